@@ -1,0 +1,30 @@
+// Bundles the CLI, the worker and the benchmarks into dist/ (one file each): start-up time
+// matters because users run the CLI many times and benchmarks time whole processes.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync } from 'node:fs';
+
+// Bundled CommonJS dependencies may call require() for Node built-ins.
+const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
+
+const node = [
+  ['cli/main.ts', 'dist/cli.js'],
+  ['engine/worker.ts', 'dist/worker.js'],
+  ['bench/main.ts', 'dist/bench.js'],
+];
+const browser = [
+  ['viz/report-entry.ts', 'dist/report.js'],
+  ['viz/viewer-entry.ts', 'dist/viewer.js'],
+  ['viz/viewer-worker.ts', 'dist/viewer-worker.js'],
+];
+
+mkdirSync('dist', { recursive: true });
+const jobs = [];
+for (const [entry, outfile] of node) {
+  if (!existsSync(entry)) continue;
+  jobs.push(build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', banner, minifySyntax: true, sourcemap: false, logLevel: 'warning' }));
+}
+for (const [entry, outfile] of browser) {
+  if (!existsSync(entry)) continue;
+  jobs.push(build({ entryPoints: [entry], outfile, bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, logLevel: 'warning' }));
+}
+await Promise.all(jobs);

@@ -1,0 +1,108 @@
+/**
+ * Turns the accumulators of a finished replication into its result: unit metrics named as
+ * in ARCHITECTURE §6 (durations in days), daily series, exits, cohorts, then the KPIs.
+ */
+import type { SimState } from './sim-state.js';
+import type { ReplicationResult, DailySeries, CohortOutcome } from './result.js';
+import { DAY } from './calendar.js';
+import { systemKpis } from './kpis.js';
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+
+export function collect(s: SimState, replication: number): ReplicationResult {
+  const m = s.m, st = s.stats;
+  const T = m.horizon, Tdays = T / DAY;
+  const units: Record<string, Record<string, number>> = {};
+  const daily: Record<string, DailySeries> = {};
+  for (let u = 0; u < s.U; u++) {
+    const spec = m.units[u];
+    const limited = Number.isFinite(st.capArea[u]);
+    const delayedCost = st.blockedArea[u] * spec.costDelayed;
+    const placeCost = (st.occArea[u] - st.blockedArea[u]) * spec.cost;
+    const metrics: Record<string, number> = {
+      arrivals_per_day: st.arrivals[u] / Tdays,
+      admitted_per_day: st.admitted[u] / Tdays,
+      lost_fraction: ratio(st.lost[u], st.arrivals[u]),
+      wait_mean: ratio(st.waitSum[u], st.admitted[u]) / DAY,
+      wait_p95: st.waitQuantile(u, 0.95) / DAY,
+      p_wait: ratio(st.waited[u], st.admitted[u]),
+      queue_mean: st.queueArea[u] / T,
+      occupancy_mean: st.occArea[u] / T,
+      utilisation: limited ? ratio(st.occArea[u], st.capArea[u]) : NaN,
+      blocked_mean: st.blockedArea[u] / T,
+      p_full: st.fullTime[u] / T,
+      los_mean: ratio(st.losSum[u], st.departures[u]) / DAY,
+      waiting_list_mean: st.listArea[u] / T,
+      capacity_mean: limited ? st.capArea[u] / T : NaN,
+      cost_per_day: (placeCost + delayedCost) / T + (st.admitted[u] * spec.costContact) / Tdays,
+      delayed_cost_per_day: delayedCost / T,
+    };
+    if (spec.kind === 'team') {
+      const resolved = st.admitted[u] + st.reneged[u];
+      metrics.within_target = ratio(st.withinTarget[u], resolved);
+      metrics.reneged_fraction = ratio(st.reneged[u], resolved);
+    }
+    units[spec.name] = metrics;
+    if (m.daily) daily[spec.name] = dailySeries(s, u);
+  }
+  const exits: Record<string, number> = {};
+  m.exits.forEach((name, e) => { exits[name] = s.exitCount[e]; });
+  const population = m.population ? cohortOutcomes(s) : null;
+  const result: ReplicationResult = {
+    replication,
+    events: s.events,
+    horizonDays: Tdays,
+    warmupDays: m.warmup / DAY,
+    units,
+    kpis: {},
+    exits,
+    daily,
+    population,
+    conservation: { entered: s.entered, left: s.left, inSystem: s.pts.live },
+  };
+  result.kpis = systemKpis(s, result);
+  return result;
+}
+
+function dailySeries(s: SimState, u: number): DailySeries {
+  const st = s.stats, U = s.U;
+  const out: DailySeries = { occupancy: [], blocked: [], queue: [], capacity: [] };
+  for (let d = 0; d < s.days; d++) {
+    const len = Math.min(DAY, s.end - d * DAY);
+    const k = d * U + u;
+    out.occupancy.push(st.dayOcc[k] / len);
+    out.blocked.push(st.dayBlocked[k] / len);
+    out.queue.push(st.dayQueue[k] / len);
+    out.capacity.push(st.dayCap[k] / len);
+  }
+  return out;
+}
+
+function cohortOutcomes(s: SimState): Record<string, CohortOutcome> {
+  const out: Record<string, CohortOutcome> = {};
+  const measuredDays = s.m.horizon / DAY;
+  s.m.cohorts.forEach((co, c) => {
+    const people: number[] = [];
+    for (let d = 0; d < s.days; d++) people.push(s.peopleDaily[d * s.C + c]);
+    const personDays = s.cohPeopleDays[c];
+    const inSystemDays = s.cohSysArea[c] / DAY;
+    out[co.name] = {
+      people,
+      crises: s.cohCrises[c],
+      admissions: s.cohAdmissions[c],
+      bed_days: s.cohBedArea[c] / DAY,
+      days_at_home_per_person_year: personDays > 0 ? (365 * (personDays - inSystemDays)) / personDays : NaN,
+      people_mean: personDays / measuredDays,
+      flows: {
+        start: co.people,
+        growth: s.cohFlows.growth[c],
+        deaths: s.cohFlows.deaths[c],
+        pathway_deaths: s.cohFlows.pathwayDeaths[c],
+        moved_in: s.cohFlows.movedIn[c],
+        moved_out: s.cohFlows.movedOut[c],
+        end: s.people[c],
+      },
+    };
+  });
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * The future event list: a binary min-heap in typed arrays, keyed (time, priority, seq).
+ * `seq` is an insertion counter, so events at the same time and priority leave in the order
+ * they were scheduled (FIFO ties, reproducible runs). Priority and seq share one float key:
+ * priority * 2^44 + seq, exact while fewer than 2^44 events are scheduled.
+ * PERF: struct of arrays, no object per event; each event carries an int payload and an
+ * int tag (used to recognise stale events lazily instead of deleting them).
+ */
+const PRIORITY_SCALE = 2 ** 44;
+
+export class EventQueue {
+  private time: Float64Array;
+  private key: Float64Array;
+  private payload: Int32Array;
+  private tag: Int32Array;
+  private seq = 0;
+  size = 0;
+  /** Filled by pop(): the popped event's time, payload and tag. */
+  topTime = 0;
+  topPayload = 0;
+  topTag = 0;
+
+  constructor(capacity = 1024) {
+    this.time = new Float64Array(capacity);
+    this.key = new Float64Array(capacity);
+    this.payload = new Int32Array(capacity);
+    this.tag = new Int32Array(capacity);
+  }
+
+  /** Time of the next event (Infinity when empty). */
+  peekTime(): number {
+    return this.size > 0 ? this.time[0] : Infinity;
+  }
+
+  push(time: number, priority: number, payload: number, tag = 0): void {
+    if (this.size === this.time.length) this.grow();
+    const T = this.time, K = this.key, P = this.payload, G = this.tag;
+    const key = priority * PRIORITY_SCALE + this.seq++;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = T[parent];
+      if (pt < time || (pt === time && K[parent] < key)) break;
+      T[i] = pt; K[i] = K[parent]; P[i] = P[parent]; G[i] = G[parent];
+      i = parent;
+    }
+    T[i] = time; K[i] = key; P[i] = payload; G[i] = tag;
+  }
+
+  /** Removes the next event; read it from topTime / topPayload / topTag. */
+  pop(): void {
+    const T = this.time, K = this.key, P = this.payload, G = this.tag;
+    this.topTime = T[0]; this.topPayload = P[0]; this.topTag = G[0];
+    const n = --this.size;
+    if (n === 0) return;
+    const lt = T[n], lk = K[n], lp = P[n], lg = G[n];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      let ct = T[c], ck = K[c];
+      const r = c + 1;
+      if (r < n) {
+        const rt = T[r], rk = K[r];
+        if (rt < ct || (rt === ct && rk < ck)) { c = r; ct = rt; ck = rk; }
+      }
+      if (lt < ct || (lt === ct && lk < ck)) break;
+      T[i] = ct; K[i] = ck; P[i] = P[c]; G[i] = G[c];
+      i = c;
+    }
+    T[i] = lt; K[i] = lk; P[i] = lp; G[i] = lg;
+  }
+
+  private grow(): void {
+    const cap = this.time.length * 2;
+    const t = new Float64Array(cap); t.set(this.time); this.time = t;
+    const k = new Float64Array(cap); k.set(this.key); this.key = k;
+    const p = new Int32Array(cap); p.set(this.payload); this.payload = p;
+    const g = new Int32Array(cap); g.set(this.tag); this.tag = g;
+  }
+}

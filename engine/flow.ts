@@ -1,0 +1,247 @@
+/**
+ * How patients move through units: arrive, queue, get a place, finish service, wait for a
+ * hand-off or a discharge window, move on or stay blocked. Blocking after service is the
+ * heart of the model: a patient whose next unit is full keeps its place (and is listed in
+ * that unit's `waiting` ring); when the next unit frees a place, the longest-waiting patient
+ * moves, which frees its own place upstream and cascades in the same instant. No polling.
+ */
+import { QUEUED, SERVING, DONE, BLOCKED } from './patients.js';
+import {
+  type SimState, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, P_RELEASE, P_RENEGE,
+} from './sim-state.js';
+import { nextDischargeTime } from './calendar.js';
+import { SimulationError } from './errors.js';
+import type { Route } from './model.js';
+
+const TWELVE_HOURS = 720;
+
+/** Integrates unit u's time-weighted statistics up to now. */
+export function touch(s: SimState, u: number): void {
+  const st = s.stats;
+  const dt = s.now - st.last[u];
+  if (dt <= 0) return;
+  const occ = s.places[u], cap = s.cap[u], ql = s.qlen[u], done = s.doneN[u];
+  st.occArea[u] += occ * dt;
+  st.queueArea[u] += ql * dt;
+  st.blockedArea[u] += done * dt;
+  st.listArea[u] += (ql + s.waiting[u].length) * dt;
+  st.capArea[u] += cap * dt;
+  if (occ >= cap) st.fullTime[u] += dt;
+  const k = s.day * s.U + u;
+  st.dayOcc[k] += occ * dt; st.dayBlocked[k] += done * dt;
+  st.dayQueue[k] += ql * dt; st.dayCap[k] += cap * dt;
+  st.last[u] = s.now;
+}
+
+export function touchSystem(s: SimState): void {
+  s.sysArea += s.pts.live * (s.now - s.sysLast);
+  s.sysLast = s.now;
+}
+
+export function touchCohort(s: SimState, c: number): void {
+  const dt = s.now - s.cohLast[c];
+  s.cohSysArea[c] += s.cohInSys[c] * dt;
+  s.cohBedArea[c] += s.cohInBeds[c] * dt;
+  s.cohLast[c] = s.now;
+}
+
+export function pick(route: Route, u: number): number {
+  const cum = route.cum;
+  let i = 0;
+  while (i < cum.length - 1 && u >= cum[i]) i++;
+  return route.dest[i];
+}
+
+function sample(s: SimState, f: () => number, u: number, p: number): number {
+  const x = f();
+  if (!(x >= 0 && x < Infinity)) {
+    throw new SimulationError('BAD_SAMPLE', `a duration sample was ${x}`, { time: s.now, unit: s.m.units[u].name, patient: p });
+  }
+  return x;
+}
+
+/** A new patient of cohort c enters the system. */
+export function enter(s: SimState, c: number): number {
+  touchSystem(s);
+  const p = s.pts.alloc(c, s.now);
+  s.entered++;
+  if (s.tracksCohorts) { touchCohort(s, c); s.cohInSys[c]++; }
+  return p;
+}
+
+/** The patient leaves the system by exit e (>= 0), or is lost/reneges without overflow (-1). */
+export function leave(s: SimState, p: number, e: number): void {
+  touchSystem(s);
+  const P = s.pts, c = P.cohort[p];
+  s.left++;
+  if (e >= 0) {
+    if (s.measuring) { s.exitCount[e]++; s.journeys++; s.tisSum += s.now - P.born[p]; }
+    if (s.isDeathExit[e] && s.tracksCohorts) {
+      s.people[c] = Math.max(0, s.people[c] - 1);
+      s.cohFlows.pathwayDeaths[c]++;
+    }
+  }
+  if (s.tracksCohorts) { touchCohort(s, c); s.cohInSys[c]--; }
+  P.release(p);
+}
+
+function noteArrival(s: SimState, p: number, u: number): void {
+  s.pts.arrived[p] = s.now;
+  if (s.isFront[u]) s.pts.front[p] = s.now;
+  if (s.measuring) s.stats.arrivals[u]++;
+}
+
+/** Arrival from outside (a source, a divert or a renege overflow): `full` rules apply. */
+export function arriveOutside(s: SimState, p: number, u: number, hops: number): void {
+  noteArrival(s, p, u);
+  if (s.places[u] < s.cap[u]) { admit(s, p, u); return; }
+  if (s.qlen[u] < s.qmax[u]) { enqueue(s, p, u); return; }
+  const divert = s.m.units[u].full;
+  if (s.measuring) s.stats.lost[u]++;
+  if (divert >= 0 && hops < s.U) {
+    if (s.measuring) s.stats.diverted[u]++;
+    arriveOutside(s, p, divert, hops + 1);
+  } else {
+    leave(s, p, -1);
+  }
+}
+
+function enqueue(s: SimState, p: number, u: number): void {
+  touch(s, u);
+  const P = s.pts;
+  s.qlen[u]++;
+  P.status[p] = QUEUED;
+  P.unit[p] = u;
+  const tok = ++P.token[p];
+  s.queues[u].push(p, tok);
+  const pat = s.patience[u];
+  if (pat !== null) s.q.push(s.now + sample(s, pat, u, p), P_RENEGE, (EV_RENEGE << 24) | p, tok);
+}
+
+function admit(s: SimState, p: number, u: number): void {
+  touch(s, u);
+  const P = s.pts, c = P.cohort[p];
+  s.places[u]++;
+  P.status[p] = SERVING;
+  P.unit[p] = u;
+  P.admitted[p] = s.now;
+  if (s.measuring) {
+    const st = s.stats, w = s.now - P.arrived[p];
+    st.admitted[u]++;
+    st.recordWait(u, w);
+    const target = s.m.units[u].target;
+    if (target > 0 && w <= target) st.withinTarget[u]++;
+    if (s.isAcute[u]) {
+      s.cohAdmissions[c]++;
+      if (P.front[p] >= 0 && s.now - P.front[p] > TWELVE_HOURS) s.waits12h++;
+    }
+  }
+  if (s.isBeds[u] && s.tracksCohorts) { touchCohort(s, c); s.cohInBeds[c]++; }
+  s.q.push(s.now + sample(s, s.service[u][c], u, p), P_RELEASE, (EV_SERVICE_END << 24) | p);
+}
+
+/** Leaves the place held in u (stats only; the caller refills it with release()). */
+function depart(s: SimState, p: number, u: number): void {
+  touch(s, u);
+  const P = s.pts;
+  s.places[u]--;
+  s.doneN[u]--;
+  if (s.measuring) { s.stats.losSum[u] += s.now - P.admitted[p]; s.stats.departures[u]++; }
+  if (s.isBeds[u] && s.tracksCohorts) { const c = P.cohort[p]; touchCohort(s, c); s.cohInBeds[c]--; }
+}
+
+export function serviceEnd(s: SimState, p: number): void {
+  const P = s.pts, u = P.unit[p];
+  touch(s, u);
+  s.doneN[u]++;
+  P.status[p] = DONE;
+  const d = pick(s.next[u][P.cohort[p]], s.routeRng[u]());
+  P.dest[p] = d;
+  const h = s.handoff[u][d + s.E];
+  if (h !== null) s.q.push(s.now + sample(s, h, u, p), P_RELEASE, (EV_HANDOFF_END << 24) | p);
+  else ready(s, p);
+}
+
+/** Service and hand-off are over: leave now, or at the unit's next discharge time. */
+export function ready(s: SimState, p: number): void {
+  const u = s.pts.unit[p], rule = s.m.units[u].discharge;
+  if (rule) {
+    const t = nextDischargeTime(s.now, rule, s.m.weekOffset, s.dischargeRng[u]);
+    if (t > s.now) { s.q.push(t, P_RELEASE, (EV_DISCHARGE << 24) | p); return; }
+  }
+  attemptMove(s, p);
+}
+
+export function attemptMove(s: SimState, p: number): void {
+  const P = s.pts, u = P.unit[p], d = P.dest[p];
+  if (d < 0) {
+    depart(s, p, u); leave(s, p, -d - 1); release(s, u);
+  } else if (s.places[d] < s.cap[d]) {
+    depart(s, p, u); noteArrival(s, p, d); admit(s, p, d); release(s, u);
+  } else if (s.qlen[d] < s.qmax[d]) {
+    depart(s, p, u); noteArrival(s, p, d); enqueue(s, p, d); release(s, u);
+  } else {
+    touch(s, d);
+    P.status[p] = BLOCKED;
+    P.since[p] = s.now;
+    s.waiting[d].push(p, 0);
+  }
+}
+
+/** Drops stale queue entries (patients who reneged) from the head of u's queue. */
+function cleanHead(s: SimState, u: number): void {
+  const Q = s.queues[u], P = s.pts;
+  while (Q.length > 0) {
+    const p = Q.headId();
+    if (P.status[p] === QUEUED && P.unit[p] === u && P.token[p] === Q.headToken()) return;
+    Q.shift();
+  }
+}
+
+/** A blocked patient takes the waiting place that just freed in u. */
+function blockedToQueue(s: SimState, u: number): void {
+  if (s.waiting[u].length === 0 || s.qlen[u] >= s.qmax[u]) return;
+  touch(s, u);
+  const b = s.waiting[u].shift(), from = s.pts.unit[b];
+  depart(s, b, from); noteArrival(s, b, u); enqueue(s, b, u); release(s, from);
+}
+
+/** Fills free places in u from its queue and from patients blocked upstream. */
+export function release(s: SimState, u: number): void {
+  const P = s.pts, W = s.waiting[u], Q = s.queues[u];
+  while (s.places[u] < s.cap[u]) {
+    cleanHead(s, u);
+    const hasQ = Q.length > 0, hasW = W.length > 0;
+    if (!hasQ && !hasW) return;
+    const rule = s.m.units[u].priority;
+    const fromQueue = !hasW || (hasQ && (rule === 'queue-first' ||
+      (rule === 'fifo' && P.arrived[Q.headId()] <= P.since[W.headId()])));
+    if (fromQueue) {
+      touch(s, u);
+      const p = Q.shift();
+      s.qlen[u]--;
+      admit(s, p, u);
+      blockedToQueue(s, u);
+    } else {
+      touch(s, u);
+      const b = W.shift(), from = P.unit[b];
+      depart(s, b, from); noteArrival(s, b, u); admit(s, b, u); release(s, from);
+    }
+  }
+}
+
+/** Patience ran out while queued at a team: leave the queue, go to the overflow unit. */
+export function renege(s: SimState, p: number, tok: number): void {
+  const P = s.pts;
+  if (P.status[p] !== QUEUED || P.token[p] !== tok) return; // reached in time: stale event
+  const u = P.unit[p];
+  touch(s, u);
+  s.qlen[u]--;
+  P.token[p]++;
+  P.unit[p] = -1;
+  if (s.measuring) s.stats.reneged[u]++;
+  blockedToQueue(s, u);
+  const o = s.m.units[u].overflow;
+  if (o >= 0) arriveOutside(s, p, o, 0);
+  else leave(s, p, -1);
+}

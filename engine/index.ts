@@ -1,0 +1,9 @@
+/** The engine's public API: isomorphic (Node and browser), takes a compiled Model. */
+export { simulate } from './simulator.js';
+export { SimulationError } from './errors.js';
+export { makeStream, streamSeed } from './random.js';
+export { makeSampler, distMean, distVariance } from './distributions.js';
+export type { Model, Unit, Source, Cohort, Dist, Route, Schedule, DischargeRule, RunOptions, UnitKind, UnitRole } from './model.js';
+export { buildModel, exponential, fixed, lognormal, MINUTE, HOUR, DAY } from "./builder.js";
+export type { ModelInput, UnitInput, SourceInput } from "./builder.js";
+export type { ReplicationResult, DailySeries, CohortOutcome } from './result.js';

@@ -1,0 +1,82 @@
+/**
+ * Patients as integer ids into struct-of-arrays columns, recycled through a free list.
+ * Memory grows with the patients in the system at once, never with history.
+ * PERF: typed columns, no object per patient.
+ */
+export const FREE = 0, QUEUED = 1, SERVING = 2, DONE = 3, BLOCKED = 4;
+
+export class Patients {
+  capacity: number;
+  status: Uint8Array;
+  cohort: Int32Array;
+  /** Current unit (holding a place or queued there), -1 when none. */
+  unit: Int32Array;
+  /** Chosen destination code after service (see Route). */
+  dest: Int32Array;
+  /** Token, bumped at each enqueue: stale queue entries and renege events are recognised by it. */
+  token: Int32Array;
+  /** Entered the system; arrived at the current unit; got a place; arrived at a front unit (-1 never). */
+  born: Float64Array;
+  arrived: Float64Array;
+  admitted: Float64Array;
+  front: Float64Array;
+  /** Time the patient became blocked (for longest-waiting-first between queue and blocked). */
+  since: Float64Array;
+  private freeIds: Int32Array;
+  private nFree = 0;
+  private next = 0;
+  live = 0;
+
+  constructor(capacity = 1024) {
+    this.capacity = capacity;
+    this.status = new Uint8Array(capacity);
+    this.cohort = new Int32Array(capacity);
+    this.unit = new Int32Array(capacity);
+    this.dest = new Int32Array(capacity);
+    this.token = new Int32Array(capacity);
+    this.born = new Float64Array(capacity);
+    this.arrived = new Float64Array(capacity);
+    this.admitted = new Float64Array(capacity);
+    this.front = new Float64Array(capacity);
+    this.since = new Float64Array(capacity);
+    this.freeIds = new Int32Array(capacity);
+  }
+
+  alloc(cohort: number, now: number): number {
+    let p: number;
+    if (this.nFree > 0) p = this.freeIds[--this.nFree];
+    else {
+      if (this.next === this.capacity) this.grow();
+      p = this.next++;
+    }
+    this.status[p] = QUEUED;
+    this.cohort[p] = cohort;
+    this.unit[p] = -1;
+    this.born[p] = now;
+    this.front[p] = -1;
+    this.live++;
+    return p;
+  }
+
+  release(p: number): void {
+    this.status[p] = FREE;
+    this.unit[p] = -1;
+    this.token[p]++;
+    this.freeIds[this.nFree++] = p;
+    this.live--;
+  }
+
+  private grow(): void {
+    const cap = this.capacity * 2;
+    const g = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.status = g(this.status); this.cohort = g(this.cohort); this.unit = g(this.unit);
+    this.dest = g(this.dest); this.token = g(this.token); this.born = g(this.born);
+    this.arrived = g(this.arrived); this.admitted = g(this.admitted); this.front = g(this.front);
+    this.since = g(this.since); this.freeIds = g(this.freeIds);
+    this.capacity = cap;
+  }
+}

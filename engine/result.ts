@@ -1,0 +1,45 @@
+/**
+ * What one replication returns: columnar, plain data (structured-cloneable, JSON-safe
+ * except NaN, which marks "not defined", e.g. utilisation of an unlimited unit).
+ * All statistics exclude the warm-up. Durations are in DAYS, rates per day.
+ */
+export interface DailySeries {
+  /** Time-average over each day, one entry per day from t = 0 (warm-up days first). */
+  occupancy: number[];
+  blocked: number[];
+  queue: number[];
+  capacity: number[];
+}
+
+export interface CohortOutcome {
+  /** People at the start of each day, warm-up days first. */
+  people: number[];
+  crises: number;
+  /** Admissions to acute-role units, bed-days in bed units, both after warm-up. */
+  admissions: number;
+  bed_days: number;
+  /** Person-days not spent in any unit, per person-year. */
+  days_at_home_per_person_year: number;
+  /** Mean people over the measured period. */
+  people_mean: number;
+  /** Whole-run flows (warm-up included): end = start + growth - deaths - pathway_deaths + moved_in - moved_out. */
+  flows: { start: number; growth: number; deaths: number; pathway_deaths: number; moved_in: number; moved_out: number; end: number };
+}
+
+export interface ReplicationResult {
+  replication: number;
+  /** Events processed (all, warm-up included). */
+  events: number;
+  horizonDays: number;
+  warmupDays: number;
+  /** unit name -> metric name (ARCHITECTURE §6) -> value. */
+  units: Record<string, Record<string, number>>;
+  /** Headline system KPIs (see kpis.ts). */
+  kpis: Record<string, number>;
+  /** exit name -> patients who left that way after warm-up. */
+  exits: Record<string, number>;
+  daily: Record<string, DailySeries>;
+  population: Record<string, CohortOutcome> | null;
+  /** Whole-run flow balance: entered = left + inSystem (lost patients count as left). */
+  conservation: { entered: number; left: number; inSystem: number };
+}

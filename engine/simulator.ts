@@ -1,0 +1,107 @@
+/**
+ * The event loop: pop the next event, dispatch it, repeat until the horizon. Everything the
+ * events do lives in flow.ts (patients and units), sources.ts (arrivals) and population.ts.
+ * Pure: no I/O, no clock, no global randomness; the same model, seed and replication give
+ * the same result everywhere.
+ */
+import {
+  SimState, EV_ARRIVAL, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, EV_CAPACITY,
+  EV_DAY, EV_WARMUP, ID_MASK, P_RELEASE, P_STAT,
+} from './sim-state.js';
+import { touch, touchSystem, touchCohort, serviceEnd, ready, attemptMove, renege, release } from './flow.js';
+import { startSources, onArrival, refreshPopulationSources } from './sources.js';
+import { recordPeople, evolvePopulation } from './population.js';
+import { collect } from './collect.js';
+import { checkModel } from './check-model.js';
+import { DAY } from './calendar.js';
+import type { Model, RunOptions } from './model.js';
+import type { ReplicationResult } from './result.js';
+
+export function simulate(model: Model, opts: RunOptions): ReplicationResult {
+  checkModel(model);
+  const s = new SimState(model, opts);
+  start(s);
+  run(s);
+  finish(s);
+  return collect(s, opts.replication);
+}
+
+function start(s: SimState): void {
+  const q = s.q;
+  for (let u = 0; u < s.U; u++) scheduleCapacity(s, u, 0);
+  if (DAY < s.end) q.push(DAY, P_STAT, EV_DAY << 24);
+  if (s.m.warmup > 0) q.push(s.m.warmup, P_STAT, EV_WARMUP << 24);
+  recordPeople(s);
+  startSources(s);
+}
+
+function run(s: SimState): void {
+  const q = s.q, end = s.end;
+  while (q.size > 0 && q.peekTime() < end) {
+    q.pop();
+    s.now = q.topTime;
+    s.events++;
+    const payload = q.topPayload, id = payload & ID_MASK;
+    switch (payload >>> 24) {
+      case EV_ARRIVAL: onArrival(s, id, q.topTag); break;
+      case EV_SERVICE_END: serviceEnd(s, id); break;
+      case EV_HANDOFF_END: ready(s, id); break;
+      case EV_DISCHARGE: attemptMove(s, id); break;
+      case EV_RENEGE: renege(s, id, q.topTag); break;
+      case EV_CAPACITY: changeCapacity(s, id, q.topTag); break;
+      case EV_DAY: newDay(s); break;
+      case EV_WARMUP: endWarmup(s); break;
+    }
+  }
+}
+
+/** Schedules unit u's next capacity breakpoint after `from` (index carried in the tag). */
+function scheduleCapacity(s: SimState, u: number, from: number): void {
+  const sch = s.m.units[u].schedule;
+  if (!sch) return;
+  let i = 0;
+  while (i < sch.at.length && sch.at[i] <= from) i++;
+  if (i < sch.at.length && sch.at[i] < s.end) s.q.push(sch.at[i], P_RELEASE, (EV_CAPACITY << 24) | u, i);
+}
+
+/** Lowering capacity never evicts: places above the new capacity empty as patients leave. */
+function changeCapacity(s: SimState, u: number, i: number): void {
+  const sch = s.m.units[u].schedule!;
+  touch(s, u);
+  s.cap[u] = sch.cap[i];
+  scheduleCapacity(s, u, sch.at[i]);
+  release(s, u);
+}
+
+function touchAll(s: SimState): void {
+  for (let u = 0; u < s.U; u++) touch(s, u);
+  touchSystem(s);
+  if (s.tracksCohorts) for (let c = 0; c < s.C; c++) touchCohort(s, c);
+}
+
+function newDay(s: SimState): void {
+  touchAll(s);
+  s.day++;
+  if (s.m.population) {
+    evolvePopulation(s);
+    refreshPopulationSources(s);
+  }
+  recordPeople(s);
+  if (s.now + DAY < s.end) s.q.push(s.now + DAY, P_STAT, EV_DAY << 24);
+}
+
+function endWarmup(s: SimState): void {
+  touchAll(s);
+  s.stats.reset(s.now);
+  s.sysArea = 0;
+  s.cohSysArea.fill(0);
+  s.cohBedArea.fill(0);
+  s.measuring = true;
+  // People-days of the day already started count from here on.
+  if (s.now % DAY !== 0) for (let c = 0; c < s.C; c++) s.cohPeopleDays[c] += s.people[c] * (1 - (s.now % DAY) / DAY);
+}
+
+function finish(s: SimState): void {
+  s.now = s.end;
+  touchAll(s);
+}

@@ -1,0 +1,151 @@
+/**
+ * YAML text to a located tree. The yaml package does the parsing; this file adds the
+ * limits that keep a hostile file harmless: size, binary content, alias expansion,
+ * nesting depth, duplicate keys, tags and keys that could reach an object prototype.
+ */
+import { parseDocument, LineCounter, isAlias, isMap, isScalar, isSeq, isPair } from 'yaml';
+import type { Node as YNode, Document } from 'yaml';
+import type { Diagnostics, Loc } from './errors.js';
+import type { SNode, SEntry } from './tree.js';
+
+export const MAX_BYTES = 1_000_000;
+export const MAX_ALIASES = 100;
+export const MAX_NODES = 50_000;
+export const MAX_DEPTH = 40;
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+interface Ctx {
+  file: string;
+  lc: LineCounter;
+  doc: Document;
+  diags: Diagnostics;
+  aliases: number;
+  nodes: number;
+  overBudget: boolean;
+}
+
+function locAt(ctx: Ctx, offset: number): Loc {
+  const p = ctx.lc.linePos(Math.max(0, offset));
+  return { file: ctx.file, line: p.line, col: p.col };
+}
+
+function firstLine(msg: string): string {
+  return msg.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Parses one scenario file; returns null when there is nothing trustworthy to check. */
+export function parseYaml(text: string, file: string, diags: Diagnostics): SNode | null {
+  const start: Loc = { file, line: 1, col: 1 };
+  if (text.length > MAX_BYTES) {
+    diags.error('file-too-large', start, '', `the file has ${text.length} characters`, {
+      expected: `at most ${MAX_BYTES} characters (1 MB)`, hint: 'split the scenario with `extends:` or move data out of it' });
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex
+  const bad = text.search(/[\u0000-\u0008\u000e-\u001f\ufffd]/);
+  if (bad >= 0) {
+    const lc = new LineCounter();
+    for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+    const p = lc.linePos(bad);
+    diags.error('binary-file', { file, line: p.line, col: p.col }, '', 'the file contains binary (non-text) characters', {
+      expected: 'a UTF-8 text file in YAML', hint: 'check that this is the scenario file and not a results or archive file' });
+    return null;
+  }
+  if (text.replace(/#.*$/gm, '').trim() === '') {
+    diags.error('empty-file', start, '', 'the file is empty', {
+      expected: 'a scenario with at least `caresim: 1`, `time` and `units`', hint: 'run `caresim init` for a starter scenario' });
+    return null;
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core', merge: false,
+    maxAliasCount: MAX_ALIASES,
+  });
+  const ctx: Ctx = { file, lc, doc, diags, aliases: 0, nodes: 0, overBudget: false };
+  let fatal = false;
+  for (const e of doc.errors) {
+    const dup = e.code === 'DUPLICATE_KEY';
+    if (!dup) fatal = true;
+    diags.error(dup ? 'duplicate-key' : 'yaml-syntax', locAt(ctx, e.pos[0]), '', dup ? 'this key appears twice in the same map' : firstLine(e.message), {
+      expected: dup ? 'each key once per map' : 'valid YAML',
+      hint: dup ? 'remove one of the two entries, or merge them' : 'check indentation, colons and brackets near here' });
+  }
+  if (fatal) return null;
+  if (!doc.contents) {
+    diags.error('empty-file', start, '', 'the file has no content', { expected: 'a YAML map of scenario keys' });
+    return null;
+  }
+  return convert(ctx, doc.contents as YNode, 0, '');
+}
+
+function convert(ctx: Ctx, node: YNode | null, depth: number, path: string): SNode | null {
+  if (ctx.overBudget) return null;
+  if (++ctx.nodes > MAX_NODES) {
+    ctx.overBudget = true;
+    ctx.diags.error('too-many-nodes', node ? locAt(ctx, node.range?.[0] ?? 0) : { file: ctx.file, line: 1, col: 1 }, path,
+      `the scenario expands to more than ${MAX_NODES} values`, { expected: 'a scenario of reasonable size', hint: 'check for aliases (`*name`) that repeat large parts' });
+    return null;
+  }
+  if (node === null) return null;
+  if (depth > MAX_DEPTH) {
+    ctx.overBudget = true;
+    ctx.diags.error('too-deep', locAt(ctx, node.range?.[0] ?? 0), path, `values are nested more than ${MAX_DEPTH} levels deep`, { expected: 'a shallow scenario' });
+    return null;
+  }
+  const loc = locAt(ctx, node.range?.[0] ?? 0);
+  if (isAlias(node)) {
+    if (++ctx.aliases > MAX_ALIASES) {
+      ctx.overBudget = true;
+      ctx.diags.error('alias-limit', loc, path, `more than ${MAX_ALIASES} aliases are expanded`, {
+        expected: `at most ${MAX_ALIASES} uses of \`*name\``, hint: 'write the values out, or use params' });
+      return null;
+    }
+    const target = node.resolve(ctx.doc);
+    return target ? convert(ctx, target as YNode, depth + 1, path) : null;
+  }
+  if (node.tag && !CORE_TAGS.has(node.tag)) {
+    ctx.diags.error('yaml-tag', loc, path, `the tag \`${node.tag}\` is not supported`, { expected: 'plain YAML values without tags', hint: 'remove the `!` tag' });
+    return null;
+  }
+  if (isScalar(node)) {
+    const quoted = node.type !== 'PLAIN';
+    const text = typeof node.source === 'string' ? node.source : node.value === null || node.value === undefined ? '' : String(node.value);
+    const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+    const sl = quoted && !block ? { ...loc, col: loc.col + 1 } : loc;
+    return { kind: 'scalar', loc: sl, text, quoted, empty: !quoted && text === '' };
+  }
+  if (isSeq(node)) {
+    const items: SNode[] = [];
+    node.items.forEach((it, i) => {
+      const c = convert(ctx, it as YNode, depth + 1, `${path}[${i}]`);
+      if (c) items.push(c);
+    });
+    return { kind: 'seq', loc, items };
+  }
+  if (isMap(node)) {
+    const entries: SEntry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key as YNode | null;
+      const keyLoc = k && k.range ? locAt(ctx, k.range[0]) : loc;
+      if (!k || !isScalar(k)) {
+        ctx.diags.error('bad-key', keyLoc, path, 'a key is a map or list', { expected: 'a plain name as key' });
+        continue;
+      }
+      const key = typeof k.source === 'string' ? k.source : String(k.value);
+      const p = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) {
+        ctx.diags.error('forbidden-key', keyLoc, p, `the key \`${key}\` is not allowed`, {
+          expected: 'a scenario key or a name of your own', hint: `\`${key}\` is reserved; choose another name` });
+        continue;
+      }
+      const v = pair.value === null || pair.value === undefined
+        ? { kind: 'scalar' as const, loc: { ...keyLoc, col: keyLoc.col + key.length + 1 }, text: '', quoted: false, empty: true }
+        : convert(ctx, pair.value as YNode, depth + 1, p);
+      if (v) entries.push({ key, keyLoc, value: v });
+    }
+    return { kind: 'map', loc, entries };
+  }
+  return null;
+}

@@ -1,0 +1,59 @@
+/**
+ * Values of scenario expressions. Only one physical dimension matters to a care system
+ * model: time. A quantity carries its power of time, so `3 days` (t = 1) cannot be used
+ * as a bed count (t = 0) and `320/day` (t = -1) cannot be used as a length of stay.
+ * Durations are held in minutes, the engine's unit.
+ */
+
+export interface Qty { k: 'q'; n: number; t: number }
+export interface DistVal { k: 'dist'; name: string; args: Value[] }
+export interface ListVal { k: 'list'; items: Value[] }
+export type Value = Qty | DistVal | ListVal;
+
+export const MINUTE = 1;
+export const HOUR = 60;
+export const DAY = 1440;
+export const WEEK = 7 * DAY;
+/** 365 days, the same year the engine uses for seasonality. */
+export const YEAR = 365 * DAY;
+
+/** Unit words a planner may write after a number, in minutes. */
+export const TIME_UNITS: Record<string, number> = {
+  minute: MINUTE, minutes: MINUTE, min: MINUTE, mins: MINUTE,
+  hour: HOUR, hours: HOUR, h: HOUR, hr: HOUR, hrs: HOUR,
+  day: DAY, days: DAY, d: DAY,
+  week: WEEK, weeks: WEEK, wk: WEEK,
+  month: YEAR / 12, months: YEAR / 12,
+  year: YEAR, years: YEAR, yr: YEAR, y: YEAR,
+};
+
+export function qty(n: number, t = 0): Qty {
+  return { k: 'q', n, t };
+}
+
+/** Names what a value is, for "expected X, got Y" messages. */
+export function describeValue(v: Value): string {
+  if (v.k === 'dist') return `a distribution (${v.name})`;
+  if (v.k === 'list') return 'a list';
+  return describeDim(v.t);
+}
+
+export function describeDim(t: number): string {
+  if (t === 0) return 'a plain number';
+  if (t === 1) return 'a duration';
+  if (t === -1) return 'a rate (per time)';
+  return `time^${t}`;
+}
+
+/** Shows a quantity in a unit a planner reads easily. */
+export function showQty(q: Qty): string {
+  const r = (x: number) => String(Number(x.toPrecision(6)));
+  if (q.t === 0) return r(q.n);
+  if (q.t === 1) {
+    if (q.n >= DAY) return `${r(q.n / DAY)} days`;
+    if (q.n >= HOUR) return `${r(q.n / HOUR)} hours`;
+    return `${r(q.n)} minutes`;
+  }
+  if (q.t === -1) return `${r(q.n * DAY)}/day`;
+  return `${r(q.n)} minute^${q.t}`;
+}
