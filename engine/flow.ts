@@ -11,12 +11,19 @@ import {
 } from './sim-state.js';
 import { nextDischargeTime } from './calendar.js';
 import { SimulationError } from './errors.js';
-import type { Route } from './model.js';
+import type { Route, TraceEvent } from './model.js';
+
+/** Reports a step to the trace callback; callers check `s.trace` first so untraced runs pay one branch. */
+export function emit(s: SimState, what: TraceEvent['what'], p: number, u: number, detail?: string | number): void {
+  const unit = u >= 0 ? s.m.units[u].name : '';
+  s.trace!(detail === undefined ? { time: s.now, what, patient: p, unit } : { time: s.now, what, patient: p, unit, detail });
+}
 
 const TWELVE_HOURS = 720;
 
 /** Integrates unit u's time-weighted statistics up to now. */
 export function touch(s: SimState, u: number): void {
+  if (!s.monitor) return;
   const st = s.stats;
   const dt = s.now - st.last[u];
   if (dt <= 0) return;
@@ -73,6 +80,7 @@ export function enter(s: SimState, c: number): number {
 export function leave(s: SimState, p: number, e: number): void {
   touchSystem(s);
   const P = s.pts, c = P.cohort[p];
+  if (s.trace) emit(s, e >= 0 ? 'exit' : 'lost', p, P.unit[p], e >= 0 ? s.m.exits[e] : undefined);
   s.left++;
   if (e >= 0) {
     if (s.measuring) { s.exitCount[e]++; s.journeys++; s.tisSum += s.now - P.born[p]; }
@@ -86,6 +94,7 @@ export function leave(s: SimState, p: number, e: number): void {
 }
 
 function noteArrival(s: SimState, p: number, u: number): void {
+  if (s.trace) emit(s, 'arrive', p, u);
   s.pts.arrived[p] = s.now;
   if (s.isFront[u]) s.pts.front[p] = s.now;
   if (s.measuring) s.stats.arrivals[u]++;
@@ -100,8 +109,10 @@ export function arriveOutside(s: SimState, p: number, u: number, hops: number): 
   if (s.measuring) s.stats.lost[u]++;
   if (divert >= 0 && hops < s.U) {
     if (s.measuring) s.stats.diverted[u]++;
+    if (s.trace) emit(s, 'divert', p, u, s.m.units[divert].name);
     arriveOutside(s, p, divert, hops + 1);
   } else {
+    s.pts.unit[p] = u; // so the trace names the unit that turned the patient away
     leave(s, p, -1);
   }
 }
@@ -114,6 +125,7 @@ function enqueue(s: SimState, p: number, u: number): void {
   P.unit[p] = u;
   const tok = ++P.token[p];
   s.queues[u].push(p, tok);
+  if (s.trace) emit(s, 'queue', p, u);
   const pat = s.patience[u];
   if (pat !== null) s.q.push(s.now + sample(s, pat, u, p), P_RENEGE, (EV_RENEGE << 24) | p, tok);
 }
@@ -125,6 +137,7 @@ function admit(s: SimState, p: number, u: number): void {
   P.status[p] = SERVING;
   P.unit[p] = u;
   P.admitted[p] = s.now;
+  if (s.trace) emit(s, 'admit', p, u);
   if (s.measuring) {
     const st = s.stats, w = s.now - P.arrived[p];
     st.admitted[u]++;
@@ -144,6 +157,7 @@ function admit(s: SimState, p: number, u: number): void {
 function depart(s: SimState, p: number, u: number): void {
   touch(s, u);
   const P = s.pts;
+  if (s.trace) emit(s, 'depart', p, u);
   s.places[u]--;
   s.doneN[u]--;
   if (s.measuring) { s.stats.losSum[u] += s.now - P.admitted[p]; s.stats.departures[u]++; }
@@ -157,7 +171,9 @@ export function serviceEnd(s: SimState, p: number): void {
   P.status[p] = DONE;
   const d = pick(s.next[u][P.cohort[p]], s.routeRng[u]());
   P.dest[p] = d;
+  if (s.trace) emit(s, 'service-end', p, u, d >= 0 ? s.m.units[d].name : s.m.exits[-d - 1]);
   const h = s.handoff[u][d + s.E];
+  if (h !== null && s.trace) emit(s, 'handoff', p, u);
   if (h !== null) s.q.push(s.now + sample(s, h, u, p), P_RELEASE, (EV_HANDOFF_END << 24) | p);
   else ready(s, p);
 }
@@ -167,7 +183,11 @@ export function ready(s: SimState, p: number): void {
   const u = s.pts.unit[p], rule = s.m.units[u].discharge;
   if (rule) {
     const t = nextDischargeTime(s.now, rule, s.m.weekOffset, s.dischargeRng[u]);
-    if (t > s.now) { s.q.push(t, P_RELEASE, (EV_DISCHARGE << 24) | p); return; }
+    if (t > s.now) {
+      if (s.trace) emit(s, 'discharge-wait', p, u, t);
+      s.q.push(t, P_RELEASE, (EV_DISCHARGE << 24) | p);
+      return;
+    }
   }
   attemptMove(s, p);
 }
@@ -185,6 +205,7 @@ export function attemptMove(s: SimState, p: number): void {
     P.status[p] = BLOCKED;
     P.since[p] = s.now;
     s.waiting[d].push(p, 0);
+    if (s.trace) emit(s, 'blocked', p, u, s.m.units[d].name);
   }
 }
 
@@ -240,6 +261,7 @@ export function renege(s: SimState, p: number, tok: number): void {
   P.token[p]++;
   P.unit[p] = -1;
   if (s.measuring) s.stats.reneged[u]++;
+  if (s.trace) emit(s, 'renege', p, u);
   blockedToQueue(s, u);
   const o = s.m.units[u].overflow;
   if (o >= 0) arriveOutside(s, p, o, 0);

@@ -148,8 +148,20 @@ export interface Model {
   monitor: boolean;
 }
 
+/** One step of a patient's journey, reported to `RunOptions.trace` (tests, teaching, debugging). */
+export interface TraceEvent {
+  time: number;
+  what: 'arrive' | 'queue' | 'admit' | 'service-end' | 'handoff' | 'discharge-wait' | 'blocked' | 'depart' | 'exit' | 'lost' | 'divert' | 'renege' | 'capacity';
+  patient: number;
+  unit: string;
+  /** 'exit': the exit name; 'service-end': the chosen destination; 'capacity': the new capacity. */
+  detail?: string | number;
+}
+
 /** Options for one replication. */
 export interface RunOptions {
   seed: number | string;
   replication: number;
+  /** Called for every step of every patient; leave unset for speed. */
+  trace?: (e: TraceEvent) => void;
 }

@@ -9,7 +9,7 @@ import { UnitStats } from './unit-stats.js';
 import { makeStream, type Rng } from './random.js';
 import { makeSampler, type Sampler } from './distributions.js';
 import { DAY } from './calendar.js';
-import type { Model, Route, RunOptions } from './model.js';
+import type { Model, Route, RunOptions, TraceEvent } from './model.js';
 
 /** Event kinds, stored in the top bits of the payload: payload = kind << 24 | id. */
 export const EV_ARRIVAL = 0, EV_SERVICE_END = 1, EV_HANDOFF_END = 2, EV_DISCHARGE = 3,
@@ -25,6 +25,8 @@ export class SimState {
   readonly C: number;
   now = 0;
   events = 0;
+  readonly trace: ((e: TraceEvent) => void) | null;
+  readonly monitor: boolean;
   measuring: boolean;
   day = 0;
   readonly days: number;
@@ -88,6 +90,8 @@ export class SimState {
   constructor(model: Model, opts: RunOptions) {
     const { seed, replication: rep } = opts;
     this.m = model;
+    this.trace = opts.trace ?? null;
+    this.monitor = model.monitor;
     const U = (this.U = model.units.length);
     const E = (this.E = model.exits.length);
     const C = (this.C = model.cohorts.length);

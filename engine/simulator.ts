@@ -8,7 +8,7 @@ import {
   SimState, EV_ARRIVAL, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, EV_CAPACITY,
   EV_DAY, EV_WARMUP, ID_MASK, P_RELEASE, P_STAT,
 } from './sim-state.js';
-import { touch, touchSystem, touchCohort, serviceEnd, ready, attemptMove, renege, release } from './flow.js';
+import { emit, touch, touchSystem, touchCohort, serviceEnd, ready, attemptMove, renege, release } from './flow.js';
 import { startSources, onArrival, refreshPopulationSources } from './sources.js';
 import { recordPeople, evolvePopulation } from './population.js';
 import { collect } from './collect.js';
@@ -69,6 +69,7 @@ function changeCapacity(s: SimState, u: number, i: number): void {
   const sch = s.m.units[u].schedule!;
   touch(s, u);
   s.cap[u] = sch.cap[i];
+  if (s.trace) emit(s, 'capacity', -1, u, sch.cap[i]);
   scheduleCapacity(s, u, sch.at[i]);
   release(s, u);
 }
