@@ -40,12 +40,12 @@ function gammaSampler(rng: Rng, k: number, theta: number): Sampler {
     let x: number, v: number, u: number;
     for (;;) {
       do { x = normal(); v = 1 + c * x; } while (v <= 0);
-      v = v * v * v; u = rng();
+      v = v * v * v; u = 1 - rng();
       if (u < 1 - 0.0331 * x * x * x * x) break;
       if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) break;
     }
     let g = d * v * theta;
-    if (boost) g *= Math.pow(rng(), 1 / k);
+    if (boost) g *= Math.pow(1 - rng(), 1 / k);
     return g;
   };
 }
@@ -54,7 +54,7 @@ export function makeSampler(dist: Dist, rng: Rng): Sampler {
   switch (dist.kind) {
     case 'exponential': {
       const m = dist.mean;
-      return () => -m * Math.log(rng());
+      return () => -m * Math.log(1 - rng());
     }
     case 'lognormal': {
       if (dist.sd === 0) { const m = dist.mean; return () => m; }
@@ -71,13 +71,13 @@ export function makeSampler(dist: Dist, rng: Rng): Sampler {
       const k = dist.k, m = dist.mean / k;
       return () => {
         let prod = 1;
-        for (let i = 0; i < k; i++) prod *= rng();
+        for (let i = 0; i < k; i++) prod *= 1 - rng();
         return -m * Math.log(prod);
       };
     }
     case 'weibull': {
       const inv = 1 / dist.shape, scale = dist.scale;
-      return () => scale * Math.pow(-Math.log(rng()), inv);
+      return () => scale * Math.pow(-Math.log(1 - rng()), inv);
     }
     case 'uniform': {
       const a = dist.min, w = dist.max - dist.min;

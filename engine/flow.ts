@@ -52,8 +52,11 @@ export function touchCohort(s: SimState, c: number): void {
   s.cohLast[c] = s.now;
 }
 
-export function pick(route: Route, u: number): number {
+/** Draws a destination; a single-destination route uses no random number. */
+export function pick(route: Route, rng: () => number): number {
   const cum = route.cum;
+  if (cum.length === 1) return route.dest[0];
+  const u = rng();
   let i = 0;
   while (i < cum.length - 1 && u >= cum[i]) i++;
   return route.dest[i];
@@ -105,7 +108,7 @@ export function arriveOutside(s: SimState, p: number, u: number, hops: number): 
   noteArrival(s, p, u);
   if (s.places[u] < s.cap[u]) { admit(s, p, u); return; }
   if (s.qlen[u] < s.qmax[u]) { enqueue(s, p, u); return; }
-  const divert = s.m.units[u].full;
+  const divert = s.fullTo[u];
   if (s.measuring) s.stats.lost[u]++;
   if (divert >= 0 && hops < s.U) {
     if (s.measuring) s.stats.diverted[u]++;
@@ -142,7 +145,7 @@ function admit(s: SimState, p: number, u: number): void {
     const st = s.stats, w = s.now - P.arrived[p];
     st.admitted[u]++;
     st.recordWait(u, w);
-    const target = s.m.units[u].target;
+    const target = s.target[u];
     if (target > 0 && w <= target) st.withinTarget[u]++;
     if (s.isAcute[u]) {
       s.cohAdmissions[c]++;
@@ -169,7 +172,7 @@ export function serviceEnd(s: SimState, p: number): void {
   touch(s, u);
   s.doneN[u]++;
   P.status[p] = DONE;
-  const d = pick(s.next[u][P.cohort[p]], s.routeRng[u]());
+  const d = pick(s.next[u][P.cohort[p]], s.routeRng[u]);
   P.dest[p] = d;
   if (s.trace) emit(s, 'service-end', p, u, d >= 0 ? s.m.units[d].name : s.m.exits[-d - 1]);
   const h = s.handoff[u][d + s.E];
@@ -180,8 +183,9 @@ export function serviceEnd(s: SimState, p: number): void {
 
 /** Service and hand-off are over: leave now, or at the unit's next discharge time. */
 export function ready(s: SimState, p: number): void {
-  const u = s.pts.unit[p], rule = s.m.units[u].discharge;
-  if (rule) {
+  const u = s.pts.unit[p];
+  if (s.hasDischarge[u]) {
+    const rule = s.m.units[u].discharge!;
     const t = nextDischargeTime(s.now, rule, s.m.weekOffset, s.dischargeRng[u]);
     if (t > s.now) {
       if (s.trace) emit(s, 'discharge-wait', p, u, t);
@@ -234,9 +238,8 @@ export function release(s: SimState, u: number): void {
     cleanHead(s, u);
     const hasQ = Q.length > 0, hasW = W.length > 0;
     if (!hasQ && !hasW) return;
-    const rule = s.m.units[u].priority;
-    const fromQueue = !hasW || (hasQ && (rule === 'queue-first' ||
-      (rule === 'fifo' && P.arrived[Q.headId()] <= P.since[W.headId()])));
+    const rule = s.prio[u];
+    const fromQueue = !hasW || (hasQ && (rule === 1 || (rule === 0 && P.arrived[Q.headId()] <= P.since[W.headId()])));
     if (fromQueue) {
       touch(s, u);
       const p = Q.shift();
@@ -263,7 +266,7 @@ export function renege(s: SimState, p: number, tok: number): void {
   if (s.measuring) s.stats.reneged[u]++;
   if (s.trace) emit(s, 'renege', p, u);
   blockedToQueue(s, u);
-  const o = s.m.units[u].overflow;
+  const o = s.overflowTo[u];
   if (o >= 0) arriveOutside(s, p, o, 0);
   else leave(s, p, -1);
 }

@@ -8,7 +8,10 @@
  */
 import seedrandom from 'seedrandom';
 
-/** A uniform generator on (0, 1): never returns 0, so log(u) is always finite. */
+/**
+ * A uniform generator on [0, 1). It can return exactly 0 (probability 2^-32), so callers
+ * take logarithms of 1 - u, never of u.
+ */
 export type Rng = () => number;
 
 export function streamSeed(seed: number | string, replication: number, name: string): string {
@@ -16,11 +19,6 @@ export function streamSeed(seed: number | string, replication: number, name: str
 }
 
 export function makeStream(seed: number | string, replication: number, name: string): Rng {
-  const prng = seedrandom.alea(streamSeed(seed, replication, name));
-  return () => {
-    let u = prng();
-    // alea can return exactly 0 (probability 2^-32); redraw so -log(u) stays finite.
-    while (u === 0) u = prng();
-    return u;
-  };
+  // PERF: alea's own function, unwrapped: a wrapper closure cost about 6% of run time.
+  return seedrandom.alea(streamSeed(seed, replication, name));
 }

@@ -49,6 +49,13 @@ export class SimState {
   readonly isBeds: Uint8Array;
   readonly isAcute: Uint8Array;
   readonly schedIdx: Int32Array;
+  // PERF: per-unit settings copied into typed columns, read on every admission and move.
+  readonly target: Float64Array;
+  readonly fullTo: Int32Array;
+  readonly overflowTo: Int32Array;
+  /** 0 = longest waiting first, 1 = queue first, 2 = blocked first. */
+  readonly prio: Uint8Array;
+  readonly hasDischarge: Uint8Array;
   readonly service: Sampler[][];
   readonly next: Route[][];
   readonly routeRng: Rng[];
@@ -66,6 +73,9 @@ export class SimState {
 
   // Sources
   readonly srcRate: Float64Array;
+  /** 0 = homogeneous Poisson, 1 = thinned (profile or season), 2 = timetable. */
+  readonly srcMode: Uint8Array;
+  readonly srcCohort: Int32Array;
   readonly srcMax: Float64Array;
   readonly srcToken: Int32Array;
   /** Timetables: next index into `times`, and the start of the current period. */
@@ -111,6 +121,11 @@ export class SimState {
     this.isBeds = Uint8Array.from(units, (u) => (u.kind === 'beds' ? 1 : 0));
     this.isAcute = Uint8Array.from(units, (u) => (u.role === 'acute' ? 1 : 0));
     this.schedIdx = new Int32Array(U);
+    this.target = col((i) => units[i].target);
+    this.fullTo = Int32Array.from(units, (u) => u.full);
+    this.overflowTo = Int32Array.from(units, (u) => u.overflow);
+    this.prio = Uint8Array.from(units, (u) => (u.priority === 'queue-first' ? 1 : u.priority === 'blocked-first' ? 2 : 0));
+    this.hasDischarge = Uint8Array.from(units, (u) => (u.discharge ? 1 : 0));
     this.service = units.map((u) => {
       const rng = makeStream(seed, rep, `los:${u.name}`);
       return u.service.map((d) => makeSampler(d, rng));
@@ -132,6 +147,8 @@ export class SimState {
 
     const S = model.sources.length;
     this.srcRate = Float64Array.from(model.sources, (s) => s.rate);
+    this.srcMode = Uint8Array.from(model.sources, (s) => (s.timetable ? 2 : s.profile || (s.seasonal && model.season) ? 1 : 0));
+    this.srcCohort = Int32Array.from(model.sources, (s) => s.cohort);
     this.srcMax = new Float64Array(S);
     this.srcToken = new Int32Array(S);
     this.srcNext = new Int32Array(S);

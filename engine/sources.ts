@@ -31,9 +31,8 @@ function maxRate(s: SimState, i: number): number {
 }
 
 function scheduleNext(s: SimState, i: number): void {
-  const src = s.m.sources[i];
-  if (src.timetable) {
-    const tt = src.timetable, base = s.srcBase;
+  if (s.srcMode[i] === 2) {
+    const tt = s.m.sources[i].timetable!, base = s.srcBase;
     if (tt.times.length === 0) return;
     let k = s.srcNext[i];
     if (k >= tt.times.length) { k = 0; base[i] += tt.period; }
@@ -43,7 +42,7 @@ function scheduleNext(s: SimState, i: number): void {
   }
   const lam = s.srcMax[i];
   if (!(lam > 0)) return;
-  s.q.push(s.now - Math.log(s.srcRng[i]()) / lam, P_ARRIVAL, (EV_ARRIVAL << 24) | i, s.srcToken[i]);
+  s.q.push(s.now - Math.log(1 - s.srcRng[i]()) / lam, P_ARRIVAL, (EV_ARRIVAL << 24) | i, s.srcToken[i]);
 }
 
 export function startSources(s: SimState): void {
@@ -66,22 +65,20 @@ export function refreshPopulationSources(s: SimState): void {
 
 export function onArrival(s: SimState, i: number, tag: number): void {
   if (tag !== s.srcToken[i]) return; // replaced by a rate change
-  const src = s.m.sources[i];
-  let accept = true;
-  if (!src.timetable && (src.profile || (src.seasonal && s.m.season))) {
-    accept = s.srcRng[i]() * s.srcMax[i] < rateAt(s, i, s.now);
-  }
+  if (s.srcMode[i] === 1 && s.srcRng[i]() * s.srcMax[i] >= rateAt(s, i, s.now)) { scheduleNext(s, i); return; }
   scheduleNext(s, i);
-  if (!accept) return;
-  const c = src.cohort >= 0 ? src.cohort : pickCohort(src.cohortMix, s.srcCohortRng[i]());
+  const src = s.m.sources[i], fixed = s.srcCohort[i];
+  const c = fixed >= 0 ? fixed : pickCohort(src.cohortMix, s.srcCohortRng[i]);
   const p = enter(s, c);
-  if (src.cohort >= 0 && s.measuring) s.cohCrises[c]++;
-  const d = pick(src.to[c], s.srcRouteRng[i]());
+  if (fixed >= 0 && s.measuring) s.cohCrises[c]++;
+  const d = pick(src.to[c], s.srcRouteRng[i]);
   if (d < 0) leave(s, p, -d - 1);
   else arriveOutside(s, p, d, 0);
 }
 
-function pickCohort(cum: number[], u: number): number {
+function pickCohort(cum: number[], rng: () => number): number {
+  if (cum.length === 1) return 0;
+  const u = rng();
   let i = 0;
   while (i < cum.length - 1 && u >= cum[i]) i++;
   return i;
