@@ -160,12 +160,12 @@ function operator(fn: string, op: string, args: Value[]): Value {
 function call(n: MathNode & Record<string, unknown>, scope: Scope): Value {
   const fnNode = n.fn as MathNode & { name?: string };
   const name = fnNode.type === 'SymbolNode' ? fnNode.name ?? '' : '';
-  const args = (n.args as MathNode[]).map((a) => walk(a, scope));
-  if (DIST_FUNCTIONS.includes(name)) return { k: 'dist', name, args };
-  if (!MATH_FUNCTIONS.includes(name)) {
+  if (!DIST_FUNCTIONS.includes(name) && !MATH_FUNCTIONS.includes(name)) {
     throw new ExprError('unknown-function', `unknown function \`${name || fnNode.toString()}\``, 'one of ' + [...DIST_FUNCTIONS, ...MATH_FUNCTIONS].join(', '),
       suggestName(name, [...DIST_FUNCTIONS, ...MATH_FUNCTIONS]));
   }
+  const args = (n.args as MathNode[]).map((a) => walk(a, scope));
+  if (DIST_FUNCTIONS.includes(name)) return { k: 'dist', name, args };
   const qs = args.map((a) => num(a, `\`${name}\``));
   if (qs.length === 0) throw new ExprError('wrong-arguments', `\`${name}\` needs at least one argument`, `${name}(x)`);
   if (name === 'min' || name === 'max') {

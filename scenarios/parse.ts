@@ -16,6 +16,7 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 interface Ctx {
+  text: string;
   file: string;
   lc: LineCounter;
   doc: Document;
@@ -45,10 +46,9 @@ export function parseYaml(text: string, file: string, diags: Diagnostics): SNode
   // eslint-disable-next-line no-control-regex
   const bad = text.search(/[\u0000-\u0008\u000e-\u001f\ufffd]/);
   if (bad >= 0) {
-    const lc = new LineCounter();
-    for (let i = text.indexOf('\n'); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
-    const p = lc.linePos(bad);
-    diags.error('binary-file', { file, line: p.line, col: p.col }, '', 'the file contains binary (non-text) characters', {
+    const before = text.slice(0, bad);
+    const line = before.split('\n').length, col = bad - before.lastIndexOf('\n');
+    diags.error('binary-file', { file, line, col }, '', 'the file contains binary (non-text) characters', {
       expected: 'a UTF-8 text file in YAML', hint: 'check that this is the scenario file and not a results or archive file' });
     return null;
   }
@@ -60,9 +60,8 @@ export function parseYaml(text: string, file: string, diags: Diagnostics): SNode
   const lc = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core', merge: false,
-    maxAliasCount: MAX_ALIASES,
   });
-  const ctx: Ctx = { file, lc, doc, diags, aliases: 0, nodes: 0, overBudget: false };
+  const ctx: Ctx = { text, file, lc, doc, diags, aliases: 0, nodes: 0, overBudget: false };
   let fatal = false;
   for (const e of doc.errors) {
     const dup = e.code === 'DUPLICATE_KEY';
@@ -76,7 +75,9 @@ export function parseYaml(text: string, file: string, diags: Diagnostics): SNode
     diags.error('empty-file', start, '', 'the file has no content', { expected: 'a YAML map of scenario keys' });
     return null;
   }
-  return convert(ctx, doc.contents as YNode, 0, '');
+  const root = convert(ctx, doc.contents as YNode, 0, '');
+  // After a size limit the tree is partial; checking it would only add noise.
+  return ctx.overBudget ? null : root;
 }
 
 function convert(ctx: Ctx, node: YNode | null, depth: number, path: string): SNode | null {
@@ -102,10 +103,16 @@ function convert(ctx: Ctx, node: YNode | null, depth: number, path: string): SNo
       return null;
     }
     const target = node.resolve(ctx.doc);
-    return target ? convert(ctx, target as YNode, depth + 1, path) : null;
+    if (!target) {
+      ctx.diags.error('yaml-syntax', loc, path, `the alias \`*${node.source}\` refers to no anchor`, { expected: 'an anchor `&name` defined before the alias', hint: 'define `&name` first, or remove the `*`' });
+      ctx.overBudget = true;
+      return null;
+    }
+    return convert(ctx, target as YNode, depth + 1, path);
   }
   if (node.tag && !CORE_TAGS.has(node.tag)) {
     ctx.diags.error('yaml-tag', loc, path, `the tag \`${node.tag}\` is not supported`, { expected: 'plain YAML values without tags', hint: 'remove the `!` tag' });
+    ctx.overBudget = true;
     return null;
   }
   if (isScalar(node)) {
@@ -117,15 +124,20 @@ function convert(ctx: Ctx, node: YNode | null, depth: number, path: string): SNo
   }
   if (isSeq(node)) {
     const items: SNode[] = [];
-    node.items.forEach((it, i) => {
-      const c = convert(ctx, it as YNode, depth + 1, `${path}[${i}]`);
+    const raw = node.items as YNode[];
+    for (let i = 0; i < raw.length; i++) {
+      const j = rejoin(ctx, raw, i, (x) => x);
+      const c = j ? j.node : convert(ctx, raw[i], depth + 1, `${path}[${items.length}]`);
+      if (j) i = j.last;
       if (c) items.push(c);
-    });
+    }
     return { kind: 'seq', loc, items };
   }
   if (isMap(node)) {
     const entries: SEntry[] = [];
-    for (const pair of node.items) {
+    const pairs = node.items;
+    for (let pi = 0; pi < pairs.length; pi++) {
+      const pair = pairs[pi];
       if (!isPair(pair)) continue;
       const k = pair.key as YNode | null;
       const keyLoc = k && k.range ? locAt(ctx, k.range[0]) : loc;
@@ -140,12 +152,40 @@ function convert(ctx: Ctx, node: YNode | null, depth: number, path: string): SNo
           expected: 'a scenario key or a name of your own', hint: `\`${key}\` is reserved; choose another name` });
         continue;
       }
-      const v = pair.value === null || pair.value === undefined
+      const j = rejoin(ctx, pairs, pi, (x) => (isPair(x) ? (x.value as YNode | null) : null), (x) => (isPair(x) && !x.value ? (x.key as YNode | null) : null));
+      if (j) pi = j.last;
+      const v = j ? j.node : pair.value === null || pair.value === undefined
         ? { kind: 'scalar' as const, loc: { ...keyLoc, col: keyLoc.col + key.length + 1 }, text: '', quoted: false, empty: true }
         : convert(ctx, pair.value as YNode, depth + 1, p);
       if (v) entries.push({ key, keyLoc, value: v });
     }
     return { kind: 'map', loc, entries };
+  }
+  return null;
+}
+
+function depthOf(s: string): number {
+  let d = 0;
+  for (const ch of s) if (ch === '(') d++; else if (ch === ')') d--;
+  return d;
+}
+
+/**
+ * In a flow collection (`{ service: lognormal(3 hours, 1.5 hours) }`) YAML splits a
+ * plain scalar at the comma inside the call. Planners write calls like this everywhere,
+ * so the pieces are joined again from the source text while a parenthesis is open.
+ */
+function rejoin<T>(ctx: Ctx, items: T[], i: number, valueOf: (x: T) => YNode | null, pieceOf: (x: T) => YNode | null = valueOf): { node: SNode; last: number } | null {
+  const first = valueOf(items[i]);
+  if (!first || !isScalar(first) || first.type !== 'PLAIN' || !first.range || depthOf(String(first.source ?? '')) <= 0) return null;
+  const start = first.range[0];
+  for (let j = i + 1; j < items.length; j++) {
+    const piece = pieceOf(items[j]);
+    if (!piece || !isScalar(piece) || piece.type !== 'PLAIN' || !piece.range) return null;
+    const text = ctx.text.slice(start, piece.range[1]);
+    if (depthOf(text) <= 0) {
+      return { node: { kind: 'scalar', loc: locAt(ctx, start), text: text.replace(/\s*\n\s*/g, ' '), quoted: false, empty: false }, last: j };
+    }
   }
   return null;
 }

@@ -1,0 +1,10 @@
+/**
+ * The scenario language: load, check and compile scenario files into engine Models,
+ * with diagnostics, a JSON Schema and key documentation from one key table.
+ */
+export { ScenarioError, type Diagnostic } from './errors.js';
+export { loadScenarioText, analyseScenario, type CompiledStrategy, type LoadedScenario, type Analysis } from './load.js';
+export { loadScenario, checkScenario, analyseScenarioFile } from './file.js';
+export { formatDiagnostics } from './format.js';
+export { buildSchema } from './schema.js';
+export { scenarioHelp, keyReference } from './docs.js';

@@ -1,0 +1,136 @@
+/**
+ * Loading a scenario: resolve the text (extends, --set), check its keys, read the run
+ * header, then compile the baseline and every strategy and sweep point to an engine
+ * Model. All problems are collected; errors stop the load, warnings travel with it.
+ */
+import type { Model } from '../engine/model.js';
+import { makeSampler } from '../engine/distributions.js';
+import { makeStream } from '../engine/random.js';
+import { Diagnostics, ScenarioError, sortDiagnostics, type Diagnostic } from './errors.js';
+import type { SMap } from './tree.js';
+import { child, cloneNode } from './tree.js';
+import { checkKeys } from './check-keys.js';
+import { Env } from './env.js';
+import { readHeader, type Header } from './header.js';
+import { compileTree } from './compile.js';
+import { checkNetwork, checkStability } from './network.js';
+import { resolveScenario, type ReadFile } from './resolve.js';
+import { sweepPoints, type SweepPoint } from './sweep.js';
+import { applySet, FIXED_KEYS } from './set.js';
+import { sha256Hex } from './hash.js';
+
+export interface CompiledStrategy {
+  name: string;
+  description: string;
+  set: Record<string, string>;
+  sweep?: Record<string, number>;
+  model: Model;
+  modelFor(seed: number | string, replication: number): Model;
+}
+
+export interface LoadedScenario {
+  file: string; name: string; hash: string;
+  seed: number; replications: number | 'auto'; maxReplications: number;
+  startDate: string; horizonDays: number; warmupDays: number;
+  assumptions: string[];
+  warnings: Diagnostic[];
+  strategies: CompiledStrategy[];
+  sweep?: { paths: string[]; points: { strategy: string; values: Record<string, number> }[] };
+}
+
+export interface LoadOptions { set?: string[]; readFile?: ReadFile }
+
+export interface Analysis {
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  loaded: LoadedScenario | null;
+}
+
+function baseName(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
+}
+
+function strategy(name: string, description: string, set: Record<string, string>, root: SMap, diags: Diagnostics, header: Header, label: string, warned: Set<string>, baseParams?: SMap): CompiledStrategy | null {
+  checkKeys(root, diags);
+  const c = compileTree(root, diags, header.clock, baseParams);
+  if (!c) return null;
+  const units = child(root, 'units');
+  const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
+  if (checkNetwork(c.model, diags, unitLoc, label, warned)) checkStability(c.model, diags, unitLoc, label, warned);
+  const modelFor = (seed: number | string, replication: number): Model => {
+    if (c.uncertain.size === 0) return c.model;
+    const draws = new Map<string, number>();
+    for (const [p, u] of c.uncertain) draws.set(p, makeSampler(u.dist, makeStream(seed, replication, 'param:' + p))());
+    return c.recompile(draws);
+  };
+  return { name, description, set, model: c.model, modelFor };
+}
+
+/** Everything about a scenario text; never throws for bad input. */
+export function analyseScenario(text: string, file: string, opts: LoadOptions = {}): Analysis {
+  const diags = new Diagnostics();
+  const { root, sources } = resolveScenario(text, file, diags, opts.set ?? [], opts.readFile);
+  const done = (loaded: LoadedScenario | null): Analysis => ({ diagnostics: sortDiagnostics(diags.list), sources, loaded });
+  if (!root) {
+    if (diags.errorCount === 0) diags.error('yaml-syntax', { file, line: 1, col: 1 }, '', 'the file could not be read as a scenario', { expected: 'a YAML map of scenario keys' });
+    return done(null);
+  }
+  const params = child(root, 'params');
+  const baseParams = params?.kind === 'map' ? params : undefined;
+  const env = new Env(params?.kind === 'map' ? params : undefined, diags);
+  const header = readHeader(root, env, diags, baseName(file));
+
+  const out: CompiledStrategy[] = [];
+  const warned = new Set<string>();
+  const base = strategy('baseline', 'The scenario as written', {}, root, diags, header, '', warned);
+  if (base) out.push(base);
+  const strategies = child(root, 'strategies');
+  if (strategies?.kind === 'map') {
+    for (const e of strategies.entries) {
+      if (e.key === 'baseline') {
+        diags.error('reserved-name', e.keyLoc, 'strategies.baseline', '`baseline` is the scenario as written', { expected: 'another strategy name', hint: 'rename it, e.g. `baseline_plus`' });
+        continue;
+      }
+      const setNode = child(e.value, 'set');
+      const descNode = child(e.value, 'description');
+      const tree = cloneNode(root) as SMap;
+      const set: Record<string, string> = {};
+      if (setNode?.kind === 'map') {
+        for (const s of setNode.entries) {
+          set[s.key] = s.value.kind === 'scalar' ? s.value.text : s.value.kind === 'map' ? '{...}' : '[...]';
+          applySet(tree, s.key, s.value, s.keyLoc, diags, FIXED_KEYS);
+        }
+      }
+      const desc = descNode?.kind === 'scalar' ? descNode.text : '';
+      const st = strategy(e.key, desc, set, tree, diags, header, ` in strategy \`${e.key}\``, warned, baseParams);
+      if (st) out.push(st);
+    }
+  }
+  const points: SweepPoint[] = sweepPoints(child(root, 'sweep'), env, diags) ?? [];
+  for (const p of points) {
+    const tree = cloneNode(root) as SMap;
+    for (const [path, v] of Object.entries(p.nodes)) applySet(tree, path, v, v.loc, diags, FIXED_KEYS);
+    const st = strategy(p.name, `Sweep: ${Object.entries(p.set).map(([k, v]) => `${k} = ${v}`).join(', ')}`, p.set, tree, diags, header, ` in sweep point \`${p.name}\``, warned, baseParams);
+    if (st) { st.sweep = p.values; out.push(st); }
+  }
+  if (diags.errorCount > 0) return done(null);
+  const hashInput = [...sources].map(([f, t]) => `${f}\n${t}`).join('\n\u0000\n');
+  const loaded: LoadedScenario = {
+    file, name: header.name, hash: sha256Hex(hashInput),
+    seed: header.seed, replications: header.replications, maxReplications: header.maxReplications,
+    startDate: header.startDate, horizonDays: header.horizonDays, warmupDays: header.warmupDays,
+    assumptions: header.assumptions, warnings: sortDiagnostics(diags.list.filter((d) => d.severity === 'warning')),
+    strategies: out,
+  };
+  if (points.length > 0) {
+    loaded.sweep = { paths: Object.keys(points[0].values), points: points.map((p) => ({ strategy: p.name, values: p.values })) };
+  }
+  return done(loaded);
+}
+
+export function loadScenarioText(text: string, file: string, opts: LoadOptions = {}): LoadedScenario {
+  const a = analyseScenario(text, file, opts);
+  if (!a.loaded) throw new ScenarioError(a.diagnostics);
+  return a.loaded;
+}
+

@@ -1,0 +1,133 @@
+/**
+ * Checks of the routing network as a whole, on the compiled model: units patients can
+ * never leave, units nobody reaches, and the static stability check: each unit's offered
+ * load from the traffic equations of the routing network (blocking ignored). At or
+ * above 1 the queue grows without bound, so averages over the run mean nothing.
+ */
+import type { Model, Route, Schedule } from '../engine/model.js';
+import { distMean } from '../engine/distributions.js';
+import type { Diagnostics, Loc } from './errors.js';
+import { routeProbs } from './routing.js';
+import { DAY } from './quantity.js';
+
+function edges(model: Model, u: number, c: number): number[] {
+  const unit = model.units[u];
+  const out = [...routeProbs(unit.next[c]).entries()].filter(([, p]) => p > 0).map(([d]) => d);
+  if (unit.full >= 0) out.push(unit.full);
+  if (unit.patience) out.push(unit.overflow >= 0 ? unit.overflow : -1);
+  return out;
+}
+
+/** Reports units some cohort can never leave (error) and units nobody reaches (warning). */
+export function checkNetwork(model: Model, diags: Diagnostics, unitLoc: Map<string, Loc>, label: string, warned: Set<string> = new Set()): boolean {
+  const n = model.units.length;
+  let ok = true;
+  const at = (u: number) => unitLoc.get(model.units[u].name) ?? { file: '<scenario>', line: 1, col: 1 };
+  for (let c = 0; c < model.cohorts.length; c++) {
+    // Fixed point: a unit can exit if some destination is an exit or a unit that can.
+    const canExit = new Array<boolean>(n).fill(false);
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let u = 0; u < n; u++) {
+        if (canExit[u]) continue;
+        if (edges(model, u, c).some((d) => d < 0 || canExit[d])) { canExit[u] = true; changed = true; }
+      }
+    }
+    for (let u = 0; u < n; u++) {
+      if (canExit[u]) continue;
+      ok = false;
+      const who = model.cohorts.length > 1 ? ` of cohort \`${model.cohorts[c].name}\`` : '';
+      diags.error('no-exit', at(u), `units.${model.units[u].name}.next`, `patients${who} in \`${model.units[u].name}\` can never reach an exit${label}`, {
+        expected: 'every route to lead, sooner or later, to an exit such as `home` or `death`', hint: 'give one destination on the loop a share that leaves, e.g. `home: 10%`' });
+    }
+  }
+  const reached = new Array<boolean>(n).fill(false);
+  const stack: number[] = [];
+  const visit = (d: number) => { if (d >= 0 && !reached[d]) { reached[d] = true; stack.push(d); } };
+  for (const s of model.sources) for (const r of s.to) for (const [d, p] of routeProbs(r)) if (p > 0) visit(d);
+  while (stack.length) {
+    const u = stack.pop()!;
+    for (let c = 0; c < model.cohorts.length; c++) edges(model, u, c).forEach(visit);
+  }
+  for (let u = 0; u < n; u++) {
+    if (!reached[u] && !warned.has(`unreachable:${model.units[u].name}`)) {
+      warned.add(`unreachable:${model.units[u].name}`);
+      diags.warn('unreachable-unit', at(u), `units.${model.units[u].name}`, `no patient ever reaches \`${model.units[u].name}\`${label}`, {
+        expected: 'each unit to be a destination of an arrival stream or of another unit', hint: 'route patients to it, or remove it' });
+    }
+  }
+  return ok;
+}
+
+/** Time-average capacity over the measured period. */
+export function meanCapacity(capacity: number, schedule: Schedule | undefined, from: number, to: number): number {
+  if (!schedule) return capacity;
+  let sum = 0;
+  for (let i = 0; i < schedule.at.length; i++) {
+    const a = Math.max(from, schedule.at[i]), b = Math.min(to, i + 1 < schedule.at.length ? schedule.at[i + 1] : Infinity);
+    if (b > a) sum += (b - a) * schedule.cap[i];
+  }
+  return to > from ? sum / (to - from) : capacity;
+}
+
+/** Arrival rate per minute into each unit, per cohort, from the traffic equations. */
+export function trafficRates(model: Model): number[][] {
+  const n = model.units.length, k = model.cohorts.length;
+  const ext = Array.from({ length: k }, () => new Array<number>(n).fill(0));
+  const add = (c: number, r: Route, rate: number) => { for (const [d, p] of routeProbs(r)) if (d >= 0) ext[c][d] += rate * p; };
+  for (const s of model.sources) {
+    if (s.cohort >= 0) {
+      const co = model.cohorts[s.cohort];
+      add(s.cohort, s.to[s.cohort], co.people * co.crisis);
+    } else {
+      let prev = 0;
+      s.cohortMix.forEach((cum, c) => { add(c, s.to[c], s.rate * (cum - prev)); prev = cum; });
+    }
+  }
+  return ext.map((a, c) => {
+    const P = model.units.map((u) => routeProbs(u.next[c]));
+    let lam = a.slice();
+    for (let it = 0; it < 5000; it++) {
+      const nx = a.slice();
+      lam.forEach((l, u) => { for (const [d, p] of P[u]) if (d >= 0) nx[d] += l * p; });
+      const diff = nx.reduce((m, x, i) => Math.max(m, Math.abs(x - lam[i]) / Math.max(1e-12, Math.abs(x))), 0);
+      lam = nx;
+      if (diff < 1e-10) break;
+    }
+    return lam;
+  });
+}
+
+/**
+ * Warns about units at or above full load. `warned` holds units already reported (for
+ * the baseline), so strategies only add the units they make unstable.
+ */
+export function checkStability(model: Model, diags: Diagnostics, unitLoc: Map<string, Loc>, label: string, warned: Set<string> = new Set()): void {
+  const lam = trafficRates(model);
+  model.units.forEach((unit, u) => {
+    const cap = meanCapacity(unit.capacity, unit.schedule, model.warmup, model.warmup + model.horizon);
+    if (!Number.isFinite(cap)) return;
+    let rate = 0, work = 0, internal = 0;
+    lam.forEach((l, c) => { rate += l[u]; work += l[u] * distMean(unit.service[c]); });
+    internal = rate - externalInto(model, u);
+    const rho = cap > 0 ? work / cap : work > 0 ? Infinity : 0;
+    // A loss system (no queue, arrivals only from outside) turns excess away instead of queueing it.
+    if (rho < 1 || (unit.queue === 0 && internal < 1e-12 && unit.full < 0) || warned.has(`unstable:${unit.name}`)) return;
+    warned.add(`unstable:${unit.name}`);
+    const f = (x: number) => String(Number(x.toPrecision(3)));
+    diags.warn('unstable', unitLoc.get(unit.name) ?? { file: '<scenario>', line: 1, col: 1 }, `units.${unit.name}`,
+      `offered load of \`${unit.name}\` is ${f(rho)}${label}: ${f(rate * DAY)} patients a day x ${f(work / Math.max(rate, 1e-300) / DAY)} days mean stay / ${f(cap)} places`, {
+        expected: 'an offered load below 1; at or above 1 the queue grows without bound and averages mean nothing',
+        hint: `add places (at least ${Math.ceil(work + 1e-9)}), shorten the stay, or send fewer patients here` });
+  });
+}
+
+function externalInto(model: Model, u: number): number {
+  let sum = 0;
+  for (const s of model.sources) {
+    const rates = s.cohort >= 0 ? [[s.cohort, model.cohorts[s.cohort].people * model.cohorts[s.cohort].crisis]] as const
+      : s.cohortMix.map((cum, c) => [c, s.rate * (cum - (c > 0 ? s.cohortMix[c - 1] : 0))] as const);
+    for (const [c, r] of rates) sum += r * (routeProbs(s.to[c]).get(u) ?? 0);
+  }
+  return sum;
+}

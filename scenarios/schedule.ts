@@ -1,0 +1,182 @@
+/**
+ * Time-dependent unit settings: capacity schedules (a weekly roster and dated changes
+ * such as winter beds) and discharge windows, compiled against the scenario's calendar.
+ *
+ *   capacity: { base: 2150, changes: [{ from: 2027-11-01, to: 2028-03-31, capacity: 2250 }] }
+ *   capacity: { base: 12, roster: [{ days: mon-fri, hours: 08:00-20:00, capacity: 30 }] }
+ *
+ * A roster shift overrides the (possibly changed) base while it lasts.
+ */
+import type { DischargeRule, Schedule } from '../engine/model.js';
+import type { SNode } from './tree.js';
+import { child, describeNode } from './tree.js';
+import { readNumber } from './read.js';
+import { parseDate, parseDays, parseClockRange, inRange, minuteOfWeekAbs } from './calendar.js';
+import { DAY, HOUR } from './quantity.js';
+import type { Ctx } from './context.js';
+
+interface Shift { days: number[]; hours: [number, number]; cap: number }
+interface Change { from: number; to: number; cap: number }
+
+export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: number; schedule?: Schedule } | null {
+  if (node.kind === 'scalar' && node.text.trim() === 'unlimited') return { capacity: Infinity };
+  if (node.kind !== 'map') {
+    const n = readNumber(ctx.env, node, path, 'whole');
+    return n === null ? null : { capacity: n };
+  }
+  let ok = true;
+  for (const e of node.entries) {
+    if (!['base', 'roster', 'changes'].includes(e.key)) {
+      ctx.diags.error('unknown-key', e.keyLoc, `${path}.${e.key}`, `unknown key \`${e.key}\``, { expected: '`base`, `roster` or `changes`' });
+      ok = false;
+    }
+  }
+  const baseNode = child(node, 'base');
+  if (!baseNode) {
+    ctx.diags.error('missing-key', node.loc, `${path}.base`, '`base` is missing', { expected: 'the usual capacity', hint: 'add e.g. `base: 2150`' });
+    return null;
+  }
+  const base = readNumber(ctx.env, baseNode, `${path}.base`, 'whole');
+  const shifts = list(ctx, child(node, 'roster'), `${path}.roster`, (it, p) => shift(ctx, it, p));
+  const changes = list(ctx, child(node, 'changes'), `${path}.changes`, (it, p) => change(ctx, it, p));
+  if (!ok || base === null || !shifts || !changes) return null;
+  const at: number[] = [], cap: number[] = [];
+  const end = ctx.warmup + ctx.horizon;
+  const first = (HOUR - (((ctx.t0 % HOUR) + HOUR) % HOUR)) % HOUR;
+  const capAt = (t: number): number => {
+    const abs = ctx.t0 + t;
+    let c = base;
+    for (const ch of changes) if (abs >= ch.from && abs < ch.to) c = ch.cap;
+    const mw = minuteOfWeekAbs(abs);
+    const day = Math.floor(mw / DAY), mod = mw % DAY;
+    for (const s of shifts) {
+      // A shift that wraps past midnight belongs to the day it starts on.
+      const startDay = s.hours[0] > s.hours[1] && mod < s.hours[1] ? (day + 6) % 7 : day;
+      if (s.days.includes(startDay) && inRange(mod, s.hours)) return s.cap;
+    }
+    return c;
+  };
+  for (let t = 0; t < end; t = t === 0 && first > 0 ? first : t + HOUR) {
+    const c = capAt(t);
+    if (cap.length === 0 || cap[cap.length - 1] !== c) { at.push(t); cap.push(c); }
+  }
+  return { capacity: Math.max(base, ...cap), schedule: { at, cap } };
+}
+
+function list<T>(ctx: Ctx, node: SNode | undefined, path: string, read: (n: SNode, p: string) => T | null): T[] | null {
+  if (!node) return [];
+  if (node.kind !== 'seq') {
+    ctx.diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, { expected: 'a list, e.g. `[{ ... }, { ... }]`' });
+    return null;
+  }
+  const out: T[] = [];
+  let ok = true;
+  node.items.forEach((it, i) => {
+    const v = read(it, `${path}[${i}]`);
+    if (v === null) ok = false; else out.push(v);
+  });
+  return ok ? out : null;
+}
+
+function keysOf(ctx: Ctx, node: SNode, path: string, allowed: string[]): boolean {
+  if (node.kind !== 'map') {
+    ctx.diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, { expected: `a map with ${allowed.map((a) => `\`${a}\``).join(', ')}` });
+    return false;
+  }
+  let ok = true;
+  for (const e of node.entries) {
+    if (!allowed.includes(e.key)) {
+      ctx.diags.error('unknown-key', e.keyLoc, `${path}.${e.key}`, `unknown key \`${e.key}\``, { expected: allowed.map((a) => `\`${a}\``).join(', ') });
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+function shift(ctx: Ctx, node: SNode, path: string): Shift | null {
+  if (!keysOf(ctx, node, path, ['days', 'hours', 'capacity'])) return null;
+  const days = readDayList(ctx, child(node, 'days'), `${path}.days`);
+  const hoursNode = child(node, 'hours');
+  const hours = hoursNode ? readRange(ctx, hoursNode, `${path}.hours`) : [0, 24 * 60] as [number, number];
+  const capNode = child(node, 'capacity');
+  if (!capNode) {
+    ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', { expected: 'the capacity during the shift' });
+    return null;
+  }
+  const cap = readNumber(ctx.env, capNode, `${path}.capacity`, 'whole');
+  return days && hours && cap !== null ? { days, hours, cap } : null;
+}
+
+function change(ctx: Ctx, node: SNode, path: string): Change | null {
+  if (!keysOf(ctx, node, path, ['from', 'to', 'capacity'])) return null;
+  const from = readDateNode(ctx, child(node, 'from'), `${path}.from`, node);
+  const toNode = child(node, 'to');
+  const to = toNode ? readDateNode(ctx, toNode, `${path}.to`, node) : Infinity;
+  const capNode = child(node, 'capacity');
+  const cap = capNode ? readNumber(ctx.env, capNode, `${path}.capacity`, 'whole') : null;
+  if (!capNode) ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', { expected: 'the capacity from that date' });
+  if (from === null || to === null || cap === null) return null;
+  // `to` is the last day of the change, inclusive.
+  return { from: from * DAY, to: to === Infinity ? Infinity : (to + 1) * DAY, cap };
+}
+
+export function readDateNode(ctx: Ctx, node: SNode | undefined, path: string, parent: SNode): number | null {
+  if (!node) {
+    ctx.diags.error('missing-key', parent.loc, path, 'a date is missing', { expected: 'a date YYYY-MM-DD' });
+    return null;
+  }
+  const d = node.kind === 'scalar' ? parseDate(node.text) : null;
+  if (d === null) ctx.diags.error('bad-date', node.loc, path, `found ${describeNode(node)}`, { expected: 'a date YYYY-MM-DD, e.g. `2027-11-01`' });
+  return d;
+}
+
+function readRange(ctx: Ctx, node: SNode, path: string): [number, number] | null {
+  const r = node.kind === 'scalar' ? parseClockRange(node.text) : null;
+  if (!r) ctx.diags.error('bad-time', node.loc, path, `found ${describeNode(node)}`, { expected: 'hours as `HH:MM-HH:MM`, e.g. `08:00-20:00`' });
+  return r;
+}
+
+function readDayList(ctx: Ctx, node: SNode | undefined, path: string): number[] | null {
+  if (!node) return [0, 1, 2, 3, 4, 5, 6];
+  const items = node.kind === 'seq' ? node.items : [node];
+  const out = new Set<number>();
+  for (const it of items) {
+    const d = it.kind === 'scalar' ? parseDays(it.text) : null;
+    if (!d) {
+      ctx.diags.error('bad-day', it.loc, path, `found ${describeNode(it)}`, { expected: 'days such as `mon`, `mon-fri`, `weekend`, `all`' });
+      return null;
+    }
+    d.forEach((x) => out.add(x));
+  }
+  return [...out];
+}
+
+export function readDischarge(ctx: Ctx, node: SNode, path: string): DischargeRule | null {
+  if (node.kind !== 'map') {
+    ctx.diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, { expected: 'a map, e.g. `{ hours: 08:00-20:00, weekend: 60% }`' });
+    return null;
+  }
+  const hoursNode = child(node, 'hours');
+  const ranges: [number, number][] = [];
+  if (hoursNode) {
+    for (const it of hoursNode.kind === 'seq' ? hoursNode.items : [hoursNode]) {
+      const r = readRange(ctx, it, `${path}.hours`);
+      if (!r) return null;
+      ranges.push(r);
+    }
+  } else ranges.push([0, 24 * 60]);
+  const days = readDayList(ctx, child(node, 'days'), `${path}.days`);
+  const wk = child(node, 'weekend');
+  const weekend = wk ? readNumber(ctx.env, wk, `${path}.weekend`, 'probability') : 1;
+  if (!days || weekend === null) return null;
+  const open: number[] = [];
+  for (let h = 0; h < 168; h++) {
+    const d = Math.floor(h / 24), m = (h % 24) * 60;
+    open.push(days.includes(d) && ranges.some((r) => inRange(m, r)) ? 1 : 0);
+  }
+  if (!open.some((x) => x === 1)) {
+    ctx.diags.error('no-discharge', node.loc, path, 'the window never opens', { expected: 'at least one hour a week in which patients can leave' });
+    return null;
+  }
+  return { open, weekend };
+}
