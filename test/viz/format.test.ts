@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decimalsFor, displayedResolution, formatCI, formatStat, formatValue, MINUS, NOT_MODELLED, parseDisplayed, plainDifference, verdictOf } from '../../viz/format.js';
+import type { Stat } from '../../engine/results.js';
+
+const stat = (mean: number, lo: number, hi: number): Stat => ({ mean, sd: 1, ci95: [lo, hi], n: 10 });
+
+describe('decimalsFor(magnitude, halfWidth)', () => {
+  it('shows no decimals for large values and more for small ones', () => {
+    expect(decimalsFor(274)).toBe(0);
+    expect(decimalsFor(4.2)).toBe(1);
+    expect(decimalsFor(0.42)).toBe(2);
+  });
+  it('adds decimals until the half-width has a significant digit', () => {
+    expect(decimalsFor(42, 6)).toBe(0);
+    expect(decimalsFor(42, 0.3)).toBe(1);
+    expect(decimalsFor(42, 0.004)).toBe(3);
+  });
+});
+
+describe('formatValue(x, kind, decimals, sign)', () => {
+  it('writes fractions as percentages, money with a pound sign after the minus, and a true minus', () => {
+    expect(formatValue(0.934, 'fraction', 1)).toBe('93.4%');
+    expect(formatValue(-1234.4, 'money', 0)).toBe(`${MINUS}£1,234`);
+    expect(formatValue(1234.4, 'money', 0, true)).toBe('+£1,234');
+    expect(formatValue(-42, 'count', 0)).toBe(`${MINUS}42`);
+  });
+  it('says "not modelled" for null, undefined and NaN', () => {
+    expect(formatValue(null, 'count')).toBe(NOT_MODELLED);
+    expect(formatValue(undefined, 'fraction')).toBe(NOT_MODELLED);
+    expect(formatValue(NaN, 'money')).toBe(NOT_MODELLED);
+  });
+  it('writes millions of pounds as "£1.248m"', () => {
+    expect(formatValue(1_247_599, 'money', 0)).toBe('£1.248m');
+    expect(formatValue(-2_500_000, 'money', 0, true)).toBe(`${MINUS}£2.500m`);
+  });
+  it('round-trips through parseDisplayed within the resolution of the shown text', () => {
+    fc.assert(fc.property(fc.double({ min: -1e8, max: 1e8, noNaN: true }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('count', 'money', 'days'),
+      (x, d, kind) => {
+        const text = formatValue(x, kind as 'count', d, true);
+        expect(Math.abs(parseDisplayed(text) - x)).toBeLessThanOrEqual(displayedResolution(text) + 1e-9 * Math.abs(x));
+      }));
+  });
+});
+
+describe('formatStat(s, kind) and formatCI(s, kind)', () => {
+  it('gives the mean with its interval on the same decimals', () => {
+    expect(formatStat(stat(0.934, 0.931, 0.937), 'fraction')).toBe('93.4% (95% CI 93.1% to 93.7%)');
+    expect(formatCI(stat(274.2, 268.1, 280.3), 'count')).toBe('95% CI 268 to 280');
+  });
+  it('leaves the interval out when there is none (one replication) and says "not modelled" when absent', () => {
+    expect(formatStat({ mean: 5, sd: null, ci95: [null, null], n: 1 }, 'count')).toBe('5.0');
+    expect(formatStat(undefined, 'count')).toBe(NOT_MODELLED);
+    expect(formatStat({ mean: null, sd: null, ci95: [null, null], n: 0 }, 'count')).toBe(NOT_MODELLED);
+  });
+});
+
+describe('plainDifference(kpi, diff, avoided)', () => {
+  it('speaks of delayed beds as the board does', () => {
+    const p = plainDifference('delayed_bed_days_per_day', stat(-42.2, -48.1, -36.3))!;
+    expect(p.text).toBe(`${MINUS}42 delayed beds a day, 95% CI ${MINUS}48 to ${MINUS}36`);
+    expect(p.verdict).toBe('better');
+  });
+  it('turns a fall in admissions into admissions avoided, with the interval flipped', () => {
+    const p = plainDifference('admissions_per_day', stat(-12.3, -14.2, -10.4), true)!;
+    expect(p.text).toBe('12 admissions a day avoided, 95% CI 10 to 14');
+    expect(p.verdict).toBe('better');
+  });
+  it('gives occupancy in percentage points and cost in pounds', () => {
+    expect(plainDifference('acute_occupancy', stat(0.012, 0.009, 0.015))!.text).toBe('+1.2 percentage points, 95% CI +0.9 to +1.5');
+    expect(plainDifference('cost_per_day', stat(-12300, -15000, -9600))!.text).toBe(`${MINUS}£12,300 a day, 95% CI ${MINUS}£15,000 to ${MINUS}£9,600`);
+  });
+  it('returns null without a difference', () => {
+    expect(plainDifference('ucr_within_2h', undefined)).toBeNull();
+  });
+});
+
+describe('verdictOf(kpi, diff)', () => {
+  it('is unclear when the interval crosses zero and respects which direction is better', () => {
+    expect(verdictOf('delayed_bed_days_per_day', stat(-1, -3, 1))).toBe('unclear');
+    expect(verdictOf('ucr_within_2h', stat(0.05, 0.02, 0.08))).toBe('better');
+    expect(verdictOf('ucr_within_2h', stat(-0.05, -0.08, -0.02))).toBe('worse');
+    expect(verdictOf('p1_utilisation', stat(0.05, 0.02, 0.08))).toBe('changed');
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. Baseline
+ * is always black; strategies take the rest in order. Verdict colours pair blue (better)
+ * with vermillion (worse), never red with green.
+ */
+export const STRATEGY_COLOURS = ['#000000', '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
+/** Dash patterns so overlaid lines stay apart in grey print too. */
+export const STRATEGY_DASHES = ['', '6 3', '2 2', '8 3 2 3', '1 3', '10 4', '4 4'];
+
+export const VERDICT_COLOURS = { better: '#0072B2', worse: '#D55E00', unclear: '#666666', changed: '#666666' } as const;
+
+export function strategyColour(index: number): string {
+  return STRATEGY_COLOURS[index % STRATEGY_COLOURS.length];
+}
+
+export function strategyDash(index: number): string {
+  return STRATEGY_DASHES[index % STRATEGY_DASHES.length];
+}

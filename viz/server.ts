@@ -1,0 +1,114 @@
+/**
+ * The live viewer's server: loopback only, a handful of routes. For a scenario it compiles
+ * models with the slider values applied as `--set` overrides and hands them to the page,
+ * whose Web Workers run the engine; for a results file it serves the file as it is.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Results } from '../engine/results.js';
+import { encode } from '../runner/codec.js';
+import { ENGINE_VERSION } from '../runner/version.js';
+import { loadScenario } from '../scenarios/index.js';
+import { loadBundle } from './bundle.js';
+import { applyOverrides, overridesFor, slidersFor } from './sliders.js';
+import { MAX_VIEWER_REPLICATIONS, type ModelsReply, type ModelsRequest, type ViewerInfo } from './viewer-api.js';
+import { viewerHtml } from './viewer-html.js';
+
+const HOST = '127.0.0.1';
+const MAX_BODY = 64 * 1024;
+
+type Reply = { status: number; type: string; body: string };
+
+const json = (value: unknown, status = 200): Reply => ({ status, type: 'application/json; charset=utf-8', body: typeof value === 'string' ? value : JSON.stringify(value) });
+
+/** Info for the page; loading the scenario here also reports a bad file before serving. */
+function infoFor(file: string): ViewerInfo {
+  if (/\.json$/i.test(file)) return { mode: 'results', results: JSON.parse(readFileSync(file, 'utf8')) as Results };
+  const s = loadScenario(file);
+  const reps = s.replications === 'auto' ? 8 : Math.max(4, Math.min(8, s.replications));
+  return {
+    mode: 'scenario', scenario: { name: s.name, hash: s.hash, file: s.file, assumptions: s.assumptions },
+    engineVersion: ENGINE_VERSION, seed: s.seed, horizonDays: s.horizonDays, warmupDays: s.warmupDays,
+    startDate: s.startDate, replications: reps, sliders: slidersFor(s.strategies[0].model),
+  };
+}
+
+/** Baseline models with the slider overrides, one per replication. */
+export function modelsFor(file: string, info: Extract<ViewerInfo, { mode: 'scenario' }>, req: ModelsRequest): ModelsReply {
+  const o = overridesFor(info.sliders, req.values ?? {});
+  const s = loadScenario(file, { set: o.set });
+  const base = s.strategies[0];
+  const reps = Math.max(1, Math.min(MAX_VIEWER_REPLICATIONS, Math.floor(req.replications) || info.replications));
+  const models = Array.from({ length: reps }, (_, r) => applyOverrides(base.modelFor(s.seed, r), o));
+  return { set: o.changes, models: encode(models) };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) { reject(new Error('request too large')); req.destroy(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function route(req: IncomingMessage, file: string, info: ViewerInfo): Promise<Reply> {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  if (req.method === 'GET' && path === '/') {
+    const title = info.mode === 'results' ? info.results.scenario.name : info.scenario.name;
+    return { status: 200, type: 'text/html; charset=utf-8', body: viewerHtml(title) };
+  }
+  if (req.method === 'GET' && (path === '/viewer.js' || path === '/viewer-worker.js')) {
+    return { status: 200, type: 'text/javascript; charset=utf-8', body: await loadBundle(path === '/viewer.js' ? 'viewer' : 'viewer-worker') };
+  }
+  if (req.method === 'GET' && path === '/api/info') return json(info);
+  if (path === '/favicon.ico') return { status: 204, type: 'image/x-icon', body: '' };
+  if (req.method === 'POST' && path === '/api/models' && info.mode === 'scenario') {
+    const body = JSON.parse(await readBody(req)) as ModelsRequest;
+    return json(modelsFor(file, info, body));
+  }
+  return { status: 404, type: 'text/plain; charset=utf-8', body: 'not found' };
+}
+
+/** Only pages addressed to this server by a loopback name may talk to it (no DNS rebinding). */
+function hostAllowed(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host ?? '';
+  return host === `${HOST}:${port}` || host === `localhost:${port}`;
+}
+
+function openBrowser(url: string): void {
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  // No browser is fine: the CLI prints the address anyway.
+  const child = spawn(cmd, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+export async function serveViewer(file: string, port: number, open: boolean): Promise<{ url: string; close(): Promise<void> }> {
+  const info = infoFor(file);
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const actual = (server.address() as AddressInfo).port;
+    if (!hostAllowed(req, actual)) { res.writeHead(403).end('forbidden'); return; }
+    route(req, file, info).then(
+      (r) => res.writeHead(r.status, { 'content-type': r.type, 'cache-control': 'no-store' }).end(r.body),
+      (e: unknown) => res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) })),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => resolve());
+  });
+  const url = `http://${HOST}:${(server.address() as AddressInfo).port}/`;
+  if (open) openBrowser(url);
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
