@@ -10,6 +10,8 @@ const node = [
   ['cli/main.ts', 'dist/cli.js'],
   ['engine/worker.ts', 'dist/worker.js'],
   ['bench/main.ts', 'dist/bench.js'],
+  ['bench/model-run.ts', 'dist/bench-model.js'],
+  ['bench/runner-scaling.ts', 'dist/runner-scaling.js'],
 ];
 const browser = [
   ['viz/report-entry.ts', 'dist/report.js'],

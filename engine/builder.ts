@@ -19,6 +19,8 @@ export interface UnitInput {
   full?: string;
   next?: Record<string, number>;
   handoff?: Record<string, Dist>;
+  /** Destination -> where to go instead when it is full (rather than blocking). */
+  ifFull?: Record<string, string>;
   discharge?: DischargeRule;
   target?: number;
   patience?: Dist;
@@ -75,6 +77,8 @@ export function buildModel(input: ModelInput): Model {
     const kind = u.kind ?? 'beds';
     const handoff: Record<string, Dist> = {};
     for (const [dest, d] of Object.entries(u.handoff ?? {})) handoff[String(code(dest))] = d;
+    const ifFull: Record<string, number> = {};
+    for (const [dest, alt] of Object.entries(u.ifFull ?? {})) ifFull[String(code(dest))] = code(alt);
     const serviceIsMap = !('kind' in (u.service as object));
     return {
       name, kind, role: u.role ?? 'other',
@@ -85,6 +89,7 @@ export function buildModel(input: ModelInput): Model {
       full: u.full ? unitNames.indexOf(u.full) : -1,
       next: cohorts.map(() => route(u.next)),
       handoff,
+      ifFull,
       discharge: u.discharge,
       target: u.target ?? 0,
       patience: u.patience ?? null,

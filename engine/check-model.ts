@@ -30,6 +30,7 @@ export function checkModel(m: Model): void {
     if (u.patience) { const p = distProblem(u.patience); if (p) bad(`patience: ${p}`, u.name); }
     u.next.forEach((r) => checkRoute(r, 'next', u.name));
     if (u.full >= U || u.overflow >= U) bad('full/overflow names no unit', u.name);
+    for (const alt of Object.values(u.ifFull ?? {})) if (!Number.isInteger(alt) || alt >= U || alt < -E) bad(`ifFull: ${alt} is neither a unit nor an exit`, u.name);
     if (u.discharge && u.discharge.open.length !== 168) bad('discharge window needs 168 hourly flags', u.name);
     if (u.schedule && (u.schedule.at.length === 0 || u.schedule.at.length !== u.schedule.cap.length)) bad('schedule needs matching times and capacities', u.name);
   }

@@ -196,7 +196,7 @@ export function ready(s: SimState, p: number): void {
   attemptMove(s, p);
 }
 
-export function attemptMove(s: SimState, p: number): void {
+export function attemptMove(s: SimState, p: number, reroute = true): void {
   const P = s.pts, u = P.unit[p], d = P.dest[p];
   if (d < 0) {
     depart(s, p, u); leave(s, p, -d - 1); release(s, u);
@@ -204,6 +204,12 @@ export function attemptMove(s: SimState, p: number): void {
     depart(s, p, u); noteArrival(s, p, d); admit(s, p, d); release(s, u);
   } else if (s.qlen[d] < s.qmax[d]) {
     depart(s, p, u); noteArrival(s, p, d); enqueue(s, p, d); release(s, u);
+  } else if (reroute && s.m.units[u].ifFull?.[d] !== undefined) {
+    // One re-route only: if the alternative is full too, the patient waits for it.
+    const alt = s.m.units[u].ifFull![d];
+    if (s.trace) emit(s, 'divert', p, u, alt >= 0 ? s.m.units[alt].name : s.m.exits[-alt - 1]);
+    P.dest[p] = alt;
+    attemptMove(s, p, false);
   } else {
     touch(s, d);
     P.status[p] = BLOCKED;
@@ -268,5 +274,5 @@ export function renege(s: SimState, p: number, tok: number): void {
   blockedToQueue(s, u);
   const o = s.overflowTo[u];
   if (o >= 0) arriveOutside(s, p, o, 0);
-  else leave(s, p, -1);
+  else { P.unit[p] = u; leave(s, p, -1); } // the trace names the team the patient left
 }

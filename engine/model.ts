@@ -66,6 +66,12 @@ export interface Unit {
    * place (referral, assessment). Keyed by destination code as a string (see Route).
    */
   handoff: Record<string, Dist>;
+  /**
+   * Instead of blocking: when the chosen destination (key, a destination code as a string)
+   * has no place and no waiting place, go to this destination code instead. A UCR team that
+   * cannot get a step-up bed sends the patient to ED rather than holding a responder.
+   */
+  ifFull?: Record<string, number>;
   discharge?: DischargeRule;
   /** Team: response-time target in minutes (0 = none). */
   target: number;

@@ -2,7 +2,7 @@
  * One `units.<name>` entry to an engine Unit. Each key compiles to one field; problems
  * are reported and compiling goes on, so a planner sees every mistake at once.
  */
-import type { Dist, Unit, UnitKind, UnitRole } from '../engine/model.js';
+import type { Dist, Route, Unit, UnitKind, UnitRole } from '../engine/model.js';
 import type { SMap, SNode } from './tree.js';
 import { child, entry } from './tree.js';
 import { readNumber, readDist, readEnum, perCohort, word } from './read.js';
@@ -83,6 +83,9 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
     }
   }
 
+  const ifFull = readIfFull(ctx, get('if_full'), next, path);
+  if (ifFull === null) ok = false;
+
   const dNode = get('discharge');
   const discharge = dNode ? need(readDischarge(ctx, dNode, `${path}.discharge`)) : undefined;
   const tNode = get('target');
@@ -105,8 +108,38 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
     target, patience, overflow, priority, cost: cost ?? 0, costDelayed: costDelayed ?? 0, costContact: costContact ?? 0,
   };
   if (schedule) unit.schedule = schedule;
+  if (ifFull && Object.keys(ifFull).length > 0) unit.ifFull = ifFull;
   if (discharge) unit.discharge = discharge;
   return unit;
+}
+
+/** `if_full: { p2: ed }`: keys are destinations of `next`, values units or exits. */
+function readIfFull(ctx: Ctx, node: SNode | undefined, next: Route[] | null, path: string): Record<string, number> | null {
+  const out: Record<string, number> = {};
+  if (!node || node.kind !== 'map') return out;
+  const reachable = new Set<number>();
+  if (next) for (const r of next) for (const d of routeProbs(r).keys()) reachable.add(d);
+  let ok = true;
+  for (const e of node.entries) {
+    const p = `${path}.if_full.${e.key}`;
+    const code = ctx.units.includes(e.key) ? ctx.units.indexOf(e.key) : NaN;
+    if (!(code >= 0) || (next && !reachable.has(code))) {
+      ctx.diags.error('unknown-destination', e.keyLoc, p, `\`${e.key}\` is not a unit in \`next\``, {
+        expected: 'a unit listed in this unit\'s `next`', hint: next ? suggestDest(ctx, e.key, reachable) : undefined });
+      ok = false;
+      continue;
+    }
+    const w = word(e.value);
+    const isDest = w !== undefined && (ctx.units.includes(w) || ctx.exits.includes(w) || ctx.knownExits.has(w));
+    if (!isDest) {
+      ctx.diags.error('unknown-destination', e.value.loc, p, `\`${w ?? '?'}\` is neither a unit nor an exit`, {
+        expected: 'a unit or exit name', hint: w ? `did you mean \`${closest(w, [...ctx.units, ...ctx.exits]) ?? ctx.units[0]}\`?` : undefined });
+      ok = false;
+      continue;
+    }
+    out[String(code)] = destCode(ctx, w);
+  }
+  return ok ? out : null;
 }
 
 function suggestDest(ctx: Ctx, key: string, reachable: Set<number>): string | undefined {

@@ -15,6 +15,7 @@ function edges(model: Model, u: number, c: number): number[] {
   const out = [...routeProbs(unit.next[c]).entries()].filter(([, p]) => p > 0).map(([d]) => d);
   if (unit.full >= 0) out.push(unit.full);
   if (unit.patience) out.push(unit.overflow >= 0 ? unit.overflow : -1);
+  for (const alt of Object.values(unit.ifFull ?? {})) out.push(alt);
   return out;
 }
 

@@ -1,0 +1,67 @@
+/**
+ * Runner scaling: 400 replications of benchmark model B (scenarios/library/model-b.yaml)
+ * called directly in one thread, then through the runner on 1 and 2 workers.
+ * Prints one JSON line with the seconds and two ratios:
+ *  - speedup_2_workers = runner(1 worker) / runner(2 workers), expected >= 1.8 on 2 cores;
+ *  - runner_overhead = runner(1 worker) / direct, expected <= 1.10 (messages, summary).
+ * Each configuration is timed `trials` times, interleaved, and the fastest is kept: other
+ * load on the machine only ever slows a trial down.
+ * Usage: node dist/runner-scaling.js [reps] [trials] [scenario]
+ */
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { simulate } from '../engine/index.js';
+import { loadScenario } from '../scenarios/index.js';
+import { runScenario } from '../runner/index.js';
+import type { RunnableScenario } from '../runner/index.js';
+
+export interface ScalingResult {
+  reps: number;
+  trials: number;
+  direct_seconds: number;
+  workers_1_seconds: number;
+  workers_2_seconds: number;
+  speedup_2_workers: number;
+  runner_overhead: number;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+export async function runnerScaling(file: string, reps = 400, trials = 3): Promise<ScalingResult> {
+  const sc = loadScenario(file) as unknown as RunnableScenario;
+  const model = sc.strategies[0].model;
+  // Warm the JIT so the first timing does not pay for compilation alone.
+  for (let r = 0; r < 5; r++) simulate(model, { seed: sc.seed, replication: r });
+
+  const direct = () => {
+    const t0 = performance.now();
+    for (let r = 0; r < reps; r++) simulate(model, { seed: sc.seed, replication: r });
+    return (performance.now() - t0) / 1000;
+  };
+  const viaRunner = async (workers: number) => {
+    const t0 = performance.now();
+    await runScenario(sc, { reps, workers });
+    return (performance.now() - t0) / 1000;
+  };
+  const best = { direct: Infinity, one: Infinity, two: Infinity };
+  for (let t = 0; t < trials; t++) {
+    best.direct = Math.min(best.direct, direct());
+    best.one = Math.min(best.one, await viaRunner(1));
+    best.two = Math.min(best.two, await viaRunner(2));
+  }
+  const { one, two } = best;
+  return {
+    reps, trials, direct_seconds: round(best.direct), workers_1_seconds: round(one), workers_2_seconds: round(two),
+    speedup_2_workers: round(one / two), runner_overhead: round(one / best.direct),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const reps = Number(process.argv[2] ?? 400);
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const trials = Number(process.argv[3] ?? 3);
+  const file = process.argv[4] ?? join(root, 'scenarios', 'library', 'model-b.yaml');
+  const result = await runnerScaling(file, reps, trials);
+  console.log(JSON.stringify({ bench: 'runner-scaling', ...result }));
+}

@@ -1,0 +1,31 @@
+/** `caresim merge SHARD... --out F`: the single-run result from shard outputs. */
+import { readShard, mergeShards } from '../../runner/merge.js';
+import { writeFileAtomic } from '../../runner/atomic.js';
+import type { ReplicationResult } from '../../engine/result.js';
+import { EXIT, type Io } from '../io.js';
+import { reportError } from '../failure.js';
+import { formatSummary } from '../summary-table.js';
+import { writeCsv } from '../csv.js';
+
+export async function mergeCommand(args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }, io: Io): Promise<number> {
+  try {
+    const shards = args.files.map(readShard);
+    const results = mergeShards(shards, args.files);
+    if (args.out) writeFileAtomic(args.out, `${JSON.stringify(results)}\n`);
+    if (args.csv) {
+      let raw: Record<string, ReplicationResult[]> | undefined;
+      if (args.perRep) {
+        raw = {};
+        for (const name of Object.keys(results.strategies)) {
+          raw[name] = shards.flatMap((s) => s.replications_raw[name] ?? []).sort((a, b) => a.replication - b.replication);
+        }
+      }
+      writeCsv(args.csv, results, raw);
+    }
+    if (!args.quiet) io.out(formatSummary(results));
+    if (results.failures && results.failures.length > 0) return EXIT.failed;
+    return EXIT.ok;
+  } catch (err) {
+    return reportError(err, io);
+  }
+}

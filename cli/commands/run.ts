@@ -1,0 +1,82 @@
+/**
+ * `caresim run FILE`: load, run every strategy, write the results file (or a shard file),
+ * CSV and the report, print the summary table. Exit 0 ok, 1 when replications failed,
+ * 2 for an invalid scenario or bad usage, 130 when interrupted (the journal keeps what
+ * finished; `--resume` continues).
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { runScenarioDetailed, type RunOutcome } from '../../runner/run-scenario.js';
+import { resolveShard, shardLabel, type Shard } from '../../runner/shard.js';
+import { shardFileText } from '../../runner/merge.js';
+import { writeFileAtomic } from '../../runner/atomic.js';
+import type { RunnableScenario } from '../../runner/loaded.js';
+import type { RunArgs } from '../parse.js';
+import { EXIT, type Io } from '../io.js';
+import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
+import { progressView } from '../progress.js';
+import { formatSummary } from '../summary-table.js';
+import { writeCsv } from '../csv.js';
+
+function journalPath(args: RunArgs, sc: RunnableScenario, shard: Shard | null): string {
+  if (args.journal) return args.journal;
+  if (args.out) return `${args.out}.journal.ndjson`;
+  const stem = basename(sc.file, extname(sc.file));
+  const part = shard ? `-shard-${shard.index}-of-${shard.count}` : '';
+  return join('.caresim', `${stem}-${sc.hash.slice(0, 8)}${part}.journal.ndjson`);
+}
+
+async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise<void> {
+  const { results } = outcome;
+  if (args.out) {
+    writeFileAtomic(args.out, outcome.shard ? shardFileText(outcome) : `${JSON.stringify(results)}\n`);
+  }
+  if (args.csv) writeCsv(args.csv, results, args.perRep ? outcome.raw : undefined);
+  if (args.report) {
+    const { writeReport } = await import('../../viz/node.js');
+    await writeReport(results, args.report);
+  }
+  if (!args.quiet) io.out(formatSummary(results));
+  const written = [args.out, args.csv && `${args.csv}/`, args.report].filter(Boolean);
+  if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);
+}
+
+export async function runCommand(args: RunArgs, io: Io): Promise<number> {
+  try {
+    const shard = resolveShard(args.shard, args.shards, io.env);
+    if (shard && !args.out) throw new CliUsageError(`--shard ${shardLabel(shard)} needs --out FILE: the shard file is what caresim merge reads`);
+    if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
+    const { loadScenario } = await import('../../scenarios/index.js');
+    const loaded = loadScenario(args.file, { set: args.set });
+    if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
+    const sc = loaded as unknown as RunnableScenario;
+    const journal = journalPath(args, sc, shard);
+    if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
+    const view = progressView(io, args.quiet);
+    let outcome: RunOutcome;
+    try {
+      outcome = await runScenarioDetailed(sc, {
+        reps: args.reps, maxReps: args.maxReps, seed: args.seed, workers: args.workers, shard,
+        journal, resume: args.resume, signal: io.signal, maxMemoryMb: args.maxMemory,
+        onProgress: (p) => view.update(p),
+      });
+    } finally {
+      view.stop();
+    }
+    if (outcome.interrupted) {
+      const kept = Object.values(outcome.raw).reduce((a, r) => a + r.length, 0);
+      io.err(`caresim: interrupted; ${kept} finished replication(s) kept in ${journal}. Continue with the same command and --resume.\n`);
+      return EXIT.interrupted;
+    }
+    await writeOutputs(args, outcome, io);
+    const failures = outcome.results.failures ?? [];
+    if (failures.length > 0) {
+      io.err(`caresim: ${failures.length} replication(s) failed after a retry; the results use the rest. The journal ${journal} is kept: --resume runs only the failed ones again.\n`);
+      return EXIT.failed;
+    }
+    rmSync(journal, { force: true });
+    return EXIT.ok;
+  } catch (err) {
+    return reportError(err, io, args.set);
+  }
+}

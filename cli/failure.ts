@@ -1,0 +1,52 @@
+/**
+ * Turns an error into what the user sees and the exit code: scenario diagnostics with
+ * file:line:col (exit 2), usage problems found late (exit 2), anything else as one line
+ * without a stack trace (exit 1). Set CARESIM_DEBUG=1 for the stack.
+ */
+import { readFileSync } from 'node:fs';
+import { EXIT, type Io } from './io.js';
+
+interface DiagnosticsError extends Error {
+  code: string;
+  diagnostics: unknown[];
+}
+
+const USAGE_CODES = new Set(['RESUME_MISMATCH', 'BAD_SHARD', 'MERGE_INVALID', 'USAGE']);
+
+export class CliUsageError extends Error {
+  readonly code = 'USAGE';
+}
+
+/** Source text for diagnostics: files from disk, `<--set N>` from the overrides given. */
+export function sourceLookup(set: readonly string[]): (file: string) => string | undefined {
+  return (file) => {
+    const m = /^<--set (\d+)>$/.exec(file);
+    if (m) return set[Number(m[1]) - 1];
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+export async function printDiagnostics(diags: unknown[], io: Io, set: readonly string[]): Promise<void> {
+  const { formatDiagnostics } = await import('../scenarios/index.js');
+  io.err(`${formatDiagnostics(diags as Parameters<typeof formatDiagnostics>[0], sourceLookup(set), { color: io.color }).trimEnd()}\n`);
+}
+
+export async function reportError(err: unknown, io: Io, set: readonly string[] = []): Promise<number> {
+  const e = err as Partial<DiagnosticsError>;
+  if (e && e.code === 'SCENARIO_INVALID' && Array.isArray(e.diagnostics)) {
+    await printDiagnostics(e.diagnostics, io, set);
+    return EXIT.usage;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  if (e && typeof e.code === 'string' && USAGE_CODES.has(e.code)) {
+    io.err(`caresim: ${message}\n`);
+    return EXIT.usage;
+  }
+  io.err(`caresim: ${message}\n`);
+  if (io.env.CARESIM_DEBUG && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+  return EXIT.failed;
+}

@@ -1,0 +1,128 @@
+/**
+ * The CLI's commands and options as one typed table: parsing, `--help` text and the
+ * README are all generated from it, so they cannot drift apart.
+ */
+export type OptionType = 'string' | 'number' | 'boolean' | 'array';
+
+export interface OptionSpec {
+  name: string;
+  type: OptionType;
+  describe: string;
+  alias?: string;
+  default?: string | number | boolean;
+  /** Placeholder shown in help, e.g. N or FILE. */
+  value?: string;
+}
+
+export interface PositionalSpec {
+  name: string;
+  describe: string;
+  array?: boolean;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** yargs command string: name plus <required> and [optional] positionals. */
+  usage: string;
+  describe: string;
+  positionals: PositionalSpec[];
+  options: OptionSpec[];
+  examples: [string, string][];
+}
+
+const SET: OptionSpec = { name: 'set', type: 'array', value: 'PATH=EXPR', describe: 'Override a scenario value, e.g. units.acute.capacity=2000 (repeatable)' };
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'run', usage: 'run <file>', describe: 'Run a scenario: every strategy, many replications, results with 95% CIs',
+    positionals: [{ name: 'file', describe: 'Scenario file (.yaml)' }],
+    options: [
+      { name: 'reps', alias: 'n', type: 'string', value: 'N|auto', describe: 'Replications per strategy, or auto (until every headline KPI is within 5%)' },
+      { name: 'max-reps', type: 'number', value: 'N', describe: 'Most replications for auto' },
+      { name: 'seed', type: 'string', value: 'S', describe: 'Master seed (overrides the scenario)' },
+      { name: 'workers', alias: 'w', type: 'number', value: 'W', describe: 'Worker threads (default: all cores; 0 = in the main thread)' },
+      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the results file (JSON)' },
+      { name: 'csv', type: 'string', value: 'DIR', describe: 'Write tidy CSV files into DIR' },
+      { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv: also one row per replication' },
+      { name: 'report', type: 'string', value: 'FILE', describe: 'Write the HTML dashboard after the run' },
+      SET,
+      { name: 'shard', type: 'string', value: 'i/n', describe: 'Run only replications r with r mod n = i (one machine of n)' },
+      { name: 'shards', alias: 'shard-count', type: 'number', value: 'N', describe: 'Shard count; the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID' },
+      { name: 'resume', type: 'boolean', default: false, describe: 'Continue an interrupted run from its journal' },
+      { name: 'journal', type: 'string', value: 'FILE', describe: 'Journal file (default: OUT.journal.ndjson)' },
+      { name: 'max-memory', type: 'number', value: 'MIB', describe: 'Heap limit per worker; a replication beyond it fails alone' },
+      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No progress output and no summary table' },
+    ],
+    examples: [
+      ['caresim run scenario.yaml --out results.json', 'Run with the replications and seed the file gives'],
+      ['caresim run scenario.yaml --reps auto --csv out/', 'Run until the CIs are tight; write CSV tables'],
+      ['caresim run scenario.yaml --set units.acute.capacity=2100 --set params.frail_crisis=1.5/year', 'Try other values without editing the file'],
+      ['caresim run scenario.yaml --shard 0/4 --out shard-0.json', 'Run one quarter of the replications (then caresim merge)'],
+      ['caresim run scenario.yaml --out results.json --resume', 'Continue a run that was interrupted'],
+    ],
+  },
+  {
+    name: 'check', usage: 'check <file>', describe: 'Check a scenario and print every problem found (nothing runs)',
+    positionals: [{ name: 'file', describe: 'Scenario file (.yaml)' }],
+    options: [SET],
+    examples: [['caresim check scenario.yaml', 'Exit 0 when the scenario is valid, 2 with diagnostics otherwise']],
+  },
+  {
+    name: 'merge', usage: 'merge <shards..>', describe: 'Combine shard outputs into the result of a single run',
+    positionals: [{ name: 'shards', describe: 'Shard output files (from run --shard)', array: true }],
+    options: [
+      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the merged results file (JSON)' },
+      { name: 'csv', type: 'string', value: 'DIR', describe: 'Write tidy CSV files into DIR' },
+      { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv: also one row per replication' },
+      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No summary table' },
+    ],
+    examples: [['caresim merge shard-*.json --out results.json', 'Merge the outputs of all shards']],
+  },
+  {
+    name: 'init', usage: 'init [dir]', describe: 'Write a starter scenario (scenario.yaml) to edit',
+    positionals: [{ name: 'dir', describe: 'Folder to write into (default: the current one)' }],
+    options: [{ name: 'force', type: 'boolean', default: false, describe: 'Overwrite an existing scenario.yaml' }],
+    examples: [['caresim init my-ics', 'Creates my-ics/scenario.yaml']],
+  },
+  {
+    name: 'schema', usage: 'schema', describe: 'Print the JSON Schema of the scenario format (for editors)',
+    positionals: [],
+    options: [{ name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write it to FILE instead' }],
+    examples: [['caresim schema --out caresim.schema.json', 'Save the schema for editor validation']],
+  },
+  {
+    name: 'help', usage: 'help [topic] [key]', describe: 'Help on a topic: `help scenario [key]` explains the scenario format',
+    positionals: [{ name: 'topic', describe: 'scenario, or a command name' }, { name: 'key', describe: 'A scenario key path, e.g. units.capacity' }],
+    options: [],
+    examples: [['caresim help scenario', 'The scenario format'], ['caresim help scenario units.queue', 'One key']],
+  },
+  {
+    name: 'report', usage: 'report <results>', describe: 'Write the self-contained HTML dashboard of a results file',
+    positionals: [{ name: 'results', describe: 'Results file (.json)' }],
+    options: [{ name: 'out', alias: 'o', type: 'string', value: 'FILE', default: 'report.html', describe: 'HTML file to write' }],
+    examples: [['caresim report results.json --out report.html', 'A dashboard that opens offline']],
+  },
+  {
+    name: 'view', usage: 'view [file]', describe: 'Open the local viewer (results file, or scenario with sliders)',
+    positionals: [{ name: 'file', describe: 'Results (.json) or scenario (.yaml)' }],
+    options: [
+      { name: 'port', alias: 'p', type: 'number', value: 'PORT', describe: 'Port on 127.0.0.1 (default: a free one)' },
+      { name: 'open', type: 'boolean', default: true, describe: 'Open a browser (--no-open to not)' },
+    ],
+    examples: [['caresim view scenario.yaml', 'Move sliders; the model re-runs in the browser'], ['caresim view results.json --no-open', 'Serve a finished run']],
+  },
+  {
+    name: 'bench', usage: 'bench [args..]', describe: 'Run the benchmarks (node dist/bench.js)',
+    positionals: [{ name: 'args', describe: 'Passed to the benchmark program', array: true }],
+    options: [],
+    examples: [['caresim bench', 'All benchmark suites']],
+  },
+  {
+    name: 'start', usage: 'start', describe: 'Run the default ICS scenario and write out/results.json and out/report.html',
+    positionals: [],
+    options: [{ name: 'workers', alias: 'w', type: 'number', value: 'W', describe: 'Worker threads' }],
+    examples: [['caresim start', 'The quickest way to see caresim work']],
+  },
+];
+
+export const commandSpec = (name: string): CommandSpec | undefined => COMMANDS.find((c) => c.name === name);

@@ -1,0 +1,161 @@
+/**
+ * Argument parsing: argv in, a typed command (or help text, or a usage error) out. Pure:
+ * yargs is given a parse callback, so it neither prints nor exits; cli/main.ts decides
+ * what to write and which exit code to set.
+ */
+import yargs from 'yargs';
+import type { Argv } from 'yargs';
+import { COMMANDS, type CommandSpec } from './options.js';
+
+export interface RunArgs {
+  cmd: 'run';
+  file: string;
+  reps?: number | 'auto';
+  maxReps?: number;
+  seed?: number | string;
+  workers?: number;
+  out?: string;
+  csv?: string;
+  perRep: boolean;
+  report?: string;
+  set: string[];
+  shard?: string;
+  shards?: number;
+  resume: boolean;
+  journal?: string;
+  maxMemory?: number;
+  quiet: boolean;
+}
+
+export type Command =
+  | RunArgs
+  | { cmd: 'check'; file: string; set: string[] }
+  | { cmd: 'merge'; files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }
+  | { cmd: 'init'; dir: string; force: boolean }
+  | { cmd: 'schema'; out?: string }
+  | { cmd: 'help'; topic?: string; key?: string }
+  | { cmd: 'report'; results: string; out: string }
+  | { cmd: 'view'; file?: string; port?: number; open: boolean }
+  | { cmd: 'bench'; args: string[] }
+  | { cmd: 'start'; workers?: number };
+
+export type Parsed =
+  | { kind: 'command'; command: Command }
+  /** --help, --version: text for stdout, exit 0. */
+  | { kind: 'text'; text: string }
+  /** Bad usage: message and help for stderr, exit 2. */
+  | { kind: 'usage'; message: string; help: string };
+
+class UsageError extends Error {}
+
+function declare(y: Argv, spec: CommandSpec): Argv {
+  for (const p of spec.positionals) y.positional(p.name, { type: 'string', describe: p.describe, array: p.array });
+  for (const o of spec.options) {
+    y.option(o.name, {
+      type: o.type === 'array' ? 'string' : o.type,
+      array: o.type === 'array' || undefined,
+      alias: o.alias,
+      default: o.default,
+      describe: o.describe,
+      requiresArg: o.type !== 'boolean',
+    });
+  }
+  for (const [cmd, what] of spec.examples) y.example(cmd, what);
+  return y;
+}
+
+function parser(version: string): Argv {
+  let y = yargs([]).scriptName('caresim').locale('en').wrap(100).strict()
+    .usage('caresim <command> [options]\n\nDiscrete-event simulation of integrated care: UCR, ED, acute beds and discharge pathways.')
+    .demandCommand(1, 'Give a command, e.g. caresim run scenario.yaml')
+    .recommendCommands()
+    .help().alias('help', 'h').version(version)
+    .exitProcess(false);
+  for (const spec of COMMANDS) y = y.command(spec.usage, spec.describe, (b) => declare(b, spec));
+  return y;
+}
+
+const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
+
+function wholeNumber(v: unknown, name: string, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${String(v)}`);
+  return n;
+}
+
+function reps(v: unknown): number | 'auto' | undefined {
+  if (v === undefined) return undefined;
+  if (String(v).trim().toLowerCase() === 'auto') return 'auto';
+  return wholeNumber(String(v).trim() === '' ? NaN : Number(v), 'reps', 1);
+}
+
+/** A seed that looks like a whole number is a number (as in the scenario file). */
+function seed(v: unknown): number | string | undefined {
+  const s = str(v);
+  if (s === undefined) return undefined;
+  if (s.trim() === '') throw new UsageError('--seed: expected a number or a word');
+  return /^-?\d+$/.test(s) && Number.isSafeInteger(Number(s)) ? Number(s) : s;
+}
+
+function setList(v: unknown): string[] {
+  const list = (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x !== null).map(String);
+  for (const s of list) if (!/^[^=\s]+=/.test(s)) throw new UsageError(`--set: expected PATH=EXPR (e.g. units.acute.capacity=2000), got "${s}"`);
+  return list;
+}
+
+/** A repeated single-valued option keeps its last value, as in most command lines. */
+function lastWins(raw: Record<string, unknown>): Record<string, unknown> {
+  const spec = COMMANDS.find((c) => c.name === String((raw._ as unknown[])[0]));
+  const out = { ...raw };
+  for (const o of spec?.options ?? []) {
+    for (const key of [o.name, o.alias]) {
+      if (key && o.type !== 'array' && Array.isArray(out[key])) out[key] = (out[key] as unknown[]).at(-1);
+    }
+  }
+  return out;
+}
+
+function toCommand(raw: Record<string, unknown>): Command {
+  const a = lastWins(raw);
+  const name = String((a._ as unknown[])[0]);
+  switch (name) {
+    case 'run': return {
+      cmd: 'run', file: String(a.file), reps: reps(a.reps), maxReps: wholeNumber(a['max-reps'], 'max-reps', 10),
+      seed: seed(a.seed), workers: wholeNumber(a.workers, 'workers', 0), out: str(a.out), csv: str(a.csv),
+      perRep: Boolean(a['per-rep']), report: str(a.report), set: setList(a.set), shard: str(a.shard),
+      shards: wholeNumber(a.shards, 'shards', 1), resume: Boolean(a.resume), journal: str(a.journal),
+      maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16), quiet: Boolean(a.quiet),
+    };
+    case 'check': return { cmd: 'check', file: String(a.file), set: setList(a.set) };
+    case 'merge': return {
+      cmd: 'merge', files: (a.shards as unknown[]).map(String), out: str(a.out), csv: str(a.csv),
+      perRep: Boolean(a['per-rep']), quiet: Boolean(a.quiet),
+    };
+    case 'init': return { cmd: 'init', dir: str(a.dir) ?? '.', force: Boolean(a.force) };
+    case 'schema': return { cmd: 'schema', out: str(a.out) };
+    case 'help': return { cmd: 'help', topic: str(a.topic), key: str(a.key) };
+    case 'report': return { cmd: 'report', results: String(a.results), out: String(a.out) };
+    case 'view': return { cmd: 'view', file: str(a.file), port: wholeNumber(a.port, 'port', 0), open: a.open !== false };
+    case 'bench': return { cmd: 'bench', args: ((a.args as unknown[] | undefined) ?? []).map(String) };
+    case 'start': return { cmd: 'start', workers: wholeNumber(a.workers, 'workers', 0) };
+    default: throw new UsageError(`unknown command "${name}"`);
+  }
+}
+
+/** Parses the arguments after `caresim` (process.argv.slice(2)). */
+export function parseArgs(argv: readonly string[], version = '0.0.0'): Promise<Parsed> {
+  const y = parser(version);
+  return new Promise((resolve) => {
+    y.parse([...argv], {}, (err, a, output) => {
+      if (err) return resolve({ kind: 'usage', message: err.message, help: output.replace(/\n*[^\n]*$/, '').trimEnd() });
+      if (output) return resolve({ kind: 'text', text: output });
+      try {
+        resolve({ kind: 'command', command: toCommand(a as Record<string, unknown>) });
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        resolve({ kind: 'usage', message: e.message, help: '' });
+      }
+    });
+  });
+}

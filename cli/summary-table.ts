@@ -1,0 +1,96 @@
+/**
+ * The terminal summary printed after a run: headline KPIs per strategy with their 95% CIs,
+ * then each strategy's paired difference against the baseline, which is the number a
+ * decision rests on (common random numbers make it much sharper than the two CIs).
+ */
+import { HEADLINE_KPIS, type Results, type Stat } from '../engine/results.js';
+
+const LABELS: Record<string, string> = {
+  delayed_bed_days_per_day: 'Delayed bed-days / day',
+  acute_occupancy: 'Acute occupancy',
+  admissions_per_day: 'Acute admissions / day',
+  ucr_within_2h: 'UCR reached within 2 h',
+  cost_per_day: 'Cost / day (£)',
+};
+
+const PERCENT = new Set(['acute_occupancy', 'ucr_within_2h']);
+
+function num(kpi: string, v: number | null, signed = false): string {
+  if (v === null) return '–';
+  const sign = signed && v > 0 ? '+' : '';
+  if (PERCENT.has(kpi)) return `${sign}${(v * 100).toFixed(1)}%`;
+  const digits = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;
+  return sign + v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function cell(kpi: string, s: Stat | undefined, signed = false): string {
+  if (!s || s.mean === null) return 'not modelled';
+  const ci = s.ci95[0] === null || s.ci95[1] === null ? '' : ` (${num(kpi, s.ci95[0], signed)} to ${num(kpi, s.ci95[1], signed)})`;
+  return `${num(kpi, s.mean, signed)}${ci}`;
+}
+
+/** Compact form for wide tables: mean ± CI half-width. */
+function short(kpi: string, s: Stat | undefined, signed = false): string {
+  if (!s || s.mean === null) return '–';
+  if (s.ci95[0] === null || s.ci95[1] === null) return num(kpi, s.mean, signed);
+  return `${num(kpi, s.mean, signed)} ±${num(kpi, (s.ci95[1] - s.ci95[0]) / 2)}`;
+}
+
+/** Few strategies: one column each with full CIs. Many: one row each, mean ± half-width. */
+function kpiTable(kpis: string[], names: string[], stat: (name: string, kpi: string) => Stat | undefined, signed: boolean, rows: boolean): string {
+  if (!rows) return table([['KPI', ...names], ...kpis.map((k) => [LABELS[k] ?? k, ...names.map((n) => cell(k, stat(n, k), signed))])]);
+  return table([['Strategy', ...kpis.map((k) => LABELS[k] ?? k)], ...names.map((n) => [n, ...kpis.map((k) => short(k, stat(n, k), signed))])]);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const UNIT_METRICS: [string, string][] = [
+  ['occupancy_mean', 'occupancy'], ['utilisation', 'utilisation'], ['lost_fraction', 'lost'], ['wait_mean', 'wait (days)'], ['blocked_mean', 'blocked'],
+];
+
+function unitTable(r: Results, names: string[]): string {
+  const rows: string[][] = [['Unit metric', ...names]];
+  const units = Object.keys(r.strategies[names[0]]?.units ?? {});
+  for (const u of units) {
+    for (const [m, label] of UNIT_METRICS) {
+      const stats = names.map((s) => r.strategies[s].units[u]?.[m]);
+      // A metric that is zero or undefined everywhere says nothing here.
+      if (stats.every((st) => !st || st.mean === null || st.mean === 0)) continue;
+      rows.push([`${u} ${label}`, ...stats.map((st) => cell(m === 'utilisation' || m === 'lost_fraction' ? 'acute_occupancy' : m, st))]);
+    }
+  }
+  return table(rows);
+}
+
+export function formatSummary(r: Results): string {
+  const names = Object.keys(r.strategies);
+  const kpis = HEADLINE_KPIS.filter((k) => names.some((n) => r.strategies[n].kpis[k]?.mean != null));
+  const out: string[] = [];
+  const n = names.length ? Math.max(...Object.values(r.strategies[names[0]].kpis).map((s) => s.n), 0) : 0;
+  out.push(`${r.scenario.name}: ${n} replications per strategy, ${r.horizon_days} days measured after ${r.warmup_days} days warm-up, seed ${r.seed}`);
+  const rows = names.length > 3;
+  out.push(`Means with 95% confidence intervals over replications${rows ? ' (mean ± half-width)' : ''}.\n`);
+  out.push(kpiTable(kpis, names, (n, k) => r.strategies[n].kpis[k], false, rows));
+  // Models without acute roles (validation models, single services): show the units instead.
+  if (kpis.length < 3) out.push(`\n${unitTable(r, names)}`);
+  const others = Object.keys(r.differences);
+  if (others.length > 0) {
+    out.push('\nDifference from baseline (paired, same random numbers), 95% CI:\n');
+    out.push(kpiTable(kpis, others, (n, k) => r.differences[n][k], true, rows));
+  }
+  if (r.precision) {
+    const w = r.precision.worst;
+    const pct = w.relative_half_width === null ? 'undefined' : `${(w.relative_half_width * 100).toFixed(1)}%`;
+    out.push(`\nPrecision: ${r.precision.reached ? 'reached' : 'NOT reached'} (target ±${(r.precision.target * 100).toFixed(0)}%; widest: ${w.kpi || '–'} ±${pct} of its mean)`);
+  }
+  if (r.failures && r.failures.length > 0) {
+    out.push(`\n${r.failures.length} replication(s) failed:`);
+    for (const f of r.failures.slice(0, 10)) out.push(`  ${f.strategy} #${f.replication}: ${f.error}`);
+    if (r.failures.length > 10) out.push(`  ... and ${r.failures.length - 10} more (see the results file)`);
+  }
+  return `${out.join('\n')}\n`;
+}

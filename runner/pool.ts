@@ -1,0 +1,189 @@
+/**
+ * Runs replications on long-lived worker threads. worker-threads-pool only bounds how many
+ * Workers exist (it never reuses one for several tasks), so each of the `workers` slots
+ * acquires one Worker and keeps it, sending it the next task whenever it answers, until
+ * no task is left. A Worker that crashes or runs out of memory is replaced by a fresh one.
+ * A task that fails is retried once; a second failure is reported and the run goes on.
+ */
+import Pool from 'worker-threads-pool';
+import type { Worker } from 'node:worker_threads';
+import { simulate } from '../engine/simulator.js';
+import type { Model } from '../engine/model.js';
+import type { ReplicationResult } from '../engine/result.js';
+import type { FromWorker, ToWorker } from '../engine/worker.js';
+
+export interface Task {
+  strategy: number;
+  replication: number;
+}
+
+export interface PoolOptions {
+  /** Worker threads; 0 runs every replication in this thread (no messages at all). */
+  workers: number;
+  workerFile: string;
+  seed: number | string;
+  /** The model of each strategy, sent once per worker. */
+  models: readonly Model[];
+  /** For strategies with uncertain parameters: that replication's model, sent with the task. */
+  modelFor?: (strategy: number, replication: number) => Model | undefined;
+  /** Heap limit of a worker, MiB: a runaway replication fails alone instead of the process. */
+  maxMemoryMb?: number;
+  signal?: AbortSignal;
+  onResult(task: Task, result: ReplicationResult): void;
+  onFailure(task: Task, error: string): void;
+}
+
+interface Pending extends Task {
+  attempts: number;
+}
+
+interface Slot {
+  worker: Worker | null;
+  current: Pending | null;
+  sent: Set<number>;
+}
+
+/** Resolves when every task has finished or failed (false), or when the signal aborted (true). */
+export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boolean> {
+  const queue: Pending[] = tasks.map((t) => ({ ...t, attempts: 0 }));
+  if (opts.workers <= 0) return runInline(queue, opts);
+  return new Promise<boolean>((resolve, reject) => {
+    const pool = new Pool({ max: opts.workers });
+    const slots: Slot[] = [];
+    let finished = false;
+    let stillborn = 0;
+
+    const finish = (interrupted: boolean) => {
+      if (finished) return;
+      finished = true;
+      opts.signal?.removeEventListener('abort', onAbort);
+      const closing = slots.map((s) => s.worker?.terminate());
+      Promise.allSettled(closing).then(() => resolve(interrupted));
+    };
+    // The caller's callbacks failed (e.g. the journal disk is full): stop everything and say why.
+    const fatal = (err: unknown) => {
+      if (finished) return;
+      finished = true;
+      opts.signal?.removeEventListener('abort', onAbort);
+      Promise.allSettled(slots.map((s) => s.worker?.terminate())).then(() => reject(err));
+    };
+    const onAbort = () => finish(true);
+    if (opts.signal?.aborted) return resolve(true);
+    opts.signal?.addEventListener('abort', onAbort);
+
+    const settled = () => !finished && queue.length === 0 && slots.every((s) => s.current === null);
+
+    const failed = (slot: Slot, error: string) => {
+      const task = slot.current;
+      slot.current = null;
+      if (!task) return;
+      task.attempts++;
+      if (task.attempts < 2) queue.unshift(task);
+      else opts.onFailure({ strategy: task.strategy, replication: task.replication }, error);
+    };
+
+    const next = (slot: Slot) => {
+      if (finished) return;
+      const task = queue.shift();
+      if (!task) {
+        if (settled()) finish(false);
+        return;
+      }
+      slot.current = task;
+      const w = slot.worker!;
+      let drawn: Model | undefined;
+      try {
+        drawn = opts.modelFor?.(task.strategy, task.replication);
+      } catch (err) {
+        // Drawing the parameters failed (e.g. an impossible value): only this replication fails.
+        failed(slot, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+        next(slot);
+        return;
+      }
+      if (!drawn && !slot.sent.has(task.strategy)) {
+        w.postMessage({ type: 'model', strategy: task.strategy, model: opts.models[task.strategy] } satisfies ToWorker);
+        slot.sent.add(task.strategy);
+      }
+      const msg: ToWorker = { type: 'run', strategy: task.strategy, replication: task.replication, seed: opts.seed };
+      if (drawn) msg.model = drawn;
+      w.postMessage(msg);
+    };
+
+    const start = (slot: Slot) => {
+      const resourceLimits = opts.maxMemoryMb ? { maxOldGenerationSizeMb: opts.maxMemoryMb } : undefined;
+      pool.acquire(opts.workerFile, { resourceLimits }, (err, worker) => {
+        if (finished) { worker?.terminate(); return; }
+        if (err) {
+          // No worker could be started: nothing can run, so every remaining task fails.
+          for (const t of queue.splice(0)) opts.onFailure(t, `cannot start worker: ${err.message}`);
+          if (settled()) finish(false);
+          return;
+        }
+        slot.worker = worker;
+        slot.sent = new Set();
+        let dead = false, answered = false;
+        const die = (why: string) => {
+          if (dead || finished) return;
+          dead = true;
+          slot.worker = null;
+          failed(slot, why);
+          // Workers that die before answering at all (a broken bundle) would be replaced forever.
+          stillborn = answered ? 0 : stillborn + 1;
+          if (stillborn >= 3) {
+            for (const t of queue.splice(0)) opts.onFailure({ strategy: t.strategy, replication: t.replication }, `workers cannot run: ${why}`);
+          }
+          if (queue.length > 0) start(slot);
+          else if (settled()) finish(false);
+        };
+        worker.on('message', (msg: FromWorker) => {
+          answered = true;
+          if (msg.type === 'ready' || finished || !slot.current) return;
+          const task = slot.current;
+          try {
+            if (msg.type === 'result') {
+              slot.current = null;
+              opts.onResult({ strategy: task.strategy, replication: task.replication }, msg.result);
+            } else {
+              failed(slot, msg.error);
+            }
+            next(slot);
+          } catch (err) {
+            fatal(err);
+          }
+        });
+        worker.on('error', (e: Error & { code?: string }) => die(e.code ? `${e.code}: ${e.message}` : e.message));
+        worker.on('exit', (code) => die(`worker exited with code ${code}`));
+        next(slot);
+      });
+    };
+
+    const n = Math.max(1, Math.min(opts.workers, queue.length));
+    if (queue.length === 0) return finish(false);
+    for (let i = 0; i < n; i++) {
+      const slot: Slot = { worker: null, current: null, sent: new Set() };
+      slots.push(slot);
+      start(slot);
+    }
+  });
+}
+
+/** In-thread execution: yields to the event loop between replications so Ctrl-C is heard. */
+async function runInline(queue: Pending[], opts: PoolOptions): Promise<boolean> {
+  while (queue.length > 0) {
+    if (opts.signal?.aborted) return true;
+    const task = queue.shift()!;
+    let result: ReplicationResult;
+    try {
+      const model = opts.modelFor?.(task.strategy, task.replication) ?? opts.models[task.strategy];
+      result = simulate(model, { seed: opts.seed, replication: task.replication });
+    } catch (err) {
+      task.attempts++;
+      if (task.attempts < 2) queue.unshift(task);
+      else opts.onFailure({ strategy: task.strategy, replication: task.replication }, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+      continue;
+    }
+    opts.onResult({ strategy: task.strategy, replication: task.replication }, result);
+    await new Promise((r) => setImmediate(r));
+  }
+  return false;
+}

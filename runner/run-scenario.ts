@@ -1,0 +1,211 @@
+/**
+ * The Monte Carlo run (ARCHITECTURE §5): every strategy runs the same replication indices
+ * with the same seed (common random numbers), on long-lived worker threads, with a journal
+ * for resuming, optional sharding and `replications: auto`. Results are gathered by index
+ * and summarised in index order, so the output does not depend on the worker count, the
+ * shard split or interruptions.
+ */
+import { performance } from 'node:perf_hooks';
+import { availableParallelism } from 'node:os';
+import { summarise } from '../engine/summarise.js';
+import type { Model } from '../engine/model.js';
+import type { ReplicationResult } from '../engine/result.js';
+import type { Results } from '../engine/results.js';
+import { runTasks, type Task } from './pool.js';
+import { Journal } from './journal.js';
+import { shardIndices, shardLabel, ShardError, type Shard } from './shard.js';
+import { AUTO_MIN, nextTarget } from './auto.js';
+import { defaultWorkerFile } from './worker-file.js';
+import { ENGINE_VERSION } from './version.js';
+import type { RunnableScenario, RunnableStrategy } from './loaded.js';
+
+export interface Progress {
+  done: number;
+  total: number;
+  failed: number;
+  /** Replications taken from the journal rather than run now. */
+  resumed: number;
+  seconds: number;
+  /** Replications per second run now (not resumed). */
+  rate: number;
+  /** Seconds left at the current rate; null until known. */
+  eta: number | null;
+}
+
+export interface RunOptions {
+  /** Overrides the scenario's `replications`. */
+  reps?: number | 'auto';
+  /** Cap for `auto` (default: the scenario's). */
+  maxReps?: number;
+  seed?: number | string;
+  /** Worker threads (default: the machine's parallelism); 0 runs in this thread. */
+  workers?: number;
+  /** `--set path=expr` overrides, when given a file. */
+  set?: string[];
+  shard?: Shard | null;
+  /** Journal file; none when unset. */
+  journal?: string;
+  resume?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  workerFile?: string;
+  /** Heap limit per worker, MiB. */
+  maxMemoryMb?: number;
+  /** Relative CI half-width that `auto` aims for (default 5%). */
+  precisionTarget?: number;
+}
+
+export interface RunOutcome {
+  /** Includes the `run` section (timing); `failures` when some replications failed. */
+  results: Results;
+  /** Per strategy, the finished replications in index order (for shard files and CSV). */
+  raw: Record<string, ReplicationResult[]>;
+  interrupted: boolean;
+  resumed: number;
+  shard: Shard | null;
+}
+
+/**
+ * A strategy has uncertain parameters when its per-replication model is not `model` itself
+ * (the compiler returns the very same object when nothing is uncertain).
+ */
+function isUncertain(s: RunnableStrategy, seed: number | string): boolean {
+  return s.modelFor(seed, 0) !== s.model;
+}
+
+async function load(src: string | RunnableScenario, set: string[] | undefined): Promise<RunnableScenario> {
+  if (typeof src !== 'string') return src;
+  // Loaded on demand: the scenario compiler (mathjs, yaml) is the heavy part of start-up.
+  const { loadScenario } = await import('../scenarios/index.js');
+  return loadScenario(src, { set }) as RunnableScenario;
+}
+
+/** Runs a scenario file (or an already loaded scenario) and returns everything it produced. */
+export async function runScenarioDetailed(src: string | RunnableScenario, opts: RunOptions = {}): Promise<RunOutcome> {
+  const sc = await load(src, opts.set);
+  const t0 = performance.now();
+  const seed = opts.seed ?? sc.seed;
+  const requested = opts.reps ?? sc.replications;
+  const auto = requested === 'auto';
+  const shard = opts.shard ?? null;
+  if (auto && shard) throw new ShardError('replications: auto cannot be split into shards (each shard would stop at a different count); give --reps N');
+  const max = Math.max(AUTO_MIN, opts.maxReps ?? sc.maxReplications ?? 1000);
+  const target = opts.precisionTarget ?? 0.05;
+  const workers = opts.workers ?? availableParallelism();
+  const names = sc.strategies.map((s) => s.name);
+  const byStrategy: Map<number, ReplicationResult>[] = names.map(() => new Map());
+  const failures: NonNullable<Results['failures']> = [];
+  const failed = new Set<string>();
+
+  let resumed = 0;
+  let journal: Journal | null = null;
+  if (opts.journal) {
+    const header = { format: 'caresim-journal/1' as const, scenario_hash: sc.hash, seed, engine_version: ENGINE_VERSION, strategies: names, shard: shard ? shardLabel(shard) : null };
+    const opened = Journal.open(opts.journal, header, opts.resume ?? false);
+    journal = opened.journal;
+    for (const e of opened.done) {
+      const s = names.indexOf(e.strategy);
+      if (s >= 0 && !byStrategy[s].has(e.replication)) { byStrategy[s].set(e.replication, e.result); resumed++; }
+    }
+  }
+
+  const uncertain = sc.strategies.map((s) => isUncertain(s, seed));
+  const models: Model[] = sc.strategies.map((s) => s.model);
+  const modelFor = uncertain.some(Boolean)
+    ? (s: number, r: number) => (uncertain[s] ? sc.strategies[s].modelFor(seed, r) : undefined)
+    : undefined;
+  const workerFile = workers > 0 ? (opts.workerFile ?? defaultWorkerFile()) : '';
+
+  let n = auto ? AUTO_MIN : requested;
+  let interrupted = false;
+  let ranNow = 0;
+  const tasksFor = (reps: number): Task[] => {
+    const tasks: Task[] = [];
+    for (const r of shardIndices(reps, shard)) {
+      names.forEach((_, s) => {
+        if (!byStrategy[s].has(r) && !failed.has(`${s}:${r}`)) tasks.push({ strategy: s, replication: r });
+      });
+    }
+    return tasks;
+  };
+  // Finished replications that count towards the current target (a journal may hold more).
+  let done = 0;
+  const countDone = (reps: number) => {
+    done = 0;
+    for (const m of byStrategy) for (const r of m.keys()) if (inRun(r, reps)) done++;
+  };
+  const inRun = (r: number, reps: number) => r < reps && (!shard || r % shard.count === shard.index);
+  const progress = (total: number) => {
+    if (!opts.onProgress) return;
+    const seconds = (performance.now() - t0) / 1000;
+    const rate = seconds > 0 ? ranNow / seconds : 0;
+    const left = total - done - failures.length;
+    opts.onProgress({ done, total, failed: failures.length, resumed, seconds, rate, eta: rate > 0 ? left / rate : null });
+  };
+
+  const finished = (s: number, reps: number) =>
+    [...byStrategy[s].values()].filter((r) => inRun(r.replication, reps)).sort((a, b) => a.replication - b.replication);
+  const summariseNow = (reps: number, withFailures: boolean) => summarise(
+    sc.strategies.map((s, i) => ({
+      name: s.name, description: s.description, set: s.set, sweep: s.sweep,
+      reps: finished(i, reps),
+    })),
+    {
+      scenario: { name: sc.name, hash: sc.hash, file: sc.file, assumptions: sc.assumptions },
+      engineVersion: ENGINE_VERSION, seed, replications: reps,
+      horizonDays: sc.horizonDays, warmupDays: sc.warmupDays, startDate: sc.startDate,
+      sweep: sc.sweep, failures: withFailures ? sortedFailures(failures, names) : undefined,
+      auto, precisionTarget: target,
+    },
+  );
+
+  try {
+    for (;;) {
+      const tasks = tasksFor(n);
+      const total = shardIndices(n, shard).length * names.length;
+      countDone(n);
+      progress(total);
+      interrupted = await runTasks(tasks, {
+        workers, workerFile, seed, models, modelFor, maxMemoryMb: opts.maxMemoryMb, signal: opts.signal,
+        onResult: (t, result) => {
+          byStrategy[t.strategy].set(t.replication, result);
+          done++;
+          journal?.append({ strategy: names[t.strategy], replication: t.replication, result });
+          ranNow++;
+          progress(total);
+        },
+        onFailure: (t, error) => {
+          failures.push({ strategy: names[t.strategy], replication: t.replication, error });
+          failed.add(`${t.strategy}:${t.replication}`);
+          progress(total);
+        },
+      });
+      if (interrupted || !auto || n >= max) break;
+      const p = summariseNow(n, false).precision!;
+      if (p.reached) break;
+      n = nextTarget(n, p.worst.relative_half_width, target, max);
+    }
+  } finally {
+    journal?.close();
+  }
+
+  const results = summariseNow(n, true);
+  results.run = {
+    seconds: Math.round(performance.now() - t0) / 1000,
+    workers,
+    ...(shard ? { shard: shardLabel(shard) } : {}),
+    finished: new Date().toISOString(),
+  };
+  const raw: Record<string, ReplicationResult[]> = {};
+  names.forEach((name, s) => { raw[name] = finished(s, n); });
+  return { results, raw, interrupted, resumed, shard };
+}
+
+function sortedFailures(failures: NonNullable<Results['failures']>, names: string[]) {
+  return [...failures].sort((a, b) => names.indexOf(a.strategy) - names.indexOf(b.strategy) || a.replication - b.replication);
+}
+
+/** Library API: runs a scenario and returns the results file's content (ARCHITECTURE §6). */
+export async function runScenario(src: string | RunnableScenario, opts: RunOptions = {}): Promise<Results> {
+  return (await runScenarioDetailed(src, opts)).results;
+}

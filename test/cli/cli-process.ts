@@ -1,0 +1,64 @@
+/** Runs the built CLI (dist/cli.js) as users do, in its own process. */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const cli = join(root, 'dist', 'cli.js');
+export const small = join(root, 'test', 'cli', 'fixtures', 'small.yaml');
+export const library = (name: string) => join(root, 'scenarios', 'library', name);
+
+/** `npm test` builds first; a bare `vitest run` may not have, so build once if needed. */
+export function ensureBuilt(): void {
+  if (existsSync(cli) && existsSync(join(root, 'dist', 'worker.js'))) return;
+  const r = spawnSync(process.execPath, ['build.mjs'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = root): CliResult {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts the CLI and sends SIGINT once a progress line shows finished replications. */
+export function interruptCli(args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '', stderr = '', sent = false;
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (sent) return;
+      for (const line of stderr.split('\n')) {
+        if (!line.startsWith('{"type":"progress"')) continue;
+        if (JSON.parse(line).done > 0) { sent = true; child.kill('SIGINT'); break; }
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'caresim-cli-'));
+
+/** A results file without its machine-dependent `run` section, as text. */
+export function comparableFile(file: string): string {
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  delete r.run;
+  return JSON.stringify(r);
+}
+
+/** Erlang B blocking probability. */
+export function erlangB(c: number, a: number): number {
+  let b = 1;
+  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+  return b;
+}

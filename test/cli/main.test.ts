@@ -1,0 +1,206 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { comparableFile, ensureBuilt, erlangB, interruptCli, library, runCli, small, tempDir } from './cli-process.js';
+
+beforeAll(() => ensureBuilt());
+
+const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe('caresim --help', () => {
+  it('lists every command and shows examples per command', () => {
+    const top = runCli(['--help']);
+    expect(top.code).toBe(0);
+    for (const c of ['run', 'check', 'merge', 'init', 'schema', 'help', 'report', 'view', 'bench']) expect(top.stdout).toContain(`caresim ${c}`);
+    const run = runCli(['run', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('--resume');
+    expect(run.stdout).toContain('Examples:');
+    expect(runCli(['help', 'merge']).stdout).toContain('caresim merge <shards..>');
+  });
+});
+
+describe('caresim run FILE', () => {
+  it('writes the results file, CSV and prints the summary table', () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    const r = runCli(['run', small, '--out', out, '--csv', join(dir, 'csv'), '--per-rep', '--workers', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Acute occupancy');
+    expect(r.stdout).toContain('Difference from baseline');
+    const res = JSON.parse(readFileSync(out, 'utf8'));
+    expect(res.format).toBe('caresim-results/1');
+    expect(Object.keys(res.strategies)).toEqual(['baseline', 'same-as-baseline', 'more-beds']);
+    expect(res.replications).toBe(9);
+    for (const st of Object.values(res.differences['same-as-baseline']) as { mean: number | null; ci95: unknown }[]) {
+      if (st.mean !== null) expect(st.mean).toBe(0);
+    }
+    expect(res.differences['more-beds'].admissions_per_day.ci95[0]).toBeGreaterThan(0);
+    expect(res.run.workers).toBe(2);
+    expect(readdirSync(join(dir, 'csv')).sort()).toEqual(['differences.csv', 'replications.csv', 'summary.csv']);
+    const csv = readFileSync(join(dir, 'csv', 'replications.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('strategy,replication,unit,metric,value');
+    expect(csv.filter((l) => l.startsWith('baseline,') && l.includes(',system,acute_occupancy,'))).toHaveLength(9);
+    // The journal has served its purpose once the outputs exist.
+    expect(existsSync(`${out}.journal.ndjson`)).toBe(false);
+  });
+
+  it('gives byte-identical results for 1, 2 and 4 workers', () => {
+    const dir = tempDir();
+    const files = [1, 2, 4].map((w) => {
+      const out = join(dir, `w${w}.json`);
+      expect(runCli(['run', small, '--out', out, '--workers', String(w), '-q']).code).toBe(0);
+      return comparableFile(out);
+    });
+    expect(files[1]).toBe(files[0]);
+    expect(files[2]).toBe(files[0]);
+  });
+
+  it('gives different results with another --seed', () => {
+    const dir = tempDir();
+    runCli(['run', small, '--out', join(dir, 'a.json'), '--seed', '1', '-q']);
+    runCli(['run', small, '--out', join(dir, 'b.json'), '--seed', '2', '-q']);
+    const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')), b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
+    expect(a.seed).toBe(1);
+    expect(a.strategies.baseline.kpis.acute_occupancy.mean).not.toBe(b.strategies.baseline.kpis.acute_occupancy.mean);
+  });
+
+  it('covers the Erlang B loss of the library validation model with the 95% CI', () => {
+    const out = join(tempDir(), 'erlang.json');
+    expect(runCli(['run', library('erlang-loss.yaml'), '--reps', '10', '--out', out, '-q']).code).toBe(0);
+    const lost = JSON.parse(readFileSync(out, 'utf8')).strategies.baseline.units.ward.lost_fraction;
+    const theory = erlangB(10, 8);
+    expect(lost.ci95[0]).toBeLessThanOrEqual(theory);
+    expect(lost.ci95[1]).toBeGreaterThanOrEqual(theory);
+    expect(lost.ci95[1] - lost.ci95[0]).toBeLessThan(0.01);
+  });
+
+  it('applies --set overrides', () => {
+    const out = join(tempDir(), 'set.json');
+    expect(runCli(['run', small, '--reps', '3', '--set', 'params.beds=9', '--out', out, '-q']).code).toBe(0);
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    expect(r.strategies.baseline.units.acute.capacity_mean.mean).toBeCloseTo(9, 9);
+  });
+});
+
+describe('caresim run --shard i/n and caresim merge', () => {
+  it('merges shards 0/3, 1/3 and 2/3 into exactly the single run', () => {
+    const dir = tempDir();
+    const single = join(dir, 'single.json');
+    expect(runCli(['run', small, '--out', single, '-q']).code).toBe(0);
+    const shards = [0, 1, 2].map((i) => join(dir, `shard-${i}.json`));
+    expect(runCli(['run', small, '--shard', '0/3', '--out', shards[0], '-q']).code).toBe(0);
+    // Kubernetes Indexed Jobs and Slurm arrays give the index in the environment.
+    expect(runCli(['run', small, '--shards', '3', '--out', shards[1], '-q'], { JOB_COMPLETION_INDEX: '1' }).code).toBe(0);
+    expect(runCli(['run', small, '--shard-count', '3', '--out', shards[2], '-q'], { SLURM_ARRAY_TASK_ID: '2' }).code).toBe(0);
+    const merged = join(dir, 'merged.json');
+    const m = runCli(['merge', ...shards, '--out', merged]);
+    expect(m.code).toBe(0);
+    expect(m.stdout).toContain('Acute occupancy');
+    expect(comparableFile(merged)).toBe(comparableFile(single));
+  });
+
+  it('refuses an incomplete set of shards and a file that is not a shard (exit 2)', () => {
+    const dir = tempDir();
+    const s0 = join(dir, 's0.json'), plain = join(dir, 'plain.json');
+    runCli(['run', small, '--shard', '0/2', '--out', s0, '-q']);
+    runCli(['run', small, '--out', plain, '-q']);
+    const a = runCli(['merge', s0, '--out', join(dir, 'm.json')]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('shards missing: 1/2');
+    const b = runCli(['merge', plain]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('not a shard output');
+  });
+});
+
+describe('caresim run --resume', () => {
+  it('continues a run stopped by Ctrl-C to exactly the uninterrupted result', async () => {
+    const dir = tempDir();
+    const full = join(dir, 'full.json'), out = join(dir, 'resumed.json');
+    const args = [library('erlang-loss.yaml'), '--reps', '40', '--set', 'time.horizon=2000 days', '--workers', '1'];
+    expect(runCli(['run', ...args, '--out', full, '-q']).code).toBe(0);
+    const stopped = await interruptCli(['run', ...args, '--out', out]);
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain('--resume');
+    noStack(stopped.stderr);
+    expect(existsSync(out)).toBe(false);
+    const journal = `${out}.journal.ndjson`;
+    const kept = readFileSync(journal, 'utf8').trim().split('\n').length - 1;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(40);
+
+    const refused = runCli(['run', ...args, '--out', out, '--resume', '--seed', '99', '-q']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('seed differs');
+
+    const resumed = runCli(['run', ...args, '--out', out, '--resume', '--workers', '2', '-q']);
+    expect(resumed.code).toBe(0);
+    expect(comparableFile(out)).toBe(comparableFile(full));
+  });
+});
+
+describe('caresim check FILE', () => {
+  it('accepts a valid scenario', () => {
+    const r = runCli(['check', small]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ok');
+  });
+
+  it('prints every diagnostic with file:line:col and exits 2 without a stack trace', () => {
+    const dir = tempDir();
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(small, 'utf8').replace('capacity: beds', 'capacty: beds').replace('rate: 4/day', 'rate: 4 per day'));
+    for (const cmd of ['check', 'run']) {
+      const r = runCli([cmd, bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+/);
+      expect(r.stderr).toContain('capacty');
+      expect(r.stderr.match(/bad\.yaml:\d+:\d+/g)!.length).toBeGreaterThanOrEqual(2);
+      noStack(r.stderr);
+    }
+  });
+});
+
+describe('caresim with bad usage', () => {
+  it('exits 2 with a message for unknown options, missing files and bad values', () => {
+    const cases: [string[], RegExp][] = [
+      [['run', small, '--bogus'], /Unknown argument: bogus/],
+      [['run', 'no-such-file.yaml'], /no such file/],
+      [['run', small, '--reps', 'many'], /--reps/],
+      [['run', small, '--shard', '3/3', '--out', 'x.json'], /from 0 to 2/],
+      [['run', small, '--shard', '0/3'], /needs --out/],
+      [['run', small, '--set', 'nonsense'], /PATH=EXPR/],
+      [['frobnicate'], /Unknown argument|unknown command/i],
+      [[], /Give a command/],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      noStack(r.stderr);
+    }
+  });
+});
+
+describe('caresim init [DIR]', () => {
+  it('writes a starter scenario that checks clean, and does not overwrite it', () => {
+    const dir = tempDir();
+    const first = runCli(['init', dir]);
+    expect(first.code).toBe(0);
+    expect(readFileSync(join(dir, 'scenario.yaml'), 'utf8')).toBe(readFileSync(library('example-ics.yaml'), 'utf8'));
+    expect(runCli(['check', join(dir, 'scenario.yaml')]).code).toBe(0);
+    expect(runCli(['init', dir]).code).toBe(2);
+  });
+});
+
+describe('caresim schema and caresim help scenario', () => {
+  it('prints the JSON Schema and key help', () => {
+    const s = runCli(['schema']);
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.stdout).$schema).toMatch(/json-schema/);
+    const h = runCli(['help', 'scenario', 'units']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/units/);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, type Command } from '../../cli/parse.js';
+import { COMMANDS } from '../../cli/options.js';
+
+async function command(argv: string[]): Promise<Command> {
+  const p = await parseArgs(argv, '1.2.3');
+  if (p.kind !== 'command') throw new Error(`expected a command, got ${JSON.stringify(p)}`);
+  return p.command;
+}
+
+describe('parseArgs(argv)', () => {
+  it('parses run with every option typed', async () => {
+    const c = await command(['run', 's.yaml', '--reps', '50', '--seed', '42', '-w', '3', '-o', 'r.json', '--csv', 'out',
+      '--per-rep', '--set', 'a.b=1', '--set', 'c=2 days', '--shard', '1/4', '--resume', '--max-memory', '512', '--report', 'r.html']);
+    expect(c).toEqual({
+      cmd: 'run', file: 's.yaml', reps: 50, maxReps: undefined, seed: 42, workers: 3, out: 'r.json', csv: 'out', perRep: true,
+      report: 'r.html', set: ['a.b=1', 'c=2 days'], shard: '1/4', shards: undefined, resume: true, journal: undefined,
+      maxMemory: 512, quiet: false,
+    });
+  });
+
+  it('reads --reps auto, word seeds, --shards and its alias', async () => {
+    const c = await command(['run', 's.yaml', '--reps', 'auto', '--max-reps', '300', '--seed', 'winter', '--shard-count', '8']);
+    expect(c).toMatchObject({ reps: 'auto', maxReps: 300, seed: 'winter', shards: 8, set: [] });
+  });
+
+  it('lets the last of a repeated option win but keeps every --set', async () => {
+    expect(await command(['run', 's.yaml', '-w', '1', '--workers', '2', '--set', 'x=1', '--set', 'y=2'])).toMatchObject({ workers: 2, set: ['x=1', 'y=2'] });
+  });
+
+  it('parses the other commands', async () => {
+    expect(await command(['check', 'a.yaml', '--set', 'x=1'])).toEqual({ cmd: 'check', file: 'a.yaml', set: ['x=1'] });
+    expect(await command(['merge', 'a.json', 'b.json', '-o', 'm.json'])).toEqual({ cmd: 'merge', files: ['a.json', 'b.json'], out: 'm.json', csv: undefined, perRep: false, quiet: false });
+    expect(await command(['init'])).toEqual({ cmd: 'init', dir: '.', force: false });
+    expect(await command(['help', 'scenario', 'units.queue'])).toEqual({ cmd: 'help', topic: 'scenario', key: 'units.queue' });
+    expect(await command(['report', 'r.json'])).toEqual({ cmd: 'report', results: 'r.json', out: 'report.html' });
+    expect(await command(['view', 'r.json', '--no-open', '-p', '8080'])).toEqual({ cmd: 'view', file: 'r.json', port: 8080, open: false });
+    expect(await command(['bench', 'quick'])).toEqual({ cmd: 'bench', args: ['quick'] });
+    expect(await command(['schema'])).toEqual({ cmd: 'schema', out: undefined });
+  });
+
+  it('returns help and version text instead of printing them', async () => {
+    const help = await parseArgs(['run', '--help']);
+    expect(help.kind).toBe('text');
+    if (help.kind === 'text') for (const o of COMMANDS[0].options) expect(help.text).toContain(`--${o.name}`);
+    expect(await parseArgs(['--version'], '1.2.3')).toEqual({ kind: 'text', text: '1.2.3' });
+  });
+
+  it('reports bad usage with a message', async () => {
+    const cases: [string[], RegExp][] = [
+      [['run'], /Not enough non-option arguments/],
+      [['run', 's.yaml', '--nope'], /Unknown argument: nope/],
+      [['run', 's.yaml', '--reps', '0'], /--reps: expected a whole number >= 1/],
+      [['run', 's.yaml', '--reps', '2.5'], /--reps/],
+      [['run', 's.yaml', '--workers', '-1'], /--workers/],
+      [['run', 's.yaml', '--set', 'novalue'], /PATH=EXPR/],
+      [['run', 's.yaml', '--out'], /Not enough arguments following: out/],
+      [[], /Give a command/],
+    ];
+    for (const [argv, message] of cases) {
+      const p = await parseArgs(argv);
+      expect(p.kind, argv.join(' ')).toBe('usage');
+      if (p.kind === 'usage') expect(p.message).toMatch(message);
+    }
+  });
+});

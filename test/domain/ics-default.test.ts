@@ -1,0 +1,121 @@
+import { describe, it, expect } from 'vitest';
+import { checkScenario } from '../../scenarios/index.js';
+import type { Route } from '../../engine/index.js';
+import { ci95 } from '../validation/stats.js';
+import { ICS, load, runStrategy } from './run.js';
+
+/**
+ * The default ICS against the public figures it is calibrated to (England scaled by
+ * 1.2 M / 57 M; sources in the scenario's comments). A target is met when the 95% CI of the
+ * baseline mean over replications overlaps the target range: the parameter ranges in the
+ * scenario make single replications spread, and the figures are themselves ranges.
+ */
+function expectOverlap(label: string, xs: number[], lo: number, hi: number): void {
+  const ci = ci95(xs);
+  if (ci.hi < lo || ci.lo > hi) {
+    throw new Error(`${label}: 95% CI [${ci.lo.toFixed(4)}, ${ci.hi.toFixed(4)}] (mean ${ci.mean.toFixed(4)}) misses the target [${lo}, ${hi}]`);
+  }
+}
+
+/** Probability of each destination name in a compiled route. */
+function shares(route: Route, units: string[], exits: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  route.dest.forEach((d, i) => {
+    const name = d >= 0 ? units[d] : exits[-d - 1];
+    out[name] = (out[name] ?? 0) + route.cum[i] - (i > 0 ? route.cum[i - 1] : 0);
+  });
+  return out;
+}
+
+describe('checkScenario(ics-default.yaml)', () => {
+  it('reports no errors and no warnings', () => {
+    expect(checkScenario(ICS)).toEqual([]);
+  });
+
+  it('loadScenario gives the baseline first, a description for every strategy, sweep points and assumptions', () => {
+    const sc = load(ICS);
+    expect(sc.strategies[0].name).toBe('baseline');
+    for (const s of sc.strategies.slice(1)) expect(s.description.length, s.name).toBeGreaterThan(10);
+    const names = sc.strategies.map((s) => s.name);
+    for (const n of ['ucr-plus', 'p1-plus-20', 'p2-plus', 'proactive-frail', 'faster-handoffs', 'acute-to-community']) expect(names).toContain(n);
+    expect(sc.sweep?.points.length ?? 0).toBeGreaterThanOrEqual(3);
+    expect(sc.assumptions.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('ics-default.yaml discharge pathways', () => {
+  // DHSC planning assumption for people discharged at 65+: P0 50%, P1 45%, P2 4%, P3 1%.
+  const m = load(ICS).strategies[0].model;
+  const acute = m.units.find((u) => u.role === 'acute')!;
+  const unitNames = m.units.map((u) => u.name);
+  it.each(['frail', 'eol'])('cohort %s leaves acute close to the planning assumption (alive discharges)', (cohort) => {
+    const s = shares(acute.next[m.cohorts.findIndex((c) => c.name === cohort)], unitNames, m.exits);
+    const alive = 1 - (s.death ?? 0);
+    expect(Math.abs(s.home / alive - 0.5)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(s.p1 / alive - 0.45)).toBeLessThanOrEqual(0.05);
+    expect(s.p2 / alive).toBeLessThanOrEqual(0.05);
+    expect(s.p3 / alive).toBeLessThanOrEqual(0.03);
+  });
+});
+
+describe('ics-default.yaml baseline calibration (seed 2027, 10 replications of a full year)', () => {
+  const sc = load(ICS);
+  const runs = runStrategy(sc, 'baseline', 10);
+  const kpi = (k: string) => runs.map((r) => r.kpis[k]);
+
+  it('runs about 2,150 G&A beds at 93-95% occupancy (KH03, sitreps)', () => {
+    const beds = runs.map((r) => r.units.acute.capacity_mean);
+    expectOverlap('acute capacity', beds, 2100, 2200);
+    expectOverlap('acute_occupancy', kpi('acute_occupancy'), 0.93, 0.95);
+  });
+
+  it('has 250-300 patients a day with no criteria to reside (discharge sitrep, 1 in 7 beds)', () => {
+    expectOverlap('delayed_bed_days_per_day', kpi('delayed_bed_days_per_day'), 250, 300);
+  });
+
+  it('admits 300-340 emergency patients a day (6 M a year in England, scaled)', () => {
+    expectOverlap('admissions_per_day', kpi('admissions_per_day'), 300, 340);
+  });
+
+  it('refers about 50 patients a day to UCR and meets the 70% two-hour standard', () => {
+    expectOverlap('UCR referrals a day', runs.map((r) => r.units.ucr.arrivals_per_day), 45, 55);
+    expectOverlap('ucr_within_2h', kpi('ucr_within_2h'), 0.7, 1);
+  });
+
+  it('is consistent with Little\'s law: occupied beds = admissions x mean time in a bed', () => {
+    for (const r of runs) {
+      const a = r.units.acute;
+      // Patients still in a bed at the end (and those from the warm-up) make this approximate.
+      expect(Math.abs(a.occupancy_mean - a.admitted_per_day * a.los_mean) / a.occupancy_mean).toBeLessThan(0.03);
+    }
+  });
+});
+
+describe('ics-default.yaml strategy acute-to-community', () => {
+  // The scenario's comment: 30 acute beds x £345 a day pay for 20 P2 beds, 20 P3 beds and
+  // one UCR responder by day (assumed £1,000 a responder-day; UCR has no place cost in the model).
+  const sc = load(ICS);
+  const placeCost = (name: string): number => {
+    const m = sc.strategies.find((s) => s.name === name)!.model;
+    const from = m.warmup, to = m.warmup + m.horizon;
+    return m.units.reduce((sum, u) => {
+      if (u.kind !== 'beds' && u.kind !== 'homecare') return sum;
+      let cap = u.capacity;
+      if (u.schedule) {
+        cap = 0;
+        u.schedule.at.forEach((at, i) => {
+          const a = Math.max(from, at), b = Math.min(to, u.schedule!.at[i + 1] ?? Infinity);
+          if (b > a) cap += (u.schedule!.cap[i] * (b - a)) / (to - from);
+        });
+      }
+      return sum + cap * u.cost;
+    }, 0);
+  };
+
+  it('moves money from acute beds to community capacity at about equal cost a day', () => {
+    const saved = placeCost('baseline') - placeCost('acute-to-community');
+    const responderDay = 1000;
+    expect(saved).toBeGreaterThan(0);
+    expect(Math.abs(saved - responderDay)).toBeLessThanOrEqual(0.05 * 30 * 345);
+  });
+});

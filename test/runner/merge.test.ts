@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runScenario, runScenarioDetailed, mergeShards, readShard, shardFileText, resolveShard, shardIndices, MergeError, ShardError } from '../../runner/index.js';
+import { comparable, twoStrategies } from './fixture.js';
+
+async function shardFiles(reps: number, count: number, seed = 2027): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'caresim-shards-'));
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const outcome = await runScenarioDetailed(twoStrategies(reps, seed), { workers: 1, shard: { index: i, count } });
+    const file = join(dir, `shard-${i}.json`);
+    writeFileSync(file, shardFileText(outcome));
+    files.push(file);
+  }
+  return files;
+}
+
+describe('mergeShards(shards)', () => {
+  it('merges shards 0/3, 1/3 and 2/3 into exactly the single run', async () => {
+    const single = await runScenario(twoStrategies(10), { workers: 2 });
+    const files = await shardFiles(10, 3);
+    const shards = files.map(readShard);
+    expect(shards.map((s) => s.replications_raw.baseline.map((r) => r.replication))).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    expect(comparable(mergeShards(shards, files))).toBe(comparable(single));
+    expect(comparable(mergeShards([shards[2], shards[0], shards[1]]))).toBe(comparable(single));
+  });
+
+  it('refuses missing, repeated or foreign shards', async () => {
+    const files = await shardFiles(4, 2);
+    const [a, b] = files.map(readShard);
+    expect(() => mergeShards([a])).toThrow(/missing: 1\/2/);
+    expect(() => mergeShards([a, a])).toThrow(/repeats shard 0\/2/);
+    const [c] = (await shardFiles(4, 2, 99)).map(readShard);
+    expect(() => mergeShards([c, b])).toThrow(MergeError);
+    expect(() => mergeShards([c, b])).toThrow(/seed differs/);
+  });
+});
+
+describe('resolveShard(spec, count, env)', () => {
+  it('reads i/n, or the index from Kubernetes or Slurm with a count', () => {
+    expect(resolveShard('1/3', undefined, {})).toEqual({ index: 1, count: 3 });
+    expect(resolveShard('2', 4, {})).toEqual({ index: 2, count: 4 });
+    expect(resolveShard(undefined, 5, { JOB_COMPLETION_INDEX: '4' })).toEqual({ index: 4, count: 5 });
+    expect(resolveShard(undefined, 5, { SLURM_ARRAY_TASK_ID: '0' })).toEqual({ index: 0, count: 5 });
+    expect(resolveShard(undefined, undefined, { SLURM_ARRAY_TASK_ID: '0' })).toBeNull();
+  });
+  it('rejects impossible shards with a clear message', () => {
+    expect(() => resolveShard('3/3', undefined, {})).toThrow(/from 0 to 2/);
+    expect(() => resolveShard('a/b', undefined, {})).toThrow(ShardError);
+    expect(() => resolveShard('1', undefined, {})).toThrow(/shard count/);
+    expect(() => resolveShard(undefined, 3, {})).toThrow(/JOB_COMPLETION_INDEX/);
+    expect(() => resolveShard(undefined, 0, { JOB_COMPLETION_INDEX: '0' })).toThrow(/>= 1/);
+  });
+});
+
+describe('shardIndices(reps, shard)', () => {
+  it('partitions the replications', () => {
+    const all = [0, 1, 2].flatMap((i) => shardIndices(11, { index: i, count: 3 })).sort((x, y) => x - y);
+    expect(all).toEqual(shardIndices(11, null));
+    expect(shardIndices(5, { index: 1, count: 2 })).toEqual([1, 3]);
+  });
+});
+
+describe('runScenario(loaded, { reps: "auto", shard })', () => {
+  it('refuses to shard an auto run', async () => {
+    await expect(runScenario(twoStrategies('auto'), { workers: 0, shard: { index: 0, count: 2 } })).rejects.toBeInstanceOf(ShardError);
+  });
+});
