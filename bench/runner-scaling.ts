@@ -29,7 +29,7 @@ export interface ScalingResult {
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 export async function runnerScaling(file: string, reps = 400, trials = 3): Promise<ScalingResult> {
-  const sc = loadScenario(file) as unknown as RunnableScenario;
+  const sc: RunnableScenario = loadScenario(file);
   const model = sc.strategies[0].model;
   // Warm the JIT so the first timing does not pay for compilation alone.
   for (let r = 0; r < 5; r++) simulate(model, { seed: sc.seed, replication: r });

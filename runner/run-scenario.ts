@@ -77,7 +77,7 @@ async function load(src: string | RunnableScenario, set: string[] | undefined): 
   if (typeof src !== 'string') return src;
   // Loaded on demand: the scenario compiler (mathjs, yaml) is the heavy part of start-up.
   const { loadScenario } = await import('../scenarios/index.js');
-  return loadScenario(src, { set }) as RunnableScenario;
+  return loadScenario(src, { set });
 }
 
 /** Runs a scenario file (or an already loaded scenario) and returns everything it produced. */

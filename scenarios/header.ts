@@ -2,6 +2,7 @@
  * The keys that shape the whole run and are the same for every strategy: format
  * version, name, time (horizon, warm-up, start date), seed, replications, assumptions.
  */
+import type { CompiledScenario } from '../engine/compiled.js';
 import type { Diagnostics } from './errors.js';
 import type { SMap } from './tree.js';
 import { child, describeNode } from './tree.js';
@@ -14,15 +15,8 @@ import type { Clock } from './compile.js';
 
 export const DEFAULT_START = '2024-01-01';
 
-export interface Header {
-  name: string;
+export interface Header extends Pick<CompiledScenario, 'name' | 'replications' | 'maxReplications' | 'startDate' | 'horizonDays' | 'warmupDays' | 'assumptions'> {
   seed: number;
-  replications: number | 'auto';
-  maxReplications: number;
-  startDate: string;
-  horizonDays: number;
-  warmupDays: number;
-  assumptions: string[];
   clock: Clock;
   /** False when a header value is wrong: the rest is still checked, with stand-ins. */
   valid: boolean;

@@ -3,6 +3,7 @@
  * header, then compile the baseline and every strategy and sweep point to an engine
  * Model. All problems are collected; errors stop the load, warnings travel with it.
  */
+import type { CompiledScenario, CompiledStrategy } from '../engine/compiled.js';
 import type { Model } from '../engine/model.js';
 import { makeSampler } from '../engine/distributions.js';
 import { makeStream } from '../engine/random.js';
@@ -19,23 +20,11 @@ import { sweepPoints, type SweepPoint } from './sweep.js';
 import { applySet, FIXED_KEYS } from './set.js';
 import { sha256Hex } from './hash.js';
 
-export interface CompiledStrategy {
-  name: string;
-  description: string;
-  set: Record<string, string>;
-  sweep?: Record<string, number>;
-  model: Model;
-  modelFor(seed: number | string, replication: number): Model;
-}
+export type { CompiledStrategy };
 
-export interface LoadedScenario {
-  file: string; name: string; hash: string;
-  seed: number; replications: number | 'auto'; maxReplications: number;
-  startDate: string; horizonDays: number; warmupDays: number;
-  assumptions: string[];
+export interface LoadedScenario extends CompiledScenario {
+  seed: number;
   warnings: Diagnostic[];
-  strategies: CompiledStrategy[];
-  sweep?: { paths: string[]; points: { strategy: string; values: Record<string, number> }[] };
 }
 
 export interface LoadOptions { set?: string[]; readFile?: ReadFile }

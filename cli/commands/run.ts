@@ -49,7 +49,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
-    const sc = loaded as unknown as RunnableScenario;
+    const sc: RunnableScenario = loaded;
     const journal = journalPath(args, sc, shard);
     if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
     const view = progressView(io, args.quiet);
