@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { EventQueue } from '../../engine/event-queue.js';
 import { makeStream } from '../../engine/random.js';
+import fc from 'fast-check';
 
 function drain(q: EventQueue): [number, number][] {
   const out: [number, number][] = [];
@@ -40,5 +41,33 @@ describe('EventQueue.push(time, priority, payload) / pop()', () => {
     expect([q.topTime, q.topPayload, q.topTag]).toEqual([2, 11, 88]);
     q.pop();
     expect([q.topTime, q.topPayload, q.topTag]).toEqual([3, 10, 77]);
+  });
+});
+
+describe('EventQueue push/pop interleaved (property)', () => {
+  it('always pops the least (time, priority, insertion) among the pending events', () => {
+    // Reference: a plain array scanned for its minimum, the obvious correct implementation.
+    const op = fc.oneof(
+      fc.record({ push: fc.constant(true), t: fc.integer({ min: 0, max: 20 }), pr: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ push: fc.constant(false), t: fc.constant(0), pr: fc.constant(0) }),
+    );
+    fc.assert(fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+      const q = new EventQueue(2);
+      const ref: { t: number; pr: number; id: number }[] = [];
+      let id = 0;
+      for (const o of ops) {
+        if (o.push) { q.push(o.t, o.pr, id, id * 7); ref.push({ t: o.t, pr: o.pr, id: id++ }); continue; }
+        if (ref.length === 0) { expect(q.size).toBe(0); continue; }
+        let best = 0;
+        for (let i = 1; i < ref.length; i++) {
+          const a = ref[i], b = ref[best];
+          if (a.t < b.t || (a.t === b.t && (a.pr < b.pr || (a.pr === b.pr && a.id < b.id)))) best = i;
+        }
+        const [e] = ref.splice(best, 1);
+        q.pop();
+        expect([q.topTime, q.topPayload, q.topTag]).toEqual([e.t, e.id, e.id * 7]);
+      }
+      expect(q.size).toBe(ref.length);
+    }), { numRuns: 300, seed: 7 });
   });
 });

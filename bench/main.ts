@@ -1,0 +1,99 @@
+/**
+ * `npm run bench`: every benchmark in one invocation, printed as plain text.
+ *  1. event list micro-benchmark (benchmark.js, hold model), next to the reference heap;
+ *  2. macro runs of models A, B and B-stable as whole processes (median of 3 wall times,
+ *     the engines interleaved round by round so load changes hit all alike),
+ *     with monitoring on and off, next to the plain typed-JS reference and SimPy;
+ *  3. the targets, met or missed; 4. agreement of the results with the references.
+ * Options: --runs N (default 3), --no-simpy, --no-micro. Never run as a test: timings vary.
+ */
+import { cpus, availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runHold } from './hold.js';
+import { runInterleaved, runOnce, hasTime, type Job, type ProcessRun } from './measure.js';
+import { findPeers } from './peers.js';
+import { table, fmt, mega, verdict, agree } from './report.js';
+import { A_ERLANG_C_WQ } from './models.js';
+
+const argv = process.argv.slice(2);
+const runs = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 3;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const node = process.execPath;
+const say = (s = '') => process.stdout.write(`${s}\n`);
+const pct = (x: number) => `${x >= 0 ? '+' : ''}${fmt(100 * x, 1)}%`;
+// Other work on the machine distorts every timing: print the load so a reader can judge.
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const num = (r: ProcessRun | null, k: string) => (r ? Number(r.out[k]) : NaN);
+
+say(`caresim benchmarks, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+say(`machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; load average ${load()}`);
+say(`wall times are whole processes (start-up included), median of ${runs}; memory is peak RSS${hasTime ? ' from /usr/bin/time -v' : ' as reported by each process'}`);
+const peers = findPeers(root);
+for (const s of peers.skipped) say(s);
+
+if (!argv.includes('--no-micro')) {
+  say('\n1. Event list, hold model (one pop + one push per op), benchmark.js');
+  const ours = await runHold();
+  const rows = ours.map((h) => {
+    let ref = NaN;
+    if (peers.dir) ref = Number(runOnce(node, [join(peers.dir, 'hold.js'), 'bin', String(h.pending)], root).out.holdsPerSec);
+    return [String(h.pending), mega(h.opsPerSec), `±${fmt(h.rme, 1)}%`, mega(ref), fmt(h.opsPerSec / ref, 2)];
+  });
+  say(table(['pending', 'caresim ops/s', 'rme', 'typed JS heap ops/s (hold.js bin)', 'ratio'], rows));
+}
+
+say('\n2. Macro runs');
+const ours = (m: string, monitor: boolean): Job => ({ cmd: node, args: [join(root, 'dist', 'bench-model.js'), m, ...(monitor ? [] : ['--monitor', 'off'])] });
+const ref = (args: string[]): Job | null => (peers.dir ? { cmd: node, args: [join(peers.dir, 'des_ref.js'), ...args] } : null);
+const simpy = (args: string[]): Job | null => (peers.python && !argv.includes('--no-simpy') ? { cmd: peers.python, args: [join(peers.dir!, 'simpy_models.py'), ...args] } : null);
+const plan = {
+  A: { on: ours('A', true), off: ours('A', false), ref: ref(['mmc', 'typed']), simpy: simpy(['mmc']) },
+  B: { on: ours('B', true), off: ours('B', false), ref: ref(['path', 'typed', '50', '10']), simpy: simpy(['path', '50', '10']) },
+  'B-stable': { on: ours('B-stable', true), off: ours('B-stable', false), ref: ref(['path', 'typed', '111', '4.5']), simpy: null },
+};
+const jobs = Object.values(plan).flatMap((p) => [p.on, p.off, p.ref, p.simpy]).filter((j): j is Job => j !== null);
+const measured = runInterleaved(jobs, root, runs);
+const got = (j: Job | null): ProcessRun | null => (j ? measured[jobs.indexOf(j)] : null);
+const res = Object.fromEntries(Object.entries(plan).map(([m, p]) => [m, { on: got(p.on)!, off: got(p.off)!, ref: got(p.ref), simpy: got(p.simpy) }]));
+const rows: (string | number)[][] = [];
+for (const [m, r] of Object.entries(res)) {
+  const refWall = r.ref?.wall ?? NaN;
+  const line = (engine: string, p: ProcessRun | null, events: number, inProc: number) => {
+    if (!p) return;
+    rows.push([m, engine, fmt(p.wall, 3), fmt(p.cpu, 2), fmt(inProc, 3), mega(events), mega(events / p.wall), fmt(p.maxRssMiB, 1), fmt(p.wall / refWall, 2)]);
+  };
+  line('caresim', r.on, num(r.on, 'events'), num(r.on, 'seconds'));
+  line('caresim, monitor off', r.off, num(r.off, 'events'), num(r.off, 'seconds'));
+  line('typed JS reference', r.ref, num(r.ref, 'events'), num(r.ref, 'seconds'));
+  line('SimPy', r.simpy, num(r.simpy, 'simpy_events'), num(r.simpy, 'seconds'));
+}
+say(table(['model', 'engine', 'wall s', 'cpu s', 'in-process s', 'events', 'events/s (whole)', 'peak RSS MiB', 'x typed JS'], rows));
+if (!peers.python || argv.includes('--no-simpy')) say('SimPy: not run (see above)');
+
+say(`load average after the macro runs: ${load()}`);
+
+say('\n3. Targets');
+const A = res.A, B = res.B;
+const aRate = num(A.on, 'events') / A.on.wall;
+say(verdict('model A >= 4 M events/s whole process (stretch 7 M)', aRate >= 4e6, `${mega(aRate)} events/s${aRate >= 7e6 ? ', stretch met' : ''}`));
+const bRatio = B.ref ? B.on.wall / B.ref.wall : NaN;
+say(verdict('model B <= 2x the typed JS reference (stretch 1.4x)', B.ref ? bRatio <= 2 : null, B.ref ? `${fmt(bRatio)}x${bRatio <= 1.4 ? ', stretch met' : ''}` : 'reference not run'));
+const simpyRatio = B.simpy ? B.simpy.wall / B.on.wall : NaN;
+say(verdict('model B >= 10x faster than SimPy', B.simpy ? simpyRatio >= 10 : null, B.simpy ? `${fmt(simpyRatio, 1)}x faster` : 'SimPy not run'));
+say(verdict('model B peak memory <= 100 MiB', B.on.maxRssMiB <= 100, `${fmt(B.on.maxRssMiB, 1)} MiB`));
+for (const m of ['A', 'B'] as const) {
+  const r = res[m];
+  const inProc = num(r.on, 'seconds') / num(r.off, 'seconds') - 1, whole = r.on.wall / r.off.wall - 1;
+  say(verdict(`statistics cost <= 20% over monitor off, model ${m}`, inProc <= 0.2, `${pct(inProc)} in-process, ${pct(whole)} whole process`));
+}
+
+say('\n4. Agreement with the references (|z| < 3; reference se taken equal to ours)');
+say(agree('model A mean wait vs Erlang C (minutes)', num(A.on, 'meanWait'), A_ERLANG_C_WQ, num(A.on, 'meanWaitSe') / Math.SQRT2));
+if (A.ref) say(agree('model A mean wait vs typed JS', num(A.on, 'meanWait'), num(A.ref, 'meanWait'), num(A.on, 'meanWaitSe')));
+if (A.simpy) say(agree('model A mean wait vs SimPy', num(A.on, 'meanWait'), num(A.simpy, 'meanWait'), num(A.on, 'meanWaitSe')));
+for (const [m, who, ref] of [['B', 'typed JS', B.ref], ['B', 'SimPy', B.simpy], ['B-stable', 'typed JS', res['B-stable'].ref]] as const) {
+  if (!ref) continue;
+  const ours = res[m].on;
+  for (const k of ['acuteOcc', 'blocked', 'rehabUtil', 'homeUtil']) say(agree(`model ${m} ${k} vs ${who}`, num(ours, k), num(ref, k), num(ours, `${k}Se`)));
+}

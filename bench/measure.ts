@@ -1,0 +1,47 @@
+/**
+ * Times whole processes: wall time from spawn to exit (start-up included, as users and
+ * batch scripts see it), peak resident memory from `/usr/bin/time -v` when present (else
+ * whatever the child reports), and the last JSON line the child printed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export interface ProcessRun {
+  wall: number;
+  /** User + system CPU seconds (NaN without /usr/bin/time): steadier than wall time on a busy machine. */
+  cpu: number;
+  maxRssMiB: number;
+  out: Record<string, unknown>;
+}
+
+const TIME = '/usr/bin/time';
+const hasTime = existsSync(TIME);
+
+export function runOnce(cmd: string, args: string[], cwd: string): ProcessRun {
+  const argv = hasTime ? ['-v', cmd, ...args] : args;
+  const t0 = process.hrtime.bigint();
+  const p = spawnSync(hasTime ? TIME : cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (p.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${p.status}): ${(p.stderr ?? '').slice(-500)}`);
+  const lines = p.stdout.trim().split('\n');
+  const out = JSON.parse(lines[lines.length - 1]) as Record<string, unknown>;
+  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(p.stderr ?? '');
+  const reported = Number(out.maxRssMiB ?? out.maxrssMB ?? out.rssMB ?? NaN);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(p.stderr ?? ''), sys = /System time \(seconds\): ([\d.]+)/.exec(p.stderr ?? '');
+  const cpu = user && sys ? Number(user[1]) + Number(sys[1]) : NaN;
+  return { wall, cpu, maxRssMiB: m ? Number(m[1]) / 1024 : reported, out };
+}
+
+export interface Job { cmd: string; args: string[] }
+
+/**
+ * Runs every job n times, interleaved (round by round), so a change in machine load during
+ * the benchmark affects all engines alike; keeps each job's run with the median wall time.
+ */
+export function runInterleaved(jobs: Job[], cwd: string, n: number): ProcessRun[] {
+  const all: ProcessRun[][] = jobs.map(() => []);
+  for (let round = 0; round < n; round++) jobs.forEach((j, i) => all[i].push(runOnce(j.cmd, j.args, cwd)));
+  return all.map((runs) => runs.sort((a, b) => a.wall - b.wall)[Math.floor((runs.length - 1) / 2)]);
+}
+
+export { hasTime };
