@@ -34,9 +34,6 @@ export function touch(s: SimState, u: number): void {
   st.listArea[u] += (ql + s.waiting[u].length) * dt;
   st.capArea[u] += cap * dt;
   if (occ >= cap) st.fullTime[u] += dt;
-  const k = s.day * s.U + u;
-  st.dayOcc[k] += occ * dt; st.dayBlocked[k] += done * dt;
-  st.dayQueue[k] += ql * dt; st.dayCap[k] += cap * dt;
   st.last[u] = s.now;
 }
 

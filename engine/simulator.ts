@@ -82,6 +82,7 @@ function touchAll(s: SimState): void {
 
 function newDay(s: SimState): void {
   touchAll(s);
+  s.stats.closeDay(s.day);
   s.day++;
   if (s.m.population) {
     evolvePopulation(s);
@@ -105,4 +106,5 @@ function endWarmup(s: SimState): void {
 function finish(s: SimState): void {
   s.now = s.end;
   touchAll(s);
+  if (s.day < s.days) s.stats.closeDay(s.day);
 }

@@ -1,8 +1,8 @@
 /**
  * Per-unit statistics: time-weighted areas updated lazily on each state change ("touch"),
  * counters, and a log-binned histogram of waits (for p95 in bounded memory: 1% bins).
- * Areas are in place-minutes. Daily series accumulate into day-indexed arrays; every touch
- * interval lies inside one day because the day event touches all units at midnight.
+ * Areas are in place-minutes. Daily series are differences of the running areas between
+ * midnights (the day event touches every unit first), so touch() does no daily work.
  */
 const BIN_BASE = 0.01;           // minutes: the first positive bin starts here
 const BIN_GROWTH = Math.log(1.01);
@@ -18,6 +18,9 @@ export class UnitStats {
   withinTarget: Float64Array; reneged: Float64Array;
   waitHist: Float64Array;
   dayOcc: Float64Array; dayBlocked: Float64Array; dayQueue: Float64Array; dayCap: Float64Array;
+  /** The running areas at the last midnight. */
+  private markOcc: Float64Array; private markBlocked: Float64Array;
+  private markQueue: Float64Array; private markCap: Float64Array;
 
   constructor(n: number, days: number) {
     this.n = n;
@@ -30,6 +33,20 @@ export class UnitStats {
     this.waitHist = new Float64Array(n * WAIT_BINS);
     this.dayOcc = new Float64Array(n * days); this.dayBlocked = new Float64Array(n * days);
     this.dayQueue = new Float64Array(n * days); this.dayCap = new Float64Array(n * days);
+    this.markOcc = f(); this.markBlocked = f(); this.markQueue = f(); this.markCap = f();
+  }
+
+  /** Records day `day` (ending now) for every unit; the caller has touched them all. */
+  closeDay(day: number): void {
+    for (let u = 0; u < this.n; u++) {
+      const k = day * this.n + u;
+      this.dayOcc[k] = this.occArea[u] - this.markOcc[u]; this.markOcc[u] = this.occArea[u];
+      this.dayBlocked[k] = this.blockedArea[u] - this.markBlocked[u]; this.markBlocked[u] = this.blockedArea[u];
+      this.dayQueue[k] = this.queueArea[u] - this.markQueue[u]; this.markQueue[u] = this.queueArea[u];
+      // An unlimited unit's capacity area is infinite: Infinity - Infinity would be NaN.
+      this.dayCap[k] = Number.isFinite(this.capArea[u]) ? this.capArea[u] - this.markCap[u] : Infinity;
+      this.markCap[u] = this.capArea[u];
+    }
   }
 
   recordWait(u: number, w: number): void {
@@ -67,6 +84,12 @@ export class UnitStats {
 
   /** Forget everything measured so far (end of warm-up); daily series are kept. */
   reset(now: number): void {
+    // Carry the part of today already run, so today's daily value survives the reset.
+    for (let u = 0; u < this.n; u++) {
+      this.markOcc[u] -= this.occArea[u]; this.markBlocked[u] -= this.blockedArea[u];
+      this.markQueue[u] -= this.queueArea[u];
+      this.markCap[u] = Number.isFinite(this.capArea[u]) ? this.markCap[u] - this.capArea[u] : 0;
+    }
     for (const a of [this.occArea, this.queueArea, this.blockedArea, this.listArea, this.fullTime,
       this.capArea, this.arrivals, this.admitted, this.lost, this.diverted, this.waitSum, this.waited,
       this.losSum, this.departures, this.withinTarget, this.reneged, this.waitHist]) a.fill(0);

@@ -1,0 +1,34 @@
+import { describe, it, expect } from 'vitest';
+import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
+
+// The warm-up changes what is measured, never the sample path: the daily series cover every
+// day from t = 0 and must not depend on where the warm-up ends, even in the middle of a day.
+function daily(warmup: number) {
+  const model = buildModel({
+    horizon: 10 * DAY - warmup,
+    warmup,
+    units: {
+      ward: { capacity: 3, service: exponential(DAY), queue: 2, next: { rehab: 0.5, home: 0.5 } },
+      rehab: { capacity: 1, service: exponential(2 * DAY), queue: 0, next: { home: 1 } },
+    },
+    sources: { admissions: { rate: 2.5 / DAY, to: 'ward' } },
+  });
+  return simulate(model, { seed: 11, replication: 3 }).daily;
+}
+
+describe('simulate(model).daily', () => {
+  it('is the same series whether the warm-up ends at midnight, mid-day or not at all', () => {
+    const none = daily(0), midday = daily(1.5 * DAY), midnight = daily(2 * DAY);
+    for (const series of [midday, midnight]) {
+      for (const unit of ['ward', 'rehab'] as const) {
+        for (const key of ['occupancy', 'blocked', 'queue', 'capacity'] as const) {
+          expect(series[unit][key].length).toBe(10);
+          series[unit][key].forEach((x, d) => expect(x).toBeCloseTo(none[unit][key][d], 9));
+        }
+      }
+    }
+    expect(none.ward.capacity).toEqual(new Array(10).fill(3));
+    expect(none.rehab.blocked.every((x) => x === 0)).toBe(true);
+    expect(none.ward.blocked.some((x) => x > 0)).toBe(true);
+  });
+});
