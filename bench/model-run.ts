@@ -27,7 +27,7 @@ let results: Record<string, number> = {};
 if (monitor && which === 'A') {
   const s = runs[0].units.s;
   // Batch means over days (about 13,000 customers each) give the standard error of Lq.
-  const days = runs[0].daily.s.queue.slice(0, -1);
+  const days = Array.from(runs[0].daily.s.queue.slice(0, -1));
   results = { meanWait: s.wait_mean * 1440, meanWaitSe: se(days) / 9, util: s.utilisation, customers: s.admitted_per_day * runs[0].horizonDays };
 } else if (monitor) {
   const col = (u: string, k: string) => runs.map((r) => r.units[u][k]);

@@ -66,14 +66,15 @@ export function collect(s: SimState, replication: number): ReplicationResult {
 
 function dailySeries(s: SimState, u: number): DailySeries {
   const st = s.stats, U = s.U;
-  const out: DailySeries = { occupancy: [], blocked: [], queue: [], capacity: [] };
-  for (let d = 0; d < s.days; d++) {
+  const n = s.days;
+  const out: DailySeries = { occupancy: new Float64Array(n), blocked: new Float64Array(n), queue: new Float64Array(n), capacity: new Float64Array(n) };
+  for (let d = 0; d < n; d++) {
     const len = Math.min(DAY, s.end - d * DAY);
     const k = d * U + u;
-    out.occupancy.push(st.dayOcc[k] / len);
-    out.blocked.push(st.dayBlocked[k] / len);
-    out.queue.push(st.dayQueue[k] / len);
-    out.capacity.push(st.dayCap[k] / len);
+    out.occupancy[d] = st.dayOcc[k] / len;
+    out.blocked[d] = st.dayBlocked[k] / len;
+    out.queue[d] = st.dayQueue[k] / len;
+    out.capacity[d] = st.dayCap[k] / len;
   }
   return out;
 }
@@ -82,8 +83,8 @@ function cohortOutcomes(s: SimState): Record<string, CohortOutcome> {
   const out: Record<string, CohortOutcome> = {};
   const measuredDays = s.m.horizon / DAY;
   s.m.cohorts.forEach((co, c) => {
-    const people: number[] = [];
-    for (let d = 0; d < s.days; d++) people.push(s.peopleDaily[d * s.C + c]);
+    const people = new Float64Array(s.days);
+    for (let d = 0; d < s.days; d++) people[d] = s.peopleDaily[d * s.C + c];
     const personDays = s.cohPeopleDays[c];
     const inSystemDays = s.cohSysArea[c] / DAY;
     out[co.name] = {

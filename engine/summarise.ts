@@ -97,7 +97,7 @@ function selectQuantile(a: Float64Array, n: number, p: number): number {
 // PERF: a run summarises thousands of days x units x replications. The series are copied
 // day-major into one typed matrix (sequential reads), then each day's column is a contiguous
 // view for quickselect, instead of sorting a fresh array gathered across replications.
-function band(series: readonly number[][], from: number): Band {
+function band(series: readonly ArrayLike<number>[], from: number): Band {
   const out: Band = { mean: [], p05: [], p95: [] };
   const days = series.length ? Math.min(...series.map((s) => s.length)) : 0;
   const width = Math.max(0, days - from), R = series.length;
@@ -120,7 +120,7 @@ function band(series: readonly number[][], from: number): Band {
   return out;
 }
 
-function meanSeries(series: readonly number[][], from: number): number[] {
+function meanSeries(series: readonly ArrayLike<number>[], from: number): number[] {
   const days = series.length ? Math.min(...series.map((s) => s.length)) : 0;
   const out: number[] = [];
   for (let d = from; d < days; d++) {
@@ -215,7 +215,7 @@ export function warmupAid(reps: readonly ReplicationResult[], window = 7): Recor
   const out: Record<string, number[]> = {};
   const half = Math.floor(window / 2);
   for (const u of keysOf(rows.map((r) => r.daily))) {
-    const mean = meanSeries(rows.map((r) => r.daily[u]?.occupancy ?? []), 0);
+    const mean = meanSeries(rows.map((r) => r.daily[u]?.occupancy ?? new Float64Array(0)), 0);
     out[u] = mean.map((_, d) => {
       const lo = Math.max(0, d - half), hi = Math.min(mean.length - 1, d + half);
       let sum = 0;

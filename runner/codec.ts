@@ -8,6 +8,8 @@
 function jsonSafe(v: unknown): unknown {
   if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
   if (v === null || typeof v !== 'object') return v;
+  // Daily series are Float64Arrays (cheap to pass between threads); JSON wants plain arrays.
+  if (ArrayBuffer.isView(v)) return jsonSafe(Array.from(v as Float64Array));
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i];

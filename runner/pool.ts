@@ -1,8 +1,8 @@
 /**
  * Runs replications on long-lived worker threads. worker-threads-pool only bounds how many
  * Workers exist (it never reuses one for several tasks), so each of the `workers` slots
- * acquires one Worker and keeps it, sending it the next task whenever it answers, until
- * no task is left. A Worker that crashes or runs out of memory is replaced by a fresh one.
+ * acquires one Worker and keeps it, with up to two tasks in flight (so the Worker never
+ * idles waiting for its next task), until no task is left. A Worker that crashes or runs out of memory is replaced by a fresh one.
  * A task that fails is retried once; a second failure is reported and the run goes on.
  */
 import Pool from 'worker-threads-pool';
@@ -39,9 +39,13 @@ interface Pending extends Task {
 
 interface Slot {
   worker: Worker | null;
-  current: Pending | null;
+  /** Tasks sent and not yet answered, in the order the Worker runs them. */
+  inflight: Pending[];
   sent: Set<number>;
 }
+
+/** Tasks kept in flight per Worker: one running, one waiting in its message queue. */
+const DEPTH = 2;
 
 /** Resolves when every task has finished or failed (false), or when the signal aborted (true). */
 export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boolean> {
@@ -71,35 +75,37 @@ export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boo
     if (opts.signal?.aborted) return resolve(true);
     opts.signal?.addEventListener('abort', onAbort);
 
-    const settled = () => !finished && queue.length === 0 && slots.every((s) => s.current === null);
+    const settled = () => !finished && queue.length === 0 && slots.every((s) => s.inflight.length === 0);
 
-    const failed = (slot: Slot, error: string) => {
-      const task = slot.current;
-      slot.current = null;
-      if (!task) return;
+    const fail = (task: Pending, error: string) => {
       task.attempts++;
       if (task.attempts < 2) queue.unshift(task);
       else opts.onFailure({ strategy: task.strategy, replication: task.replication }, error);
     };
 
+    /** The Worker died: the task it was running failed; the ones behind it never started. */
+    const lost = (slot: Slot, error: string) => {
+      const [running, ...waiting] = slot.inflight.splice(0);
+      queue.unshift(...waiting);
+      if (running) fail(running, error);
+    };
+
     const next = (slot: Slot) => {
-      if (finished) return;
-      const task = queue.shift();
-      if (!task) {
-        if (settled()) finish(false);
-        return;
-      }
-      slot.current = task;
+      while (!finished && slot.worker && slot.inflight.length < DEPTH && queue.length > 0) send(slot, queue.shift()!);
+      if (settled()) finish(false);
+    };
+
+    const send = (slot: Slot, task: Pending) => {
       const w = slot.worker!;
       let drawn: Model | undefined;
       try {
         drawn = opts.modelFor?.(task.strategy, task.replication);
       } catch (err) {
         // Drawing the parameters failed (e.g. an impossible value): only this replication fails.
-        failed(slot, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
-        next(slot);
+        fail(task, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
         return;
       }
+      slot.inflight.push(task);
       if (!drawn && !slot.sent.has(task.strategy)) {
         w.postMessage({ type: 'model', strategy: task.strategy, model: opts.models[task.strategy] } satisfies ToWorker);
         slot.sent.add(task.strategy);
@@ -126,7 +132,7 @@ export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boo
           if (dead || finished) return;
           dead = true;
           slot.worker = null;
-          failed(slot, why);
+          lost(slot, why);
           // Workers that die before answering at all (a broken bundle) would be replaced forever.
           stillborn = answered ? 0 : stillborn + 1;
           if (stillborn >= 3) {
@@ -137,15 +143,11 @@ export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boo
         };
         worker.on('message', (msg: FromWorker) => {
           answered = true;
-          if (msg.type === 'ready' || finished || !slot.current) return;
-          const task = slot.current;
+          if (msg.type === 'ready' || finished || slot.inflight.length === 0) return;
+          const task = slot.inflight.shift()!;
           try {
-            if (msg.type === 'result') {
-              slot.current = null;
-              opts.onResult({ strategy: task.strategy, replication: task.replication }, msg.result);
-            } else {
-              failed(slot, msg.error);
-            }
+            if (msg.type === 'result') opts.onResult({ strategy: task.strategy, replication: task.replication }, msg.result);
+            else fail(task, msg.error);
             next(slot);
           } catch (err) {
             fatal(err);
@@ -160,7 +162,7 @@ export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boo
     const n = Math.max(1, Math.min(opts.workers, queue.length));
     if (queue.length === 0) return finish(false);
     for (let i = 0; i < n; i++) {
-      const slot: Slot = { worker: null, current: null, sent: new Set() };
+      const slot: Slot = { worker: null, inflight: [], sent: new Set() };
       slots.push(slot);
       start(slot);
     }

@@ -27,7 +27,7 @@ describe('simulate(model).daily', () => {
         }
       }
     }
-    expect(none.ward.capacity).toEqual(new Array(10).fill(3));
+    expect(Array.from(none.ward.capacity)).toEqual(new Array(10).fill(3));
     expect(none.rehab.blocked.every((x) => x === 0)).toBe(true);
     expect(none.ward.blocked.some((x) => x > 0)).toBe(true);
   });

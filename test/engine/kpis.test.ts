@@ -40,7 +40,7 @@ describe('systemKpis(state, result) on deterministic models', () => {
     const r = run(m);
     expect(r.kpis.waits_12h_per_day).toBeCloseTo(2 / 5, 12);
     // Acute busy from 13 h to the end (120 h): day 0 = 11/24, days 1-4 full.
-    expect(r.daily.acute.occupancy.map((x) => +x.toFixed(9))).toEqual([11 / 24, 1, 1, 1, 1].map((x) => +x.toFixed(9)));
+    expect(Array.from(r.daily.acute.occupancy, (x) => +x.toFixed(9))).toEqual([11 / 24, 1, 1, 1, 1].map((x) => +x.toFixed(9)));
     expect(r.kpis.acute_days_above_92).toBeCloseTo(4 / 5, 12);
     expect(r.kpis.acute_days_above_95).toBeCloseTo(4 / 5, 12);
     expect(r.kpis.acute_occupancy).toBeCloseTo((120 - 13) / 120, 12);

@@ -45,7 +45,7 @@ describe('simulate(model, opts) against M/M/infinity (occupancy is Poisson)', ()
     for (const r of rs) { expect(r.units.s.p_full).toBe(0); expect(r.units.s.wait_mean).toBe(0); }
     // Variance of a one-day time average: (2 sigma^2 / (mu T)) (1 - (1 - e^{-mu T}) / (mu T)), T = 1 day.
     const varDaily = ((2 * m) / mu) * (1 - (1 - Math.exp(-mu)) / mu);
-    const perRep = rs.map((r) => sampleVariance(r.daily.s.occupancy.slice(5)));
+    const perRep = rs.map((r) => sampleVariance(Array.from(r.daily.s.occupancy.slice(5))));
     // Consecutive daily means correlate (lag-1 about e^-4 of the day's variance): bias below 1%.
     expectInCi('variance of daily occupancy', perRep, varDaily, 0.01 * varDaily);
   });
