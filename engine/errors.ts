@@ -1,5 +1,5 @@
 /** Errors raised by the engine carry a stable code and where in the simulation they arose. */
-export type SimulationErrorCode = 'BAD_MODEL' | 'BAD_SAMPLE' | 'TOO_MANY_PATIENTS' | 'TOO_MANY_EVENTS';
+export type SimulationErrorCode = 'BAD_MODEL' | 'BAD_SAMPLE' | 'TOO_MANY_PATIENTS';
 
 export class SimulationError extends Error {
   readonly code: SimulationErrorCode;

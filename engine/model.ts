@@ -77,7 +77,7 @@ export interface Unit {
   target: number;
   /** Team: patience; a patient not reached in time reneges. null = infinitely patient. */
   patience: Dist | null;
-  /** Team: where reneging patients go: unit index, or -1 = leave (exit 'reneged'). */
+  /** Team: where reneging patients go: unit index, or -1 = they leave the system (counted as lost, not as an exit). */
   overflow: number;
   /** Who gets a freed place: 'fifo' = longest waiting (default), or queue/blocked first. */
   priority: 'fifo' | 'queue-first' | 'blocked-first';

@@ -3,6 +3,9 @@
  * Memory grows with the patients in the system at once, never with history.
  * PERF: typed columns, no object per patient.
  */
+import { SimulationError } from './errors.js';
+
+export const MAX_PATIENTS = 0xffffff;
 export const FREE = 0, QUEUED = 1, SERVING = 2, DONE = 3, BLOCKED = 4;
 
 export class Patients {
@@ -27,7 +30,7 @@ export class Patients {
   private next = 0;
   live = 0;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 1024, private readonly max = MAX_PATIENTS) {
     this.capacity = capacity;
     this.status = new Uint8Array(capacity);
     this.cohort = new Int32Array(capacity);
@@ -67,7 +70,11 @@ export class Patients {
   }
 
   private grow(): void {
-    const cap = this.capacity * 2;
+    // Event payloads carry a patient id in 24 bits (see sim-state.ts).
+    if (this.capacity >= this.max) {
+      throw new SimulationError('TOO_MANY_PATIENTS', `more than ${this.max} patients in the system at once: is a unit overloaded?`);
+    }
+    const cap = Math.min(this.capacity * 2, this.max);
     const g = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(cap);
       b.set(a);
