@@ -82,16 +82,16 @@ describe('formatDiagnostics(diags, sources, opts)', () => {
   });
 });
 
-describe('docs/readme/scenarios.md', () => {
+describe('README.md scenario guide', () => {
   it('holds the current key reference', () => {
-    const doc = readFileSync(join(__dirname, '../../docs/readme/scenarios.md'), 'utf8');
+    const doc = readFileSync(join(__dirname, '../../README.md'), 'utf8');
     expect(doc).toContain(keyReference());
   });
 });
 
-describe('the example in docs/readme/scenarios.md', () => {
+describe('the worked example in README.md', () => {
   it('loads without errors or warnings', () => {
-    const doc = readFileSync(join(__dirname, '../../docs/readme/scenarios.md'), 'utf8');
+    const doc = readFileSync(join(__dirname, '../../README.md'), 'utf8');
     const yaml = /```yaml\n([\s\S]*?)```/.exec(doc)![1];
     const a = analyseScenario(yaml, 'readme.yaml');
     expect(a.diagnostics).toEqual([]);
