@@ -1,7 +1,7 @@
 /** Runs the built CLI (dist/cli.js) as users do, in its own process. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { tempDir as makeTempDir } from '../temp-dir.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,7 +47,7 @@ export function interruptCli(args: string[]): Promise<CliResult> {
   });
 }
 
-export const tempDir = () => mkdtempSync(join(tmpdir(), 'caresim-cli-'));
+export const tempDir = () => makeTempDir('cli');
 
 /** A results file without its machine-dependent `run` section, as text. */
 export function comparableFile(file: string): string {

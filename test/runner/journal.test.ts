@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../temp-dir.js';
 import { join } from 'node:path';
 import { runScenario, runScenarioDetailed, ResumeError } from '../../runner/index.js';
 import { comparable, twoStrategies } from './fixture.js';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'caresim-journal-'));
+const dir = () => tempDir('journal');
 
 describe('runScenarioDetailed(loaded, { journal, resume })', () => {
   it('resumes an interrupted run to exactly the uninterrupted result', async () => {

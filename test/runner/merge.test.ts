@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { tempDir } from '../temp-dir.js';
 import { join } from 'node:path';
 import { runScenario, runScenarioDetailed, mergeShards, readShard, shardFileText, resolveShard, shardIndices, MergeError, ShardError } from '../../runner/index.js';
 import { comparable, twoStrategies } from './fixture.js';
 
 async function shardFiles(reps: number, count: number, seed = 2027): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'caresim-shards-'));
+  const dir = tempDir('shards');
   const files: string[] = [];
   for (let i = 0; i < count; i++) {
     const outcome = await runScenarioDetailed(twoStrategies(reps, seed), { workers: 1, shard: { index: i, count } });
