@@ -12,6 +12,7 @@ const node = [
   ['bench/main.ts', 'dist/bench.js'],
   ['bench/model-run.ts', 'dist/bench-model.js'],
   ['bench/runner-scaling.ts', 'dist/runner-scaling.js'],
+  ['bench/compile.ts', 'dist/bench-compile.js'],
 ];
 const browser = [
   ['viz/report-entry.ts', 'dist/report.js'],

@@ -5,7 +5,8 @@
  *     the engines interleaved round by round so load changes hit all alike),
  *     with monitoring on and off, next to the plain typed-JS reference and SimPy;
  *  3. the targets, met or missed; 4. agreement of the results with the references.
- * Options: --runs N (default 3), --no-simpy, --no-micro. Never run as a test: timings vary.
+ *  5. scenario compile time; 6. runner scaling over worker threads.
+ * Options: --runs N (default 3), --no-simpy, --no-micro, --no-runner. Never run as a test: timings vary.
  */
 import { cpus, availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -96,4 +97,17 @@ for (const [m, who, ref] of [['B', 'typed JS', B.ref], ['B', 'SimPy', B.simpy], 
   if (!ref) continue;
   const ours = res[m].on;
   for (const k of ['acuteOcc', 'blocked', 'rehabUtil', 'homeUtil']) say(agree(`model ${m} ${k} vs ${who}`, num(ours, k), num(ref, k), num(ours, `${k}Se`)));
+}
+
+say('\n5. Scenario compile (default ICS, all strategies and sweep points)');
+const comp = runOnce(node, [join(root, 'dist', 'bench-compile.js')], root).out;
+say(`first compile in a fresh process ${fmt(Number(comp.coldMs), 1)} ms (mathjs set-up included), warm ${fmt(Number(comp.warmMs), 1)} ms, modelFor ${fmt(Number(comp.modelForMs), 3)} ms per strategy and replication`);
+say(verdict('compiling the default-size scenario well under 100 ms (warm)', Number(comp.warmMs) < 50, `${fmt(Number(comp.warmMs), 1)} ms for ${comp.strategies} strategies`));
+
+if (!argv.includes('--no-runner')) {
+  say('\n6. Runner: 400 replications of model B, direct calls vs the runner on 1 and 2 workers (fastest of 3)');
+  const rs = runOnce(node, [join(root, 'dist', 'runner-scaling.js'), '400', '3'], root).out;
+  say(`direct ${fmt(Number(rs.direct_seconds), 3)} s, 1 worker ${fmt(Number(rs.workers_1_seconds), 3)} s, 2 workers ${fmt(Number(rs.workers_2_seconds), 3)} s`);
+  say(verdict('2 workers >= 1.8x faster than 1', Number(rs.speedup_2_workers) >= 1.8, `${fmt(Number(rs.speedup_2_workers))}x`));
+  say(verdict('runner adds <= 10% over calling the engine directly', Number(rs.runner_overhead) <= 1.1, `${fmt(Number(rs.runner_overhead))}x`));
 }

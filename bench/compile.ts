@@ -1,0 +1,30 @@
+/**
+ * Scenario compile time: the default ICS (12 strategies incl. sweep points) checked and
+ * compiled, first call in a fresh process (mathjs's one-off set-up included) and warm
+ * (median of 20), plus one replication's `modelFor` (parameter uncertainty draws).
+ * Prints one JSON line. Usage: node dist/bench-compile.js [scenario]
+ */
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { loadScenario } from '../scenarios/index.js';
+
+const file = process.argv[2] ?? join(fileURLToPath(new URL('..', import.meta.url)), 'scenarios', 'library', 'ics-default.yaml');
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+let t0 = performance.now();
+const sc = loadScenario(file);
+const cold = performance.now() - t0;
+const warm: number[] = [];
+for (let i = 0; i < 20; i++) {
+  t0 = performance.now();
+  loadScenario(file);
+  warm.push(performance.now() - t0);
+}
+const draws: number[] = [];
+for (let r = 0; r < 200; r++) {
+  t0 = performance.now();
+  for (const s of sc.strategies) s.modelFor(sc.seed, r);
+  draws.push((performance.now() - t0) / sc.strategies.length);
+}
+console.log(JSON.stringify({ file, strategies: sc.strategies.length, coldMs: cold, warmMs: median(warm), modelForMs: median(draws) }));
