@@ -1,4 +1,8 @@
-/** `caresim init [DIR]`: a starter scenario (the shipped example ICS) to edit. */
+/**
+ * `caresim init [DIR]`: a starter scenario to edit: the default ICS, because it checks clean,
+ * is calibrated and says where every number comes from (the short ARCHITECTURE example is
+ * overloaded on purpose and would greet a new user with warnings).
+ */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, type Io } from '../io.js';
@@ -10,13 +14,13 @@ export async function initCommand(args: { dir: string; force: boolean }, io: Io)
     io.err(`caresim: ${target} already exists; use --force to overwrite it\n`);
     return EXIT.usage;
   }
-  const source = libraryFile('example-ics.yaml');
+  const source = libraryFile('ics-default.yaml');
   if (!source) {
-    io.err('caresim: the example scenario is missing from this installation\n');
+    io.err('caresim: the default scenario is missing from this installation\n');
     return EXIT.failed;
   }
   mkdirSync(args.dir, { recursive: true });
   copyFileSync(source, target);
-  io.out(`wrote ${target}\nnext: caresim check ${target} && caresim run ${target} --out results.json\n`);
+  io.out(`wrote ${target} (the default ICS: change its numbers to describe yours)\nnext: caresim check ${target} && caresim run ${target} --out results.json --report report.html\n`);
   return EXIT.ok;
 }

@@ -188,8 +188,10 @@ describe('caresim init [DIR]', () => {
     const dir = tempDir();
     const first = runCli(['init', dir]);
     expect(first.code).toBe(0);
-    expect(readFileSync(join(dir, 'scenario.yaml'), 'utf8')).toBe(readFileSync(library('example-ics.yaml'), 'utf8'));
-    expect(runCli(['check', join(dir, 'scenario.yaml')]).code).toBe(0);
+    expect(readFileSync(join(dir, 'scenario.yaml'), 'utf8')).toBe(readFileSync(library('ics-default.yaml'), 'utf8'));
+    const check = runCli(['check', join(dir, 'scenario.yaml')]);
+    expect(check.code).toBe(0);
+    expect(check.stdout + check.stderr).not.toMatch(/warning/);
     expect(runCli(['init', dir]).code).toBe(2);
   });
 });
