@@ -1,10 +1,9 @@
 /**
  * Node worker-thread entry (bundled alone to dist/worker.js: the engine only, no mathjs,
  * yaml or d3, so a worker starts in milliseconds). A worker lives for the whole run and
- * runs replications in the order their messages arrive; models arrive once per strategy and
- * are cached, so a
- * replication message carries only its index (or, for a strategy with uncertain
- * parameters, that replication's drawn model).
+ * runs replications in the order their messages arrive; models arrive once per strategy
+ * and are cached, so a replication message carries only its index (or, for a strategy
+ * with uncertain parameters, that replication's drawn model).
  */
 import { parentPort } from 'node:worker_threads';
 import { simulate } from './simulator.js';
