@@ -90,7 +90,7 @@ for (const m of ['A', 'B'] as const) {
 }
 
 say('\n4. Agreement with the references (|z| < 3; reference se taken equal to ours)');
-say(agree('model A mean wait vs Erlang C (minutes)', num(A.on, 'meanWait'), A_ERLANG_C_WQ, num(A.on, 'meanWaitSe') / Math.SQRT2));
+say(agree('model A mean wait vs Erlang C (in mean service times)', num(A.on, 'meanWait'), A_ERLANG_C_WQ, num(A.on, 'meanWaitSe') / Math.SQRT2));
 if (A.ref) say(agree('model A mean wait vs typed JS', num(A.on, 'meanWait'), num(A.ref, 'meanWait'), num(A.on, 'meanWaitSe')));
 if (A.simpy) say(agree('model A mean wait vs SimPy', num(A.on, 'meanWait'), num(A.simpy, 'meanWait'), num(A.on, 'meanWaitSe')));
 for (const [m, who, ref] of [['B', 'typed JS', B.ref], ['B', 'SimPy', B.simpy], ['B-stable', 'typed JS', res['B-stable'].ref]] as const) {

@@ -49,7 +49,7 @@ export class Patients {
     let p: number;
     if (this.nFree > 0) p = this.freeIds[--this.nFree];
     else {
-      if (this.next === this.capacity) this.grow();
+      if (this.next === this.capacity) this.grow(now);
       p = this.next++;
     }
     this.status[p] = QUEUED;
@@ -69,10 +69,10 @@ export class Patients {
     this.live--;
   }
 
-  private grow(): void {
+  private grow(now: number): void {
     // Event payloads carry a patient id in 24 bits (see sim-state.ts).
     if (this.capacity >= this.max) {
-      throw new SimulationError('TOO_MANY_PATIENTS', `more than ${this.max} patients in the system at once: is a unit overloaded?`);
+      throw new SimulationError('TOO_MANY_PATIENTS', `more than ${this.max} patients in the system at once: is a unit overloaded?`, { time: now });
     }
     const cap = Math.min(this.capacity * 2, this.max);
     const g = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {

@@ -234,14 +234,30 @@ export function relativeHalfWidth(s: Stat | undefined): number | null {
   return s.mean === 0 ? Infinity : half / Math.abs(s.mean);
 }
 
-/** The worst headline KPI precision over all strategies (defined KPIs only). */
+/** A statistic the model actually answers: defined, and not zero in every replication (e.g. a cost the scenario never set). */
+const answered = (st: Stat | undefined): st is Stat => !!st && st.mean !== null && !(st.mean === 0 && (st.sd ?? 0) === 0);
+
+/**
+ * What `replications: auto` must pin down: the headline KPIs the model answers; for a model
+ * that answers none of them (no acute, UCR or cost, e.g. a plain queue), every unit's mean
+ * occupancy and mean wait instead, so that precision is never claimed on nothing.
+ */
+function precisionTargets(s: StrategyResults): [string, Stat][] {
+  const kpis = HEADLINE_KPIS.map((k) => [k, s.kpis[k]] as [string, Stat | undefined]).filter((e): e is [string, Stat] => answered(e[1]));
+  if (kpis.length > 0) return kpis;
+  const out: [string, Stat][] = [];
+  for (const [u, metrics] of Object.entries(s.units)) {
+    for (const m of ['occupancy_mean', 'wait_mean']) if (answered(metrics[m])) out.push([`${u}.${m}`, metrics[m]]);
+  }
+  return out;
+}
+
+/** The worst precision over all strategies of what `precisionTargets` names. */
 export function precision(strategies: Record<string, StrategyResults>, target = 0.05): NonNullable<Results['precision']> {
   let worst: { kpi: string; relative_half_width: number | null } = { kpi: '', relative_half_width: null };
   let reached = true;
   for (const s of Object.values(strategies)) {
-    for (const kpi of HEADLINE_KPIS) {
-      const st = s.kpis[kpi];
-      if (!st || st.mean === null) continue;
+    for (const [kpi, st] of precisionTargets(s)) {
       const rhw = relativeHalfWidth(st);
       // A KPI with a single defined value has no CI yet: precision cannot be claimed.
       const value = rhw ?? Infinity;

@@ -22,5 +22,6 @@ describe('Patients(capacity, max)', () => {
     try { P.alloc(0, 5); } catch (e) { error = e; }
     expect(error).toBeInstanceOf(SimulationError);
     expect((error as SimulationError).code).toBe('TOO_MANY_PATIENTS');
+    expect((error as SimulationError).time).toBe(5);
   });
 });

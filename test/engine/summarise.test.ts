@@ -3,7 +3,7 @@ import {
   stat, tQuantile975, quantile, summariseStrategy, pairedDifferences, summarise, warmupAid, precision,
   relativeHalfWidth, firstMeasuredDay,
 } from '../../engine/summarise.js';
-import { simulate, buildModel, exponential, makeStream, DAY } from '../../engine/index.js';
+import { simulate, buildModel, exponential, makeStream, DAY, HOUR } from '../../engine/index.js';
 import type { ReplicationResult } from '../../engine/result.js';
 
 const model = buildModel({
@@ -131,6 +131,23 @@ describe('precision(strategies, target)', () => {
     expect(p.worst.relative_half_width).toBeCloseTo(Math.max(...widths), 12);
     expect(p.reached).toBe(Math.max(...widths) <= 0.05);
     expect(precision({ baseline: s }, 10).reached).toBe(true);
+  });
+
+  it('judges a model that answers no headline KPI (no acute, UCR or cost) by its units', () => {
+    const queue = buildModel({
+      horizon: 20 * DAY,
+      units: { desk: { kind: 'team', capacity: 1, service: exponential(0.8 * HOUR), next: { out: 1 } } },
+      sources: { calls: { rate: 1 / HOUR, to: 'desk' } },
+    });
+    const rs = [0, 1, 2, 3, 4].map((r) => simulate(queue, { seed: 3, replication: r }));
+    const s = summariseStrategy(rs, { description: '', set: {} });
+    expect(s.kpis.cost_per_day.mean).toBe(0);
+    const p = precision({ baseline: s }, 0.05);
+    const widths = ['occupancy_mean', 'wait_mean'].map((m) => relativeHalfWidth(s.units.desk[m])!);
+    expect(p.worst.kpi).toBe(`desk.${widths[0] >= widths[1] ? 'occupancy_mean' : 'wait_mean'}`);
+    expect(p.worst.relative_half_width).toBeCloseTo(Math.max(...widths), 12);
+    expect(p.worst.relative_half_width).toBeGreaterThan(0);
+    expect(p.reached).toBe(Math.max(...widths) <= 0.05);
   });
 });
 
