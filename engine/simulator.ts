@@ -68,6 +68,7 @@ function scheduleCapacity(s: SimState, u: number, from: number): void {
 function changeCapacity(s: SimState, u: number, i: number): void {
   const sch = s.m.units[u].schedule!;
   touch(s, u);
+  s.stats.capacityChange(u, s.cap[u], s.now);
   s.cap[u] = sch.cap[i];
   if (s.trace) emit(s, 'capacity', -1, u, sch.cap[i]);
   scheduleCapacity(s, u, sch.at[i]);
@@ -82,7 +83,7 @@ function touchAll(s: SimState): void {
 
 function newDay(s: SimState): void {
   touchAll(s);
-  s.stats.closeDay(s.day);
+  s.stats.closeDay(s.day, s.now, s.cap);
   s.day++;
   if (s.m.population) {
     evolvePopulation(s);
@@ -106,5 +107,5 @@ function endWarmup(s: SimState): void {
 function finish(s: SimState): void {
   s.now = s.end;
   touchAll(s);
-  if (s.day < s.days) s.stats.closeDay(s.day);
+  if (s.day < s.days) s.stats.closeDay(s.day, s.now, s.cap);
 }

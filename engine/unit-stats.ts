@@ -20,7 +20,10 @@ export class UnitStats {
   dayOcc: Float64Array; dayBlocked: Float64Array; dayQueue: Float64Array; dayCap: Float64Array;
   /** The running areas at the last midnight. */
   private markOcc: Float64Array; private markBlocked: Float64Array;
-  private markQueue: Float64Array; private markCap: Float64Array;
+  private markQueue: Float64Array;
+  /** Capacity changes rarely: today's capacity area is kept exactly (a whole day at 2,150
+   *  places reads 2150, not the 2149.9999999999995 a difference of running totals gives). */
+  private capToday: Float64Array; private capSince: Float64Array;
 
   constructor(n: number, days: number) {
     this.n = n;
@@ -33,19 +36,27 @@ export class UnitStats {
     this.waitHist = new Float64Array(n * WAIT_BINS);
     this.dayOcc = new Float64Array(n * days); this.dayBlocked = new Float64Array(n * days);
     this.dayQueue = new Float64Array(n * days); this.dayCap = new Float64Array(n * days);
-    this.markOcc = f(); this.markBlocked = f(); this.markQueue = f(); this.markCap = f();
+    this.markOcc = f(); this.markBlocked = f(); this.markQueue = f();
+    this.capToday = f(); this.capSince = f();
+  }
+
+  /** Unit u's capacity is about to change from `cap` at `now`. */
+  capacityChange(u: number, cap: number, now: number): void {
+    const dt = now - this.capSince[u];
+    if (dt > 0) this.capToday[u] += cap * dt;
+    this.capSince[u] = now;
   }
 
   /** Records day `day` (ending now) for every unit; the caller has touched them all. */
-  closeDay(day: number): void {
+  closeDay(day: number, now: number, caps: Float64Array): void {
     for (let u = 0; u < this.n; u++) {
       const k = day * this.n + u;
       this.dayOcc[k] = this.occArea[u] - this.markOcc[u]; this.markOcc[u] = this.occArea[u];
       this.dayBlocked[k] = this.blockedArea[u] - this.markBlocked[u]; this.markBlocked[u] = this.blockedArea[u];
       this.dayQueue[k] = this.queueArea[u] - this.markQueue[u]; this.markQueue[u] = this.queueArea[u];
-      // An unlimited unit's capacity area is infinite: Infinity - Infinity would be NaN.
-      this.dayCap[k] = Number.isFinite(this.capArea[u]) ? this.capArea[u] - this.markCap[u] : Infinity;
-      this.markCap[u] = this.capArea[u];
+      this.capacityChange(u, caps[u], now);
+      this.dayCap[k] = this.capToday[u];
+      this.capToday[u] = 0;
     }
   }
 
@@ -88,7 +99,6 @@ export class UnitStats {
     for (let u = 0; u < this.n; u++) {
       this.markOcc[u] -= this.occArea[u]; this.markBlocked[u] -= this.blockedArea[u];
       this.markQueue[u] -= this.queueArea[u];
-      this.markCap[u] = Number.isFinite(this.capArea[u]) ? this.markCap[u] - this.capArea[u] : 0;
     }
     for (const a of [this.occArea, this.queueArea, this.blockedArea, this.listArea, this.fullTime,
       this.capArea, this.arrivals, this.admitted, this.lost, this.diverted, this.waitSum, this.waited,

@@ -31,4 +31,17 @@ describe('simulate(model).daily', () => {
     expect(none.rehab.blocked.every((x) => x === 0)).toBe(true);
     expect(none.ward.blocked.some((x) => x > 0)).toBe(true);
   });
+
+  it('gives the exact time-average capacity of each day, through schedule changes and a long run', () => {
+    const model = buildModel({
+      horizon: 400 * DAY, warmup: 0.5 * DAY,
+      units: { ward: { capacity: 2150, schedule: { at: [0, 0.5 * DAY, 300.25 * DAY], cap: [2, 4, 2150] }, service: exponential(DAY), next: { home: 1 } } },
+      sources: { admissions: { rate: 1 / DAY, to: 'ward' } },
+    });
+    const cap = simulate(model, { seed: 1, replication: 0 }).daily.ward.capacity;
+    expect(cap[0]).toBe(3);
+    expect(cap[1]).toBe(4);
+    expect(cap[300]).toBe(0.25 * 4 + 0.75 * 2150);
+    expect(Array.from(cap.slice(301))).toEqual(new Array(100).fill(2150));
+  });
 });
