@@ -3,7 +3,7 @@
  * samplers bound to their random streams, statistics. Nothing here allocates per event.
  */
 import { EventQueue } from './event-queue.js';
-import { Patients } from './patients.js';
+import { patientsForNextRun } from './patients.js';
 import { Ring } from './ring.js';
 import { UnitStats } from './unit-stats.js';
 import { makeStream, type Rng } from './random.js';
@@ -32,7 +32,7 @@ export class SimState {
   readonly days: number;
   readonly end: number;
   readonly q = new EventQueue(4096);
-  readonly pts = new Patients(1024);
+  readonly pts = patientsForNextRun();
 
   // Units
   readonly places: Float64Array;
