@@ -32,7 +32,6 @@ export function touch(s: SimState, u: number): void {
   st.queueArea[u] += ql * dt;
   st.blockedArea[u] += done * dt;
   st.listArea[u] += (ql + s.waiting[u].length) * dt;
-  st.capArea[u] += cap * dt;
   if (occ >= cap) st.fullTime[u] += dt;
   st.last[u] = s.now;
 }

@@ -95,7 +95,7 @@ function newDay(s: SimState): void {
 
 function endWarmup(s: SimState): void {
   touchAll(s);
-  s.stats.reset(s.now);
+  s.stats.reset(s.now, s.cap);
   s.sysArea = 0;
   s.cohSysArea.fill(0);
   s.cohBedArea.fill(0);

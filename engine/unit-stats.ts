@@ -40,10 +40,14 @@ export class UnitStats {
     this.capToday = f(); this.capSince = f();
   }
 
-  /** Unit u's capacity is about to change from `cap` at `now`. */
+  /**
+   * Unit u's capacity is about to change from `cap` at `now` (or a day or the warm-up ends).
+   * PERF: capacity is piecewise constant, so its areas are integrated here, at its changes,
+   * not in every touch().
+   */
   capacityChange(u: number, cap: number, now: number): void {
     const dt = now - this.capSince[u];
-    if (dt > 0) this.capToday[u] += cap * dt;
+    if (dt > 0) { this.capToday[u] += cap * dt; this.capArea[u] += cap * dt; }
     this.capSince[u] = now;
   }
 
@@ -94,9 +98,10 @@ export class UnitStats {
   }
 
   /** Forget everything measured so far (end of warm-up); daily series are kept. */
-  reset(now: number): void {
+  reset(now: number, caps: Float64Array): void {
     // Carry the part of today already run, so today's daily value survives the reset.
     for (let u = 0; u < this.n; u++) {
+      this.capacityChange(u, caps[u], now);
       this.markOcc[u] -= this.occArea[u]; this.markBlocked[u] -= this.blockedArea[u];
       this.markQueue[u] -= this.queueArea[u];
     }
