@@ -183,6 +183,27 @@ describe('caresim with bad usage', () => {
   });
 });
 
+describe('caresim run FILE whose replications fail', () => {
+  it('exits 1, lists each failure by index with its error, and keeps the other replications', () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    const r = runCli(['run', join(__dirname, 'fixtures', 'failing.yaml'), '--out', out, '--workers', '2']);
+    expect(r.code).toBe(1);
+    noStack(r.stderr);
+    const results = JSON.parse(readFileSync(out, 'utf8'));
+    const failures: { strategy: string; replication: number; error: string }[] = results.failures;
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.length).toBeLessThan(6);
+    for (const f of failures) {
+      expect(f.strategy).toBe('baseline');
+      expect(f.error).toMatch(/SimulationError: a duration sample was Infinity/);
+      expect(r.stdout + r.stderr).toContain(`baseline #${f.replication}`);
+    }
+    expect(results.strategies.baseline.kpis.journeys.n).toBe(6 - failures.length);
+    expect(existsSync(`${out}.journal.ndjson`)).toBe(true);
+  });
+});
+
 describe('caresim init [DIR]', () => {
   it('writes a starter scenario that checks clean, and does not overwrite it', () => {
     const dir = tempDir();
