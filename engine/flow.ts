@@ -48,14 +48,18 @@ export function touchCohort(s: SimState, c: number): void {
   s.cohLast[c] = s.now;
 }
 
-/** Draws a destination; a single-destination route uses no random number. */
-export function pick(route: Route, rng: () => number): number {
-  const cum = route.cum;
-  if (cum.length === 1) return route.dest[0];
+/** Draws an index from cumulative probabilities; a single choice uses no random number. */
+export function pickIndex(cum: number[], rng: () => number): number {
+  if (cum.length === 1) return 0;
   const u = rng();
   let i = 0;
   while (i < cum.length - 1 && u >= cum[i]) i++;
-  return route.dest[i];
+  return i;
+}
+
+/** Draws a destination code from a route. */
+export function pick(route: Route, rng: () => number): number {
+  return route.dest[pickIndex(route.cum, rng)];
 }
 
 function sample(s: SimState, f: () => number, u: number, p: number): number {

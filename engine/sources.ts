@@ -7,7 +7,7 @@
  */
 import { type SimState, EV_ARRIVAL, P_ARRIVAL } from './sim-state.js';
 import { hourOfWeek, seasonFactor } from './calendar.js';
-import { enter, leave, arriveOutside, pick } from './flow.js';
+import { enter, leave, arriveOutside, pick, pickIndex } from './flow.js';
 
 function baseRate(s: SimState, i: number): number {
   const src = s.m.sources[i];
@@ -65,21 +65,15 @@ export function refreshPopulationSources(s: SimState): void {
 
 export function onArrival(s: SimState, i: number, tag: number): void {
   if (tag !== s.srcToken[i]) return; // replaced by a rate change
-  if (s.srcMode[i] === 1 && s.srcRng[i]() * s.srcMax[i] >= rateAt(s, i, s.now)) { scheduleNext(s, i); return; }
+  // Thinning: the candidate is kept with probability rate(now) / max (drawn before the next one).
+  const rejected = s.srcMode[i] === 1 && s.srcRng[i]() * s.srcMax[i] >= rateAt(s, i, s.now);
   scheduleNext(s, i);
+  if (rejected) return;
   const src = s.m.sources[i], fixed = s.srcCohort[i];
-  const c = fixed >= 0 ? fixed : pickCohort(src.cohortMix, s.srcCohortRng[i]);
+  const c = fixed >= 0 ? fixed : pickIndex(src.cohortMix, s.srcCohortRng[i]);
   const p = enter(s, c);
   if (fixed >= 0 && s.measuring) s.cohCrises[c]++;
   const d = pick(src.to[c], s.srcRouteRng[i]);
   if (d < 0) leave(s, p, -d - 1);
   else arriveOutside(s, p, d, 0);
-}
-
-function pickCohort(cum: number[], rng: () => number): number {
-  if (cum.length === 1) return 0;
-  const u = rng();
-  let i = 0;
-  while (i < cum.length - 1 && u >= cum[i]) i++;
-  return i;
 }
