@@ -13,9 +13,9 @@ export interface HoldResult { pending: number; opsPerSec: number; rme: number; s
 function filledQueue(n: number): { q: EventQueue; next: () => void } {
   const q = new EventQueue(1024);
   const rng = makeStream(1, 0, `hold:${n}`);
-  for (let i = 0; i < n; i++) q.push(-Math.log(rng()), 0, i);
+  for (let i = 0; i < n; i++) q.push(-Math.log(rng.next()), 0, i);
   // One hold: pop the earliest event and schedule it again an exponential time later.
-  const next = () => { q.pop(); q.push(q.topTime - Math.log(rng()), 0, q.topPayload); };
+  const next = () => { q.pop(); q.push(q.topTime - Math.log(rng.next()), 0, q.topPayload); };
   return { q, next };
 }
 

@@ -3,7 +3,9 @@
  * called directly in one thread, then through the runner on 1 and 2 workers.
  * Prints one JSON line with the seconds and two ratios:
  *  - speedup_2_workers = runner(1 worker) / runner(2 workers), expected >= 1.8 on 2 cores;
- *  - runner_overhead = runner(1 worker) / direct, expected <= 1.10 (messages, summary).
+ *  - runner_overhead = runner(1 worker) / direct, expected <= 1.10 (messages, summary);
+ *  - speedup_2_workers_background_compile: the same with V8 compiling on helper threads
+ *    (the runner's choice against it is in runner/jit.ts).
  * Each configuration is timed `trials` times, interleaved, and the fastest is kept: other
  * load on the machine only ever slows a trial down.
  * Usage: node dist/runner-scaling.js [reps] [trials] [scenario]
@@ -23,6 +25,9 @@ export interface ScalingResult {
   workers_1_seconds: number;
   workers_2_seconds: number;
   speedup_2_workers: number;
+  workers_1_background_compile_seconds: number;
+  workers_2_background_compile_seconds: number;
+  speedup_2_workers_background_compile: number;
   runner_overhead: number;
 }
 
@@ -39,21 +44,25 @@ export async function runnerScaling(file: string, reps = 400, trials = 3): Promi
     for (let r = 0; r < reps; r++) simulate(model, { seed: sc.seed, replication: r });
     return (performance.now() - t0) / 1000;
   };
-  const viaRunner = async (workers: number) => {
+  const viaRunner = async (workers: number, backgroundCompile = false) => {
     const t0 = performance.now();
-    await runScenario(sc, { reps, workers });
+    await runScenario(sc, { reps, workers, backgroundCompile });
     return (performance.now() - t0) / 1000;
   };
-  const best = { direct: Infinity, one: Infinity, two: Infinity };
+  const best = { direct: Infinity, one: Infinity, two: Infinity, oneBg: Infinity, twoBg: Infinity };
   for (let t = 0; t < trials; t++) {
     best.direct = Math.min(best.direct, direct());
     best.one = Math.min(best.one, await viaRunner(1));
     best.two = Math.min(best.two, await viaRunner(2));
+    best.oneBg = Math.min(best.oneBg, await viaRunner(1, true));
+    best.twoBg = Math.min(best.twoBg, await viaRunner(2, true));
   }
-  const { one, two } = best;
+  const { one, two, oneBg, twoBg } = best;
   return {
     reps, trials, direct_seconds: round(best.direct), workers_1_seconds: round(one), workers_2_seconds: round(two),
     speedup_2_workers: round(one / two), runner_overhead: round(one / best.direct),
+    workers_1_background_compile_seconds: round(oneBg), workers_2_background_compile_seconds: round(twoBg),
+    speedup_2_workers_background_compile: round(oneBg / twoBg),
   };
 }
 

@@ -12,6 +12,8 @@ import {
 import { nextDischargeTime } from './calendar.js';
 import { SimulationError } from './errors.js';
 import type { Route, TraceEvent } from './model.js';
+import type { Stream } from './random.js';
+import type { Sampler } from './distributions.js';
 
 /** Reports a step to the trace callback; callers check `s.trace` first so untraced runs pay one branch. */
 export function emit(s: SimState, what: TraceEvent['what'], p: number, u: number, detail?: string | number): void {
@@ -49,21 +51,21 @@ export function touchCohort(s: SimState, c: number): void {
 }
 
 /** Draws an index from cumulative probabilities; a single choice uses no random number. */
-export function pickIndex(cum: number[], rng: () => number): number {
+export function pickIndex(cum: number[], rng: Stream): number {
   if (cum.length === 1) return 0;
-  const u = rng();
+  const u = rng.next();
   let i = 0;
   while (i < cum.length - 1 && u >= cum[i]) i++;
   return i;
 }
 
 /** Draws a destination code from a route. */
-export function pick(route: Route, rng: () => number): number {
+export function pick(route: Route, rng: Stream): number {
   return route.dest[pickIndex(route.cum, rng)];
 }
 
-function sample(s: SimState, f: () => number, u: number, p: number): number {
-  const x = f();
+function sample(s: SimState, f: Sampler, u: number, p: number): number {
+  const x = f.next();
   if (!(x >= 0 && x < Infinity)) {
     throw new SimulationError('BAD_SAMPLE', `a duration sample was ${x}`, { time: s.now, unit: s.m.units[u].name, patient: p });
   }

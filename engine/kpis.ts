@@ -66,9 +66,20 @@ export function systemKpis(s: SimState, r: ReplicationResult): Record<string, nu
 
 /** Share of whole measured days on which acute occupancy exceeded each threshold. */
 function daysAbove(s: SimState, thresholds: number[]): number[] {
-  const first = Math.ceil(s.m.warmup / DAY), st = s.stats;
-  const counts = thresholds.map(() => 0);
-  let days = 0;
+  const counts = countDaysAbove(s, thresholds);
+  const days = counts[thresholds.length];
+  return thresholds.map((_, i) => (days > 0 ? counts[i] / days : NaN));
+}
+
+/**
+ * Per threshold, the whole measured days above it; the last entry counts all of them.
+ * PERF: the day loop is a function of its own that touches nothing after the loop: V8
+ * compiles such a loop while it runs (on-stack replacement), and any code after it that had
+ * not run yet deoptimised the compiled loop at the end of every replication.
+ */
+function countDaysAbove(s: SimState, thresholds: number[]): Float64Array {
+  const first = Math.ceil(s.m.warmup / DAY), st = s.stats, T = thresholds.length;
+  const counts = new Float64Array(T + 1);
   for (let d = first; d < s.days && (d + 1) * DAY <= s.end; d++) {
     let occ = 0, cap = 0;
     for (let u = 0; u < s.U; u++) {
@@ -76,8 +87,8 @@ function daysAbove(s: SimState, thresholds: number[]): number[] {
       occ += st.dayOcc[d * s.U + u];
       cap += st.dayCap[d * s.U + u];
     }
-    days++;
-    thresholds.forEach((t, i) => { if (cap > 0 && occ / cap > t) counts[i]++; });
+    counts[T]++;
+    for (let i = 0; i < T; i++) if (cap > 0 && occ / cap > thresholds[i]) counts[i]++;
   }
-  return counts.map((c) => (days > 0 ? c / days : NaN));
+  return counts;
 }

@@ -42,7 +42,7 @@ function scheduleNext(s: SimState, i: number): void {
   }
   const lam = s.srcMax[i];
   if (!(lam > 0)) return;
-  s.q.push(s.now - Math.log(1 - s.srcRng[i]()) / lam, P_ARRIVAL, (EV_ARRIVAL << 24) | i, s.srcToken[i]);
+  s.q.push(s.now - Math.log(1 - s.srcRng[i].next()) / lam, P_ARRIVAL, (EV_ARRIVAL << 24) | i, s.srcToken[i]);
 }
 
 export function startSources(s: SimState): void {
@@ -66,7 +66,7 @@ export function refreshPopulationSources(s: SimState): void {
 export function onArrival(s: SimState, i: number, tag: number): void {
   if (tag !== s.srcToken[i]) return; // replaced by a rate change
   // Thinning: the candidate is kept with probability rate(now) / max (drawn before the next one).
-  const rejected = s.srcMode[i] === 1 && s.srcRng[i]() * s.srcMax[i] >= rateAt(s, i, s.now);
+  const rejected = s.srcMode[i] === 1 && s.srcRng[i].next() * s.srcMax[i] >= rateAt(s, i, s.now);
   scheduleNext(s, i);
   if (rejected) return;
   const src = s.m.sources[i], fixed = s.srcCohort[i];

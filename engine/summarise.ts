@@ -64,71 +64,106 @@ function keysOf(rows: readonly Record<string, unknown>[]): string[] {
 
 const valueOf = (row: Record<string, number> | undefined, key: string): number => (row && key in row ? row[key] : NaN);
 
-/** k-th smallest of a[0..n) (Hoare quickselect, in place); a[k] holds it afterwards. */
-function select(a: Float64Array, n: number, k: number): number {
-  let lo = 0, hi = n - 1;
-  while (hi > lo) {
-    const pivot = a[(lo + hi) >> 1];
-    let i = lo, j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
+// PERF: a run summarises thousands of days x units x replications. Each replication's series
+// is read once, front to back (sequential memory), and each day keeps only what its band
+// needs: a running sum for the mean (added in index order, so the mean is the same whatever
+// the arrival order) and the k smallest and k largest values, which hold every order
+// statistic that the 5% and 95% quantiles interpolate between. Gathering each day's column
+// across replications and selecting in it cost twice as much on model B (bench/RESULTS.md).
+
+/** Pushes v onto the max-heap h[o .. o + n). */
+function heapPush(h: Float64Array, o: number, n: number, v: number): void {
+  let i = n;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (h[o + parent] >= v) break;
+    h[o + i] = h[o + parent];
+    i = parent;
   }
-  return a[k];
+  h[o + i] = v;
 }
 
-/** The type 7 quantile of a[0..n) without a full sort (same value as quantile() on the sorted data). */
-function selectQuantile(a: Float64Array, n: number, p: number): number {
-  if (n === 0) return NaN;
-  const h = (n - 1) * p, lo = Math.floor(h);
-  const below = select(a, n, lo);
-  if (lo + 1 >= n || h === lo) return below;
-  // After selecting lo, everything from lo + 1 on is >= a[lo]: its minimum is the next order statistic.
-  let above = Infinity;
-  for (let i = lo + 1; i < n; i++) if (a[i] < above) above = a[i];
-  return below + (h - lo) * (above - below);
+/** Puts v in place of the top of the max-heap h[o .. o + n) and sifts it down. */
+function heapReplaceTop(h: Float64Array, o: number, n: number, v: number): void {
+  let i = 0;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && h[o + c + 1] > h[o + c]) c++;
+    if (h[o + c] <= v) break;
+    h[o + i] = h[o + c];
+    i = c;
+  }
+  h[o + i] = v;
 }
 
-// PERF: a run summarises thousands of days x units x replications. The series are copied
-// day-major into one typed matrix (sequential reads), then each day's column is a contiguous
-// view for quickselect, instead of sorting a fresh array gathered across replications.
+/** Keeps, per slot, the k smallest values offered (a max-heap each); the caller counts offers. */
+function offer(h: Float64Array, o: number, k: number, seen: number, v: number): void {
+  if (seen < k) heapPush(h, o, seen, v);
+  else if (v < h[o]) heapReplaceTop(h, o, k, v);
+}
+
+const pair = new Float64Array(2);
+
+/**
+ * Leaves order statistics j and j + 1 (ascending, 0-based) of the m values in the max-heap
+ * h[o .. o + m) in pair[0] and pair[1] (NaN where there is none), popping from the top
+ * (the heap is spent afterwards).
+ */
+function orderPair(h: Float64Array, o: number, m: number, j: number): void {
+  while (m > j + 2) heapReplaceTop(h, o, --m, h[o + m]);
+  pair[1] = m > j + 1 ? h[o] : NaN;
+  if (m > j + 1) heapReplaceTop(h, o, --m, h[o + m]);
+  pair[0] = j >= 0 && m > j ? h[o] : NaN;
+}
+
+/** Type 7 interpolation between order statistics lo and lo + 1 of n values at position h. */
+function between(n: number, h: number, lo: number, below: number, above: number): number {
+  return lo + 1 >= n || h === lo ? below : below + (h - lo) * (above - below);
+}
+
 function band(series: readonly ArrayLike<number>[], from: number): Band {
   const out: Band = { mean: [], p05: [], p95: [] };
   const days = series.length ? Math.min(...series.map((s) => s.length)) : 0;
   const width = Math.max(0, days - from), R = series.length;
-  const m = new Float64Array(width * R);
+  // With n <= R values, the order statistics around 5% lie among the k smallest, and those
+  // around 95% among the k largest (kept as the k smallest of the negated values).
+  const k = Math.max(1, Math.min(R, Math.floor(0.05 * (R - 1)) + 2));
+  const low = new Float64Array(width * k), high = new Float64Array(width * k);
+  const count = new Int32Array(width), sum = new Float64Array(width);
   for (let r = 0; r < R; r++) {
     const s = series[r];
-    for (let d = 0; d < width; d++) m[d * R + r] = s[from + d];
+    for (let d = 0; d < width; d++) {
+      const v = s[from + d];
+      if (!Number.isFinite(v)) continue;
+      const seen = count[d]++;
+      sum[d] += v;
+      offer(low, d * k, k, seen, v);
+      offer(high, d * k, k, seen, -v);
+    }
   }
   for (let d = 0; d < width; d++) {
-    const col = m.subarray(d * R, d * R + R);
-    let n = 0, sum = 0;
-    for (let r = 0; r < R; r++) {
-      const v = col[r];
-      if (Number.isFinite(v)) { col[n++] = v; sum += v; }
-    }
-    out.mean.push(n ? sum / n : NaN);
-    out.p05.push(selectQuantile(col, n, 0.05));
-    out.p95.push(selectQuantile(col, n, 0.95));
+    const n = count[d], m = Math.min(n, k);
+    if (n === 0) { out.mean.push(NaN); out.p05.push(NaN); out.p95.push(NaN); continue; }
+    out.mean.push(sum[d] / n);
+    const h05 = (n - 1) * 0.05, lo05 = Math.floor(h05);
+    orderPair(low, d * k, m, lo05);
+    out.p05.push(between(n, h05, lo05, pair[0], pair[1]));
+    // Order statistic i of the values is minus order statistic n - 1 - i of the negated ones.
+    const h95 = (n - 1) * 0.95, lo95 = Math.floor(h95);
+    orderPair(high, d * k, m, n - 2 - lo95);
+    out.p95.push(between(n, h95, lo95, -pair[1], -pair[0]));
   }
   return out;
 }
 
+/** Day-by-day mean across the series (each read front to back; sums in index order). */
 function meanSeries(series: readonly ArrayLike<number>[], from: number): number[] {
   const days = series.length ? Math.min(...series.map((s) => s.length)) : 0;
-  const out: number[] = [];
-  for (let d = from; d < days; d++) {
-    let sum = 0;
-    for (const s of series) sum += s[d];
-    out.push(sum / series.length);
-  }
-  return out;
+  const width = Math.max(0, days - from);
+  const sum = new Float64Array(width);
+  for (const s of series) for (let d = 0; d < width; d++) sum[d] += s[from + d];
+  return Array.from(sum, (v) => v / series.length);
 }
 
 /** Index of the first measured day in the daily series (which start at t = 0). */

@@ -11,6 +11,7 @@ import { simulate } from '../engine/simulator.js';
 import type { Model } from '../engine/model.js';
 import type { ReplicationResult } from '../engine/result.js';
 import type { FromWorker, ToWorker } from '../engine/worker.js';
+import { backgroundCompile } from './jit.js';
 
 export interface Task {
   strategy: number;
@@ -28,6 +29,8 @@ export interface PoolOptions {
   modelFor?: (strategy: number, replication: number) => Model | undefined;
   /** Heap limit of a worker, MiB: a runaway replication fails alone instead of the process. */
   maxMemoryMb?: number;
+  /** Let V8 compile the workers' code on helper threads (default false: see jit.ts). */
+  backgroundCompile?: boolean;
   signal?: AbortSignal;
   onResult(task: Task, result: ReplicationResult): void;
   onFailure(task: Task, error: string): void;
@@ -51,6 +54,7 @@ const DEPTH = 2;
 export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boolean> {
   const queue: Pending[] = tasks.map((t) => ({ ...t, attempts: 0 }));
   if (opts.workers <= 0) return runInline(queue, opts);
+  backgroundCompile(opts.backgroundCompile ?? false);
   return new Promise<boolean>((resolve, reject) => {
     const pool = new Pool({ max: opts.workers });
     const slots: Slot[] = [];
@@ -61,8 +65,9 @@ export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boo
       if (finished) return;
       finished = true;
       opts.signal?.removeEventListener('abort', onAbort);
-      const closing = slots.map((s) => s.worker?.terminate());
-      Promise.allSettled(closing).then(() => resolve(interrupted));
+      // Every answer is in: the caller can go on while the workers shut down.
+      for (const s of slots) s.worker?.terminate().catch(() => {});
+      resolve(interrupted);
     };
     // The caller's callbacks failed (e.g. the journal disk is full): stop everything and say why.
     const fatal = (err: unknown) => {

@@ -51,6 +51,8 @@ export interface RunOptions {
   workerFile?: string;
   /** Heap limit per worker, MiB. */
   maxMemoryMb?: number;
+  /** Let V8 compile the workers' code on helper threads (default false: runner/jit.ts says why). */
+  backgroundCompile?: boolean;
   /** Relative CI half-width that `auto` aims for (default 5%). */
   precisionTarget?: number;
 }
@@ -166,7 +168,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
       countDone(n);
       progress(total);
       interrupted = await runTasks(tasks, {
-        workers, workerFile, seed, models, modelFor, maxMemoryMb: opts.maxMemoryMb, signal: opts.signal,
+        workers, workerFile, seed, models, modelFor, maxMemoryMb: opts.maxMemoryMb, backgroundCompile: opts.backgroundCompile, signal: opts.signal,
         onResult: (t, result) => {
           byStrategy[t.strategy].set(t.replication, result);
           done++;

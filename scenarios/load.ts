@@ -49,7 +49,7 @@ function strategy(name: string, description: string, set: Record<string, string>
   const modelFor = (seed: number | string, replication: number): Model => {
     if (c.uncertain.size === 0) return c.model;
     const draws = new Map<string, number>();
-    for (const [p, u] of c.uncertain) draws.set(p, makeSampler(u.dist, makeStream(seed, replication, 'param:' + p))());
+    for (const [p, u] of c.uncertain) draws.set(p, makeSampler(u.dist, makeStream(seed, replication, 'param:' + p)).next());
     return c.recompile(draws);
   };
   return { name, description, set, model: c.model, modelFor };

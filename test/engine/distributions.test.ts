@@ -34,7 +34,7 @@ describe('makeSampler(dist, rng) against distMean(dist) / distVariance(dist)', (
         let s = 0, s2 = 0;
         const shift = distMean(d); // centring keeps the one-pass variance accurate
         for (let i = 0; i < n; i++) {
-          const x = f();
+          const x = f.next();
           if (!(x >= 0 && Number.isFinite(x))) allValid = false;
           s += x - shift; s2 += (x - shift) ** 2;
         }
@@ -51,7 +51,7 @@ describe('makeSampler(dist, rng) against distMean(dist) / distVariance(dist)', (
     const rng = makeStream(1, 0, 'fixed');
     for (const d of [{ kind: 'fixed', value: 3 }, { kind: 'lognormal', mean: 3, sd: 0 }, { kind: 'gamma', mean: 3, sd: 0 }] as Dist[]) {
       const f = makeSampler(d, rng);
-      expect([f(), f(), f()]).toEqual([3, 3, 3]);
+      expect([f.next(), f.next(), f.next()]).toEqual([3, 3, 3]);
       expect(distMean(d)).toBe(3);
       expect(distVariance(d)).toBe(0);
     }

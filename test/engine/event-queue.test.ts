@@ -22,7 +22,7 @@ describe('EventQueue.push(time, priority, payload) / pop()', () => {
       const q = new EventQueue(4);
       const items: { t: number; pr: number; id: number }[] = [];
       for (let i = 0; i < n; i++) {
-        const t = Math.floor(rng() * 50), pr = Math.floor(rng() * 3);
+        const t = Math.floor(rng.next() * 50), pr = Math.floor(rng.next() * 3);
         items.push({ t, pr, id: i });
         q.push(t, pr, i);
       }

@@ -46,7 +46,7 @@ describe('stat(values)', () => {
   });
   it('covers the true mean of small normal samples 95% of the time', () => {
     const rng = makeStream(2027, 0, 'coverage');
-    const normal = () => Math.sqrt(-2 * Math.log(rng())) * Math.cos(2 * Math.PI * rng());
+    const normal = () => Math.sqrt(-2 * Math.log(rng.next())) * Math.cos(2 * Math.PI * rng.next());
     let covered = 0;
     const trials = 4000;
     for (let t = 0; t < trials; t++) {
@@ -174,5 +174,40 @@ describe('summariseStrategy(reps) daily bands', () => {
       expect(s.daily.acute.occupancy.p05[d]).toBe(quantile(col, 0.05));
       expect(s.daily.acute.occupancy.p95[d]).toBe(quantile(col, 0.95));
     }
+  });
+});
+
+describe('summariseStrategy(reps) daily bands with many replications, gaps and ties', () => {
+  // The bands keep only the k smallest and k largest values of each day: check them against a
+  // full sort where k is far below the number of replications, where days have NaN gaps (fewer
+  // values than replications) and where values tie.
+  const rng = makeStream(5, 0, 'bands');
+  const R = 257, days = reps[0].daily.acute.occupancy.length;
+  const many: ReplicationResult[] = Array.from({ length: R }, (_, r) => {
+    const occupancy = Float64Array.from({ length: days }, (_, d) => {
+      const u = rng.next();
+      if (d % 7 === 3 && u < 0.3) return NaN; // gaps on some days
+      if (d % 7 === 5) return Math.floor(u * 4); // heavy ties
+      if (d === 6) return r < 250 ? NaN : u; // almost nothing defined
+      return (d + 1) * u;
+    });
+    return { ...reps[0], replication: r, daily: { acute: { ...reps[0].daily.acute, occupancy } } };
+  });
+  const s = summariseStrategy(many, { description: '', set: {} });
+  const from = firstMeasuredDay(reps[0].warmupDays);
+  it('gives the mean and the 5% and 95% points of the defined values of each day', () => {
+    for (let d = 0; d < days - from; d++) {
+      const col = many.map((r) => r.daily.acute.occupancy[d + from]).filter(Number.isFinite);
+      let sum = 0;
+      for (const v of col) sum += v;
+      const sorted = [...col].sort((a, b) => a - b);
+      expect(s.daily.acute.occupancy.mean[d]).toBe(sum / col.length);
+      expect(s.daily.acute.occupancy.p05[d]).toBe(quantile(sorted, 0.05));
+      expect(s.daily.acute.occupancy.p95[d]).toBe(quantile(sorted, 0.95));
+    }
+  });
+  it('does not depend on the order the replications arrive in', () => {
+    const shuffled = [...many].reverse();
+    expect(summariseStrategy(shuffled, { description: '', set: {} }).daily).toEqual(s.daily);
   });
 });

@@ -3,10 +3,12 @@ import { runScenario, runScenarioDetailed } from '../../runner/index.js';
 import { comparable, erlangB, lossModel, scenario, strategy, twoStrategies } from './fixture.js';
 
 describe('runScenario(loaded, { workers })', () => {
-  it('gives byte-identical results for 0, 1, 2 and 4 workers', async () => {
+  it('gives byte-identical results for 0, 1, 2 and 4 workers, whichever thread compiles their code', async () => {
     const sc = twoStrategies(12);
     const texts = [];
     for (const workers of [0, 1, 2, 4]) texts.push(comparable(await runScenario(sc, { workers })));
+    texts.push(comparable(await runScenario(sc, { workers: 2, backgroundCompile: true })));
+    expect(texts).toHaveLength(5);
     expect(new Set(texts).size).toBe(1);
     const r = JSON.parse(texts[0]);
     expect(r.strategies.baseline.kpis.acute_occupancy.n).toBe(12);

@@ -75,10 +75,10 @@ describe('strategies, sweep and set (loadScenarioText)', () => {
   it('modelFor(seed, replication) draws each uncertain param once from its own stream', () => {
     const base = byName(sc, 'baseline');
     const m = base.modelFor(7, 3);
-    const draw = makeSampler({ kind: 'uniform', min: 1.2 / YEAR, max: 1.8 / YEAR }, makeStream(7, 3, 'param:crisis_rate'))();
+    const draw = makeSampler({ kind: 'uniform', min: 1.2 / YEAR, max: 1.8 / YEAR }, makeStream(7, 3, 'param:crisis_rate')).next();
     expect(m.cohorts[0].crisis).toBe(draw);
     expect(m.cohorts[1].crisis).toBe(draw / 2); // derived params follow the draw
-    const losDraw = makeSampler({ kind: 'gamma', mean: 5 * DAY, sd: DAY }, makeStream(7, 3, 'param:los_mean'))();
+    const losDraw = makeSampler({ kind: 'gamma', mean: 5 * DAY, sd: DAY }, makeStream(7, 3, 'param:los_mean')).next();
     expect(m.units[0].service[0]).toEqual({ kind: 'exponential', mean: losDraw });
     expect(base.modelFor(7, 3)).toEqual(m);
     expect(base.modelFor(7, 4).cohorts[0].crisis).not.toBe(draw);
