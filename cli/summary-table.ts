@@ -4,42 +4,36 @@
  * decision rests on (common random numbers make it much sharper than the two CIs).
  */
 import { HEADLINE_KPIS, type Results, type Stat } from '../engine/results.js';
+import { kpiInfo, UNIT_METRIC_INFO, type KpiKind } from '../engine/kpi-info.js';
 
-const LABELS: Record<string, string> = {
-  delayed_bed_days_per_day: 'Delayed bed-days / day',
-  acute_occupancy: 'Acute occupancy',
-  admissions_per_day: 'Acute admissions / day',
-  ucr_within_2h: 'UCR reached within 2 h',
-  cost_per_day: 'Cost / day (£)',
-};
+const heading = (kpi: string) => { const i = kpiInfo(kpi); return i.short ?? i.label; };
 
-const PERCENT = new Set(['acute_occupancy', 'ucr_within_2h']);
-
-function num(kpi: string, v: number | null, signed = false): string {
+function num(kind: KpiKind, v: number | null, signed = false): string {
   if (v === null) return '–';
   const sign = signed && v > 0 ? '+' : '';
-  if (PERCENT.has(kpi)) return `${sign}${(v * 100).toFixed(1)}%`;
+  if (kind === 'fraction') return `${sign}${(v * 100).toFixed(1)}%`;
   const digits = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;
   return sign + v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-function cell(kpi: string, s: Stat | undefined, signed = false): string {
+function cell(kind: KpiKind, s: Stat | undefined, signed = false): string {
   if (!s || s.mean === null) return 'not modelled';
-  const ci = s.ci95[0] === null || s.ci95[1] === null ? '' : ` (${num(kpi, s.ci95[0], signed)} to ${num(kpi, s.ci95[1], signed)})`;
-  return `${num(kpi, s.mean, signed)}${ci}`;
+  const ci = s.ci95[0] === null || s.ci95[1] === null ? '' : ` (${num(kind, s.ci95[0], signed)} to ${num(kind, s.ci95[1], signed)})`;
+  return `${num(kind, s.mean, signed)}${ci}`;
 }
 
 /** Compact form for wide tables: mean ± CI half-width. */
-function short(kpi: string, s: Stat | undefined, signed = false): string {
+function short(kind: KpiKind, s: Stat | undefined, signed = false): string {
   if (!s || s.mean === null) return '–';
-  if (s.ci95[0] === null || s.ci95[1] === null) return num(kpi, s.mean, signed);
-  return `${num(kpi, s.mean, signed)} ±${num(kpi, (s.ci95[1] - s.ci95[0]) / 2)}`;
+  if (s.ci95[0] === null || s.ci95[1] === null) return num(kind, s.mean, signed);
+  return `${num(kind, s.mean, signed)} ±${num(kind, (s.ci95[1] - s.ci95[0]) / 2)}`;
 }
 
 /** Few strategies: one column each with full CIs. Many: one row each, mean ± half-width. */
 function kpiTable(kpis: string[], names: string[], stat: (name: string, kpi: string) => Stat | undefined, signed: boolean, rows: boolean): string {
-  if (!rows) return table([['KPI', ...names], ...kpis.map((k) => [LABELS[k] ?? k, ...names.map((n) => cell(k, stat(n, k), signed))])]);
-  return table([['Strategy', ...kpis.map((k) => LABELS[k] ?? k)], ...names.map((n) => [n, ...kpis.map((k) => short(k, stat(n, k), signed))])]);
+  const kind = (k: string) => kpiInfo(k).kind;
+  if (!rows) return table([['KPI', ...names], ...kpis.map((k) => [heading(k), ...names.map((n) => cell(kind(k), stat(n, k), signed))])]);
+  return table([['Strategy', ...kpis.map(heading)], ...names.map((n) => [n, ...kpis.map((k) => short(kind(k), stat(n, k), signed))])]);
 }
 
 function table(rows: string[][]): string {
@@ -48,19 +42,15 @@ function table(rows: string[][]): string {
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-const UNIT_METRICS: [string, string][] = [
-  ['occupancy_mean', 'occupancy'], ['utilisation', 'utilisation'], ['lost_fraction', 'lost'], ['wait_mean', 'wait (days)'], ['blocked_mean', 'blocked'],
-];
-
 function unitTable(r: Results, names: string[]): string {
   const rows: string[][] = [['Unit metric', ...names]];
   const units = Object.keys(r.strategies[names[0]]?.units ?? {});
   for (const u of units) {
-    for (const [m, label] of UNIT_METRICS) {
+    for (const [m, info] of Object.entries(UNIT_METRIC_INFO)) {
       const stats = names.map((s) => r.strategies[s].units[u]?.[m]);
       // A metric that is zero or undefined everywhere says nothing here.
       if (stats.every((st) => !st || st.mean === null || st.mean === 0)) continue;
-      rows.push([`${u} ${label}`, ...stats.map((st) => cell(m === 'utilisation' || m === 'lost_fraction' ? 'acute_occupancy' : m, st))]);
+      rows.push([`${u} ${info.short}`, ...stats.map((st) => cell(info.kind, st))]);
     }
   }
   return table(rows);

@@ -12,7 +12,7 @@ import { compareChart } from './charts/compare.js';
 import { fanChart } from './charts/fan.js';
 import { sweepChart } from './charts/sweep.js';
 import { cohortBars, dailyUnits, differenceRows, fanData, kpiBars, mainStrategies, strategyNames, sweepPoints, unitMetricBars } from './data.js';
-import { kpiInfo } from './kpis.js';
+import { kpiInfo } from '../engine/kpi-info.js';
 import { methodsSection } from './methods.js';
 
 const WAITING_LABELS: Record<string, string> = { acute_waiting_mean: 'for an acute bed', p1_waiting_mean: 'for home care (P1)', p2_waiting_mean: 'for a rehab bed (P2)' };

@@ -4,7 +4,7 @@
  * (a CI of ±0.3 earns one decimal; a mean of 274 with a CI of ±6 earns none).
  */
 import type { Stat } from '../engine/results.js';
-import { kpiInfo, type KpiKind } from './kpis.js';
+import { kpiInfo, type KpiKind } from '../engine/kpi-info.js';
 
 export const MINUS = '\u2212';
 export const NOT_MODELLED = 'not modelled';

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { progressView } from '../../cli/progress.js';
 import type { Io } from '../../cli/io.js';
 import type { Progress } from '../../runner/run-scenario.js';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, ensureBuilt, small, tempDir } from './cli-process.js';
 
 function recorder(): Io & { lines: string[] } {
   const lines: string[] = [];
@@ -31,5 +35,21 @@ describe('progressView(io, quiet) without a terminal', () => {
     view.update(p(3, 2));
     view.stop();
     expect(io.lines).toEqual([]);
+  });
+});
+
+describe('caresim run on a terminal', () => {
+  // The built CLI under a pseudo-terminal (util-linux `script`), as a user at a shell sees it.
+  it('draws a progress bar with replications done, rate and ETA, and no NDJSON lines', () => {
+    ensureBuilt();
+    const out = join(tempDir(), 'r.json');
+    const command = [process.execPath, cli, 'run', small, '--reps', '24', '--workers', '2', '--out', out].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+    expect(r.status).toBe(0);
+    // 24 replications of each of the fixture's 3 strategies: the bar counts all 72.
+    expect(r.stdout).toMatch(/replications \|[^|]*\| 0\/72 \| /);
+    expect(r.stdout).toMatch(/replications \|[^|]*\| 72\/72 \| [\d.]+\/s \| ETA \d+s/);
+    expect(r.stdout).not.toContain('"type":"progress"');
+    expect(JSON.parse(readFileSync(out, 'utf8')).replications).toBe(24);
   });
 });

@@ -1,11 +1,14 @@
 /**
- * What each KPI means to a reader: its label, its unit and which way is better. Charts,
- * cards and tables all read this one table so a KPI is named the same everywhere.
+ * What each KPI means to a reader: its label, its unit and which way is better. The report's
+ * charts, cards and tables and the terminal summary all read this one table, so a KPI is
+ * named and formatted the same everywhere. Isomorphic: the CLI and the browser share it.
  */
 export type KpiKind = 'count' | 'fraction' | 'money' | 'days';
 
 export interface KpiInfo {
   label: string;
+  /** Column heading in the terminal summary, where the full label would be too wide. */
+  short?: string;
   /** Unit as an axis label says it ("beds a day", "% of beds"). */
   unit: string;
   kind: KpiKind;
@@ -18,20 +21,20 @@ export interface KpiInfo {
 export const KPI_INFO: Record<string, KpiInfo> = {
   journeys: { label: 'Patient journeys', unit: 'patients', kind: 'count', better: null, noun: 'journeys' },
   time_in_system_mean: { label: 'Time in care per journey', unit: 'days', kind: 'days', better: 'lower', noun: 'days per journey' },
-  delayed_bed_days_per_day: { label: 'Delayed discharges', unit: 'acute beds a day', kind: 'count', better: 'lower', noun: 'delayed beds a day' },
+  delayed_bed_days_per_day: { label: 'Delayed discharges', short: 'Delayed bed-days / day', unit: 'acute beds a day', kind: 'count', better: 'lower', noun: 'delayed beds a day' },
   delayed_cost_per_day: { label: 'Cost of delayed discharges', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day on delayed discharges' },
-  acute_occupancy: { label: 'Acute bed occupancy', unit: '% of beds', kind: 'fraction', better: 'lower', noun: 'points of occupancy' },
+  acute_occupancy: { label: 'Acute bed occupancy', short: 'Acute occupancy', unit: '% of beds', kind: 'fraction', better: 'lower', noun: 'points of occupancy' },
   acute_days_above_92: { label: 'Days above 92% occupancy', unit: '% of days', kind: 'fraction', better: 'lower', noun: 'points of days above 92%' },
   acute_days_above_95: { label: 'Days above 95% occupancy', unit: '% of days', kind: 'fraction', better: 'lower', noun: 'points of days above 95%' },
   acute_waiting_mean: { label: 'Patients waiting for an acute bed', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients waiting for a bed' },
   waits_12h_per_day: { label: '12-hour waits for admission', unit: 'patients a day', kind: 'count', better: 'lower', noun: '12-hour waits a day' },
-  admissions_per_day: { label: 'Acute admissions', unit: 'admissions a day', kind: 'count', better: 'lower', noun: 'admissions a day' },
-  ucr_within_2h: { label: 'UCR reached within 2 hours', unit: '% of referrals', kind: 'fraction', better: 'higher', noun: 'points reached within 2 hours' },
+  admissions_per_day: { label: 'Acute admissions', short: 'Acute admissions / day', unit: 'admissions a day', kind: 'count', better: 'lower', noun: 'admissions a day' },
+  ucr_within_2h: { label: 'UCR reached within 2 hours', short: 'UCR reached within 2 h', unit: '% of referrals', kind: 'fraction', better: 'higher', noun: 'points reached within 2 hours' },
   p1_waiting_mean: { label: 'Waiting for home care (P1)', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients waiting for home care' },
   p2_waiting_mean: { label: 'Waiting for a rehab bed (P2)', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients waiting for a rehab bed' },
   p1_utilisation: { label: 'Home care (P1) in use', unit: '% of packages', kind: 'fraction', better: null, noun: 'points of P1 use' },
   p2_utilisation: { label: 'Rehab beds (P2) in use', unit: '% of beds', kind: 'fraction', better: null, noun: 'points of P2 use' },
-  cost_per_day: { label: 'Cost of care', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day' },
+  cost_per_day: { label: 'Cost of care', short: 'Cost / day (£)', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day' },
   cost_per_day_per_1000: { label: 'Cost per 1,000 people', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day per 1,000 people' },
 };
 
@@ -40,12 +43,11 @@ export function kpiInfo(name: string): KpiInfo {
   return KPI_INFO[name] ?? { label: name.replace(/_/g, ' '), unit: '', kind: 'count', better: null, noun: name.replace(/_/g, ' ') };
 }
 
-/** Unit metrics charted in the report, with their meaning. */
-export const UNIT_METRIC_INFO: Record<string, { label: string; unit: string; kind: KpiKind }> = {
-  wait_mean: { label: 'Mean wait for a place', unit: 'hours', kind: 'days' },
-  wait_p95: { label: '95th percentile wait', unit: 'hours', kind: 'days' },
-  waiting_list_mean: { label: 'Waiting list', unit: 'patients', kind: 'count' },
-  occupancy_mean: { label: 'Places in use', unit: 'places', kind: 'count' },
-  blocked_mean: { label: 'Places held by patients ready to leave', unit: 'places', kind: 'count' },
-  cost_per_day: { label: 'Cost', unit: '£ a day', kind: 'money' },
+/** Unit metrics shown in the terminal summary of models without acute roles. */
+export const UNIT_METRIC_INFO: Record<string, { label: string; short: string; unit: string; kind: KpiKind }> = {
+  occupancy_mean: { label: 'Places in use', short: 'occupancy', unit: 'places', kind: 'count' },
+  utilisation: { label: 'Share of places in use', short: 'utilisation', unit: '% of places', kind: 'fraction' },
+  lost_fraction: { label: 'Arrivals turned away', short: 'lost', unit: '% of arrivals', kind: 'fraction' },
+  wait_mean: { label: 'Mean wait for a place', short: 'wait (days)', unit: 'days', kind: 'days' },
+  blocked_mean: { label: 'Places held by patients ready to leave', short: 'blocked', unit: 'places', kind: 'count' },
 };
