@@ -50,7 +50,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'shards', alias: 'shard-count', type: 'number', value: 'N', describe: 'Shard count; the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID' },
       { name: 'resume', type: 'boolean', default: false, describe: 'Continue an interrupted run from its journal' },
       { name: 'journal', type: 'string', value: 'FILE', describe: 'Journal file (default: OUT.journal.ndjson)' },
-      { name: 'max-memory', type: 'number', value: 'MIB', describe: 'Heap limit per worker; a replication beyond it fails alone' },
+      { name: 'max-memory', type: 'number', value: 'MIB', describe: 'Memory limit per worker (its heap, and separately its patient records); a replication beyond it fails alone' },
       { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No progress output and no summary table' },
     ],
     examples: [

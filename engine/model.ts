@@ -170,4 +170,9 @@ export interface RunOptions {
   replication: number;
   /** Called for every step of every patient; leave unset for speed. */
   trace?: (e: TraceEvent) => void;
+  /**
+   * Most patients in the system at once (default and ceiling MAX_PATIENTS, 16.7 M); beyond
+   * it the replication fails with TOO_MANY_PATIENTS. The runner sets it from `--max-memory`.
+   */
+  maxPatients?: number;
 }

@@ -8,6 +8,13 @@ import { SimulationError } from './errors.js';
 export const MAX_PATIENTS = 0xffffff;
 
 /**
+ * Bytes a patient takes in the columns (ten columns and the free list), times 1.5 for the
+ * moment of growth when the old and the doubled columns both exist: what a memory budget
+ * divides by to give the most patients it allows.
+ */
+export const PATIENT_BYTES = Math.ceil(1.5 * (1 + 4 * 5 + 8 * 5));
+
+/**
  * PERF: the size the last replication in this thread grew to. The next one starts there
  * instead of doubling its way up again (model B's overloaded queue made growth about 9% of
  * the run). It only sizes arrays: ids are handed out the same way at any capacity, so
@@ -15,8 +22,9 @@ export const MAX_PATIENTS = 0xffffff;
  * one allocate tens of megabytes.
  */
 let sizeHint = 1024;
-export function patientsForNextRun(): Patients {
-  return new Patients(sizeHint);
+export function patientsForNextRun(max = MAX_PATIENTS): Patients {
+  const limit = Math.max(1, Math.min(Math.floor(max), MAX_PATIENTS));
+  return new Patients(Math.min(sizeHint, limit), limit);
 }
 export const FREE = 0, QUEUED = 1, SERVING = 2, DONE = 3, BLOCKED = 4;
 
@@ -84,7 +92,8 @@ export class Patients {
   private grow(now: number): void {
     // Event payloads carry a patient id in 24 bits (see sim-state.ts).
     if (this.capacity >= this.max) {
-      throw new SimulationError('TOO_MANY_PATIENTS', `more than ${this.max} patients in the system at once: is a unit overloaded?`, { time: now });
+      const why = this.max < MAX_PATIENTS ? ' (the limit the memory budget allows)' : '';
+      throw new SimulationError('TOO_MANY_PATIENTS', `more than ${this.max} patients in the system at once${why}: is a unit overloaded?`, { time: now });
     }
     const cap = Math.min(this.capacity * 2, this.max);
     const g = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {

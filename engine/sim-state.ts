@@ -3,7 +3,7 @@
  * samplers bound to their random streams, statistics. Nothing here allocates per event.
  */
 import { EventQueue } from './event-queue.js';
-import { patientsForNextRun } from './patients.js';
+import { patientsForNextRun, type Patients } from './patients.js';
 import { Ring } from './ring.js';
 import { UnitStats } from './unit-stats.js';
 import { makeStream, type Rng } from './random.js';
@@ -32,7 +32,7 @@ export class SimState {
   readonly days: number;
   readonly end: number;
   readonly q = new EventQueue(4096);
-  readonly pts = patientsForNextRun();
+  readonly pts: Patients;
 
   // Units
   readonly places: Float64Array;
@@ -101,6 +101,7 @@ export class SimState {
     const { seed, replication: rep } = opts;
     this.m = model;
     this.trace = opts.trace ?? null;
+    this.pts = patientsForNextRun(opts.maxPatients);
     this.monitor = model.monitor;
     const U = (this.U = model.units.length);
     const E = (this.E = model.exits.length);

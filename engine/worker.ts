@@ -5,7 +5,7 @@
  * and are cached, so a replication message carries only its index (or, for a strategy
  * with uncertain parameters, that replication's drawn model).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { simulate } from './simulator.js';
 import type { Model } from './model.js';
 import type { ReplicationResult } from './result.js';
@@ -23,6 +23,8 @@ export type FromWorker =
 
 const models = new Map<number, Model>();
 const port = parentPort;
+/** Set by the runner from `--max-memory`: the patient columns live outside V8's heap limit. */
+const maxPatients = (workerData as { maxPatients?: number } | undefined)?.maxPatients;
 
 if (port) {
   // Tells the runner this bundle loads: a worker that dies before saying so is broken, not unlucky.
@@ -36,7 +38,7 @@ if (port) {
     try {
       const model = msg.model ?? models.get(strategy);
       if (!model) throw new Error(`no model sent for strategy ${strategy}`);
-      const result = simulate(model, { seed, replication });
+      const result = simulate(model, { seed, replication, maxPatients });
       port.postMessage({ type: 'result', strategy, replication, result } satisfies FromWorker);
     } catch (err) {
       const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

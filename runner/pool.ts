@@ -8,6 +8,7 @@
 import Pool from 'worker-threads-pool';
 import type { Worker } from 'node:worker_threads';
 import { simulate } from '../engine/simulator.js';
+import { PATIENT_BYTES } from '../engine/patients.js';
 import type { Model } from '../engine/model.js';
 import type { ReplicationResult } from '../engine/result.js';
 import type { FromWorker, ToWorker } from '../engine/worker.js';
@@ -121,8 +122,11 @@ export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boo
     };
 
     const start = (slot: Slot) => {
+      // The budget bounds V8's heap and, separately, the engine's patient columns (typed
+      // arrays live outside the heap): a runaway queue then fails its replication cleanly.
       const resourceLimits = opts.maxMemoryMb ? { maxOldGenerationSizeMb: opts.maxMemoryMb } : undefined;
-      pool.acquire(opts.workerFile, { resourceLimits }, (err, worker) => {
+      const workerData = { maxPatients: maxPatientsFor(opts.maxMemoryMb) };
+      pool.acquire(opts.workerFile, { resourceLimits, workerData }, (err, worker) => {
         if (finished) { worker?.terminate(); return; }
         if (err) {
           // No worker could be started: nothing can run, so every remaining task fails.
@@ -174,6 +178,11 @@ export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boo
   });
 }
 
+/** The most patients at once that a memory budget (MiB) allows; no budget, no limit. */
+function maxPatientsFor(maxMemoryMb: number | undefined): number | undefined {
+  return maxMemoryMb ? Math.floor((maxMemoryMb * 1024 * 1024) / PATIENT_BYTES) : undefined;
+}
+
 /** In-thread execution: yields to the event loop between replications so Ctrl-C is heard. */
 async function runInline(queue: Pending[], opts: PoolOptions): Promise<boolean> {
   while (queue.length > 0) {
@@ -182,7 +191,7 @@ async function runInline(queue: Pending[], opts: PoolOptions): Promise<boolean> 
     let result: ReplicationResult;
     try {
       const model = opts.modelFor?.(task.strategy, task.replication) ?? opts.models[task.strategy];
-      result = simulate(model, { seed: opts.seed, replication: task.replication });
+      result = simulate(model, { seed: opts.seed, replication: task.replication, maxPatients: maxPatientsFor(opts.maxMemoryMb) });
     } catch (err) {
       task.attempts++;
       if (task.attempts < 2) queue.unshift(task);

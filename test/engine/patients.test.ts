@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { Patients, QUEUED, FREE } from '../../engine/patients.js';
 import { SimulationError } from '../../engine/errors.js';
+import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
 
 describe('Patients(capacity, max)', () => {
   it('recycles ids through the free list and grows its columns, keeping their values', () => {
@@ -23,5 +24,30 @@ describe('Patients(capacity, max)', () => {
     expect(error).toBeInstanceOf(SimulationError);
     expect((error as SimulationError).code).toBe('TOO_MANY_PATIENTS');
     expect((error as SimulationError).time).toBe(5);
+  });
+});
+
+describe('simulate(model, { maxPatients })', () => {
+  // Arrivals at 50 a day to one place with a 1-day stay: the queue grows by about 49 a day.
+  const overloaded = buildModel({
+    horizon: 60 * DAY, warmup: 0,
+    units: { acute: { kind: 'beds', role: 'acute', capacity: 1, service: exponential(DAY), next: { home: 1 } } },
+    sources: { a: { rate: 50 / DAY, to: 'acute' } },
+  });
+  it('fails the replication with TOO_MANY_PATIENTS once more patients are in the system than allowed', () => {
+    let error: unknown;
+    try { simulate(overloaded, { seed: 1, replication: 0, maxPatients: 1000 }); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(SimulationError);
+    expect((error as SimulationError).code).toBe('TOO_MANY_PATIENTS');
+    expect((error as SimulationError).message).toMatch(/more than 1000 patients .*memory budget/);
+    // About 49 more patients a day: 1,000 are reached on day 20 or 21, give or take the noise.
+    expect((error as SimulationError).time! / DAY).toBeGreaterThan(15);
+    expect((error as SimulationError).time! / DAY).toBeLessThan(25);
+  });
+  it('gives the same results under a limit that is never reached as with none', () => {
+    const free = simulate(overloaded, { seed: 1, replication: 0 });
+    const limited = simulate(overloaded, { seed: 1, replication: 0, maxPatients: 5000 });
+    expect(limited.kpis).toEqual(free.kpis);
+    expect(limited.units).toEqual(free.units);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, runScenarioDetailed } from '../../runner/index.js';
 import { comparable, erlangB, lossModel, scenario, strategy, twoStrategies } from './fixture.js';
+import { buildModel, exponential, DAY } from '../../engine/index.js';
 
 describe('runScenario(loaded, { workers })', () => {
   it('gives byte-identical results for 0, 1, 2 and 4 workers, whichever thread compiles their code', async () => {
@@ -119,5 +120,28 @@ describe('runScenario(loaded) when replications fail', () => {
       expect(r.raw.baseline.map((x) => x.replication)).toEqual([0, 1, 2, 4, 5]);
       expect(r.results.strategies.baseline.kpis.acute_occupancy.n).toBe(5);
     }
+  });
+});
+
+describe('runScenario(loaded, { maxMemoryMb })', () => {
+  // 5,000 arrivals a day to one place: about 200,000 patients queue within 40 days, more than
+  // the patient columns may hold in 16 MiB (about 180,000). The columns are typed arrays,
+  // outside V8's heap limit, so the budget has to bound them itself.
+  const runaway = buildModel({
+    name: 'runaway', horizon: 40 * DAY, warmup: 0,
+    units: { acute: { kind: 'beds', role: 'acute', capacity: 1, service: exponential(DAY), next: { home: 1 } } },
+    sources: { a: { rate: 5000 / DAY, to: 'acute' } },
+  });
+  it('fails each replication whose patients outgrow the budget, in workers and in this thread alike', async () => {
+    for (const workers of [2, 0]) {
+      const r = await runScenario(scenario([strategy('baseline', runaway)], 2), { workers, maxMemoryMb: 16 });
+      expect(r.failures?.map((f) => f.replication)).toEqual([0, 1]);
+      for (const f of r.failures!) expect(f.error).toMatch(/TOO_MANY_PATIENTS|more than \d+ patients/);
+    }
+  });
+  it('runs the same model to the end without a budget', async () => {
+    const r = await runScenario(scenario([strategy('baseline', runaway)], 1), { workers: 0 });
+    expect(r.failures).toBeUndefined();
+    expect(r.strategies.baseline.kpis.acute_waiting_mean.mean).toBeGreaterThan(50_000);
   });
 });
