@@ -2,7 +2,7 @@
  * Calendar arithmetic on simulation time (minutes from t = 0). The model's `weekOffset`
  * places t = 0 in the week, so profiles, windows and weekends follow the scenario's dates.
  */
-import type { Rng } from './random.js';
+import type { Stream } from './random.js';
 import type { DischargeRule } from './model.js';
 
 export const DAY = 1440;
@@ -32,7 +32,7 @@ export function seasonFactor(t: number, amplitude: number, peak: number): number
  * open hour; on a weekend day only a fraction `weekend` of patients go, the rest are
  * deferred to the next day's window (one draw per weekend day considered).
  */
-export function nextDischargeTime(t: number, rule: DischargeRule, weekOffset: number, rng: Rng): number {
+export function nextDischargeTime(t: number, rule: DischargeRule, weekOffset: number, rng: Stream): number {
   let from = t;
   for (let guard = 0; guard < 60; guard++) {
     const at = nextOpen(from, rule.open, weekOffset);

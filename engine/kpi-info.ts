@@ -44,10 +44,10 @@ export function kpiInfo(name: string): KpiInfo {
 }
 
 /** Unit metrics shown in the terminal summary of models without acute roles. */
-export const UNIT_METRIC_INFO: Record<string, { label: string; short: string; unit: string; kind: KpiKind }> = {
-  occupancy_mean: { label: 'Places in use', short: 'occupancy', unit: 'places', kind: 'count' },
-  utilisation: { label: 'Share of places in use', short: 'utilisation', unit: '% of places', kind: 'fraction' },
-  lost_fraction: { label: 'Arrivals turned away', short: 'lost', unit: '% of arrivals', kind: 'fraction' },
-  wait_mean: { label: 'Mean wait for a place', short: 'wait (days)', unit: 'days', kind: 'days' },
-  blocked_mean: { label: 'Places held by patients ready to leave', short: 'blocked', unit: 'places', kind: 'count' },
+export const UNIT_METRIC_INFO: Record<string, { short: string; kind: KpiKind }> = {
+  occupancy_mean: { short: 'occupancy', kind: 'count' },
+  utilisation: { short: 'utilisation', kind: 'fraction' },
+  lost_fraction: { short: 'lost', kind: 'fraction' },
+  wait_mean: { short: 'wait (days)', kind: 'days' },
+  blocked_mean: { short: 'blocked', kind: 'count' },
 };

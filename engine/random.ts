@@ -39,9 +39,6 @@ export class Stream {
   }
 }
 
-/** The generator type the engine draws from. */
-export type Rng = Stream;
-
 export function streamSeed(seed: number | string, replication: number, name: string): string {
   return `caresim:${seed}:${replication}:${name}`;
 }

@@ -6,7 +6,7 @@ import { EventQueue } from './event-queue.js';
 import { patientsForNextRun, type Patients } from './patients.js';
 import { Ring } from './ring.js';
 import { UnitStats } from './unit-stats.js';
-import { makeStream, type Rng } from './random.js';
+import { makeStream, type Stream } from './random.js';
 import { makeSampler, type Sampler } from './distributions.js';
 import { DAY } from './calendar.js';
 import type { Model, Route, RunOptions, TraceEvent } from './model.js';
@@ -58,11 +58,11 @@ export class SimState {
   readonly hasDischarge: Uint8Array;
   readonly service: Sampler[][];
   readonly next: Route[][];
-  readonly routeRng: Rng[];
+  readonly routeRng: Stream[];
   /** [unit][dest + E]: hand-off delay sampler or null. */
   readonly handoff: (Sampler | null)[][];
   readonly patience: (Sampler | null)[];
-  readonly dischargeRng: Rng[];
+  readonly dischargeRng: Stream[];
   readonly stats: UnitStats;
 
   // System
@@ -81,9 +81,9 @@ export class SimState {
   /** Timetables: next index into `times`, and the start of the current period. */
   readonly srcNext: Int32Array;
   readonly srcBase: Float64Array;
-  readonly srcRng: Rng[];
-  readonly srcCohortRng: Rng[];
-  readonly srcRouteRng: Rng[];
+  readonly srcRng: Stream[];
+  readonly srcCohortRng: Stream[];
+  readonly srcRouteRng: Stream[];
   readonly profileMax: Float64Array;
 
   // Cohorts (population outcomes)

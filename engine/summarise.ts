@@ -111,9 +111,10 @@ const pair = new Float64Array(2);
  * (the heap is spent afterwards).
  */
 function orderPair(h: Float64Array, o: number, m: number, j: number): void {
-  while (m > j + 2) heapReplaceTop(h, o, --m, h[o + m]);
+  // Popping the top: the last value takes its place and sifts down.
+  while (m > j + 2) { m--; heapReplaceTop(h, o, m, h[o + m]); }
   pair[1] = m > j + 1 ? h[o] : NaN;
-  if (m > j + 1) heapReplaceTop(h, o, --m, h[o + m]);
+  if (m > j + 1) { m--; heapReplaceTop(h, o, m, h[o + m]); }
   pair[0] = j >= 0 && m > j ? h[o] : NaN;
 }
 

@@ -28,7 +28,7 @@ export interface PoolOptions {
   models: readonly Model[];
   /** For strategies with uncertain parameters: that replication's model, sent with the task. */
   modelFor?: (strategy: number, replication: number) => Model | undefined;
-  /** Heap limit of a worker, MiB: a runaway replication fails alone instead of the process. */
+  /** Memory budget of a worker, MiB (V8's heap and, apart, the patient columns): a runaway replication fails alone instead of the process. */
   maxMemoryMb?: number;
   /** Let V8 compile the workers' code on helper threads (default false: see jit.ts). */
   backgroundCompile?: boolean;
@@ -185,13 +185,14 @@ function maxPatientsFor(maxMemoryMb: number | undefined): number | undefined {
 
 /** In-thread execution: yields to the event loop between replications so Ctrl-C is heard. */
 async function runInline(queue: Pending[], opts: PoolOptions): Promise<boolean> {
+  const maxPatients = maxPatientsFor(opts.maxMemoryMb);
   while (queue.length > 0) {
     if (opts.signal?.aborted) return true;
     const task = queue.shift()!;
     let result: ReplicationResult;
     try {
       const model = opts.modelFor?.(task.strategy, task.replication) ?? opts.models[task.strategy];
-      result = simulate(model, { seed: opts.seed, replication: task.replication, maxPatients: maxPatientsFor(opts.maxMemoryMb) });
+      result = simulate(model, { seed: opts.seed, replication: task.replication, maxPatients });
     } catch (err) {
       task.attempts++;
       if (task.attempts < 2) queue.unshift(task);

@@ -49,7 +49,7 @@ export interface RunOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
   workerFile?: string;
-  /** Heap limit per worker, MiB. */
+  /** Memory budget per worker, MiB: V8's heap and, apart, the patient columns (`--max-memory`). */
   maxMemoryMb?: number;
   /** Let V8 compile the workers' code on helper threads (default false: runner/jit.ts says why). */
   backgroundCompile?: boolean;
