@@ -4,7 +4,7 @@
  * is from the simulated mean, and a plain verdict.
  */
 import type { Aligned, AlignedSeries, AlignedDay, BandChoice } from './match.js';
-import { binomialTest, effectiveSampleSize, wilson } from './stats.js';
+import { binomialTest, effectiveSampleSize, tTestTwoSided, wilson } from './stats.js';
 
 export type Verdict = 'consistent' | 'simulated too high' | 'simulated too low' | 'band too narrow' | 'band too wide';
 
@@ -25,6 +25,12 @@ export interface SeriesComparison {
   effective_days: number;
   /** Two-sided exact binomial test of the coverage against the expected rate, on the effective days. */
   p_value: number | null;
+  /**
+   * The observed mean over the period against the replications' period means (a t test for
+   * one more replication): free of any autocorrelation estimate, so it is the sharper test
+   * of a bias. Only when the observed days cover at least 90% of the simulated period.
+   */
+  period_mean_test: { simulated_mean: number; simulated_sd: number; replications: number; t: number; p_value: number } | null;
   observed_mean: number | null;
   simulated_mean: number | null;
   /** Mean of observed minus simulated mean (positive: the model is too low). */
@@ -67,6 +73,15 @@ export function expectedCoverage(band: BandChoice, replications: number): number
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 const orNull = (x: number) => (Number.isFinite(x) ? x : null);
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+const pv = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
+const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/** Is the observed period mean what one more replication could give? t with R - 1 df. */
+function periodTest(observed: number, p: { mean: number; sd: number; n: number }): SeriesComparison['period_mean_test'] {
+  const scale = p.sd * Math.sqrt(1 + 1 / p.n);
+  const t = scale > 0 ? (observed - p.mean) / scale : observed === p.mean ? 0 : Infinity;
+  return { simulated_mean: p.mean, simulated_sd: p.sd, replications: p.n, t, p_value: tTestTwoSided(t, p.n - 1) };
+}
 
 /** Residuals over the day range with NaN in unobserved days, so lags are in days. */
 function residualSeries(days: readonly AlignedDay[]): number[] {
@@ -81,7 +96,7 @@ export function compareSeries(s: AlignedSeries, expected: number, label: string,
   const n = days.length;
   const base = { series: s.name, days: n, missing_days: s.missing, first_date: days[0]?.date ?? null, last_date: days[n - 1]?.date ?? null };
   if (n === 0) {
-    return { ...base, coverage: null, coverage_ci95: null, below_band: null, above_band: null, effective_days: 0, p_value: null,
+    return { ...base, coverage: null, coverage_ci95: null, below_band: null, above_band: null, effective_days: 0, p_value: null, period_mean_test: null,
       observed_mean: null, simulated_mean: null, mean_error: null, mean_absolute_error: null,
       relative_error: null, verdict: null, summary: 'no observed day with a simulated band' };
   }
@@ -96,15 +111,21 @@ export function compareSeries(s: AlignedSeries, expected: number, label: string,
   // A series that sits on a bound (often exactly 0 blocked beds) lands "inside" more often
   // than a continuous one would: too much coverage is then no evidence of a wide band.
   const ties = days.filter((d) => d.observed === d.lo || d.observed === d.hi).length;
+  const obsMean = mean(days.map((d) => d.observed));
+  const period = s.period && n >= 0.9 * s.simulatedDays ? periodTest(obsMean, s.period) : null;
+  // Two tests of one question: each at alpha / 2 (Bonferroni) when both run.
+  const each = period ? alpha / 2 : alpha;
   let verdict: Verdict = 'consistent';
-  if (pValue < alpha) {
+  if (period && period.p_value < each) verdict = obsMean > period.simulated_mean ? 'simulated too low' : 'simulated too high';
+  else if (pValue < each) {
     if (coverage > expected) verdict = ties > 0.1 * n ? 'consistent' : 'band too wide';
     else if (below >= 2 * above) verdict = 'simulated too high';
     else if (above >= 2 * below) verdict = 'simulated too low';
     else verdict = 'band too narrow';
   }
   const inWords = `observed inside the ${label} band on ${pct(coverage)} of ${n} days (expected ${pct(expected)}; ` +
-    `${pct(below / n)} below, ${pct(above / n)} above; about ${Math.round(ess)} independent days, p = ${pValue < 0.001 ? '< 0.001' : pValue.toFixed(3)})`;
+    `${pct(below / n)} below, ${pct(above / n)} above; about ${Math.round(ess)} independent days, p ${pv(pValue)})` +
+    (period ? `; observed mean ${num(obsMean)} against ${num(period.simulated_mean)} (sd ${num(period.simulated_sd)} over ${period.replications} replications), p ${pv(period.p_value)}` : '');
   const reading: Record<Verdict, string> = {
     consistent: 'consistent with the model',
     'simulated too high': 'the model runs too high',
@@ -115,8 +136,8 @@ export function compareSeries(s: AlignedSeries, expected: number, label: string,
   return {
     ...base,
     coverage, coverage_ci95: wilson(coverage, ess), below_band: below / n, above_band: above / n,
-    effective_days: ess, p_value: pValue,
-    observed_mean: mean(days.map((d) => d.observed)), simulated_mean: simMean,
+    effective_days: ess, p_value: pValue, period_mean_test: period,
+    observed_mean: obsMean, simulated_mean: simMean,
     mean_error: me,
     mean_absolute_error: mean(errors.map(Math.abs)), relative_error: simMean !== 0 ? orNull(me / simMean) : null,
     verdict, summary: `${reading[verdict]}: ${inWords}${ess < 10 ? '; few independent days, so the test has little power' : ''}` +

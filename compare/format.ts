@@ -2,6 +2,7 @@
 import type { Comparison } from './compare.js';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(0)}%`);
+const pval = (p: number | null) => (p === null ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3));
 
 function num(x: number | null, signed = false): string {
   if (x === null) return '–';
@@ -18,9 +19,9 @@ function table(rows: string[][]): string {
 
 
 export function formatComparison(c: Comparison): string {
-  const rows = [['Series', 'Days', `In ${c.band.label} band`, 'Below', 'Above', 'Eff. days', 'Observed', 'Simulated', 'Mean error', 'MAE', 'Rel. error', 'Verdict']];
+  const rows = [['Series', 'Days', `In ${c.band.label} band`, 'Below', 'Above', 'Eff. days', 'p band', 'p mean', 'Observed', 'Simulated', 'Mean error', 'MAE', 'Rel. error', 'Verdict']];
   for (const s of c.series) {
-    rows.push([s.series, String(s.days), pct(s.coverage), pct(s.below_band), pct(s.above_band), s.effective_days.toFixed(0),
+    rows.push([s.series, String(s.days), pct(s.coverage), pct(s.below_band), pct(s.above_band), s.effective_days.toFixed(0), pval(s.p_value), pval(s.period_mean_test?.p_value ?? null),
       num(s.observed_mean), num(s.simulated_mean), num(s.mean_error, true), num(s.mean_absolute_error),
       s.relative_error === null ? '–' : `${s.relative_error > 0 ? '+' : ''}${(100 * s.relative_error).toFixed(1)}%`,
       s.verdict === null ? 'no data' : s.verdict === 'consistent' ? 'consistent' : `MISMATCH: ${s.verdict}`]);
@@ -32,8 +33,10 @@ export function formatComparison(c: Comparison): string {
     '',
     table(rows),
     '',
-    'Daily values are autocorrelated (a patient in today is mostly in tomorrow), so the tests count "effective days":',
-    `the days' worth of independent information. A verdict other than consistent means p < ${c.alpha} (exact binomial test on them).`,
+    'p band: the share inside the band against the expected rate (exact binomial test). Daily values are autocorrelated',
+    '(a patient in today is mostly in tomorrow), so it counts "effective days", the days\' worth of independent information.',
+    'p mean: the observed mean over the period against the replications\' period means (t test; needs 90% of the simulated days).',
+    `A verdict other than consistent means p < ${c.alpha / 2} in either test (${c.alpha} shared between the two), or p band < ${c.alpha} when it runs alone.`,
     'Mean error is observed minus simulated mean: positive means the model runs low.',
   ];
   if (c.mismatches > 0) {

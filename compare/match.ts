@@ -30,6 +30,10 @@ export interface AlignedSeries {
   days: AlignedDay[];
   /** Rows with no value (NA or empty). */
   missing: number;
+  /** Days in the simulated period. */
+  simulatedDays: number;
+  /** The series' whole-period mean across replications (`units.<unit>.<series>_mean`), when the results have it. */
+  period: { mean: number; sd: number; n: number } | null;
 }
 
 export interface BandChoice {
@@ -122,7 +126,9 @@ export function align(results: Results, observed: Observed, strategyName: string
     }
     const b = s.daily[unit][key as BandedSeries] as unknown as Band;
     const lo = b[band.keys[0]] ?? [], hi = b[band.keys[1]] ?? [], mean = b.mean ?? [];
-    const aligned: AlignedSeries = { name: o.name, unit, series: key as BandedSeries, days: [], missing: o.missing };
+    const st = s.units[unit]?.[`${key}_mean`];
+    const period = st && st.mean !== null && st.sd !== null && st.n >= 2 ? { mean: st.mean, sd: st.sd, n: st.n } : null;
+    const aligned: AlignedSeries = { name: o.name, unit, series: key as BandedSeries, days: [], missing: o.missing, simulatedDays: days, period };
     const out0: number[] = [];
     for (const p of o.points) {
       const index = p.day - start;

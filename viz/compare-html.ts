@@ -17,6 +17,8 @@ function facts(s: SeriesComparison, c: Comparison): string {
     ['Days compared', `${s.days} (${s.first_date ?? '–'} to ${s.last_date ?? '–'})${s.missing_days ? `, ${s.missing_days} missing` : ''}`],
     [`Inside the ${c.band.label} band`, `${pct(s.coverage)} (expected ${pct(c.band.expected_coverage)}; ${pct(s.below_band)} below, ${pct(s.above_band)} above)`],
     ['Effective independent days', s.effective_days.toFixed(0)],
+    ['Band coverage test', s.p_value === null ? '–' : `p = ${s.p_value.toPrecision(2)} (exact binomial, on the effective days)`],
+    ['Period mean test', s.period_mean_test ? `p = ${s.period_mean_test.p_value.toPrecision(2)} (against ${num(s.period_mean_test.simulated_mean)}, sd ${num(s.period_mean_test.simulated_sd)} over ${s.period_mean_test.replications} replications)` : 'not run (the observed days cover less than 90% of the simulated period)'],
     ['Observed mean / simulated mean', `${num(s.observed_mean)} / ${num(s.simulated_mean)}`],
     ['Mean error (observed − simulated)', num(s.mean_error)],
     ['Mean absolute error', num(s.mean_absolute_error)],
@@ -57,7 +59,7 @@ figure.chart-compare svg { width: 100%; height: auto; }
 <h1>${escapeHtml(title)}: is the baseline right?</h1>
 <p class="intro">Observed series from ${escapeHtml(c.observed)} against strategy <code>${escapeHtml(c.strategy)}</code> of ${escapeHtml(c.results)}, simulated ${escapeHtml(c.simulated_period[0])} to ${escapeHtml(c.simulated_period[1])}.
 ${c.mismatches > 0 ? `<strong>${c.mismatches} of ${c.series.length} series do not match the model.</strong>` : 'Every series is consistent with the model.'}</p>
-<p class="how-to-read">A fresh draw from the model falls inside the simulated ${escapeHtml(c.band.label)} band ${pct(c.band.expected_coverage)} of the time (the band is estimated from ${c.band.replications} replications${c.band.percentiles[0] === 5 ? '; the results carry no 10–90% band, so the 5–95% band is used' : ''}). Daily values are autocorrelated, so each test counts the effective number of independent days, not the calendar days; a mismatch is a coverage that differs from the expected rate at p &lt; ${c.alpha}.</p>
+<p class="how-to-read">A fresh draw from the model falls inside the simulated ${escapeHtml(c.band.label)} band ${pct(c.band.expected_coverage)} of the time (the band is estimated from ${c.band.replications} replications${c.band.percentiles[0] === 5 ? '; the results carry no 10–90% band, so the 5–95% band is used' : ''}). Daily values are autocorrelated, so the coverage test counts the effective number of independent days, not the calendar days. When the observed days cover the simulated period, the observed mean is also tested against the spread of the replications' period means; a mismatch is p &lt; ${c.alpha / 2} in either test (or p &lt; ${c.alpha} for coverage alone).</p>
 ${sections}
 </main>
 </body>

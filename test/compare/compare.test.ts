@@ -61,7 +61,8 @@ describe('compareFiles(results, observed) on a mis-calibrated baseline', () => {
 
 describe('compareSeries(series, expected, label)', () => {
   const day = (index: number, observed: number, lo = 10, hi = 20) => ({ index, date: '', observed, mean: (lo + hi) / 2, lo, hi });
-  const series = (days: AlignedSeries['days']): AlignedSeries => ({ name: 'a.queue', unit: 'a', series: 'queue', days, missing: 0 });
+  const series = (days: AlignedSeries['days'], period: AlignedSeries['period'] = null, simulatedDays = days.length): AlignedSeries =>
+    ({ name: 'a.queue', unit: 'a', series: 'queue', days, missing: 0, simulatedDays, period });
 
   it('calls misses on both sides a band too narrow, and counts bounds as inside', () => {
     const days = Array.from({ length: 200 }, (_, i) => day(i, [5, 25, 10, 20][i % 4]));
@@ -82,5 +83,18 @@ describe('compareSeries(series, expected, label)', () => {
   it('calls an observed series that never leaves the middle of a wide band a band too wide', () => {
     const days = Array.from({ length: 300 }, (_, i) => day(i, 15 + ((i * 7) % 5) / 10));
     expect(compareSeries(series(days), 0.5, '5–95%').verdict).toBe('band too wide');
+  });
+
+  it('flags a period mean that one more replication would not give, even when the daily coverage looks fine', () => {
+    // Observed 16 on every day of a 10-20 band: inside, but the replications' period means are 15 +- 0.2.
+    const days = Array.from({ length: 100 }, (_, i) => day(i, 16 + 0.5 * Math.sin(i)));
+    const flat = compareSeries(series(days), 0.9, '5–95%');
+    expect(flat.period_mean_test).toBeNull();
+    const c = compareSeries(series(days, { mean: 15, sd: 0.2, n: 30 }), 0.9, '5–95%');
+    expect(c.period_mean_test!.t).toBeCloseTo((16 - 15) / (0.2 * Math.sqrt(1 + 1 / 30)), 1);
+    expect(c.period_mean_test!.p_value).toBeLessThan(1e-4);
+    expect(c.verdict).toBe('simulated too low');
+    // The same observed days over a fifth of a longer simulated period: no period test.
+    expect(compareSeries(series(days, { mean: 15, sd: 0.2, n: 30 }, 500), 0.9, '5–95%').period_mean_test).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialTest, effectiveSampleSize, logGamma, wilson } from '../../compare/stats.js';
+import { binomialTest, effectiveSampleSize, logGamma, tTestTwoSided, wilson } from '../../compare/stats.js';
 import { makeStream } from '../../engine/random.js';
 
 /** Standard normal draws from a seeded stream (Box-Muller). */
@@ -59,5 +59,16 @@ describe('logGamma(x) and binomialTest(k, n, p)', () => {
     const [lo, hi] = wilson(0.5, 100);
     expect(lo).toBeCloseTo(0.4038, 4);
     expect(hi).toBeCloseTo(0.5962, 4);
+  });
+});
+
+describe('tTestTwoSided(t, df)', () => {
+  it('gives 0.05 at the 0.975 quantile of t, and 1 at 0', () => {
+    expect(tTestTwoSided(0, 10)).toBeCloseTo(1, 12);
+    expect(tTestTwoSided(2.2281388519649385, 10)).toBeCloseTo(0.05, 10);
+    expect(tTestTwoSided(-2.0452296421327034, 29)).toBeCloseTo(0.05, 10);
+    expect(tTestTwoSided(1.959963984540054, 1e7)).toBeCloseTo(0.05, 6);
+    // df = 1 is the Cauchy distribution: P(|T| > 1) = 1/2.
+    expect(tTestTwoSided(1, 1)).toBeCloseTo(0.5, 12);
   });
 });
