@@ -22,11 +22,14 @@ export interface BandChartOptions {
   id: string;
   title: string;
   bandLabel: string;
+  /** Left axis title (default: patients). */
+  yTitle?: string;
   width?: number;
   height?: number;
 }
 
 const M = { top: 12, right: 16, bottom: 36, left: 56 };
+const r1 = (v: number) => Math.round(v * 10) / 10;
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 export function observedBandSvg(input: readonly BandDay[], o: BandChartOptions): string {
@@ -44,10 +47,10 @@ export function observedBandSvg(input: readonly BandDay[], o: BandChartOptions):
     if (segments.length === 0 || gapBefore.has(d.index)) segments.push([]);
     segments[segments.length - 1].push(d);
   }
-  const band = area<BandDay>().x((d) => x(date(d))).y0((d) => y(d.lo)).y1((d) => y(d.hi));
-  const meanLine = line<BandDay>().x((d) => x(date(d))).y((d) => y(d.mean));
-  const obsLine = line<BandDay>().x((d) => x(date(d))).y((d) => y(d.observed));
-  const xTicks = x.ticks(6), yTicks = y.ticks(5), xFormat = utcFormat('%d %b %Y');
+  const band = area<BandDay>().digits(1).x((d) => x(date(d))).y0((d) => y(d.lo)).y1((d) => y(d.hi));
+  const meanLine = line<BandDay>().digits(1).x((d) => x(date(d))).y((d) => y(d.mean));
+  const obsLine = line<BandDay>().digits(1).x((d) => x(date(d))).y((d) => y(d.observed));
+  const xTicks = x.ticks(6), yTicks = y.ticks(5), xFormat = utcFormat('%-d %b %Y'), yFormat = y.tickFormat(5);
   const outside = days.filter((d) => d.observed < d.lo || d.observed > d.hi);
   const inside = days.length - outside.length;
   const summary = `${o.title}: observed values against the simulated ${o.bandLabel} band, ${inside} of ${days.length} days inside`;
@@ -55,18 +58,19 @@ export function observedBandSvg(input: readonly BandDay[], o: BandChartOptions):
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(summary)}" data-series="${escapeHtml(o.id)}" preserveAspectRatio="xMinYMin meet">`);
   parts.push(`<title>${escapeHtml(summary)}</title>`);
   parts.push(`<g transform="translate(${M.left},${M.top})">`);
-  for (const t of yTicks) parts.push(`<line class="grid" x1="0" x2="${w}" y1="${y(t)}" y2="${y(t)}" stroke="#e4e4e4"/><text x="-6" y="${y(t)}" dy="0.32em" text-anchor="end" font-size="11">${fmt(t)}</text>`);
-  for (const t of xTicks) parts.push(`<text x="${x(t)}" y="${h + 16}" text-anchor="middle" font-size="11">${xFormat(t)}</text>`);
+  for (const t of yTicks) parts.push(`<line class="grid" x1="0" x2="${w}" y1="${r1(y(t))}" y2="${r1(y(t))}" stroke="#e4e4e4"/><text x="-6" y="${r1(y(t))}" dy="0.32em" text-anchor="end" font-size="11">${yFormat(t)}</text>`);
+  for (const t of xTicks) parts.push(`<text x="${r1(x(t))}" y="${h + 16}" text-anchor="middle" font-size="11">${xFormat(t)}</text>`);
   parts.push(`<line x1="0" x2="${w}" y1="${h}" y2="${h}" stroke="#888"/>`);
+  parts.push(`<text class="axis-title" transform="rotate(-90)" x="${-h / 2}" y="-42" text-anchor="middle" font-size="11">${escapeHtml(o.yTitle ?? 'patients')}</text>`);
   for (const s of segments) {
     parts.push(`<path class="band" d="${band(s) ?? ''}" fill="#56B4E9" fill-opacity="0.35" stroke="none"/>`);
     parts.push(`<path class="simulated-mean" d="${meanLine(s) ?? ''}" fill="none" stroke="#0072B2" stroke-width="1.5" stroke-dasharray="6 3"/>`);
     parts.push(`<path class="observed" d="${obsLine(s) ?? ''}" fill="none" stroke="#000" stroke-width="1.5"/>`);
   }
   // A lone day (no neighbour to draw a line to) still shows as a dot.
-  for (const s of segments) if (s.length === 1) parts.push(`<circle class="observed-point" cx="${x(date(s[0]))}" cy="${y(s[0].observed)}" r="2" fill="#000"/>`);
+  for (const s of segments) if (s.length === 1) parts.push(`<circle class="observed-point" cx="${r1(x(date(s[0])))}" cy="${r1(y(s[0].observed))}" r="2" fill="#000"/>`);
   for (const d of outside) {
-    parts.push(`<circle class="outside" cx="${x(date(d))}" cy="${y(d.observed)}" r="2.5" fill="${VERDICT_COLOURS.worse}"><title>${d.date}: observed ${fmt(d.observed)}, band ${fmt(d.lo)} to ${fmt(d.hi)}</title></circle>`);
+    parts.push(`<circle class="outside" cx="${r1(x(date(d)))}" cy="${r1(y(d.observed))}" r="2.5" fill="${VERDICT_COLOURS.worse}"><title>${d.date}: observed ${fmt(d.observed)}, band ${fmt(d.lo)} to ${fmt(d.hi)}</title></circle>`);
   }
   parts.push('</g></svg>');
   return parts.join('');
