@@ -11,7 +11,8 @@ beforeAll(() => {
   ensureBuilt();
   // The worked example: the scenario guesses 5-day acute stays; observed.csv was made with 6.
   for (const [out, set] of [[guessed, []], [corrected, ['--set', 'params.acute_los=6 days']]] as const) {
-    const r = runCli(['run', example('scenario.yaml'), '--reps', '30', '--workers', '1', '--quiet', '--out', out, ...set]);
+    // The scenario's own 40 replications, as the README's worked example runs it.
+    const r = runCli(['run', example('scenario.yaml'), '--workers', '1', '--quiet', '--out', out, ...set]);
     expect(r.code, r.stderr).toBe(0);
   }
 });
@@ -22,22 +23,27 @@ describe('caresim compare RESULTS OBSERVED', () => {
     const r = runCli(['compare', guessed, example('observed.csv'), '--out', out, '--report', report]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/acute\.occupancy .* MISMATCH: simulated too low/);
-    expect(r.stdout).toContain('Band: 5–95% of 30 replications (the results carry no 10–90% band)');
+    expect(r.stdout).toContain('Band: 5–95% of 40 replications (the results carry no 10–90% band)');
     const c = JSON.parse(readFileSync(out, 'utf8'));
     expect(c.series.map((s: { series: string }) => s.series)).toEqual(['acute.occupancy', 'acute.blocked', 'p1.occupancy']);
     expect(c.series[0].verdict).toBe('simulated too low');
     expect(c.series[0].mean_error).toBeGreaterThan(0);
-    expect(c.band.expected_coverage).toBeCloseTo((29 * 0.9) / 31, 12);
+    expect(c.band.expected_coverage).toBeCloseTo((39 * 0.9) / 41, 12);
     const html = readFileSync(report, 'utf8');
     for (const s of c.series) expect(html).toContain(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 260" role="img"`);
     expect(html.match(/<section class="compare-series"/g)).toHaveLength(3);
     expect(runCli(['compare', guessed, example('observed.csv'), '--fail-on-mismatch', '--quiet']).code).toBe(1);
+    // The README's worked example shows this table: it must be what the command prints.
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const row of r.stdout.split('\n').filter((l) => /^(Series|acute\.|p1\.|Band:)/.test(l))) expect(readme).toContain(row);
   });
 
   it('finds the corrected baseline consistent with what was observed', () => {
     const r = runCli(['compare', corrected, example('observed.csv'), '--fail-on-mismatch']);
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain('Every series is consistent with the model at the 0.05 level.');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const row of r.stdout.split('\n').filter((l) => /^(acute\.|p1\.)/.test(l))) expect(readme).toContain(row);
   });
 
   it('exits 2 with every problem when the files do not match, never a stack trace', () => {
