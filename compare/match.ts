@@ -152,6 +152,9 @@ export function align(results: Results, observed: Observed, strategyName: string
       hint: 'the observed dates and the scenario\'s time.start and time.horizon must overlap' });
   }
   if (problems.length > 0) throw new CompareMismatch(observedFile, problems);
+  // The replications behind the bands: those that finished (a shard file holds only its own).
+  const counted = units.map((u) => s.units[u]?.occupancy_mean?.n ?? 0);
   const failed = (results.failures ?? []).filter((f) => f.strategy === strategyUsed).length;
-  return { strategy: strategyUsed, band, replications: results.replications - failed, startDate, endDate, series: out };
+  const replications = Math.max(...counted) > 0 ? Math.max(...counted) : results.replications - failed;
+  return { strategy: strategyUsed, band, replications, startDate, endDate, series: out };
 }

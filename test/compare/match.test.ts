@@ -33,6 +33,7 @@ describe('align(results, observed, strategy, file)', () => {
   it('maps each date to its day of the measured period', () => {
     const a = align(results(), readObserved(csv('2027-01-04,acute.occupancy,47', '13/01/2027,acute.occupancy,60')), undefined, 'o.csv');
     expect(a.strategy).toBe('baseline');
+    expect(a.replications).toBe(20);
     expect(a.endDate).toBe('2027-01-13');
     expect(a.series[0].days.map((d) => [d.index, d.observed, d.lo, d.hi])).toEqual([[0, 47, 45, 55], [9, 60, 45, 55]]);
   });
@@ -64,6 +65,17 @@ describe('align(results, observed, strategy, file)', () => {
   it('compares another strategy on request and suggests a name for a typo', () => {
     expect(align(results(), readObserved(csv('2027-01-04,acute.occupancy,47')), 'more-beds', 'o').strategy).toBe('more-beds');
     expect(problems(csv('2027-01-04,acute.occupancy,47'), results(), 'more-bed')).toEqual(['-: the results have no strategy `more-bed` | did you mean `more-beds`?']);
+  });
+});
+
+describe('align(...).replications', () => {
+  it('counts the replications behind the bands, not those the run asked for (failures, shard files)', () => {
+    const r = results();
+    r.strategies.baseline.units = { acute: { occupancy_mean: { mean: 50, sd: 1, ci95: [49, 51], n: 17 } } };
+    expect(align(r, readObserved(csv('2027-01-04,acute.occupancy,47')), undefined, 'o').replications).toBe(17);
+    r.strategies.baseline.units = {};
+    r.failures = [{ strategy: 'baseline', replication: 3, error: 'x' }, { strategy: 'more-beds', replication: 4, error: 'x' }];
+    expect(align(r, readObserved(csv('2027-01-04,acute.occupancy,47')), undefined, 'o').replications).toBe(19);
   });
 });
 
