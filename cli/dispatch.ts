@@ -7,6 +7,7 @@ export async function dispatch(c: Command, io: Io): Promise<number | { helpFor: 
     case 'run': return (await import('./commands/run.js')).runCommand(c, io);
     case 'check': return (await import('./commands/check.js')).checkCommand(c, io);
     case 'merge': return (await import('./commands/merge.js')).mergeCommand(c, io);
+    case 'compare': return (await import('./commands/compare.js')).compareCommand(c, io);
     case 'init': return (await import('./commands/init.js')).initCommand(c, io);
     case 'schema': return (await import('./commands/info.js')).schemaCommand(c, io);
     case 'help': return (await import('./commands/info.js')).helpCommand(c, io);

@@ -79,6 +79,21 @@ export const COMMANDS: CommandSpec[] = [
     examples: [['caresim merge shard-*.json --out results.json', 'Merge the outputs of all shards']],
   },
   {
+    name: 'compare', usage: 'compare <results> <observed>', describe: 'Is the baseline right? Observed daily series against the simulated bands',
+    positionals: [{ name: 'results', describe: 'Results file (.json) from caresim run' }, { name: 'observed', describe: 'Observed daily series (.csv): date,series,value or date,<unit>.<series>,...' }],
+    options: [
+      { name: 'strategy', type: 'string', value: 'NAME', describe: 'Strategy to compare with (default: baseline)' },
+      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the numbers (JSON)' },
+      { name: 'report', type: 'string', value: 'FILE', describe: 'Write an HTML page with a chart per series' },
+      { name: 'fail-on-mismatch', type: 'boolean', default: false, describe: 'Exit 1 when a series does not match the model (for scripts and CI)' },
+      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No table on stdout' },
+    ],
+    examples: [
+      ['caresim compare results.json observed.csv', 'Coverage of the simulated band, mean error and a verdict per series'],
+      ['caresim compare results.json observed.csv --report compare.html --out compare.json', 'Also a chart per series and the numbers as JSON'],
+    ],
+  },
+  {
     name: 'init', usage: 'init [dir]', describe: 'Write a starter scenario (scenario.yaml) to edit',
     positionals: [{ name: 'dir', describe: 'Folder to write into (default: the current one)' }],
     options: [{ name: 'force', type: 'boolean', default: false, describe: 'Overwrite an existing scenario.yaml' }],

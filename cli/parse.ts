@@ -31,6 +31,7 @@ export type Command =
   | RunArgs
   | { cmd: 'check'; file: string; set: string[] }
   | { cmd: 'merge'; files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }
+  | { cmd: 'compare'; results: string; observed: string; strategy?: string; out?: string; report?: string; failOnMismatch: boolean; quiet: boolean }
   | { cmd: 'init'; dir: string; force: boolean }
   | { cmd: 'schema'; out?: string }
   | { cmd: 'help'; topic?: string; key?: string }
@@ -131,6 +132,10 @@ function toCommand(raw: Record<string, unknown>): Command {
     case 'merge': return {
       cmd: 'merge', files: (a.shards as unknown[]).map(String), out: str(a.out), csv: str(a.csv),
       perRep: Boolean(a['per-rep']), quiet: Boolean(a.quiet),
+    };
+    case 'compare': return {
+      cmd: 'compare', results: String(a.results), observed: String(a.observed), strategy: str(a.strategy), out: str(a.out),
+      report: str(a.report), failOnMismatch: Boolean(a['fail-on-mismatch']), quiet: Boolean(a.quiet),
     };
     case 'init': return { cmd: 'init', dir: str(a.dir) ?? '.', force: Boolean(a.force) };
     case 'schema': return { cmd: 'schema', out: str(a.out) };

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { readObserved, splitLine } from '../../compare/observed.js';
+import { formatDay, parseDay } from '../../compare/dates.js';
+
+describe('parseDay(text)', () => {
+  it('reads ISO and day-first dates as the same UTC day, and refuses impossible ones', () => {
+    expect(formatDay(parseDay('2027-01-04')!)).toBe('2027-01-04');
+    expect(parseDay('04/01/2027')).toBe(parseDay('2027-01-04'));
+    expect(parseDay('4.1.2027')).toBe(parseDay('2027-01-04'));
+    expect(parseDay('2027-01-04T00:00:00Z')).toBe(parseDay('2027-01-04'));
+    expect(parseDay('2027-03-01')! - parseDay('2027-02-28')!).toBe(1);
+    expect(parseDay('2027-02-29')).toBeNull();
+    expect(parseDay('31/04/2027')).toBeNull();
+    expect(parseDay('Jan 4 2027')).toBeNull();
+  });
+});
+
+describe('splitLine(line, sep)', () => {
+  it('keeps separators and doubled quotes inside quotes', () => {
+    expect(splitLine('2027-01-04,"acute, main","1,204"', ',')).toEqual(['2027-01-04', 'acute, main', '1,204']);
+    expect(splitLine('"say ""hi""";x', ';')).toEqual(['say "hi"', 'x']);
+  });
+});
+
+describe('readObserved(text)', () => {
+  it('reads the long layout, skipping NA days and ignoring other columns', () => {
+    const o = readObserved('\uFEFFDate,Series,Value,source\r\n2027-01-05,acute.occupancy,52,sitrep\r\n2027-01-04,acute.occupancy,"1,050",sitrep\r\n2027-01-04,acute.blocked,NA,sitrep\r\n\r\n');
+    expect(o.layout).toBe('long');
+    expect(o.problems).toEqual([]);
+    expect(o.series.map((s) => s.name)).toEqual(['acute.occupancy', 'acute.blocked']);
+    expect(o.series[0].points.map((p) => [formatDay(p.day), p.value, p.line])).toEqual([['2027-01-04', 1050, 3], ['2027-01-05', 52, 2]]);
+    expect(o.series[1]).toMatchObject({ points: [], missing: 1 });
+  });
+
+  it('reads the wide layout with semicolons and day-first dates', () => {
+    const o = readObserved('date;acute.occupancy;p1.occupancy\n04/01/2027;50;30\n05/01/2027;51;\n');
+    expect(o.layout).toBe('wide');
+    expect(o.problems).toEqual([]);
+    expect(o.series.map((s) => [s.name, s.points.map((p) => p.value), s.missing])).toEqual([['acute.occupancy', [50, 51], 0], ['p1.occupancy', [30], 1]]);
+  });
+
+  it('reports every bad row with its line and keeps the good ones', () => {
+    const o = readObserved([
+      'date,series,value',
+      '2027-01-04,acute.occupancy,50',
+      '2027-02-30,acute.occupancy,50',
+      '2027-01-05,acute.occupancy,lots',
+      '2027-01-04,acute.occupancy,51',
+      '2027-01-06,acute.occupancy,-3',
+      ',acute.occupancy,4',
+      '2027-01-07,,4',
+      '2027-01-08,acute.occupancy,49',
+    ].join('\n'));
+    expect(o.problems.map((p) => p.line)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(o.problems[0].message).toContain('`2027-02-30` is not a date');
+    expect(o.problems[1].message).toContain('`lots` is not a number');
+    expect(o.problems[2].message).toContain('already given on line 2');
+    expect(o.problems[3].message).toContain('negative');
+    expect(o.series[0].points.map((p) => p.value)).toEqual([50, 49]);
+  });
+
+  it('says what is missing from a header without a date, and from an empty file', () => {
+    expect(readObserved('day,value\n1,2\n').problems[0]).toMatchObject({ line: 1, message: expect.stringContaining('no `date` column') });
+    expect(readObserved('\n\n').problems[0].message).toBe('the file is empty');
+    expect(readObserved('date,a.occupancy\n2027-01-04,1,2\n').problems[0]).toMatchObject({ line: 2, message: '3 fields, but the header has 2' });
+  });
+});
