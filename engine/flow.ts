@@ -187,7 +187,7 @@ export function serviceEnd(s: SimState, p: number): void {
 /** Service and hand-off are over: leave now, or at the unit's next discharge time. */
 export function ready(s: SimState, p: number): void {
   const u = s.pts.unit[p];
-  if (s.hasDischarge[u]) {
+  if (s.hasDischarge[u] && s.pts.dest[p] !== u) {
     const rule = s.m.units[u].discharge!;
     const t = nextDischargeTime(s.now, rule, s.m.weekOffset, s.dischargeRng[u]);
     if (t > s.now) {
@@ -201,7 +201,9 @@ export function ready(s: SimState, p: number): void {
 
 export function attemptMove(s: SimState, p: number, reroute = true): void {
   const P = s.pts, u = P.unit[p], d = P.dest[p];
-  if (d < 0) {
+  if (d === u) {
+    stayOn(s, p, u);
+  } else if (d < 0) {
     depart(s, p, u); leave(s, p, -d - 1); release(s, u);
   } else if (s.places[d] < s.cap[d]) {
     depart(s, p, u); noteArrival(s, p, d); admit(s, p, d); release(s, u);
@@ -220,6 +222,20 @@ export function attemptMove(s: SimState, p: number, reroute = true): void {
     s.waiting[d].push(p, 0);
     if (s.trace) emit(s, 'blocked', p, u, s.m.units[d].name);
   }
+}
+
+/**
+ * The next unit is the one the patient is in: its next stay starts in the place it holds.
+ * Moving out and back in would make it wait for its own place while holding it, which
+ * deadlocks a unit without a queue once every place is held that way. It is one stay as far
+ * as the unit's counts go (no new arrival or admission; los_mean runs to the final departure),
+ * and the discharge window does not apply: nobody leaves.
+ */
+function stayOn(s: SimState, p: number, u: number): void {
+  touch(s, u);
+  s.doneN[u]--;
+  s.pts.status[p] = SERVING;
+  s.q.push(s.now + sample(s, s.service[u][s.pts.cohort[p]], u, p), P_RELEASE, (EV_SERVICE_END << 24) | p);
 }
 
 /** Drops stale queue entries (patients who reneged) from the head of u's queue. */

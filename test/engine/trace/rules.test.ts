@@ -39,6 +39,36 @@ describe('simulate(model, { trace }) — who gets a freed place', () => {
   });
 });
 
+describe('simulate(model, { trace }) — a unit that sends a patient back to itself', () => {
+  it('starts the next stay in the same place: no move, no discharge window, the place stays taken', () => {
+    // 1 place, no queue, window 08:00-20:00 from Monday 00:00. p0: stay 0-100, a 10-min hand-off
+    // back to itself (in its place), then the next stay 110-210 at night with no discharge wait.
+    // Arrivals at 5 and 150 find the place taken and are lost (both are p1: ids are recycled).
+    const model = buildModel({
+      horizon: 250, daily: false,
+      units: {
+        rehab: {
+          capacity: 1, queue: 0, service: fixed(100), next: { rehab: 1 }, handoff: { rehab: fixed(10) },
+          discharge: { open: Array.from({ length: 168 }, (_, h) => (h % 24 >= 8 && h % 24 < 20 ? 1 : 0)), weekend: 1 },
+        },
+      },
+      sources: { x: { to: 'rehab', timetable: timetable([0, 5, 150]) } },
+    });
+    const { rows, result } = record(model);
+    expect(rows).toEqual([
+      [0, 'arrive', 0, 'rehab'], [0, 'admit', 0, 'rehab'],
+      [5, 'arrive', 1, 'rehab'], [5, 'lost', 1, 'rehab'],
+      [100, 'service-end', 0, 'rehab', 'rehab'], [100, 'handoff', 0, 'rehab'],
+      [150, 'arrive', 1, 'rehab'], [150, 'lost', 1, 'rehab'],
+      [210, 'service-end', 0, 'rehab', 'rehab'], [210, 'handoff', 0, 'rehab'],
+    ] satisfies Row[]);
+    // One arrival admitted, once; the hand-off minutes (100-110, 210-220) count as blocked.
+    expect(result.units.rehab.admitted_per_day).toBeCloseTo(1 / (250 / DAY), 12);
+    expect(result.units.rehab.blocked_mean).toBeCloseTo(20 / 250, 12);
+    expect(result.units.rehab.occupancy_mean).toBe(1);
+  });
+});
+
 describe('simulate(model, { trace }) — exits, reneging without overflow, timetables', () => {
   it('applies a hand-off delay before an exit (waiting for a social-care decision before going home)', () => {
     const model = buildModel({
