@@ -30,6 +30,17 @@ describe('simulate(model, { trace }) — who gets a freed place', () => {
     ] satisfies Row[]);
   });
 
+  it("'fifo': a patient who moved from blocked into the queue keeps its turn (blocked at 10) ahead of one blocked later (11)", () => {
+    // At 100 p0 took the waiting place; p2, blocked since 11, still waits in a. At 200 the
+    // place goes to p0, who has waited since 10, and p2 takes the waiting place.
+    const rows = record(contention('fifo')).rows.filter((r) => r[0] === 200);
+    expect(rows).toEqual([
+      [200, 'service-end', 3, 'b', 'home'], [200, 'depart', 3, 'b'], [200, 'exit', 3, 'b', 'home'],
+      [200, 'admit', 0, 'b'],
+      [200, 'depart', 2, 'a'], [200, 'arrive', 2, 'b'], [200, 'queue', 2, 'b'],
+    ] satisfies Row[]);
+  });
+
   it("'blocked-first': the patient blocked upstream is admitted before the queue", () => {
     const rows = record(contention('blocked-first')).rows.filter((r) => r[0] === 100);
     expect(rows).toEqual([
