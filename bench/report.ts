@@ -5,7 +5,7 @@ export const mega = (x: number) => (Number.isFinite(x) ? `${(x / 1e6).toFixed(2)
 
 export function table(head: string[], rows: (string | number)[][]): string {
   const cells = [head, ...rows.map((r) => r.map(String))];
-  const w = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const w = head.map((_, i) => cells.reduce((m, r) => Math.max(m, (r[i] ?? '').length), 0));
   return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ')).join('\n');
 }
 

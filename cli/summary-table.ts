@@ -37,7 +37,7 @@ function kpiTable(kpis: string[], names: string[], stat: (name: string, kpi: str
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const widths = rows[0].map((_, c) => rows.reduce((w, r) => Math.max(w, r[c].length), 0));
   const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ').trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
@@ -60,7 +60,7 @@ export function formatSummary(r: Results): string {
   const names = Object.keys(r.strategies);
   const kpis = HEADLINE_KPIS.filter((k) => names.some((n) => r.strategies[n].kpis[k]?.mean != null));
   const out: string[] = [];
-  const n = names.length ? Math.max(...Object.values(r.strategies[names[0]].kpis).map((s) => s.n), 0) : 0;
+  const n = names.length ? Object.values(r.strategies[names[0]].kpis).reduce((m, s) => Math.max(m, s.n), 0) : 0;
   out.push(`${r.scenario.name}: ${n} replications per strategy, ${r.horizon_days} days measured after ${r.warmup_days} days warm-up, seed ${r.seed}`);
   const rows = names.length > 3;
   out.push(`Means with 95% confidence intervals over replications${rows ? ' (mean ± half-width)' : ''}.\n`);

@@ -33,6 +33,8 @@ export function checkModel(m: Model): void {
     for (const alt of Object.values(u.ifFull ?? {})) if (!Number.isInteger(alt) || alt >= U || alt < -E) bad(`ifFull: ${alt} is neither a unit nor an exit`, u.name);
     if (u.discharge && u.discharge.open.length !== 168) bad('discharge window needs 168 hourly flags', u.name);
     if (u.schedule && (u.schedule.at.length === 0 || u.schedule.at.length !== u.schedule.cap.length)) bad('schedule needs matching times and capacities', u.name);
+    // The engine walks a schedule by index, one breakpoint after another.
+    if (u.schedule && !u.schedule.at.every((t, i, at) => Number.isFinite(t) && (i === 0 || t >= at[i - 1]))) bad('schedule times must be finite and in increasing order', u.name);
   }
   for (const s of m.sources) {
     if (s.to.length !== C) bad(`source ${s.name}: needs one route per cohort`);

@@ -109,7 +109,7 @@ function noteArrival(s: SimState, p: number, u: number): void {
 export function arriveOutside(s: SimState, p: number, u: number, hops: number): void {
   noteArrival(s, p, u);
   if (s.places[u] < s.cap[u]) { admit(s, p, u); return; }
-  if (s.qlen[u] < s.qmax[u]) { enqueue(s, p, u); return; }
+  if (s.qlen[u] < s.qmax[u]) { s.pts.since[p] = s.now; enqueue(s, p, u); return; }
   const divert = s.fullTo[u];
   if (s.measuring) s.stats.lost[u]++;
   if (divert >= 0 && hops < s.U) {
@@ -122,6 +122,7 @@ export function arriveOutside(s: SimState, p: number, u: number, hops: number): 
   }
 }
 
+/** Joins u's queue; the caller has set `since` to when the patient started waiting for u. */
 function enqueue(s: SimState, p: number, u: number): void {
   touch(s, u);
   const P = s.pts;
@@ -186,7 +187,7 @@ export function serviceEnd(s: SimState, p: number): void {
 /** Service and hand-off are over: leave now, or at the unit's next discharge time. */
 export function ready(s: SimState, p: number): void {
   const u = s.pts.unit[p];
-  if (s.hasDischarge[u]) {
+  if (s.hasDischarge[u] && s.pts.dest[p] !== u) {
     const rule = s.m.units[u].discharge!;
     const t = nextDischargeTime(s.now, rule, s.m.weekOffset, s.dischargeRng[u]);
     if (t > s.now) {
@@ -200,12 +201,14 @@ export function ready(s: SimState, p: number): void {
 
 export function attemptMove(s: SimState, p: number, reroute = true): void {
   const P = s.pts, u = P.unit[p], d = P.dest[p];
-  if (d < 0) {
+  if (d === u) {
+    stayOn(s, p, u);
+  } else if (d < 0) {
     depart(s, p, u); leave(s, p, -d - 1); release(s, u);
   } else if (s.places[d] < s.cap[d]) {
     depart(s, p, u); noteArrival(s, p, d); admit(s, p, d); release(s, u);
   } else if (s.qlen[d] < s.qmax[d]) {
-    depart(s, p, u); noteArrival(s, p, d); enqueue(s, p, d); release(s, u);
+    depart(s, p, u); noteArrival(s, p, d); P.since[p] = s.now; enqueue(s, p, d); release(s, u);
   } else if (reroute && s.m.units[u].ifFull?.[d] !== undefined) {
     // One re-route only: if the alternative is full too, the patient waits for it.
     const alt = s.m.units[u].ifFull![d];
@@ -221,6 +224,20 @@ export function attemptMove(s: SimState, p: number, reroute = true): void {
   }
 }
 
+/**
+ * The next unit is the one the patient is in: its next stay starts in the place it holds.
+ * Moving out and back in would make it wait for its own place while holding it, which
+ * deadlocks a unit without a queue once every place is held that way. It is one stay as far
+ * as the unit's counts go (no new arrival or admission; los_mean runs to the final departure),
+ * and the discharge window does not apply: nobody leaves.
+ */
+function stayOn(s: SimState, p: number, u: number): void {
+  touch(s, u);
+  s.doneN[u]--;
+  s.pts.status[p] = SERVING;
+  s.q.push(s.now + sample(s, s.service[u][s.pts.cohort[p]], u, p), P_RELEASE, (EV_SERVICE_END << 24) | p);
+}
+
 /** Drops stale queue entries (patients who reneged) from the head of u's queue. */
 function cleanHead(s: SimState, u: number): void {
   const Q = s.queues[u], P = s.pts;
@@ -231,7 +248,10 @@ function cleanHead(s: SimState, u: number): void {
   }
 }
 
-/** A blocked patient takes the waiting place that just freed in u. */
+/**
+ * A blocked patient takes the waiting place that just freed in u. It keeps `since`, the time
+ * it was blocked: it has been waiting for u since then, so it keeps its turn in the queue.
+ */
 function blockedToQueue(s: SimState, u: number): void {
   if (s.waiting[u].length === 0 || s.qlen[u] >= s.qmax[u]) return;
   touch(s, u);
@@ -247,7 +267,7 @@ export function release(s: SimState, u: number): void {
     const hasQ = Q.length > 0, hasW = W.length > 0;
     if (!hasQ && !hasW) return;
     const rule = s.prio[u];
-    const fromQueue = !hasW || (hasQ && (rule === 1 || (rule === 0 && P.arrived[Q.headId()] <= P.since[W.headId()])));
+    const fromQueue = !hasW || (hasQ && (rule === 1 || (rule === 0 && P.since[Q.headId()] <= P.since[W.headId()])));
     if (fromQueue) {
       touch(s, u);
       const p = Q.shift();

@@ -43,7 +43,10 @@ export class Patients {
   arrived: Float64Array;
   admitted: Float64Array;
   front: Float64Array;
-  /** Time the patient became blocked (for longest-waiting-first between queue and blocked). */
+  /**
+   * When the patient started waiting for the unit it queues at or is blocked for: the time it
+   * was blocked, or it joined the queue if it never was. Freed places go in this order.
+   */
   since: Float64Array;
   private freeIds: Int32Array;
   private nFree = 0;

@@ -48,7 +48,6 @@ export class SimState {
   readonly isFront: Uint8Array;
   readonly isBeds: Uint8Array;
   readonly isAcute: Uint8Array;
-  readonly schedIdx: Int32Array;
   // PERF: per-unit settings copied into typed columns, read on every admission and move.
   readonly target: Float64Array;
   readonly fullTo: Int32Array;
@@ -121,7 +120,6 @@ export class SimState {
     this.isFront = Uint8Array.from(units, (u) => (u.kind === 'front' ? 1 : 0));
     this.isBeds = Uint8Array.from(units, (u) => (u.kind === 'beds' ? 1 : 0));
     this.isAcute = Uint8Array.from(units, (u) => (u.role === 'acute' ? 1 : 0));
-    this.schedIdx = new Int32Array(U);
     this.target = col((i) => units[i].target);
     this.fullTo = Int32Array.from(units, (u) => u.full);
     this.overflowTo = Int32Array.from(units, (u) => u.overflow);
@@ -157,7 +155,7 @@ export class SimState {
     this.srcRng = model.sources.map((s) => makeStream(seed, rep, `arrivals:${s.name}`));
     this.srcCohortRng = model.sources.map((s) => makeStream(seed, rep, `cohort:${s.name}`));
     this.srcRouteRng = model.sources.map((s) => makeStream(seed, rep, `route:source:${s.name}`));
-    this.profileMax = Float64Array.from(model.sources, (s) => (s.profile ? Math.max(...s.profile) : 1));
+    this.profileMax = Float64Array.from(model.sources, (s) => (s.profile ? s.profile.reduce((a, b) => Math.max(a, b), -Infinity) : 1));
 
     this.tracksCohorts = model.population !== null;
     this.people = Float64Array.from(model.cohorts, (c) => c.people);

@@ -28,7 +28,14 @@ export function simulate(model: Model, opts: RunOptions): ReplicationResult {
 
 function start(s: SimState): void {
   const q = s.q;
-  for (let u = 0; u < s.U; u++) scheduleCapacity(s, u, 0);
+  for (let u = 0; u < s.U; u++) {
+    const sch = s.m.units[u].schedule;
+    if (!sch) continue;
+    // The capacity in force at t = 0 is set already; the first change is the first breakpoint after 0.
+    let i = 0;
+    while (i < sch.at.length && sch.at[i] <= 0) i++;
+    scheduleCapacity(s, u, i);
+  }
   if (DAY < s.end) q.push(DAY, P_STAT, EV_DAY << 24);
   if (s.m.warmup > 0) q.push(s.m.warmup, P_STAT, EV_WARMUP << 24);
   recordPeople(s);
@@ -55,12 +62,13 @@ function run(s: SimState): void {
   }
 }
 
-/** Schedules unit u's next capacity breakpoint after `from` (index carried in the tag). */
-function scheduleCapacity(s: SimState, u: number, from: number): void {
-  const sch = s.m.units[u].schedule;
-  if (!sch) return;
-  let i = 0;
-  while (i < sch.at.length && sch.at[i] <= from) i++;
+/**
+ * Schedules breakpoint i of unit u's capacity schedule (its index travels in the event's
+ * tag, so each change schedules the next in O(1): an hourly roster over decades has
+ * hundreds of thousands of breakpoints).
+ */
+function scheduleCapacity(s: SimState, u: number, i: number): void {
+  const sch = s.m.units[u].schedule!;
   if (i < sch.at.length && sch.at[i] < s.end) s.q.push(sch.at[i], P_RELEASE, (EV_CAPACITY << 24) | u, i);
 }
 
@@ -71,7 +79,7 @@ function changeCapacity(s: SimState, u: number, i: number): void {
   s.stats.capacityChange(u, s.cap[u], s.now);
   s.cap[u] = sch.cap[i];
   if (s.trace) emit(s, 'capacity', -1, u, sch.cap[i]);
-  scheduleCapacity(s, u, sch.at[i]);
+  scheduleCapacity(s, u, i + 1);
   release(s, u);
 }
 

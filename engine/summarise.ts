@@ -125,7 +125,7 @@ function between(n: number, h: number, lo: number, below: number, above: number)
 
 function band(series: readonly ArrayLike<number>[], from: number): Band {
   const out: Band = { mean: [], p05: [], p95: [] };
-  const days = series.length ? Math.min(...series.map((s) => s.length)) : 0;
+  const days = series.length ? series.reduce((m, s) => Math.min(m, s.length), Infinity) : 0;
   const width = Math.max(0, days - from), R = series.length;
   // With n <= R values, the order statistics around 5% lie among the k smallest, and those
   // around 95% among the k largest (kept as the k smallest of the negated values).
@@ -160,7 +160,7 @@ function band(series: readonly ArrayLike<number>[], from: number): Band {
 
 /** Day-by-day mean across the series (each read front to back; sums in index order). */
 function meanSeries(series: readonly ArrayLike<number>[], from: number): number[] {
-  const days = series.length ? Math.min(...series.map((s) => s.length)) : 0;
+  const days = series.length ? series.reduce((m, s) => Math.min(m, s.length), Infinity) : 0;
   const width = Math.max(0, days - from);
   const sum = new Float64Array(width);
   for (const s of series) for (let d = 0; d < width; d++) sum[d] += s[from + d];

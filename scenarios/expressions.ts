@@ -170,7 +170,7 @@ function call(n: MathNode & Record<string, unknown>, scope: Scope): Value {
   if (qs.length === 0) throw new ExprError('wrong-arguments', `\`${name}\` needs at least one argument`, `${name}(x)`);
   if (name === 'min' || name === 'max') {
     for (const q of qs) same(qs[0], q, `compare in ${name}`);
-    return qty(name === 'min' ? Math.min(...qs.map((q) => q.n)) : Math.max(...qs.map((q) => q.n)), qs[0].t);
+    return qty(qs.reduce((m, q) => (name === 'min' ? Math.min(m, q.n) : Math.max(m, q.n)), qs[0].n), qs[0].t);
   }
   if (qs.length !== 1) throw new ExprError('wrong-arguments', `\`${name}\` takes one argument`, `${name}(x)`);
   const f = { round: Math.round, floor: Math.floor, ceil: Math.ceil, abs: Math.abs }[name as 'round'];

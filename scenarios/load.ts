@@ -15,6 +15,7 @@ import { Env } from './env.js';
 import { readHeader, type Header } from './header.js';
 import { compileTree } from './compile.js';
 import { checkNetwork, checkStability } from './network.js';
+import { checkCycles } from './cycles.js';
 import { resolveScenario, type ReadFile } from './resolve.js';
 import { sweepPoints, type SweepPoint } from './sweep.js';
 import { applySet, FIXED_KEYS } from './set.js';
@@ -46,6 +47,7 @@ function strategy(name: string, description: string, set: Record<string, string>
   const units = child(root, 'units');
   const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
   if (checkNetwork(c.model, diags, unitLoc, label, warned)) checkStability(c.model, diags, unitLoc, label, warned);
+  checkCycles(c.model, diags, units, label, warned);
   const modelFor = (seed: number | string, replication: number): Model => {
     if (c.uncertain.size === 0) return c.model;
     const draws = new Map<string, number>();

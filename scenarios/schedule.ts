@@ -41,6 +41,7 @@ export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: n
   const changes = list(ctx, child(node, 'changes'), `${path}.changes`, (it, p) => change(ctx, it, p));
   if (!ok || base === null || !shifts || !changes) return null;
   const at: number[] = [], cap: number[] = [];
+  let most = base;
   const end = ctx.warmup + ctx.horizon;
   const first = (HOUR - (((ctx.t0 % HOUR) + HOUR) % HOUR)) % HOUR;
   const capAt = (t: number): number => {
@@ -59,8 +60,9 @@ export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: n
   for (let t = 0; t < end; t = t === 0 && first > 0 ? first : t + HOUR) {
     const c = capAt(t);
     if (cap.length === 0 || cap[cap.length - 1] !== c) { at.push(t); cap.push(c); }
+    if (c > most) most = c; // not Math.max(...cap): an hourly roster over years overflows the call stack
   }
-  return { capacity: Math.max(base, ...cap), schedule: { at, cap } };
+  return { capacity: most, schedule: { at, cap } };
 }
 
 function list<T>(ctx: Ctx, node: SNode | undefined, path: string, read: (n: SNode, p: string) => T | null): T[] | null {

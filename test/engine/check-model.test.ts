@@ -52,6 +52,7 @@ describe('checkModel(model)', () => {
     expectBadModel((m) => { m.units[1].full = 9; }, 'rehab', /full\/overflow/);
     expectBadModel((m) => { m.units[0].discharge = { open: [1, 1], weekend: 1 }; }, 'acute', /168/);
     expectBadModel((m) => { m.units[0].schedule = { at: [0, 10], cap: [1] }; }, 'acute', /schedule/);
+    expectBadModel((m) => { m.units[0].schedule = { at: [0, 20, 10], cap: [1, 2, 3] }; }, 'acute', /increasing order/);
   });
 
   it('rejects bad sources without naming a unit', () => {

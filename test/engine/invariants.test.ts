@@ -45,6 +45,21 @@ describe('replay(model, events)', () => {
     expect(() => replay(m, [ev(0, 'arrive', 0, 'a'), ev(0, 'admit', 0, 'a'), ev(1, 'arrive', 1, 'a'), ev(1, 'queue', 1, 'a'),
       ev(5, 'depart', 0, 'a'), ev(5, 'arrive', 2, 'a'), ev(5, 'admit', 2, 'a')])).toThrow(/overtook/);
   });
+  it('rejects a patient blocked later taking the place of one blocked earlier who moved into the queue', () => {
+    // p0 fills b, p1 queues at b; p2 (t=10) then p3 (t=12) are blocked in a for b. At t=20 p0
+    // leaves: p1 is admitted and p2 moves into b's queue; at t=30 p3 takes b's place ahead of p2.
+    const m2 = buildModel({
+      horizon: 100, units: { a: { capacity: 2, queue: 0, service: fixed(10), next: { b: 1 } }, b: { capacity: 1, queue: 1, service: fixed(10), next: { home: 1 } } },
+      sources: { x: { to: 'a', timetable: { times: [0], period: 1e9 } } },
+    });
+    const start = [ev(0, 'arrive', 0, 'b'), ev(0, 'admit', 0, 'b'), ev(1, 'arrive', 1, 'b'), ev(1, 'queue', 1, 'b'),
+      ev(2, 'arrive', 2, 'a'), ev(2, 'admit', 2, 'a'), ev(2, 'arrive', 3, 'a'), ev(2, 'admit', 3, 'a'),
+      ev(10, 'blocked', 2, 'a', 'b'), ev(12, 'blocked', 3, 'a', 'b'),
+      ev(20, 'depart', 0, 'b'), ev(20, 'exit', 0, 'b', 'home'), ev(20, 'admit', 1, 'b'), ev(20, 'depart', 2, 'a'), ev(20, 'arrive', 2, 'b'), ev(20, 'queue', 2, 'b'),
+      ev(30, 'depart', 1, 'b'), ev(30, 'exit', 1, 'b', 'home')];
+    expect(() => replay(m2, [...start, ev(30, 'depart', 3, 'a'), ev(30, 'arrive', 3, 'b'), ev(30, 'admit', 3, 'b')])).toThrow(/overtook/);
+    expect(() => replay(m2, [...start, ev(30, 'admit', 2, 'b'), ev(30, 'depart', 3, 'a'), ev(30, 'arrive', 3, 'b'), ev(30, 'queue', 3, 'b')])).not.toThrow();
+  });
   it('rejects a patient left queueing next to a free place, and one left blocked for a free unit', () => {
     expect(() => replay(m, [ev(0, 'arrive', 0, 'a'), ev(0, 'admit', 0, 'a'), ev(1, 'arrive', 1, 'a'), ev(1, 'queue', 1, 'a'),
       ev(5, 'depart', 0, 'a'), ev(6, 'arrive', 2, 'b')])).toThrow(/free place/);

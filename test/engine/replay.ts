@@ -1,12 +1,14 @@
 import type { Model } from '../../engine/index.js';
 import type { TraceEvent } from '../../engine/model.js';
+import { WaitOrder } from './wait-order.js';
 
 /**
  * Replays a trace and checks the rules every step must obey, whatever the model:
  *  - a place is only taken when one is free (under the capacity in force), a waiting place
  *    only when one is free;
- *  - no overtaking: a patient who neither queued nor waited blocked is admitted only when
- *    nobody queues or waits for that unit;
+ *  - no overtaking: a freed place goes to whoever has waited longest for it, counting the
+ *    time spent blocked upstream as waiting (or as the unit's priority rule says; see
+ *    wait-order.ts), and a patient who did not wait at all only takes a place nobody waits for;
  *  - work conservation at the end of every instant: nobody queues at a unit with a free place,
  *    nobody stays blocked for a unit with a free place or a free waiting place.
  * Returns the number of patients that entered, for comparison with the result.
@@ -22,6 +24,7 @@ export function replay(m: Model, events: TraceEvent[]): { entered: number; live:
   const queued = m.units.map(() => new Set<number>());
   const blocked = new Map<number, number>(); // patient -> unit waited for
   const live = new Set<number>();
+  const order = new WaitOrder(m, idx);
   let entered = 0, now = -1;
   const endOfInstant = () => {
     for (let u = 0; u < U; u++) {
@@ -35,6 +38,7 @@ export function replay(m: Model, events: TraceEvent[]): { entered: number; live:
   for (const e of events) {
     if (e.time !== now) { if (now >= 0) endOfInstant(); check(e.time > now, `time went back to ${e.time}`); now = e.time; }
     const u = idx.get(e.unit) ?? -1, p = e.patient;
+    check(order.step(e), `patient ${p} overtook someone who had waited longer for ${e.unit} at t=${now}`);
     switch (e.what) {
       case 'arrive': if (!live.has(p)) { live.add(p); entered++; } break;
       case 'queue':
@@ -42,12 +46,7 @@ export function replay(m: Model, events: TraceEvent[]): { entered: number; live:
         check(queued[u].size <= m.units[u].queue, `queue of ${e.unit} over its limit at t=${now}`);
         break;
       case 'admit': {
-        const fromQueue = queued[u].delete(p);
-        const wasBlocked = blocked.get(p) === u;
-        if (!fromQueue && !wasBlocked) {
-          check(queued[u].size === 0, `patient ${p} overtook the queue at ${e.unit} t=${now}`);
-          check(![...blocked.values()].includes(u), `patient ${p} overtook blocked patients at ${e.unit} t=${now}`);
-        }
+        queued[u].delete(p);
         blocked.delete(p);
         places[u]++;
         check(places[u] <= cap[u], `${e.unit} over capacity at t=${now}`);

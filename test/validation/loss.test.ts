@@ -62,3 +62,22 @@ describe('simulate(model, opts) against Pollaczek-Khinchine', () => {
     for (const r of rs) expect(r.units.s.los_mean).toBeCloseTo(d / DAY, 12);
   });
 });
+
+describe('simulate(model, opts) with a unit that sends patients back to itself', () => {
+  it('queue none, 2 places, 20% back: the next stay starts in the same place, so it is Erlang B with stay s / (1 - p)', () => {
+    // A geometric number (mean 1 / (1 - p)) of exponential stays is one exponential stay of
+    // mean s / (1 - p): a = lambda s / (1 - p) = 1.25 Erlangs, B(2, 1.25) = 0.258.
+    const s = 10 * HOUR, p = 0.2, lamPerHour = 0.08, c = 2;
+    const a = (lamPerHour * (s / HOUR)) / (1 - p), B = erlangB(c, a);
+    const rs = replicate(buildModel({
+      horizon: 800 * DAY, warmup: 20 * DAY,
+      units: { s: { capacity: c, queue: 0, service: exponential(s), next: { s: p, home: 1 - p } } },
+      sources: { a: { rate: lamPerHour / HOUR, to: 's' } },
+    }), 20);
+    expectInCi('lost_fraction', col(rs, 's', 'lost_fraction'), B);
+    expectInCi('occupancy_mean', col(rs, 's', 'occupancy_mean'), a * (1 - B));
+    expectInCi('los_mean', col(rs, 's', 'los_mean'), s / (1 - p) / DAY);
+    expectInCi('arrivals_per_day (from outside only)', col(rs, 's', 'arrivals_per_day'), lamPerHour * 24);
+    for (const r of rs) expect(r.units.s.blocked_mean).toBe(0);
+  });
+});

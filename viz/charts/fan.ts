@@ -3,7 +3,7 @@
  * 5–95% band, capacity as a thin step line, and the warm-up shaded in grey with the
  * baseline's running mean, so a reader sees the model settle before measuring starts.
  */
-import { area, axisBottom, axisLeft, curveStepAfter, line, max, scaleLinear, scaleUtc } from 'd3';
+import { area, axisBottom, axisLeft, curveStepAfter, line, max, min, scaleLinear, scaleUtc } from 'd3';
 import type { FanData, FanPoint } from '../data.js';
 import { dayDate } from '../data.js';
 import { formatPlain } from '../format.js';
@@ -28,7 +28,8 @@ export function fanChart(container: HTMLElement, d: FanData, o: FanOptions): voi
   f.figure.attr('data-unit', d.unit);
   const date = (p: FanPoint) => dayDate(o.startDate, p.day);
   const allDays = [...d.warmup.map((p) => p.day), ...d.series.flatMap((s) => s.points.map((p) => p.day))];
-  const first = Math.min(0, ...allDays), last = Math.max(1, ...allDays);
+  // d3's min/max, not Math.min(...allDays): decades of days across strategies overflow the call stack.
+  const first = Math.min(0, min(allDays) ?? 0), last = Math.max(1, max(allDays) ?? 1);
   const x = scaleUtc().domain([dayDate(o.startDate, first), dayDate(o.startDate, last + 1)]).range([0, f.width]);
   const top = max([
     ...d.series.flatMap((s) => s.points.map((p) => (finite(p.p95) ? p.p95 : p.mean))),

@@ -30,12 +30,53 @@ describe('simulate(model, { trace }) — who gets a freed place', () => {
     ] satisfies Row[]);
   });
 
+  it("'fifo': a patient who moved from blocked into the queue keeps its turn (blocked at 10) ahead of one blocked later (11)", () => {
+    // At 100 p0 took the waiting place; p2, blocked since 11, still waits in a. At 200 the
+    // place goes to p0, who has waited since 10, and p2 takes the waiting place.
+    const rows = record(contention('fifo')).rows.filter((r) => r[0] === 200);
+    expect(rows).toEqual([
+      [200, 'service-end', 3, 'b', 'home'], [200, 'depart', 3, 'b'], [200, 'exit', 3, 'b', 'home'],
+      [200, 'admit', 0, 'b'],
+      [200, 'depart', 2, 'a'], [200, 'arrive', 2, 'b'], [200, 'queue', 2, 'b'],
+    ] satisfies Row[]);
+  });
+
   it("'blocked-first': the patient blocked upstream is admitted before the queue", () => {
     const rows = record(contention('blocked-first')).rows.filter((r) => r[0] === 100);
     expect(rows).toEqual([
       [100, 'service-end', 1, 'b', 'home'], [100, 'depart', 1, 'b'], [100, 'exit', 1, 'b', 'home'],
       [100, 'depart', 0, 'a'], [100, 'arrive', 0, 'b'], [100, 'admit', 0, 'b'],
     ] satisfies Row[]);
+  });
+});
+
+describe('simulate(model, { trace }) — a unit that sends a patient back to itself', () => {
+  it('starts the next stay in the same place: no move, no discharge window, the place stays taken', () => {
+    // 1 place, no queue, window 08:00-20:00 from Monday 00:00. p0: stay 0-100, a 10-min hand-off
+    // back to itself (in its place), then the next stay 110-210 at night with no discharge wait.
+    // Arrivals at 5 and 150 find the place taken and are lost (both are p1: ids are recycled).
+    const model = buildModel({
+      horizon: 250, daily: false,
+      units: {
+        rehab: {
+          capacity: 1, queue: 0, service: fixed(100), next: { rehab: 1 }, handoff: { rehab: fixed(10) },
+          discharge: { open: Array.from({ length: 168 }, (_, h) => (h % 24 >= 8 && h % 24 < 20 ? 1 : 0)), weekend: 1 },
+        },
+      },
+      sources: { x: { to: 'rehab', timetable: timetable([0, 5, 150]) } },
+    });
+    const { rows, result } = record(model);
+    expect(rows).toEqual([
+      [0, 'arrive', 0, 'rehab'], [0, 'admit', 0, 'rehab'],
+      [5, 'arrive', 1, 'rehab'], [5, 'lost', 1, 'rehab'],
+      [100, 'service-end', 0, 'rehab', 'rehab'], [100, 'handoff', 0, 'rehab'],
+      [150, 'arrive', 1, 'rehab'], [150, 'lost', 1, 'rehab'],
+      [210, 'service-end', 0, 'rehab', 'rehab'], [210, 'handoff', 0, 'rehab'],
+    ] satisfies Row[]);
+    // One arrival admitted, once; the hand-off minutes (100-110, 210-220) count as blocked.
+    expect(result.units.rehab.admitted_per_day).toBeCloseTo(1 / (250 / DAY), 12);
+    expect(result.units.rehab.blocked_mean).toBeCloseTo(20 / 250, 12);
+    expect(result.units.rehab.occupancy_mean).toBe(1);
   });
 });
 
