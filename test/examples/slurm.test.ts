@@ -102,6 +102,8 @@ describe.skipIf(missing !== null && !required)('examples/slurm on a one-node Slu
     const kept = journalled(journal);
     expect(kept).toBeGreaterThanOrEqual(2);
     expect(kept).toBeLessThan(PER_SHARD);
+    // scancel sends SIGTERM first: caresim stopped in order and said what it kept.
+    expect(readFileSync(join(work, `caresim-shard-${first}_1.log`), 'utf8')).toContain(`interrupted; ${kept} finished replication(s) kept`);
 
     const again = submit();
     await slurm.waitForJobs([again], 300_000);
