@@ -156,7 +156,9 @@ export async function startSlurm(bin: string): Promise<SlurmCluster> {
     daemon('munged', ['--foreground', '--force', `--socket=${socket}`, `--key-file=${key}`, `--log-file=${log('munged.log')}`,
       `--pid-file=${join(dir, 'munge', 'munged.pid')}`, `--seed-file=${join(dir, 'munge', 'munged.seed')}`]);
     await until('munged', 30_000, () => existsSync(socket), logs);
-    const [ctldPort, slurmdPort] = [await freePort(), await freePort()];
+    const ctldPort = await freePort();
+    let slurmdPort = await freePort();
+    while (slurmdPort === ctldPort) slurmdPort = await freePort();
     writeFileSync(conf, slurmConf({ dir, socket, ctldPort, slurmdPort, cpus: nodeCpus(which('slurmd')!) }));
     daemon('slurmctld', ['-D', '-c', '-f', conf]);
     daemon('slurmd', ['-D', '-N', 'localhost', '-f', conf]);
