@@ -8,6 +8,7 @@
  * missing Slurm into a failure instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -124,4 +125,32 @@ describe.skipIf(missing !== null && !required)('examples/slurm on a one-node Slu
     expect(slurm.jobs(merge)).toEqual([{ task: '', state: 'COMPLETED', exit: '0:0' }]);
     expect(comparableFile(join(results, 'results.json'))).toBe(comparableFile(single));
   }, 600_000);
+});
+
+describe('examples/slurm scripts given too little', () => {
+  const script = (name: string, args: string[], env: Record<string, string>) => {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLURM_') && k !== 'SHARDS'));
+    return spawnSync('bash', [join(examples, name), ...args], { cwd: tempDir(), env: { ...clean, ...env }, encoding: 'utf8' });
+  };
+
+  it('caresim-shards.sbatch SCENARIO without SHARDS, or outside an array task, stops with its usage before running caresim', () => {
+    const noShards = script('caresim-shards.sbatch', ['scenario.yaml'], { SLURM_ARRAY_TASK_ID: '0' });
+    expect(noShards.status).not.toBe(0);
+    expect(noShards.stderr).toContain('SHARDS (the number of array tasks) is not set; usage: sbatch --array=0-<N-1>');
+    const noTask = script('caresim-shards.sbatch', ['scenario.yaml'], { SHARDS: '4' });
+    expect(noTask.status).not.toBe(0);
+    expect(noTask.stderr).toContain('not an array task');
+    const noScenario = script('caresim-shards.sbatch', [], { SHARDS: '4', SLURM_ARRAY_TASK_ID: '0' });
+    expect(noScenario.status).not.toBe(0);
+    expect(noScenario.stderr).toContain('usage: sbatch');
+  });
+
+  it('submit.sh without a scenario prints its usage and exits 2; caresim-merge.sbatch without SHARDS stops', () => {
+    const submit = script('submit.sh', [], {});
+    expect(submit.status).toBe(2);
+    expect(submit.stderr).toContain('SCENARIO [caresim run options]');
+    const merge = script('caresim-merge.sbatch', [], {});
+    expect(merge.status).not.toBe(0);
+    expect(merge.stderr).toContain('SHARDS (the number of shards) is not set');
+  });
 });
