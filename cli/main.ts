@@ -1,7 +1,7 @@
 /**
  * The caresim command line. The only place that writes to stderr and sets the exit code:
  * commands get an Io sink and return a code. Exit codes: 0 ok, 1 run failed, 2 bad usage or
- * invalid scenario, 130 interrupted (Ctrl-C; finished replications stay in the journal).
+ * invalid scenario, 130 interrupted (Ctrl-C or SIGTERM; finished replications stay in the journal).
  */
 import { parseArgs } from './parse.js';
 import { dispatch } from './dispatch.js';
@@ -10,11 +10,16 @@ import { ENGINE_VERSION } from '../runner/version.js';
 
 async function main(argv: string[]): Promise<number> {
   const interrupt = new AbortController();
-  process.on('SIGINT', () => {
-    // The second Ctrl-C does not wait for the run to wind down.
-    if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
-    interrupt.abort();
-  });
+  // SIGTERM is how schedulers stop a job (Slurm's scancel and preemption, Kubernetes' pod
+  // deletion, where caresim may run as PID 1 and an unhandled SIGTERM would be ignored):
+  // it stops the run like Ctrl-C, keeping what finished in the journal.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      // The second signal does not wait for the run to wind down.
+      if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
+      interrupt.abort();
+    });
+  }
   const io: Io = {
     out: (t) => { process.stdout.write(t); },
     err: (t) => { process.stderr.write(t); },

@@ -28,8 +28,8 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = r
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Starts the CLI and sends SIGINT once a progress line shows finished replications. */
-export function interruptCli(args: string[]): Promise<CliResult> {
+/** Starts the CLI and sends SIGINT (or `signal`) once a progress line shows finished replications. */
+export function interruptCli(args: string[], signal: NodeJS.Signals = 'SIGINT'): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '', stderr = '', sent = false;
@@ -39,7 +39,7 @@ export function interruptCli(args: string[]): Promise<CliResult> {
       if (sent) return;
       for (const line of stderr.split('\n')) {
         if (!line.startsWith('{"type":"progress"')) continue;
-        if (JSON.parse(line).done > 0) { sent = true; child.kill('SIGINT'); break; }
+        if (JSON.parse(line).done > 0) { sent = true; child.kill(signal); break; }
       }
     });
     child.on('error', reject);

@@ -140,6 +140,25 @@ describe('caresim run --resume', () => {
   });
 });
 
+describe('caresim run on SIGTERM', () => {
+  // Schedulers stop a job with SIGTERM (Slurm's scancel and preemption, Kubernetes' pod
+  // deletion, where caresim may be PID 1 and an unhandled SIGTERM is ignored).
+  it('stops like Ctrl-C: exit 130, finished replications kept in the journal, --resume completes the run', async () => {
+    const dir = tempDir();
+    const full = join(dir, 'full.json'), out = join(dir, 'resumed.json');
+    const args = [library('erlang-loss.yaml'), '--reps', '40', '--set', 'time.horizon=2000 days', '--workers', '1'];
+    expect(runCli(['run', ...args, '--out', full, '-q']).code).toBe(0);
+    const stopped = await interruptCli(['run', ...args, '--out', out], 'SIGTERM');
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/interrupted; \d+ finished replication\(s\) kept/);
+    const kept = readFileSync(`${out}.journal.ndjson`, 'utf8').trim().split('\n').length - 1;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(40);
+    expect(runCli(['run', ...args, '--out', out, '--resume', '-q']).code).toBe(0);
+    expect(comparableFile(out)).toBe(comparableFile(full));
+  });
+});
+
 describe('caresim check FILE', () => {
   it('accepts a valid scenario', () => {
     const r = runCli(['check', small]);
