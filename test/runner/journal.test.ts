@@ -49,10 +49,10 @@ describe('runScenarioDetailed(loaded, { journal, resume })', () => {
     await expect(runScenarioDetailed(twoStrategies(2, 1), { workers: 0, journal, resume: true })).rejects.toThrow(/engine version differs/);
   });
 
-  it('starts afresh without --resume', async () => {
+  it('starts afresh with fresh', async () => {
     const journal = join(dir(), 'run.journal.ndjson');
     await runScenarioDetailed(twoStrategies(3), { workers: 0, journal });
-    const again = await runScenarioDetailed(twoStrategies(3), { workers: 0, journal });
+    const again = await runScenarioDetailed(twoStrategies(3), { workers: 0, journal, fresh: true });
     expect(again.resumed).toBe(0);
     expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(1 + 6);
   });

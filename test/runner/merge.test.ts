@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
 import { tempDir } from '../temp-dir.js';
 import { join } from 'node:path';
-import { runScenario, runScenarioDetailed, mergeShards, readShard, shardFileText, resolveShard, shardIndices, MergeError, ShardError } from '../../runner/index.js';
+import { runScenario, runScenarioDetailed, mergeShards, readShard, writeShardFile, resolveShard, shardIndices, MergeError, ShardError } from '../../runner/index.js';
 import { comparable, twoStrategies } from './fixture.js';
 
 async function shardFiles(reps: number, count: number, seed = 2027): Promise<string[]> {
@@ -11,7 +10,7 @@ async function shardFiles(reps: number, count: number, seed = 2027): Promise<str
   for (let i = 0; i < count; i++) {
     const outcome = await runScenarioDetailed(twoStrategies(reps, seed), { workers: 1, shard: { index: i, count } });
     const file = join(dir, `shard-${i}.json`);
-    writeFileSync(file, shardFileText(outcome));
+    writeShardFile(file, outcome.results, outcome.shard!, outcome.raw);
     files.push(file);
   }
   return files;
@@ -21,7 +20,7 @@ describe('mergeShards(shards)', () => {
   it('merges shards 0/3, 1/3 and 2/3 into exactly the single run', async () => {
     const single = await runScenario(twoStrategies(10), { workers: 2 });
     const files = await shardFiles(10, 3);
-    const shards = files.map(readShard);
+    const shards = await Promise.all(files.map(readShard));
     expect(shards.map((s) => s.replications_raw.baseline.map((r) => r.replication))).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
     expect(comparable(mergeShards(shards, files))).toBe(comparable(single));
     expect(comparable(mergeShards([shards[2], shards[0], shards[1]]))).toBe(comparable(single));
@@ -29,10 +28,10 @@ describe('mergeShards(shards)', () => {
 
   it('refuses missing, repeated or foreign shards', async () => {
     const files = await shardFiles(4, 2);
-    const [a, b] = files.map(readShard);
+    const [a, b] = await Promise.all(files.map(readShard));
     expect(() => mergeShards([a])).toThrow(/missing: 1\/2/);
     expect(() => mergeShards([a, a])).toThrow(/repeats shard 0\/2/);
-    const [c] = (await shardFiles(4, 2, 99)).map(readShard);
+    const [c] = await Promise.all((await shardFiles(4, 2, 99)).map(readShard));
     expect(() => mergeShards([c, b])).toThrow(MergeError);
     expect(() => mergeShards([c, b])).toThrow(/seed differs/);
   });
