@@ -93,8 +93,8 @@ export interface ReadOptions {
    * returning true keeps it out of the returned value (the caller consumed it).
    */
   take?: (path: readonly (string | number)[], value: unknown) => boolean;
-  /** JSON.parse reviver for the lines under `path` (e.g. the codec's NaN strings). */
-  reviver?: (path: readonly (string | number)[]) => ((key: string, value: unknown) => unknown) | undefined;
+  /** The parser of the lines under `path` (default JSON.parse; e.g. the codec's, for NaN strings). */
+  parser?: (path: readonly (string | number)[]) => ((text: string) => unknown) | undefined;
 }
 
 export class JsonLinesError extends Error {}
@@ -165,10 +165,10 @@ export async function readJsonLines(file: string, opts: ReadOptions = {}): Promi
       continue;
     }
     if (!top) throw bad('not in the line layout');
-    const reviver = opts.reviver?.(top.path);
+    const parse = opts.parser?.(top.path) ?? JSON.parse;
     let parsed: unknown;
     try {
-      parsed = Array.isArray(top.value) ? JSON.parse(`[${line}]`, reviver) : JSON.parse(`{${line}}`, reviver);
+      parsed = Array.isArray(top.value) ? parse(`[${line}]`) : parse(`{${line}}`);
     } catch (err) {
       throw bad(`cannot read (${err instanceof Error ? err.message : String(err)})`);
     }

@@ -8,7 +8,7 @@
 import { writeAtomic } from './atomic.js';
 import { writeJsonLines } from './json-lines.js';
 import { readJsonFile, resultsLayout } from './results-file.js';
-import { revive } from './codec.js';
+import { decode, revive } from './codec.js';
 import type { ReplicationResult } from '../engine/result.js';
 import type { Results } from '../engine/results.js';
 import type { Shard } from './shard.js';
@@ -31,14 +31,12 @@ export function writeShardFile(file: string, results: Results, shard: Shard, raw
   writeAtomic(file, (put) => writeJsonLines(doc, put, { open: shardLayout, special: 'string' }));
 }
 
-const SPECIAL: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
-const reviver = (_k: string, v: unknown) => (typeof v === 'string' && Object.hasOwn(SPECIAL, v) ? SPECIAL[v] : v);
 
 /** Reads a shard file: the replications line by line, NaN and Infinity restored in them. */
 export async function readShard(file: string): Promise<ShardResults> {
   let doc: ShardResults;
   try {
-    const read = await readJsonFile(file, { reviver: (path) => (path[0] === 'replications_raw' ? reviver : undefined) });
+    const read = await readJsonFile(file, { parser: (path) => (path[0] === 'replications_raw' ? decode : undefined) });
     doc = read.value as ShardResults;
     if (read.whole && doc && typeof doc === 'object' && doc.replications_raw) doc.replications_raw = revive(doc.replications_raw);
   } catch (err) {
