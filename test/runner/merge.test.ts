@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { tempDir } from '../temp-dir.js';
+import { encode } from '../../runner/codec.js';
 import { join } from 'node:path';
 import { runScenario, runScenarioDetailed, mergeShards, readShard, writeShardFile, resolveShard, shardIndices, MergeError, ShardError } from '../../runner/index.js';
 import { comparable, twoStrategies } from './fixture.js';
@@ -51,6 +53,7 @@ describe('resolveShard(spec, count, env)', () => {
     expect(() => resolveShard('1', undefined, {})).toThrow(/shard count/);
     expect(() => resolveShard(undefined, 3, {})).toThrow(/JOB_COMPLETION_INDEX/);
     expect(() => resolveShard(undefined, 0, { JOB_COMPLETION_INDEX: '0' })).toThrow(/>= 1/);
+    expect(() => resolveShard('0/1000000000', undefined, {})).toThrow(/at most 100000 shards/);
   });
 });
 
@@ -65,5 +68,39 @@ describe('shardIndices(reps, shard)', () => {
 describe('runScenario(loaded, { reps: "auto", shard })', () => {
   it('refuses to shard an auto run', async () => {
     await expect(runScenario(twoStrategies('auto'), { workers: 0, shard: { index: 0, count: 2 } })).rejects.toBeInstanceOf(ShardError);
+  });
+});
+
+describe('mergeShards(shards) on doctored shard files', () => {
+  it('refuses a relabelled shard and an emptied one, naming the indices', async () => {
+    const files = await shardFiles(4, 2);
+    const [a, b] = await Promise.all(files.map(readShard));
+    const relabelled = { ...a, shard: { index: 1, count: 2 } };
+    const other = { ...b, shard: { index: 0, count: 2 } };
+    expect(() => mergeShards([relabelled, other])).toThrow(MergeError);
+    expect(() => mergeShards([relabelled, other])).toThrow(/claims to be shard 1\/2 of 4 replications, but holds replication\(s\) 0, 2 of baseline/);
+    const emptied = { ...b, replications_raw: { baseline: [], 'more-beds': [] } };
+    expect(() => mergeShards([a, emptied])).toThrow(/claims to be shard 1\/2 of 4 replications, but lacks 2 of baseline \(replication\(s\) 1, 3\)/);
+    const doubled = { ...b, replications_raw: { ...b.replications_raw, baseline: [...b.replications_raw.baseline, b.replications_raw.baseline[0]] } };
+    expect(() => mergeShards([a, doubled])).toThrow(/replication\(s\) 1 of baseline appear more than once/);
+  });
+
+  it('refuses absurd header numbers before sizing anything by them', async () => {
+    const files = await shardFiles(2, 2);
+    const [a, b] = await Promise.all(files.map(readShard));
+    expect(() => mergeShards([{ ...a, shard: { index: 0, count: 1e9 } }, b])).toThrow(/shard count must be a whole number from 1 to 100000, got 1000000000/);
+    expect(() => mergeShards([{ ...a, replications: 1e12 }, b])).toThrow(/replications must be a whole number/);
+    expect(() => mergeShards([a, { ...b, shard: { index: 2.5, count: 2 } }])).toThrow(/shard index/);
+  });
+
+  it('reads a shard file written on one line by an earlier caresim, and refuses a non-shard file', async () => {
+    const files = await shardFiles(4, 2);
+    const [a, b] = await Promise.all(files.map(readShard));
+    const oneLine = join(tempDir('shards'), 'one-line.json');
+    writeFileSync(oneLine, `${encode(b)}\n`);
+    const again = await readShard(oneLine);
+    expect(comparable(mergeShards([a, again]))).toBe(comparable(mergeShards([a, b])));
+    writeFileSync(oneLine, `${JSON.stringify({ format: 'caresim-results/1' })}\n`);
+    await expect(readShard(oneLine)).rejects.toThrow(/not a shard output/);
   });
 });
