@@ -6,8 +6,8 @@ import { open } from 'node:fs/promises';
 
 const CHUNK = 4 << 20;
 
-// PERF: node:readline took about a minute for 800 MB of long lines; splitting the bytes at
-// each newline and decoding every line once reads the same file at disk speed.
+// PERF: node:readline took twice as long on 800 MB of 260 KB lines as splitting the bytes
+// at each newline and decoding every line once.
 export async function* readLines(file: string): AsyncGenerator<string> {
   const fh = await open(file, 'r');
   try {
