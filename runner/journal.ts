@@ -63,7 +63,7 @@ function checkHeader(file: string, first: string | undefined, header: JournalHea
   } catch {
     found = undefined;
   }
-  if (!found || typeof found !== 'object') throw new ResumeError(`cannot resume: ${file} is not a caresim journal`);
+  if (!found || typeof found !== 'object') throw new ResumeError(`cannot resume: ${file} is not a caresim journal (or its first line was cut short); start again with --fresh`);
   if (found.format !== header.format) {
     throw new ResumeError(`cannot resume from ${file}: it was written by another version of caresim (${String(found.format)}, now ${header.format}); start again with --fresh`);
   }
