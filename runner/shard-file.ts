@@ -31,7 +31,6 @@ export function writeShardFile(file: string, results: Results, shard: Shard, raw
   writeAtomic(file, (put) => writeJsonLines(doc, put, { open: shardLayout, special: 'string' }));
 }
 
-
 /** Reads a shard file: the replications line by line, NaN and Infinity restored in them. */
 export async function readShard(file: string): Promise<ShardResults> {
   let doc: ShardResults;
