@@ -22,6 +22,7 @@ export interface RunArgs {
   shard?: string;
   shards?: number;
   resume: boolean;
+  fresh: boolean;
   journal?: string;
   maxMemory?: number;
   quiet: boolean;
@@ -125,7 +126,7 @@ function toCommand(raw: Record<string, unknown>): Command {
       cmd: 'run', file: String(a.file), reps: reps(a.reps), maxReps: wholeNumber(a['max-reps'], 'max-reps', 10),
       seed: seed(a.seed), workers: wholeNumber(a.workers, 'workers', 0), out: str(a.out), csv: str(a.csv),
       perRep: Boolean(a['per-rep']), report: str(a.report), set: setList(a.set), shard: str(a.shard),
-      shards: wholeNumber(a.shards, 'shards', 1), resume: Boolean(a.resume), journal: str(a.journal),
+      shards: wholeNumber(a.shards, 'shards', 1), resume: Boolean(a.resume), fresh: Boolean(a.fresh), journal: str(a.journal),
       maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16), quiet: Boolean(a.quiet),
     };
     case 'check': return { cmd: 'check', file: String(a.file), set: setList(a.set) };

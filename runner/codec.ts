@@ -30,8 +30,30 @@ export function encode(value: unknown): string {
 
 const SPECIAL: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
 
+/** Turns the special strings back into numbers, in place (a value that is one is returned replaced). */
+function restore(v: unknown): unknown {
+  if (typeof v === 'string') return Object.hasOwn(SPECIAL, v) ? SPECIAL[v] : v;
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x !== null && typeof x !== 'number') v[i] = restore(x);
+    }
+    return v;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const x = o[k];
+    if (x !== null && typeof x !== 'number') o[k] = restore(x);
+  }
+  return v;
+}
+
+// PERF: a JSON.parse reviver is called for every value: it made decoding a journal line more
+// than twice as slow as parsing it and then mending the few strings.
 export function decode<T>(text: string): T {
-  return JSON.parse(text, (_k, v) => (typeof v === 'string' && v in SPECIAL ? SPECIAL[v] : v)) as T;
+  const v: unknown = JSON.parse(text);
+  return (text.includes('"NaN"') || text.includes('Infinity"') ? restore(v) : v) as T;
 }
 
 /** Decodes an already-parsed JSON value (e.g. a section of a shard file). */

@@ -2,10 +2,12 @@
 export { runScenario, runScenarioDetailed } from './run-scenario.js';
 export type { RunOptions, RunOutcome, Progress } from './run-scenario.js';
 export type { RunnableScenario, RunnableStrategy } from './loaded.js';
-export { mergeShards, readShard, shardFileText, MergeError } from './merge.js';
+export { mergeShards, readShard, writeShardFile, MergeError } from './merge.js';
 export type { ShardResults } from './merge.js';
-export { resolveShard, shardIndices, ShardError } from './shard.js';
+export { resolveShard, shardIndices, ShardError, MAX_SHARDS } from './shard.js';
 export type { Shard } from './shard.js';
-export { ResumeError } from './journal.js';
-export { writeFileAtomic } from './atomic.js';
+export { ResumeError, JOURNAL_FORMAT } from './journal.js';
+export { LockError } from './lock.js';
+export { writeFileAtomic, writeAtomic } from './atomic.js';
+export { writeResultsFile, readResultsFile } from './results-file.js';
 export { ENGINE_VERSION } from './version.js';

@@ -1,17 +1,25 @@
 /**
  * The run journal: NDJSON, a header line then one line per finished replication, appended
  * synchronously as each one finishes, so an interrupted run (Ctrl-C, a killed job, a full
- * disk) loses at most the replications that were in flight. `--resume` reads it back and
- * runs only what is missing; it refuses a journal written for another scenario, seed,
- * engine version, strategy list or shard, because mixing those would give wrong results.
+ * disk) loses at most the replications that were in flight. `--resume` reads it back, line
+ * by line (a journal of thousands of replications is larger than one string can be), and
+ * runs only what is missing. It refuses a journal written for another scenario, seed,
+ * engine version, strategy list or shard, and every line says which run wrote it (scenario
+ * hash, seed, strategy), so a line from another run is refused too: mixing would give
+ * wrong results. The journal is locked while a run writes it (runner/lock.ts), and an
+ * existing journal is never overwritten unless asked to (`fresh`).
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decode, encode } from './codec.js';
+import { readLines } from './lines.js';
+import { acquireLock, type Lock } from './lock.js';
 import type { ReplicationResult } from '../engine/result.js';
 
+export const JOURNAL_FORMAT = 'caresim-journal/2' as const;
+
 export interface JournalHeader {
-  format: 'caresim-journal/1';
+  format: typeof JOURNAL_FORMAT;
   scenario_hash: string;
   seed: number | string;
   engine_version: string;
@@ -25,20 +33,39 @@ export interface JournalEntry {
   result: ReplicationResult;
 }
 
+/** A journal line: the entry and what identifies the run that wrote it. */
+interface JournalLine extends JournalEntry {
+  scenario_hash: string;
+  seed: number | string;
+}
+
 export class ResumeError extends Error {
   readonly code = 'RESUME_MISMATCH';
 }
 
+export interface OpenOptions {
+  /** Continue from an existing journal (none present: start a new one). */
+  resume?: boolean;
+  /** Discard an existing journal and start again. */
+  fresh?: boolean;
+  /** Hears each finished replication read back, in journal order. */
+  onEntry?: (entry: JournalEntry) => void;
+  /** Hears notices meant for the user (a stale lock taken over). */
+  onNotice?: (message: string) => void;
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function readEntries(file: string, header: JournalHeader): JournalEntry[] {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  let found: JournalHeader;
+function checkHeader(file: string, first: string | undefined, header: JournalHeader): void {
+  let found: JournalHeader | undefined;
   try {
-    found = decode<{ header: JournalHeader }>(lines[0]).header;
-    if (!found) throw new Error('no header');
+    found = first === undefined ? undefined : decode<{ header?: JournalHeader }>(first).header;
   } catch {
-    throw new ResumeError(`cannot resume: ${file} is not a caresim journal`);
+    found = undefined;
+  }
+  if (!found || typeof found !== 'object') throw new ResumeError(`cannot resume: ${file} is not a caresim journal (or its first line was cut short); start again with --fresh`);
+  if (found.format !== header.format) {
+    throw new ResumeError(`cannot resume from ${file}: it was written by another version of caresim (${String(found.format)}, now ${header.format}); start again with --fresh`);
   }
   const differ: string[] = [];
   if (found.scenario_hash !== header.scenario_hash) differ.push('the scenario (or its --set overrides) changed');
@@ -46,57 +73,114 @@ function readEntries(file: string, header: JournalHeader): JournalEntry[] {
   if (found.engine_version !== header.engine_version) differ.push(`the engine version differs (journal ${found.engine_version}, now ${header.engine_version})`);
   if (!same(found.strategies, header.strategies)) differ.push('the strategies differ');
   if (found.shard !== header.shard) differ.push(`the shard differs (journal ${found.shard ?? 'none'}, now ${header.shard ?? 'none'})`);
-  if (differ.length > 0) throw new ResumeError(`cannot resume from ${file}: ${differ.join('; ')}. Run without --resume to start again.`);
-  const out: JournalEntry[] = [];
-  for (const line of lines.slice(1)) {
-    if (!line.trim()) continue;
+  if (differ.length > 0) throw new ResumeError(`cannot resume from ${file}: ${differ.join('; ')}. Start again with --fresh.`);
+}
+
+/** Why a line that parsed does not belong to this run, or null when it does. */
+function foreign(line: Partial<JournalLine>, header: JournalHeader, shard: { index: number; count: number } | null): string | null {
+  if (line.scenario_hash !== header.scenario_hash) return 'another scenario';
+  if (!same(line.seed, header.seed)) return `seed ${String(line.seed)} (this run: ${header.seed})`;
+  if (typeof line.strategy !== 'string' || !header.strategies.includes(line.strategy)) return `a strategy this run does not have (${String(line.strategy)})`;
+  const r = line.replication;
+  if (typeof r !== 'number' || !Number.isInteger(r) || r < 0) return `a replication index that is not one (${String(r)})`;
+  if (shard && r % shard.count !== shard.index) return `replication ${r}, which is not in shard ${header.shard}`;
+  if (!line.result || typeof line.result !== 'object') return 'no result';
+  return null;
+}
+
+const parseShard = (label: string | null) => {
+  if (label === null) return null;
+  const [index, count] = label.split('/').map(Number);
+  return { index, count };
+};
+
+async function readEntries(file: string, header: JournalHeader, onEntry: (e: JournalEntry) => void): Promise<void> {
+  const shard = parseShard(header.shard);
+  let n = 0;
+  for await (const text of readLines(file)) {
+    n++;
+    if (n === 1) {
+      checkHeader(file, text, header);
+      continue;
+    }
+    if (!text.trim()) continue;
+    let line: JournalLine;
     try {
-      out.push(decode<JournalEntry>(line));
+      line = decode<JournalLine>(text);
     } catch {
       // A line cut short by the interruption: that replication simply runs again.
+      continue;
     }
+    const why = line && typeof line === 'object' ? foreign(line, header, shard) : 'not a journal entry';
+    if (why) {
+      throw new ResumeError(`cannot resume from ${file}: line ${n} belongs to another run (${why}); two runs may have written this journal. Start again with --fresh.`);
+    }
+    onEntry({ strategy: line.strategy, replication: line.replication, result: line.result });
   }
-  return out;
+  if (n === 0) checkHeader(file, undefined, header);
+}
+
+/** Whether the file ends with a newline (read from its last byte, not the whole file). */
+function endsWithNewline(fd: number): boolean {
+  const size = fstatSync(fd).size;
+  if (size === 0) return true;
+  const b = Buffer.alloc(1);
+  readSync(fd, b, 0, 1, size - 1);
+  return b[0] === 0x0a;
 }
 
 export class Journal {
   private fd: number | null;
 
-  private constructor(readonly file: string, fd: number) {
+  private constructor(readonly file: string, fd: number, private readonly header: JournalHeader, private lock: Lock | null) {
     this.fd = fd;
   }
 
   /**
-   * Opens the journal. With `resume` and an existing file, checks its header and returns
-   * the entries already finished; otherwise starts a new journal.
+   * Locks and opens the journal. With `resume` and an existing file, checks it and hands
+   * each finished replication to `onEntry`; with `fresh` or no file, starts a new journal;
+   * an existing journal with neither is refused (it holds an interrupted run's work).
    */
-  static open(file: string, header: JournalHeader, resume: boolean): { journal: Journal; done: JournalEntry[] } {
+  static async open(file: string, header: JournalHeader, opts: OpenOptions = {}): Promise<Journal> {
+    if (opts.resume && opts.fresh) throw new ResumeError('--resume and --fresh contradict each other: give one');
     mkdirSync(dirname(file), { recursive: true });
-    if (resume && existsSync(file)) {
-      const done = readEntries(file, header);
-      const text = readFileSync(file, 'utf8');
-      const fd = openSync(file, 'a');
-      // A cut-off last line must not glue itself to the next entry.
-      if (text.length > 0 && !text.endsWith('\n')) writeSync(fd, '\n');
-      return { journal: new Journal(file, fd), done };
+    const lock = acquireLock(file, opts.onNotice);
+    try {
+      if (existsSync(file) && !opts.fresh) {
+        if (!opts.resume) {
+          throw new ResumeError(`${file} holds the journal of an unfinished run: continue it with --resume, or discard it and start again with --fresh`);
+        }
+        await readEntries(file, header, opts.onEntry ?? (() => {}));
+        const fd = openSync(file, 'a+');
+        // A cut-off last line must not glue itself to the next entry.
+        if (!endsWithNewline(fd)) writeSync(fd, '\n');
+        return new Journal(file, fd, header, lock);
+      }
+      const fd = openSync(file, 'w');
+      writeSync(fd, `${encode({ header })}\n`);
+      return new Journal(file, fd, header, lock);
+    } catch (err) {
+      lock.release();
+      throw err;
     }
-    const fd = openSync(file, 'w');
-    writeSync(fd, `${encode({ header })}\n`);
-    return { journal: new Journal(file, fd), done: [] };
   }
 
   append(entry: JournalEntry): void {
-    if (this.fd !== null) writeSync(this.fd, `${encode(entry)}\n`);
+    if (this.fd === null) return;
+    const line: JournalLine = { scenario_hash: this.header.scenario_hash, seed: this.header.seed, ...entry };
+    writeSync(this.fd, `${encode(line)}\n`);
   }
 
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+    this.lock?.release();
+    this.lock = null;
   }
 
   /** After the outputs are written the journal has served its purpose. */
   remove(): void {
-    this.close();
     rmSync(this.file, { force: true });
+    this.close();
   }
 }

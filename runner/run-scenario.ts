@@ -12,7 +12,7 @@ import type { Model } from '../engine/model.js';
 import type { ReplicationResult } from '../engine/result.js';
 import type { Results } from '../engine/results.js';
 import { runTasks, type Task } from './pool.js';
-import { Journal } from './journal.js';
+import { Journal, JOURNAL_FORMAT } from './journal.js';
 import { shardIndices, shardLabel, ShardError, type Shard } from './shard.js';
 import { AUTO_MIN, nextTarget } from './auto.js';
 import { defaultWorkerFile } from './worker-file.js';
@@ -45,7 +45,12 @@ export interface RunOptions {
   shard?: Shard | null;
   /** Journal file; none when unset. */
   journal?: string;
+  /** Continue from the journal when there is one (none: start; ARCHITECTURE §5). */
   resume?: boolean;
+  /** Discard an existing journal; without this or `resume` an existing journal is refused. */
+  fresh?: boolean;
+  /** Notices for the user (a stale journal lock taken over). */
+  onNotice?: (message: string) => void;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
   workerFile?: string;
@@ -99,18 +104,6 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
   const failures: NonNullable<Results['failures']> = [];
   const failed = new Set<string>();
 
-  let resumed = 0;
-  let journal: Journal | null = null;
-  if (opts.journal) {
-    const header = { format: 'caresim-journal/1' as const, scenario_hash: sc.hash, seed, engine_version: ENGINE_VERSION, strategies: names, shard: shard ? shardLabel(shard) : null };
-    const opened = Journal.open(opts.journal, header, opts.resume ?? false);
-    journal = opened.journal;
-    for (const e of opened.done) {
-      const s = names.indexOf(e.strategy);
-      if (s >= 0 && !byStrategy[s].has(e.replication)) { byStrategy[s].set(e.replication, e.result); resumed++; }
-    }
-  }
-
   const uncertain = sc.strategies.map((s) => isUncertain(s, seed));
   const models: Model[] = sc.strategies.map((s) => s.model);
   const modelFor = uncertain.some(Boolean)
@@ -160,6 +153,19 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
       auto, precisionTarget: target,
     },
   );
+
+  let resumed = 0;
+  let journal: Journal | null = null;
+  if (opts.journal) {
+    const header = { format: JOURNAL_FORMAT, scenario_hash: sc.hash, seed, engine_version: ENGINE_VERSION, strategies: names, shard: shard ? shardLabel(shard) : null };
+    journal = await Journal.open(opts.journal, header, {
+      resume: opts.resume, fresh: opts.fresh, onNotice: opts.onNotice,
+      onEntry: (e) => {
+        const s = names.indexOf(e.strategy);
+        if (s >= 0 && !byStrategy[s].has(e.replication)) { byStrategy[s].set(e.replication, e.result); resumed++; }
+      },
+    });
+  }
 
   try {
     for (;;) {

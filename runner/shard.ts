@@ -13,10 +13,14 @@ export class ShardError extends Error {
   readonly code = 'BAD_SHARD';
 }
 
+/** More shards than any cluster run needs; a larger count is a typo or a forged file. */
+export const MAX_SHARDS = 100_000;
+
 const INDEX_VARS = ['JOB_COMPLETION_INDEX', 'SLURM_ARRAY_TASK_ID'] as const;
 
 function checked(index: number, count: number, source: string): Shard {
   if (!Number.isInteger(count) || count < 1) throw new ShardError(`${source}: the shard count must be a whole number >= 1, got ${count}`);
+  if (count > MAX_SHARDS) throw new ShardError(`${source}: at most ${MAX_SHARDS} shards, got ${count}`);
   if (!Number.isInteger(index) || index < 0 || index >= count) {
     throw new ShardError(`${source}: the shard index must be a whole number from 0 to ${count - 1}, got ${index}`);
   }

@@ -1,6 +1,6 @@
 /** `caresim merge SHARD... --out F`: the single-run result from shard outputs. */
-import { readShard, mergeShards } from '../../runner/merge.js';
-import { writeFileAtomic } from '../../runner/atomic.js';
+import { readShard, mergeShards, type ShardResults } from '../../runner/merge.js';
+import { writeResultsFile } from '../../runner/results-file.js';
 import type { ReplicationResult } from '../../engine/result.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
@@ -9,9 +9,11 @@ import { writeCsv } from '../csv.js';
 
 export async function mergeCommand(args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }, io: Io): Promise<number> {
   try {
-    const shards = args.files.map(readShard);
+    // One shard after the other: each is read as a stream, line by line.
+    const shards: ShardResults[] = [];
+    for (const file of args.files) shards.push(await readShard(file));
     const results = mergeShards(shards, args.files);
-    if (args.out) writeFileAtomic(args.out, `${JSON.stringify(results)}\n`);
+    if (args.out) writeResultsFile(args.out, results);
     if (args.csv) {
       let raw: Record<string, ReplicationResult[]> | undefined;
       if (args.perRep) {

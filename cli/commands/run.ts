@@ -8,8 +8,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { runScenarioDetailed, type RunOutcome } from '../../runner/run-scenario.js';
 import { resolveShard, shardLabel, type Shard } from '../../runner/shard.js';
-import { shardFileText } from '../../runner/merge.js';
-import { writeFileAtomic } from '../../runner/atomic.js';
+import { writeShardFile } from '../../runner/shard-file.js';
+import { writeResultsFile } from '../../runner/results-file.js';
 import type { RunnableScenario } from '../../runner/loaded.js';
 import type { RunArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
@@ -29,7 +29,8 @@ function journalPath(args: RunArgs, sc: RunnableScenario, shard: Shard | null): 
 async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise<void> {
   const { results } = outcome;
   if (args.out) {
-    writeFileAtomic(args.out, outcome.shard ? shardFileText(outcome) : `${JSON.stringify(results)}\n`);
+    if (outcome.shard) writeShardFile(args.out, results, outcome.shard, outcome.raw);
+    else writeResultsFile(args.out, results);
   }
   if (args.csv) writeCsv(args.csv, results, args.perRep ? outcome.raw : undefined);
   if (args.report) {
@@ -51,13 +52,14 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
     const sc: RunnableScenario = loaded;
     const journal = journalPath(args, sc, shard);
+    if (args.resume && args.fresh) throw new CliUsageError('--resume and --fresh contradict each other: give one');
     if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
     const view = progressView(io, args.quiet);
     let outcome: RunOutcome;
     try {
       outcome = await runScenarioDetailed(sc, {
         reps: args.reps, maxReps: args.maxReps, seed: args.seed, workers: args.workers, shard,
-        journal, resume: args.resume, signal: io.signal, maxMemoryMb: args.maxMemory,
+        journal, resume: args.resume, fresh: args.fresh, onNotice: (m) => io.err(`caresim: ${m}\n`), signal: io.signal, maxMemoryMb: args.maxMemory,
         onProgress: (p) => view.update(p),
       });
     } finally {

@@ -12,6 +12,6 @@ export async function startCommand(args: { workers?: number }, io: Io): Promise<
   }
   return runCommand({
     cmd: 'run', file, workers: args.workers, out: 'out/results.json', report: 'out/report.html',
-    perRep: false, set: [], resume: false, quiet: false,
+    perRep: false, set: [], resume: false, fresh: true, quiet: false,
   }, io);
 }

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { comparableFile, ensureBuilt, erlangB, interruptCli, library, runCli, small, tempDir } from './cli-process.js';
 
 beforeAll(() => ensureBuilt());
@@ -134,9 +136,41 @@ describe('caresim run --resume', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('seed differs');
 
+    const rerun = runCli(['run', ...args, '--out', out, '-q']);
+    expect(rerun.code).toBe(2);
+    expect(rerun.stderr).toMatch(/unfinished run: continue it with --resume, or discard it and start again with --fresh/);
+    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(kept + 1);
+
     const resumed = runCli(['run', ...args, '--out', out, '--resume', '--workers', '2', '-q']);
     expect(resumed.code).toBe(0);
     expect(comparableFile(out)).toBe(comparableFile(full));
+  });
+
+  it('starts from the beginning when there is no journal yet', () => {
+    const out = join(tempDir(), 'r.json');
+    const r = runCli(['run', small, '--out', out, '--resume', '--workers', '1', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('no journal at');
+    expect(JSON.parse(readFileSync(out, 'utf8')).replications).toBe(9);
+  });
+});
+
+describe('caresim run --out F while another run writes F', () => {
+  it('refuses with exit 2 while the lock holder runs, and takes over a dead holder\'s lock', () => {
+    const out = join(tempDir(), 'r.json');
+    const lock = `${out}.journal.ndjson.lock`;
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname() }));
+    const busy = runCli(['run', small, '--out', out, '--workers', '1', '-q']);
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`in use by another caresim run (pid ${process.pid} on ${hostname()}`);
+    noStack(busy.stderr);
+    expect(existsSync(out)).toBe(false);
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname() }));
+    const after = runCli(['run', small, '--out', out, '--workers', '1', '-q']);
+    expect(after.code).toBe(0);
+    expect(after.stderr).toContain(`took over the lock ${lock}`);
+    expect(existsSync(lock)).toBe(false);
   });
 });
 

@@ -14,7 +14,7 @@ describe('parseArgs(argv)', () => {
       '--per-rep', '--set', 'a.b=1', '--set', 'c=2 days', '--shard', '1/4', '--resume', '--max-memory', '512', '--report', 'r.html']);
     expect(c).toEqual({
       cmd: 'run', file: 's.yaml', reps: 50, maxReps: undefined, seed: 42, workers: 3, out: 'r.json', csv: 'out', perRep: true,
-      report: 'r.html', set: ['a.b=1', 'c=2 days'], shard: '1/4', shards: undefined, resume: true, journal: undefined,
+      report: 'r.html', set: ['a.b=1', 'c=2 days'], shard: '1/4', shards: undefined, resume: true, fresh: false, journal: undefined,
       maxMemory: 512, quiet: false,
     });
   });

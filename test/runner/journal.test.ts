@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tempDir } from '../temp-dir.js';
 import { join } from 'node:path';
-import { runScenario, runScenarioDetailed, ResumeError } from '../../runner/index.js';
+import { runScenario, runScenarioDetailed, ResumeError, LockError, JOURNAL_FORMAT, ENGINE_VERSION } from '../../runner/index.js';
+import { encode } from '../../runner/codec.js';
+import { ICS, load, runStrategy } from '../domain/run.js';
 import { comparable, twoStrategies } from './fixture.js';
 
 const dir = () => tempDir('journal');
@@ -49,10 +51,10 @@ describe('runScenarioDetailed(loaded, { journal, resume })', () => {
     await expect(runScenarioDetailed(twoStrategies(2, 1), { workers: 0, journal, resume: true })).rejects.toThrow(/engine version differs/);
   });
 
-  it('starts afresh without --resume', async () => {
+  it('starts afresh with fresh', async () => {
     const journal = join(dir(), 'run.journal.ndjson');
     await runScenarioDetailed(twoStrategies(3), { workers: 0, journal });
-    const again = await runScenarioDetailed(twoStrategies(3), { workers: 0, journal });
+    const again = await runScenarioDetailed(twoStrategies(3), { workers: 0, journal, fresh: true });
     expect(again.resumed).toBe(0);
     expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(1 + 6);
   });
@@ -67,4 +69,112 @@ describe('runScenarioDetailed(loaded, { resume }) with a journal from a longer r
     expect(fewer.raw.baseline.map((r) => r.replication)).toEqual([0, 1, 2, 3, 4]);
     expect(comparable(fewer.results)).toBe(comparable(fresh));
   });
+});
+
+describe('runScenarioDetailed(loaded, { journal }) on an existing journal', () => {
+  it('refuses to overwrite it without resume or fresh, and keeps every line', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    await runScenarioDetailed(twoStrategies(3), { workers: 0, journal });
+    const before = readFileSync(journal, 'utf8');
+    const refused = runScenarioDetailed(twoStrategies(3), { workers: 0, journal });
+    await expect(refused).rejects.toBeInstanceOf(ResumeError);
+    await expect(refused).rejects.toThrow(/--resume.*--fresh/);
+    expect(readFileSync(journal, 'utf8')).toBe(before);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
+  });
+
+  it('starts a new journal with resume when there is none', async () => {
+    const journal = join(dir(), 'none-yet.journal.ndjson');
+    const run = await runScenarioDetailed(twoStrategies(3), { workers: 0, journal, resume: true });
+    expect(run.resumed).toBe(0);
+    expect(comparable(run.results)).toBe(comparable(await runScenario(twoStrategies(3), { workers: 0 })));
+    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(1 + 6);
+  });
+
+  it('refuses a line written by a run with another seed, naming the line', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    await runScenarioDetailed(twoStrategies(3, 8), { workers: 0, journal });
+    const lines = readFileSync(journal, 'utf8').trim().split('\n');
+    const forged = lines[2].replace('"seed":8', '"seed":9');
+    expect(forged).not.toBe(lines[2]);
+    writeFileSync(journal, `${[...lines.slice(0, 2), forged].join('\n')}\n`);
+    const resumed = runScenarioDetailed(twoStrategies(3, 8), { workers: 0, journal, resume: true });
+    await expect(resumed).rejects.toBeInstanceOf(ResumeError);
+    await expect(resumed).rejects.toThrow(/line 3 belongs to another run \(seed 9/);
+  });
+
+  it('refuses a line of another scenario or a replication outside its shard', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    await runScenarioDetailed(twoStrategies(4), { workers: 0, journal, shard: { index: 0, count: 2 } });
+    const lines = readFileSync(journal, 'utf8').trim().split('\n');
+    writeFileSync(journal, `${[lines[0], lines[1].replace('"scenario_hash":"abc123"', '"scenario_hash":"other"')].join('\n')}\n`);
+    await expect(runScenarioDetailed(twoStrategies(4), { workers: 0, journal, resume: true, shard: { index: 0, count: 2 } }))
+      .rejects.toThrow(/line 2 belongs to another run \(another scenario\)/);
+    const moved = lines[1].replace('"replication":0', '"replication":1');
+    expect(moved).not.toBe(lines[1]);
+    writeFileSync(journal, `${[lines[0], moved].join('\n')}\n`);
+    await expect(runScenarioDetailed(twoStrategies(4), { workers: 0, journal, resume: true, shard: { index: 0, count: 2 } }))
+      .rejects.toThrow(/replication 1, which is not in shard 0\/2/);
+  });
+});
+
+describe('runScenarioDetailed(loaded, { journal }) twice at once', () => {
+  it('lets only one of two concurrent runs on one journal proceed', async () => {
+    const journal = join(dir(), 'shared.journal.ndjson');
+    const first = runScenarioDetailed(twoStrategies(6), { workers: 1, journal });
+    const second = runScenarioDetailed(twoStrategies(6, 99), { workers: 1, journal, fresh: true });
+    const [a, b] = await Promise.allSettled([first, second]);
+    expect(a.status).toBe('fulfilled');
+    expect(b.status).toBe('rejected');
+    expect((b as PromiseRejectedResult).reason).toBeInstanceOf(LockError);
+    expect(String((b as PromiseRejectedResult).reason.message)).toMatch(/in use by another caresim run \(pid \d+/);
+    // The journal is the first run's alone: its header and all 12 lines carry seed 2027.
+    const lines = readFileSync(journal, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1 + 12);
+    expect(lines.every((l) => l.includes('"seed":2027'))).toBe(true);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
+  });
+});
+
+describe('runScenarioDetailed(ics-default, { resume }) from a journal larger than a string can be', () => {
+  // 0x1fffffe8 characters: V8's longest string, which reading the journal whole ran into.
+  const LONGEST_STRING = 0x1fffffe8;
+
+  it('reads the journal line by line and resumes without running anything', async () => {
+    const sc = load(ICS);
+    const real = runStrategy(sc, 'baseline', 2);
+    const S = sc.strategies.length;
+    // Real default-ICS replications, written under every strategy and index (r mod 2 picks one).
+    const texts = real.map((r) => encode({ ...r, replication: -1 }));
+    const reps = 2 * Math.ceil(Math.max(4000 / S, (LONGEST_STRING * 1.05) / (texts[0].length * S)) / 2);
+    const journal = join(dir(), 'large.journal.ndjson');
+    const header = { format: JOURNAL_FORMAT, scenario_hash: sc.hash, seed: sc.seed, engine_version: ENGINE_VERSION, strategies: sc.strategies.map((s) => s.name), shard: null };
+    const fd = openSync(journal, 'w');
+    try {
+      writeSync(fd, `${encode({ header })}\n`);
+      for (let r = 0; r < reps; r++) {
+        const result = texts[r % 2].replace('"replication":-1', `"replication":${r}`);
+        for (const s of header.strategies) writeSync(fd, `{"scenario_hash":${JSON.stringify(sc.hash)},"seed":${JSON.stringify(sc.seed)},"strategy":${JSON.stringify(s)},"replication":${r},"result":${result}}\n`);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      expect(reps * S).toBeGreaterThanOrEqual(4000);
+      expect(statSync(journal).size).toBeGreaterThan(LONGEST_STRING);
+      const run = await runScenarioDetailed(sc, { reps, workers: 0, journal, resume: true });
+      expect(run.interrupted).toBe(false);
+      expect(run.resumed).toBe(reps * S);
+      expect(run.results.replications).toBe(reps);
+      for (const s of header.strategies) {
+        for (const [kpi, stat] of Object.entries(run.results.strategies[s].kpis)) {
+          expect(stat.n).toBe(reps);
+          const want = (real[0].kpis[kpi] + real[1].kpis[kpi]) / 2;
+          expect(stat.mean).toBeCloseTo(want, 6);
+        }
+      }
+    } finally {
+      rmSync(journal, { force: true });
+    }
+  }, 600_000);
 });

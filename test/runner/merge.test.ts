@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { tempDir } from '../temp-dir.js';
+import { encode } from '../../runner/codec.js';
 import { join } from 'node:path';
-import { runScenario, runScenarioDetailed, mergeShards, readShard, shardFileText, resolveShard, shardIndices, MergeError, ShardError } from '../../runner/index.js';
+import { runScenario, runScenarioDetailed, mergeShards, readShard, writeShardFile, resolveShard, shardIndices, MergeError, ShardError } from '../../runner/index.js';
 import { comparable, twoStrategies } from './fixture.js';
 
 async function shardFiles(reps: number, count: number, seed = 2027): Promise<string[]> {
@@ -11,7 +12,7 @@ async function shardFiles(reps: number, count: number, seed = 2027): Promise<str
   for (let i = 0; i < count; i++) {
     const outcome = await runScenarioDetailed(twoStrategies(reps, seed), { workers: 1, shard: { index: i, count } });
     const file = join(dir, `shard-${i}.json`);
-    writeFileSync(file, shardFileText(outcome));
+    writeShardFile(file, outcome.results, outcome.shard!, outcome.raw);
     files.push(file);
   }
   return files;
@@ -21,7 +22,7 @@ describe('mergeShards(shards)', () => {
   it('merges shards 0/3, 1/3 and 2/3 into exactly the single run', async () => {
     const single = await runScenario(twoStrategies(10), { workers: 2 });
     const files = await shardFiles(10, 3);
-    const shards = files.map(readShard);
+    const shards = await Promise.all(files.map(readShard));
     expect(shards.map((s) => s.replications_raw.baseline.map((r) => r.replication))).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
     expect(comparable(mergeShards(shards, files))).toBe(comparable(single));
     expect(comparable(mergeShards([shards[2], shards[0], shards[1]]))).toBe(comparable(single));
@@ -29,10 +30,10 @@ describe('mergeShards(shards)', () => {
 
   it('refuses missing, repeated or foreign shards', async () => {
     const files = await shardFiles(4, 2);
-    const [a, b] = files.map(readShard);
+    const [a, b] = await Promise.all(files.map(readShard));
     expect(() => mergeShards([a])).toThrow(/missing: 1\/2/);
     expect(() => mergeShards([a, a])).toThrow(/repeats shard 0\/2/);
-    const [c] = (await shardFiles(4, 2, 99)).map(readShard);
+    const [c] = await Promise.all((await shardFiles(4, 2, 99)).map(readShard));
     expect(() => mergeShards([c, b])).toThrow(MergeError);
     expect(() => mergeShards([c, b])).toThrow(/seed differs/);
   });
@@ -52,6 +53,7 @@ describe('resolveShard(spec, count, env)', () => {
     expect(() => resolveShard('1', undefined, {})).toThrow(/shard count/);
     expect(() => resolveShard(undefined, 3, {})).toThrow(/JOB_COMPLETION_INDEX/);
     expect(() => resolveShard(undefined, 0, { JOB_COMPLETION_INDEX: '0' })).toThrow(/>= 1/);
+    expect(() => resolveShard('0/1000000000', undefined, {})).toThrow(/at most 100000 shards/);
   });
 });
 
@@ -66,5 +68,39 @@ describe('shardIndices(reps, shard)', () => {
 describe('runScenario(loaded, { reps: "auto", shard })', () => {
   it('refuses to shard an auto run', async () => {
     await expect(runScenario(twoStrategies('auto'), { workers: 0, shard: { index: 0, count: 2 } })).rejects.toBeInstanceOf(ShardError);
+  });
+});
+
+describe('mergeShards(shards) on doctored shard files', () => {
+  it('refuses a relabelled shard and an emptied one, naming the indices', async () => {
+    const files = await shardFiles(4, 2);
+    const [a, b] = await Promise.all(files.map(readShard));
+    const relabelled = { ...a, shard: { index: 1, count: 2 } };
+    const other = { ...b, shard: { index: 0, count: 2 } };
+    expect(() => mergeShards([relabelled, other])).toThrow(MergeError);
+    expect(() => mergeShards([relabelled, other])).toThrow(/claims to be shard 1\/2 of 4 replications, but holds replication\(s\) 0, 2 of baseline/);
+    const emptied = { ...b, replications_raw: { baseline: [], 'more-beds': [] } };
+    expect(() => mergeShards([a, emptied])).toThrow(/claims to be shard 1\/2 of 4 replications, but lacks 2 of baseline \(replication\(s\) 1, 3\)/);
+    const doubled = { ...b, replications_raw: { ...b.replications_raw, baseline: [...b.replications_raw.baseline, b.replications_raw.baseline[0]] } };
+    expect(() => mergeShards([a, doubled])).toThrow(/replication\(s\) 1 of baseline appear more than once/);
+  });
+
+  it('refuses absurd header numbers before sizing anything by them', async () => {
+    const files = await shardFiles(2, 2);
+    const [a, b] = await Promise.all(files.map(readShard));
+    expect(() => mergeShards([{ ...a, shard: { index: 0, count: 1e9 } }, b])).toThrow(/shard count must be a whole number from 1 to 100000, got 1000000000/);
+    expect(() => mergeShards([{ ...a, replications: 1e12 }, b])).toThrow(/replications must be a whole number/);
+    expect(() => mergeShards([a, { ...b, shard: { index: 2.5, count: 2 } }])).toThrow(/shard index/);
+  });
+
+  it('reads a shard file written on one line by an earlier caresim, and refuses a non-shard file', async () => {
+    const files = await shardFiles(4, 2);
+    const [a, b] = await Promise.all(files.map(readShard));
+    const oneLine = join(tempDir('shards'), 'one-line.json');
+    writeFileSync(oneLine, `${encode(b)}\n`);
+    const again = await readShard(oneLine);
+    expect(comparable(mergeShards([a, again]))).toBe(comparable(mergeShards([a, b])));
+    writeFileSync(oneLine, `${JSON.stringify({ format: 'caresim-results/1' })}\n`);
+    await expect(readShard(oneLine)).rejects.toThrow(/not a shard output/);
   });
 });

@@ -1,0 +1,187 @@
+/**
+ * Large JSON files (results and shard files) in a line layout that is still plain JSON:
+ * the outer containers are opened on their own line, every member or element below them
+ * is one line, closers stand alone and a following item starts with its comma. Any JSON
+ * reader reads such a file; `readJsonLines` reads it line by line, so neither writing nor
+ * reading ever needs the whole file as one string (V8 cannot make a string longer than
+ * about 512 MiB, which a long horizon with a sweep, or a shard of thousands of
+ * replications, exceeds). Arrays of plain values are cut into lines of a few thousand.
+ */
+import { readLines } from './lines.js';
+import { encode } from './codec.js';
+import type { Put } from './atomic.js';
+
+export interface WriteOptions {
+  /** Whether the container at `path` is opened over several lines (else written on one). */
+  open: (path: readonly (string | number)[]) => boolean;
+  /** Encoding of NaN and ±Infinity: `null` as JSON.stringify does, or `string` as the codec does. */
+  special: 'null' | 'string';
+}
+
+const PER_LINE = 4096;
+
+const isContainer = (v: unknown): v is object => v !== null && typeof v === 'object';
+
+function prepared(v: unknown, special: WriteOptions['special']): unknown {
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as Float64Array);
+  if (special === 'string' && typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (isContainer(v) && typeof (v as { toJSON?: unknown }).toJSON === 'function') return (v as { toJSON(): unknown }).toJSON();
+  return v;
+}
+
+/** One value as JSON on one line, with the chosen encoding of NaN and ±Infinity. */
+function whole(v: unknown, special: WriteOptions['special']): string | undefined {
+  return special === 'null' ? JSON.stringify(v) : encode(v);
+}
+
+/** Writes `value` in the line layout; JSON.parse of the text gives what JSON.parse(JSON.stringify(value)) gives. */
+export function writeJsonLines(value: unknown, put: Put, opts: WriteOptions): void {
+  const emit = (v: unknown, path: (string | number)[], lead: string): boolean => {
+    const x = prepared(v, opts.special);
+    if (!isContainer(x) || !opts.open(path)) {
+      const text = whole(x, opts.special);
+      if (text === undefined) return false;
+      put(`${lead}${text}\n`);
+      return true;
+    }
+    if (Array.isArray(x)) {
+      put(`${lead}[\n`);
+      let first = true;
+      let run: unknown[] = [];
+      const flushRun = () => {
+        if (run.length === 0) return;
+        // Plain values share lines; JSON.stringify of the slice keeps its rules (undefined -> null).
+        put(`${first ? '' : ','}${whole(run, opts.special)!.slice(1, -1)}\n`);
+        first = false;
+        run = [];
+      };
+      for (let i = 0; i < x.length; i++) {
+        const el = prepared(x[i], opts.special);
+        if (isContainer(el) && opts.open([...path, i])) {
+          flushRun();
+          emit(el, [...path, i], first ? '' : ',');
+          first = false;
+        } else if (isContainer(el)) {
+          flushRun();
+          put(`${first ? '' : ','}${whole(el, opts.special)}\n`);
+          first = false;
+        } else {
+          run.push(el);
+          if (run.length >= PER_LINE) flushRun();
+        }
+      }
+      flushRun();
+      put(']\n');
+      return true;
+    }
+    put(`${lead}{\n`);
+    let first = true;
+    for (const k of Object.keys(x)) {
+      const key = `${first ? '' : ','}${JSON.stringify(k)}:`;
+      if (emit((x as Record<string, unknown>)[k], [...path, k], key)) first = false;
+    }
+    put('}\n');
+    return true;
+  };
+  const text = emit(value, [], '');
+  if (!text) throw new Error('nothing to write: the value has no JSON form');
+}
+
+export interface ReadOptions {
+  /**
+   * Called with each member or element parsed below an opened container, with its path;
+   * returning true keeps it out of the returned value (the caller consumed it).
+   */
+  take?: (path: readonly (string | number)[], value: unknown) => boolean;
+  /** The parser of the lines under `path` (default JSON.parse; e.g. the codec's, for NaN strings). */
+  parser?: (path: readonly (string | number)[]) => ((text: string) => unknown) | undefined;
+}
+
+export class JsonLinesError extends Error {}
+
+interface Frame {
+  value: Record<string, unknown> | unknown[];
+  path: (string | number)[];
+  /** Elements read so far (an array's taken elements count too, for their indices). */
+  count: number;
+}
+
+/** Sets a member as data, even one named __proto__. */
+function setMember(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Reads a file written by `writeJsonLines` in memory bounded by its longest line (plus
+ * what the caller keeps). Throws JsonLinesError when the file is not in the line layout.
+ */
+export async function readJsonLines(file: string, opts: ReadOptions = {}): Promise<unknown> {
+  const stack: Frame[] = [];
+  let root: unknown;
+  let done = false;
+  let lineNo = 0;
+  const bad = (why: string) => new JsonLinesError(`${file}:${lineNo}: ${why}`);
+  for await (const raw of readLines(file)) {
+    lineNo++;
+    if (done) {
+      if (raw.trim() === '') continue;
+      throw bad('text after the end of the JSON value');
+    }
+    const top = stack.at(-1);
+    const line = top && raw.startsWith(',') ? raw.slice(1) : raw;
+    if (top && (line === '}' || line === ']')) {
+      if ((line === ']') !== Array.isArray(top.value)) throw bad(`unexpected ${line}`);
+      stack.pop();
+      if (stack.length === 0) done = true;
+      continue;
+    }
+    const opener = line.endsWith('{') || line.endsWith('[') ? line.at(-1) : null;
+    if (!top) {
+      if (line !== '{' && line !== '[') throw bad('not in the line layout (the first line must be { or [)');
+    }
+    if (opener) {
+      let key: string | number | null = null;
+      if (top && !Array.isArray(top.value)) {
+        if (!line.endsWith(`:${opener}`)) throw bad('expected "key":{ or "key":[');
+        try {
+          key = JSON.parse(line.slice(0, -2)) as string;
+        } catch {
+          throw bad('a member name that is not a JSON string');
+        }
+      } else if (line.length !== 1) {
+        throw bad(`expected ${opener} alone on its line`);
+      }
+      const value: Frame['value'] = opener === '[' ? [] : {};
+      let path: (string | number)[] = [];
+      if (!top) root = value;
+      else if (Array.isArray(top.value)) {
+        path = [...top.path, top.count++];
+        top.value.push(value);
+      } else {
+        path = [...top.path, key as string];
+        setMember(top.value, key as string, value);
+      }
+      stack.push({ value, path, count: 0 });
+      continue;
+    }
+    if (!top) throw bad('not in the line layout');
+    const parse = opts.parser?.(top.path) ?? JSON.parse;
+    let parsed: unknown;
+    try {
+      parsed = Array.isArray(top.value) ? parse(`[${line}]`) : parse(`{${line}}`);
+    } catch (err) {
+      throw bad(`cannot read (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (Array.isArray(top.value)) {
+      for (const el of parsed as unknown[]) {
+        if (!opts.take?.([...top.path, top.count++], el)) top.value.push(el);
+      }
+    } else {
+      for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
+        if (!opts.take?.([...top.path, k], v)) setMember(top.value, k, v);
+      }
+    }
+  }
+  if (!done) throw new JsonLinesError(`${file}: cut short (the JSON value does not end)`);
+  return root;
+}

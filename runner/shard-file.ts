@@ -1,0 +1,49 @@
+/**
+ * Shard files: a normal results file (the summary of the shard's own replications) plus
+ * `shard` and `replications_raw`, every finished replication of every strategy as the
+ * engine returned it (NaN and Infinity as strings, runner/codec.ts). Written and read in
+ * the line layout (runner/json-lines.ts), one replication a line, so a shard of thousands
+ * of replications never has to be one string.
+ */
+import { writeAtomic } from './atomic.js';
+import { writeJsonLines } from './json-lines.js';
+import { readJsonFile, resultsLayout } from './results-file.js';
+import { decode, revive } from './codec.js';
+import type { ReplicationResult } from '../engine/result.js';
+import type { Results } from '../engine/results.js';
+import type { Shard } from './shard.js';
+
+export interface ShardResults extends Results {
+  shard: Shard;
+  replications_raw: Record<string, ReplicationResult[]>;
+}
+
+export class MergeError extends Error {
+  readonly code = 'MERGE_INVALID';
+}
+
+const shardLayout = (path: readonly (string | number)[]) =>
+  path[0] === 'replications_raw' ? path.length < 3 : resultsLayout(path);
+
+/** Writes a shard file; `raw` lists, per strategy, its finished replications in index order. */
+export function writeShardFile(file: string, results: Results, shard: Shard, raw: Record<string, readonly ReplicationResult[]>): void {
+  const doc = { ...results, shard: { index: shard.index, count: shard.count }, replications_raw: raw };
+  writeAtomic(file, (put) => writeJsonLines(doc, put, { open: shardLayout, special: 'string' }));
+}
+
+/** Reads a shard file: the replications line by line, NaN and Infinity restored in them. */
+export async function readShard(file: string): Promise<ShardResults> {
+  let doc: ShardResults;
+  try {
+    const read = await readJsonFile(file, { parser: (path) => (path[0] === 'replications_raw' ? decode : undefined) });
+    doc = read.value as ShardResults;
+    if (read.whole && doc && typeof doc === 'object' && doc.replications_raw) doc.replications_raw = revive(doc.replications_raw);
+  } catch (err) {
+    throw new MergeError(`${file}: cannot read a results file (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!doc || typeof doc !== 'object' || doc.format !== 'caresim-results/1') throw new MergeError(`${file}: not a caresim results file`);
+  if (!doc.shard || typeof doc.shard !== 'object' || !doc.replications_raw || typeof doc.replications_raw !== 'object') {
+    throw new MergeError(`${file}: not a shard output (no replications_raw); write shards with caresim run --shard i/n --out FILE`);
+  }
+  return doc;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readResultsFile, writeResultsFile } from '../../runner/results-file.js';
+import { readJsonLines } from '../../runner/json-lines.js';
+import type { Results } from '../../engine/results.js';
+import { tempDir } from '../temp-dir.js';
+
+// V8's longest string: JSON.stringify of a larger results file fails with "Invalid string length".
+const LONGEST_STRING = 0x1fffffe8;
+
+describe('writeResultsFile(file, results)', () => {
+  it('writes a results file longer than the longest string, readable line by line', async () => {
+    // One series shared by every strategy: JSON repeats it, memory holds it once.
+    const series = Array.from({ length: 1_000_000 }, (_, i) => 1000 + i / 7);
+    const strategies: Record<string, unknown> = {};
+    const names = Array.from({ length: 13 }, (_, i) => `s${i}`);
+    for (const n of names) strategies[n] = { kpis: { x: { mean: 1, sd: 0, ci95: [1, 1], n: 3 } }, daily: { acute: { occupancy: { mean: series, p05: series, p95: series } } } };
+    const results = { format: 'caresim-results/1', seed: 1, replications: 3, strategies } as unknown as Results;
+    const file = join(tempDir('results-file'), 'huge.json');
+    try {
+      writeResultsFile(file, results);
+      expect(statSync(file).size).toBeGreaterThan(LONGEST_STRING);
+      const seen: string[] = [];
+      const rest = await readJsonLines(file, {
+        take: (path, value) => {
+          if (path.length !== 4 || path[2] !== 'daily') return false;
+          const occ = (value as { occupancy: Record<string, number[]> }).occupancy;
+          expect(occ.p95).toHaveLength(series.length);
+          expect(occ.p95[999_999]).toBe(series[999_999]);
+          seen.push(String(path[1]));
+          return true;
+        },
+      }) as { seed: number; strategies: Record<string, { kpis: unknown }> };
+      expect(seen).toEqual(names);
+      expect(rest.seed).toBe(1);
+      expect(rest.strategies.s12.kpis).toEqual({ x: { mean: 1, sd: 0, ci95: [1, 1], n: 3 } });
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }, 600_000);
+});
+
+describe('readResultsFile(file)', () => {
+  it('reads its own layout and a one-line file alike, as JSON.parse does', async () => {
+    const dir = tempDir('results-file');
+    const results = { format: 'caresim-results/1', seed: 'abc', strategies: { baseline: { kpis: { x: { mean: null, n: 2 } } } } } as unknown as Results;
+    writeResultsFile(join(dir, 'lines.json'), results);
+    writeFileSync(join(dir, 'one.json'), `${JSON.stringify(results)}\n`);
+    expect(readFileSync(join(dir, 'lines.json'), 'utf8').split('\n').length).toBeGreaterThan(3);
+    expect(JSON.parse(readFileSync(join(dir, 'lines.json'), 'utf8'))).toEqual(results);
+    expect(await readResultsFile(join(dir, 'lines.json'))).toEqual(results);
+    expect(await readResultsFile(join(dir, 'one.json'))).toEqual(results);
+  });
+});
