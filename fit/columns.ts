@@ -32,7 +32,10 @@ export function layout(header: readonly string[], renames: Map<string, string>):
   const names = header.map((h) => h.trim().toLowerCase());
   const find = (f: string): number => names.indexOf(renames.get(f) ?? f);
   const missingFor = (fields: readonly string[]) => fields.filter((f) => find(f) < 0).map((f) => (renames.has(f) ? `${f} (column "${renames.get(f)}")` : f));
-  if (find('admitted') >= 0 || find('unit') >= 0) {
+  if (['unit', 'admitted', 'discharged'].every((f) => find(f) < 0) && ['date', 'count'].every((f) => find(f) < 0)) {
+    throw new ColumnError(`the header has ${header.join(', ')}: neither a stays extract (needs unit, admitted, discharged) nor counts (needs date, count); map columns with --col FIELD=HEADER, e.g. --col admitted=AdmitDate`);
+  }
+  if (find('admitted') >= 0 || find('unit') >= 0 || find('discharged') >= 0) {
     const missing = missingFor(['unit', 'admitted', 'discharged']);
     if (missing.length) throw new ColumnError(`a stays extract needs the columns ${missing.join(', ')}; the header has ${header.join(', ')} (rename with --col FIELD=HEADER)`);
     const col = Object.fromEntries(STAY_FIELDS.map((f) => [f, find(f)])) as Record<StayField, number>;
