@@ -28,7 +28,7 @@ export interface Family {
 /** Moments of the stays treated as finished: good enough to start the optimiser. */
 function moments(s: Sample): { m: number; v: number; ml: number; vl: number } {
   let sum = 0, sum2 = 0, sl = 0, sl2 = 0;
-  for (let i = 0; i < s.n; i++) { sum += s.t[i]; sum2 += s.t[i] ** 2; sl += s.logt[i]; sl2 += s.logt[i] ** 2; }
+  for (let i = 0; i < s.m; i++) { const w = s.w[i]; sum += w * s.t[i]; sum2 += w * s.t[i] ** 2; sl += w * s.logt[i]; sl2 += w * s.logt[i] ** 2; }
   const n = Math.max(1, s.n), m = sum / n, ml = sl / n;
   return { m, v: Math.max(1e-12, sum2 / n - m * m), ml, vl: Math.max(1e-12, sl2 / n - ml * ml) };
 }
@@ -48,7 +48,7 @@ const exponential: Family = {
   logLik(s, p) {
     const m = Math.exp(p[0]);
     let sum = 0;
-    for (let i = 0; i < s.n; i++) sum += s.t[i];
+    for (let i = 0; i < s.m; i++) sum += s.w[i] * s.t[i];
     return -s.events * p[0] - sum / m;
   },
   cdf: (x, p) => -Math.expm1(-x / Math.exp(p[0])),
@@ -66,9 +66,9 @@ const gamma: Family = {
     const k = Math.exp(p[0]), th = Math.exp(p[1]);
     const c = -k * p[1] - logGamma(k);
     let ll = 0;
-    for (let i = 0; i < s.n; i++) {
+    for (let i = 0; i < s.m; i++) {
       const x = s.t[i];
-      ll += s.cens[i] ? logGammaQ(k, x / th) : c + (k - 1) * s.logt[i] - x / th;
+      ll += s.w[i] * (s.cens[i] ? logGammaQ(k, x / th) : c + (k - 1) * s.logt[i] - x / th);
     }
     return ll;
   },
@@ -88,9 +88,9 @@ const lognormal: Family = {
     const mu = p[0], sg = Math.exp(p[1]);
     const c = -p[1] - HALF_LOG_2PI;
     let ll = 0;
-    for (let i = 0; i < s.n; i++) {
+    for (let i = 0; i < s.m; i++) {
       const z = (s.logt[i] - mu) / sg;
-      ll += s.cens[i] ? logNormalSf(z) : c - s.logt[i] - 0.5 * z * z;
+      ll += s.w[i] * (s.cens[i] ? logNormalSf(z) : c - s.logt[i] - 0.5 * z * z);
     }
     return ll;
   },
@@ -109,10 +109,10 @@ const weibull: Family = {
     const k = Math.exp(p[0]), ll0 = p[1];
     const c = p[0] - k * ll0;
     let ll = 0;
-    for (let i = 0; i < s.n; i++) {
+    for (let i = 0; i < s.m; i++) {
       const lz = s.logt[i] - ll0;
       const zk = Math.exp(k * lz);
-      ll += s.cens[i] ? -zk : c + (k - 1) * s.logt[i] - zk;
+      ll += s.w[i] * (s.cens[i] ? -zk : c + (k - 1) * s.logt[i] - zk);
     }
     return ll;
   },
@@ -133,11 +133,11 @@ const loglogistic: Family = {
     const la = p[0], b = Math.exp(p[1]);
     const c = p[1] - b * la;
     let ll = 0;
-    for (let i = 0; i < s.n; i++) {
+    for (let i = 0; i < s.m; i++) {
       const bz = b * (s.logt[i] - la);
       // log(1 + e^bz) without overflow
       const l1 = bz > 30 ? bz : Math.log1p(Math.exp(bz));
-      ll += s.cens[i] ? -l1 : c + (b - 1) * s.logt[i] - 2 * l1;
+      ll += s.w[i] * (s.cens[i] ? -l1 : c + (b - 1) * s.logt[i] - 2 * l1);
     }
     return ll;
   },

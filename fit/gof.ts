@@ -22,14 +22,10 @@ export interface GoodnessOfFit {
   replicates: number;
 }
 
-export const BOOTSTRAP_SIZE = 500;
-
 export function goodnessOfFit(fit: FamilyFit, s: Sample, seed: string, replicates = 99): GoodnessOfFit {
   const f = fit.family;
   const distance = kmDistance(kaplanMeier(s), (x) => f.cdf(x, fit.p));
-  const m = Math.min(s.n, BOOTSTRAP_SIZE);
-  const limit = new Float64Array(m);
-  for (let i = 0; i < m; i++) limit[i] = s.limit[Math.floor((i * s.n) / m)];
+  const limit = s.limit, m = limit.length;
   const rng = makeStream(seed, 0, `gof:${f.name}`);
   const draw = drawer(f, fit.p, rng);
   const observed = distance * Math.sqrt(s.n);
@@ -43,7 +39,7 @@ export function goodnessOfFit(fit: FamilyFit, s: Sample, seed: string, replicate
     }
     const bs = makeSample(t, c, limit);
     if (bs.events < 2) continue;
-    const refit = maximise(f, bs, fit.p);
+    const refit = maximise(f, bs, fit.p, true);
     const d = kmDistance(kaplanMeier(bs), (x) => f.cdf(x, refit.p)) * Math.sqrt(m);
     if (d >= observed) above++;
   }

@@ -17,7 +17,8 @@ export function nelderMead(f: (x: number[]) => number, x0: number[], step = 0.1,
     const spread = Math.abs(fs[n] - fs[0]);
     let size = 0;
     for (let i = 1; i <= n; i++) for (let j = 0; j < n; j++) size = Math.max(size, Math.abs(pts[i][j] - pts[0][j]));
-    if (spread <= tol * (1 + Math.abs(fs[0])) && size < 1e-7) break;
+    // Parameters are on a log scale: 1e-6 is a relative precision far below any standard error.
+    if (spread <= tol * (1 + Math.abs(fs[0])) && size < 1e-6) break;
     const c = new Array<number>(n).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) c[j] += pts[i][j] / n;
     const along = (t: number) => c.map((cj, j) => cj + t * (pts[n][j] - cj));
