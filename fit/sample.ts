@@ -48,12 +48,11 @@ function runs(sorted: Float64Array, flag: number, t: number[], c: number[], w: n
   }
 }
 
-export function makeSample(t: ArrayLike<number>, cens: ArrayLike<number>, limit?: ArrayLike<number>): Sample {
+export function makeSample(t: ArrayLike<number>, cens: ArrayLike<number>, limit?: ArrayLike<number>, group = t.length > GROUP_ABOVE): Sample {
   const n = t.length;
   let events = 0;
   for (let i = 0; i < n; i++) if (!cens[i]) events++;
   const ev = new Float64Array(events), ce = new Float64Array(n - events);
-  const group = n > GROUP_ABOVE;
   for (let i = 0, a = 0, b = 0; i < n; i++) {
     const r = Math.max(SECOND, Math.round(t[i] / SECOND) * SECOND);
     const x = group ? Math.exp(Math.round(Math.log(r) / GRID) * GRID) : r;
