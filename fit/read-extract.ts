@@ -19,9 +19,14 @@ export async function readExtract(file: string, renames: Map<string, string>, en
       ? { kind: 'stays', file, table: new Stays(l.col, fields.length, end) }
       : { kind: 'counts', file, table: new Counts(l.col, fields.length) };
   };
-  if (/\.xlsx$/i.test(file)) await readXlsx(file, sink);
-  else if (/\.xls$/i.test(file)) throw new ColumnError(`${file}: old .xls workbooks cannot be read; save it as .xlsx or CSV`);
-  else await readCsv(file, sink);
+  if (/\.xls$/i.test(file)) throw new ColumnError(`${file}: old .xls workbooks cannot be read; save it as .xlsx or CSV`);
+  try {
+    if (/\.xlsx$/i.test(file)) await readXlsx(file, sink); else await readCsv(file, sink);
+  } catch (e) {
+    if (e instanceof ColumnError) throw e;
+    // A damaged workbook or an unreadable file is bad input (exit 2), not a failure of caresim.
+    throw new ColumnError(`${file}: cannot be read: ${(e as Error).message.split('\n')[0]}`);
+  }
   if (!out) throw new ColumnError(`${file}: the file is empty (expected a header row)`);
   return out;
 }

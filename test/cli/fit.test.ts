@@ -52,6 +52,14 @@ describe('caresim fit', () => {
     expect(r.stderr).toContain('a stays extract needs the columns discharged;');
   });
 
+  it('caresim fit DAMAGED.xlsx: exit 2 with the file name, no stack trace', () => {
+    writeFileSync(join(dir, 'damaged.xlsx'), 'this is not a zip file');
+    const r = runCli(['fit', join(dir, 'damaged.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/damaged\.xlsx: cannot be read: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('caresim fit MISSING: exit 2', () => {
     const r = runCli(['fit', join(dir, 'nope.csv')]);
     expect(r.code).toBe(2);
