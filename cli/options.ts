@@ -120,7 +120,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'col', type: 'array', value: 'FIELD=HEADER', describe: 'Read a field from a column with another name, e.g. admitted=AdmitDate (repeatable)' },
       { name: 'end', type: 'string', value: 'DATE', describe: 'End of the extract: stays with no discharge are censored here (default: the latest date in the file)' },
       { name: 'seed', type: 'string', value: 'S', describe: 'Seed of the goodness-of-fit bootstrap', default: '1' },
-      { name: 'bootstrap', type: 'number', value: 'N', describe: 'Bootstrap replicates of each goodness-of-fit test', default: 99 },
+      { name: 'bootstrap', type: 'number', value: 'N', describe: 'Bootstrap replicates of each goodness-of-fit test (fewer than 99 cannot reject at 1%)', default: 99 },
       { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No summary (bad rows are still listed)' },
     ],
     examples: [
