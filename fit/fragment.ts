@@ -10,6 +10,7 @@ import { distText } from './dist-text.js';
 import { isoDate } from './dates.js';
 import { Names } from './names.js';
 import { int, pct, sig } from './format.js';
+import { wilson } from './wilson.js';
 import { BUILTIN_EXITS } from '../scenarios/keys.js';
 
 export interface SourceInfo { file: string; kind: 'stays' | 'counts'; rows: number; used: number; bad: number }
@@ -104,7 +105,7 @@ export function writeFragment(input: FragmentInput): string {
         return { n, text: `{ ${entries.map(([d, k], i) => `${dest(d)}: ${i === 0 ? 'rest' : pct(k / n, 2)}`).join(', ')} }` };
       };
       const all = route(u.routing);
-      const share = [...u.routing].sort((a, b) => b[1] - a[1]).map(([d, k]) => `${dest(d)} ${int(k)}`).join(', ');
+      const share = [...u.routing].sort((a, b) => b[1] - a[1]).map(([d, k]) => { const [lo, hi] = wilson(k, all.n); return `${dest(d)} ${int(k)}, 95% CI ${pct(lo)}-${pct(hi)}`; }).join('; ');
       body.push(`    # routing: ${int(all.n)} finished stays with a destination (${share}), ${span}`);
       if (u.routingByCohort.length === 0) body.push(`    next: ${all.text}`);
       else {
