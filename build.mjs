@@ -13,6 +13,8 @@ const node = [
   ['bench/model-run.ts', 'dist/bench-model.js'],
   ['bench/runner-scaling.ts', 'dist/runner-scaling.js'],
   ['bench/compile.ts', 'dist/bench-compile.js'],
+  ['bench/fit.ts', 'dist/bench-fit.js'],
+  ['examples/generate-extracts.ts', 'dist/generate-extracts.js'],
 ];
 const browser = [
   ['viz/report-entry.ts', 'dist/report.js'],

@@ -128,6 +128,23 @@ export const COMMANDS: CommandSpec[] = [
     examples: [['caresim view scenario.yaml', 'Move sliders; the model re-runs in the browser'], ['caresim view results.json --no-open', 'Serve a finished run']],
   },
   {
+    name: 'fit', usage: 'fit <files..>', describe: 'Fit lengths of stay, hand-offs, routing and arrival rates from extracts (CSV or .xlsx) into a scenario fragment',
+    positionals: [{ name: 'files', describe: 'Extracts: stays (unit, admitted, discharged, ready?, destination?, cohort?) or counts (date, count, stream?)', array: true }],
+    options: [
+      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the scenario fragment (YAML) to FILE (default: stdout)' },
+      { name: 'report', type: 'string', value: 'FILE', describe: 'Write an HTML page with every fit drawn (Kaplan-Meier and Q-Q plots)' },
+      { name: 'col', type: 'array', value: 'FIELD=HEADER', describe: 'Read a field from a column with another name, e.g. admitted=AdmitDate (repeatable)' },
+      { name: 'end', type: 'string', value: 'DATE', describe: 'End of the extract: stays with no discharge are censored here (default: the latest date in the file)' },
+      { name: 'seed', type: 'string', value: 'S', describe: 'Seed of the goodness-of-fit bootstrap', default: '1' },
+      { name: 'bootstrap', type: 'number', value: 'N', describe: 'Bootstrap replicates of each goodness-of-fit test (fewer than 99 cannot reject at 1%)', default: 99 },
+      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No summary (bad rows are still listed)' },
+    ],
+    examples: [
+      ['caresim fit stays.csv counts.csv --out fitted.yaml --report fit.html', 'Fit both extracts; a scenario then says `extends: fitted.yaml`'],
+      ['caresim fit spells.xlsx --col admitted=AdmitDate --col discharged=DischDate --col unit=Ward', 'Map the columns of an extract'],
+    ],
+  },
+  {
     name: 'bench', usage: 'bench [args..]', describe: 'Run the benchmarks (node dist/bench.js)',
     positionals: [{ name: 'args', describe: 'Passed to the benchmark program', array: true }],
     options: [],

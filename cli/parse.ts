@@ -28,6 +28,18 @@ export interface RunArgs {
   quiet: boolean;
 }
 
+export interface FitArgs {
+  cmd: 'fit';
+  files: string[];
+  out?: string;
+  report?: string;
+  col: string[];
+  end?: string;
+  seed: string;
+  bootstrap: number;
+  quiet: boolean;
+}
+
 export type Command =
   | RunArgs
   | { cmd: 'check'; file: string; set: string[] }
@@ -38,6 +50,7 @@ export type Command =
   | { cmd: 'help'; topic?: string; key?: string }
   | { cmd: 'report'; results: string; out: string }
   | { cmd: 'view'; file?: string; port?: number; open: boolean }
+  | FitArgs
   | { cmd: 'bench'; args: string[] }
   | { cmd: 'start'; workers?: number };
 
@@ -143,6 +156,11 @@ function toCommand(raw: Record<string, unknown>): Command {
     case 'help': return { cmd: 'help', topic: str(a.topic), key: str(a.key) };
     case 'report': return { cmd: 'report', results: String(a.results), out: String(a.out) };
     case 'view': return { cmd: 'view', file: str(a.file), port: wholeNumber(a.port, 'port', 0), open: a.open !== false };
+    case 'fit': return {
+      cmd: 'fit', files: (a.files as unknown[]).map(String), out: str(a.out), report: str(a.report),
+      col: (Array.isArray(a.col) ? a.col : [a.col]).filter((x) => x !== undefined && x !== null).map(String),
+      end: str(a.end), seed: str(a.seed) ?? '1', bootstrap: wholeNumber(a.bootstrap, 'bootstrap', 0) ?? 99, quiet: Boolean(a.quiet),
+    };
     case 'bench': return { cmd: 'bench', args: ((a.args as unknown[] | undefined) ?? []).map(String) };
     case 'start': return { cmd: 'start', workers: wholeNumber(a.workers, 'workers', 0) };
     default: throw new UsageError(`unknown command "${name}"`);

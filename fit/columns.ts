@@ -1,0 +1,49 @@
+/**
+ * Which column holds what: the header row, matched case-insensitively to the field names,
+ * after the user's renames (`--col admitted=AdmitDate`). The kind of extract follows from the
+ * columns found: stays need unit, admitted and discharged; counts need date and count.
+ */
+export const STAY_FIELDS = ['unit', 'admitted', 'discharged', 'ready', 'destination', 'cohort'] as const;
+export const COUNT_FIELDS = ['date', 'count', 'stream'] as const;
+export type StayField = (typeof STAY_FIELDS)[number];
+export type CountField = (typeof COUNT_FIELDS)[number];
+
+export type Layout =
+  | { kind: 'stays'; col: Record<StayField, number> }
+  | { kind: 'counts'; col: Record<CountField, number> };
+
+export class ColumnError extends Error {}
+
+/** Parses `field=Header` renames; throws ColumnError on a bad one. */
+export function parseRenames(list: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const known: readonly string[] = [...STAY_FIELDS, ...COUNT_FIELDS];
+  for (const s of list) {
+    const eq = s.indexOf('=');
+    const field = s.slice(0, eq).trim().toLowerCase(), header = s.slice(eq + 1).trim();
+    if (eq < 1 || header === '') throw new ColumnError(`--col: expected FIELD=HEADER (e.g. admitted=AdmitDate), got "${s}"`);
+    if (!known.includes(field)) throw new ColumnError(`--col: "${field}" is not a field; fields are ${known.join(', ')}`);
+    out.set(field, header.toLowerCase());
+  }
+  return out;
+}
+
+export function layout(header: readonly string[], renames: Map<string, string>): Layout {
+  const names = header.map((h) => h.trim().toLowerCase());
+  const find = (f: string): number => names.indexOf(renames.get(f) ?? f);
+  const missingFor = (fields: readonly string[]) => fields.filter((f) => find(f) < 0).map((f) => (renames.has(f) ? `${f} (column "${renames.get(f)}")` : f));
+  if (['unit', 'admitted', 'discharged'].every((f) => find(f) < 0) && ['date', 'count'].every((f) => find(f) < 0)) {
+    throw new ColumnError(`the header has ${header.join(', ')}: neither a stays extract (needs unit, admitted, discharged) nor counts (needs date, count); map columns with --col FIELD=HEADER, e.g. --col admitted=AdmitDate`);
+  }
+  if (find('admitted') >= 0 || find('unit') >= 0 || find('discharged') >= 0) {
+    const missing = missingFor(['unit', 'admitted', 'discharged']);
+    if (missing.length) throw new ColumnError(`a stays extract needs the columns ${missing.join(', ')}; the header has ${header.join(', ')} (rename with --col FIELD=HEADER)`);
+    const col = Object.fromEntries(STAY_FIELDS.map((f) => [f, find(f)])) as Record<StayField, number>;
+    return { kind: 'stays', col };
+  }
+  const missing = missingFor(['date', 'count']);
+  if (missing.length) {
+    throw new ColumnError(`the header has ${header.join(', ')}: expected a stays extract (unit, admitted, discharged, ...) or counts (date, count, stream); missing ${missing.join(', ')} (rename with --col FIELD=HEADER)`);
+  }
+  return { kind: 'counts', col: Object.fromEntries(COUNT_FIELDS.map((f) => [f, find(f)])) as Record<CountField, number> };
+}

@@ -1,0 +1,32 @@
+/**
+ * Reads one extract file (CSV or .xlsx, by extension) into a stays or counts table: the first
+ * record is the header, which decides the kind; every later record is checked as it streams past.
+ */
+import { readCsv } from './read-csv.js';
+import { readXlsx } from './read-xlsx.js';
+import { ColumnError, layout } from './columns.js';
+import { Stays } from './stays.js';
+import { Counts } from './counts.js';
+
+export type Extract = { kind: 'stays'; file: string; table: Stays } | { kind: 'counts'; file: string; table: Counts };
+
+export async function readExtract(file: string, renames: Map<string, string>, end: number | null): Promise<Extract> {
+  let out: Extract | null = null;
+  const sink = (fields: string[], line: number): void => {
+    if (out) { out.table.add(fields, line); return; }
+    const l = layout(fields, renames);
+    out = l.kind === 'stays'
+      ? { kind: 'stays', file, table: new Stays(l.col, fields.length, end) }
+      : { kind: 'counts', file, table: new Counts(l.col, fields.length) };
+  };
+  if (/\.xls$/i.test(file)) throw new ColumnError(`${file}: old .xls workbooks cannot be read; save it as .xlsx or CSV`);
+  try {
+    if (/\.xlsx$/i.test(file)) await readXlsx(file, sink); else await readCsv(file, sink);
+  } catch (e) {
+    if (e instanceof ColumnError) throw e;
+    // A damaged workbook or an unreadable file is bad input (exit 2), not a failure of caresim.
+    throw new ColumnError(`${file}: cannot be read: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (!out) throw new ColumnError(`${file}: the file is empty (expected a header row)`);
+  return out;
+}

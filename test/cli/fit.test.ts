@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, runCli } from './cli-process.js';
+import { parseArgs } from '../../cli/parse.js';
+import { tempDir } from '../temp-dir.js';
+
+const dir = tempDir('cli-fit');
+const stays = [
+  'Ward,AdmitDate,DischDate,Dest',
+  ...Array.from({ length: 60 }, (_, i) => `acute,2027-01-${String(1 + (i % 28)).padStart(2, '0')} 08:00,2027-02-${String(1 + ((i * 7) % 27)).padStart(2, '0')} 10:00,${i % 3 ? 'home' : 'nursing home'}`),
+  'acute,2027-01-05,not a date,home',
+  'acute,2027-01-09,2027-01-02,home',
+].join('\n');
+
+beforeAll(() => {
+  ensureBuilt();
+  writeFileSync(join(dir, 'stays.csv'), `${stays}\n`);
+});
+
+describe('caresim fit', () => {
+  it('parseArgs(fit FILES --col --end --out) gives the typed command', async () => {
+    const p = await parseArgs(['fit', 'a.csv', 'b.xlsx', '--col', 'unit=Ward', '--col', 'admitted=AdmitDate', '--end', '2027-03-01', '--out', 'f.yaml', '--bootstrap', '19']);
+    expect(p).toEqual({ kind: 'command', command: { cmd: 'fit', files: ['a.csv', 'b.xlsx'], out: 'f.yaml', report: undefined, col: ['unit=Ward', 'admitted=AdmitDate'], end: '2027-03-01', seed: '1', bootstrap: 19, quiet: false } });
+  });
+
+  it('caresim fit FILE --col ... --out F --report R: lists bad rows as file:line: reason, uses the rest, writes the fragment and the report, exit 0', () => {
+    const out = join(dir, 'fit.yaml'), report = join(dir, 'fit.html');
+    const r = runCli(['fit', join(dir, 'stays.csv'), '--col', 'unit=Ward', '--col', 'admitted=AdmitDate', '--col', 'discharged=DischDate', '--col', 'destination=Dest', '--out', out, '--report', report, '--bootstrap', '9']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`stays.csv:62: discharged "not a date" is not a date`);
+    expect(r.stderr).toContain('stays.csv:63: discharged (2027-01-02) is before admitted (2027-01-09)');
+    expect(r.stdout).toContain('stays, 60 of 62 rows used, 2 bad');
+    const yaml = readFileSync(out, 'utf8');
+    expect(yaml).toMatch(/^ {2}acute:$/m);
+    // A destination that is neither a unit nor a built-in exit is declared, under a scenario name.
+    expect(yaml).toMatch(/^exits: \[nursing_home\]/m);
+    expect(readFileSync(report, 'utf8')).toContain('<svg');
+  });
+
+  it('caresim fit FILE whose header has none of the fields: exit 2, names the header and the fields, writes nothing', () => {
+    const out = join(dir, 'none.yaml');
+    const r = runCli(['fit', join(dir, 'stays.csv'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the header has Ward, AdmitDate, DischDate, Dest: neither a stays extract (needs unit, admitted, discharged) nor counts (needs date, count)');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('caresim fit FILE --col (one required column still missing): exit 2 names it', () => {
+    const r = runCli(['fit', join(dir, 'stays.csv'), '--col', 'unit=Ward', '--col', 'admitted=AdmitDate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a stays extract needs the columns discharged;');
+  });
+
+  it('caresim fit DAMAGED.xlsx: exit 2 with the file name, no stack trace', () => {
+    writeFileSync(join(dir, 'damaged.xlsx'), 'this is not a zip file');
+    const r = runCli(['fit', join(dir, 'damaged.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/damaged\.xlsx: cannot be read: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('caresim fit MISSING: exit 2', () => {
+    const r = runCli(['fit', join(dir, 'nope.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no such file');
+  });
+});
