@@ -36,6 +36,11 @@ class Columns {
     for (const c of this.cols.values()) c.push(NaN);
   }
 
+  /** Numbers held: one per replication and name. */
+  get held(): number {
+    return this.rows * this.cols.size;
+  }
+
   set(key: string, v: number): void {
     let c = this.cols.get(key);
     if (!c) { c = new Array<number>(this.rows).fill(NaN); this.cols.set(key, c); }
@@ -50,6 +55,8 @@ class Fractions {
   readonly incomplete = new Set<string>();
 
   row(): void { this.num.row(); this.den.row(); }
+
+  get held(): number { return this.num.held + this.den.held; }
 
   set(key: string, f: readonly [number, number] | undefined): void {
     // Counts missing here, or in earlier replications that had the value: mean of ratios instead.
@@ -128,9 +135,9 @@ export class StrategyFold {
         f = { occupancy: new BandFold(this.from), blocked: new BandFold(this.from), queue: new BandFold(this.from), capacity: new MeanFold(this.from) };
         this.daily.set(u, f);
       }
-      f.occupancy.add(d.occupancy);
-      f.blocked.add(d.blocked);
-      f.queue.add(d.queue);
+      f.occupancy.add(d.occupancy, r.replication);
+      f.blocked.add(d.blocked, r.replication);
+      f.queue.add(d.queue, r.replication);
       f.capacity.add(d.capacity);
       let w = this.occupancyFromStart.get(u);
       if (!w) {
@@ -159,6 +166,19 @@ export class StrategyFold {
       f.rates.set(RATES[2], rate(co.bed_days));
       f.rates.set('days_at_home_per_person_year', co.days_at_home_per_person_year);
     }
+  }
+
+  /**
+   * Numbers held: a fixed count per replication for the scalars (indices, KPIs, unit metrics
+   * and the counts behind shares, exits, cohort rates), bounded for the daily series.
+   */
+  get held(): number {
+    let n = this.indices.length + this.kpis.held + this.kpiFractions.held + this.exits.held;
+    for (const f of this.units.values()) n += f.values.held + f.fractions.held;
+    for (const f of this.daily.values()) n += f.occupancy.held + f.blocked.held + f.queue.held + f.capacity.held;
+    for (const f of this.cohorts.values()) n += f.people.held + f.rates.held;
+    for (const f of this.occupancyFromStart.values()) n += f.held;
+    return n;
   }
 
   /** A KPI's Stat: the ratio estimator for a share, else the mean over replications. */
