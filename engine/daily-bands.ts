@@ -7,9 +7,10 @@
  *    BAND_SAMPLE replications, which is every replication in a run of up to BAND_SAMPLE.
  *    Beyond, the sample is the BAND_SAMPLE replications with the smallest `bandPriority` of
  *    their index: a pseudo-random subset fixed by the indices alone, so the same in any
- *    arrival order, worker count or shard split. The band point of the sample is then the
- *    5% (95%) point of all replications give or take sqrt(0.05 x 0.95 / BAND_SAMPLE), about
- *    1.5 percentage points of rank (one sd): as precise as a run of BAND_SAMPLE replications.
+ *    arrival order, worker count or shard split. The sample's point (read at the level whose
+ *    expected rank matches, `sampleLevel`) is then the exact point of all replications give
+ *    or take sqrt(0.05 x 0.95 / BAND_SAMPLE), 1.5 percentage points of rank (one sd): the
+ *    precision of a run of BAND_SAMPLE replications.
  * Memory per day and series: 2 + BAND_SAMPLE numbers at most, whatever the replication count.
  */
 import type { Band } from './results.js';
@@ -54,6 +55,18 @@ export class MeanFold {
   get held(): number {
     return this.sum ? this.sum.length : 0;
   }
+}
+
+/**
+ * The level to read from a sample of m of the n values so that its expected rank among all n
+ * is that of the type 7 point of all n: order statistic h of m (1-based) sits on average at
+ * rank h / (m + 1), and type 7 reads order statistic 1 + p (n - 1). Without this, a band from
+ * 200 of 2,000 replications would sit about 0.4 points of rank further in than the exact one.
+ */
+export function sampleLevel(p: number, m: number, n: number): number {
+  if (m >= n || m < 2) return p;
+  const level = (((1 + p * (n - 1)) * (m + 1)) / (n + 1) - 1) / (m - 1);
+  return Math.min(1, Math.max(0, level));
 }
 
 /**
@@ -131,8 +144,8 @@ export class BandFold {
         if (Number.isFinite(v)) day.push(v);
       }
       day.sort((a, b) => a - b);
-      out.p05.push(quantile(day, 0.05));
-      out.p95.push(quantile(day, 0.95));
+      out.p05.push(quantile(day, sampleLevel(0.05, day.length, n)));
+      out.p95.push(quantile(day, sampleLevel(0.95, day.length, n)));
     }
     return out;
   }
