@@ -9,13 +9,21 @@
 export class InOrder<T> {
   private readonly pending = new Map<number, T>();
   private readonly skipped = new Set<number>();
+  private readonly start: number;
 
   constructor(
     private next: number,
     private readonly step: number,
     private limit: number,
     private readonly sink: (index: number, item: T) => void,
-  ) {}
+  ) {
+    this.start = next;
+  }
+
+  /** Whether `index` is one of the expected indices (start, start + step, ...). */
+  private expected(index: number): boolean {
+    return index >= this.start && (index - this.start) % this.step === 0;
+  }
 
   /** Items waiting for an earlier index. */
   get waiting(): number {
@@ -23,7 +31,7 @@ export class InOrder<T> {
   }
 
   add(index: number, item: T): void {
-    if (index < this.next || this.pending.has(index)) return;
+    if (index < this.next || this.pending.has(index) || !this.expected(index)) return;
     this.pending.set(index, item);
     this.drain();
   }

@@ -32,6 +32,11 @@ describe('InOrder.add(index, item)', () => {
     const { seen, feed } = collector(1, 3, 12);
     feed.add(7, 'r7'); feed.add(1, 'r1'); feed.skip(4); feed.add(10, 'r10');
     expect(seen).toEqual([1, 7, 10]);
+    // An index of another shard (a damaged journal) is never handed on, not even by flush.
+    feed.add(5, 'r5');
+    feed.flush();
+    expect(seen).toEqual([1, 7, 10]);
+    expect(feed.waiting).toBe(0);
   });
 });
 
