@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { runScenario } from '../../runner/run-scenario.js';
-import { lossModel, scenario, strategy } from './fixture.js';
+import { runScenario, runScenarioDetailed } from '../../runner/run-scenario.js';
+import { comparable, lossModel, scenario, strategy, twoStrategies } from './fixture.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -29,4 +29,15 @@ describe('runScenario(loaded) memory', () => {
     // What may grow: a few dozen numbers a replication (its KPIs and metrics) and bookkeeping.
     expect(growth).toBeLessThan(4 * 1024 * 1024);
   }, 300_000);
+});
+
+describe('runScenarioDetailed(loaded, { keepRaw: false })', () => {
+  it('returns no replications, counts the finished ones and summarises them all the same', async () => {
+    const lean = await runScenarioDetailed(twoStrategies(6), { workers: 0, keepRaw: false });
+    const full = await runScenarioDetailed(twoStrategies(6), { workers: 0 });
+    expect(lean.raw).toEqual({ baseline: [], 'more-beds': [] });
+    expect(lean.finished).toBe(12);
+    expect(full.raw.baseline).toHaveLength(6);
+    expect(comparable(lean.results)).toBe(comparable(full.results));
+  });
 });
