@@ -3,7 +3,7 @@
  * in ARCHITECTURE §6 (durations in days), daily series, exits, cohorts, then the KPIs.
  */
 import type { SimState } from './sim-state.js';
-import type { ReplicationResult, DailySeries, CohortOutcome } from './result.js';
+import type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './result.js';
 import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
 
@@ -14,6 +14,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
   const T = m.horizon, Tdays = T / DAY;
   const units: Record<string, Record<string, number>> = {};
   const daily: Record<string, DailySeries> = {};
+  const fractions: Fractions = { units: {}, kpis: {} };
   for (let u = 0; u < s.U; u++) {
     const spec = m.units[u];
     const limited = Number.isFinite(st.capArea[u]);
@@ -37,12 +38,16 @@ export function collect(s: SimState, replication: number): ReplicationResult {
       cost_per_day: (placeCost + delayedCost) / T + (st.admitted[u] * spec.costContact) / Tdays,
       delayed_cost_per_day: delayedCost / T,
     };
+    const shares: Record<string, Fraction> = { lost_fraction: [st.lost[u], st.arrivals[u]], p_wait: [st.waited[u], st.admitted[u]] };
     if (spec.kind === 'team') {
       const resolved = st.admitted[u] + st.reneged[u];
       metrics.within_target = ratio(st.withinTarget[u], resolved);
       metrics.reneged_fraction = ratio(st.reneged[u], resolved);
+      shares.within_target = [st.withinTarget[u], resolved];
+      shares.reneged_fraction = [st.reneged[u], resolved];
     }
     units[spec.name] = metrics;
+    fractions.units[spec.name] = shares;
     if (m.daily) daily[spec.name] = dailySeries(s, u);
   }
   const exits: Record<string, number> = {};
@@ -58,6 +63,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     exits,
     daily,
     population,
+    fractions,
     conservation: { entered: s.entered, left: s.left, inSystem: s.pts.live },
   };
   result.kpis = systemKpis(s, result);

@@ -48,6 +48,7 @@ export function systemKpis(s: SimState, r: ReplicationResult): Record<string, nu
       resolved += s.stats.admitted[i] + s.stats.reneged[i];
     });
     k.ucr_within_2h = resolved > 0 ? within / resolved : NaN;
+    if (r.fractions) r.fractions.kpis.ucr_within_2h = [within, resolved];
   }
   for (const role of ['p1', 'p2'] as const) {
     const rows = byRole(role);

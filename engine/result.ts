@@ -30,6 +30,14 @@ export interface CohortOutcome {
   flows: { start: number; growth: number; deaths: number; pathway_deaths: number; moved_in: number; moved_out: number; end: number };
 }
 
+/** [numerator, denominator] of a share, e.g. [lost, arrivals] for `lost_fraction`. */
+export type Fraction = [number, number];
+
+export interface Fractions {
+  units: Record<string, Record<string, Fraction>>;
+  kpis: Record<string, Fraction>;
+}
+
 export interface ReplicationResult {
   replication: number;
   /** Events processed (all, warm-up included). */
@@ -44,6 +52,12 @@ export interface ReplicationResult {
   exits: Record<string, number>;
   daily: Record<string, DailySeries>;
   population: Record<string, CohortOutcome> | null;
+  /**
+   * Numerator and denominator (counts of patients) of every share among `units` metrics and
+   * `kpis`, so a summary over replications can take the ratio of sums (engine/statistics.ts).
+   * Optional: results written before it existed are summarised as a mean of shares.
+   */
+  fractions?: Fractions;
   /** Whole-run flow balance: entered = left + inSystem (lost patients count as left). */
   conservation: { entered: number; left: number; inSystem: number };
 }

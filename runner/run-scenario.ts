@@ -7,7 +7,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
-import { summarise } from '../engine/summarise.js';
+import { summariseFolds, StrategyFold } from '../engine/summarise.js';
+import { InOrder } from '../engine/in-order.js';
 import type { Model } from '../engine/model.js';
 import type { ReplicationResult } from '../engine/result.js';
 import type { Results } from '../engine/results.js';
@@ -60,13 +61,21 @@ export interface RunOptions {
   backgroundCompile?: boolean;
   /** Relative CI half-width that `auto` aims for (default 5%). */
   precisionTarget?: number;
+  /**
+   * Keep every finished replication for `raw` (default true; `runScenario` passes false). The
+   * summary never needs them: without, memory does not grow with the replication count
+   * beyond a few hundred numbers a replication.
+   */
+  keepRaw?: boolean;
 }
 
 export interface RunOutcome {
   /** Includes the `run` section (timing); `failures` when some replications failed. */
   results: Results;
-  /** Per strategy, the finished replications in index order (for shard files and CSV). */
+  /** Per strategy, the finished replications in index order (for shard files and CSV); empty lists unless `keepRaw`. */
   raw: Record<string, ReplicationResult[]>;
+  /** Finished replications over all strategies (resumed ones included). */
+  finished: number;
   interrupted: boolean;
   resumed: number;
   shard: Shard | null;
@@ -100,7 +109,22 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
   const target = opts.precisionTarget ?? 0.05;
   const workers = opts.workers ?? availableParallelism();
   const names = sc.strategies.map((s) => s.name);
-  const byStrategy: Map<number, ReplicationResult>[] = names.map(() => new Map());
+  const keepRaw = opts.keepRaw ?? true;
+  // What has finished (indices only) and, with keepRaw, the replications themselves.
+  const doneIdx: Set<number>[] = names.map(() => new Set());
+  const kept: Map<number, ReplicationResult>[] = names.map(() => new Map());
+  // Each replication is folded into its strategy's summary in index order as it arrives,
+  // then dropped (unless kept): the summary holds only what the results file needs.
+  let n = auto ? AUTO_MIN : requested;
+  const folds = names.map(() => new StrategyFold());
+  const feeds = folds.map((fold) => new InOrder<ReplicationResult>(shard ? shard.index : 0, shard ? shard.count : 1, n, (_, r) => fold.add(r)));
+  const accept = (s: number, r: ReplicationResult) => {
+    if (doneIdx[s].has(r.replication)) return false;
+    doneIdx[s].add(r.replication);
+    if (keepRaw) kept[s].set(r.replication, r);
+    feeds[s].add(r.replication, r);
+    return true;
+  };
   const failures: NonNullable<Results['failures']> = [];
   const failed = new Set<string>();
 
@@ -111,14 +135,13 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
     : undefined;
   const workerFile = workers > 0 ? (opts.workerFile ?? defaultWorkerFile()) : '';
 
-  let n = auto ? AUTO_MIN : requested;
   let interrupted = false;
   let ranNow = 0;
   const tasksFor = (reps: number): Task[] => {
     const tasks: Task[] = [];
     for (const r of shardIndices(reps, shard)) {
       names.forEach((_, s) => {
-        if (!byStrategy[s].has(r) && !failed.has(`${s}:${r}`)) tasks.push({ strategy: s, replication: r });
+        if (!doneIdx[s].has(r) && !failed.has(`${s}:${r}`)) tasks.push({ strategy: s, replication: r });
       });
     }
     return tasks;
@@ -127,7 +150,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
   let done = 0;
   const countDone = (reps: number) => {
     done = 0;
-    for (const m of byStrategy) for (const r of m.keys()) if (inRun(r, reps)) done++;
+    for (const m of doneIdx) for (const r of m) if (inRun(r, reps)) done++;
   };
   const inRun = (r: number, reps: number) => r < reps && (!shard || r % shard.count === shard.index);
   const progress = (total: number) => {
@@ -139,12 +162,9 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
   };
 
   const finished = (s: number, reps: number) =>
-    [...byStrategy[s].values()].filter((r) => inRun(r.replication, reps)).sort((a, b) => a.replication - b.replication);
-  const summariseNow = (reps: number, withFailures: boolean) => summarise(
-    sc.strategies.map((s, i) => ({
-      name: s.name, description: s.description, set: s.set, sweep: s.sweep,
-      reps: finished(i, reps),
-    })),
+    [...kept[s].values()].filter((r) => inRun(r.replication, reps)).sort((a, b) => a.replication - b.replication);
+  const summariseNow = (reps: number, withFailures: boolean) => summariseFolds(
+    sc.strategies.map((s, i) => ({ name: s.name, description: s.description, set: s.set, sweep: s.sweep, fold: folds[i] })),
     {
       scenario: { name: sc.name, hash: sc.hash, file: sc.file, assumptions: sc.assumptions },
       engineVersion: ENGINE_VERSION, seed, replications: reps,
@@ -162,7 +182,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
       resume: opts.resume, fresh: opts.fresh, onNotice: opts.onNotice,
       onEntry: (e) => {
         const s = names.indexOf(e.strategy);
-        if (s >= 0 && !byStrategy[s].has(e.replication)) { byStrategy[s].set(e.replication, e.result); resumed++; }
+        if (s >= 0 && accept(s, e.result)) resumed++;
       },
     });
   }
@@ -176,7 +196,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
       interrupted = await runTasks(tasks, {
         workers, workerFile, seed, models, modelFor, maxMemoryMb: opts.maxMemoryMb, backgroundCompile: opts.backgroundCompile, signal: opts.signal,
         onResult: (t, result) => {
-          byStrategy[t.strategy].set(t.replication, result);
+          accept(t.strategy, result);
           done++;
           journal?.append({ strategy: names[t.strategy], replication: t.replication, result });
           ranNow++;
@@ -185,6 +205,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
         onFailure: (t, error) => {
           failures.push({ strategy: names[t.strategy], replication: t.replication, error });
           failed.add(`${t.strategy}:${t.replication}`);
+          feeds[t.strategy].skip(t.replication);
           progress(total);
         },
       });
@@ -192,11 +213,14 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
       const p = summariseNow(n, false).precision!;
       if (p.reached) break;
       n = nextTarget(n, p.worst.relative_half_width, target, max);
+      for (const f of feeds) f.setLimit(n);
     }
   } finally {
     journal?.close();
   }
 
+  // An interrupted run leaves gaps that will not be filled now: fold what finished.
+  for (const f of feeds) f.flush();
   const results = summariseNow(n, true);
   results.run = {
     seconds: Math.round(performance.now() - t0) / 1000,
@@ -206,7 +230,9 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
   };
   const raw: Record<string, ReplicationResult[]> = {};
   names.forEach((name, s) => { raw[name] = finished(s, n); });
-  return { results, raw, interrupted, resumed, shard };
+  let count = 0;
+  for (const m of doneIdx) for (const r of m) if (inRun(r, n)) count++;
+  return { results, raw, finished: count, interrupted, resumed, shard };
 }
 
 function sortedFailures(failures: NonNullable<Results['failures']>, names: string[]) {
@@ -215,5 +241,5 @@ function sortedFailures(failures: NonNullable<Results['failures']>, names: strin
 
 /** Library API: runs a scenario and returns the results file's content (ARCHITECTURE §6). */
 export async function runScenario(src: string | RunnableScenario, opts: RunOptions = {}): Promise<Results> {
-  return (await runScenarioDetailed(src, opts)).results;
+  return (await runScenarioDetailed(src, { keepRaw: false, ...opts })).results;
 }

@@ -60,14 +60,15 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       outcome = await runScenarioDetailed(sc, {
         reps: args.reps, maxReps: args.maxReps, seed: args.seed, workers: args.workers, shard,
         journal, resume: args.resume, fresh: args.fresh, onNotice: (m) => io.err(`caresim: ${m}\n`), signal: io.signal, maxMemoryMb: args.maxMemory,
+        // Whole replications are held only for what writes them out: a shard file, --per-rep CSV.
+        keepRaw: shard !== null || args.perRep,
         onProgress: (p) => view.update(p),
       });
     } finally {
       view.stop();
     }
     if (outcome.interrupted) {
-      const kept = Object.values(outcome.raw).reduce((a, r) => a + r.length, 0);
-      io.err(`caresim: interrupted; ${kept} finished replication(s) kept in ${journal}. Continue with the same command and --resume.\n`);
+      io.err(`caresim: interrupted; ${outcome.finished} finished replication(s) kept in ${journal}. Continue with the same command and --resume.\n`);
       return EXIT.interrupted;
     }
     await writeOutputs(args, outcome, io);

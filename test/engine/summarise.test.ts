@@ -5,6 +5,7 @@ import {
 } from '../../engine/summarise.js';
 import { simulate, buildModel, exponential, makeStream, DAY, HOUR } from '../../engine/index.js';
 import type { ReplicationResult } from '../../engine/result.js';
+import { BAND_SAMPLE } from '../../engine/daily-bands.js';
 
 const model = buildModel({
   horizon: 30 * DAY, warmup: 5 * DAY,
@@ -178,17 +179,17 @@ describe('summariseStrategy(reps) daily bands', () => {
 });
 
 describe('summariseStrategy(reps) daily bands with many replications, gaps and ties', () => {
-  // The bands keep only the k smallest and k largest values of each day: check them against a
-  // full sort where k is far below the number of replications, where days have NaN gaps (fewer
-  // values than replications) and where values tie.
+  // Up to BAND_SAMPLE replications the bands are exact: check them against a full sort at that
+  // many replications, where days have NaN gaps (fewer values than replications) and where
+  // values tie. Beyond, see test/engine/daily-bands.test.ts.
   const rng = makeStream(5, 0, 'bands');
-  const R = 257, days = reps[0].daily.acute.occupancy.length;
+  const R = BAND_SAMPLE, days = reps[0].daily.acute.occupancy.length;
   const many: ReplicationResult[] = Array.from({ length: R }, (_, r) => {
     const occupancy = Float64Array.from({ length: days }, (_, d) => {
       const u = rng.next();
       if (d % 7 === 3 && u < 0.3) return NaN; // gaps on some days
       if (d % 7 === 5) return Math.floor(u * 4); // heavy ties
-      if (d === 6) return r < 250 ? NaN : u; // almost nothing defined
+      if (d === 6) return r < R - 7 ? NaN : u; // almost nothing defined
       return (d + 1) * u;
     });
     return { ...reps[0], replication: r, daily: { acute: { ...reps[0].daily.acute, occupancy } } };
