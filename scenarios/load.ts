@@ -17,7 +17,7 @@ import { compileTree } from './compile.js';
 import { checkNetwork, checkStability } from './network.js';
 import { resolveScenario, type ReadFile } from './resolve.js';
 import { sweepPoints, type SweepPoint } from './sweep.js';
-import { applySet, FIXED_KEYS } from './set.js';
+import { applySet, checkSetTarget, FIXED_KEYS } from './set.js';
 import { sha256Hex } from './hash.js';
 
 export type { CompiledStrategy };
@@ -95,7 +95,11 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
       if (st) out.push(st);
     }
   }
-  const points: SweepPoint[] = sweepPoints(child(root, 'sweep'), env, diags) ?? [];
+  const sweep = child(root, 'sweep');
+  // Checked once at the key, rather than once per point at each value.
+  const sweepTargets = sweep?.kind === 'map' ? sweep.entries.map((e) =>
+    checkSetTarget(root, e.key, e.value.kind === 'seq' && e.value.items.length > 0 ? e.value.items[0] : e.value, e.keyLoc, diags)) : [];
+  const points: SweepPoint[] = sweepTargets.every(Boolean) ? sweepPoints(sweep, env, diags) ?? [] : [];
   for (const p of points) {
     const tree = cloneNode(root) as SMap;
     for (const [path, v] of Object.entries(p.nodes)) applySet(tree, path, v, v.loc, diags, FIXED_KEYS);
