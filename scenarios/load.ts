@@ -14,7 +14,8 @@ import { checkKeys } from './check-keys.js';
 import { Env } from './env.js';
 import { readHeader, type Header } from './header.js';
 import { compileTree } from './compile.js';
-import { checkNetwork, checkStability } from './network.js';
+import { checkNetwork } from './network.js';
+import { checkStability } from './stability.js';
 import { resolveScenario, type ReadFile } from './resolve.js';
 import { sweepPoints, type SweepPoint } from './sweep.js';
 import { applySet, checkSetTarget, FIXED_KEYS } from './set.js';
@@ -45,7 +46,7 @@ function strategy(name: string, description: string, set: Record<string, string>
   if (!c) return null;
   const units = child(root, 'units');
   const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
-  if (checkNetwork(c.model, diags, unitLoc, label, warned)) checkStability(c.model, diags, unitLoc, label, warned);
+  if (checkNetwork(c.model, diags, unitLoc, label, warned)) checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
   const modelFor = (seed: number | string, replication: number): Model => {
     if (c.uncertain.size === 0) return c.model;
     const draws = new Map<string, number>();

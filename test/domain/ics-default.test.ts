@@ -28,8 +28,18 @@ function shares(route: Route, units: string[], exits: string[]): Record<string, 
 }
 
 describe('checkScenario(ics-default.yaml)', () => {
-  it('reports no errors and no warnings', () => {
-    expect(checkScenario(ICS)).toEqual([]);
+  it('reports no errors, and warns only about the sweep point that is short of P1 packages', () => {
+    // 1,950 packages is below what the winter needs (the sweep shows where delays climb): a
+    // run of it ends the year with about 1,500 patients waiting for an acute bed.
+    expect(checkScenario(ICS).map((d) => [d.severity, d.code, d.path, d.message.includes('sweep point `params.p1_packages=1950`')]))
+      .toEqual([['warning', 'overloaded', 'units.p1', true]]);
+  });
+
+  it('warns that 2,000 acute beds are too few, with the offered load, the places and the places needed', () => {
+    const d = checkScenario(ICS, { set: ['params.acute_beds=2000'] }).filter((x) => x.path === 'units.acute');
+    expect(d.map((x) => [x.severity, x.code])).toEqual([['warning', 'unstable']]);
+    expect(d[0].message).toMatch(/offered load of `acute` is 1\.0\d at its peak.*hand-off .* discharge window .* \/ 2020 places/);
+    expect(d[0].hint).toMatch(/^\d{4} places at the peak bring the offered load under 1 and \d{4} under 0\.92/);
   });
 
   it('loadScenario gives the baseline first, a description for every strategy, sweep points and assumptions', () => {
