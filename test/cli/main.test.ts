@@ -21,6 +21,17 @@ describe('caresim --help', () => {
 });
 
 describe('caresim run FILE', () => {
+  it('--only runs the baseline and the named strategies; an unknown name exits 2 with did you mean', () => {
+    const dir = tempDir();
+    const out = join(dir, 'r.json');
+    expect(runCli(['run', small, '--only', 'more-beds', '--out', out, '-q', '--workers', '0']).code).toBe(0);
+    expect(Object.keys(JSON.parse(readFileSync(out, 'utf8')).strategies)).toEqual(['baseline', 'more-beds']);
+    const bad = runCli(['run', small, '--only', 'more-bed', '-q']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--only: no strategy `more-bed`; did you mean `more-beds`?');
+    noStack(bad.stderr);
+  });
+
   it('writes the results file, CSV and prints the summary table', () => {
     const dir = tempDir();
     const out = join(dir, 'r.json');
