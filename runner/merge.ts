@@ -6,6 +6,7 @@
  * does, so the merged file equals the single-run file byte for byte (apart from `run`).
  */
 import { readFileSync } from 'node:fs';
+import { withRunWarnings } from '../engine/run-warnings.js';
 import { summarise } from '../engine/summarise.js';
 import type { ReplicationResult } from '../engine/result.js';
 import type { Results } from '../engine/results.js';
@@ -72,7 +73,7 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
   const names = Object.keys(first.strategies);
   const failures = shards.flatMap((s) => s.failures ?? [])
     .sort((a, b) => names.indexOf(a.strategy) - names.indexOf(b.strategy) || a.replication - b.replication);
-  return summarise(
+  return withRunWarnings(summarise(
     names.map((n) => {
       const st = first.strategies[n];
       return {
@@ -85,5 +86,5 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
       horizonDays: first.horizon_days, warmupDays: first.warmup_days, startDate: first.start_date,
       sweep: first.sweep, failures,
     },
-  );
+  ));
 }

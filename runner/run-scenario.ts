@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
+import { withRunWarnings } from '../engine/run-warnings.js';
 import { summarise } from '../engine/summarise.js';
 import type { Model } from '../engine/model.js';
 import type { ReplicationResult } from '../engine/result.js';
@@ -147,7 +148,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
 
   const finished = (s: number, reps: number) =>
     [...byStrategy[s].values()].filter((r) => inRun(r.replication, reps)).sort((a, b) => a.replication - b.replication);
-  const summariseNow = (reps: number, withFailures: boolean) => summarise(
+  const summariseNow = (reps: number, withFailures: boolean) => withRunWarnings(summarise(
     sc.strategies.map((s, i) => ({
       name: s.name, description: s.description, set: s.set, sweep: s.sweep,
       reps: finished(i, reps),
@@ -159,7 +160,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
       sweep: sc.sweep, failures: withFailures ? sortedFailures(failures, names) : undefined,
       auto, precisionTarget: target,
     },
-  );
+  ));
 
   try {
     for (;;) {

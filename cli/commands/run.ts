@@ -17,6 +17,7 @@ import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { formatSummary } from '../summary-table.js';
 import { writeCsv } from '../csv.js';
+import { printRunWarnings } from '../run-warnings.js';
 
 function journalPath(args: RunArgs, sc: RunnableScenario, shard: Shard | null): string {
   if (args.journal) return args.journal;
@@ -37,6 +38,7 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise
     await writeReport(results, args.report);
   }
   if (!args.quiet) io.out(formatSummary(results));
+  printRunWarnings(results, io);
   const written = [args.out, args.csv && `${args.csv}/`, args.report].filter(Boolean);
   if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);
 }

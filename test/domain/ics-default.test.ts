@@ -3,6 +3,15 @@ import { checkScenario } from '../../scenarios/index.js';
 import type { Route } from '../../engine/index.js';
 import { ci95 } from '../validation/stats.js';
 import { ICS, load, runStrategy } from './run.js';
+import { summarise } from '../../engine/summarise.js';
+import { runWarnings } from '../../engine/run-warnings.js';
+import type { LoadedScenario } from '../../scenarios/index.js';
+import type { ReplicationResult } from '../../engine/index.js';
+
+const summarised = (sc: LoadedScenario, reps: ReplicationResult[]) => summarise([{ name: 'baseline', description: '', set: {}, reps }], {
+  scenario: { name: sc.name, hash: sc.hash, assumptions: [] }, engineVersion: 'test', seed: sc.seed, replications: reps.length,
+  horizonDays: sc.horizonDays, warmupDays: sc.warmupDays, startDate: sc.startDate,
+});
 
 /**
  * The default ICS against the public figures it is calibrated to (England scaled by
@@ -73,6 +82,10 @@ describe('ics-default.yaml baseline calibration (seed 2027, 10 replications of a
   const runs = runStrategy(sc, 'baseline', 10);
   const kpi = (k: string) => runs.map((r) => r.kpis[k]);
 
+  it('gives no run warnings: the warm-up covers the filling of P3 and no queue keeps growing', () => {
+    expect(runWarnings(summarised(sc, runs))).toEqual([]);
+  });
+
   it('runs about 2,150 G&A beds at 93-95% occupancy (KH03, sitreps)', () => {
     const beds = runs.map((r) => r.units.acute.capacity_mean);
     expectOverlap('acute capacity', beds, 2100, 2200);
@@ -127,5 +140,17 @@ describe('ics-default.yaml strategy acute-to-community', () => {
     const responderDay = 1000;
     expect(saved).toBeGreaterThan(0);
     expect(Math.abs(saved - responderDay)).toBeLessThanOrEqual(0.05 * 30 * 345);
+  });
+});
+
+describe('ics-default.yaml with its former 56-day warm-up', () => {
+  it('warns that the warm-up is too short for P3, suggesting about 75-90 days', () => {
+    const sc = load(ICS, ['time.warmup=56 days']);
+    const w = runWarnings(summarised(sc, runStrategy(sc, 'baseline', 10)));
+    expect(w.map((x) => [x.code, x.unit])).toContainEqual(['warmup-short', 'p3']);
+    const p3 = w.find((x) => x.unit === 'p3')!;
+    expect(p3.suggested_warmup_days).toBeGreaterThanOrEqual(65);
+    expect(p3.suggested_warmup_days).toBeLessThanOrEqual(100);
+    expect(p3.message).toMatch(/holds 1[34]\d at the end of the warm-up against 18\d afterwards/);
   });
 });
