@@ -21,6 +21,16 @@ describe('caresim --help', () => {
 });
 
 describe('caresim run FILE', () => {
+  it('prints the warnings of the run on stderr and writes them into the results file', () => {
+    const dir = tempDir();
+    const file = join(dir, 'mm1.yaml');
+    writeFileSync(file, 'caresim: 1\ntime: { horizon: 365 days, warmup: 30 days }\nreplications: 8\narrivals: { a: { rate: 1.2/day, to: w } }\nunits:\n  w: { kind: beds, capacity: 1, los: exponential(1 day) }\n');
+    const r = runCli(['run', file, '--out', join(dir, 'r.json'), '-q', '--workers', '0']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning\[queue-growing\] the queue of `w` is still growing/m);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).warnings.map((w: { code: string }) => w.code)).toEqual(['queue-growing']);
+  });
+
   it('--only runs the baseline and the named strategies; an unknown name exits 2 with did you mean', () => {
     const dir = tempDir();
     const out = join(dir, 'r.json');
