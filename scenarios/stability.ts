@@ -58,6 +58,7 @@ function stayText(L: UnitLoad): string {
 }
 
 function placesHint(L: UnitLoad): string {
+  if (!Number.isFinite(L.peak.work)) return 'no number of places is enough while its patients wait for themselves';
   const work = L.peak.work, atPeak = L.peak.rho > L.rho * (1 + 1e-6) ? ' at the peak' : '';
   return `${Math.floor(work) + 1} places${atPeak} bring the offered load under 1 and ${Math.floor(work / SAFE_LOAD) + 1} under ${SAFE_LOAD} (now ${f(L.peak.places)})`;
 }
@@ -80,21 +81,21 @@ export function checkStability(model: Model, diags: Diagnostics, unitLoc: Map<st
     if (L.short.length > 0 && L.short.some((d) => d !== u)) return;
     const out = outlets(model, u, lam);
     const above = L.windows.filter((w) => w.rho >= 1 - 1e-9);
-    const when = L.rho >= 1 - 1e-9 ? `${f(L.rho)} over the measured period`
+    const whole = L.rho >= 1 - 1e-9;
+    const when = whole ? `${f(L.rho)} over the measured period`
       : `${f(L.peak.rho)} at its peak, above 1 in ${above.length} of ${L.windows.length} periods of about a month between ${date(t0, above[0].from)} and ${date(t0, above[above.length - 1].to)} (${f(L.rho)} over the measured period)`;
     const head = `offered load of \`${unit.name}\` is ${when}${label}: ${stayText(L)}`;
     if (out.grows) {
       diags.warn('unstable', at, path, head, {
-        expected: L.rho >= 1 ? 'an offered load below 1; at or above 1 the queue grows without bound and averages over the run mean nothing'
+        expected: whole ? 'an offered load below 1; at or above 1 the queue grows without bound and averages over the run mean nothing'
           : 'an offered load below 1 throughout; while it is above 1 the queue builds up, and the averages over the run hide it',
         hint: `${placesHint(L)}; or shorten the stay, or send fewer patients here` });
       return;
     }
-    const rho = L.rho >= 1 ? L.rho : L.peak.rho;
-    const share = 1 - 1 / rho;
-    const perDay = share * (L.rho >= 1 ? L.rate : L.peak.rate) * DAY;
+    const share = Math.max(0, 1 - 1 / (whole ? L.rho : L.peak.rho));
+    const perDay = share * (whole ? L.rate : L.peak.rate) * DAY;
     diags.warn('overloaded', at, path, head, {
-      expected: `an offered load below 1; above it at least about ${f(100 * share)}% of the patients offered (${f(perDay)} a day${L.rho >= 1 ? '' : ' at the peak'}) find no place and ${out.words.join(', or ')}`,
+      expected: `an offered load below 1; above it at least about ${f(100 * share)}% of the patients offered (${f(perDay)} a day${whole ? '' : ' at the peak'}) find no place and ${out.words.join(', or ') || 'cannot be served'}`,
       hint: `${placesHint(L)}, if that is not intended` });
   });
 }
