@@ -41,7 +41,8 @@ export function resolveScenario(text: string, file: string, diags: Diagnostics, 
     const s = parseSetArg(arg, i, diags);
     sources.set(`<--set ${i + 1}>`, arg);
     if (!s || !root) return;
-    applySet(root, s.path, scalar(s.text, s.loc), s.loc, diags, ['caresim', 'strategies', 'sweep', 'extends']);
+    // Path problems point at the path (column 1); the value keeps its own column.
+    applySet(root, s.path, scalar(s.text, s.loc), { ...s.loc, col: 1 }, diags, ['caresim', 'strategies', 'sweep', 'extends']);
   });
   return { root, sources };
 }

@@ -19,7 +19,7 @@ describe('applySet(root, path, value, loc, diags, fixed) via analyseScenario', (
 
   it('rejects an unknown param in --set, naming the flag', () => {
     const e = errors(TEXT, ['params.p1_pakages=2400']);
-    expect(e).toEqual([{ code: 'unknown-set-path', at: '<--set 1>:1:19', path: 'params.p1_pakages', hint: 'did you mean `p1_packages`?' }]);
+    expect(e).toEqual([{ code: 'unknown-set-path', at: '<--set 1>:1:1', path: 'params.p1_pakages', hint: 'did you mean `p1_packages`?' }]);
   });
 
   it('rejects a key of an unknown unit, and a sweep over an unknown param once, at its key', () => {
