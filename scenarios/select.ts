@@ -14,7 +14,10 @@ export function selectStrategies(sc: LoadedScenario, names: string[]): { scenari
   });
   const keep = new Set(['baseline', ...names]);
   const strategies = sc.strategies.filter((s) => keep.has(s.name));
-  const scenario: LoadedScenario = { ...sc, strategies };
+  // Warnings about a strategy left out are about a run that will not happen.
+  const about = (message: string) => /in (?:strategy|sweep point) `([^`]+)`/.exec(message)?.[1];
+  const warnings = sc.warnings.filter((w) => { const n = about(w.message); return n === undefined || keep.has(n); });
+  const scenario: LoadedScenario = { ...sc, strategies, warnings };
   if (sc.sweep) {
     const points = sc.sweep.points.filter((p) => keep.has(p.strategy));
     if (points.length > 0) scenario.sweep = { ...sc.sweep, points };

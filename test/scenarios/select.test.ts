@@ -24,6 +24,13 @@ describe('selectStrategies(scenario, names)', () => {
     expect(sc.strategies).toHaveLength(5);
   });
 
+  it('keeps only the check warnings about the baseline and the strategies kept', () => {
+    const sc2 = loadScenarioText(TEXT.replace('less: { set: { units.w.capacity: 4 } }', 'less: { set: { units.w.capacity: 1 } }'), 's.yaml');
+    expect(sc2.warnings.map((w) => w.code)).toEqual(['unstable']);
+    expect(selectStrategies(sc2, ['less']).scenario.warnings).toHaveLength(1);
+    expect(selectStrategies(sc2, ['more']).scenario.warnings).toEqual([]);
+  });
+
   it('names each unknown strategy with did you mean', () => {
     expect(selectStrategies(sc, ['mroe', 'zzz']).unknown).toEqual([
       'no strategy `mroe`; did you mean `more`? (strategies: more, less, units.w.los=1 day, units.w.los=2 days)',
