@@ -46,6 +46,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv: also one row per replication' },
       { name: 'report', type: 'string', value: 'FILE', describe: 'Write the HTML dashboard after the run' },
       SET,
+      { name: 'only', type: 'string', value: 'A,B', describe: 'Run only these strategies or sweep points (comma-separated); baseline always runs' },
       { name: 'shard', type: 'string', value: 'i/n', describe: 'Run only replications r with r mod n = i (one machine of n)' },
       { name: 'shards', alias: 'shard-count', type: 'number', value: 'N', describe: 'Shard count; the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID' },
       { name: 'resume', type: 'boolean', default: false, describe: 'Continue an interrupted run from its journal (none there: start)' },
@@ -60,6 +61,7 @@ export const COMMANDS: CommandSpec[] = [
       ['caresim run scenario.yaml --set units.acute.capacity=2100 --set params.frail_crisis=1.5/year', 'Try other values without editing the file'],
       ['caresim run scenario.yaml --shard 0/4 --out shard-0.json', 'Run one quarter of the replications (then caresim merge)'],
       ['caresim run scenario.yaml --out results.json --resume', 'Continue a run that was interrupted'],
+      ['caresim run scenario.yaml --only p2-plus,ucr-plus', 'Run the baseline and two strategies only'],
     ],
   },
   {

@@ -19,6 +19,8 @@ export interface RunArgs {
   perRep: boolean;
   report?: string;
   set: string[];
+  /** Strategies to run besides the baseline; undefined = all. */
+  only?: string[];
   shard?: string;
   shards?: number;
   resume: boolean;
@@ -119,6 +121,14 @@ function setList(v: unknown): string[] {
   return list;
 }
 
+function onlyList(v: unknown): string[] | undefined {
+  const s = str(v);
+  if (s === undefined) return undefined;
+  const names = s.split(',').map((x) => x.trim());
+  if (names.some((x) => x === '')) throw new UsageError(`--only: expected strategy names separated by commas, got "${s}"`);
+  return [...new Set(names)];
+}
+
 /** A repeated single-valued option keeps its last value, as in most command lines. */
 function lastWins(raw: Record<string, unknown>): Record<string, unknown> {
   const spec = COMMANDS.find((c) => c.name === String((raw._ as unknown[])[0]));
@@ -138,7 +148,7 @@ function toCommand(raw: Record<string, unknown>): Command {
     case 'run': return {
       cmd: 'run', file: String(a.file), reps: reps(a.reps), maxReps: wholeNumber(a['max-reps'], 'max-reps', 10),
       seed: seed(a.seed), workers: wholeNumber(a.workers, 'workers', 0), out: str(a.out), csv: str(a.csv),
-      perRep: Boolean(a['per-rep']), report: str(a.report), set: setList(a.set), shard: str(a.shard),
+      perRep: Boolean(a['per-rep']), report: str(a.report), set: setList(a.set), only: onlyList(a.only), shard: str(a.shard),
       shards: wholeNumber(a.shards, 'shards', 1), resume: Boolean(a.resume), fresh: Boolean(a.fresh), journal: str(a.journal),
       maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16), quiet: Boolean(a.quiet),
     };

@@ -38,6 +38,20 @@ export interface StrategyResults {
   }>;
 }
 
+/** A problem a finished run shows, with the numbers behind it. */
+export interface RunWarning {
+  code: 'queue-growing' | 'warmup-short';
+  strategy: string;
+  unit: string;
+  message: string;
+  /** queue-growing: Sen's slope (patients a day) and the one-sided p-value. */
+  slope_per_day?: number;
+  p_value?: number;
+  /** warmup-short: MSER-5's end of the warm-up, and the scenario's. */
+  suggested_warmup_days?: number;
+  warmup_days?: number;
+}
+
 export interface Results {
   format: 'caresim-results/1';
   scenario: { name: string; hash: string; file?: string; assumptions: string[] };
@@ -57,6 +71,8 @@ export interface Results {
   /** Baseline: running mean across replications of daily occupancy, every day from t = 0. */
   warmup_aid?: Record<string, number[]>;
   sweep?: { paths: string[]; points: { strategy: string; values: Record<string, number> }[] };
+  /** Problems the finished run shows (run-warnings.ts); absent when there are none. */
+  warnings?: RunWarning[];
   /** Replications that failed (after one retry), by strategy and index. */
   failures?: { strategy: string; replication: number; error: string }[];
   /** Timing and machine facts: excluded when comparing runs for determinism. */

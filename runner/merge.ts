@@ -8,6 +8,7 @@
  * so a relabelled, emptied or doctored shard is refused instead of merged into a result
  * whose `replications` and Stat counts disagree.
  */
+import { withRunWarnings } from '../engine/run-warnings.js';
 import { summarise } from '../engine/summarise.js';
 import type { Results } from '../engine/results.js';
 import { MAX_SHARDS } from './shard.js';
@@ -97,7 +98,7 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
   const names = Object.keys(first.strategies);
   const failures = shards.flatMap((s) => s.failures ?? [])
     .sort((a, b) => names.indexOf(a.strategy) - names.indexOf(b.strategy) || a.replication - b.replication);
-  return summarise(
+  return withRunWarnings(summarise(
     names.map((n) => {
       const st = first.strategies[n];
       return {
@@ -110,5 +111,5 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
       horizonDays: first.horizon_days, warmupDays: first.warmup_days, startDate: first.start_date,
       sweep: first.sweep, failures,
     },
-  );
+  ));
 }

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { summariseFolds, StrategyFold } from '../engine/summarise.js';
 import { InOrder } from '../engine/in-order.js';
+import { withRunWarnings } from '../engine/run-warnings.js';
 import type { Model } from '../engine/model.js';
 import type { ReplicationResult } from '../engine/result.js';
 import type { Results } from '../engine/results.js';
@@ -163,7 +164,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
 
   const finished = (s: number, reps: number) =>
     [...kept[s].values()].filter((r) => inRun(r.replication, reps)).sort((a, b) => a.replication - b.replication);
-  const summariseNow = (reps: number, withFailures: boolean) => summariseFolds(
+  const summariseNow = (reps: number, withFailures: boolean) => withRunWarnings(summariseFolds(
     sc.strategies.map((s, i) => ({ name: s.name, description: s.description, set: s.set, sweep: s.sweep, fold: folds[i] })),
     {
       scenario: { name: sc.name, hash: sc.hash, file: sc.file, assumptions: sc.assumptions },
@@ -172,7 +173,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
       sweep: sc.sweep, failures: withFailures ? sortedFailures(failures, names) : undefined,
       auto, precisionTarget: target,
     },
-  );
+  ));
 
   let resumed = 0;
   let journal: Journal | null = null;

@@ -8,3 +8,4 @@ export { loadScenario, checkScenario, analyseScenarioFile } from './file.js';
 export { formatDiagnostics } from './format.js';
 export { buildSchema } from './schema.js';
 export { scenarioHelp, keyReference } from './docs.js';
+export { selectStrategies } from './select.js';

@@ -14,11 +14,12 @@ import { checkKeys } from './check-keys.js';
 import { Env } from './env.js';
 import { readHeader, type Header } from './header.js';
 import { compileTree } from './compile.js';
-import { checkNetwork, checkStability } from './network.js';
+import { checkNetwork } from './network.js';
+import { checkStability } from './stability.js';
 import { checkCycles } from './cycles.js';
 import { resolveScenario, type ReadFile } from './resolve.js';
 import { sweepPoints, type SweepPoint } from './sweep.js';
-import { applySet, FIXED_KEYS } from './set.js';
+import { applySet, checkSetTarget, FIXED_KEYS } from './set.js';
 import { sha256Hex } from './hash.js';
 
 export type { CompiledStrategy };
@@ -46,7 +47,7 @@ function strategy(name: string, description: string, set: Record<string, string>
   if (!c) return null;
   const units = child(root, 'units');
   const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
-  if (checkNetwork(c.model, diags, unitLoc, label, warned)) checkStability(c.model, diags, unitLoc, label, warned);
+  if (checkNetwork(c.model, diags, unitLoc, label, warned)) checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
   checkCycles(c.model, diags, units, label, warned);
   const modelFor = (seed: number | string, replication: number): Model => {
     if (c.uncertain.size === 0) return c.model;
@@ -97,7 +98,11 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
       if (st) out.push(st);
     }
   }
-  const points: SweepPoint[] = sweepPoints(child(root, 'sweep'), env, diags) ?? [];
+  const sweep = child(root, 'sweep');
+  // Checked once at the key, rather than once per point at each value.
+  const sweepTargets = sweep?.kind === 'map' ? sweep.entries.map((e) =>
+    checkSetTarget(root, e.key, e.value.kind === 'seq' && e.value.items.length > 0 ? e.value.items[0] : e.value, e.keyLoc, diags)) : [];
+  const points: SweepPoint[] = sweepTargets.every(Boolean) ? sweepPoints(sweep, env, diags) ?? [] : [];
   for (const p of points) {
     const tree = cloneNode(root) as SMap;
     for (const [path, v] of Object.entries(p.nodes)) applySet(tree, path, v, v.loc, diags, FIXED_KEYS);

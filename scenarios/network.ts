@@ -1,14 +1,11 @@
 /**
  * Checks of the routing network as a whole, on the compiled model: units patients can
- * never leave, units nobody reaches, and the static stability check: each unit's offered
- * load from the traffic equations of the routing network (blocking ignored). At or
- * above 1 the queue grows without bound, so averages over the run mean nothing.
+ * never leave, units nobody reaches, and the traffic equations the stability check
+ * (stability.ts) starts from.
  */
 import type { Model, Route, Schedule } from '../engine/model.js';
-import { distMean } from '../engine/distributions.js';
 import type { Diagnostics, Loc } from './errors.js';
 import { routeProbs } from './routing.js';
-import { DAY } from './quantity.js';
 
 function edges(model: Model, u: number, c: number): number[] {
   const unit = model.units[u];
@@ -73,18 +70,27 @@ export function meanCapacity(capacity: number, schedule: Schedule | undefined, f
 
 /** Arrival rate per minute into each unit, per cohort, from the traffic equations. */
 export function trafficRates(model: Model): number[][] {
-  const n = model.units.length, k = model.cohorts.length;
-  const ext = Array.from({ length: k }, () => new Array<number>(n).fill(0));
-  const add = (c: number, r: Route, rate: number) => { for (const [d, p] of routeProbs(r)) if (d >= 0) ext[c][d] += rate * p; };
+  const k = model.cohorts.length;
+  const ext = Array.from({ length: k }, () => new Array<number>(model.units.length).fill(0));
   for (const s of model.sources) {
     if (s.cohort >= 0) {
       const co = model.cohorts[s.cohort];
-      add(s.cohort, s.to[s.cohort], co.people * co.crisis);
+      addRoute(ext[s.cohort], s.to[s.cohort], co.people * co.crisis);
     } else {
       let prev = 0;
-      s.cohortMix.forEach((cum, c) => { add(c, s.to[c], s.rate * (cum - prev)); prev = cum; });
+      s.cohortMix.forEach((cum, c) => { addRoute(ext[c], s.to[c], s.rate * (cum - prev)); prev = cum; });
     }
   }
+  return solveTraffic(model, ext);
+}
+
+/** Adds `rate` x each unit's share of route `r` into `into`. */
+export function addRoute(into: number[], r: Route, rate: number): void {
+  for (const [d, p] of routeProbs(r)) if (d >= 0) into[d] += rate * p;
+}
+
+/** Solves lambda = ext + lambda P per cohort (blocking ignored), by fixed-point iteration. */
+export function solveTraffic(model: Model, ext: number[][]): number[][] {
   return ext.map((a, c) => {
     const P = model.units.map((u) => routeProbs(u.next[c]));
     let lam = a.slice();
@@ -97,38 +103,4 @@ export function trafficRates(model: Model): number[][] {
     }
     return lam;
   });
-}
-
-/**
- * Warns about units at or above full load. `warned` holds units already reported (for
- * the baseline), so strategies only add the units they make unstable.
- */
-export function checkStability(model: Model, diags: Diagnostics, unitLoc: Map<string, Loc>, label: string, warned: Set<string> = new Set()): void {
-  const lam = trafficRates(model);
-  model.units.forEach((unit, u) => {
-    const cap = meanCapacity(unit.capacity, unit.schedule, model.warmup, model.warmup + model.horizon);
-    if (!Number.isFinite(cap)) return;
-    let rate = 0, work = 0, internal = 0;
-    lam.forEach((l, c) => { rate += l[u]; work += l[u] * distMean(unit.service[c]); });
-    internal = rate - externalInto(model, u);
-    const rho = cap > 0 ? work / cap : work > 0 ? Infinity : 0;
-    // A loss system (no queue, arrivals only from outside) turns excess away instead of queueing it.
-    if (rho < 1 || (unit.queue === 0 && internal < 1e-12 && unit.full < 0) || warned.has(`unstable:${unit.name}`)) return;
-    warned.add(`unstable:${unit.name}`);
-    const f = (x: number) => String(Number(x.toPrecision(3)));
-    diags.warn('unstable', unitLoc.get(unit.name) ?? { file: '<scenario>', line: 1, col: 1 }, `units.${unit.name}`,
-      `offered load of \`${unit.name}\` is ${f(rho)}${label}: ${f(rate * DAY)} patients a day x ${f(work / Math.max(rate, 1e-300) / DAY)} days mean stay / ${f(cap)} places`, {
-        expected: 'an offered load below 1; at or above 1 the queue grows without bound and averages mean nothing',
-        hint: `add places (at least ${Math.ceil(work + 1e-9)}), shorten the stay, or send fewer patients here` });
-  });
-}
-
-function externalInto(model: Model, u: number): number {
-  let sum = 0;
-  for (const s of model.sources) {
-    const rates = s.cohort >= 0 ? [[s.cohort, model.cohorts[s.cohort].people * model.cohorts[s.cohort].crisis]] as const
-      : s.cohortMix.map((cum, c) => [c, s.rate * (cum - (c > 0 ? s.cohortMix[c - 1] : 0))] as const);
-    for (const [c, r] of rates) sum += r * (routeProbs(s.to[c]).get(u) ?? 0);
-  }
-  return sum;
 }

@@ -41,7 +41,8 @@ export function resolveScenario(text: string, file: string, diags: Diagnostics, 
     const s = parseSetArg(arg, i, diags);
     sources.set(`<--set ${i + 1}>`, arg);
     if (!s || !root) return;
-    applySet(root, s.path, scalar(s.text, s.loc), s.loc, diags, ['caresim', 'strategies', 'sweep', 'extends']);
+    // Path problems point at the path (column 1); the value keeps its own column.
+    applySet(root, s.path, scalar(s.text, s.loc), { ...s.loc, col: 1 }, diags, ['caresim', 'strategies', 'sweep', 'extends']);
   });
   return { root, sources };
 }
@@ -58,8 +59,20 @@ function load(text: string, file: string, diags: Diagnostics, sources: Map<strin
   const own: SMap = { ...tree, entries: tree.entries.filter((e) => e.key !== 'extends') };
   if (!ext) return own;
   const base = loadBase(ext, file, diags, sources, readFile, chain);
-  return base ? (mergeNodes(base, own) as SMap) : own;
+  if (!base) return own;
+  const merged = mergeNodes(base, own) as SMap;
+  // Maps merge key by key, so an empty map would keep everything inherited: for the
+  // strategies and the sweep, `{}` means "none of the base file's".
+  for (const key of DROPPABLE) {
+    const mine = child(own, key);
+    if (mine?.kind !== 'map' || mine.entries.length > 0) continue;
+    merged.entries = merged.entries.filter((e) => e.key !== key);
+  }
+  return merged;
 }
+
+/** Keys whose empty map in an extending file drops what the base file has. */
+export const DROPPABLE = ['strategies', 'sweep'];
 
 function loadBase(ext: SNode, file: string, diags: Diagnostics, sources: Map<string, string>, readFile: ReadFile | undefined, chain: string[]): SMap | null {
   if (ext.kind !== 'scalar' || ext.empty) {

@@ -7,6 +7,40 @@ import type { Diagnostics, Loc } from './errors.js';
 import type { SMap, SNode } from './tree.js';
 import { cloneNode } from './tree.js';
 import { FORBIDDEN_KEYS } from './parse.js';
+import { suggestName } from './expressions.js';
+
+/**
+ * Maps whose keys are names the scenario declares. A change may reach a name that exists,
+ * never invent one: `params.p1_pakages: 2400` would add an unused param and leave the
+ * strategy identical to the baseline, silently. A whole new unit, arrival stream or cohort
+ * (the value is a map) may be added; a new param never, since nothing could refer to it.
+ */
+const NAMED: { prefix: string[]; what: string; add: boolean }[] = [
+  { prefix: ['params'], what: 'param', add: false },
+  { prefix: ['units'], what: 'unit', add: true },
+  { prefix: ['arrivals'], what: 'arrival stream', add: true },
+  { prefix: ['population', 'cohorts'], what: 'cohort', add: true },
+];
+
+/** Reports and returns false when `path` names a param, unit, stream or cohort the scenario lacks. */
+export function checkSetTarget(root: SMap, path: string, value: SNode, loc: Loc, diags: Diagnostics): boolean {
+  const segs = path.split('.');
+  for (const { prefix, what, add } of NAMED) {
+    if (segs.length <= prefix.length || prefix.some((p, i) => segs[i] !== p)) continue;
+    let node: SNode | undefined = root;
+    for (const p of prefix) node = node?.kind === 'map' ? node.entries.find((e) => e.key === p)?.value : undefined;
+    const names = node?.kind === 'map' ? node.entries.map((e) => e.key) : [];
+    const name = segs[prefix.length];
+    if (names.includes(name)) return true;
+    if (add && segs.length === prefix.length + 1 && value.kind === 'map') return true;
+    const at = prefix.join('.');
+    diags.error('unknown-set-path', loc, path, `there is no ${what} \`${name}\` to change (\`${path}\`)`, {
+      expected: names.length > 0 ? `one of the ${what}s under \`${at}\`: ${names.map((n) => `\`${n}\``).join(', ')}` : `a ${what} declared under \`${at}\``,
+      hint: suggestName(name, names) ?? `declare it under \`${at}\` first` });
+    return false;
+  }
+  return true;
+}
 
 /** Keys that must be the same for every strategy (they shape the whole run). */
 export const FIXED_KEYS = ['caresim', 'time', 'seed', 'replications', 'max_replications', 'strategies', 'sweep', 'extends'];
@@ -26,6 +60,7 @@ export function applySet(root: SMap, path: string, value: SNode, loc: Loc, diags
       expected: 'a path under `params`, `units`, `arrivals`, `population`, ...', hint: `${segs[0]} is the same for every strategy; change it in the file or on the command line` });
     return false;
   }
+  if (!checkSetTarget(root, path, value, loc, diags)) return false;
   let node: SMap = root;
   for (let i = 0; i < segs.length; i++) {
     const key = segs[i];

@@ -22,7 +22,7 @@ export interface SweepPoint {
 }
 
 export function sweepPoints(node: SNode | undefined, env: Env, diags: Diagnostics): SweepPoint[] | null {
-  if (!node || (node.kind === 'scalar' && node.empty)) return [];
+  if (!node || (node.kind === 'scalar' && node.empty) || (node.kind === 'map' && node.entries.length === 0)) return [];
   if (node.kind !== 'map') {
     diags.error('wrong-type', node.loc, 'sweep', `found ${describeNode(node)}`, { expected: 'a map of key path to a list of values' });
     return null;

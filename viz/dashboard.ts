@@ -14,6 +14,7 @@ import { sweepChart } from './charts/sweep.js';
 import { cohortBars, dailyUnits, differenceRows, fanData, kpiBars, mainStrategies, strategyNames, sweepPoints, unitMetricBars } from './data.js';
 import { kpiInfo } from '../engine/kpi-info.js';
 import { methodsSection } from './methods.js';
+import { warningsSection } from './warnings.js';
 
 const WAITING_LABELS: Record<string, string> = { acute_waiting_mean: 'for an acute bed', p1_waiting_mean: 'for home care (P1)', p2_waiting_mean: 'for a rehab bed (P2)' };
 
@@ -56,6 +57,7 @@ export function renderDashboard(root: HTMLElement, r: Results): void {
     'Each number is the average over replications of the measured period; the 95% confidence interval (CI) shows how sure the simulation is. ' +
     'Differences are paired: every strategy faced the same simulated crises as baseline, so a CI that excludes zero is a real effect of the strategy in this model.');
 
+  warningsSection(root, r);
   headlineSection(section(root, 'headline', 'Headline results', ''), r, colourOf);
 
   const diffs = differenceRows(r);

@@ -1,5 +1,6 @@
 /**
- * `caresim init [DIR]`: a starter scenario to edit: the default ICS, because it checks clean,
+ * `caresim init [DIR]`: a starter scenario to edit: the default ICS, because it checks without
+ * errors (its one warning, about the lowest P1 sweep point, is meant),
  * is calibrated and says where every number comes from (the short ARCHITECTURE example is
  * overloaded on purpose and would greet a new user with warnings).
  */

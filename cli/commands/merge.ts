@@ -5,6 +5,7 @@ import type { ReplicationResult } from '../../engine/result.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
 import { formatSummary } from '../summary-table.js';
+import { printRunWarnings } from '../run-warnings.js';
 import { writeCsv } from '../csv.js';
 
 export async function mergeCommand(args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }, io: Io): Promise<number> {
@@ -25,6 +26,7 @@ export async function mergeCommand(args: { files: string[]; out?: string; csv?: 
       writeCsv(args.csv, results, raw);
     }
     if (!args.quiet) io.out(formatSummary(results));
+    printRunWarnings(results, io);
     if (results.failures && results.failures.length > 0) return EXIT.failed;
     return EXIT.ok;
   } catch (err) {

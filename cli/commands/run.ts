@@ -17,6 +17,7 @@ import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { formatSummary } from '../summary-table.js';
 import { writeCsv } from '../csv.js';
+import { printRunWarnings } from '../run-warnings.js';
 
 function journalPath(args: RunArgs, sc: RunnableScenario, shard: Shard | null): string {
   if (args.journal) return args.journal;
@@ -38,6 +39,7 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise
     await writeReport(results, args.report);
   }
   if (!args.quiet) io.out(formatSummary(results));
+  printRunWarnings(results, io);
   const written = [args.out, args.csv && `${args.csv}/`, args.report].filter(Boolean);
   if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);
 }
@@ -47,8 +49,13 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     const shard = resolveShard(args.shard, args.shards, io.env);
     if (shard && !args.out) throw new CliUsageError(`--shard ${shardLabel(shard)} needs --out FILE: the shard file is what caresim merge reads`);
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
-    const { loadScenario } = await import('../../scenarios/index.js');
-    const loaded = loadScenario(args.file, { set: args.set });
+    const { loadScenario, selectStrategies } = await import('../../scenarios/index.js');
+    let loaded = loadScenario(args.file, { set: args.set });
+    if (args.only) {
+      const { scenario, unknown } = selectStrategies(loaded, args.only);
+      if (unknown.length > 0) throw new CliUsageError(`--only: ${unknown.join('; ')}`);
+      loaded = scenario;
+    }
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
     const sc: RunnableScenario = loaded;
     const journal = journalPath(args, sc, shard);

@@ -14,7 +14,7 @@ describe('parseArgs(argv)', () => {
       '--per-rep', '--set', 'a.b=1', '--set', 'c=2 days', '--shard', '1/4', '--resume', '--max-memory', '512', '--report', 'r.html']);
     expect(c).toEqual({
       cmd: 'run', file: 's.yaml', reps: 50, maxReps: undefined, seed: 42, workers: 3, out: 'r.json', csv: 'out', perRep: true,
-      report: 'r.html', set: ['a.b=1', 'c=2 days'], shard: '1/4', shards: undefined, resume: true, fresh: false, journal: undefined,
+      report: 'r.html', set: ['a.b=1', 'c=2 days'], only: undefined, shard: '1/4', shards: undefined, resume: true, fresh: false, journal: undefined,
       maxMemory: 512, quiet: false,
     });
   });
@@ -22,6 +22,12 @@ describe('parseArgs(argv)', () => {
   it('reads --reps auto, word seeds, --shards and its alias', async () => {
     const c = await command(['run', 's.yaml', '--reps', 'auto', '--max-reps', '300', '--seed', 'winter', '--shard-count', '8']);
     expect(c).toMatchObject({ reps: 'auto', maxReps: 300, seed: 'winter', shards: 8, set: [] });
+  });
+
+  it('reads --only as a list of strategy names and refuses an empty name', async () => {
+    expect(await command(['run', 's.yaml', '--only', 'a, b,a'])).toMatchObject({ only: ['a', 'b'] });
+    const bad = await parseArgs(['run', 's.yaml', '--only', 'a,,b'], '1.2.3');
+    expect(bad).toMatchObject({ kind: 'usage', message: expect.stringContaining('--only') });
   });
 
   it('lets the last of a repeated option win but keeps every --set', async () => {

@@ -3,6 +3,15 @@ import { checkScenario } from '../../scenarios/index.js';
 import type { Route } from '../../engine/index.js';
 import { ci95 } from '../validation/stats.js';
 import { ICS, load, runStrategy } from './run.js';
+import { summarise } from '../../engine/summarise.js';
+import { runWarnings } from '../../engine/run-warnings.js';
+import type { LoadedScenario } from '../../scenarios/index.js';
+import type { ReplicationResult } from '../../engine/index.js';
+
+const summarised = (sc: LoadedScenario, reps: ReplicationResult[]) => summarise([{ name: 'baseline', description: '', set: {}, reps }], {
+  scenario: { name: sc.name, hash: sc.hash, assumptions: [] }, engineVersion: 'test', seed: sc.seed, replications: reps.length,
+  horizonDays: sc.horizonDays, warmupDays: sc.warmupDays, startDate: sc.startDate,
+});
 
 /**
  * The default ICS against the public figures it is calibrated to (England scaled by
@@ -28,8 +37,18 @@ function shares(route: Route, units: string[], exits: string[]): Record<string, 
 }
 
 describe('checkScenario(ics-default.yaml)', () => {
-  it('reports no errors and no warnings', () => {
-    expect(checkScenario(ICS)).toEqual([]);
+  it('reports no errors, and warns only about the sweep point that is short of P1 packages', () => {
+    // 1,950 packages is below what the winter needs (the sweep shows where delays climb): a
+    // run of it ends the year with about 1,500 patients waiting for an acute bed.
+    expect(checkScenario(ICS).map((d) => [d.severity, d.code, d.path, d.message.includes('sweep point `params.p1_packages=1950`')]))
+      .toEqual([['warning', 'overloaded', 'units.p1', true]]);
+  });
+
+  it('warns that 2,000 acute beds are too few, with the offered load, the places and the places needed', () => {
+    const d = checkScenario(ICS, { set: ['params.acute_beds=2000'] }).filter((x) => x.path === 'units.acute');
+    expect(d.map((x) => [x.severity, x.code])).toEqual([['warning', 'unstable']]);
+    expect(d[0].message).toMatch(/offered load of `acute` is 1\.0\d at its peak.*hand-off .* discharge window .* \/ 2020 places/);
+    expect(d[0].hint).toMatch(/^\d{4} places at the peak bring the offered load under 1 and \d{4} under 0\.92/);
   });
 
   it('loadScenario gives the baseline first, a description for every strategy, sweep points and assumptions', () => {
@@ -62,6 +81,10 @@ describe('ics-default.yaml baseline calibration (seed 2027, 10 replications of a
   const sc = load(ICS);
   const runs = runStrategy(sc, 'baseline', 10);
   const kpi = (k: string) => runs.map((r) => r.kpis[k]);
+
+  it('gives no run warnings: the warm-up covers the filling of P3 and no queue keeps growing', () => {
+    expect(runWarnings(summarised(sc, runs))).toEqual([]);
+  });
 
   it('runs about 2,150 G&A beds at 93-95% occupancy (KH03, sitreps)', () => {
     const beds = runs.map((r) => r.units.acute.capacity_mean);
@@ -117,5 +140,17 @@ describe('ics-default.yaml strategy acute-to-community', () => {
     const responderDay = 1000;
     expect(saved).toBeGreaterThan(0);
     expect(Math.abs(saved - responderDay)).toBeLessThanOrEqual(0.05 * 30 * 345);
+  });
+});
+
+describe('ics-default.yaml with its former 56-day warm-up', () => {
+  it('warns that the warm-up is too short for P3, suggesting about 75-90 days', () => {
+    const sc = load(ICS, ['time.warmup=56 days']);
+    const w = runWarnings(summarised(sc, runStrategy(sc, 'baseline', 10)));
+    expect(w.map((x) => [x.code, x.unit])).toContainEqual(['warmup-short', 'p3']);
+    const p3 = w.find((x) => x.unit === 'p3')!;
+    expect(p3.suggested_warmup_days).toBeGreaterThanOrEqual(65);
+    expect(p3.suggested_warmup_days).toBeLessThanOrEqual(100);
+    expect(p3.message).toMatch(/holds 1[34]\d at the end of the warm-up against 18\d afterwards/);
   });
 });

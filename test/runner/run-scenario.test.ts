@@ -145,3 +145,16 @@ describe('runScenario(loaded, { maxMemoryMb })', () => {
     expect(r.strategies.baseline.kpis.acute_waiting_mean.mean).toBeGreaterThan(50_000);
   });
 });
+
+describe('runScenario(loaded) warnings', () => {
+  it('puts the run warnings in the results: an M/M/1 at load 1.2 has a queue that is still growing', async () => {
+    const m = buildModel({
+      name: 'mm1', horizon: 365 * DAY, warmup: 30 * DAY,
+      units: { w: { kind: 'beds', capacity: 1, service: exponential(DAY), next: { home: 1 } } },
+      sources: { a: { rate: 1.2 / DAY, to: 'w' } },
+    });
+    const r = await runScenario(scenario([strategy('baseline', m)], 8), { workers: 0 });
+    expect(r.warnings?.map((w) => [w.code, w.strategy, w.unit])).toEqual([['queue-growing', 'baseline', 'w']]);
+  });
+});
+

@@ -49,15 +49,17 @@ describe('meanCapacity(capacity, schedule, from, to)', () => {
   });
 });
 
-describe('checkStability via analyseScenario(text, file)', () => {
+describe('checkStability(model, diags, unitLoc, label) via analyseScenario(text, file)', () => {
   it('warns when the offered load is at or above 1', () => {
     expect(codes(oneUnit('50'))).toEqual(['warning:unstable:units.w']);
     expect(codes(oneUnit('51'))).toEqual([]);
   });
 
-  it('does not warn for a loss system that turns the excess away', () => {
-    expect(codes(oneUnit('20', ', queue: none'))).toEqual([]);
-    expect(codes(oneUnit('20', ', queue: 5'))).toEqual(['warning:unstable:units.w']);
+  it('says a loss system is overloaded rather than unstable: it turns the excess away', () => {
+    expect(codes(oneUnit('20', ', queue: none'))).toEqual(['warning:overloaded:units.w']);
+    expect(codes(oneUnit('20', ', queue: 5'))).toEqual(['warning:overloaded:units.w']);
+    expect(codes(oneUnit('50', ', queue: none'))).toEqual(['warning:overloaded:units.w']);
+    expect(codes(oneUnit('51', ', queue: none'))).toEqual([]);
   });
 
   it('uses the time-average of a capacity schedule', () => {
@@ -67,7 +69,7 @@ describe('checkStability via analyseScenario(text, file)', () => {
 
   it('flags the overloaded units of benchmark model B, but not of its stable variant', () => {
     const b = loadScenario(join(LIB, 'model-b.yaml'));
-    expect(b.warnings.map((w) => `${w.code}:${w.path}`)).toEqual(['unstable:units.rehab', 'unstable:units.homecare']);
+    expect(b.warnings.map((w) => `${w.code}:${w.path}`)).toEqual(['overloaded:units.rehab', 'overloaded:units.homecare']);
     expect(loadScenario(join(LIB, 'model-b-stable.yaml')).warnings).toEqual([]);
   });
 

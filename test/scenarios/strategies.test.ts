@@ -142,6 +142,20 @@ describe('strategies, sweep and set (loadScenarioText)', () => {
     expect(m.diagnostics.map((d) => d.code)).toContain('file-unreadable');
   });
 
+  it('`extends` with `strategies: {}` and `sweep: {}` drops the inherited strategies and sweep', () => {
+    const files: Record<string, string> = {
+      'base.yaml': BASE,
+      'none.yaml': 'caresim: 1\nextends: base.yaml\nstrategies: {}\nsweep: {}\n',
+      'one.yaml': 'caresim: 1\nextends: base.yaml\nsweep: {}\nstrategies:\n  more-beds: { set: { params.acute_beds: 230 } }\n',
+    };
+    const readFile = (p: string) => files[p];
+    expect(loadScenarioText(files['none.yaml'], 'none.yaml', { readFile }).strategies.map((s) => s.name)).toEqual(['baseline']);
+    const one = loadScenarioText(files['one.yaml'], 'one.yaml', { readFile });
+    expect(one.strategies.map((s) => s.name)).toEqual(['baseline', 'more-beds', 'fixed-crisis']);
+    expect(one.strategies[1].model.units[0].capacity).toBe(230);
+    expect(one.sweep).toBeUndefined();
+  });
+
   it('`replications: auto` and `assumptions` are passed through', () => {
     const s = load(BASE.replace('replications: 20', 'replications: auto\nmax_replications: 300\nassumptions: [LOS from 2022 data, Growth is an assumption]'));
     expect(s.replications).toBe('auto');

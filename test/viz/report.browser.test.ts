@@ -18,6 +18,7 @@ let setupError: unknown;
 beforeAll(async () => {
   try {
     r = makeResults({ sweep: true });
+    r.warnings = [{ code: 'queue-growing', strategy: 'baseline', unit: 'acute', message: 'the queue of `acute` is still growing over the measured period', slope_per_day: 2, p_value: 1e-5 }];
     const file = join(ARTIFACTS, 'report.html');
     b = await openBrowser();
     await writeReport(r, file);
@@ -123,6 +124,11 @@ describe('writeReport(results, outFile) opened from file://', () => {
       if (c.diff!.startsWith('no difference')) { expect([d.mean, d.ci95[0], d.ci95[1]]).toEqual([0, 0, 0]); continue; }
       close(c.diff!.split(' ')[0], d.mean!, percent);
     }
+  });
+
+  it('shows the warnings about the run before the headline results', async () => {
+    expect(await b.page.textContent('#warnings li[data-code=queue-growing]')).toBe('the queue of acute is still growing over the measured period');
+    expect(await b.page.evaluate(() => !!(document.querySelector('#warnings')!.compareDocumentPosition(document.querySelector('#headline')!) & 4))).toBe(true);
   });
 
   it('prints the methods panel from the results file', async () => {

@@ -1,0 +1,100 @@
+/**
+ * Demand over the measured period, for the stability estimate: the arrival rate into
+ * each unit in consecutive windows of about a month, so seasonality, population growth
+ * and cohort moves are seen (a winter peak can fill a hospital that copes on average).
+ * Cohorts evolve by the engine's daily expected flows (engine/population.ts), plus the
+ * deaths in the pathway: each crisis ends in a death exit with the probability the
+ * routing network gives (a large effect for a last-year-of-life cohort).
+ */
+import type { Model } from '../engine/model.js';
+import { addRoute, solveTraffic } from './network.js';
+import { routeProbs } from './routing.js';
+
+const DAY = 1440, YEAR = 365 * DAY;
+export const WINDOW_DAYS = 30;
+
+export interface Window {
+  /** Minutes from t = 0. */
+  from: number;
+  to: number;
+  /** Arrival rate per minute into each unit, per cohort: lam[cohort][unit]. */
+  lam: number[][];
+}
+
+/** Per cohort: the chance that a crisis ends in a death exit, from the traffic equations. */
+function deathPerCrisis(model: Model): number[] {
+  const dead = new Set(model.deathExits.map((e) => -e - 1));
+  return model.cohorts.map((co, c) => {
+    const ext = new Array<number>(model.units.length).fill(0);
+    let direct = 0, total = 0;
+    for (const s of model.sources) {
+      if (s.cohort !== c) continue;
+      total += 1;
+      addRoute(ext, s.to[c], 1);
+      for (const [d, p] of routeProbs(s.to[c])) if (dead.has(d)) direct += p;
+    }
+    if (total === 0) return 0;
+    const lam = solveTraffic(model, model.cohorts.map((_, k) => (k === c ? ext : ext.map(() => 0))))[c];
+    let died = direct;
+    model.units.forEach((u, i) => { for (const [d, p] of routeProbs(u.next[c])) if (dead.has(d)) died += lam[i] * p; });
+    return Math.min(1, died / total);
+  });
+}
+
+/** People per cohort at the start of each day from t = 0 to the end of the run. */
+function peopleByDay(model: Model, days: number): number[][] {
+  const pathway = deathPerCrisis(model);
+  const out: number[][] = [];
+  let people = model.cohorts.map((c) => c.people);
+  const grow = model.population ? Math.exp(model.population.growth * DAY) - 1 : 0;
+  for (let d = 0; d <= days; d++) {
+    out.push(people);
+    if (!model.population) continue;
+    const next = people.map((n) => n + n * grow);
+    model.cohorts.forEach((co, c) => {
+      const n = people[c];
+      const r = co.becomes.reduce((s, b) => s + b.rate, co.death);
+      next[c] -= n * co.crisis * pathway[c] * DAY;
+      if (r <= 0 || n <= 0) return;
+      const out = n * (1 - Math.exp(-r * DAY));
+      next[c] -= out;
+      for (const b of co.becomes) next[b.to] += (out * b.rate) / r;
+    });
+    people = next.map((n) => Math.max(0, n));
+  }
+  return out;
+}
+
+function season(model: Model, t: number): number {
+  const s = model.season;
+  return s ? 1 + s.amplitude * Math.cos((2 * Math.PI * (t - s.peak)) / YEAR) : 1;
+}
+
+/** The measured period cut into windows of about WINDOW_DAYS days, each with its arrival rates. */
+export function demandWindows(model: Model): Window[] {
+  const start = model.warmup, end = model.warmup + model.horizon;
+  const n = Math.max(1, Math.round(model.horizon / (WINDOW_DAYS * DAY)));
+  const people = peopleByDay(model, Math.ceil(end / DAY));
+  const out: Window[] = [];
+  for (let w = 0; w < n; w++) {
+    const from = start + (model.horizon * w) / n, to = start + (model.horizon * (w + 1)) / n;
+    const ext = model.cohorts.map(() => new Array<number>(model.units.length).fill(0));
+    // Daily steps, each weighted by the part of the day inside the window.
+    for (let t = Math.floor(from / DAY) * DAY; t < to; t += DAY) {
+      const share = (Math.min(t + DAY, to) - Math.max(t, from)) / (to - from);
+      if (share <= 0) continue;
+      const mid = Math.max(t, from) / 2 + Math.min(t + DAY, to) / 2;
+      const day = people[Math.min(people.length - 1, Math.floor(t / DAY))];
+      for (const s of model.sources) {
+        const f = share * (s.seasonal ? season(model, mid) : 1);
+        if (s.cohort >= 0) addRoute(ext[s.cohort], s.to[s.cohort], f * day[s.cohort] * model.cohorts[s.cohort].crisis);
+        else {
+          let prev = 0;
+          s.cohortMix.forEach((cum, c) => { addRoute(ext[c], s.to[c], f * s.rate * (cum - prev)); prev = cum; });
+        }
+      }
+    }
+    out.push({ from, to, lam: solveTraffic(model, ext) });
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * Offered load of every unit from the whole expected stay, not the service time alone:
+ * a place is held for the service, then any hand-off delay, then the wait for the
+ * discharge window, then the wait for a place downstream (blocking after service). Each
+ * is estimated per window of demand (demand.ts), so a winter peak is seen.
+ *
+ * Blocking: a patient bound for a unit with no queue waits in the current place for as
+ * long as an arrival there would wait for a place, estimated as M/G/c (Allen–Cunneen)
+ * from that unit's own whole stay; the network is solved by fixed-point iteration. A
+ * unit with waiting places takes the patient into its queue, so nobody blocks for it
+ * until it is overloaded; then (and for a no-queue unit at or above full load) the wait
+ * has no bound and the upstream load is infinite. A destination with `if_full` re-routes
+ * instead of blocking.
+ */
+import type { Model } from '../engine/model.js';
+import { distMean, distVariance } from '../engine/distributions.js';
+import { routeProbs } from './routing.js';
+import { meanCapacity } from './network.js';
+import { demandWindows } from './demand.js';
+import { dischargeWaitMean } from './discharge-wait.js';
+import { queueWaitMean } from './erlang.js';
+
+export interface StayParts {
+  service: number;
+  handoff: number;
+  window: number;
+  blocking: number;
+}
+
+export interface WindowLoad {
+  from: number;
+  to: number;
+  /** Arrivals per minute, work in place-minutes per minute (erlangs), places. */
+  rate: number;
+  work: number;
+  places: number;
+  rho: number;
+}
+
+export interface UnitLoad {
+  /** Over the measured period: arrivals per minute, erlangs, time-average places, load. */
+  rate: number;
+  work: number;
+  places: number;
+  rho: number;
+  /** Mean minutes per patient of each part of the stay, over the measured period. */
+  parts: StayParts;
+  /** The window with the highest load, and every window in time order. */
+  peak: WindowLoad;
+  windows: WindowLoad[];
+  /** Destinations (unit indices) whose wait has no bound: patients for them fill this unit. */
+  short: number[];
+}
+
+const ITERATIONS = 60;
+
+/** Per unit: the estimated offered load (null for units without a place limit). */
+export function estimateLoads(model: Model): (UnitLoad | null)[] {
+  const n = model.units.length, K = model.cohorts.length;
+  const P = model.units.map((u) => u.next.map((r) => [...routeProbs(r)].filter(([, p]) => p > 0)));
+  const win = model.units.map((u) => (u.discharge ? dischargeWaitMean(u.discharge) : 0));
+  // Service plus expected hand-off plus discharge window, per unit and cohort: no load dependence.
+  const fixed = model.units.map((u, i) => u.service.map((d, c) => {
+    let h = 0;
+    for (const [dest, p] of P[i][c]) { const hd = u.handoff[String(dest)]; if (hd) h += p * distMean(hd); }
+    return { service: distMean(d), handoff: h, window: win[i] };
+  }));
+  const blocks = (u: number, d: number) => d >= 0 && model.units[u].ifFull?.[String(d)] === undefined;
+  const windows = demandWindows(model).map((w) => {
+    const places = model.units.map((u) => meanCapacity(u.capacity, u.schedule, w.from, w.to));
+    const rate = model.units.map((_, u) => w.lam.reduce((s, l) => s + l[u], 0));
+    const wait = new Array<number>(n).fill(0);
+    let stay: number[][] = [];
+    for (let it = 0; it < ITERATIONS; it++) {
+      stay = model.units.map((_, u) => fixed[u].map((f, c) => {
+        let b = 0;
+        for (const [d, p] of P[u][c]) if (blocks(u, d) && wait[d] > 0) b += p * wait[d];
+        return f.service + f.handoff + f.window + b;
+      }));
+      let changed = false;
+      model.units.forEach((unit, d) => {
+        if (!Number.isFinite(places[d]) || rate[d] <= 0) return;
+        let work = 0, m2 = 0, s1 = 0;
+        for (let c = 0; c < K; c++) {
+          const l = w.lam[c][d];
+          if (l <= 0) continue;
+          work += l * stay[d][c];
+          const sd = unit.service[c];
+          s1 += l * distMean(sd); m2 += l * (distVariance(sd) + distMean(sd) ** 2);
+        }
+        const cs2 = s1 > 0 ? (m2 * rate[d]) / (s1 * s1) - 1 : 1;
+        // An unlimited queue always takes the patient in: the wait is spent there, not upstream.
+        const next = unit.queue === 0 ? queueWaitMean(places[d], work, work / rate[d], cs2)
+          : Number.isFinite(unit.queue) && work >= places[d] ? Infinity : 0;
+        if (Math.abs(next - wait[d]) > 1e-9 * Math.max(1, next) && !(next === Infinity && wait[d] === Infinity)) changed = true;
+        wait[d] = next;
+      });
+      if (!changed) break;
+    }
+    return { w, places, rate, stay, wait };
+  });
+  return model.units.map((unit, u) => {
+    const total = meanCapacity(unit.capacity, unit.schedule, model.warmup, model.warmup + model.horizon);
+    if (!Number.isFinite(total)) return null;
+    let rate = 0, work = 0, peak: WindowLoad | null = null;
+    const wins: WindowLoad[] = [];
+    const parts: StayParts = { service: 0, handoff: 0, window: 0, blocking: 0 };
+    const short = new Set<number>();
+    for (const { w, places, rate: r, stay, wait } of windows) {
+      const len = (w.to - w.from) / model.horizon;
+      let wk = 0;
+      for (let c = 0; c < K; c++) {
+        const l = w.lam[c][u];
+        if (l <= 0) continue;
+        wk += l * stay[u][c];
+        const f = fixed[u][c];
+        parts.service += len * l * f.service; parts.handoff += len * l * f.handoff; parts.window += len * l * f.window;
+        parts.blocking += len * l * (stay[u][c] - f.service - f.handoff - f.window);
+        for (const [d, p] of P[u][c]) if (p > 0 && blocks(u, d) && wait[d] === Infinity) short.add(d);
+      }
+      rate += len * r[u]; work += len * wk;
+      const rho = places[u] > 0 ? wk / places[u] : wk > 0 ? Infinity : 0;
+      const wl = { from: w.from, to: w.to, rate: r[u], work: wk, places: places[u], rho };
+      wins.push(wl);
+      if (!peak || rho > peak.rho) peak = wl;
+    }
+    if (rate > 0) for (const k of Object.keys(parts) as (keyof StayParts)[]) parts[k] /= rate;
+    const rho = total > 0 ? work / total : work > 0 ? Infinity : 0;
+    return { rate, work, places: total, rho, parts, peak: peak!, windows: wins, short: [...short] };
+  });
+}

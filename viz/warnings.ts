@@ -1,0 +1,17 @@
+/**
+ * Warnings about the run (results `warnings`), at the top of the report: a board should
+ * read "this queue was still growing" before the averages it makes meaningless.
+ */
+import { select } from 'd3';
+import type { Results } from '../engine/results.js';
+
+export function warningsSection(root: HTMLElement, r: Results): void {
+  const list = r.warnings ?? [];
+  if (list.length === 0) return;
+  const s = select(root).append('section').attr('class', 'block run-warnings').attr('id', 'warnings');
+  s.append('h2').text('Warnings about this run');
+  s.append('p').attr('class', 'intro').text('The simulation shows problems that change how the results below should be read.');
+  s.append('ul').selectAll('li').data(list).join('li')
+    .attr('data-code', (w) => w.code).attr('data-unit', (w) => w.unit)
+    .text((w) => w.message.replace(/`/g, ''));
+}
