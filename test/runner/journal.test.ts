@@ -169,7 +169,9 @@ describe('runScenarioDetailed(ics-default, { resume }) from a journal larger tha
       for (const s of header.strategies) {
         for (const [kpi, stat] of Object.entries(run.results.strategies[s].kpis)) {
           expect(stat.n).toBe(reps);
-          const want = (real[0].kpis[kpi] + real[1].kpis[kpi]) / 2;
+          // Shares are ratios of sums over replications (results-format section); the rest are means.
+          const f0 = real[0].fractions?.kpis[kpi], f1 = real[1].fractions?.kpis[kpi];
+          const want = f0 && f1 ? (f0[0] + f1[0]) / (f0[1] + f1[1]) : (real[0].kpis[kpi] + real[1].kpis[kpi]) / 2;
           expect(stat.mean).toBeCloseTo(want, 6);
         }
       }
