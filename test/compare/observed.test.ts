@@ -65,3 +65,31 @@ describe('readObserved(text)', () => {
     expect(readObserved('date,a.occupancy\n2027-01-04,1,2\n').problems[0]).toMatchObject({ line: 2, message: '3 fields, but the header has 2' });
   });
 });
+
+describe('readObserved(text) against hostile values', () => {
+  it('refuses hexadecimal and binary numbers, which Number() would silently read', () => {
+    const o = readObserved('date,series,value\n2027-01-04,acute.occupancy,0x10\n2027-01-05,acute.occupancy,0b11\n2027-01-06,acute.occupancy,1e2\n');
+    expect(o.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, '`acute.occupancy`: `0x10` is not a number'], [3, '`acute.occupancy`: `0b11` is not a number']]);
+    expect(o.series[0].points.map((p) => p.value)).toEqual([100]);
+  });
+
+  it('refuses values too large to be a count of patients (they would overflow the means to infinity)', () => {
+    const o = readObserved('date,series,value\n2027-01-04,acute.occupancy,1e308\n2027-01-05,acute.occupancy,4857773456\n2027-01-06,acute.occupancy,2150\n');
+    expect(o.problems.map((p) => p.line)).toEqual([2, 3]);
+    expect(o.problems[0].message).toContain('too large');
+    expect(o.series[0].points.map((p) => p.value)).toEqual([2150]);
+  });
+
+  it('refuses a comma inside a number in a semicolon file, where it may be a decimal comma', () => {
+    const o = readObserved('date;series;value\n2027-01-04;acute.occupancy;60,500\n2027-01-05;acute.occupancy;60.5\n');
+    expect(o.problems.map((p) => p.line)).toEqual([2]);
+    expect(o.problems[0].hint).toContain('decimal');
+    expect(o.series[0].points.map((p) => p.value)).toEqual([60.5]);
+  });
+
+  it('refuses a header that mixes the long and the wide layout, rather than ignore a series column', () => {
+    const o = readObserved('date,acute.occupancy,series,value\n2027-01-04,60,acute.blocked,3\n');
+    expect(o.problems.map((p) => [p.line, p.message])).toEqual([[1, 'column `acute.occupancy` names a series, but the file gives series in `series` and `value` columns']]);
+  });
+});
