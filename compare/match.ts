@@ -68,7 +68,18 @@ export function asResults(value: unknown, text: string, file: string): Results {
     if (typeof r.start_date !== 'string' || parseDay(r.start_date) === null || !r.strategies) {
       throw new CompareMismatch(file, [{ message: 'this results file has no `start_date` or no strategies', hint: 'write it again with `caresim run FILE --out results.json`' }]);
     }
+    const damaged = damagedDaily(r as Results);
+    if (damaged) throw new CompareMismatch(file, [{ message: `the daily series of ${damaged} are missing or damaged`, hint: 'write it again with `caresim run FILE --out results.json`' }]);
     return r as Results;
+  }
+  if (text.includes('"caresim-journal/1"')) {
+    throw new CompareMismatch(file, [{ message: 'this is the journal of an unfinished run, not a results file',
+      hint: 'finish the run with the same command and --resume; it writes the results file' }]);
+  }
+  if (value === null && /^\s*\{/.test(text)) {
+    const cut = text.includes('"caresim-results/1"');
+    throw new CompareMismatch(file, [{ message: cut ? 'this results file is cut short (not complete JSON)' : 'this is not valid JSON',
+      hint: cut ? 'the run that wrote it may have stopped or the copy may be incomplete: run again with caresim run FILE --out results.json' : 'give the JSON file that `caresim run --out` wrote' }]);
   }
   const scenario = /^\s*(#[^\n]*\n\s*)*caresim\s*:/.test(text) || /\n\s*units\s*:/.test(text);
   const csv = /^[^\n{[]*,[^\n]*\n/.test(text) && !text.trimStart().startsWith('{');
@@ -78,6 +89,18 @@ export function asResults(value: unknown, text: string, file: string): Results {
     hint: scenario ? `run it first: caresim run ${file} --out results.json, then compare results.json`
       : csv ? 'the results file comes first: caresim compare results.json observed.csv' : 'give the JSON file that `caresim run --out` wrote',
   }]);
+}
+
+/** `strategy \`s\`, unit \`u\`` for the first daily series that is not a list of numbers, or null. */
+function damagedDaily(r: Results): string | null {
+  for (const [name, st] of Object.entries(r.strategies)) {
+    const daily = (st as { daily?: unknown }).daily;
+    if (!daily || typeof daily !== 'object') return `strategy \`${name}\``;
+    for (const [unit, d] of Object.entries(daily as Record<string, Record<string, { mean?: unknown } | undefined>>)) {
+      if (!d || typeof d !== 'object' || BANDED_SERIES.some((k) => !Array.isArray(d[k]?.mean))) return `strategy \`${name}\`, unit \`${unit}\``;
+    }
+  }
+  return null;
 }
 
 /** The band to judge by: 10–90% when the results carry it, else 5–95%. */

@@ -102,3 +102,29 @@ describe('asResults(value, text, file) and compareFiles', () => {
     expect(fail(() => compareFiles({ resultsFile: 'r.json', resultsText: r, observedFile: 'o.xlsx', observedText: 'PK\u0003\u0004rest' }))?.message).toContain('spreadsheet');
   });
 });
+
+describe('asResults(value, text, file) on damaged and look-alike files', () => {
+  const fail = (f: () => unknown) => { try { f(); } catch (e) { if (e instanceof CompareMismatch) return e.problems[0]; throw e; } return undefined; };
+  const full = JSON.stringify(results(), null, 2);
+
+  it('says a results file that was cut short is incomplete JSON, not "no format"', () => {
+    const text = full.slice(0, 400);
+    const p = fail(() => asResults(null, text, 'r.json'));
+    expect(p?.message).toContain('cut short');
+    expect(p?.hint).toContain('caresim run');
+  });
+
+  it('recognises a run journal and says how to finish the run', () => {
+    const journal = '{"header":{"format":"caresim-journal/1","scenario_hash":"ab","seed":1}}\n{"strategy":"baseline","rep":0}\n';
+    const p = fail(() => asResults(null, journal, 'r.json.journal.ndjson'));
+    expect(p?.message).toContain('journal');
+    expect(p?.hint).toContain('--resume');
+  });
+
+  it('reports a results file whose daily series are damaged instead of crashing', () => {
+    const r = results() as unknown as { strategies: { baseline: { daily: Record<string, unknown> } } };
+    r.strategies.baseline.daily.acute = { capacity: [1] };
+    const p = fail(() => compareFiles({ resultsFile: 'r.json', resultsText: JSON.stringify(r), observedFile: 'o.csv', observedText: csv('2027-01-04,acute.occupancy,50') }));
+    expect(p?.message).toContain('daily');
+  });
+});
