@@ -3,7 +3,8 @@
  * fit together (every problem listed); 0 when they do, whatever the verdicts, because a
  * bad fit is a finding, not a usage error; 1 with --fail-on-mismatch when a series does not match.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { compareFiles, CompareMismatch, formatComparison } from '../../compare/index.js';
 import { writeFileAtomic } from '../../runner/atomic.js';
 import { EXIT, type Io } from '../io.js';
@@ -21,11 +22,26 @@ export interface CompareArgs {
 
 const SHOWN = 50;
 
+/** Checked before anything is written: an output must not be a folder or one of the inputs. */
+function checkOutputs(args: CompareArgs): string | null {
+  const inputs: [string, string][] = [[args.results, 'the results file'], [args.observed, 'the observed file']];
+  for (const [flag, f, example] of [['--out', args.out, 'compare.json'], ['--report', args.report, 'compare.html']] as const) {
+    if (!f) continue;
+    if (existsSync(f) && statSync(f).isDirectory()) return `${flag} ${f}: is a directory (give a file name, e.g. ${f.replace(/[\\/]+$/, '')}/${example})`;
+    for (const [input, what] of inputs) if (resolve(f) === resolve(input)) return `${flag} ${f} would overwrite ${what}; give another name`;
+  }
+  if (args.out && args.report && resolve(args.out) === resolve(args.report)) return `--out and --report are the same file (${args.out}); give two names`;
+  return null;
+}
+
 export async function compareCommand(args: CompareArgs, io: Io): Promise<number> {
   try {
     for (const f of [args.results, args.observed]) {
       if (!existsSync(f)) { io.err(`caresim: ${f}: no such file\n`); return EXIT.usage; }
+      if (statSync(f).isDirectory()) { io.err(`caresim: ${f}: is a directory, not a file\n`); return EXIT.usage; }
     }
+    const outputProblem = checkOutputs(args);
+    if (outputProblem) { io.err(`caresim: ${outputProblem}\n`); return EXIT.usage; }
     const { comparison, aligned } = compareFiles({
       resultsFile: args.results, resultsText: readFileSync(args.results, 'utf8'),
       observedFile: args.observed, observedText: readFileSync(args.observed, 'utf8'),
