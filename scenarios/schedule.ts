@@ -181,6 +181,12 @@ export function readDischarge(ctx: Ctx, node: SNode, path: string): DischargeRul
     for (const it of hoursNode.kind === 'seq' ? hoursNode.items : [hoursNode]) {
       const r = readRange(ctx, it, `${path}.hours`);
       if (!r) return null;
+      if (r[0] % HOUR !== 0 || r[1] % HOUR !== 0) {
+        // The window is kept per hour of the week (an hour is open when its start is inside), so say what it becomes.
+        const up = (m: number) => { const h = Math.ceil(m / HOUR) % 24; return `${String(h === 0 && m > 0 ? 24 : h).padStart(2, '0')}:00`; };
+        ctx.diags.warn('coarse-time', it.loc, `${path}.hours`, `discharge windows are kept by the hour: \`${it.kind === 'scalar' ? it.text : ''}\` acts as \`${up(r[0])}-${up(r[1])}\``,
+          { hint: 'write the window on whole hours to say what the model does' });
+      }
       ranges.push(r);
     }
   } else ranges.push([0, 24 * 60]);

@@ -76,3 +76,12 @@ describe('readCapacity(ctx, node, path) with shifts and changes at odd times', (
       ['bad-time', 'units.w.capacity.roster[0].hours', 7, 55]]);
   });
 });
+
+describe('readDischarge(ctx, node, path) with a window off the hour', () => {
+  it('warns that a window opening at 08:30 opens at 09:00, since windows are kept by the hour', () => {
+    const t = unit('4').replace('next: home', 'next: home\n    discharge: { hours: 08:30-20:00 }');
+    const w = analyseScenario(t, 's.yaml').diagnostics;
+    expect(w.map((d) => [d.severity, d.code, d.path, d.line])).toEqual([['warning', 'coarse-time', 'units.w.discharge.hours', 10]]);
+    expect(w[0].message).toContain('09:00-20:00');
+  });
+});
