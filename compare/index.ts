@@ -28,6 +28,6 @@ export function compareFiles(i: CompareInput): { comparison: Comparison; aligned
   if (/^\s*[{[]/.test(i.observedText)) {
     throw new CompareMismatch(i.observedFile, [{ message: 'this is JSON, not a CSV file', hint: 'the results file comes first: caresim compare results.json observed.csv' }]);
   }
-  const aligned = align(results, readObserved(i.observedText), i.strategy, i.observedFile);
+  const aligned = align(results, readObserved(i.observedText), i.strategy, i.observedFile, i.resultsFile);
   return { comparison: compare(aligned, { results: i.resultsFile, observed: i.observedFile }), aligned };
 }

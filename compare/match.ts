@@ -72,6 +72,9 @@ export function asResults(value: unknown, text: string, file: string): Results {
     if (damaged) throw new CompareMismatch(file, [{ message: `the daily series of ${damaged} are missing or damaged`, hint: 'write it again with `caresim run FILE --out results.json`' }]);
     return r as Results;
   }
+  if (r && typeof r === 'object' && typeof r.format === 'string' && r.format.startsWith('caresim-')) {
+    throw new CompareMismatch(file, [{ message: `this is a \`${r.format}\` file, not a results file`, hint: 'give the JSON file that `caresim run --out` wrote' }]);
+  }
   if (text.includes('"caresim-journal/1"')) {
     throw new CompareMismatch(file, [{ message: 'this is the journal of an unfinished run, not a results file',
       hint: 'finish the run with the same command and --resume; it writes the results file' }]);
@@ -110,20 +113,20 @@ export function bandChoice(daily: Results['strategies'][string]['daily']): BandC
   return b && Array.isArray(b.p10) && Array.isArray(b.p90) ? { percentiles: [10, 90], keys: ['p10', 'p90'] } : { percentiles: [5, 95], keys: ['p05', 'p95'] };
 }
 
-export function align(results: Results, observed: Observed, strategyName: string | undefined, observedFile: string): Aligned {
+export function align(results: Results, observed: Observed, strategyName: string | undefined, observedFile: string, resultsFile = observedFile): Aligned {
   const problems: Problem[] = [];
   const names = Object.keys(results.strategies);
   const strategy = strategyName ?? 'baseline';
   const s = results.strategies[strategy] ?? (strategyName === undefined ? results.strategies[names[0]] : undefined);
   if (!s) {
-    throw new CompareMismatch(observedFile, [{ message: `the results have no strategy \`${strategy}\``,
+    throw new CompareMismatch(resultsFile, [{ message: `the results have no strategy \`${strategy}\``,
       hint: didYouMean(strategy, names) ?? `strategies: ${names.join(', ')}` }]);
   }
   const strategyUsed = results.strategies[strategy] ? strategy : names[0];
   const band = bandChoice(s.daily);
   const start = parseDay(results.start_date)!;
   const units = Object.keys(s.daily);
-  if (units.length === 0) throw new CompareMismatch(observedFile, [{ message: `strategy \`${strategyUsed}\` has no daily series in the results` }]);
+  if (units.length === 0) throw new CompareMismatch(resultsFile, [{ message: `strategy \`${strategyUsed}\` has no daily series in the results` }]);
   const days = Math.min(...units.map((u) => s.daily[u].occupancy.mean.length));
   const startDate = results.start_date, endDate = formatDay(start + days - 1);
   const known = units.flatMap((u) => BANDED_SERIES.map((k) => `${u}.${k}`));

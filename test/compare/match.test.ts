@@ -128,3 +128,18 @@ describe('asResults(value, text, file) on damaged and look-alike files', () => {
     expect(p?.message).toContain('daily');
   });
 });
+
+describe('compareFiles(input) naming the file at fault', () => {
+  const fail = (f: () => unknown) => { try { f(); } catch (e) { if (e instanceof CompareMismatch) return e; throw e; } return undefined; };
+
+  it('blames the results file, not the observed one, for a strategy it does not have', () => {
+    const e = fail(() => compareFiles({ resultsFile: 'r.json', resultsText: JSON.stringify(results()), observedFile: 'o.csv', observedText: csv('2027-01-04,acute.occupancy,50'), strategy: 'basline' }));
+    expect(e?.file).toBe('r.json');
+    expect(e?.problems[0].hint).toBe('did you mean `baseline`?');
+  });
+
+  it('says which caresim file was given instead of results (a compare output, for one)', () => {
+    const e = fail(() => asResults({ format: 'caresim-compare/1' }, '{"format":"caresim-compare/1"}', 'c.json'));
+    expect(e?.problems[0].message).toBe('this is a `caresim-compare/1` file, not a results file');
+  });
+});
