@@ -170,7 +170,8 @@ export function align(results: Results, observed: Observed, strategyName: string
         hint: inWarmup ? 'days before time.start are warm-up, which results leave out: remove them or move time.start'
           : 'remove those rows, or set time.start and time.horizon in the scenario to cover them' });
     }
-    if (o.points.length === 0) problems.push({ ...where, message: `\`${o.name}\`: no observed values` });
+    // Not when its rows were refused above: those problems already say why it is empty.
+    if (o.points.length === 0 && (o.missing > 0 || observed.problems.length === 0)) problems.push({ ...where, message: `\`${o.name}\`: no observed values` });
     out.push(aligned);
   }
   if (inside === 0 && outside > 0) {

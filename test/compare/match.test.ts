@@ -143,3 +143,11 @@ describe('compareFiles(input) naming the file at fault', () => {
     expect(e?.problems[0].message).toBe('this is a `caresim-compare/1` file, not a results file');
   });
 });
+
+describe('align(results, observed, ...) when every row of a series is refused', () => {
+  it('lists the refused rows without adding "no observed values" for the same series', () => {
+    expect(problems(csv('2027-01-04,acute.occupancy,abc', '2027-01-05,acute.occupancy,-1'))).toEqual([
+      '2: `acute.occupancy`: `abc` is not a number', '3: `acute.occupancy`: -1 is negative | observed series are counts of patients or places']);
+    expect(problems(csv('2027-01-04,acute.occupancy,NA'))).toEqual(['2: `acute.occupancy`: no observed values']);
+  });
+});
