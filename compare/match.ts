@@ -183,5 +183,11 @@ export function align(results: Results, observed: Observed, strategyName: string
   const counted = units.map((u) => s.units[u]?.occupancy_mean?.n ?? 0);
   const failed = (results.failures ?? []).filter((f) => f.strategy === strategyUsed).length;
   const replications = Math.max(...counted) > 0 ? Math.max(...counted) : results.replications - failed;
+  if (replications < 2) {
+    // One replication is a line, not a band: it would hold a fresh draw 0% of the time, so
+    // 0% coverage would pass whatever was observed, and no spread is known for the period mean.
+    throw new CompareMismatch(resultsFile, [{ message: `the results hold ${replications} replication${replications === 1 ? '' : 's'}, so there is no band to compare with`,
+      hint: 'run at least 2, better 20 or more: caresim run FILE --reps 20 --out results.json' }]);
+  }
   return { strategy: strategyUsed, band, replications, startDate, endDate, series: out };
 }

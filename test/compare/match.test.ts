@@ -151,3 +151,14 @@ describe('align(results, observed, ...) when every row of a series is refused', 
     expect(problems(csv('2027-01-04,acute.occupancy,NA'))).toEqual(['2: `acute.occupancy`: no observed values']);
   });
 });
+
+describe('align(results, observed, ...) on one replication', () => {
+  it('refuses to judge a band of one replication, where any observed series would be "consistent"', () => {
+    const r = results();
+    r.replications = 1;
+    expect(problems(csv('2027-01-04,acute.occupancy,500'), r)).toEqual([
+      '-: the results hold 1 replication, so there is no band to compare with | run at least 2, better 20 or more: caresim run FILE --reps 20 --out results.json']);
+    r.replications = 2;
+    expect(problems(csv('2027-01-04,acute.occupancy,50'), r)).toEqual([]);
+  });
+});
