@@ -22,6 +22,25 @@ export interface CompareArgs {
 
 const SHOWN = 50;
 
+/** A file the user named that cannot be written: their path to fix, so exit 2. */
+class OutputError extends Error {}
+
+const REASONS: Record<string, string> = {
+  ENOTDIR: 'a part of the path is a file, not a folder', EEXIST: 'a part of the path is a file, not a folder',
+  EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only', ENOSPC: 'the disk is full',
+};
+
+function write(flag: string, file: string, text: string): void {
+  try {
+    writeFileAtomic(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw e;
+    const why = REASONS[code] ?? (e as Error).message;
+    throw new OutputError(`cannot write ${flag} ${file}: ${why} (choose a path in a folder you can write to)`);
+  }
+}
+
 /** Checked before anything is written: an output must not be a folder or one of the inputs. */
 function checkOutputs(args: CompareArgs): string | null {
   const inputs: [string, string][] = [[args.results, 'the results file'], [args.observed, 'the observed file']];
@@ -47,17 +66,18 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<number>
       observedFile: args.observed, observedText: readFileSync(args.observed, 'utf8'),
       strategy: args.strategy,
     });
-    if (args.out) writeFileAtomic(args.out, `${JSON.stringify(comparison, null, 2)}\n`);
+    if (args.out) write('--out', args.out, `${JSON.stringify(comparison, null, 2)}\n`);
     if (args.report) {
       // Loaded on demand: only --report needs d3.
       const { compareHtml } = await import('../../viz/compare-html.js');
       const days = Object.fromEntries(aligned.series.map((s) => [s.name, s.days]));
-      writeFileAtomic(args.report, compareHtml(comparison, days, `${args.observed} against ${args.results}`));
+      write('--report', args.report, compareHtml(comparison, days, `${args.observed} against ${args.results}`));
       io.err(`wrote ${args.report}\n`);
     }
     if (!args.quiet) io.out(formatComparison(comparison));
     return args.failOnMismatch && comparison.mismatches > 0 ? EXIT.failed : EXIT.ok;
   } catch (err) {
+    if (err instanceof OutputError) { io.err(`caresim: ${err.message}\n`); return EXIT.usage; }
     if (!(err instanceof CompareMismatch)) return reportError(err, io);
     const lines = err.problems.slice(0, SHOWN).map((p) => `  ${err.file}${p.line ? `:${p.line}` : ''}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
     if (err.problems.length > SHOWN) lines.push(`  ... and ${err.problems.length - SHOWN} more`);

@@ -99,3 +99,13 @@ describe('caresim compare with paths that are not the files it needs', () => {
     expect(runCli(['compare', guessed, example('observed.csv'), '--report', example('observed.csv'), '--quiet']).code).toBe(2);
   });
 });
+
+describe('caresim compare when an output cannot be written', () => {
+  it('exits 2 naming the output and the reason (here a path under a file), with nothing written', () => {
+    const under = join(guessed, 'compare.json');
+    const r = runCli(['compare', guessed, example('observed.csv'), '--out', under, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`caresim: cannot write --out ${under}: a part of the path is a file, not a folder (choose a path in a folder you can write to)\n`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
