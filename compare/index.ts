@@ -7,6 +7,7 @@ import { compare, type Comparison } from './compare.js';
 import { readObserved } from './observed.js';
 
 export { CompareMismatch } from './match.js';
+export { decodeObserved } from './observed.js';
 export type { Comparison, SeriesComparison, Verdict } from './compare.js';
 export { formatComparison } from './format.js';
 

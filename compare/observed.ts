@@ -65,6 +65,18 @@ function separatorOf(header: string): string {
   return [',', ';', '\t'].reduce((best, s) => (count(s) > count(best) ? s : best), ',');
 }
 
+/**
+ * The file's bytes as text. Spreadsheets save "Unicode text" as UTF-16 with a byte-order
+ * mark; read as UTF-8 it would be a header of NULs that names no `date` column.
+ */
+export function decodeObserved(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  // No mark, but ASCII text with a NUL after every character: little-endian UTF-16 all the same.
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return new TextDecoder('utf-16le').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
 export function readObserved(text: string): Observed {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
   const problems: Problem[] = [];

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compareFiles, CompareMismatch, formatComparison } from '../../compare/index.js';
+import { compareFiles, CompareMismatch, decodeObserved, formatComparison } from '../../compare/index.js';
 import { writeFileAtomic } from '../../runner/atomic.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
@@ -63,7 +63,7 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<number>
     if (outputProblem) { io.err(`caresim: ${outputProblem}\n`); return EXIT.usage; }
     const { comparison, aligned } = compareFiles({
       resultsFile: args.results, resultsText: readFileSync(args.results, 'utf8'),
-      observedFile: args.observed, observedText: readFileSync(args.observed, 'utf8'),
+      observedFile: args.observed, observedText: decodeObserved(readFileSync(args.observed)),
       strategy: args.strategy,
     });
     if (args.out) write('--out', args.out, `${JSON.stringify(comparison, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readObserved, splitLine } from '../../compare/observed.js';
+import { decodeObserved, readObserved, splitLine } from '../../compare/observed.js';
 import { formatDay, parseDay } from '../../compare/dates.js';
 
 describe('parseDay(text)', () => {
@@ -91,5 +91,18 @@ describe('readObserved(text) against hostile values', () => {
   it('refuses a header that mixes the long and the wide layout, rather than ignore a series column', () => {
     const o = readObserved('date,acute.occupancy,series,value\n2027-01-04,60,acute.blocked,3\n');
     expect(o.problems.map((p) => [p.line, p.message])).toEqual([[1, 'column `acute.occupancy` names a series, but the file gives series in `series` and `value` columns']]);
+  });
+});
+
+describe('decodeObserved(bytes)', () => {
+  it('reads UTF-16 files (a spreadsheet\'s "Unicode text"), and UTF-8 with or without a BOM', () => {
+    const text = 'date\tseries\tvalue\n2027-01-04\tacute.occupancy\t60\n';
+    const le = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const be = new Uint8Array([0xfe, 0xff, ...[...text].flatMap((c) => [0, c.charCodeAt(0)])]);
+    for (const bytes of [le, be, new TextEncoder().encode(text), new TextEncoder().encode(`\uFEFF${text}`)]) {
+      const o = readObserved(decodeObserved(bytes));
+      expect(o.problems).toEqual([]);
+      expect(o.series[0].points.map((p) => p.value)).toEqual([60]);
+    }
   });
 });
