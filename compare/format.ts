@@ -1,6 +1,8 @@
 /** The comparison as the terminal shows it: one row per series, then what the rows mean. */
 import type { Comparison } from './compare.js';
 
+/** Below this many effective days a test has little power (as the series summary says). */
+const FEW_DAYS = 10;
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(0)}%`);
 const pval = (p: number | null) => (p === null ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3));
 
@@ -39,11 +41,17 @@ export function formatComparison(c: Comparison): string {
     `A verdict other than consistent means p < ${c.alpha / 2} in either test (${c.alpha} shared between the two), or p band < ${c.alpha} when it runs alone.`,
     'Mean error is observed minus simulated mean: positive means the model runs low.',
   ];
+  // "Consistent" on a few independent days is an absence of evidence, not a validation.
+  const weak = c.series.filter((s) => s.verdict === 'consistent' && s.effective_days < FEW_DAYS);
   if (c.mismatches > 0) {
     out.push('', `${c.mismatches} of ${c.series.length} series do not match the model:`);
     for (const s of c.series) if (s.verdict !== null && s.verdict !== 'consistent') out.push(`  ${s.series}: ${s.summary}`);
-  } else {
+  } else if (weak.length === 0) {
     out.push('', `Every series is consistent with the model at the ${c.alpha} level.`);
+  }
+  if (weak.length > 0) {
+    out.push('', `${weak.length} series ${weak.length === 1 ? 'has' : 'have'} too little data to show much (add more days to test ${weak.length === 1 ? 'it' : 'them'}):`);
+    for (const s of weak) out.push(`  ${s.series}: no mismatch found, but only about ${Math.round(s.effective_days)} independent days in ${s.days}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import { compare, type Comparison } from './compare.js';
 import { readObserved } from './observed.js';
 
 export { CompareMismatch } from './match.js';
+export { decodeObserved } from './observed.js';
 export type { Comparison, SeriesComparison, Verdict } from './compare.js';
 export { formatComparison } from './format.js';
 
@@ -28,6 +29,6 @@ export function compareFiles(i: CompareInput): { comparison: Comparison; aligned
   if (/^\s*[{[]/.test(i.observedText)) {
     throw new CompareMismatch(i.observedFile, [{ message: 'this is JSON, not a CSV file', hint: 'the results file comes first: caresim compare results.json observed.csv' }]);
   }
-  const aligned = align(results, readObserved(i.observedText), i.strategy, i.observedFile);
+  const aligned = align(results, readObserved(i.observedText), i.strategy, i.observedFile, i.resultsFile);
   return { comparison: compare(aligned, { results: i.resultsFile, observed: i.observedFile }), aligned };
 }

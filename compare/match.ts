@@ -68,7 +68,21 @@ export function asResults(value: unknown, text: string, file: string): Results {
     if (typeof r.start_date !== 'string' || parseDay(r.start_date) === null || !r.strategies) {
       throw new CompareMismatch(file, [{ message: 'this results file has no `start_date` or no strategies', hint: 'write it again with `caresim run FILE --out results.json`' }]);
     }
+    const damaged = damagedDaily(r as Results);
+    if (damaged) throw new CompareMismatch(file, [{ message: `the daily series of ${damaged} are missing or damaged`, hint: 'write it again with `caresim run FILE --out results.json`' }]);
     return r as Results;
+  }
+  if (r && typeof r === 'object' && typeof r.format === 'string' && r.format.startsWith('caresim-')) {
+    throw new CompareMismatch(file, [{ message: `this is a \`${r.format}\` file, not a results file`, hint: 'give the JSON file that `caresim run --out` wrote' }]);
+  }
+  if (text.includes('"caresim-journal/1"')) {
+    throw new CompareMismatch(file, [{ message: 'this is the journal of an unfinished run, not a results file',
+      hint: 'finish the run with the same command and --resume; it writes the results file' }]);
+  }
+  if (value === null && /^\s*\{/.test(text)) {
+    const cut = text.includes('"caresim-results/1"');
+    throw new CompareMismatch(file, [{ message: cut ? 'this results file is cut short (not complete JSON)' : 'this is not valid JSON',
+      hint: cut ? 'the run that wrote it may have stopped or the copy may be incomplete: run again with caresim run FILE --out results.json' : 'give the JSON file that `caresim run --out` wrote' }]);
   }
   const scenario = /^\s*(#[^\n]*\n\s*)*caresim\s*:/.test(text) || /\n\s*units\s*:/.test(text);
   const csv = /^[^\n{[]*,[^\n]*\n/.test(text) && !text.trimStart().startsWith('{');
@@ -80,6 +94,18 @@ export function asResults(value: unknown, text: string, file: string): Results {
   }]);
 }
 
+/** `strategy \`s\`, unit \`u\`` for the first daily series that is not a list of numbers, or null. */
+function damagedDaily(r: Results): string | null {
+  for (const [name, st] of Object.entries(r.strategies)) {
+    const daily = (st as { daily?: unknown }).daily;
+    if (!daily || typeof daily !== 'object') return `strategy \`${name}\``;
+    for (const [unit, d] of Object.entries(daily as Record<string, Record<string, { mean?: unknown } | undefined>>)) {
+      if (!d || typeof d !== 'object' || BANDED_SERIES.some((k) => !Array.isArray(d[k]?.mean))) return `strategy \`${name}\`, unit \`${unit}\``;
+    }
+  }
+  return null;
+}
+
 /** The band to judge by: 10–90% when the results carry it, else 5–95%. */
 export function bandChoice(daily: Results['strategies'][string]['daily']): BandChoice {
   const first = Object.values(daily)[0] as unknown as Record<string, Band> | undefined;
@@ -87,20 +113,20 @@ export function bandChoice(daily: Results['strategies'][string]['daily']): BandC
   return b && Array.isArray(b.p10) && Array.isArray(b.p90) ? { percentiles: [10, 90], keys: ['p10', 'p90'] } : { percentiles: [5, 95], keys: ['p05', 'p95'] };
 }
 
-export function align(results: Results, observed: Observed, strategyName: string | undefined, observedFile: string): Aligned {
+export function align(results: Results, observed: Observed, strategyName: string | undefined, observedFile: string, resultsFile = observedFile): Aligned {
   const problems: Problem[] = [];
   const names = Object.keys(results.strategies);
   const strategy = strategyName ?? 'baseline';
   const s = results.strategies[strategy] ?? (strategyName === undefined ? results.strategies[names[0]] : undefined);
   if (!s) {
-    throw new CompareMismatch(observedFile, [{ message: `the results have no strategy \`${strategy}\``,
+    throw new CompareMismatch(resultsFile, [{ message: `the results have no strategy \`${strategy}\``,
       hint: didYouMean(strategy, names) ?? `strategies: ${names.join(', ')}` }]);
   }
   const strategyUsed = results.strategies[strategy] ? strategy : names[0];
   const band = bandChoice(s.daily);
   const start = parseDay(results.start_date)!;
   const units = Object.keys(s.daily);
-  if (units.length === 0) throw new CompareMismatch(observedFile, [{ message: `strategy \`${strategyUsed}\` has no daily series in the results` }]);
+  if (units.length === 0) throw new CompareMismatch(resultsFile, [{ message: `strategy \`${strategyUsed}\` has no daily series in the results` }]);
   const days = Math.min(...units.map((u) => s.daily[u].occupancy.mean.length));
   const startDate = results.start_date, endDate = formatDay(start + days - 1);
   const known = units.flatMap((u) => BANDED_SERIES.map((k) => `${u}.${k}`));
@@ -144,7 +170,8 @@ export function align(results: Results, observed: Observed, strategyName: string
         hint: inWarmup ? 'days before time.start are warm-up, which results leave out: remove them or move time.start'
           : 'remove those rows, or set time.start and time.horizon in the scenario to cover them' });
     }
-    if (o.points.length === 0) problems.push({ ...where, message: `\`${o.name}\`: no observed values` });
+    // Not when its rows were refused above: those problems already say why it is empty.
+    if (o.points.length === 0 && (o.missing > 0 || observed.problems.length === 0)) problems.push({ ...where, message: `\`${o.name}\`: no observed values` });
     out.push(aligned);
   }
   if (inside === 0 && outside > 0) {
@@ -156,5 +183,11 @@ export function align(results: Results, observed: Observed, strategyName: string
   const counted = units.map((u) => s.units[u]?.occupancy_mean?.n ?? 0);
   const failed = (results.failures ?? []).filter((f) => f.strategy === strategyUsed).length;
   const replications = Math.max(...counted) > 0 ? Math.max(...counted) : results.replications - failed;
+  if (replications < 2) {
+    // One replication is a line, not a band: it would hold a fresh draw 0% of the time, so
+    // 0% coverage would pass whatever was observed, and no spread is known for the period mean.
+    throw new CompareMismatch(resultsFile, [{ message: `the results hold ${replications} replication${replications === 1 ? '' : 's'}, so there is no band to compare with`,
+      hint: 'run at least 2, better 20 or more: caresim run FILE --reps 20 --out results.json' }]);
+  }
   return { strategy: strategyUsed, band, replications, startDate, endDate, series: out };
 }

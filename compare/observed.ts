@@ -37,6 +37,12 @@ export interface Observed {
 }
 
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', '-', '.']);
+/** Plain decimals only: Number() would also read `0x10`, `0b11` and `Infinity`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** No unit holds ten million patients: a larger value is an identifier or a pasted date, not a count. */
+export const MAX_VALUE = 1e7;
+/** A column name that reads as `<unit>.<series>` of a daily series. */
+const SERIES_NAME = /\.(occupancy|blocked|queue)$/i;
 
 /** Splits one line on `sep`, honouring double quotes ("" inside quotes is a quote). */
 export function splitLine(line: string, sep: string): string[] {
@@ -59,6 +65,18 @@ function separatorOf(header: string): string {
   return [',', ';', '\t'].reduce((best, s) => (count(s) > count(best) ? s : best), ',');
 }
 
+/**
+ * The file's bytes as text. Spreadsheets save "Unicode text" as UTF-16 with a byte-order
+ * mark; read as UTF-8 it would be a header of NULs that names no `date` column.
+ */
+export function decodeObserved(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  // No mark, but ASCII text with a NUL after every character: little-endian UTF-16 all the same.
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return new TextDecoder('utf-16le').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
 export function readObserved(text: string): Observed {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
   const problems: Problem[] = [];
@@ -74,6 +92,13 @@ export function readObserved(text: string): Observed {
       hint: 'give `date,series,value` (long) or `date,<unit>.<series>,...` (wide)' }] };
   }
   const long = col('series') >= 0 && col('value') >= 0;
+  if (long) {
+    // "Other columns are ignored" must not swallow a series column of the wide layout.
+    for (const h of header) {
+      if (SERIES_NAME.test(h)) problems.push({ line: headerLine, message: `column \`${h}\` names a series, but the file gives series in \`series\` and \`value\` columns`,
+        hint: 'a file is either long (`date,series,value`) or wide (`date,<unit>.<series>,...`): split it in two' });
+    }
+  }
   const bySeries = new Map<string, ObservedSeries>();
   const seen = new Map<string, number>();
   const get = (name: string, line: number): ObservedSeries => {
@@ -120,8 +145,15 @@ export function readObserved(text: string): Observed {
       }
       seen.set(key, line);
       if (MISSING.has(valueText.toLowerCase())) { s.missing++; continue; }
-      const value = Number(valueText.replace(/,(?=\d{3}\b)/g, ''));
+      if (sep !== ',' && valueText.includes(',')) {
+        // With semicolons or tabs the comma may be a decimal mark (60,5) or group thousands (1,050): refuse to guess.
+        problems.push({ line, message: `\`${name}\`: \`${valueText}\` has a comma`, hint: 'in a file separated by semicolons or tabs a comma may be a decimal mark: write 60.5 with a point, and 1050 without a thousands separator' });
+        continue;
+      }
+      const plain = valueText.replace(/,(?=\d{3}\b)/g, '');
+      const value = DECIMAL.test(plain) ? Number(plain) : NaN;
       if (!Number.isFinite(value)) { problems.push({ line, message: `\`${name}\`: \`${valueText}\` is not a number` }); continue; }
+      if (value > MAX_VALUE) { problems.push({ line, message: `\`${name}\`: ${valueText} is too large for a count of patients or places`, hint: 'is this column an identifier or a date?' }); continue; }
       if (value < 0) { problems.push({ line, message: `\`${name}\`: ${valueText} is negative`, hint: 'observed series are counts of patients or places' }); continue; }
       s.points.push({ day, value, line });
     }

@@ -23,27 +23,30 @@ function canFill(model: Model, u: number): boolean {
   return unit.schedule ? unit.schedule.cap.some((c) => Number.isFinite(c)) : Number.isFinite(unit.capacity);
 }
 
-/** Units a patient in u can be left waiting for while holding its place in u. */
-function holds(model: Model, u: number): Set<number> {
-  const unit = model.units[u], out = new Set<number>();
+/**
+ * Units a patient in u can be left waiting for while holding its place in u, each with the
+ * destination it replaces when it is an `if_full` alternative (null for a direct move).
+ */
+function holds(model: Model, u: number): Map<number, number | null> {
+  const unit = model.units[u], out = new Map<number, number | null>();
   for (const route of unit.next) {
     for (const [d, p] of routeProbs(route)) {
       if (p <= 0 || d < 0) continue;
       const alt = unit.ifFull?.[String(d)];
       const target = alt === undefined ? d : alt; // re-routed at once when d is full; waits for the alternative
-      if (target >= 0 && target !== u && canFill(model, target)) out.add(target);
+      if (target >= 0 && target !== u && canFill(model, target) && out.get(target) !== null) out.set(target, alt === undefined ? null : d);
     }
   }
   return out;
 }
 
 /** One simple loop through `start` inside the given set of units (breadth-first), as unit indices. */
-function loopThrough(start: number, inSet: Set<number>, edges: Set<number>[]): number[] {
+function loopThrough(start: number, inSet: Set<number>, edges: Map<number, number | null>[]): number[] {
   const prev = new Map<number, number>();
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
     const u = queue[i];
-    for (const d of edges[u]) {
+    for (const d of edges[u].keys()) {
       if (!inSet.has(d)) continue;
       if (d === start) {
         const path = [u];
@@ -57,14 +60,14 @@ function loopThrough(start: number, inSet: Set<number>, edges: Set<number>[]): n
 }
 
 /** Strongly connected components (Tarjan), each as a list of unit indices. */
-function components(n: number, edges: Set<number>[]): number[][] {
+function components(n: number, edges: Map<number, number | null>[]): number[][] {
   const index = new Array<number>(n).fill(-1), low = new Array<number>(n).fill(0), onStack = new Array<boolean>(n).fill(false);
   const stack: number[] = [], out: number[][] = [];
   let next = 0;
   const visit = (u: number): void => {
     index[u] = low[u] = next++;
     stack.push(u); onStack[u] = true;
-    for (const d of edges[u]) {
+    for (const d of edges[u].keys()) {
       if (index[d] < 0) { visit(d); low[u] = Math.min(low[u], low[d]); } else if (onStack[d]) low[u] = Math.min(low[u], index[d]);
     }
     if (low[u] === index[u]) {
@@ -85,7 +88,7 @@ function components(n: number, edges: Set<number>[]): number[][] {
  */
 export function checkCycles(model: Model, diags: Diagnostics, units: SNode | undefined, label: string, reported: Set<string> = new Set()): boolean {
   const n = model.units.length;
-  const edges = model.units.map((_, u) => (canFill(model, u) ? holds(model, u) : new Set<number>()));
+  const edges = model.units.map((_, u) => (canFill(model, u) ? holds(model, u) : new Map<number, number | null>()));
   let ok = true;
   for (const comp of components(n, edges)) {
     if (comp.length < 2) continue;
@@ -97,25 +100,48 @@ export function checkCycles(model: Model, diags: Diagnostics, units: SNode | und
     const key = `cycle:${[...comp].sort((a, b) => a - b).join(',')}`;
     if (reported.has(key)) continue;
     reported.add(key);
+    // An arrow through an if_full alternative says which full unit sends the patient there.
+    const step = (i: number): string => {
+      const via = edges[loop[i]].get(loop[(i + 1) % loop.length]);
+      return via === null || via === undefined ? '' : ` (when \`${model.units[via].name}\` is full)`;
+    };
+    const chain = `\`${names[0]}\`` + names.map((_, i) => ` → \`${names[(i + 1) % names.length]}\`${step(i)}`).join('');
     const first = names[0], second = names[1 % names.length];
-    const { loc, path } = locate(units, first, second);
+    const via = edges[loop[0]].get(loop[1 % loop.length]);
+    const { loc, path } = via === null || via === undefined ? locate(units, first, second) : locateIfFull(units, first, model.units[via].name);
     const others = comp.length > loop.length ? ` (and ${comp.length - loop.length} more units linked to it)` : '';
+    const leave = via === null || via === undefined
+      ? `add \`if_full: { ${second}: <another unit or exit> }\` to \`${first}\``
+      : `make \`${first}\`'s \`if_full\` alternative to \`${model.units[via].name}\` an exit or a unit off the loop`;
     diags.error('blocking-loop', loc, path,
-      `${[...names, first].map((x) => `\`${x}\``).join(' → ')} is a loop of units with limited places and no unlimited queue${others}${label}: ` +
+      `${chain} is a loop of units with limited places and no unlimited queue${others}${label}: ` +
       'once every place on it is held by a patient waiting for the next unit, nobody on the loop can move again', {
         expected: 'every loop of moves to pass through a unit that can always take one more patient, or to leave the loop when the next unit is full',
-        hint: `give one unit on the loop \`queue: unlimited\` (its patients then wait in its queue, not in their beds), or add \`if_full: { ${second}: <another unit or exit> }\` to \`${first}\``,
+        hint: `give one unit on the loop \`queue: unlimited\` (its patients then wait in its queue, not in their beds), or ${leave}`,
       });
   }
   return ok;
 }
 
-/** The destination key in `units.<from>.next`, else the `next` key, else the unit. */
+/** The destination key in `units.<from>.next` (or in a cohort's route under it), else the `next` key, else the unit. */
 function locate(units: SNode | undefined, from: string, to: string): { loc: Loc; path: string } {
   const unitEntry = units?.kind === 'map' ? entry(units, from) : undefined;
   const nextEntry = unitEntry?.value.kind === 'map' ? entry(unitEntry.value, 'next') : undefined;
   const nextNode = child(unitEntry?.value, 'next');
   const destEntry = nextNode?.kind === 'map' ? entry(nextNode, to) : undefined;
   if (destEntry) return { loc: destEntry.keyLoc, path: `units.${from}.next.${to}` };
+  // A route per cohort: the first cohort whose route holds the destination.
+  for (const e of nextNode?.kind === 'map' ? nextNode.entries : []) {
+    const inner = e.value.kind === 'map' ? entry(e.value, to) : undefined;
+    if (inner) return { loc: inner.keyLoc, path: `units.${from}.next.${e.key}.${to}` };
+  }
   return { loc: nextEntry?.keyLoc ?? unitEntry?.keyLoc ?? NOWHERE, path: `units.${from}.next` };
+}
+
+/** The key `full` in `units.<from>.if_full`, else the unit's `next`. */
+function locateIfFull(units: SNode | undefined, from: string, full: string): { loc: Loc; path: string } {
+  const unitEntry = units?.kind === 'map' ? entry(units, from) : undefined;
+  const ifFull = child(unitEntry?.value, 'if_full');
+  const e = ifFull?.kind === 'map' ? entry(ifFull, full) : undefined;
+  return e ? { loc: e.keyLoc, path: `units.${from}.if_full.${full}` } : locate(units, from, full);
 }

@@ -43,7 +43,6 @@ export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: n
   const at: number[] = [], cap: number[] = [];
   let most = base;
   const end = ctx.warmup + ctx.horizon;
-  const first = (HOUR - (((ctx.t0 % HOUR) + HOUR) % HOUR)) % HOUR;
   const capAt = (t: number): number => {
     const abs = ctx.t0 + t;
     let c = base;
@@ -57,10 +56,20 @@ export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: n
     }
     return c;
   };
-  for (let t = 0; t < end; t = t === 0 && first > 0 ? first : t + HOUR) {
+  const step = (t: number): void => {
     const c = capAt(t);
     if (cap.length === 0 || cap[cap.length - 1] !== c) { at.push(t); cap.push(c); }
     if (c > most) most = c; // not Math.max(...cap): an hourly roster over years overflows the call stack
+  };
+  // Capacity can only change at midnight (dated changes, the day of the week) and at the
+  // minutes shifts start and end, so those are the times looked at (08:30 stays 08:30).
+  const marks = [...new Set([0, ...shifts.flatMap((s) => [s.hours[0] % DAY, s.hours[1] % DAY])])].sort((a, b) => a - b);
+  step(0);
+  for (let day = Math.floor(ctx.t0 / DAY); day * DAY - ctx.t0 < end; day++) {
+    for (const m of marks) {
+      const t = day * DAY + m - ctx.t0;
+      if (t > 0 && t < end) step(t);
+    }
   }
   return { capacity: most, schedule: { at, cap } };
 }
@@ -118,6 +127,10 @@ function change(ctx: Ctx, node: SNode, path: string): Change | null {
   const cap = capNode ? readNumber(ctx.env, capNode, `${path}.capacity`, 'whole') : null;
   if (!capNode) ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', { expected: 'the capacity from that date' });
   if (from === null || to === null || cap === null) return null;
+  if (to < from) {
+    ctx.diags.error('bad-date', toNode!.loc, `${path}.to`, 'the change ends before it starts, so it would never apply', { expected: 'a last day on or after `from`', hint: '`to` is the last day of the change, inclusive' });
+    return null;
+  }
   // `to` is the last day of the change, inclusive.
   return { from: from * DAY, to: to === Infinity ? Infinity : (to + 1) * DAY, cap };
 }
@@ -135,6 +148,10 @@ export function readDateNode(ctx: Ctx, node: SNode | undefined, path: string, pa
 function readRange(ctx: Ctx, node: SNode, path: string): [number, number] | null {
   const r = node.kind === 'scalar' ? parseClockRange(node.text) : null;
   if (!r) ctx.diags.error('bad-time', node.loc, path, `found ${describeNode(node)}`, { expected: 'hours as `HH:MM-HH:MM`, e.g. `08:00-20:00`' });
+  else if (r[0] === r[1] || r[0] === DAY) {
+    ctx.diags.error('bad-time', node.loc, path, `\`${node.kind === 'scalar' ? node.text : ''}\` holds no time at all, so it would never apply`, { expected: 'a start before the end, or an end past midnight such as `20:00-08:00`', hint: 'for the whole day write `00:00-24:00`' });
+    return null;
+  }
   return r;
 }
 
@@ -164,6 +181,12 @@ export function readDischarge(ctx: Ctx, node: SNode, path: string): DischargeRul
     for (const it of hoursNode.kind === 'seq' ? hoursNode.items : [hoursNode]) {
       const r = readRange(ctx, it, `${path}.hours`);
       if (!r) return null;
+      if (r[0] % HOUR !== 0 || r[1] % HOUR !== 0) {
+        // The window is kept per hour of the week (an hour is open when its start is inside), so say what it becomes.
+        const up = (m: number) => { const h = Math.ceil(m / HOUR) % 24; return `${String(h === 0 && m > 0 ? 24 : h).padStart(2, '0')}:00`; };
+        ctx.diags.warn('coarse-time', it.loc, `${path}.hours`, `discharge windows are kept by the hour: \`${it.kind === 'scalar' ? it.text : ''}\` acts as \`${up(r[0])}-${up(r[1])}\``,
+          { hint: 'write the window on whole hours to say what the model does' });
+      }
       ranges.push(r);
     }
   } else ranges.push([0, 24 * 60]);

@@ -12,6 +12,9 @@ import { STYLES } from './styles.js';
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(0)}%`);
 const num = (x: number | null) => (x === null ? '–' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 
+/** A consistent verdict on under 10 effective days: an absence of evidence, not a validation. */
+const weak = (s: SeriesComparison) => s.verdict === 'consistent' && s.effective_days < 10;
+
 function facts(s: SeriesComparison, c: Comparison): string {
   const rows: [string, string][] = [
     ['Days compared', `${s.days} (${s.first_date ?? '–'} to ${s.last_date ?? '–'})${s.missing_days ? `, ${s.missing_days} missing` : ''}`],
@@ -28,13 +31,14 @@ function facts(s: SeriesComparison, c: Comparison): string {
 }
 
 export function compareHtml(c: Comparison, days: Record<string, readonly BandDay[]>, title: string): string {
+  const weakCount = c.series.filter(weak).length;
   const sections = c.series.map((s) => {
     const state = s.verdict === null ? 'none' : s.verdict === 'consistent' ? 'consistent' : 'mismatch';
     const chart = (days[s.series] ?? []).length > 0
       ? observedBandSvg(days[s.series], { id: s.series, title: s.series, bandLabel: c.band.label }) : '<p>No observed day inside the simulated period.</p>';
     return `<section class="compare-series" data-series="${escapeHtml(s.series)}" data-verdict="${state}">
 <h2>${escapeHtml(s.series)}</h2>
-<p class="verdict"><strong>${escapeHtml(s.verdict === null ? 'no data' : s.verdict === 'consistent' ? 'Consistent' : `Mismatch: ${s.verdict}`)}</strong>. ${escapeHtml(s.summary)}.</p>
+<p class="verdict"><strong>${escapeHtml(s.verdict === null ? 'no data' : s.verdict === 'consistent' ? (weak(s) ? 'Consistent, on little data' : 'Consistent') : `Mismatch: ${s.verdict}`)}</strong>. ${escapeHtml(s.summary)}.</p>
 <figure class="chart chart-compare">${chart}
 <figcaption class="legend-text">Shaded: simulated ${escapeHtml(c.band.label)} band across ${c.band.replications} replications; dashed: simulated mean; black: observed; dots: observed days outside the band.</figcaption></figure>
 ${facts(s, c)}
@@ -58,7 +62,7 @@ figure.chart-compare svg { width: 100%; height: auto; }
 <main id="compare">
 <h1>${escapeHtml(title)}: is the baseline right?</h1>
 <p class="intro">Observed series from ${escapeHtml(c.observed)} against strategy <code>${escapeHtml(c.strategy)}</code> of ${escapeHtml(c.results)}, simulated ${escapeHtml(c.simulated_period[0])} to ${escapeHtml(c.simulated_period[1])}.
-${c.mismatches > 0 ? `<strong>${c.mismatches} of ${c.series.length} series do not match the model.</strong>` : 'Every series is consistent with the model.'}</p>
+${c.mismatches > 0 ? `<strong>${c.mismatches} of ${c.series.length} series do not match the model.</strong>` : weakCount === 0 ? 'Every series is consistent with the model.' : `No series contradicts the model, but ${weakCount} ${weakCount === 1 ? 'has' : 'have'} too few independent days to show much.`}</p>
 <p class="how-to-read">A fresh draw from the model falls inside the simulated ${escapeHtml(c.band.label)} band ${pct(c.band.expected_coverage)} of the time (the band is estimated from ${c.band.replications} replications${c.band.percentiles[0] === 5 ? '; the results carry no 10–90% band, so the 5–95% band is used' : ''}). Daily values are autocorrelated, so the coverage test counts the effective number of independent days, not the calendar days. When the observed days cover the simulated period, the observed mean is also tested against the spread of the replications' period means; a mismatch is p &lt; ${c.alpha / 2} in either test (or p &lt; ${c.alpha} for coverage alone).</p>
 ${sections}
 </main>

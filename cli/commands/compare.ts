@@ -3,8 +3,9 @@
  * fit together (every problem listed); 0 when they do, whatever the verdicts, because a
  * bad fit is a finding, not a usage error; 1 with --fail-on-mismatch when a series does not match.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { compareFiles, CompareMismatch, formatComparison } from '../../compare/index.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compareFiles, CompareMismatch, decodeObserved, formatComparison } from '../../compare/index.js';
 import { writeFileAtomic } from '../../runner/atomic.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
@@ -21,27 +22,62 @@ export interface CompareArgs {
 
 const SHOWN = 50;
 
+/** A file the user named that cannot be written: their path to fix, so exit 2. */
+class OutputError extends Error {}
+
+const REASONS: Record<string, string> = {
+  ENOTDIR: 'a part of the path is a file, not a folder', EEXIST: 'a part of the path is a file, not a folder',
+  EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only', ENOSPC: 'the disk is full',
+};
+
+function write(flag: string, file: string, text: string): void {
+  try {
+    writeFileAtomic(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw e;
+    const why = REASONS[code] ?? (e as Error).message;
+    throw new OutputError(`cannot write ${flag} ${file}: ${why} (choose a path in a folder you can write to)`);
+  }
+}
+
+/** Checked before anything is written: an output must not be a folder or one of the inputs. */
+function checkOutputs(args: CompareArgs): string | null {
+  const inputs: [string, string][] = [[args.results, 'the results file'], [args.observed, 'the observed file']];
+  for (const [flag, f, example] of [['--out', args.out, 'compare.json'], ['--report', args.report, 'compare.html']] as const) {
+    if (!f) continue;
+    if (existsSync(f) && statSync(f).isDirectory()) return `${flag} ${f}: is a directory (give a file name, e.g. ${f.replace(/[\\/]+$/, '')}/${example})`;
+    for (const [input, what] of inputs) if (resolve(f) === resolve(input)) return `${flag} ${f} would overwrite ${what}; give another name`;
+  }
+  if (args.out && args.report && resolve(args.out) === resolve(args.report)) return `--out and --report are the same file (${args.out}); give two names`;
+  return null;
+}
+
 export async function compareCommand(args: CompareArgs, io: Io): Promise<number> {
   try {
     for (const f of [args.results, args.observed]) {
       if (!existsSync(f)) { io.err(`caresim: ${f}: no such file\n`); return EXIT.usage; }
+      if (statSync(f).isDirectory()) { io.err(`caresim: ${f}: is a directory, not a file\n`); return EXIT.usage; }
     }
+    const outputProblem = checkOutputs(args);
+    if (outputProblem) { io.err(`caresim: ${outputProblem}\n`); return EXIT.usage; }
     const { comparison, aligned } = compareFiles({
       resultsFile: args.results, resultsText: readFileSync(args.results, 'utf8'),
-      observedFile: args.observed, observedText: readFileSync(args.observed, 'utf8'),
+      observedFile: args.observed, observedText: decodeObserved(readFileSync(args.observed)),
       strategy: args.strategy,
     });
-    if (args.out) writeFileAtomic(args.out, `${JSON.stringify(comparison, null, 2)}\n`);
+    if (args.out) write('--out', args.out, `${JSON.stringify(comparison, null, 2)}\n`);
     if (args.report) {
       // Loaded on demand: only --report needs d3.
       const { compareHtml } = await import('../../viz/compare-html.js');
       const days = Object.fromEntries(aligned.series.map((s) => [s.name, s.days]));
-      writeFileAtomic(args.report, compareHtml(comparison, days, `${args.observed} against ${args.results}`));
+      write('--report', args.report, compareHtml(comparison, days, `${args.observed} against ${args.results}`));
       io.err(`wrote ${args.report}\n`);
     }
     if (!args.quiet) io.out(formatComparison(comparison));
     return args.failOnMismatch && comparison.mismatches > 0 ? EXIT.failed : EXIT.ok;
   } catch (err) {
+    if (err instanceof OutputError) { io.err(`caresim: ${err.message}\n`); return EXIT.usage; }
     if (!(err instanceof CompareMismatch)) return reportError(err, io);
     const lines = err.problems.slice(0, SHOWN).map((p) => `  ${err.file}${p.line ? `:${p.line}` : ''}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
     if (err.problems.length > SHOWN) lines.push(`  ... and ${err.problems.length - SHOWN} more`);

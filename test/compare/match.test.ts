@@ -102,3 +102,63 @@ describe('asResults(value, text, file) and compareFiles', () => {
     expect(fail(() => compareFiles({ resultsFile: 'r.json', resultsText: r, observedFile: 'o.xlsx', observedText: 'PK\u0003\u0004rest' }))?.message).toContain('spreadsheet');
   });
 });
+
+describe('asResults(value, text, file) on damaged and look-alike files', () => {
+  const fail = (f: () => unknown) => { try { f(); } catch (e) { if (e instanceof CompareMismatch) return e.problems[0]; throw e; } return undefined; };
+  const full = JSON.stringify(results(), null, 2);
+
+  it('says a results file that was cut short is incomplete JSON, not "no format"', () => {
+    const text = full.slice(0, 400);
+    const p = fail(() => asResults(null, text, 'r.json'));
+    expect(p?.message).toContain('cut short');
+    expect(p?.hint).toContain('caresim run');
+  });
+
+  it('recognises a run journal and says how to finish the run', () => {
+    const journal = '{"header":{"format":"caresim-journal/1","scenario_hash":"ab","seed":1}}\n{"strategy":"baseline","rep":0}\n';
+    const p = fail(() => asResults(null, journal, 'r.json.journal.ndjson'));
+    expect(p?.message).toContain('journal');
+    expect(p?.hint).toContain('--resume');
+  });
+
+  it('reports a results file whose daily series are damaged instead of crashing', () => {
+    const r = results() as unknown as { strategies: { baseline: { daily: Record<string, unknown> } } };
+    r.strategies.baseline.daily.acute = { capacity: [1] };
+    const p = fail(() => compareFiles({ resultsFile: 'r.json', resultsText: JSON.stringify(r), observedFile: 'o.csv', observedText: csv('2027-01-04,acute.occupancy,50') }));
+    expect(p?.message).toContain('daily');
+  });
+});
+
+describe('compareFiles(input) naming the file at fault', () => {
+  const fail = (f: () => unknown) => { try { f(); } catch (e) { if (e instanceof CompareMismatch) return e; throw e; } return undefined; };
+
+  it('blames the results file, not the observed one, for a strategy it does not have', () => {
+    const e = fail(() => compareFiles({ resultsFile: 'r.json', resultsText: JSON.stringify(results()), observedFile: 'o.csv', observedText: csv('2027-01-04,acute.occupancy,50'), strategy: 'basline' }));
+    expect(e?.file).toBe('r.json');
+    expect(e?.problems[0].hint).toBe('did you mean `baseline`?');
+  });
+
+  it('says which caresim file was given instead of results (a compare output, for one)', () => {
+    const e = fail(() => asResults({ format: 'caresim-compare/1' }, '{"format":"caresim-compare/1"}', 'c.json'));
+    expect(e?.problems[0].message).toBe('this is a `caresim-compare/1` file, not a results file');
+  });
+});
+
+describe('align(results, observed, ...) when every row of a series is refused', () => {
+  it('lists the refused rows without adding "no observed values" for the same series', () => {
+    expect(problems(csv('2027-01-04,acute.occupancy,abc', '2027-01-05,acute.occupancy,-1'))).toEqual([
+      '2: `acute.occupancy`: `abc` is not a number', '3: `acute.occupancy`: -1 is negative | observed series are counts of patients or places']);
+    expect(problems(csv('2027-01-04,acute.occupancy,NA'))).toEqual(['2: `acute.occupancy`: no observed values']);
+  });
+});
+
+describe('align(results, observed, ...) on one replication', () => {
+  it('refuses to judge a band of one replication, where any observed series would be "consistent"', () => {
+    const r = results();
+    r.replications = 1;
+    expect(problems(csv('2027-01-04,acute.occupancy,500'), r)).toEqual([
+      '-: the results hold 1 replication, so there is no band to compare with | run at least 2, better 20 or more: caresim run FILE --reps 20 --out results.json']);
+    r.replications = 2;
+    expect(problems(csv('2027-01-04,acute.occupancy,50'), r)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readObserved, splitLine } from '../../compare/observed.js';
+import { decodeObserved, readObserved, splitLine } from '../../compare/observed.js';
 import { formatDay, parseDay } from '../../compare/dates.js';
 
 describe('parseDay(text)', () => {
@@ -63,5 +63,46 @@ describe('readObserved(text)', () => {
     expect(readObserved('day,value\n1,2\n').problems[0]).toMatchObject({ line: 1, message: expect.stringContaining('no `date` column') });
     expect(readObserved('\n\n').problems[0].message).toBe('the file is empty');
     expect(readObserved('date,a.occupancy\n2027-01-04,1,2\n').problems[0]).toMatchObject({ line: 2, message: '3 fields, but the header has 2' });
+  });
+});
+
+describe('readObserved(text) against hostile values', () => {
+  it('refuses hexadecimal and binary numbers, which Number() would silently read', () => {
+    const o = readObserved('date,series,value\n2027-01-04,acute.occupancy,0x10\n2027-01-05,acute.occupancy,0b11\n2027-01-06,acute.occupancy,1e2\n');
+    expect(o.problems.map((p) => [p.line, p.message])).toEqual([
+      [2, '`acute.occupancy`: `0x10` is not a number'], [3, '`acute.occupancy`: `0b11` is not a number']]);
+    expect(o.series[0].points.map((p) => p.value)).toEqual([100]);
+  });
+
+  it('refuses values too large to be a count of patients (they would overflow the means to infinity)', () => {
+    const o = readObserved('date,series,value\n2027-01-04,acute.occupancy,1e308\n2027-01-05,acute.occupancy,4857773456\n2027-01-06,acute.occupancy,2150\n');
+    expect(o.problems.map((p) => p.line)).toEqual([2, 3]);
+    expect(o.problems[0].message).toContain('too large');
+    expect(o.series[0].points.map((p) => p.value)).toEqual([2150]);
+  });
+
+  it('refuses a comma inside a number in a semicolon file, where it may be a decimal comma', () => {
+    const o = readObserved('date;series;value\n2027-01-04;acute.occupancy;60,500\n2027-01-05;acute.occupancy;60.5\n');
+    expect(o.problems.map((p) => p.line)).toEqual([2]);
+    expect(o.problems[0].hint).toContain('decimal');
+    expect(o.series[0].points.map((p) => p.value)).toEqual([60.5]);
+  });
+
+  it('refuses a header that mixes the long and the wide layout, rather than ignore a series column', () => {
+    const o = readObserved('date,acute.occupancy,series,value\n2027-01-04,60,acute.blocked,3\n');
+    expect(o.problems.map((p) => [p.line, p.message])).toEqual([[1, 'column `acute.occupancy` names a series, but the file gives series in `series` and `value` columns']]);
+  });
+});
+
+describe('decodeObserved(bytes)', () => {
+  it('reads UTF-16 files (a spreadsheet\'s "Unicode text"), and UTF-8 with or without a BOM', () => {
+    const text = 'date\tseries\tvalue\n2027-01-04\tacute.occupancy\t60\n';
+    const le = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const be = new Uint8Array([0xfe, 0xff, ...[...text].flatMap((c) => [0, c.charCodeAt(0)])]);
+    for (const bytes of [le, be, new TextEncoder().encode(text), new TextEncoder().encode(`\uFEFF${text}`)]) {
+      const o = readObserved(decodeObserved(bytes));
+      expect(o.problems).toEqual([]);
+      expect(o.series[0].points.map((p) => p.value)).toEqual([60]);
+    }
   });
 });

@@ -80,4 +80,42 @@ units:
   it('finds no loop in the library scenarios', () => {
     for (const f of readdirSync(LIB).filter((x) => x.endsWith('.yaml'))) expect(() => loadScenario(join(LIB, f)), f).not.toThrow();
   });
+
+  it('locates a loop closed by an if_full alternative at that alternative, and names it', () => {
+    const text = `caresim: 1
+time: { horizon: 100 days }
+arrivals: { x: { rate: 2/day, to: a } }
+units:
+  a: { kind: beds, capacity: 3, queue: none, los: 5 days, next: { b: 30%, home: rest }, if_full: { b: c } }
+  b: { kind: beds, capacity: 2, queue: none, los: 4 days, next: { home: 100% } }
+  c: { kind: beds, capacity: 2, queue: none, los: 4 days, next: { a: 20%, home: rest } }
+`;
+    const e = errors(text);
+    expect(e.map((d) => [d.code, d.path, d.line, d.col])).toEqual([['blocking-loop', 'units.a.if_full.b', 5, 100]]);
+    expect(e[0].message).toContain('`a` → `c` (when `b` is full) → `a`');
+    expect(e[0].hint).not.toContain('if_full: { c:');
+  });
+
+  it('locates a loop that only one cohort takes at that cohort\'s destination', () => {
+    const text = `caresim: 1
+time: { horizon: 100 days }
+population:
+  cohorts:
+    young: { people: 1000, crisis: 0.5/year }
+    old: { people: 1000, crisis: 0.5/year }
+arrivals: { x: { from: population, to: a } }
+units:
+  a:
+    kind: beds
+    capacity: 3
+    queue: none
+    los: 5 days
+    next:
+      young: { home: 100% }
+      old: { b: 30%, home: rest }
+  b: { kind: beds, capacity: 2, queue: none, los: 4 days, next: { a: 20%, home: rest } }
+`;
+    const e = errors(text);
+    expect(e.map((d) => [d.code, d.path, d.line, d.col])).toEqual([['blocking-loop', 'units.a.next.old.b', 16, 14]]);
+  });
 });

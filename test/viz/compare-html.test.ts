@@ -39,3 +39,16 @@ describe('compareHtml(comparison, days, title)', () => {
     expect(html).not.toMatch(/<script|\s(src|href)=/);
   });
 });
+
+describe('compareHtml(comparison, days, title) on a few days', () => {
+  it('does not call a handful of days plainly consistent', () => {
+    const a = aligned();
+    a.series = [{ ...a.series[0], days: a.series[0].days.slice(0, 5) }];
+    const c = compare(a, { results: 'results.json', observed: 'observed.csv' });
+    expect(c.series[0].verdict).toBe('consistent');
+    const html = compareHtml(c, { 'acute.occupancy': a.series[0].days }, 'Short');
+    expect(html).not.toContain('Every series is consistent with the model.');
+    expect(html).toContain('<strong>Consistent, on little data</strong>');
+    expect(html).toContain('No series contradicts the model, but 1 has too few independent days to show much.');
+  });
+});

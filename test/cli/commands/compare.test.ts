@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, root, runCli, tempDir } from '../cli-process.js';
 
@@ -66,5 +66,46 @@ describe('caresim compare RESULTS OBSERVED', () => {
     const missing = runCli(['compare', guessed, join(dir, 'nothing.csv')]);
     expect([missing.code, missing.stderr]).toEqual([2, `caresim: ${join(dir, 'nothing.csv')}: no such file\n`]);
     expect(runCli(['compare', guessed]).code).toBe(2);
+  });
+});
+
+describe('caresim compare with paths that are not the files it needs', () => {
+  it('exits 2 naming a directory given as the results or the observed file', () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    for (const args of [[folder, example('observed.csv')], [guessed, folder]]) {
+      const r = runCli(['compare', ...args]);
+      expect([r.code, r.stderr]).toEqual([2, `caresim: ${folder}: is a directory, not a file\n`]);
+    }
+  });
+
+  it('exits 2 when --out or --report is a directory, leaving no temporary file beside it', () => {
+    const folder = join(dir, 'reports');
+    mkdirSync(folder, { recursive: true });
+    for (const flag of ['--out', '--report']) {
+      const r = runCli(['compare', guessed, example('observed.csv'), flag, folder, '--quiet']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`caresim: ${flag} ${folder}: is a directory (give a file name`);
+    }
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses to write --out or --report over the results or the observed file', () => {
+    const before = readFileSync(guessed, 'utf8');
+    const r = runCli(['compare', guessed, example('observed.csv'), '--out', guessed, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`caresim: --out ${guessed} would overwrite the results file`);
+    expect(readFileSync(guessed, 'utf8')).toBe(before);
+    expect(runCli(['compare', guessed, example('observed.csv'), '--report', example('observed.csv'), '--quiet']).code).toBe(2);
+  });
+});
+
+describe('caresim compare when an output cannot be written', () => {
+  it('exits 2 naming the output and the reason (here a path under a file), with nothing written', () => {
+    const under = join(guessed, 'compare.json');
+    const r = runCli(['compare', guessed, example('observed.csv'), '--out', under, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`caresim: cannot write --out ${under}: a part of the path is a file, not a folder (choose a path in a folder you can write to)\n`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
