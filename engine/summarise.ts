@@ -62,7 +62,7 @@ function keysOf(rows: readonly Record<string, unknown>[]): string[] {
   return [...seen];
 }
 
-const valueOf = (row: Record<string, number> | undefined, key: string): number => (row && key in row ? row[key] : NaN);
+const valueOf = (row: Record<string, number> | undefined, key: string): number => (row && Object.hasOwn(row, key) ? row[key] : NaN);
 
 // PERF: a run summarises thousands of days x units x replications. Each replication's series
 // is read once, front to back (sequential memory), and each day keeps only what its band

@@ -31,7 +31,7 @@ export function encode(value: unknown): string {
 const SPECIAL: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
 
 export function decode<T>(text: string): T {
-  return JSON.parse(text, (_k, v) => (typeof v === 'string' && v in SPECIAL ? SPECIAL[v] : v)) as T;
+  return JSON.parse(text, (_k, v) => (typeof v === 'string' && Object.hasOwn(SPECIAL, v) ? SPECIAL[v] : v)) as T;
 }
 
 /** Decodes an already-parsed JSON value (e.g. a section of a shard file). */
