@@ -77,10 +77,11 @@ function parser(version: string): Argv {
 
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
-function wholeNumber(v: unknown, name: string, min: number): number | undefined {
+function wholeNumber(v: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = ''): number | undefined {
   if (v === undefined) return undefined;
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${String(v)}`);
+  if (n > max) throw new UsageError(`--${name}: at most ${max.toLocaleString('en-GB')}${why}, got ${String(v)}`);
   return n;
 }
 
@@ -136,7 +137,7 @@ function toCommand(raw: Record<string, unknown>): Command {
     case 'schema': return { cmd: 'schema', out: str(a.out) };
     case 'help': return { cmd: 'help', topic: str(a.topic), key: str(a.key) };
     case 'report': return { cmd: 'report', results: String(a.results), out: String(a.out) };
-    case 'view': return { cmd: 'view', file: str(a.file), port: wholeNumber(a.port, 'port', 0), open: a.open !== false };
+    case 'view': return { cmd: 'view', file: str(a.file), port: wholeNumber(a.port, 'port', 0, 65535, ' (0 = any free port)'), open: a.open !== false };
     case 'bench': return { cmd: 'bench', args: ((a.args as unknown[] | undefined) ?? []).map(String) };
     case 'start': return { cmd: 'start', workers: wholeNumber(a.workers, 'workers', 0) };
     default: throw new UsageError(`unknown command "${name}"`);

@@ -6,9 +6,12 @@ import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
 import { formatSummary } from '../summary-table.js';
 import { writeCsv } from '../csv.js';
+import { checkOutputDir, checkOutputFile } from '../output-paths.js';
 
 export async function mergeCommand(args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }, io: Io): Promise<number> {
   try {
+    checkOutputFile(args.out, '--out', 'results.json');
+    checkOutputDir(args.csv, '--csv');
     const shards = args.files.map(readShard);
     const results = mergeShards(shards, args.files);
     if (args.out) writeFileAtomic(args.out, `${JSON.stringify(results)}\n`);

@@ -17,6 +17,7 @@ import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { formatSummary } from '../summary-table.js';
 import { writeCsv } from '../csv.js';
+import { checkOutputDir, checkOutputFile } from '../output-paths.js';
 
 function journalPath(args: RunArgs, sc: RunnableScenario, shard: Shard | null): string {
   if (args.journal) return args.journal;
@@ -46,6 +47,10 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     const shard = resolveShard(args.shard, args.shards, io.env);
     if (shard && !args.out) throw new CliUsageError(`--shard ${shardLabel(shard)} needs --out FILE: the shard file is what caresim merge reads`);
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
+    checkOutputFile(args.out, '--out', 'results.json');
+    checkOutputFile(args.report, '--report', 'report.html');
+    checkOutputFile(args.journal, '--journal', 'run.journal.ndjson');
+    checkOutputDir(args.csv, '--csv');
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
