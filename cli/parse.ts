@@ -3,6 +3,8 @@
  * yargs is given a parse callback, so it neither prints nor exits; cli/main.ts decides
  * what to write and which exit code to set.
  */
+import { availableParallelism } from 'node:os';
+import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE } from '../engine/limits.js';
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { COMMANDS, type CommandSpec } from './options.js';
@@ -75,6 +77,8 @@ function parser(version: string): Argv {
   return y;
 }
 
+const maxWorkers = () => MAX_WORKERS_PER_CORE * availableParallelism();
+
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
 function wholeNumber(v: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = ''): number | undefined {
@@ -88,7 +92,7 @@ function wholeNumber(v: unknown, name: string, min: number, max = Number.MAX_SAF
 function reps(v: unknown): number | 'auto' | undefined {
   if (v === undefined) return undefined;
   if (String(v).trim().toLowerCase() === 'auto') return 'auto';
-  return wholeNumber(String(v).trim() === '' ? NaN : Number(v), 'reps', 1);
+  return wholeNumber(String(v).trim() === '' ? NaN : Number(v), 'reps', 1, MAX_REPLICATIONS, ' per strategy (caresim\'s limit; `auto` stops when the CIs are tight)');
 }
 
 /** A seed that looks like a whole number is a number (as in the scenario file). */
@@ -122,8 +126,8 @@ function toCommand(raw: Record<string, unknown>): Command {
   const name = String((a._ as unknown[])[0]);
   switch (name) {
     case 'run': return {
-      cmd: 'run', file: String(a.file), reps: reps(a.reps), maxReps: wholeNumber(a['max-reps'], 'max-reps', 10),
-      seed: seed(a.seed), workers: wholeNumber(a.workers, 'workers', 0), out: str(a.out), csv: str(a.csv),
+      cmd: 'run', file: String(a.file), reps: reps(a.reps), maxReps: wholeNumber(a['max-reps'], 'max-reps', 10, MAX_REPLICATIONS, ' per strategy (caresim\'s limit)'),
+      seed: seed(a.seed), workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`), out: str(a.out), csv: str(a.csv),
       perRep: Boolean(a['per-rep']), report: str(a.report), set: setList(a.set), shard: str(a.shard),
       shards: wholeNumber(a.shards, 'shards', 1), resume: Boolean(a.resume), journal: str(a.journal),
       maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16), quiet: Boolean(a.quiet),
