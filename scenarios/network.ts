@@ -145,7 +145,8 @@ export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string,
   let total = 0, worst = -1, worstLoad = -1;
   model.units.forEach((unit, u) => {
     let load = 0, rate = 0;
-    lam.forEach((l, c) => { load += l[u] * distMean(unit.service[c]); rate += l[u]; });
+    // A stay with no finite mean (a heavy tail) says nothing about the typical count: left out.
+    lam.forEach((l, c) => { const m = distMean(unit.service[c]); if (Number.isFinite(m)) load += l[u] * m; rate += l[u]; });
     if (!(load <= Number.MAX_VALUE)) load = Infinity;
     // An overloaded unit's queue grows by the excess arrivals over the run, up to its
     // waiting places; in service it holds at most its places.
