@@ -140,7 +140,7 @@ function externalInto(model: Model, u: number): number {
  * fit the engine's patient table. Without this a rate such as 1e308/day passes the other
  * checks and every replication runs out of room after minutes of work.
  */
-export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string, Loc>, label: string): boolean {
+export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string, Loc>, label: string, arrivalsLoc: Loc): boolean {
   const lam = trafficRates(model);
   let total = 0, worst = -1, worstLoad = -1;
   model.units.forEach((unit, u) => {
@@ -164,7 +164,7 @@ export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string,
   }
   arrivals *= model.warmup + model.horizon;
   if (!(arrivals <= MAX_ARRIVALS)) {
-    diags.error('too-many-arrivals', { file: '<scenario>', line: 1, col: 1, ...firstLoc(unitLoc) }, 'arrivals',
+    diags.error('too-many-arrivals', arrivalsLoc, 'arrivals',
       `${Number.isFinite(arrivals) ? `about ${Number(arrivals.toPrecision(3)).toLocaleString('en-GB')}` : 'more'} arrivals in one replication${label} than caresim can simulate`, {
         expected: `at most ${MAX_ARRIVALS.toLocaleString('en-GB')} arrivals per replication (warm-up and horizon)`,
         hint: 'check the arrival rates, population sizes and crisis rates for a unit slip (e.g. `/minute` for `/day`), or shorten the horizon' });
@@ -179,9 +179,4 @@ export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string,
       expected: `at most ${MAX_PATIENTS.toLocaleString('en-GB')} patients in the system at once (caresim's patient table)`,
       hint: 'check the arrival rates, population sizes and crisis rates for a unit slip (e.g. `/minute` for `/day`)' });
   return false;
-}
-
-function firstLoc(unitLoc: Map<string, Loc>): Partial<Loc> {
-  for (const loc of unitLoc.values()) return loc;
-  return {};
 }

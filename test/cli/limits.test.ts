@@ -50,8 +50,8 @@ describe('caresim check FILE past the limits', () => {
   it.each([
     ['replications: 1e12', 'replications: 2', 'replications: 1e12', /:4:15: error\[too-many-replications\] 1,000,000,000,000 replications per strategy/],
     ['max_replications', 'replications: 2', `replications: auto\nmax_replications: ${MAX_REPLICATIONS + 1}`, /:5:19: error\[too-many-replications\]/],
-    ['rate: 1e308/day', 'rate: 8/day', 'rate: 1e308/day', /error\[too-many-arrivals\] more arrivals in one replication than caresim can simulate/],
-    ['rate: 1e7/day', 'rate: 8/day', 'rate: 1e7/day', /error\[too-many-arrivals\] about 1,100,000,000 arrivals in one replication/],
+    ['rate: 1e308/day', 'rate: 8/day', 'rate: 1e308/day', /:6:3: error\[too-many-arrivals\] more arrivals in one replication than caresim can simulate/],
+    ['rate: 1e7/day', 'rate: 8/day', 'rate: 1e7/day', /:6:3: error\[too-many-arrivals\] about 1,100,000,000 arrivals in one replication/],
     ['an overloaded unit whose queue outgrows the patient table', 'capacity: 10, los: exponential(1 day), queue: none', 'capacity: 10, los: exponential(1 day)',
       null],
   ])('check with %s exits 2 at the place, with the numbers', (name, from, to, message) => {
