@@ -3,6 +3,8 @@
  * yargs is given a parse callback, so it neither prints nor exits; cli/main.ts decides
  * what to write and which exit code to set.
  */
+import { availableParallelism } from 'node:os';
+import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE } from '../engine/limits.js';
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { COMMANDS, type CommandSpec } from './options.js';
@@ -92,19 +94,22 @@ function parser(version: string): Argv {
   return y;
 }
 
+const maxWorkers = () => MAX_WORKERS_PER_CORE * availableParallelism();
+
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
-function wholeNumber(v: unknown, name: string, min: number): number | undefined {
+function wholeNumber(v: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = ''): number | undefined {
   if (v === undefined) return undefined;
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${String(v)}`);
+  if (n > max) throw new UsageError(`--${name}: at most ${max.toLocaleString('en-GB')}${why}, got ${String(v)}`);
   return n;
 }
 
 function reps(v: unknown): number | 'auto' | undefined {
   if (v === undefined) return undefined;
   if (String(v).trim().toLowerCase() === 'auto') return 'auto';
-  return wholeNumber(String(v).trim() === '' ? NaN : Number(v), 'reps', 1);
+  return wholeNumber(String(v).trim() === '' ? NaN : Number(v), 'reps', 1, MAX_REPLICATIONS, ' per strategy (caresim\'s limit; `auto` stops when the CIs are tight)');
 }
 
 /** A seed that looks like a whole number is a number (as in the scenario file). */
@@ -146,8 +151,8 @@ function toCommand(raw: Record<string, unknown>): Command {
   const name = String((a._ as unknown[])[0]);
   switch (name) {
     case 'run': return {
-      cmd: 'run', file: String(a.file), reps: reps(a.reps), maxReps: wholeNumber(a['max-reps'], 'max-reps', 10),
-      seed: seed(a.seed), workers: wholeNumber(a.workers, 'workers', 0), out: str(a.out), csv: str(a.csv),
+      cmd: 'run', file: String(a.file), reps: reps(a.reps), maxReps: wholeNumber(a['max-reps'], 'max-reps', 10, MAX_REPLICATIONS, ' per strategy (caresim\'s limit)'),
+      seed: seed(a.seed), workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`), out: str(a.out), csv: str(a.csv),
       perRep: Boolean(a['per-rep']), report: str(a.report), set: setList(a.set), only: onlyList(a.only), shard: str(a.shard),
       shards: wholeNumber(a.shards, 'shards', 1), resume: Boolean(a.resume), fresh: Boolean(a.fresh), journal: str(a.journal),
       maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16), quiet: Boolean(a.quiet),
@@ -165,7 +170,7 @@ function toCommand(raw: Record<string, unknown>): Command {
     case 'schema': return { cmd: 'schema', out: str(a.out) };
     case 'help': return { cmd: 'help', topic: str(a.topic), key: str(a.key) };
     case 'report': return { cmd: 'report', results: String(a.results), out: String(a.out) };
-    case 'view': return { cmd: 'view', file: str(a.file), port: wholeNumber(a.port, 'port', 0), open: a.open !== false };
+    case 'view': return { cmd: 'view', file: str(a.file), port: wholeNumber(a.port, 'port', 0, 65535, ' (0 = any free port)'), open: a.open !== false };
     case 'fit': return {
       cmd: 'fit', files: (a.files as unknown[]).map(String), out: str(a.out), report: str(a.report),
       col: (Array.isArray(a.col) ? a.col : [a.col]).filter((x) => x !== undefined && x !== null).map(String),

@@ -5,6 +5,7 @@
  */
 import { HEADLINE_KPIS, type Results, type Stat } from '../engine/results.js';
 import { kpiInfo, UNIT_METRIC_INFO, type KpiKind } from '../engine/kpi-info.js';
+import { own } from '../engine/own.js';
 
 const heading = (kpi: string) => { const i = kpiInfo(kpi); return i.short ?? i.label; };
 
@@ -47,7 +48,7 @@ function unitTable(r: Results, names: string[]): string {
   const units = Object.keys(r.strategies[names[0]]?.units ?? {});
   for (const u of units) {
     for (const [m, info] of Object.entries(UNIT_METRIC_INFO)) {
-      const stats = names.map((s) => r.strategies[s].units[u]?.[m]);
+      const stats = names.map((s) => own(own(r.strategies[s].units, u), m));
       // A metric that is zero or undefined everywhere says nothing here.
       if (stats.every((st) => !st || st.mean === null || st.mean === 0)) continue;
       rows.push([`${u} ${info.short}`, ...stats.map((st) => cell(info.kind, st))]);

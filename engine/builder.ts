@@ -5,6 +5,7 @@
  * `cohorts` is given. Used by tests, benchmarks and library users.
  */
 import type { Dist, DischargeRule, Model, Route, Schedule, Source, Unit, UnitKind, UnitRole } from './model.js';
+import { own } from './own.js';
 
 export const MINUTE = 1, HOUR = 60, DAY = 1440;
 
@@ -71,7 +72,7 @@ export function buildModel(input: ModelInput): Model {
     return { dest, cum };
   };
   const perCohort = <T>(v: T | Record<string, T>, isMap: boolean): T[] =>
-    cohorts.map((c) => (isMap ? ((v as Record<string, T>)[c] ?? (v as Record<string, T>).default) : (v as T)));
+    cohorts.map((c) => (isMap ? (own(v as Record<string, T>, c) ?? own(v as Record<string, T>, 'default')) as T : (v as T)));
   const units: Unit[] = unitNames.map((name) => {
     const u = input.units[name];
     const kind = u.kind ?? 'beds';
@@ -79,7 +80,7 @@ export function buildModel(input: ModelInput): Model {
     for (const [dest, d] of Object.entries(u.handoff ?? {})) handoff[String(code(dest))] = d;
     const ifFull: Record<string, number> = {};
     for (const [dest, alt] of Object.entries(u.ifFull ?? {})) ifFull[String(code(dest))] = code(alt);
-    const serviceIsMap = !('kind' in (u.service as object));
+    const serviceIsMap = !Object.hasOwn(u.service as object, 'kind');
     return {
       name, kind, role: u.role ?? 'other',
       capacity: u.capacity ?? Infinity,

@@ -7,6 +7,7 @@ import type { Diagnostics } from './errors.js';
 import type { SNode, SMap } from './tree.js';
 import { describeNode } from './tree.js';
 import { suggestName } from './expressions.js';
+import { own } from '../engine/own.js';
 import { ROOT, type Shape, type KeySpec } from './keys.js';
 
 export const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -50,7 +51,7 @@ function checkMap(node: SMap, keys: Record<string, KeySpec>, path: string, diags
   const names = Object.keys(keys);
   for (const e of node.entries) {
     const p = path ? `${path}.${e.key}` : e.key;
-    const spec = keys[e.key];
+    const spec = own(keys, e.key);
     if (!spec) {
       diags.error('unknown-key', e.keyLoc, p, `unknown key \`${e.key}\``, {
         expected: `one of ${names.map((n) => `\`${n}\``).join(', ')}`, hint: suggestName(e.key, names) });

@@ -11,13 +11,14 @@ import { readCapacity, readDischarge } from './schedule.js';
 import { closest } from './expressions.js';
 import { destCode, type Ctx } from './context.js';
 import { DAY } from './quantity.js';
+import { own } from '../engine/own.js';
 
 const KINDS: UnitKind[] = ['beds', 'homecare', 'team', 'front'];
 const ROLES: UnitRole[] = ['acute', 'ucr', 'ed', 'p1', 'p2', 'p3', 'virtual', 'other'];
 const ROLE_BY_NAME: Record<string, UnitRole> = { acute: 'acute', ucr: 'ucr', ed: 'ed', p1: 'p1', p2: 'p2', p3: 'p3', virtual_ward: 'virtual', virtual: 'virtual' };
 
 export function roleFromName(name: string): UnitRole {
-  return ROLE_BY_NAME[name] ?? 'other';
+  return own(ROLE_BY_NAME, name) ?? 'other';
 }
 
 /** Index of a unit named in `full`, `overflow`; reports unknown names. */

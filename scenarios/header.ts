@@ -4,7 +4,7 @@
  */
 import type { CompiledScenario } from '../engine/compiled.js';
 import type { Diagnostics } from './errors.js';
-import type { SMap } from './tree.js';
+import type { SMap, SNode } from './tree.js';
 import { child, describeNode } from './tree.js';
 import type { Env } from './env.js';
 import { readNumber, word } from './read.js';
@@ -12,6 +12,12 @@ import { parseDate } from './calendar.js';
 import { minuteOfWeekAbs } from './calendar.js';
 import { DAY } from './quantity.js';
 import type { Clock } from './compile.js';
+import { MAX_REPLICATIONS } from '../engine/limits.js';
+
+function tooMany(diags: Diagnostics, node: SNode, path: string, n: number): void {
+  diags.error('too-many-replications', node.loc, path, `${n.toLocaleString('en-GB')} replications per strategy is past caresim's limit`, {
+    expected: `at most ${MAX_REPLICATIONS.toLocaleString('en-GB')} per strategy`, hint: 'use `auto` to stop when the confidence intervals are tight enough' });
+}
 
 export const DEFAULT_START = '2024-01-01';
 
@@ -64,11 +70,13 @@ export function readHeader(root: SMap, env: Env, diags: Diagnostics, fallbackNam
     else {
       const r = need(readNumber(env, repNode, 'replications', 'whole'));
       if (r !== null && r < 1) { diags.error('bad-value', repNode.loc, 'replications', 'zero replications', { expected: 'at least 1, or `auto`' }); ok = false; }
+      if (r !== null && r > MAX_REPLICATIONS) { tooMany(diags, repNode, 'replications', r); ok = false; }
       replications = r ?? 1;
     }
   }
   const maxNode = child(root, 'max_replications');
   const maxReplications = maxNode ? need(readNumber(env, maxNode, 'max_replications', 'whole')) : 1000;
+  if (maxNode && maxReplications !== null && maxReplications > MAX_REPLICATIONS) { tooMany(diags, maxNode, 'max_replications', maxReplications); ok = false; }
   const assumptions: string[] = [];
   const aNode = child(root, 'assumptions');
   if (aNode && aNode.kind === 'seq') {

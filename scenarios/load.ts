@@ -14,7 +14,7 @@ import { checkKeys } from './check-keys.js';
 import { Env } from './env.js';
 import { readHeader, type Header } from './header.js';
 import { compileTree } from './compile.js';
-import { checkNetwork } from './network.js';
+import { checkLoad, checkNetwork } from './network.js';
 import { checkStability } from './stability.js';
 import { checkCycles } from './cycles.js';
 import { resolveScenario, type ReadFile } from './resolve.js';
@@ -47,7 +47,7 @@ function strategy(name: string, description: string, set: Record<string, string>
   if (!c) return null;
   const units = child(root, 'units');
   const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
-  if (checkNetwork(c.model, diags, unitLoc, label, warned)) checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
+  if (checkNetwork(c.model, diags, unitLoc, label, warned) && checkLoad(c.model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)) checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
   checkCycles(c.model, diags, units, label, warned);
   const modelFor = (seed: number | string, replication: number): Model => {
     if (c.uncertain.size === 0) return c.model;

@@ -5,7 +5,10 @@
  */
 import type { Model, Route, Schedule } from '../engine/model.js';
 import type { Diagnostics, Loc } from './errors.js';
+import { distMean } from '../engine/distributions.js';
 import { routeProbs } from './routing.js';
+import { DAY } from './quantity.js';
+import { MAX_ARRIVALS, MAX_PATIENTS } from '../engine/limits.js';
 
 function edges(model: Model, u: number, c: number): number[] {
   const unit = model.units[u];
@@ -103,4 +106,53 @@ export function solveTraffic(model: Model, ext: number[][]): number[][] {
     }
     return lam;
   });
+}
+
+/**
+ * Refuses a model whose expected number of patients in the system at once (arrival rate x
+ * mean stay, summed over units: Little's law, queues not counted, so a lower bound) cannot
+ * fit the engine's patient table. Without this a rate such as 1e308/day passes the other
+ * checks and every replication runs out of room after minutes of work.
+ */
+export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string, Loc>, label: string, arrivalsLoc: Loc): boolean {
+  const lam = trafficRates(model);
+  let total = 0, worst = -1, worstLoad = -1;
+  model.units.forEach((unit, u) => {
+    let load = 0, rate = 0;
+    // A stay with no finite mean (a heavy tail) says nothing about the typical count: left out.
+    lam.forEach((l, c) => { const m = distMean(unit.service[c]); if (Number.isFinite(m)) load += l[u] * m; rate += l[u]; });
+    if (!(load <= Number.MAX_VALUE)) load = Infinity;
+    // An overloaded unit's queue grows by the excess arrivals over the run, up to its
+    // waiting places; in service it holds at most its places.
+    // Not Math.max(...cap): an hourly roster over decades overflows the call stack.
+    let places = unit.capacity;
+    for (const c of unit.schedule?.cap ?? []) if (c > places) places = c;
+    if (load > places) {
+      const excess = rate * (1 - places / load) * (model.warmup + model.horizon);
+      load = places + Math.min(unit.queue, excess);
+    }
+    total += load;
+    if (load > worstLoad) { worstLoad = load; worst = u; }
+  });
+  let arrivals = 0;
+  for (const s of model.sources) {
+    arrivals += s.cohort >= 0 ? model.cohorts[s.cohort].people * model.cohorts[s.cohort].crisis : s.rate;
+  }
+  arrivals *= model.warmup + model.horizon;
+  if (!(arrivals <= MAX_ARRIVALS)) {
+    diags.error('too-many-arrivals', arrivalsLoc, 'arrivals',
+      `${Number.isFinite(arrivals) ? `about ${Number(arrivals.toPrecision(3)).toLocaleString('en-GB')}` : 'more'} arrivals in one replication${label} than caresim can simulate`, {
+        expected: `at most ${MAX_ARRIVALS.toLocaleString('en-GB')} arrivals per replication (warm-up and horizon)`,
+        hint: 'check the arrival rates, population sizes and crisis rates for a unit slip (e.g. `/minute` for `/day`), or shorten the horizon' });
+    return false;
+  }
+  if (total <= MAX_PATIENTS) return true;
+  const unit = model.units[worst];
+  const rate = lam.reduce((a, l) => a + l[worst], 0);
+  const f = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toLocaleString('en-GB') : 'uncountably many');
+  diags.error('too-many-patients', unitLoc.get(unit.name) ?? { file: '<scenario>', line: 1, col: 1 }, `units.${unit.name}`,
+    `about ${f(total)} patients would be in the system at once by the end of the run${label} (\`${unit.name}\` alone: ${f(worstLoad)}, from ${f(rate * DAY)} arrivals a day)`, {
+      expected: `at most ${MAX_PATIENTS.toLocaleString('en-GB')} patients in the system at once (caresim's patient table)`,
+      hint: 'check the arrival rates, population sizes and crisis rates for a unit slip (e.g. `/minute` for `/day`)' });
+  return false;
 }

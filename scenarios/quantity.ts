@@ -5,6 +5,8 @@
  * Durations are held in minutes, the engine's unit.
  */
 
+import { table } from '../engine/own.js';
+
 export interface Qty { k: 'q'; n: number; t: number }
 export interface DistVal { k: 'dist'; name: string; args: Value[] }
 export interface ListVal { k: 'list'; items: Value[] }
@@ -18,14 +20,14 @@ export const WEEK = 7 * DAY;
 export const YEAR = 365 * DAY;
 
 /** Unit words a planner may write after a number, in minutes. */
-export const TIME_UNITS: Record<string, number> = {
+export const TIME_UNITS: Readonly<Record<string, number>> = table({
   minute: MINUTE, minutes: MINUTE, min: MINUTE, mins: MINUTE,
   hour: HOUR, hours: HOUR, h: HOUR, hr: HOUR, hrs: HOUR,
   day: DAY, days: DAY, d: DAY,
   week: WEEK, weeks: WEEK, wk: WEEK,
   month: YEAR / 12, months: YEAR / 12,
   year: YEAR, years: YEAR, yr: YEAR, y: YEAR,
-};
+});
 
 export function qty(n: number, t = 0): Qty {
   return { k: 'q', n, t };

@@ -5,6 +5,7 @@
 import type { Band, Results, Stat } from '../engine/results.js';
 import { HEADLINE_KPIS } from '../engine/results.js';
 import { hasMean } from './format.js';
+import { own } from '../engine/own.js';
 
 export const BASELINE = 'baseline';
 
@@ -39,7 +40,7 @@ export function headlineCards(r: Results): CardRow[] {
       rows.push({
         kpi, avoided: kpi === 'admissions_per_day', strategy,
         value: s.kpis[kpi] ?? null,
-        diff: strategy === BASELINE ? null : r.differences[strategy]?.[kpi] ?? null,
+        diff: strategy === BASELINE ? null : own(own(r.differences, strategy), kpi) ?? null,
       });
     }
   }
@@ -57,7 +58,7 @@ export function differenceRows(r: Results, kpis: readonly string[] = HEADLINE_KP
   const rows: DiffRow[] = [];
   for (const kpi of kpis) {
     for (const strategy of strategyNames(r)) {
-      const diff = r.differences[strategy]?.[kpi];
+      const diff = own(own(r.differences, strategy), kpi);
       if (strategy !== BASELINE && hasMean(diff)) rows.push({ kpi, strategy, diff });
     }
   }
@@ -103,10 +104,10 @@ export function dailyUnits(r: Results): string[] {
 export function fanData(r: Results, unit: string): FanData {
   const series: FanSeries[] = [];
   for (const strategy of mainStrategies(r)) {
-    const d = r.strategies[strategy].daily?.[unit];
+    const d = own(r.strategies[strategy].daily, unit);
     if (d) series.push({ strategy, points: bandPoints(d.occupancy), capacity: d.capacity ?? [] });
   }
-  const aid = r.warmup_aid?.[unit] ?? [];
+  const aid = own(r.warmup_aid, unit) ?? [];
   const first = Math.floor(r.warmup_days + 1e-9);
   const warmup = aid.slice(0, first).map((mean, i) => ({ day: i - first, mean, p05: null, p95: null }))
     .filter((p) => Number.isFinite(p.mean));
@@ -135,7 +136,7 @@ export function unitMetricBars(r: Results, metric: string, units?: readonly stri
   const all = units ?? unitNames(r);
   for (const unit of all) {
     for (const strategy of names) {
-      const s = r.strategies[strategy].units?.[unit]?.[metric];
+      const s = own(own(r.strategies[strategy].units, unit), metric);
       if (hasMean(s)) rows.push({ group: unit, strategy, stat: scaleStat(s, scale) });
     }
   }
@@ -199,9 +200,9 @@ export function sweepPoints(r: Results, kpi: string): SweepPoint[] {
   if (!path) return [];
   const out: SweepPoint[] = [];
   for (const p of r.sweep!.points) {
-    const x = p.values[path];
-    const s = r.strategies[p.strategy]?.kpis?.[kpi];
-    if (Number.isFinite(x) && hasMean(s)) out.push({ x, strategy: p.strategy, stat: s });
+    const x = own(p.values, path);
+    const s = own(own(r.strategies, p.strategy)?.kpis, kpi);
+    if (x !== undefined && Number.isFinite(x) && hasMean(s)) out.push({ x, strategy: p.strategy, stat: s });
   }
   return out.sort((a, b) => a.x - b.x);
 }

@@ -4,10 +4,8 @@
  * whose Web Workers run the engine; for a results file it serves the file as it is.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Results } from '../engine/results.js';
 import { encode } from '../runner/codec.js';
 import { ENGINE_VERSION } from '../runner/version.js';
 import { loadScenario } from '../scenarios/index.js';
@@ -15,6 +13,7 @@ import { loadBundle } from './bundle.js';
 import { applyOverrides, overridesFor, slidersFor } from './sliders.js';
 import { MAX_VIEWER_REPLICATIONS, type ModelsReply, type ModelsRequest, type ViewerInfo } from './viewer-api.js';
 import { viewerHtml } from './viewer-html.js';
+import { readResultsFile } from './results-file.js';
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 64 * 1024;
@@ -25,7 +24,7 @@ const json = (value: unknown, status = 200): Reply => ({ status, type: 'applicat
 
 /** Info for the page; loading the scenario here also reports a bad file before serving. */
 function infoFor(file: string): ViewerInfo {
-  if (/\.json$/i.test(file)) return { mode: 'results', results: JSON.parse(readFileSync(file, 'utf8')) as Results };
+  if (/\.json$/i.test(file)) return { mode: 'results', results: readResultsFile(file) };
   const s = loadScenario(file);
   const reps = s.replications === 'auto' ? 8 : Math.max(4, Math.min(8, s.replications));
   return {
@@ -83,6 +82,18 @@ function hostAllowed(req: IncomingMessage, port: number): boolean {
   return host === `${HOST}:${port}` || host === `localhost:${port}`;
 }
 
+/**
+ * A POST must come from the viewer's own page: a page on another site can send a simple
+ * cross-site POST to 127.0.0.1 (the browser only hides the answer), so a request whose
+ * Origin is not this server is refused. Requests without Origin (curl, the CLI) are not
+ * from a browser page and pass.
+ */
+function originAllowed(req: IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  if (req.method === 'GET' || req.method === 'HEAD' || origin === undefined) return true;
+  return origin === `http://${HOST}:${port}` || origin === `http://localhost:${port}`;
+}
+
 function openBrowser(url: string): void {
   const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   // No browser is fine: the CLI prints the address anyway.
@@ -95,7 +106,7 @@ export async function serveViewer(file: string, port: number, open: boolean): Pr
   const info = infoFor(file);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const actual = (server.address() as AddressInfo).port;
-    if (!hostAllowed(req, actual)) { res.writeHead(403).end('forbidden'); return; }
+    if (!hostAllowed(req, actual) || !originAllowed(req, actual)) { res.writeHead(403).end('forbidden'); return; }
     route(req, file, info).then(
       (r) => res.writeHead(r.status, { 'content-type': r.type, 'cache-control': 'no-store' }).end(r.body),
       (e: unknown) => res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) })),

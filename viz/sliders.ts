@@ -9,6 +9,7 @@
  * more all year, winter escalation on top, not a flat number that drops the winter beds.
  */
 import type { Model, Unit, UnitRole } from '../engine/model.js';
+import { own } from '../engine/own.js';
 
 export interface SliderDef {
   id: string;
@@ -83,7 +84,7 @@ export interface Overrides {
 export function overridesFor(defs: readonly SliderDef[], values: Record<string, number>): Overrides {
   const out: Overrides = { set: [], shifts: {}, crisisFactor: 1, changes: {} };
   for (const d of defs) {
-    const v = values[d.id];
+    const v = own(values, d.id);
     if (v === undefined || !Number.isFinite(v) || v === d.value) continue;
     const clamped = Math.min(d.max, Math.max(d.min, v));
     if (d.unit === null) {

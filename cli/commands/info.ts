@@ -3,11 +3,13 @@ import { writeFileAtomic } from '../../runner/atomic.js';
 import { EXIT, type Io } from '../io.js';
 import { commandSpec } from '../options.js';
 import { reportError } from '../failure.js';
+import { checkOutputFile } from '../output-paths.js';
 
 export async function schemaCommand(args: { out?: string }, io: Io): Promise<number> {
   try {
     const { buildSchema } = await import('../../scenarios/index.js');
     const text = `${JSON.stringify(buildSchema(), null, 2)}\n`;
+    checkOutputFile(args.out, '--out', 'scenario.schema.json');
     if (args.out) {
       writeFileAtomic(args.out, text);
       io.err(`wrote ${args.out}\n`);
@@ -26,7 +28,10 @@ export async function helpCommand(args: { topic?: string; key?: string }, io: Io
   if (args.topic === 'scenario') {
     try {
       const { scenarioHelp } = await import('../../scenarios/index.js');
-      io.out(`${scenarioHelp(args.key).trimEnd()}\n`);
+      const text = scenarioHelp(args.key).trimEnd();
+      // An unknown key is a usage mistake: the answer (with its "did you mean") goes to stderr, exit 2.
+      if (text.startsWith('No scenario key')) { io.err(`caresim: ${text}\n`); return EXIT.usage; }
+      io.out(`${text}\n`);
       return EXIT.ok;
     } catch (err) {
       return reportError(err, io);

@@ -7,9 +7,12 @@ import { reportError } from '../failure.js';
 import { formatSummary } from '../summary-table.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { writeCsv } from '../csv.js';
+import { checkOutputDir, checkOutputFile } from '../output-paths.js';
 
 export async function mergeCommand(args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }, io: Io): Promise<number> {
   try {
+    checkOutputFile(args.out, '--out', 'results.json');
+    checkOutputDir(args.csv, '--csv');
     // One shard after the other: each is read as a stream, line by line.
     const shards: ShardResults[] = [];
     for (const file of args.files) shards.push(await readShard(file));

@@ -18,6 +18,7 @@ import { progressView } from '../progress.js';
 import { formatSummary } from '../summary-table.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
+import { checkOutputDir, checkOutputFile } from '../output-paths.js';
 
 function journalPath(args: RunArgs, sc: RunnableScenario, shard: Shard | null): string {
   if (args.journal) return args.journal;
@@ -49,6 +50,10 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     const shard = resolveShard(args.shard, args.shards, io.env);
     if (shard && !args.out) throw new CliUsageError(`--shard ${shardLabel(shard)} needs --out FILE: the shard file is what caresim merge reads`);
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
+    checkOutputFile(args.out, '--out', 'results.json');
+    checkOutputFile(args.report, '--report', 'report.html');
+    checkOutputFile(args.journal, '--journal', 'run.journal.ndjson');
+    checkOutputDir(args.csv, '--csv');
     const { loadScenario, selectStrategies } = await import('../../scenarios/index.js');
     let loaded = loadScenario(args.file, { set: args.set });
     if (args.only) {

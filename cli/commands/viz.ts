@@ -1,21 +1,15 @@
 /** `caresim report` and `caresim view`: the dashboard and the live viewer (viz/). */
-import { existsSync, readFileSync } from 'node:fs';
-import type { Results } from '../../engine/results.js';
+import { existsSync } from 'node:fs';
+import { readResultsFile } from '../../viz/results-file.js';
+import { checkOutputFile } from '../output-paths.js';
 import { EXIT, type Io } from '../io.js';
-import { reportError } from '../failure.js';
+import { CliUsageError, reportError } from '../failure.js';
 import { libraryFile } from '../paths.js';
 
 export async function reportCommand(args: { results: string; out: string }, io: Io): Promise<number> {
   try {
-    if (!existsSync(args.results)) {
-      io.err(`caresim: ${args.results}: no such file\n`);
-      return EXIT.usage;
-    }
-    const results = JSON.parse(readFileSync(args.results, 'utf8')) as Results;
-    if (results.format !== 'caresim-results/1') {
-      io.err(`caresim: ${args.results} is not a caresim results file\n`);
-      return EXIT.usage;
-    }
+    const results = readResultsFile(args.results);
+    checkOutputFile(args.out, '--out', 'report.html');
     // Loaded on demand so that the other commands start without d3.
     const { writeReport } = await import('../../viz/node.js');
     await writeReport(results, args.out);
@@ -35,7 +29,12 @@ export async function viewCommand(args: { file?: string; port?: number; open: bo
       return EXIT.usage;
     }
     const { startViewer } = await import('../../viz/node.js');
-    const server = await startViewer({ file, port: args.port, open: args.open });
+    const server = await startViewer({ file, port: args.port, open: args.open }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
+        throw new CliUsageError(`port ${args.port} ${e.code === 'EADDRINUSE' ? 'is in use' : 'is not allowed for this user'}; choose another with --port, or --port 0 for any free port`);
+      }
+      throw e;
+    });
     io.err(`caresim viewer on ${server.url} (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {
       if (!io.signal || io.signal.aborted) return resolve();

@@ -13,6 +13,11 @@ describe('encode(value) / decode(text)', () => {
     expect(back.e).toBe('text');
     expect(revive<typeof v>(JSON.parse(encode(v))).b).toBe(Infinity);
   });
+
+  it('keeps strings that name Object.prototype members as strings', () => {
+    const v = { description: 'toString', set: { 'params.x': 'constructor' }, names: ['valueOf', 'hasOwnProperty', '__proto__'] };
+    expect(decode(encode(v))).toEqual(v);
+  });
 });
 
 describe('encode(value)', () => {

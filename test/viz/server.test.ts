@@ -10,10 +10,12 @@ import { makeResults } from './fixture.js';
 
 const SCENARIO = fileURLToPath(new URL('./fixtures/small-ics.yaml', import.meta.url));
 
-function call(url: string, opts: { method?: string; host?: string; body?: unknown } = {}): Promise<{ status: number; text: string }> {
+function call(url: string, opts: { method?: string; host?: string; origin?: string; body?: unknown } = {}): Promise<{ status: number; text: string }> {
   const u = new URL(url);
+  const headers: Record<string, string> = { host: opts.host ?? u.host, 'content-type': 'application/json' };
+  if (opts.origin !== undefined) headers.origin = opts.origin;
   return new Promise((resolve, reject) => {
-    const req = request({ hostname: u.hostname, port: u.port, path: u.pathname, method: opts.method ?? 'GET', headers: { host: opts.host ?? u.host, 'content-type': 'application/json' } }, (res) => {
+    const req = request({ hostname: u.hostname, port: u.port, path: u.pathname, method: opts.method ?? 'GET', headers }, (res) => {
       let text = '';
       res.on('data', (c) => { text += c; });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
@@ -35,6 +37,16 @@ describe('startViewer({ file: scenario })', () => {
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     expect((await call(`${v.url}api/info`, { host: 'attacker.example:80' })).status).toBe(403);
     expect((await call(`${v.url}api/info`)).status).toBe(200);
+  });
+
+  it('refuses a POST from a page on another site, and takes one from its own page or without Origin', async () => {
+    const body = { values: {}, replications: 1 };
+    for (const origin of ['http://attacker.example', 'null', `http://127.0.0.1:${new URL(v.url).port}.attacker.example`, 'http://127.0.0.1:1']) {
+      expect((await call(`${v.url}api/models`, { method: 'POST', origin, body })).status, origin).toBe(403);
+    }
+    expect((await call(`${v.url}api/models`, { method: 'POST', origin: v.url.replace(/\/$/, ''), body })).status).toBe(200);
+    expect((await call(`${v.url}api/models`, { method: 'POST', origin: `http://localhost:${new URL(v.url).port}`, body })).status).toBe(200);
+    expect((await call(`${v.url}api/models`, { method: 'POST', body })).status).toBe(200);
   });
 
   it('serves sliders for the capacities of the scenario', async () => {

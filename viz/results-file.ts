@@ -1,0 +1,145 @@
+/**
+ * Reads a results file for `caresim report` and `caresim view`. A file a planner hands us
+ * may be anything: a scenario, a journal, a shard, someone's JSON, a truncated copy. Each
+ * is refused with what the file is, what was expected and what to do, before any chart
+ * code meets a missing field.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { Results } from '../engine/results.js';
+
+/** A results file that cannot be shown; the CLI prints the message and exits 2. */
+export class ResultsFileError extends Error {
+  readonly code = 'USAGE';
+}
+
+const EXPECTED = 'expected a results file written by `caresim run --out FILE` or `caresim merge --out FILE`';
+
+/** Checks a value found at `at`; returns what is wrong, or null. */
+type Shape = (v: unknown, at: string) => string | null;
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const found = (v: unknown): string => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list'
+  : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`);
+const want = (what: string, ok: (v: unknown) => boolean): Shape => (v, at) => (ok(v) ? null : `\`${at}\` should be ${what}, found ${found(v)}`);
+
+const num = want('a number', (v) => typeof v === 'number');
+const numOrNull = want('a number or null', (v) => v === null || typeof v === 'number');
+const text = want('text', (v) => typeof v === 'string');
+const textOrNum = want('text or a number', (v) => typeof v === 'string' || typeof v === 'number');
+const optional = (s: Shape): Shape => (v, at) => (v === undefined ? null : s(v, at));
+
+function list(item: Shape): Shape {
+  return (v, at) => {
+    if (!Array.isArray(v)) return want('a list', () => false)(v, at);
+    for (let i = 0; i < v.length; i++) {
+      const p = item(v[i], `${at}[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  };
+}
+
+/** An object with these fields (others are allowed: newer files may add some). */
+function fields(spec: Record<string, Shape>): Shape {
+  return (v, at) => {
+    if (!isObject(v)) return want('an object', () => false)(v, at);
+    for (const [k, s] of Object.entries(spec)) {
+      const p = s(Object.hasOwn(v, k) ? v[k] : undefined, at ? `${at}.${k}` : k);
+      if (p) return p;
+    }
+    return null;
+  };
+}
+
+/** An object whose every value has one shape (names chosen by the scenario). */
+function named(item: Shape): Shape {
+  return (v, at) => {
+    if (!isObject(v)) return want('an object', () => false)(v, at);
+    for (const [k, x] of Object.entries(v)) {
+      const p = item(x, `${at}.${k}`);
+      if (p) return p;
+    }
+    return null;
+  };
+}
+
+const stat = fields({ mean: numOrNull, sd: optional(numOrNull), ci95: list(numOrNull), n: num });
+const band = fields({ mean: list(numOrNull), p05: list(numOrNull), p95: list(numOrNull) });
+const strategy = fields({
+  description: optional(text),
+  set: optional(named(text)),
+  sweep: optional(named(num)),
+  kpis: named(stat),
+  units: named(named(stat)),
+  daily: optional(named(fields({ occupancy: band, blocked: band, queue: band, capacity: list(numOrNull) }))),
+  exits: optional(named(stat)),
+  population: optional(named(fields({
+    people: list(numOrNull), crises_per_1000_per_year: stat, admissions_per_1000_per_year: stat,
+    bed_days_per_1000_per_year: stat, days_at_home_per_person_year: stat,
+  }))),
+});
+const strategies: Shape = (v, at) => named(strategy)(v, at)
+  ?? (isObject(v) && Object.hasOwn(v, 'baseline') ? null : `\`${at}\` has no \`baseline\``);
+const results = fields({
+  scenario: fields({ name: text, hash: optional(text), assumptions: optional(list(text)) }),
+  engine: fields({ version: text }),
+  seed: textOrNum,
+  replications: num,
+  horizon_days: num,
+  warmup_days: num,
+  start_date: text,
+  strategies,
+  differences: named(named(stat)),
+  warmup_aid: optional(named(list(numOrNull))),
+  sweep: optional(fields({ paths: list(text), points: list(fields({ strategy: text, values: named(num) })) })),
+  failures: optional(list(fields({ strategy: text, replication: num, error: text }))),
+});
+
+/** What a parsed JSON document is wrong with as a results file, or null when it can be shown. */
+export function resultsProblem(doc: unknown): string | null {
+  if (!isObject(doc)) return `it holds ${found(doc)}, not a results object`;
+  if (doc.format !== 'caresim-results/1') {
+    const f = typeof doc.format === 'string' ? `\`${doc.format}\`` : 'no `format`';
+    return `it has ${f} where a results file has \`caresim-results/1\``;
+  }
+  return results(doc, '');
+}
+
+function looksLikeJournal(body: string): boolean {
+  try {
+    return (JSON.parse(body.slice(0, body.indexOf('\n'))) as { format?: unknown }).format === 'caresim-journal/1';
+  } catch {
+    return false;
+  }
+}
+
+const looksLikeScenario = (file: string, body: string) => /\.ya?ml$/i.test(file) || /^\s*caresim\s*:\s*\d/m.test(body);
+
+/** The results in `file`, or a ResultsFileError saying what the file is and what to do. */
+export function readResultsFile(file: string): Results {
+  let body: string;
+  try {
+    if (statSync(file).isDirectory()) throw new ResultsFileError(`${file} is a folder; ${EXPECTED}`);
+    body = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof ResultsFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ResultsFileError(code === 'ENOENT' ? `${file}: no such file` : `${file} cannot be read (${code ?? String(e)})`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (e) {
+    if (looksLikeJournal(body)) {
+      throw new ResultsFileError(`${file} is the journal of a run, not a results file; finish the run with \`caresim run SCENARIO --out FILE --resume\`, then use FILE`);
+    }
+    if (looksLikeScenario(file, body)) {
+      throw new ResultsFileError(`${file} is a scenario, not a results file; run it first: \`caresim run ${file} --out results.json\`, then use results.json`);
+    }
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ResultsFileError(`${file} is not JSON (${body.trim() === '' ? 'it is empty' : why}); ${EXPECTED}`);
+  }
+  const problem = resultsProblem(doc);
+  if (problem) throw new ResultsFileError(`${file} cannot be shown: ${problem}; ${EXPECTED}`);
+  return doc as Results;
+}
