@@ -118,6 +118,31 @@ describe('runScenarioDetailed(loaded, { journal }) on an existing journal', () =
   });
 });
 
+describe('runScenarioDetailed(loaded, { resume }) from a damaged journal', () => {
+  it('runs again a line whose replication index disagrees with its result, or whose result is empty', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    const full = await runScenarioDetailed(twoStrategies(4), { workers: 0, journal });
+    const lines = readFileSync(journal, 'utf8').trim().split('\n');
+    // Line 2 (replication 0 of the first strategy) moved to index 3; line 3's result emptied.
+    const moved = lines[1].replace('"replication":0,"result"', '"replication":3,"result"');
+    expect(moved).not.toBe(lines[1]);
+    const emptied = lines[2].replace(/"result":\{.*\}\}$/, '"result":{}}');
+    expect(emptied).not.toBe(lines[2]);
+    writeFileSync(journal, `${[lines[0], moved, emptied].join('\n')}\n`);
+    const resumed = await runScenarioDetailed(twoStrategies(4), { workers: 0, journal, resume: true });
+    expect(resumed.resumed).toBe(0);
+    expect(resumed.raw.baseline.map((r) => r.replication)).toEqual([0, 1, 2, 3]);
+    expect(comparable(resumed.results)).toBe(comparable(full.results));
+  });
+
+  it('refuses a journal path that is a directory, saying so', async () => {
+    const journal = dir();
+    await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal, resume: true }))
+      .rejects.toThrow(new RegExp(`${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a directory, not a journal`));
+    await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal, fresh: true })).rejects.toBeInstanceOf(ResumeError);
+  });
+});
+
 describe('runScenarioDetailed(loaded, { journal }) twice at once', () => {
   it('lets only one of two concurrent runs on one journal proceed', async () => {
     const journal = join(dir(), 'shared.journal.ndjson');
