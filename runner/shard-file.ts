@@ -34,6 +34,8 @@ export function writeShardFile(file: string, results: Results, shard: Shard, raw
 /** Reads a shard file: the replications line by line, NaN and Infinity restored in them. */
 export async function readShard(file: string): Promise<ShardResults> {
   let doc: ShardResults;
+  const journal = new MergeError(`${file} is the journal of an unfinished run, not a shard file: finish that run with --resume (the same caresim run command), which writes the shard file`);
+  if (file.endsWith('.journal.ndjson')) throw journal;
   try {
     const read = await readJsonFile(file, { parser: (path) => (path[0] === 'replications_raw' ? decode : undefined) });
     doc = read.value as ShardResults;
@@ -41,6 +43,7 @@ export async function readShard(file: string): Promise<ShardResults> {
   } catch (err) {
     throw new MergeError(`${file}: cannot read a results file (${err instanceof Error ? err.message : String(err)})`);
   }
+  if (doc && typeof doc === 'object' && 'header' in doc) throw journal;
   if (!doc || typeof doc !== 'object' || doc.format !== 'caresim-results/1') throw new MergeError(`${file}: not a caresim results file`);
   if (!doc.shard || typeof doc.shard !== 'object' || !doc.replications_raw || typeof doc.replications_raw !== 'object') {
     throw new MergeError(`${file}: not a shard output (no replications_raw); write shards with caresim run --shard i/n --out FILE`);
