@@ -2,6 +2,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { readShard, mergeShards, MergeError, type ShardResults } from '../../runner/merge.js';
 import { writeResultsFile } from '../../runner/results-file.js';
+import { checkOutput } from '../../runner/atomic.js';
 import type { ReplicationResult } from '../../engine/result.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
@@ -25,6 +26,7 @@ function checkFiles(files: readonly string[], out: string | undefined): void {
   if (out && seen.has(identity(out))) {
     throw new MergeError(`--out ${out} is one of the shard files: writing there would destroy that shard; give --out another file`);
   }
+  if (out) checkOutput(out, '--out');
 }
 
 export async function mergeCommand(args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }, io: Io): Promise<number> {

@@ -10,6 +10,7 @@ import { runScenarioDetailed, type RunOutcome } from '../../runner/run-scenario.
 import { resolveShard, shardLabel, type Shard } from '../../runner/shard.js';
 import { writeShardFile } from '../../runner/shard-file.js';
 import { writeResultsFile } from '../../runner/results-file.js';
+import { checkOutput } from '../../runner/atomic.js';
 import type { RunnableScenario } from '../../runner/loaded.js';
 import type { RunArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
@@ -47,6 +48,8 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     const shard = resolveShard(args.shard, args.shards, io.env);
     if (shard && !args.out) throw new CliUsageError(`--shard ${shardLabel(shard)} needs --out FILE: the shard file is what caresim merge reads`);
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
+    // Before the run, not after it: a bad --out found at the end would waste the whole run.
+    if (args.out) checkOutput(args.out, '--out');
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, runCli, small } from '../cli-process.js';
 import { tempDir } from '../../temp-dir.js';
@@ -43,5 +43,20 @@ describe('mergeCommand({ files, out })', () => {
     const j = runCli(['merge', journal, s1, '-q']);
     expect(j.code).toBe(2);
     expect(j.stderr).toMatch(/j\.json\.journal\.ndjson is the journal of an unfinished run, not a shard file: finish that run with --resume/);
+  });
+});
+
+describe('runCommand and mergeCommand with --out a folder', () => {
+  it('refuses it at once with exit 2, before running or reading anything, and leaves no journal', () => {
+    const dir = tempDir('out-folder');
+    const r = runCli(['run', small, '--reps', '400', '--out', dir, '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out .* is a folder: give a file path/);
+    expect(r.stderr).not.toMatch(/EISDIR|\n\s+at /);
+    expect(existsSync(`${dir}.journal.ndjson`)).toBe(false);
+    const { s0, s1 } = shards();
+    const m = runCli(['merge', s0, s1, '--out', dir, '-q']);
+    expect(m.code).toBe(2);
+    expect(m.stderr).toMatch(/--out .* is a folder/);
   });
 });
