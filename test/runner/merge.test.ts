@@ -93,6 +93,17 @@ describe('mergeShards(shards) on doctored shard files', () => {
     expect(() => mergeShards([a, { ...b, shard: { index: 2.5, count: 2 } }])).toThrow(/shard index/);
   });
 
+  it('refuses a failure entry that is not a failed replication of the file (null, another strategy, outside the shard)', async () => {
+    const files = await shardFiles(4, 2);
+    const [a, b] = await Promise.all(files.map(readShard));
+    const forged = (failures: unknown[]) => ({ ...a, failures } as unknown as typeof a);
+    expect(() => mergeShards([forged([null]), b], ['a.json', 'b.json'])).toThrow(/a\.json: failure 1 is not a failed replication/);
+    expect(() => mergeShards([forged([{ strategy: 'nope', replication: 0, error: 'x' }]), b], ['a.json', 'b.json']))
+      .toThrow(/a\.json: failure 1 names a strategy the file does not have \(nope\)/);
+    expect(() => mergeShards([forged([{ strategy: 'baseline', replication: 99, error: 'x' }]), b]))
+      .toThrow(/holds replication\(s\) 99 of baseline, which do not belong to it/);
+  });
+
   it('reads a shard file written on one line by an earlier caresim, and refuses a non-shard file', async () => {
     const files = await shardFiles(4, 2);
     const [a, b] = await Promise.all(files.map(readShard));
