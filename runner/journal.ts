@@ -128,6 +128,22 @@ async function readEntries(file: string, header: JournalHeader, onEntry: (e: Jou
   if (n === 0) checkHeader(file, undefined, header);
 }
 
+/**
+ * Whether an existing file may be a journal: empty (a run killed before its header was
+ * written) or starting like one. Anything else (a scenario, a results file given as
+ * --journal) is someone's file, never to be overwritten, not even with --fresh.
+ */
+function mayBeJournal(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const start = Buffer.alloc(10);
+    const n = readSync(fd, start, 0, start.length, 0);
+    return n === 0 || '{"header":'.startsWith(start.toString('utf8', 0, n));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Whether the file ends with a newline (read from its last byte, not the whole file). */
 function endsWithNewline(fd: number): boolean {
   const size = fstatSync(fd).size;
@@ -157,6 +173,9 @@ export class Journal {
     }
     const lock = acquireLock(file, opts.onNotice);
     try {
+      if (existsSync(file) && !mayBeJournal(file)) {
+        throw new ResumeError(`${file} exists and is not a caresim journal: it is left as it is; give --journal (or --out) another path`);
+      }
       if (existsSync(file) && !opts.fresh) {
         if (!opts.resume) {
           throw new ResumeError(`${file} holds the journal of an unfinished run: continue it with --resume, or discard it and start again with --fresh`);

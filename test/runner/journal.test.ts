@@ -143,6 +143,29 @@ describe('runScenarioDetailed(loaded, { resume }) from a damaged journal', () =>
   });
 });
 
+describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journal', () => {
+  it('never overwrites it, not even with fresh, and says it is not a journal', async () => {
+    const file = join(dir(), 'scenario.yaml');
+    const text = 'name: precious\nunits: {}\n';
+    writeFileSync(file, text);
+    for (const opts of [{}, { fresh: true }, { resume: true }]) {
+      const run = runScenarioDetailed(twoStrategies(2), { workers: 0, journal: file, ...opts });
+      await expect(run).rejects.toBeInstanceOf(ResumeError);
+      await expect(run).rejects.toThrow(/scenario\.yaml exists and is not a caresim journal: it is left as it is; give --journal \(or --out\) another path/);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('starts again with fresh over an empty journal or one whose header was cut short', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    for (const start of ['', '{"header":{"format":"caresim-jou']) {
+      writeFileSync(journal, start);
+      const run = await runScenarioDetailed(twoStrategies(2), { workers: 0, journal, fresh: true });
+      expect(run.resumed).toBe(0);
+    }
+  });
+});
+
 describe('runScenarioDetailed(loaded, { journal }) twice at once', () => {
   it('lets only one of two concurrent runs on one journal proceed', async () => {
     const journal = join(dir(), 'shared.journal.ndjson');
