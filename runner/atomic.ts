@@ -65,6 +65,13 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/** Checks that `dir` can be an output folder (CSV files): nothing but a folder stands there. */
+export function checkOutputFolder(dir: string, what: string): void {
+  const st = statOf(dir);
+  if (st && !st.isDirectory()) throw new OutputError(`${what} ${dir} is a file, but ${what} names a folder to write the CSV files into; give a folder path`);
+  if (!st) checkOutput(join(dir, 'x'), what);
+}
+
 /**
  * Writes `file` from the pieces `produce` hands to `put`, never holding the whole text in
  * memory (a results file may be larger than the longest string V8 can make).

@@ -2,7 +2,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { readShard, mergeShards, MergeError, type ShardResults } from '../../runner/merge.js';
 import { writeResultsFile } from '../../runner/results-file.js';
-import { checkOutput } from '../../runner/atomic.js';
+import { checkOutput, checkOutputFolder } from '../../runner/atomic.js';
 import type { ReplicationResult } from '../../engine/result.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
@@ -16,7 +16,7 @@ const identity = (file: string) => (existsSync(file) ? realpathSync(file) : file
  * Refuses an --out that is one of the inputs before anything is read: writing the merged
  * file over a shard would destroy that shard's replications (the work of a whole job).
  */
-function checkFiles(files: readonly string[], out: string | undefined): void {
+function checkFiles(files: readonly string[], out: string | undefined, csv: string | undefined): void {
   const seen = new Map<string, string>();
   for (const file of files) {
     const id = identity(file);
@@ -27,11 +27,12 @@ function checkFiles(files: readonly string[], out: string | undefined): void {
     throw new MergeError(`--out ${out} is one of the shard files: writing there would destroy that shard; give --out another file`);
   }
   if (out) checkOutput(out, '--out');
+  if (csv) checkOutputFolder(csv, '--csv');
 }
 
 export async function mergeCommand(args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }, io: Io): Promise<number> {
   try {
-    checkFiles(args.files, args.out);
+    checkFiles(args.files, args.out, args.csv);
     // One shard after the other: each is read as a stream, line by line.
     const shards: ShardResults[] = [];
     for (const file of args.files) shards.push(await readShard(file));

@@ -10,7 +10,7 @@ import { runScenarioDetailed, type RunOutcome } from '../../runner/run-scenario.
 import { resolveShard, shardLabel, type Shard } from '../../runner/shard.js';
 import { writeShardFile } from '../../runner/shard-file.js';
 import { writeResultsFile } from '../../runner/results-file.js';
-import { checkOutput } from '../../runner/atomic.js';
+import { checkOutput, checkOutputFolder } from '../../runner/atomic.js';
 import type { RunnableScenario } from '../../runner/loaded.js';
 import type { RunArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
@@ -56,6 +56,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
     // Before the run, not after it: a bad --out found at the end would waste the whole run.
     if (args.out) checkOutput(args.out, '--out');
+    if (args.csv) checkOutputFolder(args.csv, '--csv');
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
