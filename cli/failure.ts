@@ -11,7 +11,7 @@ interface DiagnosticsError extends Error {
   diagnostics: unknown[];
 }
 
-const USAGE_CODES = new Set(['RESUME_MISMATCH', 'LOCKED', 'BAD_SHARD', 'MERGE_INVALID', 'RESULTS_INVALID', 'USAGE']);
+const USAGE_CODES = new Set(['RESUME_MISMATCH', 'LOCKED', 'BAD_SHARD', 'MERGE_INVALID', 'RESULTS_INVALID', 'OUTPUT_INVALID', 'USAGE']);
 
 export class CliUsageError extends Error {
   readonly code = 'USAGE';

@@ -5,8 +5,53 @@
  * anything fails (a full disk, a read-only folder, an error while producing the text) the
  * temporary file is removed and the error passes on: a failed write leaves nothing behind.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+
+/** An output path that cannot be written: a usage problem, told before any work is done. */
+export class OutputError extends Error {
+  readonly code = 'OUTPUT_INVALID';
+}
+
+/**
+ * Checks that `file` can be written (it is not a folder, its folder exists or can be made,
+ * and is writable), so a run refuses a bad --out at the start rather than after hours of
+ * work. `what` (an option's name) starts the message.
+ */
+/** The path's status, or undefined when nothing is there (or a file stands in its way). */
+function statOf(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks, before any work, that `file` can be written: not a folder, no file standing where
+ * a folder of its path must be, and a folder that can be written to. The one check of an
+ * output path, for the CLI's options and for writeAtomic alike.
+ */
+export function checkOutput(file: string, what?: string, example = 'results.json'): void {
+  const name = what ? `${what} ${file}` : file;
+  if (file === '') throw new OutputError(`${what ?? 'output'}: expected a file name`);
+  const st = statOf(file);
+  if (st?.isDirectory()) throw new OutputError(`${name} is a folder; give a file name, e.g. ${join(file, example)}`);
+  // The nearest folder that exists decides: a missing one below it is made when writing.
+  let dir = dirname(file);
+  for (;;) {
+    const d = statOf(dir);
+    if (d && !d.isDirectory()) throw new OutputError(`${name}: ${dir} is a file, not a folder, so nothing can be written under it; choose another path`);
+    if (d) break;
+    if (dirname(dir) === dir) break;
+    dir = dirname(dir);
+  }
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new OutputError(`${name}: cannot write in ${dir} (read-only, or not yours); give a path in a folder you can write to`);
+  }
+}
 
 /** Receives the file's text piece by piece; pieces are buffered into large writes. */
 export type Put = (text: string) => void;
@@ -26,11 +71,20 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/** Checks that `dir` can be an output folder (CSV files): nothing but a folder stands there. */
+export function checkOutputFolder(dir: string, what: string): void {
+  if (dir === '') throw new OutputError(`${what}: expected a folder name`);
+  const st = statOf(dir);
+  if (st && !st.isDirectory()) throw new OutputError(`${what} ${dir} is a file, but ${what} names a folder to write into; give a folder`);
+  checkOutput(join(dir, 'x'), what);
+}
+
 /**
  * Writes `file` from the pieces `produce` hands to `put`, never holding the whole text in
  * memory (a results file may be larger than the longest string V8 can make).
  */
 export function writeAtomic(file: string, produce: (put: Put) => void): void {
+  checkOutput(file);
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);

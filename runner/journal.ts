@@ -9,7 +9,7 @@
  * wrong results. The journal is locked while a run writes it (runner/lock.ts), and an
  * existing journal is never overwritten unless asked to (`fresh`).
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decode, encode } from './codec.js';
 import { readLines } from './lines.js';
@@ -84,9 +84,16 @@ function foreign(line: Partial<JournalLine>, header: JournalHeader, shard: { ind
   const r = line.replication;
   if (typeof r !== 'number' || !Number.isInteger(r) || r < 0) return `a replication index that is not one (${String(r)})`;
   if (shard && r % shard.count !== shard.index) return `replication ${r}, which is not in shard ${header.shard}`;
-  if (!line.result || typeof line.result !== 'object') return 'no result';
   return null;
 }
+
+/**
+ * A line of this run whose result is not the replication it is filed under (damaged on
+ * disk): the runner keys results by the line's index but sums them by the result's own,
+ * so such a line would count one replication twice. It is run again instead.
+ */
+const damaged = (line: JournalLine) =>
+  !line.result || typeof line.result !== 'object' || line.result.replication !== line.replication;
 
 const parseShard = (label: string | null) => {
   if (label === null) return null;
@@ -115,9 +122,26 @@ async function readEntries(file: string, header: JournalHeader, onEntry: (e: Jou
     if (why) {
       throw new ResumeError(`cannot resume from ${file}: line ${n} belongs to another run (${why}); two runs may have written this journal. Start again with --fresh.`);
     }
+    if (damaged(line)) continue;
     onEntry({ strategy: line.strategy, replication: line.replication, result: line.result });
   }
   if (n === 0) checkHeader(file, undefined, header);
+}
+
+/**
+ * Whether an existing file may be a journal: empty (a run killed before its header was
+ * written) or starting like one. Anything else (a scenario, a results file given as
+ * --journal) is someone's file, never to be overwritten, not even with --fresh.
+ */
+function mayBeJournal(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const start = Buffer.alloc(10);
+    const n = readSync(fd, start, 0, start.length, 0);
+    return n === 0 || '{"header":'.startsWith(start.toString('utf8', 0, n));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether the file ends with a newline (read from its last byte, not the whole file). */
@@ -144,8 +168,14 @@ export class Journal {
   static async open(file: string, header: JournalHeader, opts: OpenOptions = {}): Promise<Journal> {
     if (opts.resume && opts.fresh) throw new ResumeError('--resume and --fresh contradict each other: give one');
     mkdirSync(dirname(file), { recursive: true });
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      throw new ResumeError(`${file} is a directory, not a journal: give --journal (or --out) a file path`);
+    }
     const lock = acquireLock(file, opts.onNotice);
     try {
+      if (existsSync(file) && !mayBeJournal(file)) {
+        throw new ResumeError(`${file} exists and is not a caresim journal: it is left as it is; give --journal (or --out) another path`);
+      }
       if (existsSync(file) && !opts.fresh) {
         if (!opts.resume) {
           throw new ResumeError(`${file} holds the journal of an unfinished run: continue it with --resume, or discard it and start again with --fresh`);

@@ -35,6 +35,11 @@ function checkHeader(s: ShardResults, name: string): void {
     if (!Array.isArray(s.replications_raw[key])) throw new MergeError(`${name}: the replications of ${key} are not a list`);
   }
   if (s.failures !== undefined && !Array.isArray(s.failures)) throw new MergeError(`${name}: failures is not a list`);
+  // Each failure is counted as its replication by checkIndices; one of no known strategy would be counted nowhere.
+  (s.failures ?? []).forEach((f, i) => {
+    if (!f || typeof f !== 'object' || typeof f.strategy !== 'string') throw new MergeError(`${name}: failure ${i + 1} is not a failed replication (${String(JSON.stringify(f)).slice(0, 80)})`);
+    if (!Object.hasOwn(s.strategies, f.strategy)) throw new MergeError(`${name}: failure ${i + 1} names a strategy the file does not have (${f.strategy})`);
+  });
 }
 
 const list = (xs: number[]) => `${xs.slice(0, SHOWN).join(', ')}${xs.length > SHOWN ? ` and ${xs.length - SHOWN} more` : ''}`;

@@ -1,18 +1,39 @@
 /** `caresim merge SHARD... --out F`: the single-run result from shard outputs. */
-import { readShard, mergeShards, type ShardResults } from '../../runner/merge.js';
+import { existsSync, realpathSync } from 'node:fs';
+import { readShard, mergeShards, MergeError, type ShardResults } from '../../runner/merge.js';
 import { writeResultsFile } from '../../runner/results-file.js';
+import { checkOutput, checkOutputFolder } from '../../runner/atomic.js';
 import type { ReplicationResult } from '../../engine/result.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
 import { formatSummary } from '../summary-table.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { writeCsv } from '../csv.js';
-import { checkOutputDir, checkOutputFile } from '../output-paths.js';
+
+/** The file a path names, links followed; a path that does not exist yet names itself. */
+const identity = (file: string) => (existsSync(file) ? realpathSync(file) : file);
+
+/**
+ * Refuses an --out that is one of the inputs before anything is read: writing the merged
+ * file over a shard would destroy that shard's replications (the work of a whole job).
+ */
+function checkFiles(files: readonly string[], out: string | undefined, csv: string | undefined): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const id = identity(file);
+    if (seen.has(id)) throw new MergeError(`${file} is given twice${seen.get(id) !== file ? ` (as ${seen.get(id)} too)` : ''}: give each shard file once`);
+    seen.set(id, file);
+  }
+  if (out && seen.has(identity(out))) {
+    throw new MergeError(`--out ${out} is one of the shard files: writing there would destroy that shard; give --out another file`);
+  }
+  if (out) checkOutput(out, '--out');
+  if (csv) checkOutputFolder(csv, '--csv');
+}
 
 export async function mergeCommand(args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }, io: Io): Promise<number> {
   try {
-    checkOutputFile(args.out, '--out', 'results.json');
-    checkOutputDir(args.csv, '--csv');
+    checkFiles(args.files, args.out, args.csv);
     // One shard after the other: each is read as a stream, line by line.
     const shards: ShardResults[] = [];
     for (const file of args.files) shards.push(await readShard(file));

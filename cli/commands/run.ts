@@ -4,8 +4,8 @@
  * 2 for an invalid scenario or bad usage, 130 when interrupted (the journal keeps what
  * finished; `--resume` continues).
  */
-import { existsSync, rmSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import { runScenarioDetailed, type RunOutcome } from '../../runner/run-scenario.js';
 import { resolveShard, shardLabel, type Shard } from '../../runner/shard.js';
 import { writeShardFile } from '../../runner/shard-file.js';
@@ -19,6 +19,12 @@ import { formatSummary } from '../summary-table.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { checkOutputDir, checkOutputFile } from '../output-paths.js';
+
+/** Whether two paths name one file (links followed where the files exist). */
+function sameFile(a: string, b: string): boolean {
+  const id = (f: string) => (existsSync(f) ? realpathSync(f) : resolve(f));
+  return id(a) === id(b);
+}
 
 function journalPath(args: RunArgs, sc: RunnableScenario, shard: Shard | null): string {
   if (args.journal) return args.journal;
@@ -50,6 +56,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     const shard = resolveShard(args.shard, args.shards, io.env);
     if (shard && !args.out) throw new CliUsageError(`--shard ${shardLabel(shard)} needs --out FILE: the shard file is what caresim merge reads`);
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
+    // Before the run, not after it: a bad output path found at the end would waste the whole run.
     checkOutputFile(args.out, '--out', 'results.json');
     checkOutputFile(args.report, '--report', 'report.html');
     checkOutputFile(args.journal, '--journal', 'run.journal.ndjson');
@@ -64,6 +71,10 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
     const sc: RunnableScenario = loaded;
     const journal = journalPath(args, sc, shard);
+    // A finished run deletes its journal: one that is the output would take the results with it.
+    if (args.out && sameFile(journal, args.out)) {
+      throw new CliUsageError(`--journal ${journal} is the --out file: the journal is deleted when the run finishes, and the results with it; give --journal another path`);
+    }
     if (args.resume && args.fresh) throw new CliUsageError('--resume and --fresh contradict each other: give one');
     if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
     const view = progressView(io, args.quiet);

@@ -80,9 +80,9 @@ describe('caresim view FILE', () => {
 describe('output paths of run, merge, report and schema', () => {
   const aFile = file('plain.txt', 'x');
   it.each([
-    [['run', small, '--out', join(aFile, 'r.json'), '-q'], /--out .*plain\.txt\/r\.json: .*plain\.txt is a file, so nothing can be written under it/],
+    [['run', small, '--out', join(aFile, 'r.json'), '-q'], /--out .*plain\.txt\/r\.json: .*plain\.txt is a file, not a folder, so nothing can be written under it/],
     [['run', small, '--out', folder, '-q'], /--out .*a-folder is a folder; give a file name, e\.g\. .*a-folder\/results\.json/],
-    [['run', small, '--csv', aFile, '-q'], /--csv .*plain\.txt is a file; give a folder/],
+    [['run', small, '--csv', aFile, '-q'], /--csv .*plain\.txt is a file, but --csv names a folder/],
     [['run', small, '--report', folder, '-q'], /--report .*a-folder is a folder; give a file name, e\.g\. .*report\.html/],
     [['run', small, '--journal', folder, '-q'], /--journal .*a-folder is a folder/],
     [['merge', file('m.json', results), '--out', folder], /--out .*a-folder is a folder/],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeAtomic, writeFileAtomic } from '../../runner/atomic.js';
+import { basename, join } from 'node:path';
+import { checkOutput, OutputError, writeAtomic, writeFileAtomic } from '../../runner/atomic.js';
 import { tempDir } from '../temp-dir.js';
 
 describe('writeAtomic(file, produce)', () => {
@@ -31,5 +31,23 @@ describe('writeAtomic(file, produce)', () => {
     mkdirSync(join(file, 'inside'), { recursive: true });
     expect(() => writeFileAtomic(file, 'new')).toThrow();
     expect(readdirSync(dir)).toEqual(['results.json']);
+  });
+});
+
+describe('checkOutput(file, what)', () => {
+  it('refuses a folder and a file standing where a folder should be, naming the path and the option', () => {
+    const dir = tempDir('atomic');
+    expect(() => checkOutput(dir, '--out')).toThrow(OutputError);
+    expect(() => checkOutput(dir, '--out')).toThrow(new RegExp(`^--out .*${basename(dir)} is a folder; give a file name`));
+    writeFileSync(join(dir, 'plain'), 'x');
+    expect(() => checkOutput(join(dir, 'plain', 'sub', 'r.json'))).toThrow(/plain is a file, not a folder/);
+    expect(() => writeFileAtomic(join(dir, 'plain', 'r.json'), 'new')).toThrow(OutputError);
+  });
+
+  it('accepts a new file in a folder yet to be made, and an existing file', () => {
+    const dir = tempDir('atomic');
+    expect(() => checkOutput(join(dir, 'a', 'b', 'r.json'))).not.toThrow();
+    writeFileSync(join(dir, 'r.json'), 'old');
+    expect(() => checkOutput(join(dir, 'r.json'))).not.toThrow();
   });
 });

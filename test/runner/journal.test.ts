@@ -118,6 +118,54 @@ describe('runScenarioDetailed(loaded, { journal }) on an existing journal', () =
   });
 });
 
+describe('runScenarioDetailed(loaded, { resume }) from a damaged journal', () => {
+  it('runs again a line whose replication index disagrees with its result, or whose result is empty', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    const full = await runScenarioDetailed(twoStrategies(4), { workers: 0, journal });
+    const lines = readFileSync(journal, 'utf8').trim().split('\n');
+    // Line 2 (replication 0 of the first strategy) moved to index 3; line 3's result emptied.
+    const moved = lines[1].replace('"replication":0,"result"', '"replication":3,"result"');
+    expect(moved).not.toBe(lines[1]);
+    const emptied = lines[2].replace(/"result":\{.*\}\}$/, '"result":{}}');
+    expect(emptied).not.toBe(lines[2]);
+    writeFileSync(journal, `${[lines[0], moved, emptied].join('\n')}\n`);
+    const resumed = await runScenarioDetailed(twoStrategies(4), { workers: 0, journal, resume: true });
+    expect(resumed.resumed).toBe(0);
+    expect(resumed.raw.baseline.map((r) => r.replication)).toEqual([0, 1, 2, 3]);
+    expect(comparable(resumed.results)).toBe(comparable(full.results));
+  });
+
+  it('refuses a journal path that is a directory, saying so', async () => {
+    const journal = dir();
+    await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal, resume: true }))
+      .rejects.toThrow(new RegExp(`${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a directory, not a journal`));
+    await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal, fresh: true })).rejects.toBeInstanceOf(ResumeError);
+  });
+});
+
+describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journal', () => {
+  it('never overwrites it, not even with fresh, and says it is not a journal', async () => {
+    const file = join(dir(), 'scenario.yaml');
+    const text = 'name: precious\nunits: {}\n';
+    writeFileSync(file, text);
+    for (const opts of [{}, { fresh: true }, { resume: true }]) {
+      const run = runScenarioDetailed(twoStrategies(2), { workers: 0, journal: file, ...opts });
+      await expect(run).rejects.toBeInstanceOf(ResumeError);
+      await expect(run).rejects.toThrow(/scenario\.yaml exists and is not a caresim journal: it is left as it is; give --journal \(or --out\) another path/);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('starts again with fresh over an empty journal or one whose header was cut short', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    for (const start of ['', '{"header":{"format":"caresim-jou']) {
+      writeFileSync(journal, start);
+      const run = await runScenarioDetailed(twoStrategies(2), { workers: 0, journal, fresh: true });
+      expect(run.resumed).toBe(0);
+    }
+  });
+});
+
 describe('runScenarioDetailed(loaded, { journal }) twice at once', () => {
   it('lets only one of two concurrent runs on one journal proceed', async () => {
     const journal = join(dir(), 'shared.journal.ndjson');

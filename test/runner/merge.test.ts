@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tempDir } from '../temp-dir.js';
 import { encode } from '../../runner/codec.js';
 import { join } from 'node:path';
@@ -91,6 +91,30 @@ describe('mergeShards(shards) on doctored shard files', () => {
     expect(() => mergeShards([{ ...a, shard: { index: 0, count: 1e9 } }, b])).toThrow(/shard count must be a whole number from 1 to 100000, got 1000000000/);
     expect(() => mergeShards([{ ...a, replications: 1e12 }, b])).toThrow(/replications must be a whole number/);
     expect(() => mergeShards([a, { ...b, shard: { index: 2.5, count: 2 } }])).toThrow(/shard index/);
+  });
+
+  it('refuses a failure entry that is not a failed replication of the file (null, another strategy, outside the shard)', async () => {
+    const files = await shardFiles(4, 2);
+    const [a, b] = await Promise.all(files.map(readShard));
+    const forged = (failures: unknown[]) => ({ ...a, failures } as unknown as typeof a);
+    expect(() => mergeShards([forged([null]), b], ['a.json', 'b.json'])).toThrow(/a\.json: failure 1 is not a failed replication/);
+    expect(() => mergeShards([forged([{ strategy: 'nope', replication: 0, error: 'x' }]), b], ['a.json', 'b.json']))
+      .toThrow(/a\.json: failure 1 names a strategy the file does not have \(nope\)/);
+    expect(() => mergeShards([forged([{ strategy: 'baseline', replication: 99, error: 'x' }]), b]))
+      .toThrow(/holds replication\(s\) 99 of baseline, which do not belong to it/);
+  });
+
+  it('readShard(file) names an empty file, a folder, a missing file and a cut-short one plainly, with what to do', async () => {
+    const [a] = await shardFiles(2, 2);
+    const dir = tempDir('shards');
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '');
+    await expect(readShard(empty)).rejects.toThrow(/empty\.json is empty: .*rerun that shard/);
+    await expect(readShard(dir)).rejects.toThrow(/is a folder, not a shard file/);
+    await expect(readShard(join(dir, 'none.json'))).rejects.toThrow(/none\.json: no such file$/);
+    const cut = join(dir, 'cut.json');
+    writeFileSync(cut, readFileSync(a, 'utf8').slice(0, 3000));
+    await expect(readShard(cut)).rejects.toThrow(/cut\.json: cannot read it as a shard file \(.*\); if it was cut short in copying, copy it again, or rerun that shard/);
   });
 
   it('reads a shard file written on one line by an earlier caresim, and refuses a non-shard file', async () => {
