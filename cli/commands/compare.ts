@@ -35,6 +35,8 @@ function write(flag: string, file: string, text: string): void {
     writeFileAtomic(file, text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    // The output check that every command shares has already said what is wrong.
+    if (code === 'OUTPUT_INVALID') throw new OutputError(`cannot write ${flag} ${(e as Error).message}`);
     if (typeof code !== 'string') throw e;
     const why = REASONS[code] ?? (e as Error).message;
     throw new OutputError(`cannot write ${flag} ${file}: ${why} (choose a path in a folder you can write to)`);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ensureBuilt, root, runCli, tempDir } from '../cli-process.js';
 
 const example = (f: string) => join(root, 'examples', 'compare', f);
@@ -105,7 +105,7 @@ describe('caresim compare when an output cannot be written', () => {
     const under = join(guessed, 'compare.json');
     const r = runCli(['compare', guessed, example('observed.csv'), '--out', under, '--quiet']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`caresim: cannot write --out ${under}: a part of the path is a file, not a folder (choose a path in a folder you can write to)\n`);
+    expect(r.stderr).toBe(`caresim: cannot write --out ${under}: ${dirname(under)} is a file, not a folder, so nothing can be written under it; choose another path\n`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
