@@ -54,16 +54,17 @@ export async function readShardHead(file: string): Promise<ShardHead> {
     throw new MergeError(`${file}: not a shard output (no replications_raw); write shards with caresim run --shard i/n --out FILE`);
   }
   const order = Object.keys(doc.replications_raw);
-  // Lists written on one line, or a whole file, were not taken: their indices are in the document.
-  for (const name of order) {
-    const list = doc.replications_raw[name];
-    if (Array.isArray(list)) for (const rep of list) note(name, rep);
-  }
+  // A file read whole is in memory anyway: sorted here, as merge always did.
   if (whole) {
     for (const name of order) {
       const list = doc.replications_raw[name];
       if (Array.isArray(list)) list.sort((a, b) => Number(indexOf(a)) - Number(indexOf(b)));
     }
+  }
+  // Lists written on one line, or a whole file, were not taken: their indices are in the document.
+  for (const name of order) {
+    const list = doc.replications_raw[name];
+    if (Array.isArray(list)) for (const rep of list) note(name, rep);
   }
   return { file, doc, indices, order, whole };
 }

@@ -119,6 +119,14 @@ describe('mergeShardFiles(files, onReplication)', () => {
     expect(heard).toEqual([...order.map((r) => `baseline:${r}`), ...order.map((r) => `more-beds:${r}`)]);
   });
 
+  it('reads a file in another layout whole, in any order, as mergeShards does', async () => {
+    const files = await shardFiles(6, 2);
+    const [a, b] = await Promise.all(files.map(readShard));
+    const oneLine = join(tempDir('shards'), 'one-line-reversed.json');
+    writeFileSync(oneLine, `${encode({ ...b, replications_raw: { baseline: [...b.replications_raw.baseline].reverse(), 'more-beds': b.replications_raw['more-beds'] } })}\n`);
+    expect(comparable(await mergeShardFiles([files[0], oneLine]))).toBe(comparable(mergeShards([a, b])));
+  });
+
   it('refuses a shard file whose replications are not in index order', async () => {
     const files = await shardFiles(6, 2);
     const text = readFileSync(files[0], 'utf8');
