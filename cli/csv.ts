@@ -39,7 +39,10 @@ export function differencesCsv(r: Results): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function replicationsCsv(raw: Record<string, readonly ReplicationResult[]>): string {
+/** What a per-replication row needs: a replication's scalars, not its daily series. */
+export type ReplicationScalars = Pick<ReplicationResult, 'replication' | 'kpis' | 'units'>;
+
+export function replicationsCsv(raw: Record<string, Iterable<ReplicationScalars>>): string {
   const lines = [row(['strategy', 'replication', 'unit', 'metric', 'value'])];
   for (const [name, reps] of Object.entries(raw)) {
     for (const rep of reps) {
@@ -53,7 +56,7 @@ export function replicationsCsv(raw: Record<string, readonly ReplicationResult[]
 }
 
 /** Writes summary.csv and differences.csv (and replications.csv when raw is given); returns the paths. */
-export function writeCsv(dir: string, r: Results, raw?: Record<string, readonly ReplicationResult[]>): string[] {
+export function writeCsv(dir: string, r: Results, raw?: Record<string, Iterable<ReplicationScalars>>): string[] {
   mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [['summary.csv', summaryCsv(r)], ['differences.csv', differencesCsv(r)]];
   if (raw) files.push(['replications.csv', replicationsCsv(raw)]);

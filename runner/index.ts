@@ -2,7 +2,7 @@
 export { runScenario, runScenarioDetailed } from './run-scenario.js';
 export type { RunOptions, RunOutcome, Progress } from './run-scenario.js';
 export type { RunnableScenario, RunnableStrategy } from './loaded.js';
-export { mergeShards, readShard, writeShardFile, MergeError } from './merge.js';
+export { mergeShards, mergeShardFiles, readShard, writeShardFile, MergeError } from './merge.js';
 export type { ShardResults } from './merge.js';
 export { resolveShard, shardIndices, ShardError, MAX_SHARDS } from './shard.js';
 export type { Shard } from './shard.js';

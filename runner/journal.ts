@@ -12,7 +12,8 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decode, encode } from './codec.js';
-import { readLines } from './lines.js';
+import { readPlacedLines } from './lines.js';
+import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
 import type { ReplicationResult } from '../engine/result.js';
 
@@ -101,10 +102,10 @@ const parseShard = (label: string | null) => {
   return { index, count };
 };
 
-async function readEntries(file: string, header: JournalHeader, onEntry: (e: JournalEntry) => void): Promise<void> {
+async function readEntries(file: string, header: JournalHeader, onEntry: (e: JournalEntry) => void, index: JournalIndex): Promise<void> {
   const shard = parseShard(header.shard);
   let n = 0;
-  for await (const text of readLines(file)) {
+  for await (const { text, offset, bytes } of readPlacedLines(file)) {
     n++;
     if (n === 1) {
       checkHeader(file, text, header);
@@ -123,6 +124,7 @@ async function readEntries(file: string, header: JournalHeader, onEntry: (e: Jou
       throw new ResumeError(`cannot resume from ${file}: line ${n} belongs to another run (${why}); two runs may have written this journal. Start again with --fresh.`);
     }
     if (damaged(line)) continue;
+    index.note(line.strategy, line.replication, offset, bytes);
     onEntry({ strategy: line.strategy, replication: line.replication, result: line.result });
   }
   if (n === 0) checkHeader(file, undefined, header);
@@ -155,9 +157,12 @@ function endsWithNewline(fd: number): boolean {
 
 export class Journal {
   private fd: number | null;
+  /** Bytes in the file: where the next line starts. */
+  private size: number;
 
-  private constructor(readonly file: string, fd: number, private readonly header: JournalHeader, private lock: Lock | null) {
+  private constructor(readonly file: string, fd: number, private readonly header: JournalHeader, private lock: Lock | null, readonly index: JournalIndex) {
     this.fd = fd;
+    this.size = fstatSync(fd).size;
   }
 
   /**
@@ -180,15 +185,16 @@ export class Journal {
         if (!opts.resume) {
           throw new ResumeError(`${file} holds the journal of an unfinished run: continue it with --resume, or discard it and start again with --fresh`);
         }
-        await readEntries(file, header, opts.onEntry ?? (() => {}));
+        const index = new JournalIndex(file);
+        await readEntries(file, header, opts.onEntry ?? (() => {}), index);
         const fd = openSync(file, 'a+');
         // A cut-off last line must not glue itself to the next entry.
         if (!endsWithNewline(fd)) writeSync(fd, '\n');
-        return new Journal(file, fd, header, lock);
+        return new Journal(file, fd, header, lock, index);
       }
       const fd = openSync(file, 'w');
       writeSync(fd, `${encode({ header })}\n`);
-      return new Journal(file, fd, header, lock);
+      return new Journal(file, fd, header, lock, new JournalIndex(file));
     } catch (err) {
       lock.release();
       throw err;
@@ -198,7 +204,11 @@ export class Journal {
   append(entry: JournalEntry): void {
     if (this.fd === null) return;
     const line: JournalLine = { scenario_hash: this.header.scenario_hash, seed: this.header.seed, ...entry };
-    writeSync(this.fd, `${encode(line)}\n`);
+    const text = encode(line);
+    const bytes = Buffer.byteLength(text);
+    writeSync(this.fd, `${text}\n`);
+    this.index.note(entry.strategy, entry.replication, this.size, bytes);
+    this.size += bytes + 1;
   }
 
   close(): void {

@@ -22,6 +22,10 @@ const PER_LINE = 4096;
 
 const isContainer = (v: unknown): v is object => v !== null && typeof v === 'object';
 
+/** A list given as any iterable (not an Array, Map or Set): written as an array, each element as it is reached. */
+const isLazyList = (v: object): v is Iterable<unknown> =>
+  !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set) && typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+
 function prepared(v: unknown, special: WriteOptions['special']): unknown {
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as Float64Array);
   if (special === 'string' && typeof v === 'number' && !Number.isFinite(v)) return String(v);
@@ -44,7 +48,7 @@ export function writeJsonLines(value: unknown, put: Put, opts: WriteOptions): vo
       put(`${lead}${text}\n`);
       return true;
     }
-    if (Array.isArray(x)) {
+    if (Array.isArray(x) || isLazyList(x)) {
       put(`${lead}[\n`);
       let first = true;
       let run: unknown[] = [];
@@ -55,8 +59,10 @@ export function writeJsonLines(value: unknown, put: Put, opts: WriteOptions): vo
         first = false;
         run = [];
       };
-      for (let i = 0; i < x.length; i++) {
-        const el = prepared(x[i], opts.special);
+      let i = -1;
+      for (const item of x as Iterable<unknown>) {
+        i++;
+        const el = prepared(item, opts.special);
         if (isContainer(el) && opts.open([...path, i])) {
           flushRun();
           emit(el, [...path, i], first ? '' : ',');

@@ -1,7 +1,10 @@
 /**
  * The merge of shard files (runner/shard-file.ts). Merging re-summarises all raw
  * replications in index order, which is exactly what a single run does, so the merged file
- * equals the single-run file byte for byte (apart from `run`). Nothing in a shard file is
+ * equals the single-run file byte for byte (apart from `run`). `mergeShardFiles` does it
+ * from the files in bounded memory: shard i of n lists its replications in index order and
+ * holds the indices r ≡ i (mod n), so taking, per strategy, the smallest next index over
+ * one reader per shard gives the global index order, folded one replication at a time. Nothing in a shard file is
  * taken on trust: its numbers are checked against limits before anything is sized by them,
  * and every replication index is checked against the shard it claims to be (shard i of n
  * holds each r < replications with r ≡ i mod n exactly once, finished or listed as failed),
@@ -9,8 +12,10 @@
  * whose `replications` and Stat counts disagree.
  */
 import { withRunWarnings } from '../engine/run-warnings.js';
-import { summarise } from '../engine/summarise.js';
+import { summarise, summariseFolds, StrategyFold } from '../engine/summarise.js';
+import type { ReplicationResult } from '../engine/result.js';
 import type { Results } from '../engine/results.js';
+import { readShardHead, shardReplications, type ShardHead } from './shard-stream.js';
 import { MAX_SHARDS } from './shard.js';
 import { MergeError, type ShardResults } from './shard-file.js';
 
@@ -44,8 +49,8 @@ function checkHeader(s: ShardResults, name: string): void {
 
 const list = (xs: number[]) => `${xs.slice(0, SHOWN).join(', ')}${xs.length > SHOWN ? ` and ${xs.length - SHOWN} more` : ''}`;
 
-/** Every index of the claimed shard once, finished or failed; nothing else. */
-function checkIndices(s: ShardResults, name: string): void {
+/** Every index of the claimed shard once, finished or failed; nothing else. `indicesOf` gives a strategy's finished ones. */
+function checkIndices(s: ShardResults, name: string, indicesOf: (strategy: string) => Iterable<unknown>): void {
   const { index, count } = s.shard;
   const label = `${index}/${count}`;
   // How many indices r < replications have r mod count = index.
@@ -59,7 +64,7 @@ function checkIndices(s: ShardResults, name: string): void {
       else if (seen.has(r)) twice.push(r);
       else seen.add(r);
     };
-    for (const rep of s.replications_raw[strategy] ?? []) note(rep && typeof rep === 'object' ? rep.replication : undefined);
+    for (const r of indicesOf(strategy)) note(r);
     for (const f of s.failures ?? []) if (f && f.strategy === strategy) note(f.replication);
     if (stray.length > 0) throw new MergeError(`${name} claims to be shard ${label} of ${s.replications} replications, but holds replication(s) ${list(stray)} of ${strategy}, which do not belong to it`);
     if (twice.length > 0) throw new MergeError(`${name}: replication(s) ${list(twice)} of ${strategy} appear more than once`);
@@ -71,8 +76,82 @@ function checkIndices(s: ShardResults, name: string): void {
   }
 }
 
+const indexOf = (rep: unknown) => (rep && typeof rep === 'object' ? (rep as { replication?: unknown }).replication : undefined);
+
 /** Combines shard outputs into the results of a single run over all replications. */
 export function mergeShards(shards: readonly ShardResults[], files: readonly string[] = []): Results {
+  checkShards(shards, files, (s, strategy) => (s.replications_raw[strategy] ?? []).map(indexOf));
+  const first = shards[0];
+  const names = Object.keys(first.strategies);
+  return withRunWarnings(summarise(
+    names.map((n) => {
+      const st = first.strategies[n];
+      return {
+        name: n, description: st.description, set: st.set, sweep: st.sweep,
+        reps: shards.flatMap((s) => s.replications_raw[n] ?? []).sort((a, b) => a.replication - b.replication),
+      };
+    }),
+    mergedMeta(shards),
+  ));
+}
+
+/**
+ * As `mergeShards`, from the shard files, holding one replication per shard at a time;
+ * `onReplication` hears each one, per strategy in index order (for --per-rep CSV).
+ */
+export async function mergeShardFiles(files: readonly string[], onReplication?: (strategy: string, rep: ReplicationResult) => void): Promise<Results> {
+  const heads: ShardHead[] = [];
+  for (const file of files) heads.push(await readShardHead(file));
+  const shards = heads.map((h) => h.doc);
+  checkShards(shards, files, (s, strategy) => heads[shards.indexOf(s)].indices.get(strategy) ?? []);
+  const names = Object.keys(shards[0].strategies);
+  for (const h of heads) {
+    // The readers below go through each file once, strategy after strategy, each in index order.
+    const order = h.order.map((n) => names.indexOf(n));
+    if (order.some((o, i) => i > 0 && o <= order[i - 1])) throw new MergeError(`${h.file}: replications_raw does not list the strategies in the order of strategies`);
+    for (const [strategy, list] of h.indices) {
+      if (list.some((r, i) => i > 0 && Number(r) <= Number(list[i - 1]))) throw new MergeError(`${h.file}: the replications of ${strategy} are not in index order`);
+    }
+  }
+  const readers = heads.map((h) => shardReplications(h));
+  const next = await Promise.all(readers.map((r) => r.next()));
+  const folds = names.map(() => new StrategyFold());
+  for (const [s, name] of names.entries()) {
+    for (;;) {
+      // The smallest next index of this strategy over the shards: global index order.
+      let pick = -1;
+      next.forEach((h, i) => {
+        if (h.done || h.value.strategy !== name) return;
+        if (pick < 0 || h.value.rep.replication < (next[pick].value as { rep: ReplicationResult }).rep.replication) pick = i;
+      });
+      if (pick < 0) break;
+      const { rep } = next[pick].value as { rep: ReplicationResult };
+      folds[s].add(rep);
+      onReplication?.(name, rep);
+      next[pick] = await readers[pick].next();
+    }
+  }
+  const first = shards[0];
+  return withRunWarnings(summariseFolds(
+    names.map((n, s) => ({ name: n, description: first.strategies[n].description, set: first.strategies[n].set, sweep: first.strategies[n].sweep, fold: folds[s] })),
+    mergedMeta(shards),
+  ));
+}
+
+function mergedMeta(shards: readonly ShardResults[]) {
+  const first = shards[0];
+  const names = Object.keys(first.strategies);
+  const failures = shards.flatMap((s) => s.failures ?? [])
+    .sort((a, b) => names.indexOf(a.strategy) - names.indexOf(b.strategy) || a.replication - b.replication);
+  return {
+    scenario: first.scenario, engineVersion: first.engine.version, seed: first.seed, replications: first.replications,
+    horizonDays: first.horizon_days, warmupDays: first.warmup_days, startDate: first.start_date,
+    sweep: first.sweep, failures,
+  };
+}
+
+/** Refuses shards that are not one complete set from one run. */
+function checkShards(shards: readonly ShardResults[], files: readonly string[], indicesOf: (s: ShardResults, strategy: string) => Iterable<unknown>): void {
   if (shards.length === 0) throw new MergeError('no shard files given');
   const name = (i: number) => files[i] ?? `shard ${i + 1}`;
   shards.forEach((s, i) => checkHeader(s, name(i)));
@@ -98,23 +177,5 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
   const missing: number[] = [];
   for (let i = 0; i < count; i++) if (!seen.has(i)) missing.push(i);
   if (missing.length > 0) throw new MergeError(`shards missing: ${missing.slice(0, SHOWN).map((i) => `${i}/${count}`).join(', ')}${missing.length > SHOWN ? ` and ${missing.length - SHOWN} more` : ''}`);
-  shards.forEach((s, i) => checkIndices(s, name(i)));
-
-  const names = Object.keys(first.strategies);
-  const failures = shards.flatMap((s) => s.failures ?? [])
-    .sort((a, b) => names.indexOf(a.strategy) - names.indexOf(b.strategy) || a.replication - b.replication);
-  return withRunWarnings(summarise(
-    names.map((n) => {
-      const st = first.strategies[n];
-      return {
-        name: n, description: st.description, set: st.set, sweep: st.sweep,
-        reps: shards.flatMap((s) => s.replications_raw[n] ?? []).sort((a, b) => a.replication - b.replication),
-      };
-    }),
-    {
-      scenario: first.scenario, engineVersion: first.engine.version, seed: first.seed, replications: first.replications,
-      horizonDays: first.horizon_days, warmupDays: first.warmup_days, startDate: first.start_date,
-      sweep: first.sweep, failures,
-    },
-  ));
+  shards.forEach((s, i) => checkIndices(s, name(i), (strategy) => indicesOf(s, strategy)));
 }

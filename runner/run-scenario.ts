@@ -65,7 +65,8 @@ export interface RunOptions {
   /**
    * Keep every finished replication for `raw` (default true; `runScenario` passes false). The
    * summary never needs them: without, memory does not grow with the replication count
-   * beyond a few hundred numbers a replication.
+   * beyond a few hundred numbers a replication. With a journal, `replications` reads them
+   * back from it instead, so the outputs that list them need not keep them.
    */
   keepRaw?: boolean;
 }
@@ -75,6 +76,12 @@ export interface RunOutcome {
   results: Results;
   /** Per strategy, the finished replications in index order (for shard files and CSV); empty lists unless `keepRaw`. */
   raw: Record<string, ReplicationResult[]>;
+  /**
+   * Per strategy, the finished replications in index order, for writing out one at a time:
+   * `raw` when kept, else read back line by line from the journal (which must then still
+   * exist when they are iterated); empty without either.
+   */
+  replications: Record<string, Iterable<ReplicationResult>>;
   /** Finished replications over all strategies (resumed ones included). */
   finished: number;
   interrupted: boolean;
@@ -231,9 +238,13 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
   };
   const raw: Record<string, ReplicationResult[]> = {};
   names.forEach((name, s) => { raw[name] = finished(s, n); });
+  const replications: Record<string, Iterable<ReplicationResult>> = {};
+  names.forEach((name) => {
+    replications[name] = keepRaw || !journal ? raw[name] : journal.index.replications(name, (r) => inRun(r, n));
+  });
   let count = 0;
   for (const m of doneIdx) for (const r of m) if (inRun(r, n)) count++;
-  return { results, raw, finished: count, interrupted, resumed, shard };
+  return { results, raw, replications, finished: count, interrupted, resumed, shard };
 }
 
 function sortedFailures(failures: NonNullable<Results['failures']>, names: string[]) {

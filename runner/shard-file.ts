@@ -27,8 +27,11 @@ export class MergeError extends Error {
 const shardLayout = (path: readonly (string | number)[]) =>
   path[0] === 'replications_raw' ? path.length < 3 : resultsLayout(path);
 
-/** Writes a shard file; `raw` lists, per strategy, its finished replications in index order. */
-export function writeShardFile(file: string, results: Results, shard: Shard, raw: Record<string, readonly ReplicationResult[]>): void {
+/**
+ * Writes a shard file; `raw` lists, per strategy, its finished replications in index order
+ * (any iterable: each is written as it is reached, so they need not all be in memory).
+ */
+export function writeShardFile(file: string, results: Results, shard: Shard, raw: Record<string, Iterable<ReplicationResult>>): void {
   const doc = { ...results, shard: { index: shard.index, count: shard.count }, replications_raw: raw };
   writeAtomic(file, (put) => writeJsonLines(doc, put, { open: shardLayout, special: 'string' }));
 }

@@ -1,14 +1,13 @@
 /** `caresim merge SHARD... --out F`: the single-run result from shard outputs. */
 import { existsSync, realpathSync } from 'node:fs';
-import { readShard, mergeShards, MergeError, type ShardResults } from '../../runner/merge.js';
+import { mergeShardFiles, MergeError } from '../../runner/merge.js';
 import { writeResultsFile } from '../../runner/results-file.js';
 import { checkOutput, checkOutputFolder } from '../../runner/atomic.js';
-import type { ReplicationResult } from '../../engine/result.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
 import { formatSummary } from '../summary-table.js';
 import { printRunWarnings } from '../run-warnings.js';
-import { writeCsv } from '../csv.js';
+import { writeCsv, type ReplicationScalars } from '../csv.js';
 
 /** The file a path names, links followed; a path that does not exist yet names itself. */
 const identity = (file: string) => (existsSync(file) ? realpathSync(file) : file);
@@ -34,20 +33,17 @@ function checkFiles(files: readonly string[], out: string | undefined, csv: stri
 export async function mergeCommand(args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }, io: Io): Promise<number> {
   try {
     checkFiles(args.files, args.out, args.csv);
-    // One shard after the other: each is read as a stream, line by line.
-    const shards: ShardResults[] = [];
-    for (const file of args.files) shards.push(await readShard(file));
-    const results = mergeShards(shards, args.files);
+    // The shards are read as streams, one replication per shard at a time; --per-rep keeps
+    // only each replication's scalars for its CSV rows.
+    const scalars: Record<string, ReplicationScalars[]> | undefined = args.csv && args.perRep ? {} : undefined;
+    const results = await mergeShardFiles(args.files, scalars && ((strategy, rep) => {
+      (scalars[strategy] ??= []).push({ replication: rep.replication, kpis: rep.kpis, units: rep.units });
+    }));
     if (args.out) writeResultsFile(args.out, results);
     if (args.csv) {
-      let raw: Record<string, ReplicationResult[]> | undefined;
-      if (args.perRep) {
-        raw = {};
-        for (const name of Object.keys(results.strategies)) {
-          raw[name] = shards.flatMap((s) => s.replications_raw[name] ?? []).sort((a, b) => a.replication - b.replication);
-        }
-      }
-      writeCsv(args.csv, results, raw);
+      // In the order of the strategies, a strategy without finished replications included.
+      const perRep = scalars && Object.fromEntries(Object.keys(results.strategies).map((name) => [name, scalars[name] ?? []]));
+      writeCsv(args.csv, results, perRep);
     }
     if (!args.quiet) io.out(formatSummary(results));
     printRunWarnings(results, io);

@@ -37,10 +37,10 @@ function journalPath(args: RunArgs, sc: RunnableScenario, shard: Shard | null): 
 async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise<void> {
   const { results } = outcome;
   if (args.out) {
-    if (outcome.shard) writeShardFile(args.out, results, outcome.shard, outcome.raw);
+    if (outcome.shard) writeShardFile(args.out, results, outcome.shard, outcome.replications);
     else writeResultsFile(args.out, results);
   }
-  if (args.csv) writeCsv(args.csv, results, args.perRep ? outcome.raw : undefined);
+  if (args.csv) writeCsv(args.csv, results, args.perRep ? outcome.replications : undefined);
   if (args.report) {
     const { writeReport } = await import('../../viz/node.js');
     await writeReport(results, args.report);
@@ -83,8 +83,9 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       outcome = await runScenarioDetailed(sc, {
         reps: args.reps, maxReps: args.maxReps, seed: args.seed, workers: args.workers, shard,
         journal, resume: args.resume, fresh: args.fresh, onNotice: (m) => io.err(`caresim: ${m}\n`), signal: io.signal, maxMemoryMb: args.maxMemory,
-        // Whole replications are held only for what writes them out: a shard file, --per-rep CSV.
-        keepRaw: shard !== null || args.perRep,
+        // A shard file and --per-rep CSV read the replications back from the journal one at a
+        // time (outcome.replications): none is held for them.
+        keepRaw: false,
         onProgress: (p) => view.update(p),
       });
     } finally {

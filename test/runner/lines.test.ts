@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readLines } from '../../runner/lines.js';
+import { readLines, readPlacedLines } from '../../runner/lines.js';
 import { tempDir } from '../temp-dir.js';
 
 async function all(file: string): Promise<string[]> {
@@ -22,5 +22,22 @@ describe('readLines(file)', () => {
       if (want.at(-1) === '') want.pop();
       expect(await all(file)).toEqual(want);
     }
+  });
+});
+
+describe('readPlacedLines(file)', () => {
+  it('gives each line with the byte offset and length that read it back from the file, across chunk borders and multi-byte text', async () => {
+    const dir = tempDir('placed');
+    const long = 'y'.repeat((4 << 20) - 3);
+    const text = `é€\r\n${long}\nshort😀\n${long}${long}\n\nlast`;
+    const file = join(dir, 'placed.txt');
+    writeFileSync(file, text);
+    const bytes = Buffer.from(text);
+    const texts: string[] = [];
+    for await (const line of readPlacedLines(file)) {
+      texts.push(line.text);
+      expect(bytes.toString('utf8', line.offset, line.offset + line.bytes)).toBe(line.text);
+    }
+    expect(texts).toEqual(['é€', long, 'short😀', `${long}${long}`, '', 'last']);
   });
 });

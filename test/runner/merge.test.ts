@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { mergeShardFiles } from '../../runner/merge.js';
 import { tempDir } from '../temp-dir.js';
 import { encode } from '../../runner/codec.js';
 import { join } from 'node:path';
 import { runScenario, runScenarioDetailed, mergeShards, readShard, writeShardFile, resolveShard, shardIndices, MergeError, ShardError } from '../../runner/index.js';
-import { comparable, twoStrategies } from './fixture.js';
+import { comparable, lossModel, scenario, strategy, twoStrategies } from './fixture.js';
 
 async function shardFiles(reps: number, count: number, seed = 2027): Promise<string[]> {
   const dir = tempDir('shards');
@@ -127,4 +130,59 @@ describe('mergeShards(shards) on doctored shard files', () => {
     writeFileSync(oneLine, `${JSON.stringify({ format: 'caresim-results/1' })}\n`);
     await expect(readShard(oneLine)).rejects.toThrow(/not a shard output/);
   });
+});
+
+describe('mergeShardFiles(files, onReplication)', () => {
+  it('gives exactly mergeShards of the files read whole, and hears each replication per strategy in index order', async () => {
+    const files = await shardFiles(10, 3);
+    const shards = await Promise.all(files.map(readShard));
+    const heard: string[] = [];
+    const merged = await mergeShardFiles([files[1], files[2], files[0]], (s, rep) => heard.push(`${s}:${rep.replication}`));
+    expect(comparable(merged)).toBe(comparable(mergeShards(shards, files)));
+    const order = Array.from({ length: 10 }, (_, r) => r);
+    expect(heard).toEqual([...order.map((r) => `baseline:${r}`), ...order.map((r) => `more-beds:${r}`)]);
+  });
+
+  it('reads a file in another layout whole, in any order, as mergeShards does', async () => {
+    const files = await shardFiles(6, 2);
+    const [a, b] = await Promise.all(files.map(readShard));
+    const oneLine = join(tempDir('shards'), 'one-line-reversed.json');
+    writeFileSync(oneLine, `${encode({ ...b, replications_raw: { baseline: [...b.replications_raw.baseline].reverse(), 'more-beds': b.replications_raw['more-beds'] } })}\n`);
+    expect(comparable(await mergeShardFiles([files[0], oneLine]))).toBe(comparable(mergeShards([a, b])));
+  });
+
+  it('refuses a shard file whose replications are not in index order', async () => {
+    const files = await shardFiles(6, 2);
+    const text = readFileSync(files[0], 'utf8');
+    const swapped = text.replace(/\n("baseline":\[\n)(\{[^\n]*\n),(\{[^\n]*\n)/, (_, open, a, b) => `\n${open}${b},${a}`);
+    expect(swapped).not.toBe(text);
+    writeFileSync(files[0], swapped);
+    await expect(mergeShardFiles(files)).rejects.toThrow(MergeError);
+    await expect(mergeShardFiles(files)).rejects.toThrow(/baseline are not in index order/);
+  });
+
+  it('holds one replication per shard at a time, not the shards\' replications', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => { gc(); gc(); const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
+    // 2,000 days of daily series: about 64 KB a replication, some 100 MB in the two files.
+    const sc = scenario([strategy('baseline', lossModel(2, 0.5, 1, 2000, 0))], 1600);
+    const dir = tempDir('merge-memory');
+    const files: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const outcome = await runScenarioDetailed(sc, { workers: 0, shard: { index: i, count: 2 } });
+      files.push(join(dir, `big-${i}.json`));
+      writeShardFile(files[i], outcome.results, outcome.shard!, outcome.raw);
+    }
+    const before = heap();
+    const at: Record<number, number> = {};
+    let heard = 0;
+    const merged = await mergeShardFiles(files, () => { if (++heard % 400 === 0) at[heard] = heap() - before; });
+    expect(heard).toBe(1600);
+    expect(merged.strategies.baseline.kpis[Object.keys(merged.strategies.baseline.kpis)[0]].n).toBeGreaterThan(0);
+    // Holding the shards' replications would be some 100 MB. What stays: the readers' buffers
+    // (4 MB each), the daily band estimators, and a few numbers a replication.
+    expect(Math.max(...Object.values(at))).toBeLessThan(40 * 1024 * 1024);
+    expect(at[1600] - at[400]).toBeLessThan(4 * 1024 * 1024);
+  }, 600_000);
 });
