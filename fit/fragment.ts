@@ -27,7 +27,11 @@ function fitComment(f: Fitted, what: string, range: string): string[] {
   const c = d.chosen;
   if (c) lines.push(`${c.family.name} mean ${sig(c.mean)} days (95% CI ${sig(c.meanLo)}-${sig(c.meanHi)}); ${Object.entries(c.family.describe(c.p)).map(([k, v]) => `${k} ${sig(v, 4)}`).join(', ')}`);
   if (d.gof) lines.push(`max |Kaplan-Meier - fitted S| = ${sig(d.gof.distance, 2)}, bootstrap p = ${sig(d.gof.p, 2)} (${d.gof.replicates} replicates)`);
-  if (f.zeros) lines.push(`${int(f.zeros)} of zero length, counted as ${'half a day (dates without times) or one minute'}`);
+  if (f.zeros) {
+    const halfDays = f.zeros - f.zerosTimed;
+    const as = [halfDays ? `${f.zerosTimed ? `${int(halfDays)} ` : ''}as half a day (dates without times)` : '', f.zerosTimed ? `${halfDays ? `${int(f.zerosTimed)} ` : ''}as one minute` : ''].filter(Boolean).join(', ');
+    lines.push(`${int(f.zeros)} of zero length (ended when they began), counted ${as}: continuous families cannot fit zeros`);
+  }
   for (const n of d.notes) lines.push(`note: ${n}`);
   if (c?.family.name === 'loglogistic') lines.push('note: caresim has no log-logistic distribution: written as 100 quantiles of the fit (no parameter uncertainty)');
   return lines;
@@ -96,7 +100,8 @@ export function writeFragment(input: FragmentInput): string {
     const body: string[] = [];
     // Length of stay, overall and per cohort.
     const los = distText(u.los.fit, pn(`${un}_los_mean`));
-    if (los) {
+    if (!los) body.push(...c(fitComment(u.los, 'length of stay', span), '    '));
+    else {
       if (los.param) params.push(...c(fitComment(u.los, `${un} length of stay`, span), '  '), `  ${los.param.name}: ${los.param.expr}`);
       const cohortTexts = u.cohorts.map((k) => ({ k, t: distText(k.los.fit, pn(`${un}_${cohortNames.get(k.name)}_los_mean`)) })).filter((x) => x.t);
       body.push(...c(fitComment(u.los, 'length of stay', span), '    '));

@@ -53,3 +53,25 @@ describe('writeFragment', () => {
     expect(r.fragment).toMatch(/^ {2}a_b_los_mean_2: /m);
   });
 });
+
+describe('writeFragment (too few ended stays)', () => {
+  it('writeFragment(stays that end the day they begin, dates without times) says they count as half a day, not "half a day or one minute"', async () => {
+    writeFileSync(join(dir, 'zeros.csv'), ['unit,admitted,discharged', ...Array.from({ length: 30 }, (_, i) => `acute,2027-02-${String(1 + (i % 25)).padStart(2, '0')},2027-02-${String(1 + (i % 25) + (i % 3 ? 2 : 0)).padStart(2, '0')}`), ''].join('\n'));
+    const r = await fitFiles([join(dir, 'zeros.csv')], { bootstrap: 9 });
+    expect(r.fragment).toContain('# 10 of zero length (ended when they began), counted as half a day (dates without times): continuous families cannot fit zeros');
+  });
+
+  it('writeFragment(a unit whose stays are all still in; a unit with one ended stay) says under the unit why nothing, or one length, is written', async () => {
+    writeFileSync(join(dir, 'few.csv'), ['unit,admitted,discharged', ...Array.from({ length: 20 }, (_, i) => `open,2027-02-${String(1 + i).padStart(2, '0')},`), 'once,2027-02-01,2027-02-04', 'open,2027-02-21,2027-02-28', ''].join('\n'));
+    const r = await fitFiles([join(dir, 'few.csv')], { bootstrap: 9 });
+    const block = (u: string) => r.fragment.slice(r.fragment.indexOf(`\n  ${u}:`) + 1).split(/\n {2}\S/)[0];
+    expect(block('open')).toContain('# length of stay: n = 21 (20 still in: right-censored)');
+    // The stay admitted on the last day is still in, not a stay of zero length.
+    expect(block('open')).not.toContain('zero length');
+    expect(block('once')).toContain('# note: only one stay has ended within the extract');
+    expect(block('once')).toMatch(/los: empirical\(\[3 d,/);
+    writeFileSync(join(dir, 'none.csv'), ['unit,admitted,discharged', ...Array.from({ length: 20 }, (_, i) => `open,2027-02-${String(1 + i).padStart(2, '0')},`), ''].join('\n'));
+    const n = await fitFiles([join(dir, 'none.csv')], { bootstrap: 9 });
+    expect(n.fragment).toMatch(/^ {2}open:\n {4}# length of stay: n = 20 \(20 still in: right-censored\).*\n {4}# note: no stay has ended within the extract/m);
+  });
+});
