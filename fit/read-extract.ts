@@ -12,7 +12,13 @@ export type Extract = { kind: 'stays'; file: string; table: Stays } | { kind: 'c
 
 export async function readExtract(file: string, renames: Map<string, string>, end: number | null): Promise<Extract> {
   let out: Extract | null = null;
-  const sink = (fields: string[], line: number): void => {
+  const sink = (fields: string[], line: number, unclosedTo?: number): void => {
+    if (out && unclosedTo !== undefined) {
+      // The rows after an unclosed quote are inside one field: say so, rather than "has 2 fields".
+      out.table.rows++;
+      out.table.bad.add(line, `a quote (") opened on this line is never closed: lines ${line} to ${unclosedTo} were read as one field and not used (close or remove the quote)`);
+      return;
+    }
     if (out) { out.table.add(fields, line); return; }
     let l;
     try { l = layout(fields, renames); } catch (e) {
