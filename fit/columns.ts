@@ -40,6 +40,13 @@ export function layout(header: readonly string[], renames: Map<string, string>):
   const find = (f: string): number => names.indexOf(renames.get(f) ?? f);
   // Two columns of the name of a field read: which one holds it cannot be guessed.
   const unique = (fields: readonly string[]): void => {
+    // And two fields read from one column (`--col discharged=admitted`) would make every stay zero days.
+    const readers = new Map<number, string>();
+    for (const f of fields) {
+      const i = find(f), other = readers.get(i);
+      if (i >= 0 && other) throw new ColumnError(`${other} and ${f} would both be read from the column "${header[i].trim()}"; map each field to its own column with --col`);
+      readers.set(i, f);
+    }
     for (const f of fields) {
       const i = find(f), j = i >= 0 ? names.indexOf(names[i], i + 1) : -1;
       if (j >= 0) throw new ColumnError(`the header has two columns "${header[i].trim()}" (columns ${i + 1} and ${j + 1}): rename one, or read the field from another column with --col ${f}=HEADER`);

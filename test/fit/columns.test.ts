@@ -12,6 +12,11 @@ describe('layout', () => {
     expect(() => layout(['Ward', 'admitted', 'discharged', 'ward'], new Map([['unit', 'ward']]))).toThrow(/two columns "Ward"/);
   });
 
+  it('layout(--col mapping two fields to one column) refuses it', () => {
+    expect(() => layout(['unit', 'admitted', 'discharged'], new Map([['discharged', 'admitted']]))).toThrow(/admitted and discharged would both be read from the column "admitted"/);
+    expect(() => layout(['Ward', 'AdmitDate', 'DischDate'], new Map([['unit', 'ward'], ['cohort', 'ward'], ['admitted', 'admitdate'], ['discharged', 'dischdate']]))).toThrow(/unit and cohort would both be read from the column "Ward"/);
+  });
+
   it('layout(header read as one field with ; or tabs) says the file is not comma-separated', () => {
     expect(() => layout(['unit;admitted;discharged'], new Map())).toThrow(/separated by semicolons/);
     expect(() => layout(['date\tcount'], new Map())).toThrow(/separated by tabs/);
