@@ -9,7 +9,8 @@ import { staySamples, routingCounts, admissionSeries } from './stay-samples.js';
 import type { Stays } from './stays.js';
 import type { Counts } from './counts.js';
 
-export interface Fitted { fit: DurationFit; zeros: number }
+/** zeros: ended stays of zero length; zerosTimed: those of them whose dates have times. */
+export interface Fitted { fit: DurationFit; zeros: number; zerosTimed: number }
 
 export interface UnitFit {
   name: string;
@@ -40,7 +41,7 @@ export function analyseStays(s: Stays, opts: FitOptions): UnitFit[] {
   const series = admissionSeries(s);
   const dur = (key: string): Fitted => {
     const x = samples.los.get(key) ?? samples.handoff.get(key)!;
-    return { fit: fitDurations(x.sample, `${opts.seed}:${key}`, { bootstrap: opts.bootstrap }), zeros: x.zeros };
+    return { fit: fitDurations(x.sample, `${opts.seed}:${key}`, { bootstrap: opts.bootstrap }), zeros: x.zeros, zerosTimed: x.zerosTimed };
   };
   const mix = new Map<string, Map<string, number>>();
   for (let i = 0; i < s.used; i++) {

@@ -1,6 +1,6 @@
 /** The counts extract (date, count, stream): daily counts per stream, checked row by row. */
 import { BadRows } from './bad-rows.js';
-import { parseDate, isoDate } from './dates.js';
+import { parseDate, isoDate, notADate } from './dates.js';
 import type { CountField } from './columns.js';
 
 export const DEFAULT_STREAM = 'arrivals';
@@ -18,9 +18,10 @@ export class Counts {
     const c = this.col;
     const dt = f[c.date].trim(), ct = f[c.count].trim();
     const d = parseDate(dt);
-    if (!d) return this.bad.add(line, dt === '' ? 'date is blank' : `date "${dt}" is not a date (expected YYYY-MM-DD or dd/mm/yyyy)`);
-    const n = Number(ct);
-    if (ct === '' || !Number.isInteger(n) || n < 0) return this.bad.add(line, `count "${ct}" is not a whole number >= 0`);
+    if (!d) return this.bad.add(line, dt === '' ? 'date is blank' : `date "${dt}" ${notADate(dt)}`);
+    // Digits only: Number() would also take `1e3`, `0x10` and 20-digit numbers it cannot hold exactly.
+    const n = /^\d+$/.test(ct) ? Number(ct) : NaN;
+    if (!Number.isSafeInteger(n)) return this.bad.add(line, `count "${ct}" is not a whole number >= 0`);
     const name = (c.stream >= 0 ? f[c.stream].trim() : '') || DEFAULT_STREAM;
     let s = this.streams.get(name);
     if (!s) { s = new Map(); this.streams.set(name, s); }

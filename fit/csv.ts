@@ -4,7 +4,8 @@
  * lines. Each record goes to the callback with the line it started on and is then dropped:
  * nothing of the file is kept.
  */
-export type RecordSink = (fields: string[], line: number) => void;
+/** `unclosedTo`: set on the last record when a quote it opened is never closed: the line it ran to (the end of the file). */
+export type RecordSink = (fields: string[], line: number, unclosedTo?: number) => void;
 
 export class CsvParser {
   private field = '';
@@ -60,7 +61,7 @@ export class CsvParser {
 
   /** Flushes the last record (a file need not end with a line break). */
   end(): void {
-    if (this.field !== '' || this.fields.length > 0 || this.quoted) this.endRecord();
+    if (this.field !== '' || this.fields.length > 0 || this.quoted) this.endRecord(this.quoted ? this.line - (/[\r\n]$/.test(this.field) ? 1 : 0) : undefined);
   }
 
   private countLines(s: string, from: number, to: number): void {
@@ -71,11 +72,12 @@ export class CsvParser {
     }
   }
 
-  private endRecord(): void {
+  private endRecord(unclosedTo?: number): void {
     this.fields.push(this.field);
     const f = this.fields;
     this.fields = []; this.field = ''; this.quoted = false;
     // Blank lines are not records.
-    if (!(f.length === 1 && f[0] === '')) this.sink(f, this.recordLine);
+    if (unclosedTo !== undefined) this.sink(f, this.recordLine, unclosedTo);
+    else if (!(f.length === 1 && f[0] === '')) this.sink(f, this.recordLine);
   }
 }

@@ -20,7 +20,14 @@ const daysIn = (y: number, m: number): number => (m === 2 ? ((y % 4 === 0 && y %
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z)?)?$/;
 const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-/** The date, or null when the text is not one of the accepted forms or not a real date. */
+/**
+ * Years an extract's dates may fall in. A typo in the year (0207, 2207) is not a date a stay can
+ * have: taken as one, it stretches the extract over centuries, censors every open stay there and
+ * flattens the arrival rate, so such a row is a bad row.
+ */
+export const FIRST_YEAR = 1900, LAST_YEAR = 2100;
+
+/** The date, or null when the text is not one of the accepted forms, not a real date, or outside FIRST_YEAR..LAST_YEAR. */
 export function parseDate(text: string): ParsedDate | null {
   const s = text.trim();
   let m = ISO.exec(s), y: number, mo: number, d: number;
@@ -29,11 +36,19 @@ export function parseDate(text: string): ParsedDate | null {
     if (!m) return null;
     d = +m[1]; mo = +m[2]; y = +m[3];
   }
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || y < FIRST_YEAR || y > LAST_YEAR) return null;
   const hasTime = m[4] !== undefined;
   const h = hasTime ? +m[4] : 12, mi = hasTime ? +m[5] : 0, sec = m[6] !== undefined ? +m[6] : 0;
   if (h > 24 || mi > 59 || sec > 59 || (h === 24 && (mi > 0 || sec > 0))) return null;
   return { day: dayNumber(y, mo, d) + (h * 3600 + mi * 60 + sec) / 86400, hasTime };
+}
+
+/** Why `text` (for which parseDate gave null) is not a date, for the bad-row report. */
+export function notADate(text: string): string {
+  const y = /^(\d{1,4})-\d{1,2}-\d{1,2}\b/.exec(text)?.[1] ?? /^\d{1,2}\/\d{1,2}\/(\d{1,4})\b/.exec(text)?.[1];
+  if (y !== undefined && (+y < FIRST_YEAR || +y > LAST_YEAR)) return `is outside the years ${FIRST_YEAR}-${LAST_YEAR} (a typo in the year?)`;
+  if (/^\d{4,6}(\.\d+)?$/.test(text)) return 'is not a date but a number: an Excel date saved without its date format? (format the column as a date, or save it as text)';
+  return 'is not a date (expected YYYY-MM-DD or dd/mm/yyyy, with an optional time hh:mm)';
 }
 
 /** `YYYY-MM-DD` of a day number. */

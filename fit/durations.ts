@@ -39,6 +39,8 @@ export const EMPIRICAL_POINTS = 100;
 
 export function fitDurations(s: Sample, seed: string, opts: { bootstrap?: number } = {}): DurationFit {
   const notes: string[] = [];
+  if (s.events === 0) notes.push('no stay has ended within the extract: there is nothing to fit, so no value is written; give one in the model');
+  else if (s.events === 1) notes.push('only one stay has ended within the extract: too few to fit a family, so its length is written as the distribution');
   const ranked = s.events >= 2 ? rankByAic(FAMILIES.map((f) => fitFamily(f, s))) : [];
   let chosen: Ranked | null = null, gof: GoodnessOfFit | null = null;
   for (const r of ranked) {

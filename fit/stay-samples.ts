@@ -12,9 +12,11 @@ import type { Stays } from './stays.js';
 
 class Builder {
   readonly t = new Column(); readonly c = new Column(); readonly lim = new Column();
-  zeros = 0;
+  /** Ended stays of zero length, by whether their dates have times (counted as one minute) or not (half a day). */
+  zeros = 0; zerosTimed = 0;
   add(t: number, censored: boolean, limit: number, timed: boolean): void {
-    if (t <= 0) { this.zeros++; t = timed ? 1 / 1440 : 0.5; }
+    // A stay still in at its admission day is not a stay of zero length: it is only floored.
+    if (t <= 0) { if (!censored) { this.zeros++; if (timed) this.zerosTimed++; } t = timed ? 1 / 1440 : 0.5; }
     this.t.push(t); this.c.push(censored ? 1 : 0); this.lim.push(Math.max(limit, t));
   }
   sample(): Sample { return makeSample(this.t.view(), this.c.view(), this.lim.view()); }
@@ -22,9 +24,9 @@ class Builder {
 
 export interface StaySamples {
   /** unit -> sample; key `${unit}|${cohort}` for the per-cohort ones. */
-  los: Map<string, { sample: Sample; zeros: number }>;
+  los: Map<string, { sample: Sample; zeros: number; zerosTimed: number }>;
   /** `${unit}>${destination}` -> ready-to-discharge delays. */
-  handoff: Map<string, { sample: Sample; zeros: number }>;
+  handoff: Map<string, { sample: Sample; zeros: number; zerosTimed: number }>;
 }
 
 export function staySamples(s: Stays): StaySamples {
@@ -48,7 +50,7 @@ export function staySamples(s: Stays): StaySamples {
       get(hand, `${unit}>${s.destinations.names[dst]}`).add(hc ? end - rdy : dis - rdy, hc, end - rdy, timed);
     }
   }
-  const done = (m: Map<string, Builder>) => new Map([...m].map(([k, b]) => [k, { sample: b.sample(), zeros: b.zeros }]));
+  const done = (m: Map<string, Builder>) => new Map([...m].map(([k, b]) => [k, { sample: b.sample(), zeros: b.zeros, zerosTimed: b.zerosTimed }]));
   return { los: done(los), handoff: done(hand) };
 }
 

@@ -5,7 +5,7 @@
  */
 import { BadRows } from './bad-rows.js';
 import { Column, Interner } from './growable.js';
-import { parseDate } from './dates.js';
+import { parseDate, notADate } from './dates.js';
 import type { Layout, StayField } from './columns.js';
 
 export class Stays {
@@ -49,7 +49,7 @@ export class Stays {
         return required ? undefined : null;
       }
       const d = parseDate(text);
-      if (!d) { this.bad.add(line, `${field} "${text}" is not a date (expected YYYY-MM-DD or dd/mm/yyyy, with an optional time hh:mm)`); return undefined; }
+      if (!d) { this.bad.add(line, `${field} "${text}" ${notADate(text)}`); return undefined; }
       if (d.hasTime) timed |= field === 'admitted' ? 3 : 2;
       return d.day;
     };

@@ -3,7 +3,7 @@
  * listed with its line and reason on stderr (the good rows are used), a summary of what was
  * fitted, and with --report an HTML page of every fit. Exit 2 when nothing could be read.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { EXIT, type Io } from '../io.js';
 import type { FitArgs } from '../parse.js';
 import { writeFileAtomic } from '../../runner/atomic.js';
@@ -12,6 +12,9 @@ import { int } from '../../fit/format.js';
 export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
   for (const f of args.files) {
     if (!existsSync(f)) { io.err(`caresim: ${f}: no such file\n`); return EXIT.usage; }
+  }
+  for (const [opt, f] of [['--out', args.out], ['--report', args.report]] as const) {
+    if (f && existsSync(f) && statSync(f).isDirectory()) { io.err(`caresim: ${opt} ${f} is a folder; give a file name, e.g. ${f.replace(/\/+$/, '')}/${opt === '--out' ? 'fitted.yaml' : 'fit.html'}\n`); return EXIT.usage; }
   }
   const { fitFiles, ColumnError } = await import('../../fit/fit-files.js');
   let result;

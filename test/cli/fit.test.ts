@@ -42,7 +42,7 @@ describe('caresim fit', () => {
     const out = join(dir, 'none.yaml');
     const r = runCli(['fit', join(dir, 'stays.csv'), '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('the header has Ward, AdmitDate, DischDate, Dest: neither a stays extract (needs unit, admitted, discharged) nor counts (needs date, count)');
+    expect(r.stderr).toContain('stays.csv: the header has Ward, AdmitDate, DischDate, Dest: neither a stays extract (needs unit, admitted, discharged) nor counts (needs date, count)');
     expect(existsSync(out)).toBe(false);
   });
 
@@ -58,6 +58,26 @@ describe('caresim fit', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/damaged\.xlsx: cannot be read: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('caresim fit BOOK.xlsx whose first sheet is not the extract: exit 2 names the file and says only the first sheet is read', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Notes').addRow(['Extract run on 2027-03-01']);
+    wb.addWorksheet('Stays').addRow(['unit', 'admitted', 'discharged']);
+    await wb.xlsx.writeFile(join(dir, 'book.xlsx'));
+    const r = runCli(['fit', join(dir, 'book.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/book\.xlsx: the header has Extract run on 2027-03-01: .*only the first worksheet of a workbook is read/);
+  });
+
+  it('caresim fit FILE --out FOLDER (or --report FOLDER): exit 2 before fitting, with a file name to use', () => {
+    for (const opt of ['--out', '--report']) {
+      const r = runCli(['fit', join(dir, 'stays.csv'), '--col', 'unit=Ward', '--col', 'admitted=AdmitDate', '--col', 'discharged=DischDate', opt, dir, '--bootstrap', '9']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`caresim: ${opt} ${dir} is a folder; give a file name`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 
   it('caresim fit MISSING: exit 2', () => {

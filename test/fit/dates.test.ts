@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, isoDate, weekday, dayNumber } from '../../fit/dates.js';
+import { parseDate, isoDate, weekday, dayNumber, notADate } from '../../fit/dates.js';
 
 describe('fit/dates', () => {
   it('parseDate(ISO or dd/mm/yyyy, with or without a time) gives the same day number as Date.UTC', () => {
@@ -14,6 +14,16 @@ describe('fit/dates', () => {
 
   it('parseDate(bad text) is null: impossible dates, US order past 12, other formats', () => {
     for (const t of ['', '2027-02-29', '31/04/2027', '2027-13-01', '01/13/2027', '2027-01-04T25:00', 'tomorrow', '2027/01/04', '44567']) expect(parseDate(t)).toBeNull();
+  });
+
+  it('parseDate(a year outside 1900-2100) is null and notADate says why: a typo in the year would stretch the extract over centuries', () => {
+    expect(parseDate('0207-02-10')).toBeNull();
+    expect(parseDate('10/02/2207 08:00')).toBeNull();
+    expect(parseDate('1900-01-01')).not.toBeNull();
+    expect(notADate('0207-02-10')).toBe('is outside the years 1900-2100 (a typo in the year?)');
+    expect(notADate('10/02/2207 08:00')).toBe('is outside the years 1900-2100 (a typo in the year?)');
+    expect(notADate('46054')).toMatch(/^is not a date but a number: an Excel date/);
+    expect(notADate('12/31/2027')).toMatch(/^is not a date \(expected/);
   });
 
   it('isoDate(day) and weekday(day) invert dayNumber and follow the calendar (2027-01-04 is a Monday)', () => {

@@ -50,4 +50,15 @@ describe('Stays.add', () => {
     const s = read(text, Date.UTC(2027, 0, 5) / 86_400_000);
     expect(s.bad.listed.filter((b) => b.reason === 'admitted after the extract end (--end)').map((b) => b.line)).toEqual([10, 11]);
   });
+
+  it('add(row with a typo in the year: 2207, 0207) reports the row and leaves the extract\'s span alone', () => {
+    const s = read(['unit,admitted,discharged', 'acute,2027-01-04,2027-01-09', 'acute,2027-01-05,', 'acute,2027-01-06,2207-01-08', 'acute,0207-01-06,2027-01-08', 'acute,46054,46057', ''].join('\n'));
+    expect(s.bad.listed).toEqual([
+      { line: 4, reason: 'discharged "2207-01-08" is outside the years 1900-2100 (a typo in the year?)' },
+      { line: 5, reason: 'admitted "0207-01-06" is outside the years 1900-2100 (a typo in the year?)' },
+      { line: 6, reason: 'admitted "46054" is not a date but a number: an Excel date saved without its date format? (format the column as a date, or save it as text)' },
+    ]);
+    expect(s.used).toBe(2);
+    expect(s.endDay).toBeCloseTo(Date.UTC(2027, 0, 9, 12) / 86_400_000, 9);
+  });
 });
