@@ -5,18 +5,12 @@
  * so the compare report is static: it opens and prints anywhere, and tests read the SVG.
  */
 import { area, line, scaleLinear, scaleUtc, utcFormat } from 'd3';
+import type { AlignedDay } from '../../compare/match.js';
 import { escapeHtml } from '../html.js';
 import { VERDICT_COLOURS } from '../palette.js';
 
-export interface BandDay {
-  /** Day index in the simulated period (0 = start date). */
-  index: number;
-  date: string;
-  observed: number;
-  mean: number;
-  lo: number;
-  hi: number;
-}
+/** One day of the chart: the aligned day of the comparison (compare/match.ts). */
+export type BandDay = AlignedDay;
 
 export interface BandChartOptions {
   id: string;
