@@ -10,8 +10,14 @@ import { didYouMean } from './names.js';
 import type { Observed, Problem } from './observed.js';
 
 /** Daily series of the results file that have a band across replications. */
-export const BANDED_SERIES = ['occupancy', 'blocked', 'queue'] as const;
+export const BANDED_SERIES = ['occupancy', 'blocked', 'queue', 'admissions'] as const;
 export type BandedSeries = (typeof BANDED_SERIES)[number];
+/** Series every results file carries (`admissions` came later: older files lack it). */
+const ALWAYS = ['occupancy', 'blocked', 'queue'] as const;
+/** The unit metric that is the measured-period mean of each daily series. */
+const PERIOD_METRIC: Record<BandedSeries, string> = {
+  occupancy: 'occupancy_mean', blocked: 'blocked_mean', queue: 'queue_mean', admissions: 'admitted_per_day',
+};
 
 export interface AlignedDay {
   /** Index into the daily series: 0 is `start_date`, the first measured day. */
@@ -100,7 +106,7 @@ function damagedDaily(r: Results): string | null {
     const daily = (st as { daily?: unknown }).daily;
     if (!daily || typeof daily !== 'object') return `strategy \`${name}\``;
     for (const [unit, d] of Object.entries(daily as Record<string, Record<string, { mean?: unknown } | undefined>>)) {
-      if (!d || typeof d !== 'object' || BANDED_SERIES.some((k) => !Array.isArray(d[k]?.mean))) return `strategy \`${name}\`, unit \`${unit}\``;
+      if (!d || typeof d !== 'object' || ALWAYS.some((k) => !Array.isArray(d[k]?.mean))) return `strategy \`${name}\`, unit \`${unit}\``;
     }
   }
   return null;
@@ -145,14 +151,19 @@ export function align(results: Results, observed: Observed, strategyName: string
     }
     if (!(BANDED_SERIES as readonly string[]).includes(key)) {
       const why = key === 'capacity' ? 'capacity is an input of the scenario, not an outcome with a band'
-        : /admi|arriv|discharg/.test(key) ? 'results files carry no daily admissions or discharges yet' : `no daily series \`${key}\``;
+        : /arriv|discharg/.test(key) ? 'results files carry no daily arrivals or discharges yet' : `no daily series \`${key}\``;
       problems.push({ ...where, message: `\`${o.name}\`: ${why}`,
         hint: didYouMean(o.name, known) ?? `daily series of ${unit}: ${BANDED_SERIES.map((k) => `${unit}.${k}`).join(', ')}` });
       continue;
     }
-    const b = s.daily[unit][key as BandedSeries] as unknown as Band;
+    const b = s.daily[unit][key as BandedSeries] as unknown as Band | undefined;
+    if (!b || !Array.isArray(b.mean)) {
+      problems.push({ ...where, message: `\`${o.name}\`: this results file has no daily admissions (written by an earlier caresim)`,
+        hint: 'run the scenario again to write a results file with them' });
+      continue;
+    }
     const lo = b[band.keys[0]] ?? [], hi = b[band.keys[1]] ?? [], mean = b.mean ?? [];
-    const st = s.units[unit]?.[`${key}_mean`];
+    const st = s.units[unit]?.[PERIOD_METRIC[key as BandedSeries]];
     const period = st && st.mean !== null && st.sd !== null && st.n >= 2 ? { mean: st.mean, sd: st.sd, n: st.n } : null;
     const aligned: AlignedSeries = { name: o.name, unit, series: key as BandedSeries, days: [], missing: o.missing, simulatedDays: days, period };
     const out0: number[] = [];

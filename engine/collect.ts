@@ -73,7 +73,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
 function dailySeries(s: SimState, u: number): DailySeries {
   const st = s.stats, U = s.U;
   const n = s.days;
-  const out: DailySeries = { occupancy: new Float64Array(n), blocked: new Float64Array(n), queue: new Float64Array(n), capacity: new Float64Array(n) };
+  const out: DailySeries = { occupancy: new Float64Array(n), blocked: new Float64Array(n), queue: new Float64Array(n), capacity: new Float64Array(n), admissions: new Float64Array(n) };
   for (let d = 0; d < n; d++) {
     const len = Math.min(DAY, s.end - d * DAY);
     const k = d * U + u;
@@ -81,6 +81,8 @@ function dailySeries(s: SimState, u: number): DailySeries {
     out.blocked[d] = st.dayBlocked[k] / len;
     out.queue[d] = st.dayQueue[k] / len;
     out.capacity[d] = st.dayCap[k] / len;
+    // A count per day; a last part-day is scaled to a whole day like the areas above.
+    out.admissions[d] = (st.dayAdmitted[k] * DAY) / len;
   }
   return out;
 }

@@ -144,9 +144,10 @@ function admit(s: SimState, p: number, u: number): void {
   P.unit[p] = u;
   P.admitted[p] = s.now;
   if (s.trace) emit(s, 'admit', p, u);
+  // Counted in the warm-up too, for the daily series; reset() zeroes it when measuring starts.
+  s.stats.admitted[u]++;
   if (s.measuring) {
     const st = s.stats, w = s.now - P.arrived[p];
-    st.admitted[u]++;
     st.recordWait(u, w);
     const target = s.target[u];
     if (target > 0 && w <= target) st.withinTarget[u]++;

@@ -13,6 +13,8 @@ export interface DailySeries {
   blocked: Float64Array;
   queue: Float64Array;
   capacity: Float64Array;
+  /** Stays started in the unit each day (the daily form of `admitted_per_day`), a count per day. */
+  admissions: Float64Array;
 }
 
 export interface CohortOutcome {

@@ -26,7 +26,8 @@ export interface StrategyResults {
   kpis: Record<string, Stat>;
   units: Record<string, Record<string, Stat>>;
   /** Measured days only (warm-up cut). */
-  daily: Record<string, { occupancy: Band; blocked: Band; queue: Band; capacity: number[] }>;
+  /** `admissions` is absent in files written before daily admissions were recorded. */
+  daily: Record<string, { occupancy: Band; blocked: Band; queue: Band; capacity: number[]; admissions?: Band }>;
   /** Patients leaving by each exit, per day. */
   exits: Record<string, Stat>;
   population?: Record<string, {

@@ -73,7 +73,7 @@ class Fractions {
   }
 }
 
-interface DailyFold { occupancy: BandFold; blocked: BandFold; queue: BandFold; capacity: MeanFold }
+interface DailyFold { occupancy: BandFold; blocked: BandFold; queue: BandFold; capacity: MeanFold; admissions: BandFold }
 interface CohortFold { people: MeanFold; rates: Columns }
 
 const RATES = ['crises_per_1000_per_year', 'admissions_per_1000_per_year', 'bed_days_per_1000_per_year'] as const;
@@ -132,13 +132,14 @@ export class StrategyFold {
       const d = r.daily[u];
       let f = this.daily.get(u);
       if (!f) {
-        f = { occupancy: new BandFold(this.from), blocked: new BandFold(this.from), queue: new BandFold(this.from), capacity: new MeanFold(this.from) };
+        f = { occupancy: new BandFold(this.from), blocked: new BandFold(this.from), queue: new BandFold(this.from), capacity: new MeanFold(this.from), admissions: new BandFold(this.from) };
         this.daily.set(u, f);
       }
       f.occupancy.add(d.occupancy, r.replication);
       f.blocked.add(d.blocked, r.replication);
       f.queue.add(d.queue, r.replication);
       f.capacity.add(d.capacity);
+      f.admissions.add(d.admissions, r.replication);
       let w = this.occupancyFromStart.get(u);
       if (!w) {
         w = new MeanFold(0);
@@ -175,7 +176,7 @@ export class StrategyFold {
   get held(): number {
     let n = this.indices.length + this.kpis.held + this.kpiFractions.held + this.exits.held;
     for (const f of this.units.values()) n += f.values.held + f.fractions.held;
-    for (const f of this.daily.values()) n += f.occupancy.held + f.blocked.held + f.queue.held + f.capacity.held;
+    for (const f of this.daily.values()) n += f.occupancy.held + f.blocked.held + f.queue.held + f.capacity.held + f.admissions.held;
     for (const f of this.cohorts.values()) n += f.people.held + f.rates.held;
     for (const f of this.occupancyFromStart.values()) n += f.held;
     return n;
@@ -197,7 +198,7 @@ export class StrategyFold {
     }
     if (this.indices.length === 0) return out;
     for (const [u, f] of this.daily) {
-      out.daily[u] = { occupancy: f.occupancy.result(), blocked: f.blocked.result(), queue: f.queue.result(), capacity: f.capacity.result() };
+      out.daily[u] = { occupancy: f.occupancy.result(), blocked: f.blocked.result(), queue: f.queue.result(), capacity: f.capacity.result(), admissions: f.admissions.result() };
     }
     for (const [e, values] of this.exits.cols) out.exits[e] = stat(values);
     if (this.cohorts.size > 0) {

@@ -18,9 +18,11 @@ export class UnitStats {
   withinTarget: Float64Array; reneged: Float64Array;
   waitHist: Float64Array;
   dayOcc: Float64Array; dayBlocked: Float64Array; dayQueue: Float64Array; dayCap: Float64Array;
-  /** The running areas at the last midnight. */
+  /** Stays started (admissions) per unit per day: `admitted` counts in the warm-up too, for this. */
+  dayAdmitted: Float64Array;
+  /** The running areas (and admission count) at the last midnight. */
   private markOcc: Float64Array; private markBlocked: Float64Array;
-  private markQueue: Float64Array;
+  private markQueue: Float64Array; private markAdmitted: Float64Array;
   /** Capacity changes rarely: today's capacity area is kept exactly (a whole day at 2,150
    *  places reads 2150, not the 2149.9999999999995 a difference of running totals gives). */
   private capToday: Float64Array; private capSince: Float64Array;
@@ -36,7 +38,8 @@ export class UnitStats {
     this.waitHist = new Float64Array(n * WAIT_BINS);
     this.dayOcc = new Float64Array(n * days); this.dayBlocked = new Float64Array(n * days);
     this.dayQueue = new Float64Array(n * days); this.dayCap = new Float64Array(n * days);
-    this.markOcc = f(); this.markBlocked = f(); this.markQueue = f();
+    this.dayAdmitted = new Float64Array(n * days);
+    this.markOcc = f(); this.markBlocked = f(); this.markQueue = f(); this.markAdmitted = f();
     this.capToday = f(); this.capSince = f();
   }
 
@@ -58,6 +61,7 @@ export class UnitStats {
       this.dayOcc[k] = this.occArea[u] - this.markOcc[u]; this.markOcc[u] = this.occArea[u];
       this.dayBlocked[k] = this.blockedArea[u] - this.markBlocked[u]; this.markBlocked[u] = this.blockedArea[u];
       this.dayQueue[k] = this.queueArea[u] - this.markQueue[u]; this.markQueue[u] = this.queueArea[u];
+      this.dayAdmitted[k] = this.admitted[u] - this.markAdmitted[u]; this.markAdmitted[u] = this.admitted[u];
       this.capacityChange(u, caps[u], now);
       this.dayCap[k] = this.capToday[u];
       this.capToday[u] = 0;
@@ -103,7 +107,7 @@ export class UnitStats {
     for (let u = 0; u < this.n; u++) {
       this.capacityChange(u, caps[u], now);
       this.markOcc[u] -= this.occArea[u]; this.markBlocked[u] -= this.blockedArea[u];
-      this.markQueue[u] -= this.queueArea[u];
+      this.markQueue[u] -= this.queueArea[u]; this.markAdmitted[u] -= this.admitted[u];
     }
     for (const a of [this.occArea, this.queueArea, this.blockedArea, this.listArea, this.fullTime,
       this.capArea, this.arrivals, this.admitted, this.lost, this.diverted, this.waitSum, this.waited,

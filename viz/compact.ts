@@ -14,6 +14,7 @@ function compactStrategy(s: StrategyResults, keepDaily: boolean): StrategyResult
   if (keepDaily) {
     for (const [u, d] of Object.entries(s.daily ?? {})) {
       daily[u] = { occupancy: band(d.occupancy), blocked: band(d.blocked), queue: band(d.queue), capacity: round(d.capacity) };
+      if (d.admissions) daily[u].admissions = band(d.admissions);
     }
   }
   const out: StrategyResults = { ...s, daily };

@@ -71,7 +71,7 @@ const strategy = fields({
   sweep: optional(named(num)),
   kpis: named(stat),
   units: named(named(stat)),
-  daily: optional(named(fields({ occupancy: band, blocked: band, queue: band, capacity: list(numOrNull) }))),
+  daily: optional(named(fields({ occupancy: band, blocked: band, queue: band, capacity: list(numOrNull), admissions: optional(band) }))),
   exits: optional(named(stat)),
   population: optional(named(fields({
     people: list(numOrNull), crises_per_1000_per_year: stat, admissions_per_1000_per_year: stat,

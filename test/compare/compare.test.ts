@@ -59,6 +59,39 @@ describe('compareFiles(results, observed) on a mis-calibrated baseline', () => {
   });
 });
 
+describe('compareFiles(results, observed) on daily admissions', () => {
+  // Admissions to an unlimited ward are Poisson(20) a day, independent from day to day.
+  it('accepts admissions drawn from the same arrival rate, not calling whole counts a band too wide', async () => {
+    const R = 60, N = 20;
+    const results = JSON.stringify(await bandResults(2, R, 'band'));
+    const observed = await observedSeries(2, N, 'observed', 20, 'admissions');
+    const comparisons = observed.map((o) => run(results, longCsv('ward.admissions', o)).series[0]);
+    // Whole counts land inside a band of whole counts more often than the continuous rate
+    // (R - 1)(q - p) / (R + 1); on its own that would read as a band too wide.
+    const expected = (R - 1) * 0.9 / (R + 1);
+    const cov = comparisons.map((c) => c.coverage!).reduce((a, b) => a + b, 0) / N;
+    expect(cov).toBeGreaterThan(expected);
+    expect(comparisons.filter((c) => c.verdict === 'band too wide')).toEqual([]);
+    // At alpha = 0.05 a calibrated test flags about 1 in 20; 5 or more of 20 has probability 1.6%.
+    expect(comparisons.filter((c) => c.verdict !== 'consistent').length).toBeLessThan(5);
+    // A year of Poisson(20) days: the observed mean is within 4 sd (0.23) of 20.
+    for (const c of comparisons) expect(Math.abs(c.observed_mean! - 20)).toBeLessThan(4 * Math.sqrt(20 / 365));
+  });
+
+  it('flags a baseline whose arrival rate is 20% too low', async () => {
+    const results = JSON.stringify(await bandResults(2, 60, 'band'));
+    const observed = await observedSeries(2, 5, 'observed', 24, 'admissions');
+    for (const o of observed) {
+      const c = run(results, longCsv('ward.admissions', o));
+      expect(c.mismatches).toBe(1);
+      expect(c.series[0].verdict).toBe('simulated too low');
+      // 20 a day simulated against 24 observed.
+      expect(c.series[0].relative_error!).toBeGreaterThan(0.1);
+      expect(c.series[0].relative_error!).toBeLessThan(0.3);
+    }
+  });
+});
+
 describe('compareSeries(series, expected, label)', () => {
   const day = (index: number, observed: number, lo = 10, hi = 20) => ({ index, date: '', observed, mean: (lo + hi) / 2, lo, hi });
   const series = (days: AlignedSeries['days'], period: AlignedSeries['period'] = null, simulatedDays = days.length): AlignedSeries =>

@@ -20,15 +20,16 @@ export function bedsModel(losDays: number, perDay = 20, horizonDays = 365, warmu
 }
 
 /** The results file of `reps` replications (workers: 0, so no built bundle is needed). */
-export async function bandResults(losDays: number, reps: number, seed: number | string): Promise<Results> {
-  const out = await runScenarioDetailed(scenario([strategy('baseline', bedsModel(losDays))], reps, seed), { workers: 0 });
+export async function bandResults(losDays: number, reps: number, seed: number | string, perDay = 20): Promise<Results> {
+  const out = await runScenarioDetailed(scenario([strategy('baseline', bedsModel(losDays, perDay))], reps, seed), { workers: 0 });
   return out.results;
 }
 
-/** `count` observed occupancy series (measured days only), one per replication of another seed. */
-export async function observedSeries(losDays: number, count: number, seed: number | string): Promise<number[][]> {
-  const out = await runScenarioDetailed(scenario([strategy('baseline', bedsModel(losDays))], count, seed), { workers: 0 });
-  return out.raw.baseline.map((r) => Array.from(r.daily.ward.occupancy).slice(firstMeasuredDay(r.warmupDays)));
+/** `count` observed daily series (measured days only), one per replication of another seed. */
+export async function observedSeries(losDays: number, count: number, seed: number | string, perDay = 20,
+  series: 'occupancy' | 'admissions' = 'occupancy'): Promise<number[][]> {
+  const out = await runScenarioDetailed(scenario([strategy('baseline', bedsModel(losDays, perDay))], count, seed), { workers: 0 });
+  return out.raw.baseline.map((r) => Array.from(r.daily.ward[series]).slice(firstMeasuredDay(r.warmupDays)));
 }
 
 /** Long-layout CSV of one series named `name`, day 0 on START. */

@@ -38,12 +38,26 @@ describe('align(results, observed, strategy, file)', () => {
     expect(a.series[0].days.map((d) => [d.index, d.observed, d.lo, d.hi])).toEqual([[0, 47, 45, 55], [9, 60, 45, 55]]);
   });
 
-  it('names unknown units and series with a did-you-mean, and says why admissions are not there', () => {
-    expect(problems(csv('2027-01-04,acute.ocupancy,47', '2027-01-04,acut.occupancy,47', '2027-01-04,acute.admissions,30', '2027-01-04,acute.capacity,60'))).toEqual([
+  it('names unknown units and series with a did-you-mean, and says why discharges are not there', () => {
+    expect(problems(csv('2027-01-04,acute.ocupancy,47', '2027-01-04,acut.occupancy,47', '2027-01-04,acute.discharges,30', '2027-01-04,acute.capacity,60'))).toEqual([
       '2: `acute.ocupancy`: no daily series `ocupancy` | did you mean `acute.occupancy`?',
       '3: `acut.occupancy`: no unit `acut` in the results | did you mean `acute.occupancy`?',
-      '4: `acute.admissions`: results files carry no daily admissions or discharges yet | daily series of acute: acute.occupancy, acute.blocked, acute.queue',
-      '5: `acute.capacity`: capacity is an input of the scenario, not an outcome with a band | daily series of acute: acute.occupancy, acute.blocked, acute.queue',
+      '4: `acute.discharges`: results files carry no daily arrivals or discharges yet | daily series of acute: acute.occupancy, acute.blocked, acute.queue, acute.admissions',
+      '5: `acute.capacity`: capacity is an input of the scenario, not an outcome with a band | daily series of acute: acute.occupancy, acute.blocked, acute.queue, acute.admissions',
+    ]);
+  });
+
+  it('lines up daily admissions, judged against `admitted_per_day`, and says when an older file lacks them', () => {
+    const r = results();
+    const adm = { mean: Array(10).fill(30), p05: Array(10).fill(22), p95: Array(10).fill(38) };
+    const stat = { mean: 30, sd: 1, ci95: [29, 31], n: 20 };
+    const withAdm = { ...r, strategies: { baseline: { ...r.strategies.baseline, units: { acute: { admitted_per_day: stat } },
+      daily: { acute: { ...r.strategies.baseline.daily.acute, admissions: adm } } } } } as Results;
+    const a = align(withAdm, readObserved(csv('2027-01-05,acute.admissions,27')), undefined, 'o.csv');
+    expect(a.series[0].days.map((d) => [d.index, d.observed, d.mean, d.lo, d.hi])).toEqual([[1, 27, 30, 22, 38]]);
+    expect(a.series[0].period).toEqual({ mean: 30, sd: 1, n: 20 });
+    expect(problems(csv('2027-01-05,acute.admissions,27'))).toEqual([
+      '2: `acute.admissions`: this results file has no daily admissions (written by an earlier caresim) | run the scenario again to write a results file with them',
     ]);
   });
 

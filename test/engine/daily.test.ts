@@ -21,7 +21,7 @@ describe('simulate(model).daily', () => {
     const none = daily(0), midday = daily(1.5 * DAY), midnight = daily(2 * DAY);
     for (const series of [midday, midnight]) {
       for (const unit of ['ward', 'rehab'] as const) {
-        for (const key of ['occupancy', 'blocked', 'queue', 'capacity'] as const) {
+        for (const key of ['occupancy', 'blocked', 'queue', 'capacity', 'admissions'] as const) {
           expect(series[unit][key].length).toBe(10);
           series[unit][key].forEach((x, d) => expect(x).toBeCloseTo(none[unit][key][d], 9));
         }
@@ -43,5 +43,28 @@ describe('simulate(model).daily', () => {
     expect(cap[1]).toBe(4);
     expect(cap[300]).toBe(0.25 * 4 + 0.75 * 2150);
     expect(Array.from(cap.slice(301))).toEqual(new Array(100).fill(2150));
+  });
+
+  it('counts the stays started each day, whose mean over the measured days is admitted_per_day', () => {
+    const model = buildModel({
+      horizon: 60 * DAY, warmup: 5 * DAY,
+      units: {
+        ward: { capacity: 3, service: exponential(DAY), queue: 2, next: { rehab: 0.5, home: 0.5 } },
+        rehab: { capacity: 1, service: exponential(2 * DAY), queue: 0, next: { home: 1 } },
+      },
+      sources: { admissions: { rate: 2.5 / DAY, to: 'ward' } },
+    });
+    for (const replication of [0, 1, 2]) {
+      const r = simulate(model, { seed: 5, replication });
+      for (const unit of ['ward', 'rehab'] as const) {
+        const adm = Array.from(r.daily[unit].admissions);
+        expect(adm).toHaveLength(65);
+        expect(adm.every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
+        const measured = adm.slice(5);
+        expect(measured.reduce((a, b) => a + b, 0) / measured.length).toBeCloseTo(r.units[unit].admitted_per_day, 9);
+      }
+      // The ward is often full, so its admissions are fewer than its arrivals: a stay starts at admission, not arrival.
+      expect(r.units.ward.admitted_per_day).toBeLessThan(r.units.ward.arrivals_per_day);
+    }
   });
 });

@@ -48,13 +48,13 @@ describe('caresim compare RESULTS OBSERVED', () => {
 
   it('exits 2 with every problem when the files do not match, never a stack trace', () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'date,series,value\n2027-01-04,acute.ocupancy,50\n2026-12-01,p1.occupancy,40\n2027-01-05,acute.admissions,9\n');
+    writeFileSync(bad, 'date,series,value\n2027-01-04,acute.ocupancy,50\n2026-12-01,p1.occupancy,40\n2027-01-05,acute.discharges,9\n');
     const r = runCli(['compare', guessed, bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`caresim: cannot compare ${bad} with ${guessed}:`);
     expect(r.stderr).toContain(`${bad}:2: \`acute.ocupancy\`: no daily series \`ocupancy\` (did you mean \`acute.occupancy\`?)`);
     expect(r.stderr).toContain(`${bad}:3: \`p1.occupancy\`: 1 date outside the simulated period 2027-01-04 to 2027-07-04`);
-    expect(r.stderr).toContain(`${bad}:4: \`acute.admissions\`: results files carry no daily admissions`);
+    expect(r.stderr).toContain(`${bad}:4: \`acute.discharges\`: results files carry no daily arrivals or discharges`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
 
     const scenario = runCli(['compare', example('scenario.yaml'), example('observed.csv')]);
