@@ -8,7 +8,7 @@
 import { readLines } from './lines.js';
 import { decode, revive } from './codec.js';
 import { readJsonFile } from './results-file.js';
-import { MergeError, type ShardResults } from './shard-file.js';
+import { MergeError, checkShardDoc, checkShardPath, unreadableShard, type ShardResults } from './shard-file.js';
 import type { ReplicationResult } from '../engine/result.js';
 
 export interface ShardHead {
@@ -26,6 +26,7 @@ export interface ShardHead {
 const indexOf = (rep: unknown) => (rep && typeof rep === 'object' ? (rep as { replication?: unknown }).replication : undefined);
 
 export async function readShardHead(file: string): Promise<ShardHead> {
+  checkShardPath(file);
   const indices = new Map<string, unknown[]>();
   const note = (strategy: string, rep: unknown) => {
     let l = indices.get(strategy);
@@ -47,12 +48,9 @@ export async function readShardHead(file: string): Promise<ShardHead> {
     whole = read.whole;
     if (whole && doc && typeof doc === 'object' && doc.replications_raw) doc.replications_raw = revive(doc.replications_raw);
   } catch (err) {
-    throw new MergeError(`${file}: cannot read a results file (${err instanceof Error ? err.message : String(err)})`);
+    throw unreadableShard(file, err);
   }
-  if (!doc || typeof doc !== 'object' || doc.format !== 'caresim-results/1') throw new MergeError(`${file}: not a caresim results file`);
-  if (!doc.shard || typeof doc.shard !== 'object' || !doc.replications_raw || typeof doc.replications_raw !== 'object') {
-    throw new MergeError(`${file}: not a shard output (no replications_raw); write shards with caresim run --shard i/n --out FILE`);
-  }
+  checkShardDoc(file, doc);
   const order = Object.keys(doc.replications_raw);
   // A file read whole is in memory anyway: sorted here, as merge always did.
   if (whole) {
