@@ -50,7 +50,7 @@ describe('align(results, observed, strategy, file)', () => {
   it('lines up daily admissions, judged against `admitted_per_day`, and says when an older file lacks them', () => {
     const r = results();
     const adm = { mean: Array(10).fill(30), p05: Array(10).fill(22), p95: Array(10).fill(38) };
-    const stat = { mean: 30, sd: 1, ci95: [29, 31], n: 20 };
+    const stat: Stat = { mean: 30, sd: 1, ci95: [29, 31], n: 20 };
     const withAdm = { ...r, strategies: { baseline: { ...r.strategies.baseline, units: { acute: { admitted_per_day: stat } },
       daily: { acute: { ...r.strategies.baseline.daily.acute, admissions: adm } } } } } as Results;
     const a = align(withAdm, readObserved(csv('2027-01-05,acute.admissions,27')), undefined, 'o.csv');
