@@ -6,8 +6,7 @@
 import type { Comparison, SeriesComparison } from '../compare/compare.js';
 import type { BandDay } from './charts/observed-band.js';
 import { observedBandSvg } from './charts/observed-band.js';
-import { escapeHtml } from './html.js';
-import { STYLES } from './styles.js';
+import { escapeHtml, pageHead } from './html.js';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(0)}%`);
 const num = (x: number | null) => (x === null ? '–' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -30,6 +29,14 @@ function facts(s: SeriesComparison, c: Comparison): string {
   return `<table class="compare-facts">${rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 }
 
+const COMPARE_STYLES = `
+.compare-series { break-inside: avoid; }
+.compare-series[data-verdict=mismatch] .verdict strong { color: #a33f00; }
+.compare-series[data-verdict=consistent] .verdict strong { color: #005a8c; }
+.compare-facts th { text-align: left; font-weight: 400; color: var(--muted); padding-right: 1em; }
+figure.chart-compare svg { width: 100%; height: auto; }
+`;
+
 export function compareHtml(c: Comparison, days: Record<string, readonly BandDay[]>, title: string): string {
   const weakCount = c.series.filter(weak).length;
   const sections = c.series.map((s) => {
@@ -44,21 +51,7 @@ export function compareHtml(c: Comparison, days: Record<string, readonly BandDay
 ${facts(s, c)}
 </section>`;
   }).join('\n');
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}: observed against simulated</title>
-<style>${STYLES}
-.compare-series { break-inside: avoid; }
-.compare-series[data-verdict=mismatch] .verdict strong { color: #a33f00; }
-.compare-series[data-verdict=consistent] .verdict strong { color: #005a8c; }
-.compare-facts th { text-align: left; font-weight: 400; color: var(--muted); padding-right: 1em; }
-figure.chart-compare svg { width: 100%; height: auto; }
-</style>
-</head>
-<body>
+  return `${pageHead(`${title}: observed against simulated`, { extraStyles: COMPARE_STYLES })}<body>
 <main id="compare">
 <h1>${escapeHtml(title)}: is the baseline right?</h1>
 <p class="intro">Observed series from ${escapeHtml(c.observed)} against strategy <code>${escapeHtml(c.strategy)}</code> of ${escapeHtml(c.results)}, simulated ${escapeHtml(c.simulated_period[0])} to ${escapeHtml(c.simulated_period[1])}.

@@ -24,17 +24,24 @@ function scriptSafeCode(code: string): string {
   return code.replace(/<\/script/gi, '<\\/script');
 }
 
-export function reportHtml(results: Results, script: string): string {
+/**
+ * The opening of every caresim page up to its body: language, viewport, title and the shared
+ * styles (`extraStyles` appended inside the same <style>). `title` is escaped here.
+ */
+export function pageHead(title: string, opts: { generator?: string; extraStyles?: string } = {}): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="caresim ${escapeHtml(results.engine.version)}">
-<title>${escapeHtml(results.scenario.name)}: caresim report</title>
-<style>${STYLES}</style>
+${opts.generator ? `<meta name="generator" content="${escapeHtml(opts.generator)}">\n` : ''}<title>${escapeHtml(title)}</title>
+<style>${STYLES}${opts.extraStyles ?? ''}</style>
 </head>
-<body>
+`;
+}
+
+export function reportHtml(results: Results, script: string): string {
+  return `${pageHead(`${results.scenario.name}: caresim report`, { generator: `caresim ${results.engine.version}` })}<body>
 <main id="report"><noscript>This report draws its charts with JavaScript; please open it in a web browser with scripts enabled.</noscript></main>
 <script type="application/json" id="${DATA_ELEMENT_ID}">${scriptSafeJson(results)}</script>
 <script>${scriptSafeCode(script)}</script>
