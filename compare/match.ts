@@ -6,7 +6,7 @@
  */
 import type { Results } from '../engine/results.js';
 import { formatDay, parseDay } from './dates.js';
-import { didYouMean } from './names.js';
+import { suggestName } from '../scenarios/suggest.js';
 import type { Observed, Problem } from './observed.js';
 
 /** Daily series of the results file that have a band across replications. */
@@ -126,7 +126,7 @@ export function align(results: Results, observed: Observed, strategyName: string
   const s = results.strategies[strategy] ?? (strategyName === undefined ? results.strategies[names[0]] : undefined);
   if (!s) {
     throw new CompareMismatch(resultsFile, [{ message: `the results have no strategy \`${strategy}\``,
-      hint: didYouMean(strategy, names) ?? `strategies: ${names.join(', ')}` }]);
+      hint: suggestName(strategy, names) ?? `strategies: ${names.join(', ')}` }]);
   }
   const strategyUsed = results.strategies[strategy] ? strategy : names[0];
   const band = bandChoice(s.daily);
@@ -146,14 +146,14 @@ export function align(results: Results, observed: Observed, strategyName: string
     const where = { line: o.line };
     if (!units.includes(unit)) {
       problems.push({ ...where, message: `\`${o.name}\`: no unit \`${unit || o.name}\` in the results`,
-        hint: didYouMean(o.name, known) ?? `series are <unit>.<series> with units ${units.join(', ')}` });
+        hint: suggestName(o.name, known) ?? `series are <unit>.<series> with units ${units.join(', ')}` });
       continue;
     }
     if (!(BANDED_SERIES as readonly string[]).includes(key)) {
       const why = key === 'capacity' ? 'capacity is an input of the scenario, not an outcome with a band'
         : /arriv|discharg/.test(key) ? 'results files carry no daily arrivals or discharges yet' : `no daily series \`${key}\``;
       problems.push({ ...where, message: `\`${o.name}\`: ${why}`,
-        hint: didYouMean(o.name, known) ?? `daily series of ${unit}: ${BANDED_SERIES.map((k) => `${unit}.${k}`).join(', ')}` });
+        hint: suggestName(o.name, known) ?? `daily series of ${unit}: ${BANDED_SERIES.map((k) => `${unit}.${k}`).join(', ')}` });
       continue;
     }
     const b = s.daily[unit][key as BandedSeries] as unknown as Band | undefined;
