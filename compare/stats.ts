@@ -3,6 +3,10 @@
  * (a patient in today is mostly in tomorrow), so 365 days are far fewer than 365
  * independent checks: every test here uses an effective sample size instead of the day count.
  */
+import { logGamma } from '../engine/statistics.js';
+
+export { logGamma };
+
 /**
  * Effective sample size of a daily series with gaps (NaN = not observed): n / tau with
  * tau = 1 + 2 sum of autocorrelations, summed by Geyer's initial positive sequence (pairs of
@@ -33,18 +37,6 @@ export function effectiveSampleSize(x: readonly number[]): number {
     prev = g;
   }
   return Math.max(1, Math.min(n, n / Math.max(tau, 1e-9)));
-}
-
-/** ln Gamma(x) for x > 0 (Lanczos, g = 7, 15 digits). */
-export function logGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  x -= 1;
-  let a = c[0];
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
 function binomialPmf(k: number, n: number, p: number): number {
