@@ -3,18 +3,24 @@
  * listed with its line and reason on stderr (the good rows are used), a summary of what was
  * fitted, and with --report an HTML page of every fit. Exit 2 when nothing could be read.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { EXIT, type Io } from '../io.js';
 import type { FitArgs } from '../parse.js';
-import { writeFileAtomic } from '../../runner/atomic.js';
+import { OutputError, writeFileAtomic } from '../../runner/atomic.js';
+import { checkOutputFile } from '../output-paths.js';
 import { int } from '../../fit/format.js';
 
 export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
   for (const f of args.files) {
     if (!existsSync(f)) { io.err(`caresim: ${f}: no such file\n`); return EXIT.usage; }
   }
-  for (const [opt, f] of [['--out', args.out], ['--report', args.report]] as const) {
-    if (f && existsSync(f) && statSync(f).isDirectory()) { io.err(`caresim: ${opt} ${f} is a folder; give a file name, e.g. ${f.replace(/\/+$/, '')}/${opt === '--out' ? 'fitted.yaml' : 'fit.html'}\n`); return EXIT.usage; }
+  // The output check every command shares: a folder, a path through a file, no write access.
+  try {
+    checkOutputFile(args.out, '--out', 'fitted.yaml');
+    checkOutputFile(args.report, '--report', 'fit.html');
+  } catch (e) {
+    if (e instanceof OutputError) { io.err(`caresim: ${e.message}\n`); return EXIT.usage; }
+    throw e;
   }
   const { fitFiles, ColumnError } = await import('../../fit/fit-files.js');
   let result;
