@@ -6,9 +6,8 @@
  * moves, which frees its own place upstream and cascades in the same instant. No polling.
  */
 import { QUEUED, SERVING, DONE, BLOCKED } from './patients.js';
-import {
-  type SimState, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, P_RELEASE, P_RENEGE,
-} from './sim-state.js';
+import type { SimState } from './sim-state.js';
+import { eventPayload, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, P_RELEASE, P_RENEGE } from './events.js';
 import { nextDischargeTime } from './calendar.js';
 import { SimulationError } from './errors.js';
 import type { Route, TraceEvent } from './model.js';
@@ -133,7 +132,7 @@ function enqueue(s: SimState, p: number, u: number): void {
   s.queues[u].push(p, tok);
   if (s.trace) emit(s, 'queue', p, u);
   const pat = s.patience[u];
-  if (pat !== null) s.q.push(s.now + sample(s, pat, u, p), P_RENEGE, (EV_RENEGE << 24) | p, tok);
+  if (pat !== null) s.q.push(s.now + sample(s, pat, u, p), P_RENEGE, eventPayload(EV_RENEGE, p), tok);
 }
 
 function admit(s: SimState, p: number, u: number): void {
@@ -157,7 +156,7 @@ function admit(s: SimState, p: number, u: number): void {
     }
   }
   if (s.isBeds[u] && s.tracksCohorts) { touchCohort(s, c); s.cohInBeds[c]++; }
-  s.q.push(s.now + sample(s, s.service[u][c], u, p), P_RELEASE, (EV_SERVICE_END << 24) | p);
+  s.q.push(s.now + sample(s, s.service[u][c], u, p), P_RELEASE, eventPayload(EV_SERVICE_END, p));
 }
 
 /** Leaves the place held in u (stats only; the caller refills it with release()). */
@@ -181,7 +180,7 @@ export function serviceEnd(s: SimState, p: number): void {
   if (s.trace) emit(s, 'service-end', p, u, d >= 0 ? s.m.units[d].name : s.m.exits[-d - 1]);
   const h = s.handoff[u][d + s.E];
   if (h !== null && s.trace) emit(s, 'handoff', p, u);
-  if (h !== null) s.q.push(s.now + sample(s, h, u, p), P_RELEASE, (EV_HANDOFF_END << 24) | p);
+  if (h !== null) s.q.push(s.now + sample(s, h, u, p), P_RELEASE, eventPayload(EV_HANDOFF_END, p));
   else ready(s, p);
 }
 
@@ -193,7 +192,7 @@ export function ready(s: SimState, p: number): void {
     const t = nextDischargeTime(s.now, rule, s.m.weekOffset, s.dischargeRng[u]);
     if (t > s.now) {
       if (s.trace) emit(s, 'discharge-wait', p, u, t);
-      s.q.push(t, P_RELEASE, (EV_DISCHARGE << 24) | p);
+      s.q.push(t, P_RELEASE, eventPayload(EV_DISCHARGE, p));
       return;
     }
   }
@@ -236,7 +235,7 @@ function stayOn(s: SimState, p: number, u: number): void {
   touch(s, u);
   s.doneN[u]--;
   s.pts.status[p] = SERVING;
-  s.q.push(s.now + sample(s, s.service[u][s.pts.cohort[p]], u, p), P_RELEASE, (EV_SERVICE_END << 24) | p);
+  s.q.push(s.now + sample(s, s.service[u][s.pts.cohort[p]], u, p), P_RELEASE, eventPayload(EV_SERVICE_END, p));
 }
 
 /** Drops stale queue entries (patients who reneged) from the head of u's queue. */

@@ -9,14 +9,7 @@ import { UnitStats } from './unit-stats.js';
 import { makeStream, type Stream } from './random.js';
 import { makeSampler, type Sampler } from './distributions.js';
 import { DAY } from './calendar.js';
-import type { Model, Route, RunOptions, TraceEvent } from './model.js';
-
-/** Event kinds, stored in the top bits of the payload: payload = kind << 24 | id. */
-export const EV_ARRIVAL = 0, EV_SERVICE_END = 1, EV_HANDOFF_END = 2, EV_DISCHARGE = 3,
-  EV_RENEGE = 4, EV_CAPACITY = 5, EV_DAY = 6, EV_WARMUP = 7;
-export const ID_MASK = 0xffffff;
-/** Named priorities: at one instant, places are released before they are sought. */
-export const P_RELEASE = 0, P_STAT = 1, P_ARRIVAL = 2, P_RENEGE = 3;
+import type { Model, Route, SimOptions, TraceEvent } from './model.js';
 
 export class SimState {
   readonly m: Model;
@@ -96,7 +89,7 @@ export class SimState {
   readonly cohFlows: { growth: Float64Array; deaths: Float64Array; movedIn: Float64Array; movedOut: Float64Array; pathwayDeaths: Float64Array };
   readonly peopleDaily: Float64Array;
 
-  constructor(model: Model, opts: RunOptions) {
+  constructor(model: Model, opts: SimOptions) {
     const { seed, replication: rep } = opts;
     this.m = model;
     this.trace = opts.trace ?? null;

@@ -4,20 +4,21 @@
  * Pure: no I/O, no clock, no global randomness; the same model, seed and replication give
  * the same result everywhere.
  */
+import { SimState } from './sim-state.js';
 import {
-  SimState, EV_ARRIVAL, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, EV_CAPACITY,
+  eventPayload, eventKind, EV_ARRIVAL, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, EV_CAPACITY,
   EV_DAY, EV_WARMUP, ID_MASK, P_RELEASE, P_STAT,
-} from './sim-state.js';
+} from './events.js';
 import { emit, touch, touchSystem, touchCohort, serviceEnd, ready, attemptMove, renege, release } from './flow.js';
 import { startSources, onArrival, refreshPopulationSources } from './sources.js';
 import { recordPeople, evolvePopulation } from './population.js';
 import { collect } from './collect.js';
 import { checkModel } from './check-model.js';
 import { DAY } from './calendar.js';
-import type { Model, RunOptions } from './model.js';
+import type { Model, SimOptions } from './model.js';
 import type { ReplicationResult } from './result.js';
 
-export function simulate(model: Model, opts: RunOptions): ReplicationResult {
+export function simulate(model: Model, opts: SimOptions): ReplicationResult {
   checkModel(model);
   const s = new SimState(model, opts);
   start(s);
@@ -36,8 +37,8 @@ function start(s: SimState): void {
     while (i < sch.at.length && sch.at[i] <= 0) i++;
     scheduleCapacity(s, u, i);
   }
-  if (DAY < s.end) q.push(DAY, P_STAT, EV_DAY << 24);
-  if (s.m.warmup > 0) q.push(s.m.warmup, P_STAT, EV_WARMUP << 24);
+  if (DAY < s.end) q.push(DAY, P_STAT, eventPayload(EV_DAY, 0));
+  if (s.m.warmup > 0) q.push(s.m.warmup, P_STAT, eventPayload(EV_WARMUP, 0));
   recordPeople(s);
   startSources(s);
 }
@@ -49,7 +50,7 @@ function run(s: SimState): void {
     s.now = q.topTime;
     s.events++;
     const payload = q.topPayload, id = payload & ID_MASK;
-    switch (payload >>> 24) {
+    switch (eventKind(payload)) {
       case EV_ARRIVAL: onArrival(s, id, q.topTag); break;
       case EV_SERVICE_END: serviceEnd(s, id); break;
       case EV_HANDOFF_END: ready(s, id); break;
@@ -69,7 +70,7 @@ function run(s: SimState): void {
  */
 function scheduleCapacity(s: SimState, u: number, i: number): void {
   const sch = s.m.units[u].schedule!;
-  if (i < sch.at.length && sch.at[i] < s.end) s.q.push(sch.at[i], P_RELEASE, (EV_CAPACITY << 24) | u, i);
+  if (i < sch.at.length && sch.at[i] < s.end) s.q.push(sch.at[i], P_RELEASE, eventPayload(EV_CAPACITY, u), i);
 }
 
 /** Lowering capacity never evicts: places above the new capacity empty as patients leave. */
@@ -98,7 +99,7 @@ function newDay(s: SimState): void {
     refreshPopulationSources(s);
   }
   recordPeople(s);
-  if (s.now + DAY < s.end) s.q.push(s.now + DAY, P_STAT, EV_DAY << 24);
+  if (s.now + DAY < s.end) s.q.push(s.now + DAY, P_STAT, eventPayload(EV_DAY, 0));
 }
 
 function endWarmup(s: SimState): void {

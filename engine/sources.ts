@@ -5,7 +5,8 @@
  * exponential is memoryless, the pending candidate is simply replaced (its tag goes stale).
  * Timetable sources arrive at fixed times each period.
  */
-import { type SimState, EV_ARRIVAL, P_ARRIVAL } from './sim-state.js';
+import type { SimState } from './sim-state.js';
+import { eventPayload, EV_ARRIVAL, P_ARRIVAL } from './events.js';
 import { hourOfWeek, seasonFactor } from './calendar.js';
 import { enter, leave, arriveOutside, pick, pickIndex } from './flow.js';
 
@@ -37,12 +38,12 @@ function scheduleNext(s: SimState, i: number): void {
     let k = s.srcNext[i];
     if (k >= tt.times.length) { k = 0; base[i] += tt.period; }
     s.srcNext[i] = k + 1;
-    s.q.push(base[i] + tt.times[k], P_ARRIVAL, (EV_ARRIVAL << 24) | i, s.srcToken[i]);
+    s.q.push(base[i] + tt.times[k], P_ARRIVAL, eventPayload(EV_ARRIVAL, i), s.srcToken[i]);
     return;
   }
   const lam = s.srcMax[i];
   if (!(lam > 0)) return;
-  s.q.push(s.now - Math.log(1 - s.srcRng[i].next()) / lam, P_ARRIVAL, (EV_ARRIVAL << 24) | i, s.srcToken[i]);
+  s.q.push(s.now - Math.log(1 - s.srcRng[i].next()) / lam, P_ARRIVAL, eventPayload(EV_ARRIVAL, i), s.srcToken[i]);
 }
 
 export function startSources(s: SimState): void {
