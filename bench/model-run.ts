@@ -3,7 +3,7 @@
  * Prints one JSON line: wall seconds inside the process, events, events per second, peak
  * resident memory, and the results needed to check agreement with the reference models.
  */
-import { simulate } from '../engine/index.js';
+import { simulate, DAY } from '../engine/index.js';
 import type { ReplicationResult } from '../engine/index.js';
 import { CASES } from './models.js';
 
@@ -28,7 +28,7 @@ if (monitor && which === 'A') {
   const s = runs[0].units.s;
   // Batch means over days (about 13,000 customers each) give the standard error of Lq.
   const days = Array.from(runs[0].daily.s.queue.slice(0, -1));
-  results = { meanWait: s.wait_mean * 1440, meanWaitSe: se(days) / 9, util: s.utilisation, customers: s.admitted_per_day * runs[0].horizonDays };
+  results = { meanWait: s.wait_mean * DAY, meanWaitSe: se(days) / 9, util: s.utilisation, customers: s.admitted_per_day * runs[0].horizonDays };
 } else if (monitor) {
   const col = (u: string, k: string) => runs.map((r) => r.units[u][k]);
   results = {

@@ -7,7 +7,7 @@
 import type { Dist, DischargeRule, Model, Route, Schedule, Source, Unit, UnitKind, UnitRole } from './model.js';
 import { own } from './own.js';
 
-export const MINUTE = 1, HOUR = 60, DAY = 1440;
+export { MINUTE, HOUR, DAY } from './calendar.js';
 
 export interface UnitInput {
   kind?: UnitKind;

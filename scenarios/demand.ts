@@ -7,10 +7,10 @@
  * routing network gives (a large effect for a last-year-of-life cohort).
  */
 import type { Model } from '../engine/model.js';
+import { DAY, YEAR } from '../engine/calendar.js';
 import { addRoute, solveTraffic } from './network.js';
 import { routeProbs } from './routing.js';
 
-const DAY = 1440, YEAR = 365 * DAY;
 export const WINDOW_DAYS = 30;
 
 export interface Window {

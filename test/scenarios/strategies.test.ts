@@ -2,8 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { loadScenarioText, analyseScenario, type LoadedScenario } from '../../scenarios/index.js';
 import { makeSampler } from '../../engine/distributions.js';
 import { makeStream } from '../../engine/random.js';
-
-const DAY = 1440, YEAR = 365 * DAY;
+import { DAY, YEAR } from '../../engine/index.js';
 
 const BASE = `
 caresim: 1
