@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
 
 const node = [
-  ['engine/worker.ts', 'dist/worker.js'],
+  ['runner/worker.ts', 'dist/worker.js'],
   ['bench/main.ts', 'dist/bench.js'],
   ['bench/model-run.ts', 'dist/bench-model.js'],
   ['bench/runner-scaling.ts', 'dist/runner-scaling.js'],

@@ -11,7 +11,7 @@ import { simulate } from '../engine/simulator.js';
 import { PATIENT_BYTES } from '../engine/patients.js';
 import type { Model } from '../engine/model.js';
 import type { ReplicationResult } from '../engine/result.js';
-import type { FromWorker, ToWorker } from '../engine/worker.js';
+import type { FromWorker, ToWorker } from '../engine/replication-protocol.js';
 import { backgroundCompile } from './jit.js';
 
 export interface Task {
