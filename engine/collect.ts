@@ -89,27 +89,27 @@ function dailySeries(s: SimState, u: number): DailySeries {
 
 function cohortOutcomes(s: SimState): Record<string, CohortOutcome> {
   const out: Record<string, CohortOutcome> = {};
-  const measuredDays = s.m.horizon / DAY;
+  const measuredDays = s.m.horizon / DAY, cohorts = s.cohorts;
   s.m.cohorts.forEach((co, c) => {
     const people = new Float64Array(s.days);
-    for (let d = 0; d < s.days; d++) people[d] = s.peopleDaily[d * s.C + c];
-    const personDays = s.cohPeopleDays[c];
-    const inSystemDays = s.cohSysArea[c] / DAY;
+    for (let d = 0; d < s.days; d++) people[d] = cohorts.peopleDaily[d * s.C + c];
+    const personDays = cohorts.peopleDays[c];
+    const inSystemDays = cohorts.systemArea[c] / DAY;
     out[co.name] = {
       people,
-      crises: s.cohCrises[c],
-      admissions: s.cohAdmissions[c],
-      bed_days: s.cohBedArea[c] / DAY,
+      crises: cohorts.crises[c],
+      admissions: cohorts.admissions[c],
+      bed_days: cohorts.bedArea[c] / DAY,
       days_at_home_per_person_year: personDays > 0 ? (365 * (personDays - inSystemDays)) / personDays : NaN,
       people_mean: personDays / measuredDays,
       flows: {
         start: co.people,
-        growth: s.cohFlows.growth[c],
-        deaths: s.cohFlows.deaths[c],
-        pathway_deaths: s.cohFlows.pathwayDeaths[c],
-        moved_in: s.cohFlows.movedIn[c],
-        moved_out: s.cohFlows.movedOut[c],
-        end: s.people[c],
+        growth: cohorts.flows.growth[c],
+        deaths: cohorts.flows.deaths[c],
+        pathway_deaths: cohorts.flows.pathwayDeaths[c],
+        moved_in: cohorts.flows.movedIn[c],
+        moved_out: cohorts.flows.movedOut[c],
+        end: cohorts.people[c],
       },
     };
   });

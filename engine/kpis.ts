@@ -84,7 +84,7 @@ function countDaysAbove(s: SimState, thresholds: number[]): Float64Array {
   for (let d = first; d < s.days && (d + 1) * DAY <= s.end; d++) {
     let occ = 0, cap = 0;
     for (let u = 0; u < s.U; u++) {
-      if (!s.isAcute[u]) continue;
+      if (!s.units.isAcute[u]) continue;
       occ += st.dayOcc[d * s.U + u];
       cap += st.dayCap[d * s.U + u];
     }
