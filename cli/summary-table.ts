@@ -3,8 +3,7 @@
  * then each strategy's paired difference against the baseline, which is the number a
  * decision rests on (common random numbers make it much sharper than the two CIs).
  */
-import { HEADLINE_KPIS, type Results, type Stat } from '../engine/results.js';
-import { kpiInfo, UNIT_METRIC_INFO, type KpiKind } from '../engine/kpi-info.js';
+import { HEADLINE_KPIS, type Results, type Stat, kpiInfo, UNIT_METRIC_INFO, type KpiKind } from '../results/index.js';
 import { own } from '../engine/own.js';
 
 const heading = (kpi: string) => { const i = kpiInfo(kpi); return i.short ?? i.label; };

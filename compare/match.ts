@@ -4,7 +4,7 @@
  * numbers and a hint) so the user sees every problem at once; a comparison starts only
  * when there is none.
  */
-import type { Results } from '../engine/results.js';
+import type { Results } from '../results/index.js';
 import { formatDay, parseDay } from './dates.js';
 import { suggestName } from '../scenarios/suggest.js';
 import type { Observed, Problem } from './observed.js';

@@ -7,4 +7,4 @@ export type { Model, Unit, Source, Cohort, Dist, Route, Schedule, DischargeRule,
 export type { CompiledScenario, CompiledStrategy } from './compiled.js';
 export { buildModel, exponential, fixed, lognormal, MINUTE, HOUR, DAY } from "./builder.js";
 export type { ModelInput, UnitInput, SourceInput } from "./builder.js";
-export type { ReplicationResult, DailySeries, CohortOutcome } from './result.js';
+export type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './replication-result.js';

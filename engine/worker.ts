@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { simulate } from './simulator.js';
 import type { Model } from './model.js';
-import type { ReplicationResult } from './result.js';
+import type { ReplicationResult } from './replication-result.js';
 
 /** Parent -> worker. */
 export type ToWorker =

@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { writeAtomic } from './atomic.js';
 import { writeJsonLines } from './json-lines.js';
 import { readJsonFile, resultsLayout } from './results-file.js';
-import { decode, revive } from './codec.js';
-import type { ReplicationResult } from '../engine/result.js';
-import type { Results } from '../engine/results.js';
+import { decode, revive, type Results } from '../results/index.js';
+import type { ReplicationResult } from '../engine/index.js';
 import type { Shard } from './shard.js';
 
 export interface ShardResults extends Results {

@@ -4,15 +4,13 @@
  * the offline report and the live viewer, so both read the same way.
  */
 import { select } from 'd3';
-import type { Results } from '../engine/results.js';
-import { HEADLINE_KPIS } from '../engine/results.js';
+import { type Results, HEADLINE_KPIS, kpiInfo } from '../results/index.js';
 import { headlineSection } from './cards.js';
 import { barChart } from './charts/bars.js';
 import { compareChart } from './charts/compare.js';
 import { fanChart } from './charts/fan.js';
 import { sweepChart } from './charts/sweep.js';
 import { cohortBars, dailyUnits, differenceRows, fanData, kpiBars, mainStrategies, strategyNames, sweepPoints, unitMetricBars } from './data.js';
-import { kpiInfo } from '../engine/kpi-info.js';
 import { methodsSection } from './methods.js';
 import { warningsSection } from './warnings.js';
 

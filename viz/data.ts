@@ -2,8 +2,7 @@
  * Results file -> what each chart draws. Pure functions (no DOM), so the shaping is unit
  * tested without a browser and the charts only map ready rows to marks.
  */
-import type { Band, Results, Stat } from '../engine/results.js';
-import { HEADLINE_KPIS } from '../engine/results.js';
+import { type Band, type Results, type Stat, HEADLINE_KPIS } from '../results/index.js';
 import { hasMean } from './format.js';
 import { own } from '../engine/own.js';
 

@@ -4,7 +4,7 @@
  * the old answer); tasks already running finish and are ignored.
  */
 import type { Model } from '../engine/model.js';
-import type { ReplicationResult } from '../engine/result.js';
+import type { ReplicationResult } from '../engine/index.js';
 
 interface Task { id: number; model: Model; seed: number | string; replication: number; resolve(r: ReplicationResult): void; reject(e: Error): void }
 

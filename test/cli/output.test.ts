@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../cli/summary-table.js';
 import { differencesCsv, replicationsCsv, summaryCsv } from '../../cli/csv.js';
-import { summarise } from '../../engine/summarise.js';
+import { summarise } from '../../results/index.js';
 import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
 
 const model = (beds: number) => buildModel({

@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { mergeShardFiles } from '../../runner/merge.js';
 import { tempDir } from '../temp-dir.js';
-import { encode } from '../../runner/codec.js';
+import { encode } from '../../results/index.js';
 import { join } from 'node:path';
 import { runScenario, runScenarioDetailed, mergeShards, readShard, writeShardFile, resolveShard, shardIndices, MergeError, ShardError } from '../../runner/index.js';
 import { comparable, lossModel, scenario, strategy, twoStrategies } from './fixture.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HEADLINE_KPIS, type Results } from '../../engine/results.js';
+import { HEADLINE_KPIS, type Results } from '../../results/index.js';
 import { cohortBars, mainStrategies, dailyUnits, dayDate, differenceRows, fanData, headlineCards, kpiBars, methodsFacts, strategyNames, sweepPoints, unitMetricBars } from '../../viz/data.js';
 import { makeResults } from './fixture.js';
 

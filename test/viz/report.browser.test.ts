@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Results } from '../../engine/results.js';
-import { HEADLINE_KPIS } from '../../engine/results.js';
+import { type Results, HEADLINE_KPIS } from '../../results/index.js';
 import { differenceRows, mainStrategies, strategyNames, sweepPoints } from '../../viz/data.js';
 import { displayedResolution, parseDisplayed } from '../../viz/format.js';
 import { writeReport } from '../../viz/node.js';

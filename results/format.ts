@@ -4,6 +4,10 @@
  * over replications; `null` stands for "not defined" (e.g. utilisation of an unlimited
  * unit), because JSON has no NaN.
  */
+import type { SystemKpiName } from './metrics.js';
+
+/** The `format` field of every results file this version writes and reads. */
+export const RESULTS_FORMAT = 'caresim-results/1';
 export interface Stat {
   mean: number | null;
   sd: number | null;
@@ -54,7 +58,7 @@ export interface RunWarning {
 }
 
 export interface Results {
-  format: 'caresim-results/1';
+  format: typeof RESULTS_FORMAT;
   scenario: { name: string; hash: string; file?: string; assumptions: string[] };
   engine: { version: string };
   seed: number | string;
@@ -80,11 +84,13 @@ export interface Results {
   run?: { seconds: number; workers: number; shard?: string; finished: string };
 }
 
-/** Headline KPIs in the order boards read them (see kpis.ts for definitions). */
+/** Headline KPIs in the order boards read them (see engine/kpis.ts for definitions). */
 export const HEADLINE_KPIS = [
   'delayed_bed_days_per_day',
   'acute_occupancy',
   'admissions_per_day',
   'ucr_within_2h',
   'cost_per_day',
-] as const;
+] as const satisfies readonly SystemKpiName[];
+
+export type HeadlineKpi = (typeof HEADLINE_KPIS)[number];

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  stat, tQuantile975, quantile, summariseStrategy, pairedDifferences, summarise, warmupAid, precision,
-  relativeHalfWidth, firstMeasuredDay,
-} from '../../engine/summarise.js';
+import { summariseStrategy, pairedDifferences, summarise, warmupAid } from '../../results/summarise.js';
+import { precision, relativeHalfWidth } from '../../results/precision.js';
+import { stat, tQuantile975, quantile } from '../../results/statistics.js';
+import { firstMeasuredDay } from '../../results/summary-fold.js';
 import { simulate, buildModel, exponential, makeStream, DAY, HOUR } from '../../engine/index.js';
-import type { ReplicationResult } from '../../engine/result.js';
-import { BAND_SAMPLE } from '../../engine/daily-bands.js';
+import type { ReplicationResult } from '../../engine/index.js';
+import { BAND_SAMPLE } from '../../results/daily-bands.js';
 
 const model = buildModel({
   horizon: 30 * DAY, warmup: 5 * DAY,
@@ -72,7 +72,7 @@ describe('summariseStrategy(reps, meta)', () => {
   const s = summariseStrategy(reps, { description: 'd', set: {} });
   it('summarises every KPI and unit metric over replications', () => {
     expect(s.kpis.acute_occupancy.n).toBe(reps.length);
-    const mean = reps.reduce((a, r) => a + r.kpis.acute_occupancy, 0) / reps.length;
+    const mean = reps.reduce((a, r) => a + r.kpis.acute_occupancy!, 0) / reps.length;
     expect(s.kpis.acute_occupancy.mean).toBeCloseTo(mean, 12);
     expect(s.units.acute.lost_fraction.n).toBe(reps.length);
   });
@@ -105,7 +105,7 @@ describe('pairedDifferences(baseline, other)', () => {
     }
   });
   it('pairs by replication index and skips unpaired ones', () => {
-    const other = reps.slice(2).map((r) => ({ ...r, kpis: { ...r.kpis, acute_occupancy: r.kpis.acute_occupancy + 0.1 } })).reverse();
+    const other = reps.slice(2).map((r) => ({ ...r, kpis: { ...r.kpis, acute_occupancy: r.kpis.acute_occupancy! + 0.1 } })).reverse();
     const d = pairedDifferences(reps, other);
     expect(d.acute_occupancy.n).toBe(reps.length - 2);
     expect(d.acute_occupancy.mean).toBeCloseTo(0.1, 12);

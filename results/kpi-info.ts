@@ -3,7 +3,6 @@
  * charts, cards and tables and the terminal summary all read this one table, so a KPI is
  * named and formatted the same everywhere. Isomorphic: the CLI and the browser share it.
  */
-import { own } from './own.js';
 
 export type KpiKind = 'count' | 'fraction' | 'money' | 'days';
 
@@ -42,7 +41,7 @@ export const KPI_INFO: Record<string, KpiInfo> = {
 
 /** Info for any KPI name, with a readable fallback for names this table does not know. */
 export function kpiInfo(name: string): KpiInfo {
-  return own(KPI_INFO, name) ?? { label: name.replace(/_/g, ' '), unit: '', kind: 'count', better: null, noun: name.replace(/_/g, ' ') };
+  return (Object.hasOwn(KPI_INFO, name) ? KPI_INFO[name] : undefined) ?? { label: name.replace(/_/g, ' '), unit: '', kind: 'count', better: null, noun: name.replace(/_/g, ' ') };
 }
 
 /** Unit metrics shown in the terminal summary of models without acute roles. */

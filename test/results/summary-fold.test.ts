@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StrategyFold } from '../../engine/summary-fold.js';
-import { foldOf, summariseStrategy } from '../../engine/summarise.js';
-import { stat } from '../../engine/statistics.js';
+import { StrategyFold } from '../../results/summary-fold.js';
+import { foldOf, summariseStrategy } from '../../results/summarise.js';
+import { stat } from '../../results/statistics.js';
 import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
-import type { ReplicationResult } from '../../engine/result.js';
+import type { ReplicationResult } from '../../engine/index.js';
 
 /** Erlang B: the share of arrivals lost at c places with offered load a. */
 function erlangB(c: number, a: number): number {
@@ -44,7 +44,7 @@ describe('StrategyFold.result(meta) for lost_fraction', () => {
   it('takes the counts each replication returns ([lost, arrivals])', () => {
     let lost = 0, arrivals = 0;
     for (const r of reps) {
-      const [x, y] = r.fractions!.units.acute.lost_fraction;
+      const [x, y] = r.fractions!.units.acute.lost_fraction!;
       expect(x / y).toBe(r.units.acute.lost_fraction);
       lost += x; arrivals += y;
     }

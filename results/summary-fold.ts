@@ -6,8 +6,9 @@
  * A finished replication can then be dropped, so a long run holds megabytes, not a copy of
  * every replication.
  */
-import type { ReplicationResult } from './result.js';
-import type { Stat, StrategyResults } from './results.js';
+import type { ReplicationResult } from '../engine/index.js';
+import type { SystemKpiName, UnitMetricName } from './metrics.js';
+import type { Stat, StrategyResults } from './format.js';
 import { BandFold, MeanFold } from './daily-bands.js';
 import { linearisedRatio, ratioStat, stat, withMean } from './statistics.js';
 
@@ -97,8 +98,9 @@ export class StrategyFold {
     this.indices.push(r.replication);
     this.kpis.row();
     this.kpiFractions.row();
-    for (const k of Object.keys(r.kpis)) {
-      this.kpis.set(k, r.kpis[k]);
+    // Keys in the order the replication gives them (metrics.ts): the order of the results file.
+    for (const k of Object.keys(r.kpis) as SystemKpiName[]) {
+      this.kpis.set(k, r.kpis[k]!);
       if (r.fractions?.kpis[k] !== undefined || this.kpiFractions.num.cols.has(k)) this.kpiFractions.set(k, r.fractions?.kpis[k]);
     }
     for (const u of Object.keys(r.units)) {
@@ -116,8 +118,8 @@ export class StrategyFold {
       const metrics = r.units[u];
       if (!metrics) continue;
       const fr = r.fractions?.units[u];
-      for (const m of Object.keys(metrics)) {
-        f.values.set(m, metrics[m]);
+      for (const m of Object.keys(metrics) as UnitMetricName[]) {
+        f.values.set(m, metrics[m]!);
         if (fr?.[m] !== undefined || f.fractions.num.cols.has(m)) f.fractions.set(m, fr?.[m]);
       }
     }
