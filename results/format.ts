@@ -4,7 +4,7 @@
  * over replications; `null` stands for "not defined" (e.g. utilisation of an unlimited
  * unit), because JSON has no NaN.
  */
-import type { SystemKpiName } from './metrics.js';
+import type { SystemKpiName, UnitMetricName } from './metrics.js';
 
 /** The `format` field of every results file this version writes and reads. */
 export const RESULTS_FORMAT = 'caresim-results/1';
@@ -14,6 +14,14 @@ export interface Stat {
   ci95: [number | null, number | null];
   n: number;
 }
+
+/**
+ * A Stat per KPI, per unit metric: keyed by the names of metrics.ts, so a reader that names a
+ * KPI or metric by hand cannot misspell it. Every key is optional: a file holds only what its
+ * model answers (and files from other versions may hold other names, read generically).
+ */
+export type KpiStats = { [K in SystemKpiName]?: Stat };
+export type UnitMetricStats = { [K in UnitMetricName]?: Stat };
 
 export interface Band {
   mean: number[];
@@ -27,8 +35,8 @@ export interface StrategyResults {
   set: Record<string, string>;
   /** For sweep strategies: swept path -> numeric value. */
   sweep?: Record<string, number>;
-  kpis: Record<string, Stat>;
-  units: Record<string, Record<string, Stat>>;
+  kpis: KpiStats;
+  units: Record<string, UnitMetricStats>;
   /** Measured days only (warm-up cut). */
   /** `admissions` is absent in files written before daily admissions were recorded. */
   daily: Record<string, { occupancy: Band; blocked: Band; queue: Band; capacity: number[]; admissions?: Band }>;
@@ -72,7 +80,7 @@ export interface Results {
   /** Strategy name -> results; `baseline` comes first. */
   strategies: Record<string, StrategyResults>;
   /** Strategy -> KPI -> paired difference (strategy minus baseline) over replications. */
-  differences: Record<string, Record<string, Stat>>;
+  differences: Record<string, KpiStats>;
   /** Baseline: running mean across replications of daily occupancy, every day from t = 0. */
   warmup_aid?: Record<string, number[]>;
   sweep?: { paths: string[]; points: { strategy: string; values: Record<string, number> }[] };

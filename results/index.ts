@@ -5,7 +5,7 @@
  * Isomorphic (the CLI runner and the browser viewer share it). Other folders import it
  * from here only.
  */
-export type { Stat, Band, StrategyResults, RunWarning, Results } from './format.js';
+export type { Stat, KpiStats, UnitMetricStats, Band, StrategyResults, RunWarning, Results } from './format.js';
 export { RESULTS_FORMAT, HEADLINE_KPIS, type HeadlineKpi } from './format.js';
 export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from './metrics.js';
 export type { UnitMetricName, UnitMetrics, SystemKpiName, CoreKpiName, SystemKpis } from './metrics.js';

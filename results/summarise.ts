@@ -7,7 +7,7 @@
  * precision of `replications: auto` in precision.ts.
  */
 import type { ReplicationResult } from '../engine/index.js';
-import { RESULTS_FORMAT, type Results, type Stat, type StrategyResults } from './format.js';
+import { RESULTS_FORMAT, type KpiStats, type Results, type StrategyResults } from './format.js';
 import { StrategyFold, foldDifferences, type StrategyMeta } from './summary-fold.js';
 import { MeanFold } from './daily-bands.js';
 import { precision } from './precision.js';
@@ -28,7 +28,7 @@ export function summariseStrategy(reps: readonly ReplicationResult[], meta: Stra
  * Paired differences (strategy minus baseline) of every KPI, over the replication indices
  * both have (see foldDifferences).
  */
-export function pairedDifferences(baseline: readonly ReplicationResult[], other: readonly ReplicationResult[]): Record<string, Stat> {
+export function pairedDifferences(baseline: readonly ReplicationResult[], other: readonly ReplicationResult[]): KpiStats {
   return foldDifferences(foldOf(baseline), foldOf(other));
 }
 

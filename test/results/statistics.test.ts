@@ -87,7 +87,7 @@ describe('foldDifferences(base, other) for a share', () => {
         b.add(shareRep(i, xb, y));
         s.add(shareRep(i, xs, y));
       }
-      const d = foldDifferences(b, s).ucr_within_2h;
+      const d = foldDifferences(b, s).ucr_within_2h!;
       expect(d.mean).toBeCloseTo(s.kpiStat('ucr_within_2h').mean! - b.kpiStat('ucr_within_2h').mean!, 14);
       if (d.ci95[0]! <= exact && exact <= d.ci95[1]!) covered++;
     }

@@ -29,14 +29,14 @@ describe('StrategyFold.result(meta) for lost_fraction', () => {
   const s = summariseStrategy(reps, { description: '', set: {} });
 
   it('reports the share of all patients lost, and its CI covers the exact value', () => {
-    const lost = s.units.acute.lost_fraction;
+    const lost = s.units.acute.lost_fraction!;
     expect(lost.ci95[0]!).toBeLessThanOrEqual(exact);
     expect(lost.ci95[1]!).toBeGreaterThanOrEqual(exact);
     expect(lost.n).toBe(40);
   });
   it('differs from the mean of per-replication shares by far more than that CI', () => {
     const meanOfShares = stat(reps.map((r) => r.units.acute.lost_fraction));
-    const lost = s.units.acute.lost_fraction;
+    const lost = s.units.acute.lost_fraction!;
     const half = (lost.ci95[1]! - lost.ci95[0]!) / 2;
     expect(Math.abs(meanOfShares.mean! - exact)).toBeGreaterThan(10 * half);
     expect(Math.abs(lost.mean! - exact)).toBeLessThan(half);
@@ -48,7 +48,7 @@ describe('StrategyFold.result(meta) for lost_fraction', () => {
       expect(x / y).toBe(r.units.acute.lost_fraction);
       lost += x; arrivals += y;
     }
-    expect(s.units.acute.lost_fraction.mean).toBe(lost / arrivals);
+    expect(s.units.acute.lost_fraction!.mean).toBe(lost / arrivals);
   });
   it('falls back to the mean of shares for replications that carry no counts', () => {
     const old = reps.map(({ fractions: _, ...r }) => r as ReplicationResult);

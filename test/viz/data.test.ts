@@ -71,7 +71,7 @@ describe('unitMetricBars(results, metric, units, scale)', () => {
   it('scales waits from days to hours with their intervals and drops units that are zero everywhere', () => {
     const rows = unitMetricBars(r, 'wait_mean', undefined, 24);
     for (const row of rows) {
-      const s = r.strategies[row.strategy].units[row.group].wait_mean;
+      const s = r.strategies[row.strategy].units[row.group].wait_mean!;
       expect(row.stat.mean).toBeCloseTo(s.mean! * 24, 9);
       expect(row.stat.ci95[1]).toBeCloseTo(s.ci95[1]! * 24, 9);
     }
