@@ -3,7 +3,8 @@
  * in ARCHITECTURE §6 (durations in days), daily series, exits, cohorts, then the KPIs.
  */
 import type { SimState } from './sim-state.js';
-import type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './result.js';
+import type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './replication-result.js';
+import type { UnitMetricName, UnitMetrics } from '../results/metrics.js';
 import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
 
@@ -12,7 +13,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 export function collect(s: SimState, replication: number): ReplicationResult {
   const m = s.m, st = s.stats;
   const T = m.horizon, Tdays = T / DAY;
-  const units: Record<string, Record<string, number>> = {};
+  const units: Record<string, UnitMetrics> = {};
   const daily: Record<string, DailySeries> = {};
   const fractions: Fractions = { units: {}, kpis: {} };
   for (let u = 0; u < s.U; u++) {
@@ -20,7 +21,8 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     const limited = Number.isFinite(st.capArea[u]);
     const delayedCost = st.blockedArea[u] * spec.costDelayed;
     const placeCost = (st.occArea[u] - st.blockedArea[u]) * spec.cost;
-    const metrics: Record<string, number> = {
+    // In the order of UNIT_METRICS (metrics.ts): it is the order of the results file.
+    const metrics: UnitMetrics = {
       arrivals_per_day: st.arrivals[u] / Tdays,
       admitted_per_day: st.admitted[u] / Tdays,
       lost_fraction: ratio(st.lost[u], st.arrivals[u]),
@@ -38,7 +40,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
       cost_per_day: (placeCost + delayedCost) / T + (st.admitted[u] * spec.costContact) / Tdays,
       delayed_cost_per_day: delayedCost / T,
     };
-    const shares: Record<string, Fraction> = { lost_fraction: [st.lost[u], st.arrivals[u]], p_wait: [st.waited[u], st.admitted[u]] };
+    const shares: Partial<Record<UnitMetricName, Fraction>> = { lost_fraction: [st.lost[u], st.arrivals[u]], p_wait: [st.waited[u], st.admitted[u]] };
     if (spec.kind === 'team') {
       const resolved = st.admitted[u] + st.reneged[u];
       metrics.within_target = ratio(st.withinTarget[u], resolved);
@@ -53,21 +55,20 @@ export function collect(s: SimState, replication: number): ReplicationResult {
   const exits: Record<string, number> = {};
   m.exits.forEach((name, e) => { exits[name] = s.exitCount[e]; });
   const population = m.population ? cohortOutcomes(s) : null;
-  const result: ReplicationResult = {
+  const kpis = systemKpis(s, { units, population, fractions });
+  return {
     replication,
     events: s.events,
     horizonDays: Tdays,
     warmupDays: m.warmup / DAY,
     units,
-    kpis: {},
+    kpis,
     exits,
     daily,
     population,
     fractions,
     conservation: { entered: s.entered, left: s.left, inSystem: s.pts.live },
   };
-  result.kpis = systemKpis(s, result);
-  return result;
 }
 
 function dailySeries(s: SimState, u: number): DailySeries {

@@ -8,6 +8,6 @@ export type { CompiledScenario, CompiledStrategy } from './compiled.js';
 export { buildModel, exponential, fixed, lognormal } from "./builder.js";
 export { MINUTE, HOUR, DAY, WEEK, YEAR } from "./calendar.js";
 export type { ModelInput, UnitInput, SourceInput } from "./builder.js";
-export type { ReplicationResult, DailySeries, CohortOutcome } from './result.js';
+export type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './replication-result.js';
 export { serveReplications } from './replication-protocol.js';
 export type { ToWorker, FromWorker, ReplicationWorkerOptions } from './replication-protocol.js';

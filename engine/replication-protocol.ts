@@ -11,7 +11,7 @@
  */
 import { simulate } from './simulator.js';
 import type { Model } from './model.js';
-import type { ReplicationResult } from './result.js';
+import type { ReplicationResult } from './replication-result.js';
 
 /** Asker -> worker. */
 export type ToWorker =

@@ -17,7 +17,7 @@ import { collect } from './collect.js';
 import { checkModel } from './check-model.js';
 import { DAY } from './calendar.js';
 import type { Model, SimOptions } from './model.js';
-import type { ReplicationResult } from './result.js';
+import type { ReplicationResult } from './replication-result.js';
 
 export function simulate(model: Model, opts: SimOptions): ReplicationResult {
   checkModel(model);

@@ -10,4 +10,4 @@ export { ResumeError, JOURNAL_FORMAT } from './journal.js';
 export { LockError } from './lock.js';
 export { writeFileAtomic, writeAtomic } from './atomic.js';
 export { writeResultsFile, readResultsFile } from './results-file.js';
-export { ENGINE_VERSION } from './version.js';
+export { ENGINE_VERSION } from '../results/index.js';

@@ -10,7 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import { simulate } from '../engine/simulator.js';
 import { PATIENT_BYTES } from '../engine/patients.js';
 import type { Model } from '../engine/model.js';
-import type { ReplicationResult } from '../engine/result.js';
+import type { ReplicationResult } from '../engine/index.js';
 import type { FromWorker, ToWorker } from '../engine/replication-protocol.js';
 import { backgroundCompile } from './jit.js';
 

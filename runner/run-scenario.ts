@@ -7,18 +7,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
-import { summariseFolds, StrategyFold } from '../engine/summarise.js';
-import { InOrder } from '../engine/in-order.js';
-import { withRunWarnings } from '../engine/run-warnings.js';
+import { summariseFolds, StrategyFold, InOrder, withRunWarnings, type Results, ENGINE_VERSION } from '../results/index.js';
 import type { Model } from '../engine/model.js';
-import type { ReplicationResult } from '../engine/result.js';
-import type { Results } from '../engine/results.js';
+import type { ReplicationResult } from '../engine/index.js';
 import { runTasks, type Task } from './pool.js';
 import { Journal, JOURNAL_FORMAT } from './journal.js';
 import { shardIndices, shardLabel, ShardError, type Shard } from './shard.js';
 import { AUTO_MIN, nextTarget } from './auto.js';
 import { defaultWorkerFile } from './worker-file.js';
-import { ENGINE_VERSION } from './version.js';
 import type { RunnableScenario, RunnableStrategy } from './loaded.js';
 
 export interface Progress {

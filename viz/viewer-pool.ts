@@ -6,7 +6,7 @@
  * old answer); tasks already running finish and are ignored.
  */
 import type { Model } from '../engine/model.js';
-import type { ReplicationResult } from '../engine/result.js';
+import type { ReplicationResult } from '../engine/index.js';
 import type { FromWorker, ToWorker } from '../engine/replication-protocol.js';
 
 interface Task { strategy: number; model: Model; seed: number | string; replication: number; resolve(r: ReplicationResult): void; reject(e: Error): void }

@@ -8,6 +8,7 @@ import { loadScenario } from '../../scenarios/index.js';
 import type { LoadedScenario } from '../../scenarios/index.js';
 import { simulate } from '../../engine/index.js';
 import type { ReplicationResult } from '../../engine/index.js';
+import type { SystemKpiName } from '../../results/index.js';
 
 export const LIBRARY = join(__dirname, '../../scenarios/library');
 export const ICS = join(LIBRARY, 'ics-default.yaml');
@@ -23,6 +24,6 @@ export function runStrategy(sc: LoadedScenario, name: string, reps: number): Rep
 }
 
 /** Per-replication differences b - a of one KPI (same replication index = same random numbers). */
-export function paired(a: ReplicationResult[], b: ReplicationResult[], kpi: string): number[] {
-  return a.map((ra, i) => b[i].kpis[kpi] - ra.kpis[kpi]);
+export function paired(a: ReplicationResult[], b: ReplicationResult[], kpi: SystemKpiName): number[] {
+  return a.map((ra, i) => b[i].kpis[kpi]! - ra.kpis[kpi]!);
 }

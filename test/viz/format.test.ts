@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decimalsFor, displayedResolution, formatCI, formatStat, formatValue, MINUS, NOT_MODELLED, parseDisplayed, plainDifference, verdictOf } from '../../viz/format.js';
-import type { Stat } from '../../engine/results.js';
+import type { Stat } from '../../results/index.js';
 
 const stat = (mean: number, lo: number, hi: number): Stat => ({ mean, sd: 1, ci95: [lo, hi], n: 10 });
 

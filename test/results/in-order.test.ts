@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InOrder } from '../../engine/in-order.js';
+import { InOrder } from '../../results/in-order.js';
 import { makeStream } from '../../engine/index.js';
 
 function collector(start = 0, step = 1, limit = 100) {

@@ -3,7 +3,8 @@
  * charts, cards and tables and the terminal summary all read this one table, so a KPI is
  * named and formatted the same everywhere. Isomorphic: the CLI and the browser share it.
  */
-import { own } from './own.js';
+
+import type { SystemKpiName, UnitMetricName } from './metrics.js';
 
 export type KpiKind = 'count' | 'fraction' | 'money' | 'days';
 
@@ -20,7 +21,7 @@ export interface KpiInfo {
   noun: string;
 }
 
-export const KPI_INFO: Record<string, KpiInfo> = {
+export const KPI_INFO: { [K in SystemKpiName]?: KpiInfo } = {
   journeys: { label: 'Patient journeys', unit: 'patients', kind: 'count', better: null, noun: 'journeys' },
   time_in_system_mean: { label: 'Time in care per journey', unit: 'days', kind: 'days', better: 'lower', noun: 'days per journey' },
   delayed_bed_days_per_day: { label: 'Delayed discharges', short: 'Delayed bed-days / day', unit: 'acute beds a day', kind: 'count', better: 'lower', noun: 'delayed beds a day' },
@@ -42,11 +43,11 @@ export const KPI_INFO: Record<string, KpiInfo> = {
 
 /** Info for any KPI name, with a readable fallback for names this table does not know. */
 export function kpiInfo(name: string): KpiInfo {
-  return own(KPI_INFO, name) ?? { label: name.replace(/_/g, ' '), unit: '', kind: 'count', better: null, noun: name.replace(/_/g, ' ') };
+  return (Object.hasOwn(KPI_INFO, name) ? KPI_INFO[name as SystemKpiName] : undefined) ?? { label: name.replace(/_/g, ' '), unit: '', kind: 'count', better: null, noun: name.replace(/_/g, ' ') };
 }
 
 /** Unit metrics shown in the terminal summary of models without acute roles. */
-export const UNIT_METRIC_INFO: Record<string, { short: string; kind: KpiKind }> = {
+export const UNIT_METRIC_INFO: { [K in UnitMetricName]?: { short: string; kind: KpiKind } } = {
   occupancy_mean: { short: 'occupancy', kind: 'count' },
   utilisation: { short: 'utilisation', kind: 'fraction' },
   lost_fraction: { short: 'lost', kind: 'fraction' },

@@ -9,7 +9,7 @@
  *   of the warm-up after `time.warmup`, and the occupancy at the end of the warm-up lies
  *   outside the range it keeps afterwards: the first measured days still carry the empty start.
  */
-import type { Results, RunWarning } from './results.js';
+import type { Results, RunWarning } from './format.js';
 import { batchMeans, mannKendall, MAX_POINTS } from './trend.js';
 import { mser5 } from './mser.js';
 

@@ -3,16 +3,14 @@
  * CLI runner and the browser viewer share it, so a run gives the same numbers in both.
  * Replications are always folded in index order (summary-fold.ts, in-order.ts), so the
  * output is byte-identical however the replications were spread over workers, shards or
- * resumed runs. Statistics live in statistics.ts, the daily bands in daily-bands.ts.
+ * resumed runs. Statistics live in statistics.ts, the daily bands in daily-bands.ts, the
+ * precision of `replications: auto` in precision.ts.
  */
-import type { ReplicationResult } from './result.js';
-import type { Results, Stat, StrategyResults } from './results.js';
-import { HEADLINE_KPIS } from './results.js';
+import type { ReplicationResult } from '../engine/index.js';
+import { RESULTS_FORMAT, type KpiStats, type Results, type StrategyResults } from './format.js';
 import { StrategyFold, foldDifferences, type StrategyMeta } from './summary-fold.js';
 import { MeanFold } from './daily-bands.js';
-
-export { stat, quantile, tQuantile975, ratioStat } from './statistics.js';
-export { firstMeasuredDay, StrategyFold, foldDifferences, type StrategyMeta } from './summary-fold.js';
+import { precision } from './precision.js';
 
 /** Folds replications (any order) in index order. */
 export function foldOf(reps: readonly ReplicationResult[]): StrategyFold {
@@ -30,7 +28,7 @@ export function summariseStrategy(reps: readonly ReplicationResult[], meta: Stra
  * Paired differences (strategy minus baseline) of every KPI, over the replication indices
  * both have (see foldDifferences).
  */
-export function pairedDifferences(baseline: readonly ReplicationResult[], other: readonly ReplicationResult[]): Record<string, Stat> {
+export function pairedDifferences(baseline: readonly ReplicationResult[], other: readonly ReplicationResult[]): KpiStats {
   return foldDifferences(foldOf(baseline), foldOf(other));
 }
 
@@ -58,49 +56,6 @@ function smooth(m: MeanFold, half: number): number[] {
 
 export function warmupAid(reps: readonly ReplicationResult[], window = 7): Record<string, number[]> {
   return foldWarmupAid(foldOf(reps), window);
-}
-
-/** Relative CI half-width of a Stat: half-width / |mean| (0 when both are 0). */
-export function relativeHalfWidth(s: Stat | undefined): number | null {
-  if (!s || s.mean === null || s.ci95[0] === null || s.ci95[1] === null) return null;
-  const half = (s.ci95[1] - s.ci95[0]) / 2;
-  if (half === 0) return 0;
-  return s.mean === 0 ? Infinity : half / Math.abs(s.mean);
-}
-
-/** A statistic the model actually answers: defined, and not zero in every replication (e.g. a cost the scenario never set). */
-const answered = (st: Stat | undefined): st is Stat => !!st && st.mean !== null && !(st.mean === 0 && (st.sd ?? 0) === 0);
-
-/**
- * What `replications: auto` must pin down: the headline KPIs the model answers; for a model
- * that answers none of them (no acute, UCR or cost, e.g. a plain queue), every unit's mean
- * occupancy and mean wait instead, so that precision is never claimed on nothing.
- */
-function precisionTargets(s: StrategyResults): [string, Stat][] {
-  const kpis = HEADLINE_KPIS.map((k) => [k, s.kpis[k]] as [string, Stat | undefined]).filter((e): e is [string, Stat] => answered(e[1]));
-  if (kpis.length > 0) return kpis;
-  const out: [string, Stat][] = [];
-  for (const [u, metrics] of Object.entries(s.units)) {
-    for (const m of ['occupancy_mean', 'wait_mean']) if (answered(metrics[m])) out.push([`${u}.${m}`, metrics[m]]);
-  }
-  return out;
-}
-
-/** The worst precision over all strategies of what `precisionTargets` names. */
-export function precision(strategies: Record<string, StrategyResults>, target = 0.05): NonNullable<Results['precision']> {
-  let worst: { kpi: string; relative_half_width: number | null } = { kpi: '', relative_half_width: null };
-  let reached = true;
-  for (const s of Object.values(strategies)) {
-    for (const [kpi, st] of precisionTargets(s)) {
-      const rhw = relativeHalfWidth(st);
-      // A KPI with a single defined value has no CI yet: precision cannot be claimed.
-      const value = rhw ?? Infinity;
-      if (value > target) reached = false;
-      if (worst.relative_half_width === null || value > worst.relative_half_width) worst = { kpi, relative_half_width: value };
-    }
-  }
-  if (worst.relative_half_width !== null && !Number.isFinite(worst.relative_half_width)) worst.relative_half_width = null;
-  return { target, reached, worst };
 }
 
 export interface StrategyReps extends StrategyMeta {
@@ -139,7 +94,7 @@ export function summarise(strategies: readonly StrategyReps[], meta: SummariseMe
 /** As `summarise`, from strategies already folded (the runner folds as replications finish). */
 export function summariseFolds(strategies: readonly StrategyFolded[], meta: SummariseMeta): Results {
   const out: Results = {
-    format: 'caresim-results/1',
+    format: RESULTS_FORMAT,
     scenario: meta.scenario,
     engine: { version: meta.engineVersion },
     seed: meta.seed,

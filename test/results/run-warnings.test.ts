@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { buildModel, DAY, exponential, simulate } from '../../engine/index.js';
 import type { Model } from '../../engine/index.js';
-import { summarise } from '../../engine/summarise.js';
-import { runWarnings, withRunWarnings } from '../../engine/run-warnings.js';
-import type { Results } from '../../engine/results.js';
+import { summarise } from '../../results/summarise.js';
+import { runWarnings, withRunWarnings } from '../../results/run-warnings.js';
+import type { Results } from '../../results/format.js';
 
 function results(m: Model, reps = 8): Results {
   const runs = Array.from({ length: reps }, (_, r) => simulate(m, { seed: 5, replication: r }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, encode, revive } from '../../runner/codec.js';
+import { decode, encode, revive } from '../../results/codec.js';
 
 describe('encode(value) / decode(text)', () => {
   it('round-trips NaN, Infinity and doubles exactly', () => {

@@ -3,6 +3,8 @@
  * except NaN, which marks "not defined", e.g. utilisation of an unlimited unit).
  * All statistics exclude the warm-up. Durations are in DAYS, rates per day.
  */
+import type { SystemKpiName, SystemKpis, UnitMetricName, UnitMetrics } from '../results/metrics.js';
+
 /**
  * Series are Float64Arrays: a worker thread hands them back in one block copy (a plain array is
  * cloned element by element, which cost a tenth of a replication's time).
@@ -36,8 +38,8 @@ export interface CohortOutcome {
 export type Fraction = [number, number];
 
 export interface Fractions {
-  units: Record<string, Record<string, Fraction>>;
-  kpis: Record<string, Fraction>;
+  units: Record<string, Partial<Record<UnitMetricName, Fraction>>>;
+  kpis: Partial<Record<SystemKpiName, Fraction>>;
 }
 
 export interface ReplicationResult {
@@ -46,17 +48,17 @@ export interface ReplicationResult {
   events: number;
   horizonDays: number;
   warmupDays: number;
-  /** unit name -> metric name (ARCHITECTURE §6) -> value. */
-  units: Record<string, Record<string, number>>;
-  /** Headline system KPIs (see kpis.ts). */
-  kpis: Record<string, number>;
+  /** unit name -> metric name (ARCHITECTURE §6, metrics.ts) -> value. */
+  units: Record<string, UnitMetrics>;
+  /** System KPIs (metrics.ts; definitions in kpis.ts). */
+  kpis: SystemKpis;
   /** exit name -> patients who left that way after warm-up. */
   exits: Record<string, number>;
   daily: Record<string, DailySeries>;
   population: Record<string, CohortOutcome> | null;
   /**
    * Numerator and denominator (counts of patients) of every share among `units` metrics and
-   * `kpis`, so a summary over replications can take the ratio of sums (engine/statistics.ts).
+   * `kpis`, so a summary over replications can take the ratio of sums (results/statistics.ts).
    * Optional: results written before it existed are summarised as a mean of shares.
    */
   fractions?: Fractions;

@@ -13,7 +13,7 @@
  *    precision of a run of BAND_SAMPLE replications.
  * Memory per day and series: 2 + BAND_SAMPLE numbers at most, whatever the replication count.
  */
-import type { Band } from './results.js';
+import type { Band } from './format.js';
 import { quantile } from './statistics.js';
 
 /** Replications whose daily values a band keeps (all of them up to this many). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StrategyFold } from '../../engine/summary-fold.js';
-import { foldOf, summariseStrategy } from '../../engine/summarise.js';
-import { stat } from '../../engine/statistics.js';
+import { StrategyFold } from '../../results/summary-fold.js';
+import { foldOf, summariseStrategy } from '../../results/summarise.js';
+import { stat } from '../../results/statistics.js';
 import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
-import type { ReplicationResult } from '../../engine/result.js';
+import type { ReplicationResult } from '../../engine/index.js';
 
 /** Erlang B: the share of arrivals lost at c places with offered load a. */
 function erlangB(c: number, a: number): number {
@@ -29,14 +29,14 @@ describe('StrategyFold.result(meta) for lost_fraction', () => {
   const s = summariseStrategy(reps, { description: '', set: {} });
 
   it('reports the share of all patients lost, and its CI covers the exact value', () => {
-    const lost = s.units.acute.lost_fraction;
+    const lost = s.units.acute.lost_fraction!;
     expect(lost.ci95[0]!).toBeLessThanOrEqual(exact);
     expect(lost.ci95[1]!).toBeGreaterThanOrEqual(exact);
     expect(lost.n).toBe(40);
   });
   it('differs from the mean of per-replication shares by far more than that CI', () => {
     const meanOfShares = stat(reps.map((r) => r.units.acute.lost_fraction));
-    const lost = s.units.acute.lost_fraction;
+    const lost = s.units.acute.lost_fraction!;
     const half = (lost.ci95[1]! - lost.ci95[0]!) / 2;
     expect(Math.abs(meanOfShares.mean! - exact)).toBeGreaterThan(10 * half);
     expect(Math.abs(lost.mean! - exact)).toBeLessThan(half);
@@ -44,11 +44,11 @@ describe('StrategyFold.result(meta) for lost_fraction', () => {
   it('takes the counts each replication returns ([lost, arrivals])', () => {
     let lost = 0, arrivals = 0;
     for (const r of reps) {
-      const [x, y] = r.fractions!.units.acute.lost_fraction;
+      const [x, y] = r.fractions!.units.acute.lost_fraction!;
       expect(x / y).toBe(r.units.acute.lost_fraction);
       lost += x; arrivals += y;
     }
-    expect(s.units.acute.lost_fraction.mean).toBe(lost / arrivals);
+    expect(s.units.acute.lost_fraction!.mean).toBe(lost / arrivals);
   });
   it('falls back to the mean of shares for replications that carry no counts', () => {
     const old = reps.map(({ fractions: _, ...r }) => r as ReplicationResult);

@@ -5,7 +5,7 @@
  * NaN ("not defined" in one replication) is left out of a Stat; a Stat with no defined
  * value has null mean (JSON has no NaN).
  */
-import type { Stat } from './results.js';
+import type { Stat } from './format.js';
 
 /** Two-sided 95% t quantiles for 1..30 degrees of freedom. */
 const T975 = [

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { batchMeans, mannKendall, normalUpper } from '../../engine/trend.js';
+import { batchMeans, mannKendall, normalUpper } from '../../results/trend.js';
 import { makeStream } from '../../engine/random.js';
 
 /** AR(1) noise x_t = phi x_{t-1} + e_t with standard normal e (Box–Muller on a fixed seed). */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  stat, tQuantile975, quantile, summariseStrategy, pairedDifferences, summarise, warmupAid, precision,
-  relativeHalfWidth, firstMeasuredDay,
-} from '../../engine/summarise.js';
+import { summariseStrategy, pairedDifferences, summarise, warmupAid } from '../../results/summarise.js';
+import { precision, relativeHalfWidth } from '../../results/precision.js';
+import { stat, tQuantile975, quantile } from '../../results/statistics.js';
+import { firstMeasuredDay } from '../../results/summary-fold.js';
 import { simulate, buildModel, exponential, makeStream, DAY, HOUR } from '../../engine/index.js';
-import type { ReplicationResult } from '../../engine/result.js';
-import { BAND_SAMPLE } from '../../engine/daily-bands.js';
+import type { ReplicationResult } from '../../engine/index.js';
+import { BAND_SAMPLE } from '../../results/daily-bands.js';
 
 const model = buildModel({
   horizon: 30 * DAY, warmup: 5 * DAY,
@@ -71,10 +71,10 @@ describe('quantile(sorted, p)', () => {
 describe('summariseStrategy(reps, meta)', () => {
   const s = summariseStrategy(reps, { description: 'd', set: {} });
   it('summarises every KPI and unit metric over replications', () => {
-    expect(s.kpis.acute_occupancy.n).toBe(reps.length);
-    const mean = reps.reduce((a, r) => a + r.kpis.acute_occupancy, 0) / reps.length;
-    expect(s.kpis.acute_occupancy.mean).toBeCloseTo(mean, 12);
-    expect(s.units.acute.lost_fraction.n).toBe(reps.length);
+    expect(s.kpis.acute_occupancy!.n).toBe(reps.length);
+    const mean = reps.reduce((a, r) => a + r.kpis.acute_occupancy!, 0) / reps.length;
+    expect(s.kpis.acute_occupancy!.mean).toBeCloseTo(mean, 12);
+    expect(s.units.acute.lost_fraction!.n).toBe(reps.length);
   });
   it('cuts the warm-up days from the daily bands', () => {
     expect(firstMeasuredDay(5)).toBe(5);
@@ -105,11 +105,11 @@ describe('pairedDifferences(baseline, other)', () => {
     }
   });
   it('pairs by replication index and skips unpaired ones', () => {
-    const other = reps.slice(2).map((r) => ({ ...r, kpis: { ...r.kpis, acute_occupancy: r.kpis.acute_occupancy + 0.1 } })).reverse();
+    const other = reps.slice(2).map((r) => ({ ...r, kpis: { ...r.kpis, acute_occupancy: r.kpis.acute_occupancy! + 0.1 } })).reverse();
     const d = pairedDifferences(reps, other);
-    expect(d.acute_occupancy.n).toBe(reps.length - 2);
-    expect(d.acute_occupancy.mean).toBeCloseTo(0.1, 12);
-    expect(d.acute_occupancy.sd).toBeLessThan(1e-12);
+    expect(d.acute_occupancy!.n).toBe(reps.length - 2);
+    expect(d.acute_occupancy!.mean).toBeCloseTo(0.1, 12);
+    expect(d.acute_occupancy!.sd).toBeLessThan(1e-12);
   });
 });
 
@@ -127,7 +127,7 @@ describe('precision(strategies, target)', () => {
   it('finds the widest headline KPI', () => {
     const s = summariseStrategy(reps, { description: '', set: {} });
     const p = precision({ baseline: s }, 0.05);
-    const widths = ['acute_occupancy', 'admissions_per_day', 'cost_per_day', 'delayed_bed_days_per_day']
+    const widths = (['acute_occupancy', 'admissions_per_day', 'cost_per_day', 'delayed_bed_days_per_day'] as const)
       .map((k) => relativeHalfWidth(s.kpis[k]) ?? 0);
     expect(p.worst.relative_half_width).toBeCloseTo(Math.max(...widths), 12);
     expect(p.reached).toBe(Math.max(...widths) <= 0.05);
@@ -142,9 +142,9 @@ describe('precision(strategies, target)', () => {
     });
     const rs = [0, 1, 2, 3, 4].map((r) => simulate(queue, { seed: 3, replication: r }));
     const s = summariseStrategy(rs, { description: '', set: {} });
-    expect(s.kpis.cost_per_day.mean).toBe(0);
+    expect(s.kpis.cost_per_day!.mean).toBe(0);
     const p = precision({ baseline: s }, 0.05);
-    const widths = ['occupancy_mean', 'wait_mean'].map((m) => relativeHalfWidth(s.units.desk[m])!);
+    const widths = (['occupancy_mean', 'wait_mean'] as const).map((m) => relativeHalfWidth(s.units.desk[m])!);
     expect(p.worst.kpi).toBe(`desk.${widths[0] >= widths[1] ? 'occupancy_mean' : 'wait_mean'}`);
     expect(p.worst.relative_half_width).toBeCloseTo(Math.max(...widths), 12);
     expect(p.worst.relative_half_width).toBeGreaterThan(0);
@@ -160,7 +160,7 @@ describe('summarise(strategies, meta)', () => {
     );
     expect(Object.keys(r.strategies)).toEqual(['baseline', 'copy']);
     expect(Object.keys(r.differences)).toEqual(['copy']);
-    expect(r.differences.copy.acute_occupancy.mean).toBe(0);
+    expect(r.differences.copy.acute_occupancy!.mean).toBe(0);
     expect(r.warmup_aid!.acute).toHaveLength(35);
     expect(r.precision).toBeUndefined();
     expect(r.failures).toBeUndefined();

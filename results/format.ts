@@ -4,12 +4,24 @@
  * over replications; `null` stands for "not defined" (e.g. utilisation of an unlimited
  * unit), because JSON has no NaN.
  */
+import type { SystemKpiName, UnitMetricName } from './metrics.js';
+
+/** The `format` field of every results file this version writes and reads. */
+export const RESULTS_FORMAT = 'caresim-results/1';
 export interface Stat {
   mean: number | null;
   sd: number | null;
   ci95: [number | null, number | null];
   n: number;
 }
+
+/**
+ * A Stat per KPI, per unit metric: keyed by the names of metrics.ts, so a reader that names a
+ * KPI or metric by hand cannot misspell it. Every key is optional: a file holds only what its
+ * model answers (and files from other versions may hold other names, read generically).
+ */
+export type KpiStats = { [K in SystemKpiName]?: Stat };
+export type UnitMetricStats = { [K in UnitMetricName]?: Stat };
 
 export interface Band {
   mean: number[];
@@ -23,8 +35,8 @@ export interface StrategyResults {
   set: Record<string, string>;
   /** For sweep strategies: swept path -> numeric value. */
   sweep?: Record<string, number>;
-  kpis: Record<string, Stat>;
-  units: Record<string, Record<string, Stat>>;
+  kpis: KpiStats;
+  units: Record<string, UnitMetricStats>;
   /** Measured days only (warm-up cut). */
   /** `admissions` is absent in files written before daily admissions were recorded. */
   daily: Record<string, { occupancy: Band; blocked: Band; queue: Band; capacity: number[]; admissions?: Band }>;
@@ -54,7 +66,7 @@ export interface RunWarning {
 }
 
 export interface Results {
-  format: 'caresim-results/1';
+  format: typeof RESULTS_FORMAT;
   scenario: { name: string; hash: string; file?: string; assumptions: string[] };
   engine: { version: string };
   seed: number | string;
@@ -68,7 +80,7 @@ export interface Results {
   /** Strategy name -> results; `baseline` comes first. */
   strategies: Record<string, StrategyResults>;
   /** Strategy -> KPI -> paired difference (strategy minus baseline) over replications. */
-  differences: Record<string, Record<string, Stat>>;
+  differences: Record<string, KpiStats>;
   /** Baseline: running mean across replications of daily occupancy, every day from t = 0. */
   warmup_aid?: Record<string, number[]>;
   sweep?: { paths: string[]; points: { strategy: string; values: Record<string, number> }[] };
@@ -80,11 +92,13 @@ export interface Results {
   run?: { seconds: number; workers: number; shard?: string; finished: string };
 }
 
-/** Headline KPIs in the order boards read them (see kpis.ts for definitions). */
+/** Headline KPIs in the order boards read them (see engine/kpis.ts for definitions). */
 export const HEADLINE_KPIS = [
   'delayed_bed_days_per_day',
   'acute_occupancy',
   'admissions_per_day',
   'ucr_within_2h',
   'cost_per_day',
-] as const;
+] as const satisfies readonly SystemKpiName[];
+
+export type HeadlineKpi = (typeof HEADLINE_KPIS)[number];

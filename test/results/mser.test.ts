@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mser5 } from '../../engine/mser.js';
+import { mser5 } from '../../results/mser.js';
 
 describe('mser5(xs)', () => {
   it('cuts a fill-from-empty ramp and keeps a level series whole', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_SAMPLE, BandFold, MeanFold, bandPriority } from '../../engine/daily-bands.js';
-import { quantile } from '../../engine/statistics.js';
+import { BAND_SAMPLE, BandFold, MeanFold, bandPriority } from '../../results/daily-bands.js';
+import { quantile } from '../../results/statistics.js';
 import { makeStream } from '../../engine/index.js';
 
 /** R replications of `days` daily values each, drawn by `draw`. */

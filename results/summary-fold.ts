@@ -6,8 +6,9 @@
  * A finished replication can then be dropped, so a long run holds megabytes, not a copy of
  * every replication.
  */
-import type { ReplicationResult } from './result.js';
-import type { Stat, StrategyResults } from './results.js';
+import type { ReplicationResult } from '../engine/index.js';
+import type { SystemKpiName, UnitMetricName } from './metrics.js';
+import type { KpiStats, Stat, StrategyResults, UnitMetricStats } from './format.js';
 import { BandFold, MeanFold } from './daily-bands.js';
 import { linearisedRatio, ratioStat, stat, withMean } from './statistics.js';
 
@@ -26,8 +27,8 @@ export interface StrategyMeta {
  * Named per-replication values: one column per name, in order of first appearance; a
  * replication without a name reads NaN ("not defined"), as in a Stat.
  */
-class Columns {
-  readonly cols = new Map<string, number[]>();
+class Columns<K extends string = string> {
+  readonly cols = new Map<K, number[]>();
   rows = 0;
 
   /** Starts a new row; values not set in it stay NaN. */
@@ -41,7 +42,7 @@ class Columns {
     return this.rows * this.cols.size;
   }
 
-  set(key: string, v: number): void {
+  set(key: K, v: number): void {
     let c = this.cols.get(key);
     if (!c) { c = new Array<number>(this.rows).fill(NaN); this.cols.set(key, c); }
     c[this.rows - 1] = v;
@@ -49,16 +50,16 @@ class Columns {
 }
 
 /** Numerators and denominators of a share, per replication; `complete` while every replication gave them. */
-class Fractions {
-  readonly num = new Columns();
-  readonly den = new Columns();
-  readonly incomplete = new Set<string>();
+class Fractions<K extends string> {
+  readonly num = new Columns<K>();
+  readonly den = new Columns<K>();
+  readonly incomplete = new Set<K>();
 
   row(): void { this.num.row(); this.den.row(); }
 
   get held(): number { return this.num.held + this.den.held; }
 
-  set(key: string, f: readonly [number, number] | undefined): void {
+  set(key: K, f: readonly [number, number] | undefined): void {
     // Counts missing here, or in earlier replications that had the value: mean of ratios instead.
     if (!f || (!this.num.cols.has(key) && this.num.rows > 1)) { this.incomplete.add(key); return; }
     this.num.set(key, f[0]);
@@ -66,7 +67,7 @@ class Fractions {
   }
 
   /** The ratio estimator, or null when some replication did not give its counts. */
-  stat(key: string): Stat | null {
+  stat(key: K): Stat | null {
     const num = this.num.cols.get(key), den = this.den.cols.get(key);
     if (!num || !den || this.incomplete.has(key)) return null;
     return ratioStat(num, den);
@@ -81,9 +82,9 @@ const RATES = ['crises_per_1000_per_year', 'admissions_per_1000_per_year', 'bed_
 export class StrategyFold {
   /** Replication indices, in the order folded (index order). */
   readonly indices: number[] = [];
-  readonly kpis = new Columns();
-  readonly kpiFractions = new Fractions();
-  readonly units = new Map<string, { values: Columns; fractions: Fractions }>();
+  readonly kpis = new Columns<SystemKpiName>();
+  readonly kpiFractions = new Fractions<SystemKpiName>();
+  readonly units = new Map<string, { values: Columns<UnitMetricName>; fractions: Fractions<UnitMetricName> }>();
   readonly exits = new Columns();
   private from = 0;
   private readonly daily = new Map<string, DailyFold>();
@@ -97,14 +98,15 @@ export class StrategyFold {
     this.indices.push(r.replication);
     this.kpis.row();
     this.kpiFractions.row();
-    for (const k of Object.keys(r.kpis)) {
-      this.kpis.set(k, r.kpis[k]);
+    // Keys in the order the replication gives them (metrics.ts): the order of the results file.
+    for (const k of Object.keys(r.kpis) as SystemKpiName[]) {
+      this.kpis.set(k, r.kpis[k]!);
       if (r.fractions?.kpis[k] !== undefined || this.kpiFractions.num.cols.has(k)) this.kpiFractions.set(k, r.fractions?.kpis[k]);
     }
     for (const u of Object.keys(r.units)) {
       let f = this.units.get(u);
       if (!f) {
-        f = { values: new Columns(), fractions: new Fractions() };
+        f = { values: new Columns<UnitMetricName>(), fractions: new Fractions<UnitMetricName>() };
         // Rows before this unit appeared read NaN.
         for (let i = 0; i < this.indices.length - 1; i++) { f.values.row(); f.fractions.row(); }
         this.units.set(u, f);
@@ -116,8 +118,8 @@ export class StrategyFold {
       const metrics = r.units[u];
       if (!metrics) continue;
       const fr = r.fractions?.units[u];
-      for (const m of Object.keys(metrics)) {
-        f.values.set(m, metrics[m]);
+      for (const m of Object.keys(metrics) as UnitMetricName[]) {
+        f.values.set(m, metrics[m]!);
         if (fr?.[m] !== undefined || f.fractions.num.cols.has(m)) f.fractions.set(m, fr?.[m]);
       }
     }
@@ -183,7 +185,7 @@ export class StrategyFold {
   }
 
   /** A KPI's Stat: the ratio estimator for a share, else the mean over replications. */
-  kpiStat(k: string): Stat {
+  kpiStat(k: SystemKpiName): Stat {
     return this.kpiFractions.stat(k) ?? stat(this.kpis.cols.get(k)!);
   }
 
@@ -192,7 +194,7 @@ export class StrategyFold {
     if (meta.sweep) out.sweep = meta.sweep;
     for (const k of this.kpis.cols.keys()) out.kpis[k] = this.kpiStat(k);
     for (const [u, f] of this.units) {
-      const metrics: Record<string, Stat> = {};
+      const metrics: UnitMetricStats = {};
       for (const [m, values] of f.values.cols) metrics[m] = f.fractions.stat(m) ?? stat(values);
       out.units[u] = metrics;
     }
@@ -225,12 +227,12 @@ export class StrategyFold {
  * For a share, the difference of the two ratio estimators with a delta-method CI: the
  * paired differences of the linearised values (statistics.ts).
  */
-export function foldDifferences(base: StrategyFold, other: StrategyFold): Record<string, Stat> {
+export function foldDifferences(base: StrategyFold, other: StrategyFold): KpiStats {
   const row = new Map<number, number>();
   base.indices.forEach((r, i) => row.set(r, i));
   const pairs: [number, number][] = [];
   other.indices.forEach((r, i) => { const b = row.get(r); if (b !== undefined) pairs.push([b, i]); });
-  const out: Record<string, Stat> = {};
+  const out: KpiStats = {};
   if (pairs.length === 0) return out;
   const pick = (col: readonly number[] | undefined, side: 0 | 1) => pairs.map((p) => (col ? col[p[side]] : NaN));
   for (const [k, col] of other.kpis.cols) {
