@@ -19,7 +19,7 @@ import { shardIndices, shardLabel, ShardError, type Shard } from './shard.js';
 import { AUTO_MIN, nextTarget } from './auto.js';
 import { defaultWorkerFile } from './worker-file.js';
 import { ENGINE_VERSION } from './version.js';
-import type { RunnableScenario, RunnableStrategy } from './loaded.js';
+import type { CompiledScenario } from '../engine/compiled.js';
 
 export interface Progress {
   done: number;
@@ -89,15 +89,7 @@ export interface RunOutcome {
   shard: Shard | null;
 }
 
-/**
- * A strategy has uncertain parameters when its per-replication model is not `model` itself
- * (the compiler returns the very same object when nothing is uncertain).
- */
-function isUncertain(s: RunnableStrategy, seed: number | string): boolean {
-  return s.modelFor(seed, 0) !== s.model;
-}
-
-async function load(src: string | RunnableScenario, set: string[] | undefined): Promise<RunnableScenario> {
+async function load(src: string | CompiledScenario, set: string[] | undefined): Promise<CompiledScenario> {
   if (typeof src !== 'string') return src;
   // Loaded on demand: the scenario compiler (mathjs, yaml) is the heavy part of start-up.
   const { loadScenario } = await import('../scenarios/index.js');
@@ -105,7 +97,7 @@ async function load(src: string | RunnableScenario, set: string[] | undefined): 
 }
 
 /** Runs a scenario file (or an already loaded scenario) and returns everything it produced. */
-export async function runScenarioDetailed(src: string | RunnableScenario, opts: RunOptions = {}): Promise<RunOutcome> {
+export async function runScenarioDetailed(src: string | CompiledScenario, opts: RunOptions = {}): Promise<RunOutcome> {
   const sc = await load(src, opts.set);
   const t0 = performance.now();
   const seed = opts.seed ?? sc.seed;
@@ -136,10 +128,9 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
   const failures: NonNullable<Results['failures']> = [];
   const failed = new Set<string>();
 
-  const uncertain = sc.strategies.map((s) => isUncertain(s, seed));
   const models: Model[] = sc.strategies.map((s) => s.model);
-  const modelFor = uncertain.some(Boolean)
-    ? (s: number, r: number) => (uncertain[s] ? sc.strategies[s].modelFor(seed, r) : undefined)
+  const modelFor = sc.strategies.some((s) => s.uncertain)
+    ? (s: number, r: number) => (sc.strategies[s].uncertain ? sc.strategies[s].modelFor(seed, r) : undefined)
     : undefined;
   const workerFile = workers > 0 ? (opts.workerFile ?? defaultWorkerFile()) : '';
 
@@ -252,6 +243,6 @@ function sortedFailures(failures: NonNullable<Results['failures']>, names: strin
 }
 
 /** Library API: runs a scenario and returns the results file's content (ARCHITECTURE §6). */
-export async function runScenario(src: string | RunnableScenario, opts: RunOptions = {}): Promise<Results> {
+export async function runScenario(src: string | CompiledScenario, opts: RunOptions = {}): Promise<Results> {
   return (await runScenarioDetailed(src, { keepRaw: false, ...opts })).results;
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { loadScenarioText, analyseScenario, type LoadedScenario } from '../../scenarios/index.js';
+import { loadScenarioText, analyseScenario, type CompiledScenarioWithWarnings } from '../../scenarios/index.js';
 import { makeSampler } from '../../engine/distributions.js';
 import { makeStream } from '../../engine/random.js';
 
@@ -35,8 +35,8 @@ strategies:
 sweep: { units.p1.capacity: [80, 90], units.p1.los: [15 days, 25 days] }
 `;
 
-const load = (text = BASE, set?: string[]): LoadedScenario => loadScenarioText(text, 'base.yaml', { set });
-const byName = (sc: LoadedScenario, n: string) => sc.strategies.find((s) => s.name === n)!;
+const load = (text = BASE, set?: string[]): CompiledScenarioWithWarnings => loadScenarioText(text, 'base.yaml', { set });
+const byName = (sc: CompiledScenarioWithWarnings, n: string) => sc.strategies.find((s) => s.name === n)!;
 
 describe('strategies, sweep and set (loadScenarioText)', () => {
   const sc = load();
