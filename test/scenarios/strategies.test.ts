@@ -86,6 +86,18 @@ describe('strategies, sweep and set (loadScenarioText)', () => {
     expect(m.units[1]).toBe(base.model.units[1]); // parts without uncertain params are shared
   });
 
+  it('marks a strategy `uncertain` exactly when some param it reads is drawn, and then only', () => {
+    expect(sc.strategies.every((s) => s.uncertain)).toBe(true);
+    const fixed = load(BASE, ['params.crisis_rate=1.5/year', 'params.los_mean=5 days']);
+    for (const s of fixed.strategies) {
+      expect(s.uncertain).toBe(false);
+      expect(s.modelFor(7, 3)).toBe(s.model);
+    }
+    const half = load(BASE, ['params.los_mean=5 days']);
+    expect(byName(half, 'baseline').uncertain).toBe(true);
+    expect(byName(half, 'fixed-crisis').uncertain).toBe(false);
+  });
+
   it('gives every strategy the same draw unless it sets the param', () => {
     const a = byName(sc, 'baseline').modelFor(7, 5), b = byName(sc, 'more-beds').modelFor(7, 5);
     expect(b.cohorts[0].crisis).toBe(a.cohorts[0].crisis);
