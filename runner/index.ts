@@ -1,7 +1,7 @@
 /** The Node runner's public API (library use; the CLI is built on it). */
 export { runScenario, runScenarioDetailed } from './run-scenario.js';
 export type { RunOptions, RunOutcome, Progress } from './run-scenario.js';
-export type { RunnableScenario, RunnableStrategy } from './loaded.js';
+export type { CompiledScenario, CompiledStrategy } from '../engine/compiled.js';
 export { mergeShards, mergeShardFiles, readShard, writeShardFile, MergeError } from './merge.js';
 export type { ShardResults } from './merge.js';
 export { resolveShard, shardIndices, ShardError, MAX_SHARDS } from './shard.js';

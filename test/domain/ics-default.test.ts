@@ -4,10 +4,10 @@ import type { Route } from '../../engine/index.js';
 import { ci95 } from '../validation/stats.js';
 import { ICS, load, runStrategy } from './run.js';
 import { summarise, runWarnings, type SystemKpiName } from '../../results/index.js';
-import type { LoadedScenario } from '../../scenarios/index.js';
+import type { CompiledScenarioWithWarnings } from '../../scenarios/index.js';
 import type { ReplicationResult } from '../../engine/index.js';
 
-const summarised = (sc: LoadedScenario, reps: ReplicationResult[]) => summarise([{ name: 'baseline', description: '', set: {}, reps }], {
+const summarised = (sc: CompiledScenarioWithWarnings, reps: ReplicationResult[]) => summarise([{ name: 'baseline', description: '', set: {}, reps }], {
   scenario: { name: sc.name, hash: sc.hash, assumptions: [] }, engineVersion: 'test', seed: sc.seed, replications: reps.length,
   horizonDays: sc.horizonDays, warmupDays: sc.warmupDays, startDate: sc.startDate,
 });

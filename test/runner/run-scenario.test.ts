@@ -101,6 +101,18 @@ describe('runScenario(loaded) with uncertain parameters', () => {
   });
 });
 
+describe('runScenario(loaded) with a strategy whose `uncertain` is false', () => {
+  it('runs its shared model and never asks for a drawn one', async () => {
+    const m = lossModel(5, 4, 1);
+    const fixed = { ...strategy('baseline', m), modelFor: () => { throw new Error('modelFor called'); } };
+    for (const workers of [0, 2]) {
+      const r = await runScenarioDetailed(scenario([fixed], 4), { workers });
+      expect(r.results.failures).toBeUndefined();
+      expect(comparable(r.results)).toBe(comparable(await runScenario(scenario([strategy('baseline', m)], 4), { workers })));
+    }
+  });
+});
+
 describe('runScenario(loaded) when replications fail', () => {
   it('retries once, reports the failure by index and finishes the rest', async () => {
     const good = lossModel(5, 4, 1);
