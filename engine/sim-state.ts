@@ -111,7 +111,7 @@ export class SimState {
     const units = model.units;
     const col = (f: (i: number) => number) => Float64Array.from({ length: U }, (_, i) => f(i));
     this.places = new Float64Array(U);
-    this.cap = col((i) => (units[i].schedule ? capAt(units[i].schedule!, 0) : units[i].capacity));
+    this.cap = col((i) => (units[i].schedule ? capAt(units[i].schedule, 0) : units[i].capacity));
     this.qmax = col((i) => units[i].queue);
     this.qlen = new Float64Array(U);
     this.doneN = new Float64Array(U);

@@ -75,7 +75,7 @@ export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boo
       if (finished) return;
       finished = true;
       opts.signal?.removeEventListener('abort', onAbort);
-      Promise.allSettled(slots.map((s) => s.worker?.terminate())).then(() => reject(err));
+      void Promise.allSettled(slots.flatMap((s) => (s.worker ? [s.worker.terminate()] : []))).then(() => reject(err));
     };
     const onAbort = () => finish(true);
     if (opts.signal?.aborted) return resolve(true);
@@ -127,7 +127,7 @@ export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boo
       const resourceLimits = opts.maxMemoryMb ? { maxOldGenerationSizeMb: opts.maxMemoryMb } : undefined;
       const workerData = { maxPatients: maxPatientsFor(opts.maxMemoryMb) };
       pool.acquire(opts.workerFile, { resourceLimits, workerData }, (err, worker) => {
-        if (finished) { worker?.terminate(); return; }
+        if (finished) { worker?.terminate().catch(() => {}); return; }
         if (err) {
           // No worker could be started: nothing can run, so every remaining task fails.
           for (const t of queue.splice(0)) opts.onFailure(t, `cannot start worker: ${err.message}`);

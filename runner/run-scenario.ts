@@ -143,7 +143,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
     : undefined;
   const workerFile = workers > 0 ? (opts.workerFile ?? defaultWorkerFile()) : '';
 
-  let interrupted = false;
+  let interrupted: boolean;
   let ranNow = 0;
   const tasksFor = (reps: number): Task[] => {
     const tasks: Task[] = [];
