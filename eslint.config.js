@@ -11,7 +11,12 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
 
 /** Folders the engine must not load (relative imports from any depth under engine/). */
-const engineForbidden = ['runner', 'cli', 'viz', 'scenarios'].flatMap((d) => [`../${d}`, `../${d}/*`, `../../${d}`, `../../${d}/*`]);
+const engineForbidden = [
+  ...['runner', 'cli', 'viz', 'scenarios'].flatMap((d) => [`../${d}`, `../${d}/*`, `../../${d}`, `../../${d}/*`]),
+  // The package's own entry loads the runner.
+  'caresim',
+  'caresim/*',
+];
 
 export default tseslint.config(
   {
