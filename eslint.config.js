@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.js', 'examples/compare/*.mjs', 'test/runner/fixtures/*.mjs'] },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -68,7 +68,10 @@ export default tseslint.config(
           paths: [],
           patterns: [
             { group: nodeBuiltins, message: 'engine/ is isomorphic (it runs in the browser): no Node built-ins.' },
-            { group: engineForbidden, message: 'engine/ takes a compiled model and knows nothing of the runner, CLI, viewer or scenario language.' },
+            {
+              group: engineForbidden,
+              message: 'engine/ takes a compiled model and knows nothing of the runner, CLI, viewer or scenario language.',
+            },
           ],
         },
       ],
@@ -79,7 +82,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../runner', '../runner/*', '../../runner', '../../runner/*'], message: 'viz/ reads results through results/, not the runner.' }] },
+        {
+          patterns: [
+            {
+              group: ['../runner', '../runner/*', '../../runner', '../../runner/*'],
+              message: 'viz/ reads results through results/, not the runner.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -21,16 +21,29 @@ const imports = (...specs: string[]) => specs.map((s, i) => `import * as m${i} f
 
 describe('eslint.config.js no-restricted-imports', () => {
   it('engine/*.ts: refuses Node built-ins (bare and node:), runner/, cli/, viz/, scenarios/ and the package entry', async () => {
-    const bad = ['fs', 'node:fs', 'node:worker_threads', 'path', '../runner/index.js', '../runner', '../cli/main.js', '../viz/dashboard.js', '../scenarios/index.js', 'caresim'];
+    const bad = [
+      'fs',
+      'node:fs',
+      'node:worker_threads',
+      'path',
+      '../runner/index.js',
+      '../runner',
+      '../cli/main.js',
+      '../viz/dashboard.js',
+      '../scenarios/index.js',
+      'caresim',
+    ];
     expect(await refused('engine/simulator.ts', imports(...bad))).toEqual(bad);
   });
 
-  it('engine/*.ts: allows the engine\'s own files and the isomorphic libraries', async () => {
+  it("engine/*.ts: allows the engine's own files and the isomorphic libraries", async () => {
     expect(await refused('engine/simulator.ts', imports('./model.js', './random.js', 'seedrandom'))).toEqual([]);
   });
 
   it('viz/*.ts: refuses runner/ but not engine/ or Node built-ins (the local server is Node)', async () => {
-    expect(await refused('viz/dashboard.ts', imports('../runner/codec.js', '../engine/index.js', 'node:http'))).toEqual(['../runner/codec.js']);
+    expect(await refused('viz/dashboard.ts', imports('../runner/codec.js', '../engine/index.js', 'node:http'))).toEqual([
+      '../runner/codec.js',
+    ]);
   });
 
   it('runner/*.ts and cli/*.ts: may load Node and the engine', async () => {
