@@ -187,7 +187,7 @@ export function attemptMove(s: SimState, p: number, reroute = true): void {
     depart(s, p, u); noteArrival(s, p, d); P.since[p] = s.now; enqueue(s, p, d); release(s, u);
   } else if (reroute && s.m.units[u].ifFull?.[d] !== undefined) {
     // One re-route only: if the alternative is full too, the patient waits for it.
-    const alt = s.m.units[u].ifFull![d];
+    const alt = s.m.units[u].ifFull[d];
     if (s.trace) emit(s, 'divert', p, u, alt >= 0 ? s.m.units[alt].name : s.m.exits[-alt - 1]);
     P.dest[p] = alt;
     attemptMove(s, p, false);

@@ -37,7 +37,7 @@ function strategyPicker(section: HTMLElement, others: string[]): void {
     this.style.display = choice === '*' || s === 'baseline' || s === choice ? '' : 'none';
   });
   const sel = label.append('select').attr('class', 'strategy-picker')
-    .on('change', function () { apply((this as HTMLSelectElement).value); });
+    .on('change', function () { apply(this.value); });
   sel.selectAll('option').data([...others, '*']).join('option').attr('value', (d) => d).text((d) => (d === '*' ? 'all strategies' : d));
   // Applied once the charts exist (they are drawn right after this control).
   queueMicrotask(() => apply(others[0]));

@@ -14,7 +14,7 @@ function results(extra: Record<string, number[]> = {}): Results {
     strategies: { baseline: { description: '', set: {}, kpis: {}, units: {}, daily, exits: {} },
       'more-beds': { description: '', set: {}, kpis: {}, units: {}, daily, exits: {} } },
     differences: {},
-  } as Results;
+  };
 }
 
 const csv = (...rows: string[]) => ['date,series,value', ...rows].join('\n');

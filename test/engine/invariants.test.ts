@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { simulate, buildModel, fixed } from '../../engine/index.js';
-import type { Model } from '../../engine/index.js';
 import type { TraceEvent } from '../../engine/model.js';
 import { modelArb } from './random-models.js';
 import { replay } from './replay.js';

@@ -13,7 +13,7 @@ const requests: string[] = [];
 
 // Without Chromium (or if the page cannot load) every test FAILS with the reason: a
 // failing beforeAll would only mark them skipped.
-let setupError: unknown;
+let setupError: Error | undefined;
 beforeAll(async () => {
   try {
     r = makeResults({ sweep: true });
@@ -25,7 +25,7 @@ beforeAll(async () => {
     await b.page.goto(pathToFileURL(file).href);
     await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
   } catch (e) {
-    setupError = e;
+    setupError = e instanceof Error ? e : new Error(String(e));
   }
 });
 

@@ -24,7 +24,7 @@ async function settle(run: number): Promise<number> {
 
 // Without Chromium (or if the page cannot load) every test FAILS with the reason: a
 // failing beforeAll would only mark them skipped.
-let setupError: unknown;
+let setupError: Error | undefined;
 beforeAll(async () => {
   try {
     v = await startViewer({ file: SCENARIO, port: 0 });
@@ -32,7 +32,7 @@ beforeAll(async () => {
     await b.page.goto(v.url);
     await settle(1);
   } catch (e) {
-    setupError = e;
+    setupError = e instanceof Error ? e : new Error(String(e));
   }
 });
 
