@@ -94,12 +94,6 @@ export default tseslint.config(
     },
   },
   {
-    // Imports that issue 13 moves out (the Node worker entry to runner/, the codec and the
-    // engine version to results/); delete this block when they have moved.
-    files: ['engine/worker.ts', 'viz/server.ts', 'viz/viewer-entry.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     // Plain JavaScript (build script, bin, fixtures) has no types to check against.
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

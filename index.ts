@@ -4,12 +4,10 @@
  * batches or sweeps. Node only (the runner uses worker threads and files).
  */
 export { loadScenario, loadScenarioText, checkScenario, formatDiagnostics, ScenarioError, type Diagnostic } from './scenarios/index.js';
-export type { LoadedScenario, CompiledStrategy } from './scenarios/index.js';
-export { runScenario as run, runScenarioDetailed, writeResultsFile, readResultsFile, ENGINE_VERSION } from './runner/index.js';
-export type { RunOptions, RunOutcome, Progress, RunnableScenario } from './runner/index.js';
-// The summariser is not behind engine/index.ts today (issue 13 moves it to results/).
-export { summarise } from './engine/summarise.js';
-export type { StrategyReps, SummariseMeta } from './engine/summarise.js';
-export type { Results, StrategyResults, Stat, Band, RunWarning } from './engine/results.js';
-export { simulate, buildModel, SimulationError } from './engine/index.js';
-export type { Model, ReplicationResult } from './engine/index.js';
+export type { CompiledScenarioWithWarnings } from './scenarios/index.js';
+export { runScenario as run, runScenarioDetailed, writeResultsFile, readResultsFile } from './runner/index.js';
+export type { RunOptions, RunOutcome, Progress, CompiledScenario, CompiledStrategy } from './runner/index.js';
+export { summarise, ENGINE_VERSION, KPI_INFO, UNIT_METRIC_INFO, SYSTEM_KPIS, UNIT_METRICS, TEAM_METRICS } from './results/index.js';
+export type { StrategyReps, SummariseMeta, Results, StrategyResults, Stat, Band, RunWarning, SystemKpiName, UnitMetricName, SystemKpis, UnitMetrics } from './results/index.js';
+export { simulate, buildModel, SimulationError, MINUTE, HOUR, DAY, WEEK, YEAR } from './engine/index.js';
+export type { Model, ReplicationResult, SimOptions } from './engine/index.js';

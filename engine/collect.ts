@@ -4,7 +4,7 @@
  */
 import type { SimState } from './sim-state.js';
 import type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './replication-result.js';
-import type { UnitMetricName, UnitMetrics } from '../results/metrics.js';
+import type { UnitMetricName, UnitMetrics } from './metrics.js';
 import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
 

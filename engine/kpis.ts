@@ -12,7 +12,7 @@
  */
 import type { SimState } from './sim-state.js';
 import type { ReplicationResult } from './replication-result.js';
-import type { CoreKpiName, SystemKpiName, SystemKpis, UNIT_METRICS, UnitMetrics } from '../results/metrics.js';
+import type { CoreKpiName, SystemKpiName, SystemKpis, UNIT_METRICS, UnitMetrics } from './metrics.js';
 import type { UnitRole } from './model.js';
 import { DAY } from './calendar.js';
 

@@ -3,7 +3,7 @@
  * except NaN, which marks "not defined", e.g. utilisation of an unlimited unit).
  * All statistics exclude the warm-up. Durations are in DAYS, rates per day.
  */
-import type { SystemKpiName, SystemKpis, UnitMetricName, UnitMetrics } from '../results/metrics.js';
+import type { SystemKpiName, SystemKpis, UnitMetricName, UnitMetrics } from './metrics.js';
 
 /**
  * Series are Float64Arrays: a worker thread hands them back in one block copy (a plain array is

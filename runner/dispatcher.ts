@@ -58,7 +58,8 @@ export class Dispatcher {
     if (this.finished) return;
     this.finished = true;
     this.opts.signal?.removeEventListener('abort', this.onAbort);
-    Promise.allSettled(this.slots.map((s) => s.terminate())).then(() => this.reject(err));
+    const stopping = this.slots.flatMap((s) => s.terminate() ?? []);
+    void Promise.allSettled(stopping).then(() => this.reject(err));
   }
 
   private finishIfSettled(): void {
@@ -67,7 +68,7 @@ export class Dispatcher {
 
   private start(slot: WorkerSlot): void {
     this.pool.acquire(this.opts.workerFile, workerLimits(this.opts.maxMemoryMb), (err, worker) => {
-      if (this.finished) { worker?.terminate(); return; }
+      if (this.finished) { worker?.terminate().catch(() => {}); return; }
       if (err) {
         // No worker could be started: nothing can run, so every remaining task fails.
         this.queue.failAll(`cannot start worker: ${err.message}`);

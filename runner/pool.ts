@@ -34,7 +34,7 @@ export interface PoolOptions {
 
 /** Resolves when every task has finished or failed (false), or when the signal aborted (true). */
 export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boolean> {
-  const queue = new TaskQueue(tasks, opts.onFailure);
+  const queue = new TaskQueue(tasks, (task, error) => opts.onFailure(task, error));
   if (opts.workers <= 0) return runInline(queue, opts);
   backgroundCompile(opts.backgroundCompile ?? false);
   return new Dispatcher(queue, opts).run();

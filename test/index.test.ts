@@ -52,8 +52,11 @@ describe("import { loadScenario, run } from 'caresim'", () => {
       [
         "import { loadScenario, run, summarise, type Results, type Stat } from 'caresim';",
         "const results: Results = await run(loadScenario('scenarios/library/mm1.yaml'), { reps: 3 });",
-        'const wait: Stat = results.strategies.baseline.units.server.wait_mean;',
-        'const mean: number | null = wait.mean;',
+        '// A unit metric is optional in the type: team metrics exist only for teams.',
+        'const wait: Stat | undefined = results.strategies.baseline.units.server.wait_mean;',
+        'const mean: number | null | undefined = wait?.mean;',
+        '// @ts-expect-error: a misspelt metric does not compile',
+        'void results.strategies.baseline.units.server.wait_maen;',
         'export { mean, summarise };',
         '// @ts-expect-error: no such option',
         "await run('x.yaml', { replications: 3 });",

@@ -1,9 +1,8 @@
 /**
  * The names of what one replication measures (ARCHITECTURE §6): unit metrics and system KPIs.
  * The engine produces them, the results module summarises them and the CLI and the report
- * read them, all through these lists, so a misspelt name does not compile. This file imports
- * nothing: the engine reads its types (type-only, so no code of `results/` runs in the
- * engine, and the engine still typechecks with this one file beside it).
+ * read them, all through these lists, so a misspelt name does not compile. The names live
+ * with their producer so that `results/` reads the engine and never the reverse.
  *
  * Order matters: a replication lists its metrics in this order, and the summariser keeps the
  * order of first appearance, which is the order of the results file.

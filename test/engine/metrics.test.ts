@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadScenario } from '../../scenarios/index.js';
 import { simulate } from '../../engine/index.js';
 import type { ReplicationResult } from '../../engine/index.js';
-import { SYSTEM_KPIS, TEAM_METRICS, UNIT_METRICS, type SystemKpiName, type UnitMetricName } from '../../results/metrics.js';
+import { SYSTEM_KPIS, TEAM_METRICS, UNIT_METRICS, type SystemKpiName, type UnitMetricName } from '../../engine/metrics.js';
 import { summarise } from '../../results/summarise.js';
 import { HEADLINE_KPIS } from '../../results/format.js';
 import { KPI_INFO, UNIT_METRIC_INFO } from '../../results/kpi-info.js';
@@ -21,7 +21,7 @@ function firstReplication(file: string): { rep: ReplicationResult; teams: Set<st
 // The example ICS has every role (acute, UCR team, P1, P2) and a population: it gives every name.
 const ics = firstReplication('example-ics.yaml');
 
-describe('UNIT_METRICS, TEAM_METRICS (results/metrics.ts)', () => {
+describe('UNIT_METRICS, TEAM_METRICS (engine/metrics.ts)', () => {
   it('are exactly the metrics a replication of example-ics.yaml gives each unit, in its order', () => {
     expect(ics.teams.size).toBeGreaterThan(0);
     for (const [name, metrics] of Object.entries(ics.rep.units)) {
@@ -43,7 +43,7 @@ describe('UNIT_METRICS, TEAM_METRICS (results/metrics.ts)', () => {
   });
 });
 
-describe('SYSTEM_KPIS (results/metrics.ts)', () => {
+describe('SYSTEM_KPIS (engine/metrics.ts)', () => {
   it('is exactly the KPIs a replication of example-ics.yaml gives, in its order', () => {
     expect(Object.keys(ics.rep.kpis)).toEqual([...SYSTEM_KPIS]);
     for (const k of Object.keys(ics.rep.fractions!.kpis)) expect(SYSTEM_KPIS as readonly string[]).toContain(k);
