@@ -7,7 +7,7 @@
 import Pool from 'worker-threads-pool';
 import type { FromWorker } from '../engine/replication-protocol.js';
 import type { Model } from '../engine/model.js';
-import type { PoolOptions } from './pool.js';
+import type { PoolOptions } from './pool-options.js';
 import type { Pending, TaskQueue } from './task-queue.js';
 import { WorkerSlot } from './worker-slot.js';
 import { failureText, workersCannotRun } from './retry.js';

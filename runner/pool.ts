@@ -4,33 +4,17 @@
  * (retry.ts) and a failure that stays is reported while the run goes on.
  */
 import { simulate } from '../engine/simulator.js';
-import type { Model } from '../engine/model.js';
 import type { ReplicationResult } from '../engine/index.js';
 import { backgroundCompile } from './jit.js';
 import { TaskQueue, type Task } from './task-queue.js';
 import { Dispatcher } from './dispatcher.js';
 import { maxPatientsFor } from './memory-budget.js';
 import { failureText } from './retry.js';
+import type { PoolOptions } from './pool-options.js';
 
 export type { Task };
 
-export interface PoolOptions {
-  /** Worker threads; 0 runs every replication in this thread (no messages at all). */
-  workers: number;
-  workerFile: string;
-  seed: number | string;
-  /** The model of each strategy, sent once per worker. */
-  models: readonly Model[];
-  /** For strategies with uncertain parameters: that replication's model, sent with the task. */
-  modelFor?: (strategy: number, replication: number) => Model | undefined;
-  /** Memory budget of a worker, MiB (V8's heap and, apart, the patient columns): a runaway replication fails alone instead of the process. */
-  maxMemoryMb?: number;
-  /** Let V8 compile the workers' code on helper threads (default false: see jit.ts). */
-  backgroundCompile?: boolean;
-  signal?: AbortSignal;
-  onResult(task: Task, result: ReplicationResult): void;
-  onFailure(task: Task, error: string): void;
-}
+export type { PoolOptions };
 
 /** Resolves when every task has finished or failed (false), or when the signal aborted (true). */
 export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boolean> {
