@@ -6,6 +6,7 @@ import type { SimState } from './sim-state.js';
 import type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './result.js';
 import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
+import { staffUnitMetrics, staffKpis } from './staff-metrics.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
@@ -46,6 +47,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
       shares.within_target = [st.withinTarget[u], resolved];
       shares.reneged_fraction = [st.reneged[u], resolved];
     }
+    staffUnitMetrics(s, u, metrics);
     units[spec.name] = metrics;
     fractions.units[spec.name] = shares;
     if (m.daily) daily[spec.name] = dailySeries(s, u);
@@ -67,6 +69,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     conservation: { entered: s.entered, left: s.left, inSystem: s.pts.live },
   };
   result.kpis = systemKpis(s, result);
+  staffKpis(s, result.kpis);
   return result;
 }
 

@@ -9,6 +9,7 @@ import { UnitStats } from './unit-stats.js';
 import { makeStream, type Stream } from './random.js';
 import { makeSampler, type Sampler } from './distributions.js';
 import { DAY } from './calendar.js';
+import { StaffState } from './staffing.js';
 import type { Model, Route, RunOptions, TraceEvent } from './model.js';
 
 /** Event kinds, stored in the top bits of the payload: payload = kind << 24 | id. */
@@ -63,6 +64,8 @@ export class SimState {
   readonly patience: (Sampler | null)[];
   readonly dischargeRng: Stream[];
   readonly stats: UnitStats;
+  /** Staff behind unit places (null: no unit draws its places from staff). */
+  readonly staff: StaffState | null;
 
   // System
   sysLast = 0; sysArea = 0; entered = 0; left = 0;
@@ -140,6 +143,7 @@ export class SimState {
     this.patience = units.map((u) => (u.patience ? makeSampler(u.patience, makeStream(seed, rep, `patience:${u.name}`)) : null));
     this.dischargeRng = units.map((u) => makeStream(seed, rep, `discharge:${u.name}`));
     this.stats = new UnitStats(U, this.days);
+    this.staff = units.some((u) => u.staffing) ? new StaffState(model, seed, rep, this.days, this.cap) : null;
     this.exitCount = new Float64Array(E);
     this.isDeathExit = new Uint8Array(E);
     for (const e of model.deathExits) this.isDeathExit[e] = 1;

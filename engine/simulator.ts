@@ -13,6 +13,7 @@ import { startSources, onArrival, refreshPopulationSources } from './sources.js'
 import { recordPeople, evolvePopulation } from './population.js';
 import { collect } from './collect.js';
 import { checkModel } from './check-model.js';
+import { startStaff, staffDay, fundedChange } from './staffing.js';
 import { DAY } from './calendar.js';
 import type { Model, RunOptions } from './model.js';
 import type { ReplicationResult } from './result.js';
@@ -28,6 +29,7 @@ export function simulate(model: Model, opts: RunOptions): ReplicationResult {
 
 function start(s: SimState): void {
   const q = s.q;
+  if (s.staff) startStaff(s, s.staff);
   for (let u = 0; u < s.U; u++) {
     const sch = s.m.units[u].schedule;
     if (!sch) continue;
@@ -77,8 +79,8 @@ function changeCapacity(s: SimState, u: number, i: number): void {
   const sch = s.m.units[u].schedule!;
   touch(s, u);
   s.stats.capacityChange(u, s.cap[u], s.now);
-  s.cap[u] = sch.cap[i];
-  if (s.trace) emit(s, 'capacity', -1, u, sch.cap[i]);
+  s.cap[u] = s.staff ? fundedChange(s, s.staff, u, sch.cap[i]) : sch.cap[i];
+  if (s.trace) emit(s, 'capacity', -1, u, s.cap[u]);
   scheduleCapacity(s, u, i + 1);
   release(s, u);
 }
@@ -93,6 +95,7 @@ function newDay(s: SimState): void {
   touchAll(s);
   s.stats.closeDay(s.day, s.now, s.cap);
   s.day++;
+  if (s.staff) staffDay(s, s.staff);
   if (s.m.population) {
     evolvePopulation(s);
     refreshPopulationSources(s);
@@ -108,6 +111,7 @@ function endWarmup(s: SimState): void {
   s.cohSysArea.fill(0);
   s.cohBedArea.fill(0);
   s.measuring = true;
+  if (s.staff) s.staff.reset(s.now, s);
   // People-days of the day already started count from here on.
   if (s.now % DAY !== 0) for (let c = 0; c < s.C; c++) s.cohPeopleDays[c] += s.people[c] * (1 - (s.now % DAY) / DAY);
 }
@@ -115,5 +119,6 @@ function endWarmup(s: SimState): void {
 function finish(s: SimState): void {
   s.now = s.end;
   touchAll(s);
+  if (s.staff) s.staff.advance(s.now, s);
   if (s.day < s.days) s.stats.closeDay(s.day, s.now, s.cap);
 }
