@@ -7,6 +7,7 @@ import type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions
 import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
 import { staffUnitMetrics, staffKpis } from './staff-metrics.js';
+import { edKpis } from './ed-stats.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
@@ -70,6 +71,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
   };
   result.kpis = systemKpis(s, result);
   staffKpis(s, result.kpis);
+  edKpis(s, result);
   return result;
 }
 

@@ -11,6 +11,7 @@ import {
 } from './sim-state.js';
 import { nextDischargeTime } from './calendar.js';
 import { SimulationError } from './errors.js';
+import { edDeparture } from './ed-stats.js';
 import type { Route, TraceEvent } from './model.js';
 import type { Stream } from './random.js';
 import type { Sampler } from './distributions.js';
@@ -165,6 +166,7 @@ function depart(s: SimState, p: number, u: number): void {
   touch(s, u);
   const P = s.pts;
   if (s.trace) emit(s, 'depart', p, u);
+  if (s.measuring && s.ed.isEd[u]) edDeparture(s, p, u);
   s.places[u]--;
   s.doneN[u]--;
   if (s.measuring) { s.stats.losSum[u] += s.now - P.admitted[p]; s.stats.departures[u]++; }

@@ -10,6 +10,7 @@ import { makeStream, type Stream } from './random.js';
 import { makeSampler, type Sampler } from './distributions.js';
 import { DAY } from './calendar.js';
 import { StaffState } from './staffing.js';
+import { EdStats } from './ed-stats.js';
 import type { Model, Route, RunOptions, TraceEvent } from './model.js';
 
 /** Event kinds, stored in the top bits of the payload: payload = kind << 24 | id. */
@@ -66,6 +67,8 @@ export class SimState {
   readonly stats: UnitStats;
   /** Staff behind unit places (null: no unit draws its places from staff). */
   readonly staff: StaffState | null;
+  /** Time in the emergency department of every attendance (units with role `ed`). */
+  readonly ed: EdStats;
 
   // System
   sysLast = 0; sysArea = 0; entered = 0; left = 0;
@@ -143,6 +146,7 @@ export class SimState {
     this.patience = units.map((u) => (u.patience ? makeSampler(u.patience, makeStream(seed, rep, `patience:${u.name}`)) : null));
     this.dischargeRng = units.map((u) => makeStream(seed, rep, `discharge:${u.name}`));
     this.stats = new UnitStats(U, this.days);
+    this.ed = new EdStats(model);
     this.staff = units.some((u) => u.staffing) ? new StaffState(model, seed, rep, this.days, this.cap) : null;
     this.exitCount = new Float64Array(E);
     this.isDeathExit = new Uint8Array(E);

@@ -112,6 +112,7 @@ function endWarmup(s: SimState): void {
   s.cohBedArea.fill(0);
   s.measuring = true;
   if (s.staff) s.staff.reset(s.now, s);
+  s.ed.reset();
   // People-days of the day already started count from here on.
   if (s.now % DAY !== 0) for (let c = 0; c < s.C; c++) s.cohPeopleDays[c] += s.people[c] * (1 - (s.now % DAY) / DAY);
 }
