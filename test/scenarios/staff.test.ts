@@ -108,3 +108,11 @@ describe('staff groups via loadScenarioText(text, file)', () => {
     expect(errors(BASE, ['staff.nurses.vacancy=5%']).map((x) => x.code)).toEqual(['unknown-set-path']);
   });
 });
+
+describe('checkCycles with staffed units via analyseScenario(text, file)', () => {
+  it('analyseScenario(a loop through a staffed unit without funded places) is a blocking-loop: staff make its places finite', () => {
+    const text = BASE.replace('next: home,\n           staff: { group: carers', 'next: { p2: 10%, home: rest },\n           staff: { group: carers')
+      .replace('queue: none, next: home,\n           staff: { group: therapists', 'queue: none, next: { p1: 50%, home: rest },\n           staff: { group: therapists');
+    expect(errors(text).map((x) => x.code)).toEqual(['blocking-loop']);
+  });
+});
