@@ -42,7 +42,7 @@ export function checkStaffing(model: Model, diags: Diagnostics, units: SNode | u
     const at = (unitNode?.kind === 'map' ? entry(unitNode, 'staff')?.keyLoc : undefined) ?? NOWHERE;
     diags.warn('understaffed', at, `units.${unit.name}.staff`,
       `staff cover about ${r(covered)} of the ${r(funded)} places of \`${unit.name}\`${label}: staff group \`${g.name}\` has ${r(g.wte * Math.max(0, 1 - g.leave - distMean(g.absence)))} WTE available at its mean absence, ` +
-      `${r((sf.share * g.wte * Math.max(0, 1 - g.leave - distMean(g.absence)) * g.contactPerWte) / HOUR)} contact hours a day for this unit, and a place needs ${r(sf.perPlace / HOUR)} hours a day`, {
+      `${r((sf.share * g.wte * Math.max(0, 1 - g.leave - distMean(g.absence)) * g.contactPerWte) / HOUR)} contact hours a day for this unit, and a place needs ${r(sf.perPlace / HOUR)} hour${sf.perPlace === HOUR ? '' : 's'} a day`, {
         hint: Number.isFinite(more) ? `about ${more.toLocaleString('en-GB')} more WTE working (in post or agency) would cover them; until then the places without staff stay empty` : 'this group has no contact time: give it `establishment`, `hours` and `contact`' });
   });
 }
