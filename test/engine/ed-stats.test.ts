@@ -100,3 +100,21 @@ describe('simulate(model) timing the emergency department (units with role ed)',
     expect(k.ed_time_in_department_mean).toBeCloseTo((1 + 19) / 2 / 24, 12);
   });
 });
+
+describe('kpiInfo(name) for the ED and staff KPIs', () => {
+  it('kpiInfo(every ED and staff KPI a replication gives) has a label and says which way is better', async () => {
+    const { kpiInfo, KPI_INFO } = await import('../../engine/kpi-info.js');
+    const m = buildModel({
+      horizon: 5 * DAY,
+      units: { ed: { kind: 'front', role: 'ed', capacity: 2, service: fixed(HOUR), next: { home: 1 },
+        staffing: { group: 0, share: 1, perPlace: 24 * HOUR } } },
+      sources: { a: { rate: 10 / DAY, to: 'ed' } },
+      staff: [{ name: 'nurses', wte: 10, establishment: 10, leave: 0, absence: fixed(0), contactPerWte: 6 * HOUR, costPerDay: 100 }],
+    });
+    const names = Object.keys(simulate(m, { seed: 1, replication: 0 }).kpis).filter((k) => k.startsWith('ed_') || k.startsWith('staff_'));
+    expect(names).toHaveLength(9);
+    for (const k of names) expect(Object.hasOwn(KPI_INFO, k), k).toBe(true);
+    expect(kpiInfo('ed_4h_share').better).toBe('higher');
+    for (const k of names.filter((x) => x !== 'ed_4h_share' && x !== 'ed_attendances_per_day')) expect(kpiInfo(k).better, k).toBe('lower');
+  });
+});
