@@ -13,7 +13,13 @@ export interface CompiledStrategy {
   sweep?: Record<string, number>;
   /** The model with uncertain parameters at their central values. */
   model: Model;
-  /** The model of one replication (uncertain parameters drawn); `model` itself when there are none. */
+  /**
+   * Whether some parameter is drawn per replication. Set by whoever builds the strategy (the
+   * scenario compiler knows it): the runner sends a drawn model with each replication of an
+   * uncertain strategy and the shared `model` once per worker otherwise.
+   */
+  uncertain: boolean;
+  /** The model of one replication (uncertain parameters drawn); `model` itself when `uncertain` is false. */
   modelFor(seed: number | string, replication: number): Model;
 }
 

@@ -14,7 +14,8 @@
  */
 import type { Model } from './model.js';
 import type { SimState } from './sim-state.js';
-import type { ReplicationResult } from './result.js';
+import type { Fractions } from './replication-result.js';
+import type { SystemKpis, UnitMetrics } from './metrics.js';
 import { BLOCKED } from './patients.js';
 import { DAY } from './calendar.js';
 
@@ -49,17 +50,17 @@ export function edDeparture(s: SimState, p: number, u: number): void {
   if (t <= FOUR_HOURS) ed.within4h++;
   if (t > TWELVE_HOURS) ed.over12h++;
   const d = P.dest[p];
-  if (d >= 0 && d !== u && s.isAcute[d] && P.status[p] === BLOCKED && s.now - P.since[p] > TWELVE_HOURS) ed.over12hDecision++;
+  if (d >= 0 && d !== u && s.units.isAcute[d] && P.status[p] === BLOCKED && s.now - P.since[p] > TWELVE_HOURS) ed.over12hDecision++;
 }
 
-export function edKpis(s: SimState, r: ReplicationResult): void {
+export function edKpis(s: SimState, k: SystemKpis, units: Record<string, UnitMetrics>, fractions: Fractions): void {
   const ed = s.ed;
   if (!ed.any) return;
-  const k = r.kpis, Tdays = s.m.horizon / DAY;
+  const Tdays = s.m.horizon / DAY;
   let occ = 0, cap = 0, blocked = 0;
   s.m.units.forEach((unit, u) => {
     if (!ed.isEd[u]) return;
-    const row = r.units[unit.name];
+    const row = units[unit.name];
     occ += row.occupancy_mean;
     cap += row.capacity_mean;
     blocked += row.blocked_mean;
@@ -72,8 +73,6 @@ export function edKpis(s: SimState, r: ReplicationResult): void {
   k.ed_time_in_department_mean = ed.attendances > 0 ? ed.timeSum / ed.attendances / DAY : NaN;
   k.ed_occupancy = cap > 0 && Number.isFinite(cap) ? occ / cap : NaN;
   k.ed_waiting_for_bed_mean = blocked;
-  if (r.fractions) {
-    r.fractions.kpis.ed_4h_share = [ed.within4h, ed.attendances];
-    r.fractions.kpis.ed_12h_share = [ed.over12h, ed.attendances];
-  }
+  fractions.kpis.ed_4h_share = [ed.within4h, ed.attendances];
+  fractions.kpis.ed_12h_share = [ed.over12h, ed.attendances];
 }

@@ -11,10 +11,11 @@
  * KPI staff_cost_per_day: every group's whole cost a day (shares not given to a unit included).
  */
 import type { SimState } from './sim-state.js';
+import type { SystemKpis, UnitMetrics } from './metrics.js';
 
 const HOUR = 60;
 
-export function staffUnitMetrics(s: SimState, u: number, metrics: Record<string, number>): void {
+export function staffUnitMetrics(s: SimState, u: number, metrics: UnitMetrics): void {
   const st = s.staff, sf = s.m.units[u].staffing;
   if (!st || !sf) return;
   const T = s.m.horizon, g = s.m.staff![sf.group];
@@ -28,7 +29,7 @@ export function staffUnitMetrics(s: SimState, u: number, metrics: Record<string,
   metrics.staff_cost_per_day = sf.share * g.costPerDay;
 }
 
-export function staffKpis(s: SimState, kpis: Record<string, number>): void {
+export function staffKpis(s: SimState, kpis: SystemKpis): void {
   const groups = s.m.staff;
   if (!groups || groups.length === 0) return;
   kpis.staff_cost_per_day = groups.reduce((a, g) => a + g.costPerDay, 0);

@@ -16,7 +16,8 @@ import type { Model } from './model.js';
 import type { SimState } from './sim-state.js';
 import { makeStream } from './random.js';
 import { makeSampler, type Sampler } from './distributions.js';
-import { touch, release, emit } from './flow.js';
+import { release, emit } from './flow.js';
+import { setCapacity } from './unit-counts.js';
 import { DAY } from './calendar.js';
 
 /** Guards floor() against 4.999999999 from a product that is 5 on paper. */
@@ -146,7 +147,7 @@ function dayOf(s: SimState): number {
 /** t = 0: day 0's staff and the places they give. Nothing has run yet, so no statistics move. */
 export function startStaff(s: SimState, st: StaffState): void {
   drawDay(s, st);
-  for (const u of st.units) s.cap[u] = capNow(s, st, u);
+  for (const u of st.units) s.units.cap[u] = capNow(s, st, u);
 }
 
 /** A new day: new absence, new places (only units whose places change are touched). */
@@ -167,10 +168,8 @@ export function fundedChange(s: SimState, st: StaffState, u: number, funded: num
 }
 
 function setCap(s: SimState, u: number, c: number): void {
-  if (c === s.cap[u]) return;
-  touch(s, u);
-  s.stats.capacityChange(u, s.cap[u], s.now);
-  s.cap[u] = c;
+  if (c === s.units.cap[u]) return;
+  setCapacity(s, u, c);
   if (s.trace) emit(s, 'capacity', -1, u, c);
   release(s, u);
 }

@@ -16,7 +16,7 @@ import { child, describeNode } from './tree.js';
 import { readNumber, word, lastKey } from './read.js';
 import { toDist } from './dist.js';
 import { ExprError, closest } from './expressions.js';
-import { DAY, HOUR, WEEK } from './quantity.js';
+import { DAY, HOUR, WEEK } from '../engine/calendar.js';
 import type { Ctx } from './context.js';
 
 /** Default paid hours of one WTE a week (NHS Agenda for Change full time). */

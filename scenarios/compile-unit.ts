@@ -11,7 +11,6 @@ import { readCapacity, readDischarge } from './schedule.js';
 import { readStaffing } from './compile-staff.js';
 import { closest } from './expressions.js';
 import { destCode, type Ctx } from './context.js';
-import { DAY } from './quantity.js';
 import { own } from '../engine/own.js';
 
 const KINDS: UnitKind[] = ['beds', 'homecare', 'team', 'front'];

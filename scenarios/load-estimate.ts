@@ -99,7 +99,7 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
     }
     return { w, places, rate, stay, wait };
   });
-  return model.units.map((unit, u) => {
+  return model.units.map((_, u) => {
     const total = usableMeanCapacity(model, u, model.warmup, model.warmup + model.horizon);
     if (!Number.isFinite(total)) return null;
     let rate = 0, work = 0, peak: WindowLoad | null = null;

@@ -8,7 +8,7 @@ import { NOWHERE, type Diagnostics } from './errors.js';
 import { child, entry, type SNode } from './tree.js';
 import { distMean } from '../engine/distributions.js';
 import { meanCapacity } from './network.js';
-import { HOUR } from './quantity.js';
+import { HOUR } from '../engine/calendar.js';
 
 /** Places a staffed unit's share of its group covers a day at the group's mean absence (not floored). */
 export function staffBudget(model: Model, u: number): number {

@@ -44,13 +44,13 @@ describe('simulate(model) timing the emergency department (units with role ed)',
     // Many short replications: the first 20 of this seed's ED stream happen to draw 0.7830 below
     // 4 hours (2.6 sd above the exact 0.7816, on the raw draws alone), so spread the same draws wider.
     const rs = replicate(m, 80);
-    expectInCi('ed_4h_share', rs.map((r) => r.kpis.ed_4h_share), lognormalCdf(4 * HOUR, mean, sd));
-    expectInCi('ed_12h_share', rs.map((r) => r.kpis.ed_12h_share), 1 - lognormalCdf(12 * HOUR, mean, sd));
-    expectInCi('ed_time_in_department_mean', rs.map((r) => r.kpis.ed_time_in_department_mean), mean / DAY);
+    expectInCi('ed_4h_share', rs.map((r) => (r.kpis as Record<string, number>).ed_4h_share!), lognormalCdf(4 * HOUR, mean, sd));
+    expectInCi('ed_12h_share', rs.map((r) => (r.kpis as Record<string, number>).ed_12h_share!), 1 - lognormalCdf(12 * HOUR, mean, sd));
+    expectInCi('ed_time_in_department_mean', rs.map((r) => (r.kpis as Record<string, number>).ed_time_in_department_mean!), mean / DAY);
     for (const r of rs) {
-      expect(r.kpis.ed_12h_from_decision_per_day).toBe(0);
-      expect(r.kpis.ed_waiting_for_bed_mean).toBe(0);
-      expect(Number.isNaN(r.kpis.ed_occupancy)).toBe(true); // no cubicle count to divide by
+      expect((r.kpis as Record<string, number>).ed_12h_from_decision_per_day).toBe(0);
+      expect((r.kpis as Record<string, number>).ed_waiting_for_bed_mean).toBe(0);
+      expect(Number.isNaN((r.kpis as Record<string, number>).ed_occupancy)).toBe(true); // no cubicle count to divide by
     }
   });
 
@@ -58,13 +58,13 @@ describe('simulate(model) timing the emergency department (units with role ed)',
     const rs = replicate(department(6, 28, 12), 8);
     for (const r of rs) {
       const L = r.units.ed.queue_mean + r.units.ed.occupancy_mean;
-      const lw = r.kpis.ed_attendances_per_day * r.kpis.ed_time_in_department_mean;
+      const lw = (r.kpis as Record<string, number>).ed_attendances_per_day * (r.kpis as Record<string, number>).ed_time_in_department_mean;
       expect(Math.abs(L - lw) / L).toBeLessThan(0.03);
-      expect(r.kpis.ed_occupancy).toBeCloseTo(r.units.ed.occupancy_mean / 6, 12);
-      expect(r.kpis.ed_waiting_for_bed_mean).toBe(r.units.ed.blocked_mean);
+      expect((r.kpis as Record<string, number>).ed_occupancy).toBeCloseTo(r.units.ed.occupancy_mean / 6, 12);
+      expect((r.kpis as Record<string, number>).ed_waiting_for_bed_mean).toBe(r.units.ed.blocked_mean);
     }
     // Acute is busy enough that patients do wait in their cubicles for a bed.
-    expect(rs.every((r) => r.kpis.ed_waiting_for_bed_mean > 0.1)).toBe(true);
+    expect(rs.every((r) => (r.kpis as Record<string, number>).ed_waiting_for_bed_mean > 0.1)).toBe(true);
   });
 
   it('simulate(more P2 beds) never worsens the 4-hour share: blocking eases back up the chain, replication by replication', () => {
@@ -72,9 +72,9 @@ describe('simulate(model) timing the emergency department (units with role ed)',
     for (let rep = 0; rep < 8; rep++) {
       const few = simulate(department(6, 26, 10), { seed: 4, replication: rep }).kpis;
       const more = simulate(department(6, 26, 14), { seed: 4, replication: rep }).kpis;
-      expect(more.ed_4h_share).toBeGreaterThanOrEqual(few.ed_4h_share);
-      expect(more.ed_waiting_for_bed_mean).toBeLessThanOrEqual(few.ed_waiting_for_bed_mean);
-      if (more.ed_4h_share > few.ed_4h_share + 0.01) better++;
+      expect((more as Record<string, number>).ed_4h_share).toBeGreaterThanOrEqual((few as Record<string, number>).ed_4h_share);
+      expect((more as Record<string, number>).ed_waiting_for_bed_mean).toBeLessThanOrEqual((few as Record<string, number>).ed_waiting_for_bed_mean);
+      if ((more as Record<string, number>).ed_4h_share > (few as Record<string, number>).ed_4h_share + 0.01) better++;
     }
     expect(better).toBeGreaterThanOrEqual(6);
   });
@@ -103,7 +103,7 @@ describe('simulate(model) timing the emergency department (units with role ed)',
 
 describe('kpiInfo(name) for the ED and staff KPIs', () => {
   it('kpiInfo(every ED and staff KPI a replication gives) has a label and says which way is better', async () => {
-    const { kpiInfo, KPI_INFO } = await import('../../engine/kpi-info.js');
+    const { kpiInfo, KPI_INFO } = await import('../../results/kpi-info.js');
     const m = buildModel({
       horizon: 5 * DAY,
       units: { ed: { kind: 'front', role: 'ed', capacity: 2, service: fixed(HOUR), next: { home: 1 },

@@ -44,7 +44,7 @@ describe('simulate(model) with a unit whose places come from staff', () => {
       const plain = pathway({ capacity: hand });
       for (const rep of [0, 1, 2]) {
         const a = simulate(staffed, { seed: 7, replication: rep }), b = simulate(plain, { seed: 7, replication: rep });
-        expect(a.units.p1.capacity_mean).toBe(hand);
+        expect((a.units.p1 as Record<string, number>).capacity_mean).toBe(hand);
         expect(withoutStaff(a)).toEqual(withoutStaff(b));
       }
     }
@@ -52,8 +52,8 @@ describe('simulate(model) with a unit whose places come from staff', () => {
 
   it('simulate(staffed unit with fewer funded places than staff cover) keeps the funded places', () => {
     const r = simulate(pathway({ capacity: 10, staffed: group(20, fixed(0.05)) }), { seed: 7, replication: 0 });
-    expect(r.units.p1.capacity_mean).toBe(10);
-    expect(r.units.p1.places_lost_per_day).toBe(0);
+    expect((r.units.p1 as Record<string, number>).capacity_mean).toBe(10);
+    expect((r.units.p1 as Record<string, number>).places_lost_per_day).toBe(0);
   });
 
   it('simulate(staffed roster) fills each shift in the same proportion: 14 places of staff over a 30-by-day / 12-by-night roster give 20 and 8', () => {
@@ -66,9 +66,9 @@ describe('simulate(model) with a unit whose places come from staff', () => {
     const r = simulate(m, { seed: 1, replication: 0, trace: (e) => { if (e.what === 'capacity' && e.unit === 'p1') events.push(e); } });
     const seen = new Set(events.map((e) => e.detail));
     expect(seen).toEqual(new Set([8, 20]));
-    expect(r.units.p1.capacity_mean).toBeCloseTo((20 * 12 + 8 * 12) / 24, 9);
+    expect((r.units.p1 as Record<string, number>).capacity_mean).toBeCloseTo((20 * 12 + 8 * 12) / 24, 9);
     // Staff hours used by the places never exceed the hours there are: 14 place-days a day at most.
-    expect(r.units.p1.capacity_mean).toBeLessThanOrEqual(14);
+    expect((r.units.p1 as Record<string, number>).capacity_mean).toBeLessThanOrEqual(14);
   });
 
   it('simulate(staff with random absence) never interrupts a stay: a cut only stops admissions', () => {
@@ -106,11 +106,11 @@ describe('simulate(model) with a unit whose places come from staff', () => {
     for (let k = Math.floor(lo); k < hi; k++) integral += k * (Math.min(hi, k + 1) - Math.max(lo, k));
     const exact = integral / (hi - lo);
     const rs = Array.from({ length: 12 }, (_, r) => simulate(m, { seed: 11, replication: r }));
-    expectInCi('capacity_mean', rs.map((r) => r.units.p1.capacity_mean), exact);
-    expectInCi('places_lost_per_day', rs.map((r) => r.units.p1.places_lost_per_day), Math.floor(B) - exact);
-    expectInCi('staff_wte_mean', rs.map((r) => r.units.p1.staff_wte_mean), wte * 0.8);
+    expectInCi('capacity_mean', rs.map((r) => (r.units.p1 as Record<string, number>).capacity_mean), exact);
+    expectInCi('places_lost_per_day', rs.map((r) => (r.units.p1 as Record<string, number>).places_lost_per_day), Math.floor(B) - exact);
+    expectInCi('staff_wte_mean', rs.map((r) => (r.units.p1 as Record<string, number>).staff_wte_mean), wte * 0.8);
     // Places and places lost add up to the full establishment's places on every replication.
-    for (const r of rs) expect(r.units.p1.capacity_mean + r.units.p1.places_lost_per_day).toBeCloseTo(Math.floor(B), 9);
+    for (const r of rs) expect((r.units.p1 as Record<string, number>).capacity_mean + (r.units.p1 as Record<string, number>).places_lost_per_day).toBeCloseTo(Math.floor(B), 9);
   });
 
   it('simulate(staff with random absence) is the same for the same (seed, replication), differs between replications, and leaves every other stream alone', () => {
@@ -121,7 +121,7 @@ describe('simulate(model) with a unit whose places come from staff', () => {
     expect(Array.from(c.daily.p1.capacity)).not.toEqual(Array.from(a.daily.p1.capacity));
     // The clinic shares no patients with p1: its results are identical whatever p1's staff do.
     const steady = simulate(pathway({ staffed: group(20, fixed(0.1)) }), { seed: 5, replication: 0 });
-    expect(a.units.p1.capacity_mean).not.toBe(steady.units.p1.capacity_mean);
+    expect((a.units.p1 as Record<string, number>).capacity_mean).not.toBe(steady.units.p1.capacity_mean);
     expect(a.units.clinic).toEqual(steady.units.clinic);
     expect(a.units.acute.arrivals_per_day).toBe(steady.units.acute.arrivals_per_day);
   });
