@@ -4,7 +4,7 @@
  * Durations and rates are in minutes (use the DAY / HOUR constants). Single cohort unless
  * `cohorts` is given. Used by tests, benchmarks and library users.
  */
-import type { Dist, DischargeRule, Model, Route, Schedule, Source, Unit, UnitKind, UnitRole } from './model.js';
+import type { Dist, DischargeRule, Model, Route, Schedule, Source, StaffGroup, Staffing, Unit, UnitKind, UnitRole } from './model.js';
 import { own } from './own.js';
 
 export { MINUTE, HOUR, DAY } from './calendar.js';
@@ -30,6 +30,8 @@ export interface UnitInput {
   cost?: number;
   costDelayed?: number;
   costContact?: number;
+  /** Places drawn from a staff group (`group` is an index into `staff`). */
+  staffing?: Staffing;
 }
 
 export interface SourceInput {
@@ -51,6 +53,7 @@ export interface ModelInput {
   sources: Record<string, SourceInput>;
   daily?: boolean;
   monitor?: boolean;
+  staff?: StaffGroup[];
 }
 
 export function buildModel(input: ModelInput): Model {
@@ -99,6 +102,7 @@ export function buildModel(input: ModelInput): Model {
       cost: u.cost ?? 0,
       costDelayed: u.costDelayed ?? u.cost ?? 0,
       costContact: u.costContact ?? 0,
+      ...(u.staffing ? { staffing: u.staffing } : {}),
     };
   });
   const sources: Source[] = Object.entries(input.sources).map(([name, s]) => {
@@ -117,6 +121,7 @@ export function buildModel(input: ModelInput): Model {
     population: null, season: null, units, exits,
     deathExits: exits.map((e, i) => (e === 'death' ? i : -1)).filter((i) => i >= 0),
     sources, daily: input.daily ?? true, monitor: input.monitor ?? true,
+    ...(input.staff ? { staff: input.staff } : {}),
   };
 }
 

@@ -37,6 +37,19 @@ export function checkModel(m: Model): void {
     // The engine walks a schedule by index, one breakpoint after another.
     if (u.schedule && !u.schedule.at.every((t, i, at) => Number.isFinite(t) && (i === 0 || t >= at[i - 1]))) bad('schedule times must be finite and in increasing order', u.name);
   }
+  const G = m.staff?.length ?? 0;
+  for (const g of m.staff ?? []) {
+    if (!(g.wte >= 0 && g.establishment >= 0 && g.contactPerWte >= 0 && g.costPerDay >= 0)) bad(`staff ${g.name}: WTE, contact time and cost must be >= 0`);
+    if (!(g.leave >= 0 && g.leave <= 1)) bad(`staff ${g.name}: leave must lie between 0 and 1`);
+    const p = distProblem(g.absence);
+    if (p) bad(`staff ${g.name}: absence: ${p}`);
+  }
+  for (const u of m.units) {
+    const sf = u.staffing;
+    if (!sf) continue;
+    if (!Number.isInteger(sf.group) || sf.group < 0 || sf.group >= G) bad(`staffing: group ${sf.group} is not a staff group`, u.name);
+    if (!(sf.share >= 0 && sf.share <= 1) || !(sf.perPlace > 0 && sf.perPlace < Infinity)) bad('staffing: share must lie between 0 and 1 and perPlace be > 0', u.name);
+  }
   for (const s of m.sources) {
     if (s.to.length !== C) bad(`source ${s.name}: needs one route per cohort`);
     s.to.forEach((r) => checkRoute(r, `source ${s.name}`, null));

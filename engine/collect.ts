@@ -7,6 +7,8 @@ import type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions
 import type { UnitMetricName, UnitMetrics } from './metrics.js';
 import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
+import { staffUnitMetrics, staffKpis } from './staff-metrics.js';
+import { edKpis } from './ed-stats.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
@@ -48,6 +50,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
       shares.within_target = [st.withinTarget[u], resolved];
       shares.reneged_fraction = [st.reneged[u], resolved];
     }
+    staffUnitMetrics(s, u, metrics);
     units[spec.name] = metrics;
     fractions.units[spec.name] = shares;
     if (m.daily) daily[spec.name] = dailySeries(s, u);
@@ -56,6 +59,8 @@ export function collect(s: SimState, replication: number): ReplicationResult {
   m.exits.forEach((name, e) => { exits[name] = s.exitCount[e]; });
   const population = m.population ? cohortOutcomes(s) : null;
   const kpis = systemKpis(s, { units, population, fractions });
+  staffKpis(s, kpis);
+  edKpis(s, kpis, units, fractions);
   return {
     replication,
     events: s.events,

@@ -10,6 +10,7 @@ import type { SimState } from './sim-state.js';
 import { eventPayload, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, P_RELEASE, P_RENEGE } from './events.js';
 import { nextDischargeTime, HOUR } from './calendar.js';
 import { SimulationError } from './errors.js';
+import { edDeparture } from './ed-stats.js';
 import { takePlace, freeDonePlace, endService, restartService, joinQueue, shiftQueue, dropFromQueue, blockFor, shiftBlocked } from './unit-counts.js';
 import { QUEUE_FIRST, LONGEST_WAITING_FIRST } from './unit-columns.js';
 import type { Route, TraceEvent } from './model.js';
@@ -142,6 +143,7 @@ function admit(s: SimState, p: number, u: number): void {
 function depart(s: SimState, p: number, u: number): void {
   const P = s.pts;
   if (s.trace) emit(s, 'depart', p, u);
+  if (s.measuring && s.ed.isEd[u]) edDeparture(s, p, u);
   freeDonePlace(s, u);
   if (s.measuring) { s.stats.losSum[u] += s.now - P.admitted[p]; s.stats.departures[u]++; }
   if (s.units.isBeds[u] && s.cohorts.tracked) s.cohorts.changeInBeds(P.cohort[p], s.now, -1);

@@ -3,7 +3,7 @@ export { simulate } from './simulator.js';
 export { SimulationError } from './errors.js';
 export { makeStream, streamSeed } from './random.js';
 export { makeSampler, distMean, distVariance } from './distributions.js';
-export type { Model, Unit, Source, Cohort, Dist, Route, Schedule, DischargeRule, SimOptions, TraceEvent, UnitKind, UnitRole } from './model.js';
+export type { Model, Unit, Source, Cohort, Dist, Route, Schedule, DischargeRule, SimOptions, TraceEvent, UnitKind, UnitRole, StaffGroup, Staffing } from './model.js';
 export type { CompiledScenario, CompiledStrategy } from './compiled.js';
 export { buildModel, exponential, fixed, lognormal } from "./builder.js";
 export { MINUTE, HOUR, DAY, WEEK, YEAR } from "./calendar.js";

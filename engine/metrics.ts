@@ -31,10 +31,13 @@ export const UNIT_METRICS = [
 /** Metrics only `team` units have (response target and patience), after the others. */
 export const TEAM_METRICS = ['within_target', 'reneged_fraction'] as const;
 
-export type UnitMetricName = (typeof UNIT_METRICS)[number] | (typeof TEAM_METRICS)[number];
+/** Metrics only units that draw their places from staff have (staff-metrics.ts), after the others. */
+export const STAFF_METRICS = ['staff_wte_mean', 'staff_hours_per_day', 'contact_hours_per_day', 'staff_utilisation', 'places_lost_per_day', 'staff_cost_per_day'] as const;
+
+export type UnitMetricName = (typeof UNIT_METRICS)[number] | (typeof TEAM_METRICS)[number] | (typeof STAFF_METRICS)[number];
 
 /** One unit's metrics in one replication; NaN where a metric is not defined (ARCHITECTURE §6). */
-export type UnitMetrics = Record<(typeof UNIT_METRICS)[number], number> & Partial<Record<(typeof TEAM_METRICS)[number], number>>;
+export type UnitMetrics = Record<(typeof UNIT_METRICS)[number], number> & Partial<Record<(typeof TEAM_METRICS)[number] | (typeof STAFF_METRICS)[number], number>>;
 
 /**
  * Every system KPI a replication can give, in its order (see engine/kpis.ts for definitions).
@@ -65,6 +68,17 @@ export const SYSTEM_KPIS = [
   'cost_per_day',
   // Models with a population:
   'cost_per_day_per_1000',
+  // Models with staff groups (staff-metrics.ts):
+  'staff_cost_per_day',
+  // Models with an ED-role unit (ed-stats.ts):
+  'ed_attendances_per_day',
+  'ed_4h_share',
+  'ed_12h_share',
+  'ed_12h_from_arrival_per_day',
+  'ed_12h_from_decision_per_day',
+  'ed_time_in_department_mean',
+  'ed_occupancy',
+  'ed_waiting_for_bed_mean',
 ] as const;
 
 export type SystemKpiName = (typeof SYSTEM_KPIS)[number];

@@ -85,6 +85,39 @@ export interface Unit {
   cost: number;
   costDelayed: number;
   costContact: number;
+  /** Places drawn from a staff group (see staffing.ts); `capacity`/`schedule` are then the funded places. */
+  staffing?: Staffing;
+}
+
+/**
+ * A staff group (scenario `staff:`): the people behind the places of one or more units.
+ * Available WTE on day d = wte x max(0, 1 - leave - absence_d); contact minutes that day =
+ * available WTE x contactPerWte. Formula and sources: README "Workforce".
+ */
+export interface StaffGroup {
+  name: string;
+  /** WTE working for the service: in post plus agency/bank filling a share of vacancies. */
+  wte: number;
+  /** The whole establishment (no vacancies): what places lost to vacancy and absence are measured against. */
+  establishment: number;
+  /** Share of time on planned leave and training (fixed). */
+  leave: number;
+  /** Share of WTE absent (sickness), drawn once a day from stream `staff:<name>`; fixed(x) draws nothing. */
+  absence: Dist;
+  /** Contact minutes a day per available WTE (paid hours a week / 7 x contact share). */
+  contactPerWte: number;
+  /** Pay and on-costs per day of the WTE in post and of the agency WTE (with its premium). */
+  costPerDay: number;
+}
+
+/** How a unit's places come from a staff group. */
+export interface Staffing {
+  /** Index into `Model.staff`. */
+  group: number;
+  /** Share of the group's contact time given to this unit (shares of one group add up to at most 1). */
+  share: number;
+  /** Contact minutes one place needs per day (home care: visits a day x (visit + travel)). */
+  perPlace: number;
 }
 
 /** A stream of arrivals from outside. */
@@ -148,6 +181,8 @@ export interface Model {
   /** Exit indices that are deaths (they leave the population). */
   deathExits: number[];
   sources: Source[];
+  /** Staff groups that units draw their places from (absent or empty: none). */
+  staff?: StaffGroup[];
   /** Record daily series (occupancy, blocked, queue) per unit. */
   daily: boolean;
   /** Collect statistics; off only to measure the cost of monitoring. */

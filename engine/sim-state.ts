@@ -12,6 +12,8 @@ import { SourceColumns } from './source-columns.js';
 import { CohortColumns } from './cohort-columns.js';
 import { ScheduleColumns } from './schedule-columns.js';
 import { DAY } from './calendar.js';
+import { StaffState } from './staffing.js';
+import { EdStats } from './ed-stats.js';
 import type { Model, SimOptions, TraceEvent } from './model.js';
 
 export class SimState {
@@ -35,6 +37,10 @@ export class SimState {
   readonly sources: SourceColumns;
   readonly cohorts: CohortColumns;
   readonly schedules: ScheduleColumns;
+  /** Staff behind unit places (null: no unit draws its places from staff). */
+  readonly staff: StaffState | null;
+  /** Time in the emergency department of every attendance (units with role `ed`). */
+  readonly ed: EdStats;
 
   // System
   sysLast = 0; sysArea = 0; entered = 0; left = 0;
@@ -59,6 +65,8 @@ export class SimState {
     this.stats = new UnitStats(U, this.days);
     this.sources = new SourceColumns(model, seed, rep);
     this.cohorts = new CohortColumns(model, this.days);
+    this.ed = new EdStats(model);
+    this.staff = model.units.some((u) => u.staffing) ? new StaffState(model, seed, rep, this.days, this.units.cap) : null;
     this.exitCount = new Float64Array(E);
     this.isDeathExit = new Uint8Array(E);
     for (const e of model.deathExits) this.isDeathExit[e] = 1;

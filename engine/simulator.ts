@@ -15,6 +15,7 @@ import { startSources, onArrival, refreshPopulationSources } from './sources.js'
 import { recordPeople, evolvePopulation } from './population.js';
 import { collect } from './collect.js';
 import { checkModel } from './check-model.js';
+import { startStaff, staffDay, fundedChange } from './staffing.js';
 import { DAY } from './calendar.js';
 import type { Model, SimOptions } from './model.js';
 import type { ReplicationResult } from './replication-result.js';
@@ -30,6 +31,7 @@ export function simulate(model: Model, opts: SimOptions): ReplicationResult {
 
 function start(s: SimState): void {
   const q = s.q;
+  if (s.staff) startStaff(s, s.staff);
   for (let u = 0; u < s.U; u++) if (s.m.units[u].schedule) scheduleCapacity(s, u, s.schedules.firstChange(u));
   if (DAY < s.end) q.push(DAY, P_STAT, eventPayload(EV_DAY, 0));
   if (s.m.warmup > 0) q.push(s.m.warmup, P_STAT, eventPayload(EV_WARMUP, 0));
@@ -69,7 +71,8 @@ function scheduleCapacity(s: SimState, u: number, i: number): void {
 
 /** Lowering capacity never evicts: places above the new capacity empty as patients leave. */
 function changeCapacity(s: SimState, u: number, i: number): void {
-  const cap = s.schedules.level[u][i];
+  const funded = s.schedules.level[u][i];
+  const cap = s.staff ? fundedChange(s, s.staff, u, funded) : funded;
   setCapacity(s, u, cap);
   if (s.trace) emit(s, 'capacity', -1, u, cap);
   scheduleCapacity(s, u, i + 1);
@@ -86,6 +89,7 @@ function newDay(s: SimState): void {
   touchAll(s);
   s.stats.closeDay(s.day, s.now, s.units.cap);
   s.day++;
+  if (s.staff) staffDay(s, s.staff);
   if (s.m.population) {
     evolvePopulation(s);
     refreshPopulationSources(s);
@@ -102,6 +106,8 @@ function endWarmup(s: SimState): void {
   cohorts.systemArea.fill(0);
   cohorts.bedArea.fill(0);
   s.measuring = true;
+  if (s.staff) s.staff.reset(s.now, s);
+  s.ed.reset();
   // People-days of the day already started count from here on.
   if (s.now % DAY !== 0) for (let c = 0; c < s.C; c++) cohorts.peopleDays[c] += cohorts.people[c] * (1 - (s.now % DAY) / DAY);
 }
@@ -109,5 +115,6 @@ function endWarmup(s: SimState): void {
 function finish(s: SimState): void {
   s.now = s.end;
   touchAll(s);
+  if (s.staff) s.staff.advance(s.now, s);
   if (s.day < s.days) s.stats.closeDay(s.day, s.now, s.units.cap);
 }

@@ -39,6 +39,16 @@ export const KPI_INFO: { [K in SystemKpiName]?: KpiInfo } = {
   p2_utilisation: { label: 'Rehab beds (P2) in use', unit: '% of beds', kind: 'fraction', better: null, noun: 'points of P2 use' },
   cost_per_day: { label: 'Cost of care', short: 'Cost / day (£)', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day' },
   cost_per_day_per_1000: { label: 'Cost per 1,000 people', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day per 1,000 people' },
+  // Emergency department (ed-stats.ts) and workforce (staff-metrics.ts).
+  ed_4h_share: { label: 'ED patients within 4 hours', short: 'ED within 4 h', unit: '% of attendances', kind: 'fraction', better: 'higher', noun: 'points within 4 hours' },
+  ed_12h_share: { label: 'ED patients over 12 hours', unit: '% of attendances', kind: 'fraction', better: 'lower', noun: 'points over 12 hours in ED' },
+  ed_12h_from_arrival_per_day: { label: '12 hours in ED from arrival', unit: 'patients a day', kind: 'count', better: 'lower', noun: '12-hour ED stays a day' },
+  ed_12h_from_decision_per_day: { label: '12-hour waits from decision to admit', unit: 'patients a day', kind: 'count', better: 'lower', noun: '12-hour trolley waits a day' },
+  ed_time_in_department_mean: { label: 'Time in ED', unit: 'days', kind: 'days', better: 'lower', noun: 'days in ED' },
+  ed_attendances_per_day: { label: 'ED attendances', unit: 'attendances a day', kind: 'count', better: null, noun: 'attendances a day' },
+  ed_occupancy: { label: 'ED occupancy', unit: '% of spaces', kind: 'fraction', better: 'lower', noun: 'points of ED occupancy' },
+  ed_waiting_for_bed_mean: { label: 'Patients in ED waiting for a bed', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients in ED waiting for a bed' },
+  staff_cost_per_day: { label: 'Staff cost', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day on staff' },
 };
 
 /** Info for any KPI name, with a readable fallback for names this table does not know. */

@@ -8,6 +8,7 @@ import { child, entry } from './tree.js';
 import { readNumber, readDist, readEnum, perCohort, word } from './read.js';
 import { readRoute, routeProbs } from './routing.js';
 import { readCapacity, readDischarge } from './schedule.js';
+import { readStaffing } from './compile-staff.js';
 import { closest } from './expressions.js';
 import { destCode, type Ctx } from './context.js';
 import { own } from '../engine/own.js';
@@ -45,14 +46,17 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
   const role = roleNode ? need(readEnum(env, roleNode, `${path}.role`, ROLES)) : roleFromName(name);
 
   const capNode = get('capacity');
+  const staffNode = get('staff');
+  const staffing = staffNode ? need(readStaffing(ctx, staffNode, `${path}.staff`)) : null;
+  if (staffNode && staffNode.kind === 'map' && !child(staffNode, 'group')) ok = false; // missing-key reported by the key check
   let capacity = Infinity;
   let schedule;
   if (capNode) {
     const c = need(readCapacity(ctx, capNode, `${path}.capacity`));
     if (c) { capacity = c.capacity; schedule = c.schedule; }
-  } else if (kind && kind !== 'front') {
+  } else if (kind && kind !== 'front' && !staffNode) {
     ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', {
-      expected: `the number of places of this ${kind} unit, a schedule, or \`unlimited\``, hint: 'add e.g. `capacity: 20`' });
+      expected: `the number of places of this ${kind} unit, a schedule, or \`unlimited\``, hint: 'add e.g. `capacity: 20`, or `staff:` to draw the places from a staff group' });
     ok = false;
   }
 
@@ -108,6 +112,7 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
     target, patience, overflow, priority, cost: cost ?? 0, costDelayed: costDelayed ?? 0, costContact: costContact ?? 0,
   };
   if (schedule) unit.schedule = schedule;
+  if (staffing) unit.staffing = staffing;
   if (ifFull && Object.keys(ifFull).length > 0) unit.ifFull = ifFull;
   if (discharge) unit.discharge = discharge;
   return unit;

@@ -3,7 +3,7 @@
  * Each part (population, each unit, each arrival stream) records which uncertain params
  * it read, so a replication's draws recompile only those parts.
  */
-import type { Model, Source, Unit } from '../engine/model.js';
+import type { Model, Source, StaffGroup, Unit } from '../engine/model.js';
 import { Diagnostics, ScenarioError } from './errors.js';
 import type { SMap } from './tree.js';
 import { child } from './tree.js';
@@ -11,6 +11,8 @@ import { Env, type Uncertain } from './env.js';
 import { compilePopulation, cohortNames, type PopulationPart } from './compile-population.js';
 import { compileUnit } from './compile-unit.js';
 import { compileSource } from './compile-source.js';
+import { compileStaff, staffNames } from './compile-staff.js';
+import { checkShares } from './staff-shares.js';
 import { BUILTIN_EXITS, DEATH_EXITS } from './keys.js';
 import type { Ctx } from './context.js';
 
@@ -51,7 +53,7 @@ export function compileTree(root: SMap, diags: Diagnostics, clock: Clock, basePa
   const unitNames = names(unitsNode);
 
   const makeCtx = (env: Env, d: Diagnostics, exits: string[], people: number[]): Ctx => ({
-    env, diags: d, root, cohorts: cohortNames(root), people, units: unitNames,
+    env, diags: d, root, cohorts: cohortNames(root), people, units: unitNames, staff: staffNames({ root }),
     unitLoc: new Map(unitsNode?.kind === 'map' ? unitsNode.entries.map((e) => [e.key, e.keyLoc]) : []),
     exits, knownExits: new Set([...BUILTIN_EXITS, ...declared]),
     t0: clock.t0, warmup: clock.warmup, horizon: clock.horizon,
@@ -64,21 +66,24 @@ export function compileTree(root: SMap, diags: Diagnostics, clock: Clock, basePa
 
   const pop = part(() => compilePopulation(ctx));
   if (pop.value) ctx.people = pop.value.cohorts.map((c) => c.people);
+  const staff = part(() => compileStaff(ctx));
   const units = unitsNode?.kind === 'map' ? unitsNode.entries.map((e) => part(() => compileUnit(ctx, e.key, e.value))) : [];
   const seasonOn = (p: PopulationPart | null) => !!p?.season;
   const sources = arrivalsNode?.kind === 'map' ? arrivalsNode.entries.map((e) => part(() => compileSource(ctx, e.key, e.value, seasonOn(pop.value)))) : [];
-  if (!pop.value || units.some((u) => !u.value) || sources.some((s) => !s.value)) return null;
+  if (!pop.value || !staff.value || units.some((u) => !u.value) || sources.some((s) => !s.value)) return null;
+  if (!checkShares(ctx, units.map((u) => u.value!))) return null;
   for (const u of units) {
     if (u.value!.patience && u.value!.overflow < 0 && !ctx.exits.includes('reneged')) ctx.exits.push('reneged');
   }
 
-  const assemble = (p: PopulationPart, us: Unit[], ss: Source[][]): Model => ({
+  const assemble = (p: PopulationPart, us: Unit[], ss: Source[][], st: StaffGroup[]): Model => ({
     name: clock.name, horizon: clock.horizon, warmup: clock.warmup, weekOffset: clock.weekOffset,
     cohorts: p.cohorts, population: p.population, season: p.season, units: us,
     exits: ctx.exits.slice(), deathExits: ctx.exits.flatMap((e, i) => (DEATH_EXITS.has(e) ? [i] : [])),
     sources: ss.flat(), daily: true, monitor: true,
+    ...(st.length > 0 ? { staff: st } : {}),
   });
-  const model = assemble(pop.value, units.map((u) => u.value!), sources.map((s) => s.value!));
+  const model = assemble(pop.value, units.map((u) => u.value!), sources.map((s) => s.value!), staff.value);
 
   const recompile = (draws: Map<string, number>): Model => {
     const d = new Diagnostics();
@@ -86,10 +91,11 @@ export function compileTree(root: SMap, diags: Diagnostics, clock: Clock, basePa
     const ctx2 = makeCtx(env2, d, ctx.exits.slice(), ctx.people);
     const stale = (deps: Set<string>) => deps.size > 0;
     const p = stale(pop.deps) ? compilePopulation(ctx2) : pop.value;
+    const st = stale(staff.deps) ? compileStaff(ctx2) : staff.value;
     const us = units.map((u, i) => (stale(u.deps) ? compileUnit(ctx2, unitNames[i], (unitsNode as SMap).entries[i].value) : u.value));
     const ss = sources.map((s, i) => (stale(s.deps) ? compileSource(ctx2, (arrivalsNode as SMap).entries[i].key, (arrivalsNode as SMap).entries[i].value, seasonOn(p)) : s.value));
-    if (d.errorCount > 0 || !p || us.some((u) => !u) || ss.some((s) => !s)) throw new ScenarioError(d.list);
-    return assemble(p, us as Unit[], ss as Source[][]);
+    if (d.errorCount > 0 || !p || !st || us.some((u) => !u) || ss.some((s) => !s)) throw new ScenarioError(d.list);
+    return assemble(p, us as Unit[], ss as Source[][], st);
   };
   return { model, uncertain: env.uncertain, recompile };
 }

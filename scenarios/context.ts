@@ -14,6 +14,8 @@ export interface Ctx {
   /** People per cohort, for the default cohort mix of plain sources. */
   people: number[];
   units: string[];
+  /** Staff group names, in the order of `Model.staff`. */
+  staff: string[];
   unitLoc: Map<string, Loc>;
   /** Exit names in code order; shared by every strategy so codes stay stable. */
   exits: string[];

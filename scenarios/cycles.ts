@@ -20,6 +20,7 @@ import { routeProbs } from './routing.js';
 function canFill(model: Model, u: number): boolean {
   const unit = model.units[u];
   if (!Number.isFinite(unit.queue)) return false;
+  if (unit.staffing) return true; // its places are what its staff cover: finite whatever `capacity` says
   return unit.schedule ? unit.schedule.cap.some((c) => Number.isFinite(c)) : Number.isFinite(unit.capacity);
 }
 

@@ -33,7 +33,7 @@ const scheduleDoc = 'a count, `unlimited`, or a schedule `{ base: N, roster: [{ 
 export const UNIT_KEYS: Record<string, KeySpec> = {
   kind: { doc: 'What the unit is: `beds` (acute, rehab, care home), `homecare` (care packages), `team` (responders with a response target), `front` (ED-like assessment).', shape: v('kind'), required: true, example: 'beds' },
   role: { doc: 'Which headline question the unit answers (`acute`, `ucr`, `ed`, `p1`, `p2`, `p3`, `virtual`, `other`). Default: from the unit name.', shape: v('role'), example: 'acute' },
-  capacity: { doc: `Places (beds, packages, responders): ${scheduleDoc}.`, shape: v('capacity'), default: 'unlimited for `front`; required otherwise', example: '2150' },
+  capacity: { doc: `Places (beds, packages, responders): ${scheduleDoc}.`, shape: v('capacity'), default: 'unlimited for `front` and for a unit with `staff`; required otherwise', example: '2150' },
   los: { doc: 'Length of stay: a duration or a distribution, optionally per cohort. Same as `service`.', shape: v('distribution', true), example: 'lognormal(6 days, 7 days)' },
   service: { doc: 'Service time: a duration or a distribution, optionally per cohort. Same as `los`.', shape: v('distribution', true), example: '4 hours' },
   queue: { doc: 'Waiting places for arrivals: `unlimited`, `none` or a number. `none` on P1–P3 makes patients wait in their acute bed (delayed discharge).', shape: v('queue'), default: 'unlimited', example: 'none' },
@@ -53,6 +53,27 @@ export const UNIT_KEYS: Record<string, KeySpec> = {
   cost: { doc: 'Cost per occupied place-day, e.g. `345/day`.', shape: v('cost-rate'), default: '0/day', example: '345/day' },
   cost_delayed: { doc: 'Cost per delayed (blocked) place-day, charged instead of `cost` for those days, e.g. `395/day`.', shape: v('cost-rate'), default: 'same as `cost`', example: '395/day' },
   cost_contact: { doc: 'Cost per admission (per contact), e.g. `180`.', shape: v('cost'), default: '0', example: '180' },
+  // Workforce: places drawn from a staff group (scenarios/compile-staff.ts).
+  staff: { doc: 'Places drawn from a staff group: the places on a day are the unit\'s share of the group\'s contact hours that day / the hours a place needs a day, never more than `capacity` (the funded places; without `capacity`, staff alone decide).', shape: { s: 'map', keys: {
+    group: { doc: 'The staff group (a name under `staff:`).', shape: v('unit-name'), required: true, example: 'carers' },
+    share: { doc: 'Share of the group\'s contact hours this unit gets; the shares of one group add up to at most 100%.', shape: v('probability'), default: '100%', example: '60%' },
+    per_place: { doc: 'Contact time one place needs a day (e.g. therapist time per rehab bed, or `24 hours` for a responder on duty round the clock).', shape: v('duration'), example: '45 minutes' },
+    visits: { doc: 'Home care: visits a package gets a day (with `visit` and `travel` instead of `per_place`).', shape: v('rate'), example: '3/day' },
+    visit: { doc: 'Home care: time with the person per visit.', shape: v('duration'), example: '40 minutes' },
+    travel: { doc: 'Home care: travel time per visit (paid contact time that is not with the person).', shape: v('duration'), default: '0 minutes', example: '15 minutes' },
+  } }, example: '{ group: carers, visits: 3/day, visit: 40 minutes, travel: 15 minutes }' },
+};
+
+export const STAFF_KEYS: Record<string, KeySpec> = {
+  establishment: { doc: 'Funded posts, in whole-time equivalents (WTE).', shape: v('number'), required: true, example: '420' },
+  vacancy: { doc: 'Share of the establishment not in post.', shape: v('probability'), default: '0%', example: '7%' },
+  agency: { doc: 'Share of the vacancies filled by agency or bank staff (they work like staff in post, at `agency_premium` on top of `cost`).', shape: v('probability'), default: '0%', example: '50%' },
+  agency_premium: { doc: 'Extra cost of an agency or bank WTE over `cost`, as a share of it.', shape: v('number'), default: '0%', example: '60%' },
+  absence: { doc: 'Share of staff in post who are off sick on a day: a share, or a distribution of shares drawn each day (stream `staff:<group>`, the same for every strategy).', shape: v('distribution'), default: '0%', example: 'uniform(3%, 8%)' },
+  leave: { doc: 'Share of paid time on planned leave and training.', shape: v('probability'), default: '0%', example: '15%' },
+  hours: { doc: 'Paid hours of one WTE a week.', shape: v('duration'), default: '37.5 hours', example: '37.5 hours' },
+  contact: { doc: 'Share of the hours worked that is contact time (the rest: handovers, notes, meetings).', shape: v('probability'), default: '100%', example: '65%' },
+  cost: { doc: 'Pay and on-costs of one WTE, e.g. `38000/year`; reported as `staff_cost_per_day`.', shape: v('cost-rate'), default: '0/year', example: '38000/year' },
 };
 
 export const ARRIVAL_KEYS: Record<string, KeySpec> = {
@@ -101,6 +122,7 @@ export const TOP_KEYS: Record<string, KeySpec> = {
   } } },
   arrivals: { doc: 'Streams of patients from outside, by name.', required: true, shape: { s: 'named', what: 'arrival stream', item: { s: 'map', keys: ARRIVAL_KEYS } } },
   units: { doc: 'Service points by name (beds, home care, teams, front doors).', required: true, shape: { s: 'named', what: 'unit', item: { s: 'map', keys: UNIT_KEYS } } },
+  staff: { doc: 'Staff groups that units draw their places from (see `units.<unit>.staff`).', shape: { s: 'named', what: 'staff group', item: { s: 'map', keys: STAFF_KEYS } } },
   strategies: { doc: 'Alternatives to compare with the baseline, by name.', shape: { s: 'named', what: 'strategy', item: { s: 'map', keys: {
     description: { doc: 'What the strategy does, in a sentence.', shape: v('text') },
     set: { doc: 'Changes: a map of dotted key path to expression, e.g. `units.p2.capacity: 210`.', shape: v('set-map'), required: true, example: '{ params.acute_beds: 2120 }' },

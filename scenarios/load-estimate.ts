@@ -15,7 +15,7 @@
 import type { Model } from '../engine/model.js';
 import { distMean, distVariance } from '../engine/distributions.js';
 import { routeProbs } from './routing.js';
-import { meanCapacity } from './network.js';
+import { usableMeanCapacity } from './staff-check.js';
 import { demandWindows } from './demand.js';
 import { dischargeWaitMean } from './discharge-wait.js';
 import { queueWaitMean } from './erlang.js';
@@ -67,7 +67,7 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
   }));
   const blocks = (u: number, d: number) => d >= 0 && model.units[u].ifFull?.[String(d)] === undefined;
   const windows = demandWindows(model).map((w) => {
-    const places = model.units.map((u) => meanCapacity(u.capacity, u.schedule, w.from, w.to));
+    const places = model.units.map((_, u) => usableMeanCapacity(model, u, w.from, w.to));
     const rate = model.units.map((_, u) => w.lam.reduce((s, l) => s + l[u], 0));
     const wait = new Array<number>(n).fill(0);
     let stay: number[][] = [];
@@ -99,8 +99,8 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
     }
     return { w, places, rate, stay, wait };
   });
-  return model.units.map((unit, u) => {
-    const total = meanCapacity(unit.capacity, unit.schedule, model.warmup, model.warmup + model.horizon);
+  return model.units.map((_, u) => {
+    const total = usableMeanCapacity(model, u, model.warmup, model.warmup + model.horizon);
     if (!Number.isFinite(total)) return null;
     let rate = 0, work = 0, peak: WindowLoad | null = null;
     const wins: WindowLoad[] = [];

@@ -3,6 +3,7 @@
  * header, then compile the baseline and every strategy and sweep point to an engine
  * Model. All problems are collected; errors stop the load, warnings travel with it.
  */
+import { checkStaffing } from './staff-check.js';
 import type { CompiledScenario, CompiledStrategy } from '../engine/compiled.js';
 import type { Model } from '../engine/model.js';
 import { makeSampler } from '../engine/distributions.js';
@@ -53,6 +54,7 @@ function strategy(name: string, description: string, set: Record<string, string>
   const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
   if (checkNetwork(c.model, diags, unitLoc, label, warned) && checkLoad(c.model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)) checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
   checkCycles(c.model, diags, units, label, warned);
+  checkStaffing(c.model, diags, units, label, warned);
   const modelFor = (seed: number | string, replication: number): Model => {
     if (c.uncertain.size === 0) return c.model;
     const draws = new Map<string, number>();

@@ -20,6 +20,7 @@ const NAMED: { prefix: string[]; what: string; add: boolean }[] = [
   { prefix: ['units'], what: 'unit', add: true },
   { prefix: ['arrivals'], what: 'arrival stream', add: true },
   { prefix: ['population', 'cohorts'], what: 'cohort', add: true },
+  { prefix: ['staff'], what: 'staff group', add: true },
 ];
 
 /** Reports and returns false when `path` names a param, unit, stream or cohort the scenario lacks. */

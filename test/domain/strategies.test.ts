@@ -83,3 +83,29 @@ describe('strategy faster-handoffs (assessment delays halved) on ics-default.yam
     expect(-d.mean).toBeLessThan(1.25 * expected);
   });
 });
+
+describe('workforce strategies fill-carer-vacancies and less-travel on ics-default.yaml', () => {
+  const sc = load(ICS, SHORT);
+  const base = runStrategy(sc, 'baseline', 6);
+  const agency = runStrategy(sc, 'fill-carer-vacancies', 6);
+  const travel = runStrategy(sc, 'less-travel', 6);
+  const p1 = (rs: typeof base) => rs.map((r) => r.units.p1.capacity_mean);
+
+  it('buy the packages the staff formula says, day by day: +3.8% with agency cover, +5.3% with 15% less travel', () => {
+    // Agency fills half of the 7% vacancies: WTE working 96.5% instead of 93% of the establishment.
+    // Travel 12.75 instead of 15 minutes: a package needs 2 x 42.75 instead of 2 x 45 minutes.
+    base.forEach((_, i) => {
+      expect(p1(agency)[i] / p1(base)[i]).toBeCloseTo(0.965 / 0.93, 2);
+      expect(p1(travel)[i] / p1(base)[i]).toBeCloseTo(90 / 85.5, 2);
+    });
+  });
+
+  it('cost what the staff formula says: the agency WTE at 160% of pay, less travel nothing more', () => {
+    // Agency WTE = 1,209.7 x 7% x 50% = 42.3 at 160% of £27,000 a year; the baseline pays 1,125 WTE in post.
+    base.forEach((b, i) => {
+      const extra = agency[i].kpis.staff_cost_per_day! - b.kpis.staff_cost_per_day!;
+      expect(extra).toBeCloseTo((1209.7 * 0.07 * 0.5 * 1.6 * 27000) / 365, -1);
+      expect(travel[i].kpis.staff_cost_per_day).toBe(b.kpis.staff_cost_per_day);
+    });
+  });
+});

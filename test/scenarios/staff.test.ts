@@ -1,0 +1,118 @@
+import { describe, it, expect } from 'vitest';
+import { analyseScenario, loadScenarioText } from '../../scenarios/index.js';
+import { simulate } from '../../engine/index.js';
+
+const BASE = `
+caresim: 1
+name: Staff test
+time: { horizon: 120 days, warmup: 20 days, start: 2027-01-04 }
+staff:
+  carers:
+    establishment: 100          # WTE
+    vacancy: 10%
+    agency: 50%                 # half the vacancies filled by agency carers
+    agency_premium: 60%
+    leave: 15%
+    absence: 5%
+    hours: 37.5 hours
+    contact: 60%
+    cost: 30000/year
+  therapists: { establishment: 12, absence: uniform(2%, 8%) }
+arrivals:
+  adm: { rate: 6/day, to: acute }
+units:
+  acute: { kind: beds, capacity: 60, los: exponential(5 days), next: { p1: 60%, p2: 20%, home: rest } }
+  p1:    { kind: homecare, los: exponential(20 days), queue: none, next: home,
+           staff: { group: carers, visits: 3/day, visit: 40 minutes, travel: 15 minutes } }
+  p2:    { kind: beds, capacity: 30, los: exponential(14 days), queue: none, next: home,
+           staff: { group: therapists, share: 70%, per_place: 2 hours } }
+`;
+
+const diagnostics = (text: string, set: string[] = []) => analyseScenario(text, 's.yaml', { set }).diagnostics;
+const errors = (text: string, set: string[] = []) => diagnostics(text, set).filter((d) => d.severity === 'error');
+
+describe('staff groups via loadScenarioText(text, file)', () => {
+  it('loadScenarioText(staff + units.<u>.staff) gives the places of the hand calculation', () => {
+    const loaded = loadScenarioText(BASE, 's.yaml');
+    const m = loaded.strategies[0].model;
+    // Carers: 100 x 90% in post + 100 x 10% x 50% agency = 95 WTE; x (1 - 15% - 5%) = 76 available;
+    // 76 x 37.5 h / 7 x 60% = 244.29 contact hours a day; a package needs 3 x (40 + 15) min = 2.75 h: 88.8 -> 88.
+    const hand = Math.floor((76 * (37.5 / 7) * 0.6) / 2.75);
+    expect(hand).toBe(88);
+    const carers = m.staff![0];
+    expect(carers.wte).toBeCloseTo(95, 12);
+    expect(carers.costPerDay).toBeCloseTo(((90 + 5 * 1.6) * 30000) / 365, 9);
+    const p1 = m.units.find((u) => u.name === 'p1')!;
+    expect(p1.capacity).toBe(Infinity);
+    expect(p1.staffing).toEqual({ group: 0, share: 1, perPlace: 165 });
+    const r = simulate(m, { seed: 1, replication: 0 });
+    expect(r.units.p1.capacity_mean).toBe(hand);
+    expect(r.units.p1.staff_hours_per_day).toBeCloseTo(76 * (37.5 / 7) * 0.6, 9);
+    expect(r.units.p1.staff_cost_per_day).toBeCloseTo(((90 + 5 * 1.6) * 30000) / 365, 9);
+    expect(r.kpis.staff_cost_per_day).toBeCloseTo(((90 + 5 * 1.6) * 30000) / 365, 9);
+    // Establishment with no vacancy and nobody off sick: 100 x 85% x 37.5/7 x 60% / 2.75 = 99.4 -> 99 places.
+    expect(r.units.p1.places_lost_per_day).toBeCloseTo(99 - hand, 12);
+    // P2: 12 WTE x (1 - 5% mean absence) x 37.5 h / 7 x 70% / 2 h = 21.375 beds on average, of 30 funded.
+    expect(r.units.p2.capacity_mean).toBeGreaterThan(19);
+    expect(r.units.p2.capacity_mean).toBeLessThan(23);
+  });
+
+  it('analyseScenario(funded places above what staff cover) warns `understaffed` at the unit\'s staff key, with the WTE that would cover them', () => {
+    const d = diagnostics(BASE).filter((x) => x.code === 'understaffed');
+    expect(d).toHaveLength(1);
+    expect(d[0].path).toBe('units.p2.staff');
+    expect(d[0].line).toBe(24);
+    expect(d[0].message).toContain('21.37 of the 30 places');
+    // 8.625 beds x 2 h / (70% x 95% x 37.5/7 h) per WTE = 4.8 -> 5 WTE.
+    expect(d[0].hint).toContain('about 5 more WTE');
+    expect(errors(BASE)).toHaveLength(0);
+  });
+
+  it('analyseScenario(shares of one group above 100%) is an error `staff-overcommitted`: the same hours never staff two units', () => {
+    const text = BASE.replace('per_place: 2 hours } }', 'per_place: 2 hours } }\n  vw: { kind: beds, role: virtual, capacity: 10, los: 3 days, next: home, staff: { group: therapists, share: 40%, per_place: 1 hour } }');
+    const e = errors(text);
+    expect(e.map((x) => x.code)).toEqual(['staff-overcommitted']);
+    expect(e[0].message).toContain('add up to 110%');
+    expect(e[0].path).toBe('units.vw.staff.share');
+  });
+
+  it('analyseScenario(bad staff keys) reports each with its location, key and a hint', () => {
+    const text = BASE
+      .replace('group: carers', 'group: carer')
+      .replace('absence: uniform(2%, 8%)', 'absence: uniform(2 days, 8 days)')
+      .replace('    contact: 60%', '    contatc: 60%');
+    const e = errors(text);
+    const byCode = Object.fromEntries(e.map((x) => [x.code, x]));
+    expect(byCode['unknown-staff'].path).toBe('units.p1.staff.group');
+    expect(byCode['unknown-staff'].hint).toBe('did you mean `carers`?');
+    expect(byCode['wrong-dimension'].path).toBe('staff.therapists.absence');
+    expect(byCode['unknown-key'].path).toBe('staff.carers.contatc');
+    expect(byCode["unknown-key"].line).toBe(14);
+  });
+
+  it('analyseScenario(a staffed unit without per_place, or with both ways of saying it) says what is missing', () => {
+    expect(errors(BASE.replace(', per_place: 2 hours', '')).map((x) => [x.code, x.path])).toEqual([['missing-key', 'units.p2.staff.per_place']]);
+    expect(errors(BASE.replace('per_place: 2 hours', 'per_place: 2 hours, visits: 1/day')).map((x) => x.code)).toEqual(['duplicate-meaning']);
+    expect(errors(BASE.replace('establishment: 12, ', '')).map((x) => [x.code, x.path])).toEqual([['missing-key', 'staff.therapists.establishment']]);
+  });
+
+  it('strategies and --set change staff by key path: fewer vacancies and less travel buy places', () => {
+    const text = `${BASE}strategies:
+  fill-vacancies: { set: { staff.carers.agency: 100% } }
+  less-travel: { set: { units.p1.staff.travel: 15 minutes * 0.85 } }
+`;
+    const loaded = loadScenarioText(text, 's.yaml');
+    const caps = loaded.strategies.map((s) => simulate(s.model, { seed: 1, replication: 0 }).units.p1.capacity_mean);
+    // Agency fills every vacancy: 100 x 80% x 37.5/7 x 60% / 2.75 = 93.5 -> 93; travel 12.75 min: 244.29 / (3 x 52.75 / 60) = 92.6 -> 92.
+    expect(caps).toEqual([88, 93, 92]);
+    expect(errors(BASE, ['staff.nurses.vacancy=5%']).map((x) => x.code)).toEqual(['unknown-set-path']);
+  });
+});
+
+describe('checkCycles with staffed units via analyseScenario(text, file)', () => {
+  it('analyseScenario(a loop through a staffed unit without funded places) is a blocking-loop: staff make its places finite', () => {
+    const text = BASE.replace('next: home,\n           staff: { group: carers', 'next: { p2: 10%, home: rest },\n           staff: { group: carers')
+      .replace('queue: none, next: home,\n           staff: { group: therapists', 'queue: none, next: { p1: 50%, home: rest },\n           staff: { group: therapists');
+    expect(errors(text).map((x) => x.code)).toEqual(['blocking-loop']);
+  });
+});
