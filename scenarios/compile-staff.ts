@@ -120,7 +120,7 @@ export function readStaffing(ctx: Ctx, node: SNode, path: string): Staffing | nu
   const shareNode = child(node, 'share');
   const share = shareNode ? readNumber(env, shareNode, `${path}.share`, 'probability') : 1;
   const perNode = child(node, 'per_place'), visitsNode = child(node, 'visits'), visitNode = child(node, 'visit'), travelNode = child(node, 'travel');
-  let perPlace: number | null = null;
+  let perPlace: number | null;
   if (perNode && (visitsNode || visitNode || travelNode)) {
     ctx.diags.error('duplicate-meaning', perNode.loc, `${path}.per_place`, '`per_place` and `visits`/`visit`/`travel` are both given', {
       expected: 'either `per_place`, or `visits` with `visit` (and `travel`)', hint: 'per_place = visits x (visit + travel); keep one way' });
