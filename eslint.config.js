@@ -18,6 +18,35 @@ const engineForbidden = [
   'caresim/*',
 ];
 
+/** The folders of the tree; each one's index.ts is its door (docs/decisions.md, Layout). */
+const FOLDERS = ['engine', 'results', 'scenarios', 'runner', 'cli', 'viz', 'fit', 'compare', 'bench', 'examples'];
+
+/** Boundaries stricter than the doors: a folder refused outright needs no door pattern too. */
+const OWN_RULES = {
+  engine: [
+    { group: nodeBuiltins, message: 'engine/ is isomorphic (it runs in the browser): no Node built-ins.' },
+    {
+      group: engineForbidden,
+      message: 'engine/ takes a compiled model and knows nothing of the runner, CLI, viewer or scenario language.',
+    },
+  ],
+  viz: [
+    {
+      group: ['../runner', '../runner/*', '../../runner', '../../runner/*'],
+      message: 'viz/ reads results through results/, not the runner.',
+    },
+  ],
+};
+const REFUSED = { engine: ['runner', 'cli', 'viz', 'scenarios'], viz: ['runner'] };
+
+/** Patterns refusing a deep import (any file but index.js) of another folder from `from`. */
+function doors(from) {
+  return FOLDERS.filter((f) => f !== from && !(REFUSED[from] ?? []).includes(f)).map((f) => ({
+    regex: `^(\\.\\.?/)+${f}/(?!index\\.js$)`,
+    message: `other folders enter ${f}/ through its door, ${f}/index.ts: import '../${f}/index.js' and export what you need there.`,
+  }));
+}
+
 export default tseslint.config(
   {
     ignores: ['dist/', 'node_modules/', 'test-artifacts/', 'out/', '.caresim/', 'coverage/'],
@@ -59,39 +88,17 @@ export default tseslint.config(
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
     },
   },
+  // Each folder's index.ts is its only door: source files reach another folder through it, so a
+  // folder can reorganise its files without editing its callers. Tests mirror the tree and may
+  // reach inside. Flat config replaces a rule's options per block rather than merging them, so
+  // the engine's and viewer's own boundaries ride in their folder's block.
+  ...FOLDERS.map((folder) => ({
+    files: [`${folder}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...(OWN_RULES[folder] ?? []), ...doors(folder)] }] },
+  })),
   {
-    files: ['engine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [],
-          patterns: [
-            { group: nodeBuiltins, message: 'engine/ is isomorphic (it runs in the browser): no Node built-ins.' },
-            {
-              group: engineForbidden,
-              message: 'engine/ takes a compiled model and knows nothing of the runner, CLI, viewer or scenario language.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['viz/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['../runner', '../runner/*', '../../runner', '../../runner/*'],
-              message: 'viz/ reads results through results/, not the runner.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: doors('') }] },
   },
   {
     // Plain JavaScript (build script, bin, fixtures) has no types to check against.

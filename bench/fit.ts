@@ -9,10 +9,10 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { closeSync, existsSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generateStays } from '../fit/synthetic.js';
-import { readExtract } from '../fit/read-extract.js';
-import { analyseStays } from '../fit/analyse.js';
-import { writeFragment } from '../fit/fragment.js';
+import { generateStays } from '../fit/index.js';
+import { readExtract } from '../fit/index.js';
+import { analyseStays } from '../fit/index.js';
+import { writeFragment } from '../fit/index.js';
 
 const argv = process.argv.slice(2);
 const opt = (k: string) => (argv.includes(k) ? argv[argv.indexOf(k) + 1] : undefined);

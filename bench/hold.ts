@@ -4,8 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import type BenchmarkType from 'benchmark';
-import { EventQueue } from '../engine/event-queue.js';
-import { makeStream } from '../engine/random.js';
+import { EventQueue } from '../engine/index.js';
+import { makeStream } from '../engine/index.js';
 
 
 export interface HoldResult { pending: number; opsPerSec: number; rme: number; samples: number }

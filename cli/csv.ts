@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Results, Stat } from '../results/index.js';
 import type { ReplicationResult } from '../engine/index.js';
-import { writeFileAtomic } from '../runner/atomic.js';
+import { writeFileAtomic } from '../runner/index.js';
 
 function field(v: string | number | null | undefined): string {
   if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';

@@ -3,7 +3,7 @@
  * under a file, would otherwise fail only after every replication was computed. The check
  * itself is the one writeAtomic makes (runner/atomic.ts); its OutputError exits 2.
  */
-import { checkOutput, checkOutputFolder } from '../runner/atomic.js';
+import { checkOutput, checkOutputFolder } from '../runner/index.js';
 
 /** A file that will be written (created or replaced); `example` names one in the hint. */
 export function checkOutputFile(path: string | undefined, option: string, example: string): void {

@@ -4,7 +4,7 @@
  * what to write and which exit code to set.
  */
 import { availableParallelism } from 'node:os';
-import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE } from '../engine/limits.js';
+import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE } from '../engine/index.js';
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { COMMANDS, type CommandSpec } from './options.js';

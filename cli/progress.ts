@@ -3,7 +3,7 @@
  * NDJSON lines a scheduler's log or a script can read, at most one a second plus the last.
  */
 import cliProgress from 'cli-progress';
-import type { Progress } from '../runner/run-scenario.js';
+import type { Progress } from '../runner/index.js';
 import type { Io } from './io.js';
 
 export interface ProgressView {

@@ -4,7 +4,7 @@
  * decision rests on (common random numbers make it much sharper than the two CIs).
  */
 import { HEADLINE_KPIS, type Results, type Stat, kpiInfo, UNIT_METRIC_INFO, type KpiKind, type SystemKpiName } from '../results/index.js';
-import { own } from '../engine/own.js';
+import { own } from '../engine/index.js';
 
 const heading = (kpi: string) => { const i = kpiInfo(kpi); return i.short ?? i.label; };
 

@@ -6,7 +6,7 @@ import { align, asResults, CompareMismatch, type Aligned } from './match.js';
 import { compare, type Comparison } from './compare.js';
 import { readObserved } from './observed.js';
 
-export { CompareMismatch } from './match.js';
+export { CompareMismatch, type Aligned, type AlignedDay } from './match.js';
 export { decodeObserved } from './observed.js';
 export type { Comparison, SeriesComparison, Verdict } from './compare.js';
 export { formatComparison } from './format.js';

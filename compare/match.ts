@@ -6,7 +6,7 @@
  */
 import type { Results, UnitMetricName } from '../results/index.js';
 import { formatDay, parseDay } from './dates.js';
-import { suggestName } from '../scenarios/suggest.js';
+import { suggestName } from '../scenarios/index.js';
 import type { Observed, Problem } from './observed.js';
 
 /** Daily series of the results file that have a band across replications. */

@@ -1,9 +1,9 @@
 /** The engine's public API: isomorphic (Node and browser), takes a compiled Model. */
 export { simulate } from './simulator.js';
 export { SimulationError } from './errors.js';
-export { makeStream, streamSeed } from './random.js';
-export { makeSampler, distMean, distVariance } from './distributions.js';
-export type { Model, Unit, Source, Cohort, Dist, Route, Schedule, DischargeRule, SimOptions, TraceEvent, UnitKind, UnitRole, StaffGroup, Staffing } from './model.js';
+export { makeStream, streamSeed, type Stream } from './random.js';
+export { makeSampler, distMean, distVariance, distProblem } from './distributions.js';
+export type { Model, Unit, Source, Cohort, Population, Seasonality, Dist, Route, Schedule, DischargeRule, SimOptions, TraceEvent, UnitKind, UnitRole, StaffGroup, Staffing } from './model.js';
 export type { CompiledScenario, CompiledStrategy } from './compiled.js';
 export { buildModel, exponential, fixed, lognormal } from "./builder.js";
 export { MINUTE, HOUR, DAY, WEEK, YEAR } from "./calendar.js";
@@ -11,3 +11,9 @@ export type { ModelInput, UnitInput, SourceInput } from "./builder.js";
 export type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './replication-result.js';
 export { serveReplications } from './replication-protocol.js';
 export type { ToWorker, FromWorker, ReplicationWorkerOptions } from './replication-protocol.js';
+export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from './metrics.js';
+export type { UnitMetricName, UnitMetrics, SystemKpiName, CoreKpiName, SystemKpis } from './metrics.js';
+export { MAX_REPLICATIONS, MAX_ARRIVALS, MAX_PATIENTS, MAX_WORKERS_PER_CORE } from './limits.js';
+export { PATIENT_BYTES } from './patients.js';
+export { own, table } from './own.js';
+export { EventQueue } from './event-queue.js';

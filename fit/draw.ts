@@ -4,8 +4,8 @@
  * search); the others invert their distribution function.
  */
 import type { Family } from './families.js';
-import { makeSampler } from '../engine/distributions.js';
-import type { Stream } from '../engine/random.js';
+import { makeSampler } from '../engine/index.js';
+import type { Stream } from '../engine/index.js';
 
 export function drawer(f: Family, p: number[], rng: Stream): () => number {
   if (f.name === 'gamma') {

@@ -11,7 +11,7 @@ import { isoDate } from './dates.js';
 import { Names, commentName } from './names.js';
 import { int, pct, sig } from './format.js';
 import { wilson } from './wilson.js';
-import { BUILTIN_EXITS } from '../scenarios/keys.js';
+import { BUILTIN_EXITS } from '../scenarios/index.js';
 
 export interface SourceInfo { file: string; kind: 'stays' | 'counts'; rows: number; used: number; bad: number }
 

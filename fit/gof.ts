@@ -11,7 +11,7 @@ import type { FamilyFit } from './mle.js';
 import { maximise } from './mle.js';
 import { kaplanMeier, kmDistance } from './kaplan-meier.js';
 import { makeSample, type Sample } from './sample.js';
-import { makeStream } from '../engine/random.js';
+import { makeStream } from '../engine/index.js';
 import { drawer } from './draw.js';
 
 export interface GoodnessOfFit {

@@ -1,5 +1,5 @@
 /** Extract names (units, destinations, cohorts, streams) to scenario names: letters, digits and `_`. */
-import { FORBIDDEN_KEYS } from '../scenarios/parse.js';
+import { FORBIDDEN_KEYS } from '../scenarios/index.js';
 
 /**
  * Names the fragment cannot use as they come: keys the scenario loader refuses (`constructor`),

@@ -7,7 +7,7 @@
  * half a day when the dates have no time of day (the resolution of the data), one minute otherwise.
  */
 import { Column } from './growable.js';
-import { MINUTE, DAY } from '../engine/calendar.js';
+import { MINUTE, DAY } from '../engine/index.js';
 import { makeSample, type Sample } from './sample.js';
 import type { Stays } from './stays.js';
 

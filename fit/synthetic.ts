@@ -5,10 +5,10 @@
  * lognormal treatment time (by cohort), a hand-off to its destination, and some go on to a
  * rehab unit (gamma stays). Stays not over at the end of the extract have no discharge date.
  */
-import { makeStream, type Stream } from '../engine/random.js';
-import { makeSampler } from '../engine/distributions.js';
-import type { Dist } from '../engine/model.js';
-import { DAY } from '../engine/calendar.js';
+import { makeStream, type Stream } from '../engine/index.js';
+import { makeSampler } from '../engine/index.js';
+import type { Dist } from '../engine/index.js';
+import { DAY } from '../engine/index.js';
 import { dayNumber, isoDate, weekday } from './dates.js';
 
 export interface StayGenOptions {

@@ -4,7 +4,7 @@
  * over replications; `null` stands for "not defined" (e.g. utilisation of an unlimited
  * unit), because JSON has no NaN.
  */
-import type { SystemKpiName, UnitMetricName } from '../engine/metrics.js';
+import type { SystemKpiName, UnitMetricName } from '../engine/index.js';
 
 /** The `format` field of every results file this version writes and reads. */
 export const RESULTS_FORMAT = 'caresim-results/1';

@@ -7,8 +7,8 @@
  */
 export type { Stat, KpiStats, UnitMetricStats, Band, StrategyResults, RunWarning, Results } from './format.js';
 export { RESULTS_FORMAT, HEADLINE_KPIS, type HeadlineKpi } from './format.js';
-export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from '../engine/metrics.js';
-export type { UnitMetricName, UnitMetrics, SystemKpiName, CoreKpiName, SystemKpis } from '../engine/metrics.js';
+export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from '../engine/index.js';
+export type { UnitMetricName, UnitMetrics, SystemKpiName, CoreKpiName, SystemKpis } from '../engine/index.js';
 export { summarise, summariseFolds, summariseStrategy, pairedDifferences, foldOf, foldWarmupAid, warmupAid } from './summarise.js';
 export type { StrategyReps, StrategyFolded, SummariseMeta } from './summarise.js';
 export { precision, relativeHalfWidth } from './precision.js';

@@ -4,7 +4,7 @@
  * named and formatted the same everywhere. Isomorphic: the CLI and the browser share it.
  */
 
-import type { SystemKpiName, UnitMetricName } from '../engine/metrics.js';
+import type { SystemKpiName, UnitMetricName } from '../engine/index.js';
 
 export type KpiKind = 'count' | 'fraction' | 'money' | 'days';
 

@@ -4,7 +4,7 @@
  */
 import type { Results, Stat, StrategyResults } from './format.js';
 import { HEADLINE_KPIS } from './format.js';
-import type { UnitMetricName } from '../engine/metrics.js';
+import type { UnitMetricName } from '../engine/index.js';
 
 /** Relative CI half-width of a Stat: half-width / |mean| (0 when both are 0). */
 export function relativeHalfWidth(s: Stat | undefined): number | null {

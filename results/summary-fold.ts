@@ -7,7 +7,7 @@
  * every replication.
  */
 import type { ReplicationResult } from '../engine/index.js';
-import type { SystemKpiName, UnitMetricName } from '../engine/metrics.js';
+import type { SystemKpiName, UnitMetricName } from '../engine/index.js';
 import type { KpiStats, Stat, StrategyResults, UnitMetricStats } from './format.js';
 import { BandFold, MeanFold } from './daily-bands.js';
 import { linearisedRatio, ratioStat, stat, withMean } from './statistics.js';

@@ -5,8 +5,7 @@
  * replaced by a fresh one, and what it held goes back to the queue under the retry policy.
  */
 import Pool from 'worker-threads-pool';
-import type { FromWorker } from '../engine/replication-protocol.js';
-import type { Model } from '../engine/model.js';
+import type { FromWorker, Model } from '../engine/index.js';
 import type { PoolOptions } from './pool-options.js';
 import type { Pending, TaskQueue } from './task-queue.js';
 import { WorkerSlot } from './worker-slot.js';

@@ -1,13 +1,13 @@
 /** The Node runner's public API (library use; the CLI is built on it). */
 export { runScenario, runScenarioDetailed } from './run-scenario.js';
 export type { RunOptions, RunOutcome, Progress } from './run-scenario.js';
-export type { CompiledScenario, CompiledStrategy } from '../engine/compiled.js';
+export type { CompiledScenario, CompiledStrategy } from '../engine/index.js';
 export { mergeShards, mergeShardFiles, readShard, writeShardFile, MergeError } from './merge.js';
 export type { ShardResults } from './merge.js';
-export { resolveShard, shardIndices, ShardError, MAX_SHARDS } from './shard.js';
+export { resolveShard, shardIndices, shardLabel, ShardError, MAX_SHARDS } from './shard.js';
 export type { Shard } from './shard.js';
 export { ResumeError, JOURNAL_FORMAT } from './journal.js';
 export { LockError } from './lock.js';
-export { writeFileAtomic, writeAtomic } from './atomic.js';
+export { writeFileAtomic, writeAtomic, checkOutput, checkOutputFolder, OutputError } from './atomic.js';
 export { writeResultsFile, readResultsFile } from './results-file.js';
 export { ENGINE_VERSION } from '../results/index.js';

@@ -3,7 +3,7 @@
  * engine's patient columns: typed arrays live outside the heap, so a heap limit alone would
  * let a runaway queue take the process down instead of failing its replication cleanly.
  */
-import { PATIENT_BYTES } from '../engine/patients.js';
+import { PATIENT_BYTES } from '../engine/index.js';
 
 /** The most patients at once that a memory budget (MiB) allows; no budget, no limit. */
 export function maxPatientsFor(maxMemoryMb: number | undefined): number | undefined {

@@ -2,7 +2,7 @@
  * What a pool run needs: its own file so the pool and the dispatcher it hands work to both
  * read it without importing each other.
  */
-import type { Model } from '../engine/model.js';
+import type { Model } from '../engine/index.js';
 import type { ReplicationResult } from '../engine/index.js';
 import type { Task } from './task-queue.js';
 

@@ -3,7 +3,7 @@
  * no workers, in this thread. Either way a task that fails follows the one retry policy
  * (retry.ts) and a failure that stays is reported while the run goes on.
  */
-import { simulate } from '../engine/simulator.js';
+import { simulate } from '../engine/index.js';
 import type { ReplicationResult } from '../engine/index.js';
 import { backgroundCompile } from './jit.js';
 import { TaskQueue, type Task } from './task-queue.js';

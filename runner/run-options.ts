@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import type { ReplicationResult } from '../engine/index.js';
 import type { Results } from '../results/index.js';
-import type { CompiledScenario } from '../engine/compiled.js';
+import type { CompiledScenario } from '../engine/index.js';
 import { ShardError, type Shard } from './shard.js';
 import { AUTO_MIN } from './auto.js';
 import type { Progress } from './progress-meter.js';

@@ -7,7 +7,7 @@
  */
 import { summariseFolds, withRunWarnings, type Results, ENGINE_VERSION } from '../results/index.js';
 import type { ReplicationResult } from '../engine/index.js';
-import type { CompiledScenario } from '../engine/compiled.js';
+import type { CompiledScenario } from '../engine/index.js';
 import { runTasks, type PoolOptions } from './pool.js';
 import { Journal, JOURNAL_FORMAT } from './journal.js';
 import { shardLabel } from './shard.js';

@@ -6,8 +6,8 @@
  * it was running and which never started; the dispatcher decides what happens to them.
  */
 import type { Worker } from 'node:worker_threads';
-import type { Model } from '../engine/model.js';
-import type { FromWorker, ToWorker } from '../engine/replication-protocol.js';
+import type { Model } from '../engine/index.js';
+import type { FromWorker, ToWorker } from '../engine/index.js';
 import type { Pending } from './task-queue.js';
 
 /** Tasks kept in flight per Worker: one running, one waiting in its message queue. */

@@ -5,7 +5,7 @@
  * the same handler the browser viewer's Web Worker runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { serveReplications, type ToWorker } from '../engine/replication-protocol.js';
+import { serveReplications, type ToWorker } from '../engine/index.js';
 
 /** Set by the runner from `--max-memory`: the patient columns live outside V8's heap limit. */
 const maxPatients = (workerData as { maxPatients?: number } | undefined)?.maxPatients;

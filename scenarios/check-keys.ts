@@ -7,7 +7,7 @@ import type { Diagnostics } from './errors.js';
 import type { SNode, SMap } from './tree.js';
 import { describeNode } from './tree.js';
 import { suggestName } from './expressions.js';
-import { own } from '../engine/own.js';
+import { own } from '../engine/index.js';
 import { ROOT, type Shape, type KeySpec } from './keys.js';
 
 export const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;

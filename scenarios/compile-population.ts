@@ -2,12 +2,12 @@
  * The optional `population` section to engine Cohorts, growth and seasonality. Without
  * it there is one cohort, `default`, with no people: patients come from plain sources.
  */
-import type { Cohort, Population, Seasonality } from '../engine/model.js';
+import type { Cohort, Population, Seasonality } from '../engine/index.js';
 import type { SNode } from './tree.js';
 import { child } from './tree.js';
 import { readNumber } from './read.js';
 import { readDateNode } from './schedule.js';
-import { DAY, YEAR } from '../engine/calendar.js';
+import { DAY, YEAR } from '../engine/index.js';
 import type { Ctx } from './context.js';
 
 /** Cohort names and people, needed before anything else compiles. */

@@ -3,13 +3,13 @@
  * cohort (rate = people x crisis rate, kept current by the engine); a plain source has a
  * rate, a weekly profile, a cohort mix and optionally a fixed timetable.
  */
-import type { Source } from '../engine/model.js';
+import type { Source } from '../engine/index.js';
 import type { SNode } from './tree.js';
 import { child, describeNode } from './tree.js';
 import { readNumber, word } from './read.js';
 import { readRoute } from './routing.js';
 import { builtinProfile, weekProfile, parseClock } from './calendar.js';
-import { DAY } from '../engine/calendar.js';
+import { DAY } from '../engine/index.js';
 import type { Ctx } from './context.js';
 
 export function compileSource(ctx: Ctx, name: string, node: SNode, seasonOn: boolean): Source[] | null {

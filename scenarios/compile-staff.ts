@@ -10,13 +10,13 @@
  * and a unit's places that day = its share of the contact hours / hours a place needs a day
  * (home care: visits a day x (visit + travel)), never more than its funded `capacity`.
  */
-import type { Dist, StaffGroup, Staffing } from '../engine/model.js';
+import type { Dist, StaffGroup, Staffing } from '../engine/index.js';
 import type { SNode } from './tree.js';
 import { child, describeNode } from './tree.js';
 import { readNumber, word, lastKey } from './read.js';
 import { toDist } from './dist.js';
 import { ExprError, closest } from './expressions.js';
-import { DAY, HOUR, WEEK } from '../engine/calendar.js';
+import { DAY, HOUR, WEEK } from '../engine/index.js';
 import type { Ctx } from './context.js';
 
 /** Default paid hours of one WTE a week (NHS Agenda for Change full time). */

@@ -2,7 +2,7 @@
  * One `units.<name>` entry to an engine Unit. Each key compiles to one field; problems
  * are reported and compiling goes on, so a planner sees every mistake at once.
  */
-import type { Dist, Route, Unit, UnitKind, UnitRole } from '../engine/model.js';
+import type { Dist, Route, Unit, UnitKind, UnitRole } from '../engine/index.js';
 import type { SMap, SNode } from './tree.js';
 import { child, entry } from './tree.js';
 import { readNumber, readDist, readEnum, perCohort, word } from './read.js';
@@ -11,7 +11,7 @@ import { readCapacity, readDischarge } from './schedule.js';
 import { readStaffing } from './compile-staff.js';
 import { closest } from './expressions.js';
 import { destCode, type Ctx } from './context.js';
-import { own } from '../engine/own.js';
+import { own } from '../engine/index.js';
 
 const KINDS: UnitKind[] = ['beds', 'homecare', 'team', 'front'];
 const ROLES: UnitRole[] = ['acute', 'ucr', 'ed', 'p1', 'p2', 'p3', 'virtual', 'other'];

@@ -3,7 +3,7 @@
  * Each part (population, each unit, each arrival stream) records which uncertain params
  * it read, so a replication's draws recompile only those parts.
  */
-import type { Model, Source, StaffGroup, Unit } from '../engine/model.js';
+import type { Model, Source, StaffGroup, Unit } from '../engine/index.js';
 import { Diagnostics, ScenarioError } from './errors.js';
 import type { SMap } from './tree.js';
 import { child } from './tree.js';

@@ -9,7 +9,7 @@
  * (the patient goes elsewhere at once). A unit routing to itself never blocks (the next stay
  * starts in the same place), so only loops of two or more units are reported.
  */
-import type { Model } from '../engine/model.js';
+import type { Model } from '../engine/index.js';
 import type { Diagnostics, Loc } from './errors.js';
 import { NOWHERE } from './errors.js';
 import type { SNode } from './tree.js';

@@ -6,8 +6,8 @@
  * deaths in the pathway: each crisis ends in a death exit with the probability the
  * routing network gives (a large effect for a last-year-of-life cohort).
  */
-import type { Model } from '../engine/model.js';
-import { DAY, YEAR } from '../engine/calendar.js';
+import type { Model } from '../engine/index.js';
+import { DAY, YEAR } from '../engine/index.js';
 import { addRoute, solveTraffic } from './network.js';
 import { routeProbs } from './routing.js';
 

@@ -5,8 +5,8 @@
  * (engine/calendar.ts): the next open hour, and on a weekend day only the fraction
  * `weekend` go, the rest try again from the next midnight.
  */
-import type { DischargeRule } from '../engine/model.js';
-import { DAY, WEEK } from '../engine/calendar.js';
+import type { DischargeRule } from '../engine/index.js';
+import { DAY, WEEK } from '../engine/index.js';
 
 /** Ready times sampled every STEP minutes: the expected wait is linear within an hour, so midpoints every 5 are exact enough. */
 const STEP = 5;

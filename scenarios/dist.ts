@@ -2,8 +2,8 @@
  * Distribution calls (`lognormal(6 days, 7 days)`) to the engine's `Dist`, checking the
  * number of arguments, their kind (durations, rates, plain numbers) and their ranges.
  */
-import type { Dist } from '../engine/model.js';
-import { distProblem } from '../engine/distributions.js';
+import type { Dist } from '../engine/index.js';
+import { distProblem } from '../engine/index.js';
 import { ExprError } from './expressions.js';
 import { describeDim, describeValue, type Qty, type Value } from './quantity.js';
 

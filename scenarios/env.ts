@@ -3,8 +3,8 @@
  * in any order, with cycle detection), the draws of uncertain params for one replication,
  * and dependency tracking, so a replication recompiles only what its draws touch.
  */
-import type { Dist } from '../engine/model.js';
-import { distMean } from '../engine/distributions.js';
+import type { Dist } from '../engine/index.js';
+import { distMean } from '../engine/index.js';
 import type { Diagnostics } from './errors.js';
 import type { SMap, SNode } from './tree.js';
 import { describeNode } from './tree.js';

@@ -2,7 +2,7 @@
  * The keys that shape the whole run and are the same for every strategy: format
  * version, name, time (horizon, warm-up, start date), seed, replications, assumptions.
  */
-import type { CompiledScenario } from '../engine/compiled.js';
+import type { CompiledScenario } from '../engine/index.js';
 import type { Diagnostics } from './errors.js';
 import type { SMap, SNode } from './tree.js';
 import { child, describeNode } from './tree.js';
@@ -10,9 +10,9 @@ import type { Env } from './env.js';
 import { readNumber, word } from './read.js';
 import { parseDate } from './calendar.js';
 import { minuteOfWeekAbs } from './calendar.js';
-import { DAY } from '../engine/calendar.js';
+import { DAY } from '../engine/index.js';
 import type { Clock } from './compile.js';
-import { MAX_REPLICATIONS } from '../engine/limits.js';
+import { MAX_REPLICATIONS } from '../engine/index.js';
 
 function tooMany(diags: Diagnostics, node: SNode, path: string, n: number): void {
   diags.error('too-many-replications', node.loc, path, `${n.toLocaleString('en-GB')} replications per strategy is past caresim's limit`, {

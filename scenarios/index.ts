@@ -9,3 +9,6 @@ export { formatDiagnostics } from './format.js';
 export { buildSchema } from './schema.js';
 export { scenarioHelp, keyReference } from './docs.js';
 export { selectStrategies } from './select.js';
+export { suggestName } from './suggest.js';
+export { BUILTIN_EXITS } from './keys.js';
+export { FORBIDDEN_KEYS } from './parse.js';

@@ -12,8 +12,8 @@
  * has no bound and the upstream load is infinite. A destination with `if_full` re-routes
  * instead of blocking.
  */
-import type { Model } from '../engine/model.js';
-import { distMean, distVariance } from '../engine/distributions.js';
+import type { Model } from '../engine/index.js';
+import { distMean, distVariance } from '../engine/index.js';
 import { routeProbs } from './routing.js';
 import { usableMeanCapacity } from './staff-check.js';
 import { demandWindows } from './demand.js';

@@ -4,10 +4,8 @@
  * Model. All problems are collected; errors stop the load, warnings travel with it.
  */
 import { checkStaffing } from './staff-check.js';
-import type { CompiledScenario, CompiledStrategy } from '../engine/compiled.js';
-import type { Model } from '../engine/model.js';
-import { makeSampler } from '../engine/distributions.js';
-import { makeStream } from '../engine/random.js';
+import type { CompiledScenario, CompiledStrategy, Model } from '../engine/index.js';
+import { makeSampler, makeStream } from '../engine/index.js';
 import { Diagnostics, ScenarioError, sortDiagnostics, type Diagnostic } from './errors.js';
 import type { SMap } from './tree.js';
 import { child, cloneNode } from './tree.js';

@@ -3,12 +3,12 @@
  * never leave, units nobody reaches, and the traffic equations the stability check
  * (stability.ts) starts from.
  */
-import type { Model, Route, Schedule } from '../engine/model.js';
+import type { Model, Route, Schedule } from '../engine/index.js';
 import type { Diagnostics, Loc } from './errors.js';
-import { distMean } from '../engine/distributions.js';
+import { distMean } from '../engine/index.js';
 import { routeProbs } from './routing.js';
-import { DAY } from '../engine/calendar.js';
-import { MAX_ARRIVALS, MAX_PATIENTS } from '../engine/limits.js';
+import { DAY } from '../engine/index.js';
+import { MAX_ARRIVALS, MAX_PATIENTS } from '../engine/index.js';
 
 function edges(model: Model, u: number, c: number): number[] {
   const unit = model.units[u];

@@ -5,8 +5,8 @@
  * Durations are held in minutes, the engine's unit.
  */
 
-import { table } from '../engine/own.js';
-import { MINUTE, HOUR, DAY, WEEK, YEAR } from '../engine/calendar.js';
+import { table } from '../engine/index.js';
+import { MINUTE, HOUR, DAY, WEEK, YEAR } from '../engine/index.js';
 
 export interface Qty { k: 'q'; n: number; t: number }
 export interface DistVal { k: 'dist'; name: string; args: Value[] }

@@ -3,14 +3,14 @@
  * name the key, what was written and what was expected ("capacity expects a count, got
  * `3 days` (a duration)"). Each returns null after reporting, so compiling goes on.
  */
-import type { Dist } from '../engine/model.js';
+import type { Dist } from '../engine/index.js';
 import type { Env } from './env.js';
 import type { SNode } from './tree.js';
 import { describeNode } from './tree.js';
 import { ExprError } from './expressions.js';
 import { toDist } from './dist.js';
 import { describeValue, type Value } from './quantity.js';
-import { DAY } from '../engine/calendar.js';
+import { DAY } from '../engine/index.js';
 
 export type NumKind = 'count' | 'whole' | 'probability' | 'duration' | 'rate' | 'signed-rate' | 'number' | 'cost-rate' | 'cost';
 

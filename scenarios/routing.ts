@@ -3,7 +3,7 @@
  * the remainder, where a probability, or the whole route, may depend on the cohort.
  * Compiled to cumulative probabilities per cohort.
  */
-import type { Route } from '../engine/model.js';
+import type { Route } from '../engine/index.js';
 import type { SNode, SMap } from './tree.js';
 import { describeNode } from './tree.js';
 import { closest } from './expressions.js';

@@ -7,12 +7,12 @@
  *
  * A roster shift overrides the (possibly changed) base while it lasts.
  */
-import type { DischargeRule, Schedule } from '../engine/model.js';
+import type { DischargeRule, Schedule } from '../engine/index.js';
 import type { SNode } from './tree.js';
 import { child, describeNode } from './tree.js';
 import { readNumber } from './read.js';
 import { parseDate, parseDays, parseClockRange, inRange, minuteOfWeekAbs } from './calendar.js';
-import { DAY, HOUR } from '../engine/calendar.js';
+import { DAY, HOUR } from '../engine/index.js';
 import type { Ctx } from './context.js';
 
 interface Shift { days: number[]; hours: [number, number]; cap: number }

@@ -5,8 +5,8 @@
  * without limit or patience grows without bound; otherwise the excess is lost, diverted,
  * re-routed, reneges or waits in the places of the unit that sent it.
  */
-import type { Model } from '../engine/model.js';
-import { DAY } from '../engine/calendar.js';
+import type { Model } from '../engine/index.js';
+import { DAY } from '../engine/index.js';
 import type { Diagnostics, Loc } from './errors.js';
 import { routeProbs } from './routing.js';
 import { trafficRates } from './network.js';

@@ -3,12 +3,12 @@
  * load estimate, and the warning `understaffed` when the funded places need more staff than
  * there are (those places cannot be used; the planner should know before trusting them).
  */
-import type { Model } from '../engine/model.js';
+import type { Model } from '../engine/index.js';
 import { NOWHERE, type Diagnostics } from './errors.js';
 import { child, entry, type SNode } from './tree.js';
-import { distMean } from '../engine/distributions.js';
+import { distMean } from '../engine/index.js';
 import { meanCapacity } from './network.js';
-import { HOUR } from '../engine/calendar.js';
+import { HOUR } from '../engine/index.js';
 
 /** Places a staffed unit's share of its group covers a day at the group's mean absence (not floored). */
 export function staffBudget(model: Model, u: number): number {

@@ -3,7 +3,7 @@
  * one group's contact hours must add up to at most 100% (what is left over is time the
  * group spends elsewhere, and still costs).
  */
-import type { Unit } from '../engine/model.js';
+import type { Unit } from '../engine/index.js';
 import type { Ctx } from './context.js';
 import { child, entry } from './tree.js';
 

@@ -46,6 +46,20 @@ describe('eslint.config.js no-restricted-imports', () => {
     ]);
   });
 
+  it("scenarios/*.ts, cli/commands/*.ts, index.ts: refuse another folder's files but its index.js, naming the door", async () => {
+    const [r] = await eslint.lintText(imports('../engine/own.js', '../engine/index.js', './model.js'), { filePath: 'scenarios/quantity.ts' });
+    expect(r.messages.map((m) => m.message)).toEqual([
+      "'../engine/own.js' import is restricted from being used by a pattern. other folders enter engine/ through its door, engine/index.ts: import '../engine/index.js' and export what you need there.",
+    ]);
+    const deep = ['../../runner/atomic.js', '../../viz/node.js', '../../fit/format.js'];
+    expect(await refused('cli/commands/run.ts', imports(...deep, '../../runner/index.js', '../io.js'))).toEqual(deep);
+    expect(await refused('index.ts', imports('./results/codec.js', './results/index.js'))).toEqual(['./results/codec.js']);
+  });
+
+  it('test/**/*.ts: may reach inside a folder (tests mirror the tree)', async () => {
+    expect(await refused('test/scenarios/quantity.test.ts', imports('../../engine/own.js', '../../scenarios/quantity.js'))).toEqual([]);
+  });
+
   it('runner/*.ts and cli/*.ts: may load Node and the engine', async () => {
     for (const file of ['runner/pool.ts', 'cli/main.ts']) {
       expect(await refused(file, imports('node:worker_threads', '../engine/index.js', '../runner/index.js'))).toEqual([]);

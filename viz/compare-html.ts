@@ -3,7 +3,7 @@
  * in words, the numbers, and the observed values drawn over the simulated band. Static
  * HTML and SVG: no script, nothing fetched, so it opens offline and prints as it shows.
  */
-import type { Comparison, SeriesComparison } from '../compare/compare.js';
+import type { Comparison, SeriesComparison } from '../compare/index.js';
 import type { BandDay } from './charts/observed-band.js';
 import { observedBandSvg } from './charts/observed-band.js';
 import { escapeHtml, pageHead } from './html.js';

@@ -4,7 +4,7 @@
  */
 import { type Band, type HeadlineKpi, type Results, type Stat, type SystemKpiName, HEADLINE_KPIS } from '../results/index.js';
 import { hasMean } from './format.js';
-import { own } from '../engine/own.js';
+import { own } from '../engine/index.js';
 
 export const BASELINE = 'baseline';
 

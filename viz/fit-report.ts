@@ -5,8 +5,8 @@
  * static SVG, so the page has no script at all: it opens offline and prints as it looks.
  */
 import { scaleLinear, line, max } from 'd3';
-import type { FitFilesResult } from '../fit/fit-files.js';
-import type { Fitted } from '../fit/analyse.js';
+import type { FitFilesResult } from '../fit/index.js';
+import type { Fitted } from '../fit/index.js';
 import { escapeHtml } from './html.js';
 import { STRATEGY_COLOURS as CATEGORICAL } from './palette.js';
 

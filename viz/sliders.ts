@@ -8,8 +8,8 @@
  * shifted instead, every step by the same number of places: "40 more beds" then means 40
  * more all year, winter escalation on top, not a flat number that drops the winter beds.
  */
-import type { Model, Unit, UnitRole } from '../engine/model.js';
-import { own } from '../engine/own.js';
+import type { Model, Unit, UnitRole } from '../engine/index.js';
+import { own } from '../engine/index.js';
 
 export interface SliderDef {
   id: string;

@@ -6,7 +6,7 @@
  */
 import type { ReplicationResult } from '../engine/index.js';
 import { type Results, summarise, decode } from '../results/index.js';
-import type { Model } from '../engine/model.js';
+import type { Model } from '../engine/index.js';
 import { renderDashboard } from './dashboard.js';
 import { buildControls, type Controls } from './viewer-controls.js';
 import { Cancelled, ReplicationPool } from './viewer-pool.js';

@@ -5,9 +5,9 @@
  * previous one that have not started (a planner moving a slider again does not wait for the
  * old answer); tasks already running finish and are ignored.
  */
-import type { Model } from '../engine/model.js';
+import type { Model } from '../engine/index.js';
 import type { ReplicationResult } from '../engine/index.js';
-import type { FromWorker, ToWorker } from '../engine/replication-protocol.js';
+import type { FromWorker, ToWorker } from '../engine/index.js';
 
 interface Task { strategy: number; model: Model; seed: number | string; replication: number; resolve(r: ReplicationResult): void; reject(e: Error): void }
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compareFiles, CompareMismatch, decodeObserved, formatComparison } from '../../compare/index.js';
-import { writeFileAtomic } from '../../runner/atomic.js';
+import { writeFileAtomic } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
 
@@ -71,7 +71,7 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<number>
     if (args.out) write('--out', args.out, `${JSON.stringify(comparison, null, 2)}\n`);
     if (args.report) {
       // Loaded on demand: only --report needs d3.
-      const { compareHtml } = await import('../../viz/compare-html.js');
+      const { compareHtml } = await import('../../viz/index.js');
       const days = Object.fromEntries(aligned.series.map((s) => [s.name, s.days]));
       write('--report', args.report, compareHtml(comparison, days, `${args.observed} against ${args.results}`));
       io.err(`wrote ${args.report}\n`);

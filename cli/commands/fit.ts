@@ -6,9 +6,8 @@
 import { existsSync } from 'node:fs';
 import { EXIT, type Io } from '../io.js';
 import type { FitArgs } from '../parse.js';
-import { OutputError, writeFileAtomic } from '../../runner/atomic.js';
+import { OutputError, writeFileAtomic } from '../../runner/index.js';
 import { checkOutputFile } from '../output-paths.js';
-import { int } from '../../fit/format.js';
 
 export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
   for (const f of args.files) {
@@ -22,7 +21,7 @@ export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
     if (e instanceof OutputError) { io.err(`caresim: ${e.message}\n`); return EXIT.usage; }
     throw e;
   }
-  const { fitFiles, ColumnError } = await import('../../fit/fit-files.js');
+  const { fitFiles, ColumnError, int } = await import('../../fit/index.js');
   let result;
   try {
     result = await fitFiles(args.files, { columns: args.col, end: args.end, seed: args.seed, bootstrap: args.bootstrap });
@@ -38,7 +37,7 @@ export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
   if (used === 0) { io.err('caresim: no usable rows in the extracts\n'); return EXIT.usage; }
   if (args.out) writeFileAtomic(args.out, result.fragment); else io.out(result.fragment);
   if (args.report) {
-    const { fitReportHtml } = await import('../../viz/fit-report.js');
+    const { fitReportHtml } = await import('../../viz/index.js');
     writeFileAtomic(args.report, fitReportHtml(result));
   }
   if (!args.quiet) {

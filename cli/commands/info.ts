@@ -1,5 +1,5 @@
 /** `caresim schema` and `caresim help scenario [key]`: the scenario format, from the compiler. */
-import { writeFileAtomic } from '../../runner/atomic.js';
+import { writeFileAtomic } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { commandSpec } from '../options.js';
 import { reportError } from '../failure.js';

@@ -1,8 +1,8 @@
 /** `caresim merge SHARD... --out F`: the single-run result from shard outputs. */
 import { existsSync, realpathSync } from 'node:fs';
-import { mergeShardFiles, MergeError } from '../../runner/merge.js';
-import { writeResultsFile } from '../../runner/results-file.js';
-import { checkOutput, checkOutputFolder } from '../../runner/atomic.js';
+import { mergeShardFiles, MergeError } from '../../runner/index.js';
+import { writeResultsFile } from '../../runner/index.js';
+import { checkOutput, checkOutputFolder } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
 import { formatSummary } from '../summary-table.js';

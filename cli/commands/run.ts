@@ -6,11 +6,11 @@
  */
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { runScenarioDetailed, type RunOutcome } from '../../runner/run-scenario.js';
-import { resolveShard, shardLabel, type Shard } from '../../runner/shard.js';
-import { writeShardFile } from '../../runner/shard-file.js';
-import { writeResultsFile } from '../../runner/results-file.js';
-import type { CompiledScenario } from '../../engine/compiled.js';
+import { runScenarioDetailed, type RunOutcome } from '../../runner/index.js';
+import { resolveShard, shardLabel, type Shard } from '../../runner/index.js';
+import { writeShardFile } from '../../runner/index.js';
+import { writeResultsFile } from '../../runner/index.js';
+import type { CompiledScenario } from '../../engine/index.js';
 import type { RunArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
@@ -42,7 +42,7 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise
   }
   if (args.csv) writeCsv(args.csv, results, args.perRep ? outcome.replications : undefined);
   if (args.report) {
-    const { writeReport } = await import('../../viz/node.js');
+    const { writeReport } = await import('../../viz/index.js');
     await writeReport(results, args.report);
   }
   if (!args.quiet) io.out(formatSummary(results));

@@ -1,6 +1,5 @@
 /** `caresim report` and `caresim view`: the dashboard and the live viewer (viz/). */
 import { existsSync } from 'node:fs';
-import { readResultsFile } from '../../viz/results-file.js';
 import { checkOutputFile } from '../output-paths.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
@@ -8,10 +7,10 @@ import { libraryFile } from '../paths.js';
 
 export async function reportCommand(args: { results: string; out: string }, io: Io): Promise<number> {
   try {
+    // Loaded on demand so that the other commands start without d3.
+    const { readResultsFile, writeReport } = await import('../../viz/index.js');
     const results = readResultsFile(args.results);
     checkOutputFile(args.out, '--out', 'report.html');
-    // Loaded on demand so that the other commands start without d3.
-    const { writeReport } = await import('../../viz/node.js');
     await writeReport(results, args.out);
     io.err(`wrote ${args.out}\n`);
     return EXIT.ok;
@@ -28,7 +27,7 @@ export async function viewCommand(args: { file?: string; port?: number; open: bo
       io.err(`caresim: ${args.file ?? 'the default scenario'}: no such file\n`);
       return EXIT.usage;
     }
-    const { startViewer } = await import('../../viz/node.js');
+    const { startViewer } = await import('../../viz/index.js');
     const server = await startViewer({ file, port: args.port, open: args.open }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
         throw new CliUsageError(`port ${args.port} ${e.code === 'EADDRINUSE' ? 'is in use' : 'is not allowed for this user'}; choose another with --port, or --port 0 for any free port`);

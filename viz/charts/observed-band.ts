@@ -5,7 +5,7 @@
  * so the compare report is static: it opens and prints anywhere, and tests read the SVG.
  */
 import { area, line, scaleLinear, scaleUtc, utcFormat } from 'd3';
-import type { AlignedDay } from '../../compare/match.js';
+import type { AlignedDay } from '../../compare/index.js';
 import { escapeHtml } from '../html.js';
 import { VERDICT_COLOURS } from '../palette.js';
 

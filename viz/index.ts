@@ -1,0 +1,9 @@
+/**
+ * The viewer and report as other folders (the CLI) call them: Node side only. The browser
+ * entries (report-entry, viewer-entry, viewer-worker) are bundles of their own, not doors.
+ * The CLI loads this lazily, so commands without charts start without d3.
+ */
+export { readResultsFile, resultsProblem, ResultsFileError } from './results-file.js';
+export { writeReport, startViewer, type ViewerOptions, type Viewer } from './node.js';
+export { compareHtml } from './compare-html.js';
+export { fitReportHtml } from './fit-report.js';
