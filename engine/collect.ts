@@ -6,6 +6,7 @@ import type { SimState } from './sim-state.js';
 import type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './result.js';
 import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
+import { fundedCostPerDay } from './costs.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
@@ -38,6 +39,10 @@ export function collect(s: SimState, replication: number): ReplicationResult {
       cost_per_day: (placeCost + delayedCost) / T + (st.admitted[u] * spec.costContact) / Tdays,
       delayed_cost_per_day: delayedCost / T,
     };
+    if (spec.costPlace) {
+      metrics.funded_cost_per_day = limited ? fundedCostPerDay(spec, st.capArea[u], T) : 0;
+      metrics.cost_per_day += metrics.funded_cost_per_day;
+    }
     const shares: Record<string, Fraction> = { lost_fraction: [st.lost[u], st.arrivals[u]], p_wait: [st.waited[u], st.admitted[u]] };
     if (spec.kind === 'team') {
       const resolved = st.admitted[u] + st.reneged[u];
@@ -66,6 +71,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     fractions,
     conservation: { entered: s.entered, left: s.left, inSystem: s.pts.live },
   };
+  if (m.economics) result.economics = m.economics;
   result.kpis = systemKpis(s, result);
   return result;
 }

@@ -14,6 +14,7 @@ import type { SimState } from './sim-state.js';
 import type { ReplicationResult } from './result.js';
 import type { UnitRole } from './model.js';
 import { DAY } from './calendar.js';
+import { costKpis, pricesAnything } from './costs.js';
 
 export function systemKpis(s: SimState, r: ReplicationResult): Record<string, number> {
   const m = s.m, Tdays = m.horizon / DAY;
@@ -62,6 +63,7 @@ export function systemKpis(s: SimState, r: ReplicationResult): Record<string, nu
     const people = Object.values(r.population).reduce((a, c) => a + c.people_mean, 0);
     if (people > 0) k.cost_per_day_per_1000 = (k.cost_per_day * 1000) / people;
   }
+  if (pricesAnything(m)) Object.assign(k, costKpis(m, k.cost_per_day, m.units.reduce((a, u) => a + (r.units[u.name].funded_cost_per_day ?? 0), 0)));
   return k;
 }
 
