@@ -17,12 +17,35 @@ export interface Band {
   p95: number[];
 }
 
+/** One unit whose funded places a strategy changed (appraisal/funding.ts). */
+export interface FundingLine { unit: string; places_from: number; places_to: number; cost_per_year: number }
+/** What a strategy closes and buys in funded places, and the net change in funded cost a year. */
+export interface Funding { closed: FundingLine[]; bought: FundingLine[]; net_per_year: number }
+
+/** One change a strategy makes: the key path, its baseline value and the strategy's (scenarios/changes.ts). */
+export interface Change { path: string; from: string; to: string }
+
+/** A strategy's balanced verdict from the paired CIs of the headline KPIs (appraisal/verdict.ts). */
+export interface Verdict {
+  verdict: 'better' | 'worse' | 'trade-off' | 'no clear difference';
+  better: string[];
+  worse: string[];
+  /** Improvements that do not count because patients are stuck elsewhere (e.g. fewer admissions while ED waits rise). */
+  discounted?: string[];
+}
+
 export interface StrategyResults {
   description: string;
   /** What the strategy changed, as written: dotted path -> expression. */
   set: Record<string, string>;
   /** For sweep strategies: swept path -> numeric value. */
   sweep?: Record<string, number>;
+  /** Every change against the baseline, from -> to (absent for the baseline). */
+  changes?: Change[];
+  /** Funded places closed and bought, when the model prices funded places. */
+  funding?: Funding;
+  /** Against the baseline (absent for the baseline). */
+  verdict?: Verdict;
   kpis: Record<string, Stat>;
   units: Record<string, Record<string, Stat>>;
   /** Measured days only (warm-up cut). */

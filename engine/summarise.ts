@@ -10,6 +10,8 @@ import type { Results, Stat, StrategyResults } from './results.js';
 import { HEADLINE_KPIS } from './results.js';
 import { StrategyFold, foldDifferences, type StrategyMeta } from './summary-fold.js';
 import { MeanFold } from './daily-bands.js';
+import { foldEconomics } from '../appraisal/fold-costs.js';
+import { foldFunding } from '../appraisal/funding.js';
 
 export { stat, quantile, tQuantile975, ratioStat } from './statistics.js';
 export { firstMeasuredDay, StrategyFold, foldDifferences, type StrategyMeta } from './summary-fold.js';
@@ -155,7 +157,11 @@ export function summariseFolds(strategies: readonly StrategyFolded[], meta: Summ
   }
   if (meta.auto) out.precision = precision(out.strategies, meta.precisionTarget);
   const [base, ...rest] = strategies;
-  for (const s of rest) out.differences[s.name] = foldDifferences(base.fold, s.fold);
+  for (const s of rest) {
+    out.differences[s.name] = { ...foldDifferences(base.fold, s.fold), ...foldEconomics(base.fold, s.fold) };
+    const funding = foldFunding(base.fold, s.fold);
+    if (funding) out.strategies[s.name].funding = funding;
+  }
   if (base) out.warmup_aid = foldWarmupAid(base.fold);
   if (meta.sweep) out.sweep = meta.sweep;
   if (meta.failures && meta.failures.length > 0) out.failures = meta.failures;

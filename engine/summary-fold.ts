@@ -7,6 +7,7 @@
  * every replication.
  */
 import type { ReplicationResult } from './result.js';
+import type { Economics } from './model.js';
 import type { Stat, StrategyResults } from './results.js';
 import { BandFold, MeanFold } from './daily-bands.js';
 import { linearisedRatio, ratioStat, stat, withMean } from './statistics.js';
@@ -88,6 +89,8 @@ export class StrategyFold {
   private from = 0;
   private readonly daily = new Map<string, DailyFold>();
   private readonly cohorts = new Map<string, CohortFold>();
+  /** The strategy's one-off cost, double running and discounting, from its replications. */
+  economics?: Economics;
   /** Mean daily occupancy from t = 0, per unit (for the warm-up aid). */
   readonly occupancyFromStart = new Map<string, MeanFold>();
 
@@ -95,6 +98,7 @@ export class StrategyFold {
     if (this.indices.length === 0) this.from = firstMeasuredDay(r.warmupDays);
     const first = this.indices.length === 0;
     this.indices.push(r.replication);
+    if (r.economics) this.economics = r.economics;
     this.kpis.row();
     this.kpiFractions.row();
     for (const k of Object.keys(r.kpis)) {
