@@ -3,6 +3,7 @@
  * structural types so that a scenario built in code (engine/builder.ts) can be run too.
  */
 import type { Model } from './model.js';
+import type { Change } from './results.js';
 
 export interface CompiledStrategy {
   name: string;
@@ -11,6 +12,8 @@ export interface CompiledStrategy {
   set: Record<string, string>;
   /** For sweep points: swept path -> value. */
   sweep?: Record<string, number>;
+  /** Every change against the baseline, from -> to, expressions evaluated (scenarios/changes.ts). */
+  changes?: Change[];
   /** The model with uncertain parameters at their central values. */
   model: Model;
   /** The model of one replication (uncertain parameters drawn); `model` itself when there are none. */

@@ -4,6 +4,8 @@
  * over replications; `null` stands for "not defined" (e.g. utilisation of an unlimited
  * unit), because JSON has no NaN.
  */
+import type { Comparisons } from '../appraisal/comparisons.js';
+
 export interface Stat {
   mean: number | null;
   sd: number | null;
@@ -92,6 +94,8 @@ export interface Results {
   strategies: Record<string, StrategyResults>;
   /** Strategy -> KPI -> paired difference (strategy minus baseline) over replications. */
   differences: Record<string, Record<string, Stat>>;
+  /** The comparisons behind the verdicts: how many, how many clear, how many chance alone would give (appraisal/comparisons.ts). */
+  comparisons?: Comparisons;
   /** Baseline: running mean across replications of daily occupancy, every day from t = 0. */
   warmup_aid?: Record<string, number[]>;
   sweep?: { paths: string[]; points: { strategy: string; values: Record<string, number> }[] };

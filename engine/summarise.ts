@@ -12,6 +12,7 @@ import { StrategyFold, foldDifferences, type StrategyMeta } from './summary-fold
 import { MeanFold } from './daily-bands.js';
 import { foldEconomics } from '../appraisal/fold-costs.js';
 import { foldFunding } from '../appraisal/funding.js';
+import { applyVerdicts, type Adjust } from '../appraisal/comparisons.js';
 
 export { stat, quantile, tQuantile975, ratioStat } from './statistics.js';
 export { firstMeasuredDay, StrategyFold, foldDifferences, type StrategyMeta } from './summary-fold.js';
@@ -128,6 +129,8 @@ export interface SummariseMeta {
   precisionTarget?: number;
   /** Add `precision` (replications: auto). */
   auto?: boolean;
+  /** Intervals the verdicts use: plain 95% CIs (default) or Holm-adjusted. */
+  adjust?: Adjust;
 }
 
 /**
@@ -153,7 +156,7 @@ export function summariseFolds(strategies: readonly StrategyFolded[], meta: Summ
     differences: {},
   };
   for (const s of strategies) {
-    out.strategies[s.name] = s.fold.result({ description: s.description, set: s.set, sweep: s.sweep });
+    out.strategies[s.name] = s.fold.result({ description: s.description, set: s.set, sweep: s.sweep, changes: s.changes });
   }
   if (meta.auto) out.precision = precision(out.strategies, meta.precisionTarget);
   const [base, ...rest] = strategies;
@@ -162,6 +165,7 @@ export function summariseFolds(strategies: readonly StrategyFolded[], meta: Summ
     const funding = foldFunding(base.fold, s.fold);
     if (funding) out.strategies[s.name].funding = funding;
   }
+  if (rest.length > 0) out.comparisons = applyVerdicts(out, meta.adjust);
   if (base) out.warmup_aid = foldWarmupAid(base.fold);
   if (meta.sweep) out.sweep = meta.sweep;
   if (meta.failures && meta.failures.length > 0) out.failures = meta.failures;

@@ -8,7 +8,7 @@
  */
 import type { ReplicationResult } from './result.js';
 import type { Economics } from './model.js';
-import type { Stat, StrategyResults } from './results.js';
+import type { Change, Stat, StrategyResults } from './results.js';
 import { BandFold, MeanFold } from './daily-bands.js';
 import { linearisedRatio, ratioStat, stat, withMean } from './statistics.js';
 
@@ -21,6 +21,7 @@ export interface StrategyMeta {
   description: string;
   set: Record<string, string>;
   sweep?: Record<string, number>;
+  changes?: Change[];
 }
 
 /**
@@ -194,6 +195,7 @@ export class StrategyFold {
   result(meta: StrategyMeta): StrategyResults {
     const out: StrategyResults = { description: meta.description, set: meta.set, kpis: {}, units: {}, daily: {}, exits: {} };
     if (meta.sweep) out.sweep = meta.sweep;
+    if (meta.changes) out.changes = meta.changes;
     for (const k of this.kpis.cols.keys()) out.kpis[k] = this.kpiStat(k);
     for (const [u, f] of this.units) {
       const metrics: Record<string, Stat> = {};

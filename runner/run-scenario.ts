@@ -172,7 +172,7 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
   const finished = (s: number, reps: number) =>
     [...kept[s].values()].filter((r) => inRun(r.replication, reps)).sort((a, b) => a.replication - b.replication);
   const summariseNow = (reps: number, withFailures: boolean) => withRunWarnings(summariseFolds(
-    sc.strategies.map((s, i) => ({ name: s.name, description: s.description, set: s.set, sweep: s.sweep, fold: folds[i] })),
+    sc.strategies.map((s, i) => ({ name: s.name, description: s.description, set: s.set, sweep: s.sweep, changes: s.changes, fold: folds[i] })),
     {
       scenario: { name: sc.name, hash: sc.hash, file: sc.file, assumptions: sc.assumptions },
       engineVersion: ENGINE_VERSION, seed, replications: reps,

@@ -21,6 +21,7 @@ import { resolveScenario, type ReadFile } from './resolve.js';
 import { sweepPoints, type SweepPoint } from './sweep.js';
 import { applySet, checkSetTarget, FIXED_KEYS } from './set.js';
 import { sha256Hex } from './hash.js';
+import { strategyChanges } from './changes.js';
 import { readEconomicSettings, readStrategyEconomics, type EconomicSettings } from './economics.js';
 import type { Economics } from '../engine/model.js';
 
@@ -106,7 +107,7 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
       }
       const desc = descNode?.kind === 'scalar' ? descNode.text : '';
       const st = strategy(e.key, desc, set, tree, diags, header, ` in strategy \`${e.key}\``, warned, baseParams, econ(e.value, `strategies.${e.key}`));
-      if (st) out.push(st);
+      if (st) out.push({ ...st, changes: strategyChanges(root, tree, Object.keys(set)) });
     }
   }
   const sweep = child(root, 'sweep');
@@ -118,7 +119,7 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
     const tree = cloneNode(root) as SMap;
     for (const [path, v] of Object.entries(p.nodes)) applySet(tree, path, v, v.loc, diags, FIXED_KEYS);
     const st = strategy(p.name, `Sweep: ${Object.entries(p.set).map(([k, v]) => `${k} = ${v}`).join(', ')}`, p.set, tree, diags, header, ` in sweep point \`${p.name}\``, warned, baseParams, econ(undefined, ''));
-    if (st) { st.sweep = p.values; out.push(st); }
+    if (st) { st.sweep = p.values; st.changes = strategyChanges(root, tree, Object.keys(p.set)); out.push(st); }
   }
   if (diags.errorCount > 0) return done(null);
   const hashInput = [...sources].map(([f, t]) => `${f}\n${t}`).join('\n\u0000\n');

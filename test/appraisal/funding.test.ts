@@ -1,8 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { loadScenarioText } from '../../scenarios/index.js';
-import { simulate } from '../../engine/index.js';
-import { summarise } from '../../engine/summarise.js';
-import type { Results } from '../../engine/results.js';
+import { runText } from './run-text.js';
 
 const TEXT = `caresim: 1
 time: { horizon: 60 days, warmup: 20 days }
@@ -18,14 +15,6 @@ strategies:
     one_off: 10000
     double_running: 73 days
 `;
-
-export function runText(text: string, reps: number): Results {
-  const sc = loadScenarioText(text, 'f.yaml');
-  return summarise(sc.strategies.map((s) => ({
-    name: s.name, description: s.description, set: s.set,
-    reps: Array.from({ length: reps }, (_, r) => simulate(s.modelFor(sc.seed, r), { seed: sc.seed, replication: r })),
-  })), { scenario: { name: sc.name, hash: sc.hash, assumptions: [] }, engineVersion: 'test', seed: sc.seed, replications: reps, horizonDays: sc.horizonDays, warmupDays: sc.warmupDays, startDate: sc.startDate });
-}
 
 describe('foldFunding and foldEconomics via summarise(strategies, meta)', () => {
   const r = runText(TEXT, 4);

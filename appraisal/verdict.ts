@@ -1,0 +1,61 @@
+/**
+ * A balanced verdict per strategy from the paired 95% CIs of the verdict KPIs: patient
+ * outcomes, flow and cost together. A KPI is clearly better (or worse) when its interval
+ * excludes zero on that side of its direction (engine/kpi-info.ts).
+ *  - better: something clearly better, nothing clearly worse;
+ *  - worse: something clearly worse, nothing clearly better;
+ *  - trade-off: some clearly better and some clearly worse (both listed);
+ *  - no clear difference: nothing clear either way.
+ * An improvement that may only mean patients are stuck elsewhere does not count while the
+ * measures of being stuck are clearly worse: fewer acute admissions while more patients wait
+ * in the ED for a bed is crowding, not care avoided. It is listed as `discounted`.
+ */
+import type { Verdict } from '../engine/results.js';
+import { kpiInfo } from '../engine/kpi-info.js';
+
+/** The KPIs every verdict weighs, where the model has them: outcomes, flow, cost. */
+export const VERDICT_KPIS = [
+  'waits_12h_per_day',
+  'acute_waiting_mean',
+  'ucr_within_2h',
+  'delayed_bed_days_per_day',
+  'acute_occupancy',
+  'acute_days_above_92',
+  'acute_days_above_95',
+  'admissions_per_day',
+  'recurrent_cost_per_year',
+] as const;
+
+/** An improvement in the key counts only while none of the listed measures is clearly worse. */
+export const STUCK_ELSEWHERE: Record<string, readonly string[]> = {
+  admissions_per_day: ['acute_waiting_mean', 'waits_12h_per_day'],
+};
+
+export type Interval = readonly [number | null, number | null];
+
+/** Which way an interval of a difference points for a KPI, or null when it includes zero (or the KPI has no direction). */
+export function clearDirection(kpi: string, ci: Interval | undefined): 'better' | 'worse' | null {
+  const better = kpiInfo(kpi).better;
+  if (!ci || ci[0] === null || ci[1] === null || better === null) return null;
+  const up = ci[0] > 0, down = ci[1] < 0;
+  if (!up && !down) return null;
+  return (up && better === 'higher') || (down && better === 'lower') ? 'better' : 'worse';
+}
+
+/** The verdict from the intervals of one strategy's differences (KPI -> interval). */
+export function verdictOf(intervals: Record<string, Interval>): Verdict {
+  const kpis = VERDICT_KPIS.filter((k) => intervals[k] !== undefined);
+  const better: string[] = [], worse: string[] = [], discounted: string[] = [];
+  for (const k of kpis) {
+    const d = clearDirection(k, intervals[k]);
+    if (d === 'worse') worse.push(k);
+    else if (d === 'better') {
+      const stuck = (STUCK_ELSEWHERE[k] ?? []).some((o) => clearDirection(o, intervals[o]) === 'worse');
+      (stuck ? discounted : better).push(k);
+    }
+  }
+  const verdict: Verdict['verdict'] = better.length > 0 ? (worse.length > 0 ? 'trade-off' : 'better') : worse.length > 0 ? 'worse' : 'no clear difference';
+  const out: Verdict = { verdict, better, worse };
+  if (discounted.length > 0) out.discounted = discounted;
+  return out;
+}
