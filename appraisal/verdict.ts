@@ -6,9 +6,10 @@
  *  - worse: something clearly worse, nothing clearly better;
  *  - trade-off: some clearly better and some clearly worse (both listed);
  *  - no clear difference: nothing clear either way.
- * An improvement that may only mean patients are stuck elsewhere does not count while the
- * measures of being stuck are clearly worse: fewer acute admissions while more patients wait
- * in the ED for a bed is crowding, not care avoided. It is listed as `discounted`.
+ * An improvement that may only mean patients are stuck elsewhere (fewer admissions, lower
+ * cost) does not count while a measure of being stuck is worse, clearly or on average: fewer
+ * acute admissions while more patients wait in the ED for a bed is crowding, not care avoided.
+ * It is listed as `discounted`.
  */
 import type { Verdict } from '../engine/results.js';
 import { kpiInfo } from '../engine/kpi-info.js';
@@ -26,9 +27,18 @@ export const VERDICT_KPIS = [
   'recurrent_cost_per_year',
 ] as const;
 
-/** An improvement in the key counts only while none of the listed measures is clearly worse. */
+/** Measures of patients stuck waiting: in the ED for a bed, and in a bed for the next place. */
+export const CROWDING = ['waits_12h_per_day', 'acute_waiting_mean', 'delayed_bed_days_per_day'] as const;
+
+/**
+ * Improvements that may come from patients being stuck elsewhere: each counts only while no
+ * crowding measure is worse, clearly or on average. Fewer admissions while patients wait longer
+ * for a bed is crowding, not care avoided; money saved while they wait longer is not a saving
+ * that makes a strategy better.
+ */
 export const STUCK_ELSEWHERE: Record<string, readonly string[]> = {
-  admissions_per_day: ['acute_waiting_mean', 'waits_12h_per_day'],
+  admissions_per_day: CROWDING,
+  recurrent_cost_per_year: CROWDING,
 };
 
 export type Interval = readonly [number | null, number | null];
@@ -42,6 +52,14 @@ export function clearDirection(kpi: string, ci: Interval | undefined): 'better' 
   return (up && better === 'higher') || (down && better === 'lower') ? 'better' : 'worse';
 }
 
+/** Whether a KPI's difference is worse at its mean (the midpoint of its symmetric interval). */
+function worseOnAverage(kpi: string, ci: Interval | undefined): boolean {
+  const better = kpiInfo(kpi).better;
+  if (!ci || ci[0] === null || ci[1] === null || better === null) return false;
+  const mid = (ci[0] + ci[1]) / 2;
+  return better === 'lower' ? mid > 0 : mid < 0;
+}
+
 /** The verdict from the intervals of one strategy's differences (KPI -> interval). */
 export function verdictOf(intervals: Record<string, Interval>): Verdict {
   const kpis = VERDICT_KPIS.filter((k) => intervals[k] !== undefined);
@@ -50,7 +68,7 @@ export function verdictOf(intervals: Record<string, Interval>): Verdict {
     const d = clearDirection(k, intervals[k]);
     if (d === 'worse') worse.push(k);
     else if (d === 'better') {
-      const stuck = (STUCK_ELSEWHERE[k] ?? []).some((o) => clearDirection(o, intervals[o]) === 'worse');
+      const stuck = (STUCK_ELSEWHERE[k] ?? []).some((o) => worseOnAverage(o, intervals[o]));
       (stuck ? discounted : better).push(k);
     }
   }

@@ -28,14 +28,15 @@ describe('verdicts via summarise(strategies, meta) on a small ED and acute syste
     expect(v('cheaper')).toEqual({ verdict: 'better', better: ['recurrent_cost_per_year'], worse: [] });
   });
 
-  it('summarise: ten more beds cut waits for a bed at a cost (trade-off); three fewer crowd the ED and save money (trade-off, never better)', () => {
+  it('summarise: ten more beds cut waits for a bed at a cost (trade-off); three fewer crowd the ED: the money saved does not count, so worse', () => {
     expect(v('more-beds').verdict).toBe('trade-off');
     expect(v('more-beds').better).toEqual(expect.arrayContaining(['acute_waiting_mean', 'waits_12h_per_day']));
     expect(v('more-beds').worse).toEqual(['recurrent_cost_per_year']);
-    expect(v('fewer-beds').verdict).toBe('trade-off');
+    expect(v('fewer-beds').verdict).toBe('worse');
     expect(v('fewer-beds').worse).toEqual(expect.arrayContaining(['acute_waiting_mean', 'waits_12h_per_day']));
-    expect(v('fewer-beds').better).toContain('recurrent_cost_per_year');
-    expect(v('fewer-beds').better).not.toContain('admissions_per_day');
+    expect(v('fewer-beds').better).toEqual([]);
+    expect(v('fewer-beds').discounted).toContain('recurrent_cost_per_year');
+    expect(r.differences['fewer-beds'].recurrent_cost_per_year.ci95[1]).toBeLessThan(0);
   });
 
   it('summarise counts the comparisons behind the verdicts and the clear differences chance alone would give', () => {

@@ -27,6 +27,13 @@ describe('verdictOf(intervals)', () => {
     expect(verdictOf({ admissions_per_day: [-4, -3], waits_12h_per_day: [-1, 1] }).verdict).toBe('better');
   });
 
+  it('verdictOf: money saved while patients wait longer on average (not yet clearly) is not counted: never better on savings alone', () => {
+    const v = verdictOf({ recurrent_cost_per_year: [-2e6, -1e6], waits_12h_per_day: [-10, 200], acute_waiting_mean: [-100, 900] });
+    expect(v).toEqual({ verdict: 'no clear difference', better: [], worse: [], discounted: ['recurrent_cost_per_year'] });
+    // The same saving with crowding unchanged counts.
+    expect(verdictOf({ recurrent_cost_per_year: [-2e6, -1e6], waits_12h_per_day: [0, 0] }).verdict).toBe('better');
+  });
+
   it('verdictOf ignores KPIs outside the verdict set (e.g. utilisation) and KPIs the model lacks', () => {
     expect(verdictOf({ p1_utilisation: [0.1, 0.2], journeys: [5, 6] }).verdict).toBe('no clear difference');
   });
