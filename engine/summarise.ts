@@ -7,7 +7,7 @@
  */
 import type { ReplicationResult } from './result.js';
 import type { Results, Stat, StrategyResults } from './results.js';
-import { HEADLINE_KPIS } from './results.js';
+import { PRECISION_KPIS } from './results.js';
 import { StrategyFold, foldDifferences, type StrategyMeta } from './summary-fold.js';
 import { MeanFold } from './daily-bands.js';
 import { foldEconomics } from '../appraisal/fold-costs.js';
@@ -80,7 +80,7 @@ const answered = (st: Stat | undefined): st is Stat => !!st && st.mean !== null 
  * occupancy and mean wait instead, so that precision is never claimed on nothing.
  */
 function precisionTargets(s: StrategyResults): [string, Stat][] {
-  const kpis = HEADLINE_KPIS.map((k) => [k, s.kpis[k]] as [string, Stat | undefined]).filter((e): e is [string, Stat] => answered(e[1]));
+  const kpis = PRECISION_KPIS.map((k) => [k, s.kpis[k]] as [string, Stat | undefined]).filter((e): e is [string, Stat] => answered(e[1]));
   if (kpis.length > 0) return kpis;
   const out: [string, Stat][] = [];
   for (const [u, metrics] of Object.entries(s.units)) {
