@@ -1,14 +1,16 @@
-// Bundles the CLI, the worker and the benchmarks into dist/ (one file each): start-up time
+// Bundles the CLI, the worker, the library and the benchmarks into dist/ (one file each): start-up time
 // matters because users run the CLI many times and benchmarks time whole processes.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 // Bundled CommonJS dependencies may call require() for Node built-ins.
 const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
 
 const node = [
-  ['engine/worker.ts', 'dist/worker.js'],
+  ['runner/worker.ts', 'dist/worker.js'],
   ['bench/main.ts', 'dist/bench.js'],
   ['bench/model-run.ts', 'dist/bench-model.js'],
   ['bench/runner-scaling.ts', 'dist/runner-scaling.js'],
@@ -37,4 +39,18 @@ for (const [entry, outfile] of browser) {
   if (!existsSync(entry)) continue;
   jobs.push(build({ entryPoints: [entry], outfile, bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, logLevel: 'warning' }));
 }
+// The library entry (`import { run } from 'caresim'`): one ESM bundle like the CLI's, so a script
+// loads the minimal mathjs instance too, and its declarations in dist/types from tsc.
+jobs.push(build({ entryPoints: { index: 'index.ts' }, outdir: 'dist', bundle: true, platform: 'node', format: 'esm', target: 'node20', banner, minifySyntax: true, logLevel: 'warning' }));
+jobs.push(declarations());
 await Promise.all(jobs);
+
+function declarations() {
+  rmSync('dist/types', { recursive: true, force: true });
+  const tsc = fileURLToPath(import.meta.resolve('typescript/bin/tsc'));
+  const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.lib.json'], { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tsc -p tsconfig.lib.json exited with ${code}`))));
+  });
+}

@@ -7,7 +7,7 @@
  * not clear, and all after it, share that level. An interval then excludes zero exactly when
  * Holm's test rejects.
  */
-import type { Results, Stat } from '../engine/results.js';
+import type { Results, Stat } from '../results/format.js';
 import { tQuantileUpper, tTwoSidedP } from './student-t.js';
 import { clearDirection, verdictOf, VERDICT_KPIS, type Interval } from './verdict.js';
 

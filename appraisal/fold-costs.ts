@@ -2,8 +2,8 @@
  * The economic case from folded strategies: reads the per-replication columns a strategy
  * fold keeps (engine/summary-fold.ts) and hands them to the paired economics.
  */
-import type { StrategyFold } from '../engine/summary-fold.js';
-import type { Stat } from '../engine/results.js';
+import type { StrategyFold } from '../results/summary-fold.js';
+import type { Stat } from '../results/format.js';
 import { pairedEconomics, type CostColumns } from './paired.js';
 
 export function costColumns(fold: StrategyFold): CostColumns | null {

@@ -3,8 +3,8 @@
  * net: the "equal cost" arithmetic of a shift from acute to community, done by the model
  * from the capacity each unit had (schedules included) and its cost per funded place.
  */
-import type { StrategyFold } from '../engine/summary-fold.js';
-import type { Funding, FundingLine } from '../engine/results.js';
+import type { StrategyFold } from '../results/summary-fold.js';
+import type { Funding, FundingLine } from '../results/format.js';
 
 const mean = (col: readonly number[] | undefined): number => {
   if (!col) return 0;

@@ -12,8 +12,8 @@
  * Book's yearly convention with the first year undiscounted.
  */
 import type { Economics } from '../engine/model.js';
-import type { Stat } from '../engine/results.js';
-import { linearisedRatio, stat, withMean } from '../engine/statistics.js';
+import type { Stat } from '../results/format.js';
+import { linearisedRatio, stat, withMean } from '../results/statistics.js';
 
 /** One strategy's per-replication values that the economic case needs, in replication order. */
 export interface CostColumns {

@@ -3,7 +3,7 @@
  * engine/statistics.ts covers one level only): the CDF through the regularised incomplete
  * beta function (continued fraction, Lentz's method) and its inverse by bisection.
  */
-import { logGamma } from '../engine/statistics.js';
+import { logGamma } from '../results/statistics.js';
 
 /** Continued fraction of the incomplete beta function (Numerical Recipes' betacf). */
 function betaFraction(a: number, b: number, x: number): number {

@@ -11,8 +11,8 @@
  * acute admissions while more patients wait in the ED for a bed is crowding, not care avoided.
  * It is listed as `discounted`.
  */
-import type { Verdict } from '../engine/results.js';
-import { kpiInfo } from '../engine/kpi-info.js';
+import type { Verdict } from '../results/format.js';
+import { kpiInfo } from '../results/kpi-info.js';
 
 /** The KPIs every verdict weighs, where the model has them: outcomes, flow, cost. */
 export const VERDICT_KPIS = [

@@ -3,8 +3,9 @@
  * Prints one JSON line: wall seconds inside the process, events, events per second, peak
  * resident memory, and the results needed to check agreement with the reference models.
  */
-import { simulate } from '../engine/index.js';
+import { simulate, DAY } from '../engine/index.js';
 import type { ReplicationResult } from '../engine/index.js';
+import type { UNIT_METRICS } from '../results/index.js';
 import { CASES } from './models.js';
 
 const args = process.argv.slice(2);
@@ -28,9 +29,9 @@ if (monitor && which === 'A') {
   const s = runs[0].units.s;
   // Batch means over days (about 13,000 customers each) give the standard error of Lq.
   const days = Array.from(runs[0].daily.s.queue.slice(0, -1));
-  results = { meanWait: s.wait_mean * 1440, meanWaitSe: se(days) / 9, util: s.utilisation, customers: s.admitted_per_day * runs[0].horizonDays };
+  results = { meanWait: s.wait_mean * DAY, meanWaitSe: se(days) / 9, util: s.utilisation, customers: s.admitted_per_day * runs[0].horizonDays };
 } else if (monitor) {
-  const col = (u: string, k: string) => runs.map((r) => r.units[u][k]);
+  const col = (u: string, k: (typeof UNIT_METRICS)[number]) => runs.map((r) => r.units[u][k]);
   results = {
     acuteOcc: mean(col('acute', 'occupancy_mean')), acuteOccSe: se(col('acute', 'occupancy_mean')),
     blocked: mean(col('acute', 'blocked_mean')), blockedSe: se(col('acute', 'blocked_mean')),

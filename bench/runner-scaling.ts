@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { simulate } from '../engine/index.js';
 import { loadScenario } from '../scenarios/index.js';
 import { runScenario } from '../runner/index.js';
-import type { RunnableScenario } from '../runner/index.js';
+import type { CompiledScenario } from '../runner/index.js';
 
 export interface ScalingResult {
   reps: number;
@@ -41,7 +41,7 @@ export interface ScalingResult {
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 export async function runnerScaling(file: string, reps = 400, trials = 3): Promise<ScalingResult> {
-  const sc: RunnableScenario = loadScenario(file);
+  const sc: CompiledScenario = loadScenario(file);
   const model = sc.strategies[0].model;
   // Warm the JIT so the first timing does not pay for compilation alone.
   for (let r = 0; r < 5; r++) simulate(model, { seed: sc.seed, replication: r });

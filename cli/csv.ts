@@ -5,8 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Results, Stat } from '../engine/results.js';
-import type { ReplicationResult } from '../engine/result.js';
+import type { Results, Stat } from '../results/index.js';
+import type { ReplicationResult } from '../engine/index.js';
 import { writeFileAtomic } from '../runner/atomic.js';
 
 function field(v: string | number | null | undefined): string {

@@ -6,7 +6,7 @@
 import { parseArgs } from './parse.js';
 import { dispatch } from './dispatch.js';
 import { EXIT, type Io } from './io.js';
-import { ENGINE_VERSION } from '../runner/version.js';
+import { ENGINE_VERSION } from '../results/index.js';
 
 async function main(argv: string[]): Promise<number> {
   const interrupt = new AbortController();

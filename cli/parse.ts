@@ -195,11 +195,11 @@ function toCommand(raw: Record<string, unknown>): Command {
 export function parseArgs(argv: readonly string[], version = '0.0.0'): Promise<Parsed> {
   const y = parser(version);
   return new Promise((resolve) => {
-    y.parse([...argv], {}, (err, a, output) => {
+    void y.parse([...argv], {}, (err, a, output) => {
       if (err) return resolve({ kind: 'usage', message: err.message, help: output.replace(/\n*[^\n]*$/, '').trimEnd() });
       if (output) return resolve({ kind: 'text', text: output });
       try {
-        resolve({ kind: 'command', command: toCommand(a as Record<string, unknown>) });
+        resolve({ kind: 'command', command: toCommand(a) });
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         resolve({ kind: 'usage', message: e.message, help: '' });

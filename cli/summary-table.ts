@@ -3,8 +3,7 @@
  * then each strategy's paired difference against the baseline, which is the number a
  * decision rests on (common random numbers make it much sharper than the two CIs).
  */
-import { HEADLINE_KPIS, type Results, type Stat } from '../engine/results.js';
-import { kpiInfo, UNIT_METRIC_INFO, type KpiKind } from '../engine/kpi-info.js';
+import { HEADLINE_KPIS, type Results, type Stat, kpiInfo, UNIT_METRIC_INFO, type KpiKind, type SystemKpiName } from '../results/index.js';
 import { own } from '../engine/own.js';
 import { formatVerdicts } from './verdict-lines.js';
 
@@ -32,7 +31,7 @@ function short(kind: KpiKind, s: Stat | undefined, signed = false): string {
 }
 
 /** Few strategies: one column each with full CIs. Many: one row each, mean ± half-width. */
-function kpiTable(kpis: string[], names: string[], stat: (name: string, kpi: string) => Stat | undefined, signed: boolean, rows: boolean): string {
+function kpiTable(kpis: SystemKpiName[], names: string[], stat: (name: string, kpi: SystemKpiName) => Stat | undefined, signed: boolean, rows: boolean): string {
   const kind = (k: string) => kpiInfo(k).kind;
   if (!rows) return table([['KPI', ...names], ...kpis.map((k) => [heading(k), ...names.map((n) => cell(kind(k), stat(n, k), signed))])]);
   return table([['Strategy', ...kpis.map(heading)], ...names.map((n) => [n, ...kpis.map((k) => short(kind(k), stat(n, k), signed))])]);
@@ -62,7 +61,7 @@ export function formatSummary(r: Results): string {
   const names = Object.keys(r.strategies);
   const kpis = HEADLINE_KPIS.filter((k) => names.some((n) => r.strategies[n].kpis[k]?.mean != null));
   const out: string[] = [];
-  const n = names.length ? Object.values(r.strategies[names[0]].kpis).reduce((m, s) => Math.max(m, s.n), 0) : 0;
+  const n = names.length ? Object.values(r.strategies[names[0]].kpis).reduce((m, s) => Math.max(m, s?.n ?? 0), 0) : 0;
   out.push(`${r.scenario.name}: ${n} replications per strategy, ${r.horizon_days} days measured after ${r.warmup_days} days warm-up, seed ${r.seed}`);
   const rows = names.length > 3;
   out.push(`Means with 95% confidence intervals over replications${rows ? ' (mean ± half-width)' : ''}.\n`);

@@ -4,8 +4,8 @@
  * its verdict with the measures behind it; then how many clear differences chance alone
  * would give among all the comparisons.
  */
-import type { Results } from '../engine/results.js';
-import { kpiInfo } from '../engine/kpi-info.js';
+import type { Results } from '../results/format.js';
+import { kpiInfo } from '../results/kpi-info.js';
 
 /** The paired economic KPIs shown per strategy, in the order a finance director reads them. */
 export const ECONOMIC_KPIS = [
@@ -35,7 +35,7 @@ export function formatVerdicts(r: Results): string {
     const d = r.differences[s];
     const econ = ECONOMIC_KPIS.filter((k) => d[k]?.mean != null);
     for (const k of econ) {
-      const x = d[k], info = kpiInfo(k);
+      const x = d[k]!, info = kpiInfo(k);
       const f = (v: number | null) => (v === null ? '–' : info.kind === 'fraction' ? `${(v * 100).toFixed(1)}%` : info.kind === 'money' ? (v < 0 ? `−${money(-v)}` : money(v)) : v.toFixed(1));
       const ci = x.ci95[0] === null ? '' : ` (95% CI ${f(x.ci95[0])} to ${f(x.ci95[1])})`;
       out.push(`  ${(info.short ?? info.label).padEnd(24)} ${f(x.mean)}${ci}${k === 'payback_month' ? `, ${x.n} of the replications pay back` : ''}`);

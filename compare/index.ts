@@ -23,6 +23,7 @@ export function compareFiles(i: CompareInput): { comparison: Comparison; aligned
   let parsed: unknown = null;
   try { parsed = JSON.parse(i.resultsText); } catch { /* asResults says what the file is instead */ }
   const results = asResults(parsed, i.resultsText, i.resultsFile);
+  // eslint-disable-next-line no-control-regex -- a zip file's signature
   if (/^PK\u0003\u0004/.test(i.observedText)) {
     throw new CompareMismatch(i.observedFile, [{ message: 'this is a spreadsheet (.xlsx), not a CSV file', hint: 'save the sheet as CSV: date,series,value' }]);
   }

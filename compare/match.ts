@@ -4,7 +4,7 @@
  * numbers and a hint) so the user sees every problem at once; a comparison starts only
  * when there is none.
  */
-import type { Results } from '../engine/results.js';
+import type { Results, UnitMetricName } from '../results/index.js';
 import { formatDay, parseDay } from './dates.js';
 import { suggestName } from '../scenarios/suggest.js';
 import type { Observed, Problem } from './observed.js';
@@ -15,7 +15,7 @@ export type BandedSeries = (typeof BANDED_SERIES)[number];
 /** Series every results file carries (`admissions` came later: older files lack it). */
 const ALWAYS = ['occupancy', 'blocked', 'queue'] as const;
 /** The unit metric that is the measured-period mean of each daily series. */
-const PERIOD_METRIC: Record<BandedSeries, string> = {
+const PERIOD_METRIC: Record<BandedSeries, UnitMetricName> = {
   occupancy: 'occupancy_mean', blocked: 'blocked_mean', queue: 'queue_mean', admissions: 'admitted_per_day',
 };
 

@@ -3,7 +3,7 @@
  * (a patient in today is mostly in tomorrow), so 365 days are far fewer than 365
  * independent checks: every test here uses an effective sample size instead of the day count.
  */
-import { logGamma } from '../engine/statistics.js';
+import { logGamma } from '../results/index.js';
 
 export { logGamma };
 

@@ -7,7 +7,7 @@
 import type { Dist, DischargeRule, Model, Route, Schedule, Source, Unit, UnitKind, UnitRole } from './model.js';
 import { own } from './own.js';
 
-export const MINUTE = 1, HOUR = 60, DAY = 1440;
+export { MINUTE, HOUR, DAY } from './calendar.js';
 
 export interface UnitInput {
   kind?: UnitKind;
@@ -80,7 +80,7 @@ export function buildModel(input: ModelInput): Model {
     for (const [dest, d] of Object.entries(u.handoff ?? {})) handoff[String(code(dest))] = d;
     const ifFull: Record<string, number> = {};
     for (const [dest, alt] of Object.entries(u.ifFull ?? {})) ifFull[String(code(dest))] = code(alt);
-    const serviceIsMap = !Object.hasOwn(u.service as object, 'kind');
+    const serviceIsMap = !Object.hasOwn(u.service, 'kind');
     return {
       name, kind, role: u.role ?? 'other',
       capacity: u.capacity ?? Infinity,

@@ -5,8 +5,15 @@
 import type { Stream } from './random.js';
 import type { DischargeRule } from './model.js';
 
+/**
+ * Time units in minutes, the engine's unit of time: the one definition every folder uses
+ * (the scenario language, the builder, tests), so a day cannot mean two things.
+ */
+export const MINUTE = 1;
+export const HOUR = 60;
 export const DAY = 1440;
 export const WEEK = 7 * DAY;
+/** 365 days: seasonality repeats yearly, and the scenario language's `year` is this one. */
 export const YEAR = 365 * DAY;
 
 export function minuteOfWeek(t: number, weekOffset: number): number {

@@ -6,6 +6,7 @@
 import { SimulationError } from './errors.js';
 import { distProblem } from './distributions.js';
 import type { Model, Route } from './model.js';
+import { ID_MASK } from './events.js';
 
 export function checkModel(m: Model): void {
   const U = m.units.length, E = m.exits.length, C = m.cohorts.length;
@@ -14,7 +15,7 @@ export function checkModel(m: Model): void {
   };
   if (!(m.horizon > 0) || !(m.warmup >= 0)) bad('horizon must be > 0 and warmup >= 0 minutes');
   if (C < 1) bad('a model needs at least one cohort');
-  if (U >= 0xffffff || m.sources.length >= 0xffffff) bad('too many units or sources');
+  if (U >= ID_MASK || m.sources.length >= ID_MASK) bad('too many units or sources');
   const checkRoute = (r: Route, where: string, unit: string | null) => {
     if (r.dest.length === 0 || r.dest.length !== r.cum.length) bad(`${where}: a route needs destinations and cumulative probabilities`, unit);
     for (const d of r.dest) if (!Number.isInteger(d) || d >= U || d < -E) bad(`${where}: destination code ${d} is neither a unit nor an exit`, unit);

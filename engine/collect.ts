@@ -3,7 +3,8 @@
  * in ARCHITECTURE §6 (durations in days), daily series, exits, cohorts, then the KPIs.
  */
 import type { SimState } from './sim-state.js';
-import type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './result.js';
+import type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './replication-result.js';
+import type { UnitMetricName, UnitMetrics } from './metrics.js';
 import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
 import { fundedCostPerDay } from './costs.js';
@@ -13,7 +14,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 export function collect(s: SimState, replication: number): ReplicationResult {
   const m = s.m, st = s.stats;
   const T = m.horizon, Tdays = T / DAY;
-  const units: Record<string, Record<string, number>> = {};
+  const units: Record<string, UnitMetrics> = {};
   const daily: Record<string, DailySeries> = {};
   const fractions: Fractions = { units: {}, kpis: {} };
   for (let u = 0; u < s.U; u++) {
@@ -21,7 +22,8 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     const limited = Number.isFinite(st.capArea[u]);
     const delayedCost = st.blockedArea[u] * spec.costDelayed;
     const placeCost = (st.occArea[u] - st.blockedArea[u]) * spec.cost;
-    const metrics: Record<string, number> = {
+    // In the order of UNIT_METRICS (metrics.ts): it is the order of the results file.
+    const metrics: UnitMetrics = {
       arrivals_per_day: st.arrivals[u] / Tdays,
       admitted_per_day: st.admitted[u] / Tdays,
       lost_fraction: ratio(st.lost[u], st.arrivals[u]),
@@ -43,7 +45,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
       metrics.funded_cost_per_day = limited ? fundedCostPerDay(spec, st.capArea[u], T) : 0;
       metrics.cost_per_day += metrics.funded_cost_per_day;
     }
-    const shares: Record<string, Fraction> = { lost_fraction: [st.lost[u], st.arrivals[u]], p_wait: [st.waited[u], st.admitted[u]] };
+    const shares: Partial<Record<UnitMetricName, Fraction>> = { lost_fraction: [st.lost[u], st.arrivals[u]], p_wait: [st.waited[u], st.admitted[u]] };
     if (spec.kind === 'team') {
       const resolved = st.admitted[u] + st.reneged[u];
       metrics.within_target = ratio(st.withinTarget[u], resolved);
@@ -58,22 +60,21 @@ export function collect(s: SimState, replication: number): ReplicationResult {
   const exits: Record<string, number> = {};
   m.exits.forEach((name, e) => { exits[name] = s.exitCount[e]; });
   const population = m.population ? cohortOutcomes(s) : null;
-  const result: ReplicationResult = {
+  const kpis = systemKpis(s, { units, population, fractions });
+  return {
     replication,
     events: s.events,
     horizonDays: Tdays,
     warmupDays: m.warmup / DAY,
     units,
-    kpis: {},
+    kpis,
     exits,
     daily,
     population,
     fractions,
     conservation: { entered: s.entered, left: s.left, inSystem: s.pts.live },
+    ...(m.economics ? { economics: m.economics } : {}),
   };
-  if (m.economics) result.economics = m.economics;
-  result.kpis = systemKpis(s, result);
-  return result;
 }
 
 function dailySeries(s: SimState, u: number): DailySeries {
@@ -95,27 +96,27 @@ function dailySeries(s: SimState, u: number): DailySeries {
 
 function cohortOutcomes(s: SimState): Record<string, CohortOutcome> {
   const out: Record<string, CohortOutcome> = {};
-  const measuredDays = s.m.horizon / DAY;
+  const measuredDays = s.m.horizon / DAY, cohorts = s.cohorts;
   s.m.cohorts.forEach((co, c) => {
     const people = new Float64Array(s.days);
-    for (let d = 0; d < s.days; d++) people[d] = s.peopleDaily[d * s.C + c];
-    const personDays = s.cohPeopleDays[c];
-    const inSystemDays = s.cohSysArea[c] / DAY;
+    for (let d = 0; d < s.days; d++) people[d] = cohorts.peopleDaily[d * s.C + c];
+    const personDays = cohorts.peopleDays[c];
+    const inSystemDays = cohorts.systemArea[c] / DAY;
     out[co.name] = {
       people,
-      crises: s.cohCrises[c],
-      admissions: s.cohAdmissions[c],
-      bed_days: s.cohBedArea[c] / DAY,
+      crises: cohorts.crises[c],
+      admissions: cohorts.admissions[c],
+      bed_days: cohorts.bedArea[c] / DAY,
       days_at_home_per_person_year: personDays > 0 ? (365 * (personDays - inSystemDays)) / personDays : NaN,
       people_mean: personDays / measuredDays,
       flows: {
         start: co.people,
-        growth: s.cohFlows.growth[c],
-        deaths: s.cohFlows.deaths[c],
-        pathway_deaths: s.cohFlows.pathwayDeaths[c],
-        moved_in: s.cohFlows.movedIn[c],
-        moved_out: s.cohFlows.movedOut[c],
-        end: s.people[c],
+        growth: cohorts.flows.growth[c],
+        deaths: cohorts.flows.deaths[c],
+        pathway_deaths: cohorts.flows.pathwayDeaths[c],
+        moved_in: cohorts.flows.movedIn[c],
+        moved_out: cohorts.flows.movedOut[c],
+        end: cohorts.people[c],
       },
     };
   });

@@ -3,7 +3,9 @@
  * structural types so that a scenario built in code (engine/builder.ts) can be run too.
  */
 import type { Model } from './model.js';
-import type { Change } from './results.js';
+
+/** One change a strategy makes: the key path, its baseline value and the strategy's (scenarios/changes.ts). */
+export interface Change { path: string; from: string; to: string }
 
 export interface CompiledStrategy {
   name: string;
@@ -16,7 +18,13 @@ export interface CompiledStrategy {
   changes?: Change[];
   /** The model with uncertain parameters at their central values. */
   model: Model;
-  /** The model of one replication (uncertain parameters drawn); `model` itself when there are none. */
+  /**
+   * Whether some parameter is drawn per replication. Set by whoever builds the strategy (the
+   * scenario compiler knows it): the runner sends a drawn model with each replication of an
+   * uncertain strategy and the shared `model` once per worker otherwise.
+   */
+  uncertain: boolean;
+  /** The model of one replication (uncertain parameters drawn); `model` itself when `uncertain` is false. */
   modelFor(seed: number | string, replication: number): Model;
 }
 

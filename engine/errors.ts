@@ -1,4 +1,6 @@
 /** Errors raised by the engine carry a stable code and where in the simulation they arose. */
+import { DAY } from './calendar.js';
+
 export type SimulationErrorCode = 'BAD_MODEL' | 'BAD_SAMPLE' | 'TOO_MANY_PATIENTS';
 
 export class SimulationError extends Error {
@@ -9,7 +11,7 @@ export class SimulationError extends Error {
   readonly patient: number | null;
 
   constructor(code: SimulationErrorCode, message: string, where: { time?: number; unit?: string | null; patient?: number | null } = {}) {
-    const at = where.time === undefined || Number.isNaN(where.time) ? '' : ` (at t=${(where.time / 1440).toFixed(3)} days`;
+    const at = where.time === undefined || Number.isNaN(where.time) ? '' : ` (at t=${(where.time / DAY).toFixed(3)} days`;
     const u = where.unit ? `${at ? ', ' : ' ('}unit ${where.unit}` : '';
     const close = at || u ? ')' : '';
     super(`${message}${at}${u}${close}`);

@@ -6,11 +6,12 @@
  * moves, which frees its own place upstream and cascades in the same instant. No polling.
  */
 import { QUEUED, SERVING, DONE, BLOCKED } from './patients.js';
-import {
-  type SimState, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, P_RELEASE, P_RENEGE,
-} from './sim-state.js';
-import { nextDischargeTime } from './calendar.js';
+import type { SimState } from './sim-state.js';
+import { eventPayload, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, P_RELEASE, P_RENEGE } from './events.js';
+import { nextDischargeTime, HOUR } from './calendar.js';
 import { SimulationError } from './errors.js';
+import { takePlace, freeDonePlace, endService, restartService, joinQueue, shiftQueue, dropFromQueue, blockFor, shiftBlocked } from './unit-counts.js';
+import { QUEUE_FIRST, LONGEST_WAITING_FIRST } from './unit-columns.js';
 import type { Route, TraceEvent } from './model.js';
 import type { Stream } from './random.js';
 import type { Sampler } from './distributions.js';
@@ -21,33 +22,11 @@ export function emit(s: SimState, what: TraceEvent['what'], p: number, u: number
   s.trace!(detail === undefined ? { time: s.now, what, patient: p, unit } : { time: s.now, what, patient: p, unit, detail });
 }
 
-const TWELVE_HOURS = 720;
-
-/** Integrates unit u's time-weighted statistics up to now. */
-export function touch(s: SimState, u: number): void {
-  if (!s.monitor) return;
-  const st = s.stats;
-  const dt = s.now - st.last[u];
-  if (dt <= 0) return;
-  const occ = s.places[u], cap = s.cap[u], ql = s.qlen[u], done = s.doneN[u];
-  st.occArea[u] += occ * dt;
-  st.queueArea[u] += ql * dt;
-  st.blockedArea[u] += done * dt;
-  st.listArea[u] += (ql + s.waiting[u].length) * dt;
-  if (occ >= cap) st.fullTime[u] += dt;
-  st.last[u] = s.now;
-}
+const TWELVE_HOURS = 12 * HOUR;
 
 export function touchSystem(s: SimState): void {
   s.sysArea += s.pts.live * (s.now - s.sysLast);
   s.sysLast = s.now;
-}
-
-export function touchCohort(s: SimState, c: number): void {
-  const dt = s.now - s.cohLast[c];
-  s.cohSysArea[c] += s.cohInSys[c] * dt;
-  s.cohBedArea[c] += s.cohInBeds[c] * dt;
-  s.cohLast[c] = s.now;
 }
 
 /** Draws an index from cumulative probabilities; a single choice uses no random number. */
@@ -77,7 +56,7 @@ export function enter(s: SimState, c: number): number {
   touchSystem(s);
   const p = s.pts.alloc(c, s.now);
   s.entered++;
-  if (s.tracksCohorts) { touchCohort(s, c); s.cohInSys[c]++; }
+  if (s.cohorts.tracked) s.cohorts.changeInSystem(c, s.now, 1);
   return p;
 }
 
@@ -89,28 +68,30 @@ export function leave(s: SimState, p: number, e: number): void {
   s.left++;
   if (e >= 0) {
     if (s.measuring) { s.exitCount[e]++; s.journeys++; s.tisSum += s.now - P.born[p]; }
-    if (s.isDeathExit[e] && s.tracksCohorts) {
-      s.people[c] = Math.max(0, s.people[c] - 1);
-      s.cohFlows.pathwayDeaths[c]++;
+    if (s.isDeathExit[e] && s.cohorts.tracked) {
+      const cohorts = s.cohorts;
+      cohorts.people[c] = Math.max(0, cohorts.people[c] - 1);
+      cohorts.flows.pathwayDeaths[c]++;
     }
   }
-  if (s.tracksCohorts) { touchCohort(s, c); s.cohInSys[c]--; }
+  if (s.cohorts.tracked) s.cohorts.changeInSystem(c, s.now, -1);
   P.release(p);
 }
 
 function noteArrival(s: SimState, p: number, u: number): void {
   if (s.trace) emit(s, 'arrive', p, u);
   s.pts.arrived[p] = s.now;
-  if (s.isFront[u]) s.pts.front[p] = s.now;
+  if (s.units.isFront[u]) s.pts.front[p] = s.now;
   if (s.measuring) s.stats.arrivals[u]++;
 }
 
 /** Arrival from outside (a source, a divert or a renege overflow): `full` rules apply. */
 export function arriveOutside(s: SimState, p: number, u: number, hops: number): void {
   noteArrival(s, p, u);
-  if (s.places[u] < s.cap[u]) { admit(s, p, u); return; }
-  if (s.qlen[u] < s.qmax[u]) { s.pts.since[p] = s.now; enqueue(s, p, u); return; }
-  const divert = s.fullTo[u];
+  const units = s.units;
+  if (units.places[u] < units.cap[u]) { admit(s, p, u); return; }
+  if (units.qlen[u] < units.qmax[u]) { s.pts.since[p] = s.now; enqueue(s, p, u); return; }
+  const divert = units.fullTo[u];
   if (s.measuring) s.stats.lost[u]++;
   if (divert >= 0 && hops < s.U) {
     if (s.measuring) s.stats.diverted[u]++;
@@ -124,22 +105,19 @@ export function arriveOutside(s: SimState, p: number, u: number, hops: number): 
 
 /** Joins u's queue; the caller has set `since` to when the patient started waiting for u. */
 function enqueue(s: SimState, p: number, u: number): void {
-  touch(s, u);
   const P = s.pts;
-  s.qlen[u]++;
   P.status[p] = QUEUED;
   P.unit[p] = u;
   const tok = ++P.token[p];
-  s.queues[u].push(p, tok);
+  joinQueue(s, u, p, tok);
   if (s.trace) emit(s, 'queue', p, u);
-  const pat = s.patience[u];
-  if (pat !== null) s.q.push(s.now + sample(s, pat, u, p), P_RENEGE, (EV_RENEGE << 24) | p, tok);
+  const pat = s.units.patience[u];
+  if (pat !== null) s.q.push(s.now + sample(s, pat, u, p), P_RENEGE, eventPayload(EV_RENEGE, p), tok);
 }
 
 function admit(s: SimState, p: number, u: number): void {
-  touch(s, u);
-  const P = s.pts, c = P.cohort[p];
-  s.places[u]++;
+  const P = s.pts, c = P.cohort[p], units = s.units;
+  takePlace(s, u);
   P.status[p] = SERVING;
   P.unit[p] = u;
   P.admitted[p] = s.now;
@@ -149,51 +127,48 @@ function admit(s: SimState, p: number, u: number): void {
   if (s.measuring) {
     const st = s.stats, w = s.now - P.arrived[p];
     st.recordWait(u, w);
-    const target = s.target[u];
+    const target = units.target[u];
     if (target > 0 && w <= target) st.withinTarget[u]++;
-    if (s.isAcute[u]) {
-      s.cohAdmissions[c]++;
+    if (units.isAcute[u]) {
+      s.cohorts.admissions[c]++;
       if (P.front[p] >= 0 && s.now - P.front[p] > TWELVE_HOURS) s.waits12h++;
     }
   }
-  if (s.isBeds[u] && s.tracksCohorts) { touchCohort(s, c); s.cohInBeds[c]++; }
-  s.q.push(s.now + sample(s, s.service[u][c], u, p), P_RELEASE, (EV_SERVICE_END << 24) | p);
+  if (units.isBeds[u] && s.cohorts.tracked) s.cohorts.changeInBeds(c, s.now, 1);
+  s.q.push(s.now + sample(s, units.service[u][c], u, p), P_RELEASE, eventPayload(EV_SERVICE_END, p));
 }
 
 /** Leaves the place held in u (stats only; the caller refills it with release()). */
 function depart(s: SimState, p: number, u: number): void {
-  touch(s, u);
   const P = s.pts;
   if (s.trace) emit(s, 'depart', p, u);
-  s.places[u]--;
-  s.doneN[u]--;
+  freeDonePlace(s, u);
   if (s.measuring) { s.stats.losSum[u] += s.now - P.admitted[p]; s.stats.departures[u]++; }
-  if (s.isBeds[u] && s.tracksCohorts) { const c = P.cohort[p]; touchCohort(s, c); s.cohInBeds[c]--; }
+  if (s.units.isBeds[u] && s.cohorts.tracked) s.cohorts.changeInBeds(P.cohort[p], s.now, -1);
 }
 
 export function serviceEnd(s: SimState, p: number): void {
-  const P = s.pts, u = P.unit[p];
-  touch(s, u);
-  s.doneN[u]++;
+  const P = s.pts, u = P.unit[p], units = s.units;
+  endService(s, u);
   P.status[p] = DONE;
-  const d = pick(s.next[u][P.cohort[p]], s.routeRng[u]);
+  const d = pick(units.next[u][P.cohort[p]], units.routeRng[u]);
   P.dest[p] = d;
   if (s.trace) emit(s, 'service-end', p, u, d >= 0 ? s.m.units[d].name : s.m.exits[-d - 1]);
-  const h = s.handoff[u][d + s.E];
+  const h = units.handoff[u][d + s.E];
   if (h !== null && s.trace) emit(s, 'handoff', p, u);
-  if (h !== null) s.q.push(s.now + sample(s, h, u, p), P_RELEASE, (EV_HANDOFF_END << 24) | p);
+  if (h !== null) s.q.push(s.now + sample(s, h, u, p), P_RELEASE, eventPayload(EV_HANDOFF_END, p));
   else ready(s, p);
 }
 
 /** Service and hand-off are over: leave now, or at the unit's next discharge time. */
 export function ready(s: SimState, p: number): void {
   const u = s.pts.unit[p];
-  if (s.hasDischarge[u] && s.pts.dest[p] !== u) {
+  if (s.units.hasDischarge[u] && s.pts.dest[p] !== u) {
     const rule = s.m.units[u].discharge!;
-    const t = nextDischargeTime(s.now, rule, s.m.weekOffset, s.dischargeRng[u]);
+    const t = nextDischargeTime(s.now, rule, s.m.weekOffset, s.units.dischargeRng[u]);
     if (t > s.now) {
       if (s.trace) emit(s, 'discharge-wait', p, u, t);
-      s.q.push(t, P_RELEASE, (EV_DISCHARGE << 24) | p);
+      s.q.push(t, P_RELEASE, eventPayload(EV_DISCHARGE, p));
       return;
     }
   }
@@ -201,26 +176,25 @@ export function ready(s: SimState, p: number): void {
 }
 
 export function attemptMove(s: SimState, p: number, reroute = true): void {
-  const P = s.pts, u = P.unit[p], d = P.dest[p];
+  const P = s.pts, u = P.unit[p], d = P.dest[p], units = s.units;
   if (d === u) {
     stayOn(s, p, u);
   } else if (d < 0) {
     depart(s, p, u); leave(s, p, -d - 1); release(s, u);
-  } else if (s.places[d] < s.cap[d]) {
+  } else if (units.places[d] < units.cap[d]) {
     depart(s, p, u); noteArrival(s, p, d); admit(s, p, d); release(s, u);
-  } else if (s.qlen[d] < s.qmax[d]) {
+  } else if (units.qlen[d] < units.qmax[d]) {
     depart(s, p, u); noteArrival(s, p, d); P.since[p] = s.now; enqueue(s, p, d); release(s, u);
   } else if (reroute && s.m.units[u].ifFull?.[d] !== undefined) {
     // One re-route only: if the alternative is full too, the patient waits for it.
-    const alt = s.m.units[u].ifFull![d];
+    const alt = s.m.units[u].ifFull[d];
     if (s.trace) emit(s, 'divert', p, u, alt >= 0 ? s.m.units[alt].name : s.m.exits[-alt - 1]);
     P.dest[p] = alt;
     attemptMove(s, p, false);
   } else {
-    touch(s, d);
     P.status[p] = BLOCKED;
     P.since[p] = s.now;
-    s.waiting[d].push(p, 0);
+    blockFor(s, d, p);
     if (s.trace) emit(s, 'blocked', p, u, s.m.units[d].name);
   }
 }
@@ -233,15 +207,14 @@ export function attemptMove(s: SimState, p: number, reroute = true): void {
  * and the discharge window does not apply: nobody leaves.
  */
 function stayOn(s: SimState, p: number, u: number): void {
-  touch(s, u);
-  s.doneN[u]--;
+  restartService(s, u);
   s.pts.status[p] = SERVING;
-  s.q.push(s.now + sample(s, s.service[u][s.pts.cohort[p]], u, p), P_RELEASE, (EV_SERVICE_END << 24) | p);
+  s.q.push(s.now + sample(s, s.units.service[u][s.pts.cohort[p]], u, p), P_RELEASE, eventPayload(EV_SERVICE_END, p));
 }
 
 /** Drops stale queue entries (patients who reneged) from the head of u's queue. */
 function cleanHead(s: SimState, u: number): void {
-  const Q = s.queues[u], P = s.pts;
+  const Q = s.units.queues[u], P = s.pts;
   while (Q.length > 0) {
     const p = Q.headId();
     if (P.status[p] === QUEUED && P.unit[p] === u && P.token[p] === Q.headToken()) return;
@@ -254,30 +227,27 @@ function cleanHead(s: SimState, u: number): void {
  * it was blocked: it has been waiting for u since then, so it keeps its turn in the queue.
  */
 function blockedToQueue(s: SimState, u: number): void {
-  if (s.waiting[u].length === 0 || s.qlen[u] >= s.qmax[u]) return;
-  touch(s, u);
-  const b = s.waiting[u].shift(), from = s.pts.unit[b];
+  const units = s.units;
+  if (units.waiting[u].length === 0 || units.qlen[u] >= units.qmax[u]) return;
+  const b = shiftBlocked(s, u), from = s.pts.unit[b];
   depart(s, b, from); noteArrival(s, b, u); enqueue(s, b, u); release(s, from);
 }
 
 /** Fills free places in u from its queue and from patients blocked upstream. */
 export function release(s: SimState, u: number): void {
-  const P = s.pts, W = s.waiting[u], Q = s.queues[u];
-  while (s.places[u] < s.cap[u]) {
+  const P = s.pts, units = s.units, W = units.waiting[u], Q = units.queues[u];
+  while (units.places[u] < units.cap[u]) {
     cleanHead(s, u);
     const hasQ = Q.length > 0, hasW = W.length > 0;
     if (!hasQ && !hasW) return;
-    const rule = s.prio[u];
-    const fromQueue = !hasW || (hasQ && (rule === 1 || (rule === 0 && P.since[Q.headId()] <= P.since[W.headId()])));
+    const rule = units.prio[u];
+    const fromQueue = !hasW || (hasQ && (rule === QUEUE_FIRST || (rule === LONGEST_WAITING_FIRST && P.since[Q.headId()] <= P.since[W.headId()])));
     if (fromQueue) {
-      touch(s, u);
-      const p = Q.shift();
-      s.qlen[u]--;
+      const p = shiftQueue(s, u);
       admit(s, p, u);
       blockedToQueue(s, u);
     } else {
-      touch(s, u);
-      const b = W.shift(), from = P.unit[b];
+      const b = shiftBlocked(s, u), from = P.unit[b];
       depart(s, b, from); noteArrival(s, b, u); admit(s, b, u); release(s, from);
     }
   }
@@ -288,14 +258,13 @@ export function renege(s: SimState, p: number, tok: number): void {
   const P = s.pts;
   if (P.status[p] !== QUEUED || P.token[p] !== tok) return; // reached in time: stale event
   const u = P.unit[p];
-  touch(s, u);
-  s.qlen[u]--;
+  dropFromQueue(s, u);
   P.token[p]++;
   P.unit[p] = -1;
   if (s.measuring) s.stats.reneged[u]++;
   if (s.trace) emit(s, 'renege', p, u);
   blockedToQueue(s, u);
-  const o = s.overflowTo[u];
+  const o = s.units.overflowTo[u];
   if (o >= 0) arriveOutside(s, p, o, 0);
   else { P.unit[p] = u; leave(s, p, -1); } // the trace names the team the patient left
 }

@@ -11,21 +11,22 @@
  *  - cost_per_day: all units; cost_per_day_per_1000: per 1,000 people in the population.
  */
 import type { SimState } from './sim-state.js';
-import type { ReplicationResult } from './result.js';
+import type { ReplicationResult } from './replication-result.js';
+import type { CoreKpiName, SystemKpiName, SystemKpis, UNIT_METRICS, UnitMetrics } from './metrics.js';
 import type { UnitRole } from './model.js';
 import { DAY } from './calendar.js';
 import { costKpis, pricesAnything } from './costs.js';
 
-export function systemKpis(s: SimState, r: ReplicationResult): Record<string, number> {
+export function systemKpis(s: SimState, r: Pick<ReplicationResult, 'units' | 'population' | 'fractions'>): SystemKpis {
   const m = s.m, Tdays = m.horizon / DAY;
-  const k: Record<string, number> = {
+  const k: Record<CoreKpiName, number> & Partial<Record<SystemKpiName, number>> = {
     journeys: s.journeys,
     journeys_per_day: s.journeys / Tdays,
     time_in_system_mean: s.journeys > 0 ? s.tisSum / s.journeys / DAY : NaN,
     in_system_mean: s.sysArea / m.horizon,
   };
   const byRole = (role: UnitRole) => m.units.filter((u) => u.role === role).map((u) => r.units[u.name]);
-  const sum = (rows: Record<string, number>[], key: string) => rows.reduce((a, row) => a + row[key], 0);
+  const sum = (rows: UnitMetrics[], key: (typeof UNIT_METRICS)[number]) => rows.reduce((a, row) => a + row[key], 0);
 
   const acute = byRole('acute');
   if (acute.length > 0) {
@@ -58,13 +59,14 @@ export function systemKpis(s: SimState, r: ReplicationResult): Record<string, nu
     k[`${role}_waiting_mean`] = sum(rows, 'waiting_list_mean');
     k[`${role}_utilisation`] = capacity > 0 ? sum(rows, 'occupancy_mean') / capacity : NaN;
   }
-  k.cost_per_day = m.units.reduce((a, u) => a + r.units[u.name].cost_per_day, 0);
+  // Assigned, not spread: the key order is the order of metrics.ts and of the results file.
+  const out = Object.assign(k, { cost_per_day: m.units.reduce((a, u) => a + r.units[u.name].cost_per_day, 0) });
   if (r.population) {
     const people = Object.values(r.population).reduce((a, c) => a + c.people_mean, 0);
-    if (people > 0) k.cost_per_day_per_1000 = (k.cost_per_day * 1000) / people;
+    if (people > 0) out.cost_per_day_per_1000 = (out.cost_per_day * 1000) / people;
   }
-  if (pricesAnything(m)) Object.assign(k, costKpis(m, k.cost_per_day, m.units.reduce((a, u) => a + (r.units[u.name].funded_cost_per_day ?? 0), 0)));
-  return k;
+  if (pricesAnything(m)) Object.assign(out, costKpis(m, out.cost_per_day, m.units.reduce((a, u) => a + (r.units[u.name].funded_cost_per_day ?? 0), 0)));
+  return out;
 }
 
 /** Share of whole measured days on which acute occupancy exceeded each threshold. */
@@ -86,7 +88,7 @@ function countDaysAbove(s: SimState, thresholds: number[]): Float64Array {
   for (let d = first; d < s.days && (d + 1) * DAY <= s.end; d++) {
     let occ = 0, cap = 0;
     for (let u = 0; u < s.U; u++) {
-      if (!s.isAcute[u]) continue;
+      if (!s.units.isAcute[u]) continue;
       occ += st.dayOcc[d * s.U + u];
       cap += st.dayCap[d * s.U + u];
     }

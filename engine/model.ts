@@ -167,7 +167,7 @@ export interface Model {
   economics?: Economics;
 }
 
-/** One step of a patient's journey, reported to `RunOptions.trace` (tests, teaching, debugging). */
+/** One step of a patient's journey, reported to `SimOptions.trace` (tests, teaching, debugging). */
 export interface TraceEvent {
   time: number;
   what: 'arrive' | 'queue' | 'admit' | 'service-end' | 'handoff' | 'discharge-wait' | 'blocked' | 'depart' | 'exit' | 'lost' | 'divert' | 'renege' | 'capacity';
@@ -178,7 +178,7 @@ export interface TraceEvent {
 }
 
 /** Options for one replication. */
-export interface RunOptions {
+export interface SimOptions {
   seed: number | string;
   replication: number;
   /** Called for every step of every patient; leave unset for speed. */

@@ -4,8 +4,10 @@
  * PERF: typed columns, no object per patient.
  */
 import { SimulationError } from './errors.js';
+import { ID_MASK } from './events.js';
 
-export const MAX_PATIENTS = 0xffffff;
+/** Event payloads carry a patient id in ID_BITS bits. */
+export const MAX_PATIENTS = ID_MASK;
 
 /**
  * Bytes a patient takes in the columns (ten columns and the free list), times 1.5 for the
@@ -93,7 +95,7 @@ export class Patients {
   }
 
   private grow(now: number): void {
-    // Event payloads carry a patient id in 24 bits (see sim-state.ts).
+    // Event payloads carry a patient id in ID_BITS bits (see events.ts).
     if (this.capacity >= this.max) {
       const why = this.max < MAX_PATIENTS ? ' (the limit the memory budget allows)' : '';
       throw new SimulationError('TOO_MANY_PATIENTS', `more than ${this.max} patients in the system at once${why}: is a unit overloaded?`, { time: now });

@@ -8,12 +8,12 @@ import type { SimState } from './sim-state.js';
 import { DAY } from './calendar.js';
 
 export function recordPeople(s: SimState): void {
-  const C = s.C;
+  const C = s.C, cohorts = s.cohorts;
   // The last day may be cut short by the horizon.
   const share = (Math.min(s.now + DAY, s.end) - s.now) / DAY;
   for (let c = 0; c < C; c++) {
-    s.peopleDaily[s.day * C + c] = s.people[c];
-    if (s.measuring) s.cohPeopleDays[c] += s.people[c] * share;
+    cohorts.peopleDaily[s.day * C + c] = cohorts.people[c];
+    if (s.measuring) cohorts.peopleDays[c] += cohorts.people[c] * share;
   }
 }
 
@@ -21,11 +21,11 @@ export function recordPeople(s: SimState): void {
 export function evolvePopulation(s: SimState): void {
   const pop = s.m.population;
   if (!pop) return;
-  const C = s.C, cohorts = s.m.cohorts, f = s.cohFlows;
+  const C = s.C, cohorts = s.m.cohorts, people = s.cohorts.people, f = s.cohorts.flows;
   const delta = new Float64Array(C);
   const grow = Math.exp(pop.growth * DAY) - 1;
   for (let c = 0; c < C; c++) {
-    const n = s.people[c], co = cohorts[c];
+    const n = people[c], co = cohorts[c];
     const g = n * grow;
     f.growth[c] += g;
     delta[c] += g;
@@ -43,5 +43,5 @@ export function evolvePopulation(s: SimState): void {
       delta[b.to] += moved;
     }
   }
-  for (let c = 0; c < C; c++) s.people[c] = Math.max(0, s.people[c] + delta[c]);
+  for (let c = 0; c < C; c++) people[c] = Math.max(0, people[c] + delta[c]);
 }

@@ -4,20 +4,22 @@
  * Pure: no I/O, no clock, no global randomness; the same model, seed and replication give
  * the same result everywhere.
  */
+import { SimState } from './sim-state.js';
 import {
-  SimState, EV_ARRIVAL, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, EV_CAPACITY,
+  eventPayload, eventKind, EV_ARRIVAL, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, EV_CAPACITY,
   EV_DAY, EV_WARMUP, ID_MASK, P_RELEASE, P_STAT,
-} from './sim-state.js';
-import { emit, touch, touchSystem, touchCohort, serviceEnd, ready, attemptMove, renege, release } from './flow.js';
+} from './events.js';
+import { emit, touchSystem, serviceEnd, ready, attemptMove, renege, release } from './flow.js';
+import { touch, setCapacity } from './unit-counts.js';
 import { startSources, onArrival, refreshPopulationSources } from './sources.js';
 import { recordPeople, evolvePopulation } from './population.js';
 import { collect } from './collect.js';
 import { checkModel } from './check-model.js';
 import { DAY } from './calendar.js';
-import type { Model, RunOptions } from './model.js';
-import type { ReplicationResult } from './result.js';
+import type { Model, SimOptions } from './model.js';
+import type { ReplicationResult } from './replication-result.js';
 
-export function simulate(model: Model, opts: RunOptions): ReplicationResult {
+export function simulate(model: Model, opts: SimOptions): ReplicationResult {
   checkModel(model);
   const s = new SimState(model, opts);
   start(s);
@@ -28,16 +30,9 @@ export function simulate(model: Model, opts: RunOptions): ReplicationResult {
 
 function start(s: SimState): void {
   const q = s.q;
-  for (let u = 0; u < s.U; u++) {
-    const sch = s.m.units[u].schedule;
-    if (!sch) continue;
-    // The capacity in force at t = 0 is set already; the first change is the first breakpoint after 0.
-    let i = 0;
-    while (i < sch.at.length && sch.at[i] <= 0) i++;
-    scheduleCapacity(s, u, i);
-  }
-  if (DAY < s.end) q.push(DAY, P_STAT, EV_DAY << 24);
-  if (s.m.warmup > 0) q.push(s.m.warmup, P_STAT, EV_WARMUP << 24);
+  for (let u = 0; u < s.U; u++) if (s.m.units[u].schedule) scheduleCapacity(s, u, s.schedules.firstChange(u));
+  if (DAY < s.end) q.push(DAY, P_STAT, eventPayload(EV_DAY, 0));
+  if (s.m.warmup > 0) q.push(s.m.warmup, P_STAT, eventPayload(EV_WARMUP, 0));
   recordPeople(s);
   startSources(s);
 }
@@ -49,7 +44,7 @@ function run(s: SimState): void {
     s.now = q.topTime;
     s.events++;
     const payload = q.topPayload, id = payload & ID_MASK;
-    switch (payload >>> 24) {
+    switch (eventKind(payload)) {
       case EV_ARRIVAL: onArrival(s, id, q.topTag); break;
       case EV_SERVICE_END: serviceEnd(s, id); break;
       case EV_HANDOFF_END: ready(s, id); break;
@@ -68,17 +63,15 @@ function run(s: SimState): void {
  * hundreds of thousands of breakpoints).
  */
 function scheduleCapacity(s: SimState, u: number, i: number): void {
-  const sch = s.m.units[u].schedule!;
-  if (i < sch.at.length && sch.at[i] < s.end) s.q.push(sch.at[i], P_RELEASE, (EV_CAPACITY << 24) | u, i);
+  const at = s.schedules.at[u];
+  if (i < at.length && at[i] < s.end) s.q.push(at[i], P_RELEASE, eventPayload(EV_CAPACITY, u), i);
 }
 
 /** Lowering capacity never evicts: places above the new capacity empty as patients leave. */
 function changeCapacity(s: SimState, u: number, i: number): void {
-  const sch = s.m.units[u].schedule!;
-  touch(s, u);
-  s.stats.capacityChange(u, s.cap[u], s.now);
-  s.cap[u] = sch.cap[i];
-  if (s.trace) emit(s, 'capacity', -1, u, sch.cap[i]);
+  const cap = s.schedules.level[u][i];
+  setCapacity(s, u, cap);
+  if (s.trace) emit(s, 'capacity', -1, u, cap);
   scheduleCapacity(s, u, i + 1);
   release(s, u);
 }
@@ -86,34 +79,35 @@ function changeCapacity(s: SimState, u: number, i: number): void {
 function touchAll(s: SimState): void {
   for (let u = 0; u < s.U; u++) touch(s, u);
   touchSystem(s);
-  if (s.tracksCohorts) for (let c = 0; c < s.C; c++) touchCohort(s, c);
+  if (s.cohorts.tracked) for (let c = 0; c < s.C; c++) s.cohorts.touch(c, s.now);
 }
 
 function newDay(s: SimState): void {
   touchAll(s);
-  s.stats.closeDay(s.day, s.now, s.cap);
+  s.stats.closeDay(s.day, s.now, s.units.cap);
   s.day++;
   if (s.m.population) {
     evolvePopulation(s);
     refreshPopulationSources(s);
   }
   recordPeople(s);
-  if (s.now + DAY < s.end) s.q.push(s.now + DAY, P_STAT, EV_DAY << 24);
+  if (s.now + DAY < s.end) s.q.push(s.now + DAY, P_STAT, eventPayload(EV_DAY, 0));
 }
 
 function endWarmup(s: SimState): void {
   touchAll(s);
-  s.stats.reset(s.now, s.cap);
+  s.stats.reset(s.now, s.units.cap);
   s.sysArea = 0;
-  s.cohSysArea.fill(0);
-  s.cohBedArea.fill(0);
+  const cohorts = s.cohorts;
+  cohorts.systemArea.fill(0);
+  cohorts.bedArea.fill(0);
   s.measuring = true;
   // People-days of the day already started count from here on.
-  if (s.now % DAY !== 0) for (let c = 0; c < s.C; c++) s.cohPeopleDays[c] += s.people[c] * (1 - (s.now % DAY) / DAY);
+  if (s.now % DAY !== 0) for (let c = 0; c < s.C; c++) cohorts.peopleDays[c] += cohorts.people[c] * (1 - (s.now % DAY) / DAY);
 }
 
 function finish(s: SimState): void {
   s.now = s.end;
   touchAll(s);
-  if (s.day < s.days) s.stats.closeDay(s.day, s.now, s.cap);
+  if (s.day < s.days) s.stats.closeDay(s.day, s.now, s.units.cap);
 }

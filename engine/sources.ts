@@ -5,15 +5,17 @@
  * exponential is memoryless, the pending candidate is simply replaced (its tag goes stale).
  * Timetable sources arrive at fixed times each period.
  */
-import { type SimState, EV_ARRIVAL, P_ARRIVAL } from './sim-state.js';
+import type { SimState } from './sim-state.js';
+import { eventPayload, EV_ARRIVAL, P_ARRIVAL } from './events.js';
 import { hourOfWeek, seasonFactor } from './calendar.js';
 import { enter, leave, arriveOutside, pick, pickIndex } from './flow.js';
+import { THINNED, TIMETABLE } from './source-columns.js';
 
 function baseRate(s: SimState, i: number): number {
   const src = s.m.sources[i];
-  if (src.cohort < 0) return s.srcRate[i];
+  if (src.cohort < 0) return s.sources.rate[i];
   const c = s.m.cohorts[src.cohort];
-  return s.people[src.cohort] * c.crisis;
+  return s.cohorts.people[src.cohort] * c.crisis;
 }
 
 function rateAt(s: SimState, i: number, t: number): number {
@@ -27,27 +29,28 @@ function rateAt(s: SimState, i: number, t: number): number {
 function maxRate(s: SimState, i: number): number {
   const src = s.m.sources[i];
   const season = src.seasonal && s.m.season ? 1 + Math.abs(s.m.season.amplitude) : 1;
-  return baseRate(s, i) * s.profileMax[i] * season;
+  return baseRate(s, i) * s.sources.profileMax[i] * season;
 }
 
 function scheduleNext(s: SimState, i: number): void {
-  if (s.srcMode[i] === 2) {
-    const tt = s.m.sources[i].timetable!, base = s.srcBase;
+  const sources = s.sources;
+  if (sources.mode[i] === TIMETABLE) {
+    const tt = s.m.sources[i].timetable!, base = sources.base;
     if (tt.times.length === 0) return;
-    let k = s.srcNext[i];
+    let k = sources.next[i];
     if (k >= tt.times.length) { k = 0; base[i] += tt.period; }
-    s.srcNext[i] = k + 1;
-    s.q.push(base[i] + tt.times[k], P_ARRIVAL, (EV_ARRIVAL << 24) | i, s.srcToken[i]);
+    sources.next[i] = k + 1;
+    s.q.push(base[i] + tt.times[k], P_ARRIVAL, eventPayload(EV_ARRIVAL, i), sources.token[i]);
     return;
   }
-  const lam = s.srcMax[i];
+  const lam = sources.max[i];
   if (!(lam > 0)) return;
-  s.q.push(s.now - Math.log(1 - s.srcRng[i].next()) / lam, P_ARRIVAL, (EV_ARRIVAL << 24) | i, s.srcToken[i]);
+  s.q.push(s.now - Math.log(1 - sources.rng[i].next()) / lam, P_ARRIVAL, eventPayload(EV_ARRIVAL, i), sources.token[i]);
 }
 
 export function startSources(s: SimState): void {
   for (let i = 0; i < s.m.sources.length; i++) {
-    s.srcMax[i] = maxRate(s, i);
+    s.sources.max[i] = maxRate(s, i);
     scheduleNext(s, i);
   }
 }
@@ -57,23 +60,24 @@ export function refreshPopulationSources(s: SimState): void {
   for (let i = 0; i < s.m.sources.length; i++) {
     const src = s.m.sources[i];
     if (src.cohort < 0 || src.timetable) continue;
-    s.srcMax[i] = maxRate(s, i);
-    s.srcToken[i]++;
+    s.sources.max[i] = maxRate(s, i);
+    s.sources.token[i]++;
     scheduleNext(s, i);
   }
 }
 
 export function onArrival(s: SimState, i: number, tag: number): void {
-  if (tag !== s.srcToken[i]) return; // replaced by a rate change
+  const sources = s.sources;
+  if (tag !== sources.token[i]) return; // replaced by a rate change
   // Thinning: the candidate is kept with probability rate(now) / max (drawn before the next one).
-  const rejected = s.srcMode[i] === 1 && s.srcRng[i].next() * s.srcMax[i] >= rateAt(s, i, s.now);
+  const rejected = sources.mode[i] === THINNED && sources.rng[i].next() * sources.max[i] >= rateAt(s, i, s.now);
   scheduleNext(s, i);
   if (rejected) return;
-  const src = s.m.sources[i], fixed = s.srcCohort[i];
-  const c = fixed >= 0 ? fixed : pickIndex(src.cohortMix, s.srcCohortRng[i]);
+  const src = s.m.sources[i], fixed = sources.cohort[i];
+  const c = fixed >= 0 ? fixed : pickIndex(src.cohortMix, sources.cohortRng[i]);
   const p = enter(s, c);
-  if (fixed >= 0 && s.measuring) s.cohCrises[c]++;
-  const d = pick(src.to[c], s.srcRouteRng[i]);
+  if (fixed >= 0 && s.measuring) s.cohorts.crises[c]++;
+  const d = pick(src.to[c], sources.routeRng[i]);
   if (d < 0) leave(s, p, -d - 1);
   else arriveOutside(s, p, d, 0);
 }

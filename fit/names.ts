@@ -18,6 +18,7 @@ export function ident(name: string): string {
 
 /** An extract name as it may stand in a YAML comment: a line break in it would end the comment and put the rest of the name into the YAML, so control characters are escaped (`\n`). */
 export const commentName = (name: string): string =>
+  // eslint-disable-next-line no-control-regex -- control characters are what it escapes
   name.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\\u000a/g, '\\n').replace(/\\u000d/g, '\\r').replace(/\\u0009/g, '\\t');
 
 /** One scenario name per distinct extract name, made unique with a suffix when two collide. */

@@ -5,7 +5,7 @@
  * survival function must stay finite far into the tail, where the plain values underflow.
  */
 
-import { logGamma } from '../engine/statistics.js';
+import { logGamma } from '../results/index.js';
 
 export { logGamma };
 

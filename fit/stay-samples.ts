@@ -7,6 +7,7 @@
  * half a day when the dates have no time of day (the resolution of the data), one minute otherwise.
  */
 import { Column } from './growable.js';
+import { MINUTE, DAY } from '../engine/calendar.js';
 import { makeSample, type Sample } from './sample.js';
 import type { Stays } from './stays.js';
 
@@ -16,7 +17,7 @@ class Builder {
   zeros = 0; zerosTimed = 0;
   add(t: number, censored: boolean, limit: number, timed: boolean): void {
     // A stay still in at its admission day is not a stay of zero length: it is only floored.
-    if (t <= 0) { if (!censored) { this.zeros++; if (timed) this.zerosTimed++; } t = timed ? 1 / 1440 : 0.5; }
+    if (t <= 0) { if (!censored) { this.zeros++; if (timed) this.zerosTimed++; } t = timed ? MINUTE / DAY : 0.5; }
     this.t.push(t); this.c.push(censored ? 1 : 0); this.lim.push(Math.max(limit, t));
   }
   sample(): Sample { return makeSample(this.t.view(), this.c.view(), this.lim.view()); }

@@ -6,7 +6,7 @@
 import { BadRows } from './bad-rows.js';
 import { Column, Interner } from './growable.js';
 import { parseDate, notADate } from './dates.js';
-import type { Layout, StayField } from './columns.js';
+import type { StayField } from './columns.js';
 
 export class Stays {
   readonly units = new Interner();

@@ -8,6 +8,7 @@
 import { makeStream, type Stream } from '../engine/random.js';
 import { makeSampler } from '../engine/distributions.js';
 import type { Dist } from '../engine/model.js';
+import { DAY } from '../engine/calendar.js';
 import { dayNumber, isoDate, weekday } from './dates.js';
 
 export interface StayGenOptions {
@@ -34,8 +35,8 @@ export const TRUTH = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export function isoDateTime(day: number): string {
-  const m = Math.round((day - Math.floor(day)) * 1440);
-  const whole = Math.floor(day) + Math.floor(m / 1440), mm = m % 1440;
+  const m = Math.round((day - Math.floor(day)) * DAY);
+  const whole = Math.floor(day) + Math.floor(m / DAY), mm = m % DAY;
   return `${isoDate(whole)}T${pad(Math.floor(mm / 60))}:${pad(mm % 60)}`;
 }
 

@@ -1,7 +1,7 @@
 /** The Node runner's public API (library use; the CLI is built on it). */
 export { runScenario, runScenarioDetailed } from './run-scenario.js';
 export type { RunOptions, RunOutcome, Progress } from './run-scenario.js';
-export type { RunnableScenario, RunnableStrategy } from './loaded.js';
+export type { CompiledScenario, CompiledStrategy } from '../engine/compiled.js';
 export { mergeShards, mergeShardFiles, readShard, writeShardFile, MergeError } from './merge.js';
 export type { ShardResults } from './merge.js';
 export { resolveShard, shardIndices, ShardError, MAX_SHARDS } from './shard.js';
@@ -10,4 +10,4 @@ export { ResumeError, JOURNAL_FORMAT } from './journal.js';
 export { LockError } from './lock.js';
 export { writeFileAtomic, writeAtomic } from './atomic.js';
 export { writeResultsFile, readResultsFile } from './results-file.js';
-export { ENGINE_VERSION } from './version.js';
+export { ENGINE_VERSION } from '../results/index.js';

@@ -5,8 +5,8 @@
  * every replication (≈145 KB each for the default ICS) until the end of the run.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { decode } from './codec.js';
-import type { ReplicationResult } from '../engine/result.js';
+import { decode } from '../results/index.js';
+import type { ReplicationResult } from '../engine/index.js';
 
 export class JournalIndex {
   /** Per strategy: replication index -> [offset, bytes]; the first line for an index wins, as on resume. */

@@ -11,11 +11,11 @@
  */
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { decode, encode } from './codec.js';
+import { decode, encode } from '../results/index.js';
 import { readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
-import type { ReplicationResult } from '../engine/result.js';
+import type { ReplicationResult } from '../engine/index.js';
 
 export const JOURNAL_FORMAT = 'caresim-journal/2' as const;
 

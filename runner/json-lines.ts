@@ -8,7 +8,7 @@
  * replications, exceeds). Arrays of plain values are cut into lines of a few thousand.
  */
 import { readLines } from './lines.js';
-import { encode } from './codec.js';
+import { encode } from '../results/index.js';
 import type { Put } from './atomic.js';
 
 export interface WriteOptions {

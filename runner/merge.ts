@@ -11,10 +11,8 @@
  * so a relabelled, emptied or doctored shard is refused instead of merged into a result
  * whose `replications` and Stat counts disagree.
  */
-import { withRunWarnings } from '../engine/run-warnings.js';
-import { summarise, summariseFolds, StrategyFold } from '../engine/summarise.js';
-import type { ReplicationResult } from '../engine/result.js';
-import type { Results } from '../engine/results.js';
+import { withRunWarnings, summarise, summariseFolds, StrategyFold, type Results } from '../results/index.js';
+import type { ReplicationResult } from '../engine/index.js';
 import { readShardHead, shardReplications, type ShardHead } from './shard-stream.js';
 import { MAX_SHARDS } from './shard.js';
 import { MergeError, type ShardResults } from './shard-file.js';

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { writeAtomic } from './atomic.js';
 import { readJsonLines, JsonLinesError, writeJsonLines, type ReadOptions } from './json-lines.js';
-import type { Results } from '../engine/results.js';
+import type { Results } from '../results/index.js';
 
 /** Root, strategies, each strategy and its `daily`: deep enough that no line holds more than one unit's series. */
 export const resultsLayout = (path: readonly (string | number)[]) => path.length < 4;

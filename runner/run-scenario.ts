@@ -2,256 +2,132 @@
  * The Monte Carlo run (ARCHITECTURE §5): every strategy runs the same replication indices
  * with the same seed (common random numbers), on long-lived worker threads, with a journal
  * for resuming, optional sharding and `replications: auto`. Results are gathered by index
- * and summarised in index order, so the output does not depend on the worker count, the
- * shard split or interruptions.
+ * and summarised in index order (ledger.ts), so the output does not depend on the worker
+ * count, the shard split or interruptions.
  */
-import { performance } from 'node:perf_hooks';
-import { availableParallelism } from 'node:os';
-import { summariseFolds, StrategyFold } from '../engine/summarise.js';
-import { InOrder } from '../engine/in-order.js';
-import { withRunWarnings } from '../engine/run-warnings.js';
-import type { Model } from '../engine/model.js';
-import type { ReplicationResult } from '../engine/result.js';
-import type { Results } from '../engine/results.js';
-import { runTasks, type Task } from './pool.js';
+import { summariseFolds, withRunWarnings, type Results, ENGINE_VERSION } from '../results/index.js';
+import type { ReplicationResult } from '../engine/index.js';
+import type { CompiledScenario } from '../engine/compiled.js';
+import { runTasks, type PoolOptions } from './pool.js';
 import { Journal, JOURNAL_FORMAT } from './journal.js';
-import { shardIndices, shardLabel, ShardError, type Shard } from './shard.js';
-import { AUTO_MIN, nextTarget } from './auto.js';
+import { shardLabel } from './shard.js';
+import { replicate, type AutoPlan } from './auto.js';
+import { ReplicationLedger } from './ledger.js';
+import { ProgressMeter } from './progress-meter.js';
 import { defaultWorkerFile } from './worker-file.js';
-import { ENGINE_VERSION } from './version.js';
-import type { RunnableScenario, RunnableStrategy } from './loaded.js';
+import { settle, type RunOptions, type RunOutcome, type Settings } from './run-options.js';
 
-export interface Progress {
-  done: number;
-  total: number;
-  failed: number;
-  /** Replications taken from the journal rather than run now. */
-  resumed: number;
-  seconds: number;
-  /** Replications per second run now (not resumed). */
-  rate: number;
-  /** Seconds left at the current rate; null until known. */
-  eta: number | null;
-}
+export type { RunOptions, RunOutcome, Progress } from './run-options.js';
 
-export interface RunOptions {
-  /** Overrides the scenario's `replications`. */
-  reps?: number | 'auto';
-  /** Cap for `auto` (default: the scenario's). */
-  maxReps?: number;
-  seed?: number | string;
-  /** Worker threads (default: the machine's parallelism); 0 runs in this thread. */
-  workers?: number;
-  /** `--set path=expr` overrides, when given a file. */
-  set?: string[];
-  shard?: Shard | null;
-  /** Journal file; none when unset. */
-  journal?: string;
-  /** Continue from the journal when there is one (none: start; ARCHITECTURE §5). */
-  resume?: boolean;
-  /** Discard an existing journal; without this or `resume` an existing journal is refused. */
-  fresh?: boolean;
-  /** Notices for the user (a stale journal lock taken over). */
-  onNotice?: (message: string) => void;
-  signal?: AbortSignal;
-  onProgress?: (p: Progress) => void;
-  workerFile?: string;
-  /** Memory budget per worker, MiB: V8's heap and, apart, the patient columns (`--max-memory`). */
-  maxMemoryMb?: number;
-  /** Let V8 compile the workers' code on helper threads (default false: runner/jit.ts says why). */
-  backgroundCompile?: boolean;
-  /** Relative CI half-width that `auto` aims for (default 5%). */
-  precisionTarget?: number;
-  /**
-   * Keep every finished replication for `raw` (default true; `runScenario` passes false). The
-   * summary never needs them: without, memory does not grow with the replication count
-   * beyond a few hundred numbers a replication. With a journal, `replications` reads them
-   * back from it instead, so the outputs that list them need not keep them.
-   */
-  keepRaw?: boolean;
-}
+type PoolSettings = Omit<PoolOptions, 'onResult' | 'onFailure'>;
 
-export interface RunOutcome {
-  /** Includes the `run` section (timing); `failures` when some replications failed. */
-  results: Results;
-  /** Per strategy, the finished replications in index order (for shard files and CSV); empty lists unless `keepRaw`. */
-  raw: Record<string, ReplicationResult[]>;
-  /**
-   * Per strategy, the finished replications in index order, for writing out one at a time:
-   * `raw` when kept, else read back line by line from the journal (which must then still
-   * exist when they are iterated); empty without either.
-   */
-  replications: Record<string, Iterable<ReplicationResult>>;
-  /** Finished replications over all strategies (resumed ones included). */
-  finished: number;
-  interrupted: boolean;
-  resumed: number;
-  shard: Shard | null;
-}
-
-/**
- * A strategy has uncertain parameters when its per-replication model is not `model` itself
- * (the compiler returns the very same object when nothing is uncertain).
- */
-function isUncertain(s: RunnableStrategy, seed: number | string): boolean {
-  return s.modelFor(seed, 0) !== s.model;
-}
-
-async function load(src: string | RunnableScenario, set: string[] | undefined): Promise<RunnableScenario> {
+async function load(src: string | CompiledScenario, set: string[] | undefined): Promise<CompiledScenario> {
   if (typeof src !== 'string') return src;
   // Loaded on demand: the scenario compiler (mathjs, yaml) is the heavy part of start-up.
   const { loadScenario } = await import('../scenarios/index.js');
   return loadScenario(src, { set });
 }
 
-/** Runs a scenario file (or an already loaded scenario) and returns everything it produced. */
-export async function runScenarioDetailed(src: string | RunnableScenario, opts: RunOptions = {}): Promise<RunOutcome> {
-  const sc = await load(src, opts.set);
-  const t0 = performance.now();
-  const seed = opts.seed ?? sc.seed;
-  const requested = opts.reps ?? sc.replications;
-  const auto = requested === 'auto';
-  const shard = opts.shard ?? null;
-  if (auto && shard) throw new ShardError('replications: auto cannot be split into shards (each shard would stop at a different count); give --reps N');
-  const max = Math.max(AUTO_MIN, opts.maxReps ?? sc.maxReplications ?? 1000);
-  const target = opts.precisionTarget ?? 0.05;
-  const workers = opts.workers ?? availableParallelism();
-  const names = sc.strategies.map((s) => s.name);
-  const keepRaw = opts.keepRaw ?? true;
-  // What has finished (indices only) and, with keepRaw, the replications themselves.
-  const doneIdx: Set<number>[] = names.map(() => new Set());
-  const kept: Map<number, ReplicationResult>[] = names.map(() => new Map());
-  // Each replication is folded into its strategy's summary in index order as it arrives,
-  // then dropped (unless kept): the summary holds only what the results file needs.
-  let n = auto ? AUTO_MIN : requested;
-  const folds = names.map(() => new StrategyFold());
-  const feeds = folds.map((fold) => new InOrder<ReplicationResult>(shard ? shard.index : 0, shard ? shard.count : 1, n, (_, r) => fold.add(r)));
-  const accept = (s: number, r: ReplicationResult) => {
-    if (doneIdx[s].has(r.replication)) return false;
-    doneIdx[s].add(r.replication);
-    if (keepRaw) kept[s].set(r.replication, r);
-    feeds[s].add(r.replication, r);
-    return true;
-  };
-  const failures: NonNullable<Results['failures']> = [];
-  const failed = new Set<string>();
-
-  const uncertain = sc.strategies.map((s) => isUncertain(s, seed));
-  const models: Model[] = sc.strategies.map((s) => s.model);
-  const modelFor = uncertain.some(Boolean)
-    ? (s: number, r: number) => (uncertain[s] ? sc.strategies[s].modelFor(seed, r) : undefined)
-    : undefined;
-  const workerFile = workers > 0 ? (opts.workerFile ?? defaultWorkerFile()) : '';
-
-  let interrupted = false;
-  let ranNow = 0;
-  const tasksFor = (reps: number): Task[] => {
-    const tasks: Task[] = [];
-    for (const r of shardIndices(reps, shard)) {
-      names.forEach((_, s) => {
-        if (!doneIdx[s].has(r) && !failed.has(`${s}:${r}`)) tasks.push({ strategy: s, replication: r });
-      });
-    }
-    return tasks;
-  };
-  // Finished replications that count towards the current target (a journal may hold more).
-  let done = 0;
-  const countDone = (reps: number) => {
-    done = 0;
-    for (const m of doneIdx) for (const r of m) if (inRun(r, reps)) done++;
-  };
-  const inRun = (r: number, reps: number) => r < reps && (!shard || r % shard.count === shard.index);
-  const progress = (total: number) => {
-    if (!opts.onProgress) return;
-    const seconds = (performance.now() - t0) / 1000;
-    const rate = seconds > 0 ? ranNow / seconds : 0;
-    const left = total - done - failures.length;
-    opts.onProgress({ done, total, failed: failures.length, resumed, seconds, rate, eta: rate > 0 ? left / rate : null });
-  };
-
-  const finished = (s: number, reps: number) =>
-    [...kept[s].values()].filter((r) => inRun(r.replication, reps)).sort((a, b) => a.replication - b.replication);
-  const summariseNow = (reps: number, withFailures: boolean) => withRunWarnings(summariseFolds(
-    sc.strategies.map((s, i) => ({ name: s.name, description: s.description, set: s.set, sweep: s.sweep, changes: s.changes, fold: folds[i] })),
+/** The results of a run of `reps` from the folds; between `auto` rounds only the precision is read, so failures wait for the end. */
+function summariseRun(sc: CompiledScenario, run: Settings, ledger: ReplicationLedger, reps: number, withFailures: boolean): Results {
+  return withRunWarnings(summariseFolds(
+    sc.strategies.map((s, i) => ({ name: s.name, description: s.description, set: s.set, sweep: s.sweep, changes: s.changes, fold: ledger.folds[i] })),
     {
       scenario: { name: sc.name, hash: sc.hash, file: sc.file, assumptions: sc.assumptions },
-      engineVersion: ENGINE_VERSION, seed, replications: reps,
+      engineVersion: ENGINE_VERSION, seed: run.seed, replications: reps,
       horizonDays: sc.horizonDays, warmupDays: sc.warmupDays, startDate: sc.startDate,
-      sweep: sc.sweep, failures: withFailures ? sortedFailures(failures, names) : undefined,
-      auto, precisionTarget: target,
+      sweep: sc.sweep, failures: withFailures ? ledger.sortedFailures() : undefined,
+      auto: run.auto, precisionTarget: run.target,
     },
   ));
+}
 
-  let resumed = 0;
-  let journal: Journal | null = null;
-  if (opts.journal) {
-    const header = { format: JOURNAL_FORMAT, scenario_hash: sc.hash, seed, engine_version: ENGINE_VERSION, strategies: names, shard: shard ? shardLabel(shard) : null };
-    journal = await Journal.open(opts.journal, header, {
-      resume: opts.resume, fresh: opts.fresh, onNotice: opts.onNotice,
-      onEntry: (e) => {
-        const s = names.indexOf(e.strategy);
-        if (s >= 0 && accept(s, e.result)) resumed++;
+/** The journal of this run with what it holds already put in the ledger; none without a path. */
+async function openJournal(sc: CompiledScenario, run: Settings, opts: RunOptions, ledger: ReplicationLedger, meter: ProgressMeter): Promise<Journal | null> {
+  if (!opts.journal) return null;
+  const { names, shard } = run;
+  const header = { format: JOURNAL_FORMAT, scenario_hash: sc.hash, seed: run.seed, engine_version: ENGINE_VERSION, strategies: names, shard: shard ? shardLabel(shard) : null };
+  return Journal.open(opts.journal, header, {
+    resume: opts.resume, fresh: opts.fresh, onNotice: opts.onNotice,
+    onEntry: (e) => {
+      const s = names.indexOf(e.strategy);
+      if (s >= 0 && ledger.accept(s, e.result)) meter.resumed++;
+    },
+  });
+}
+
+/** What every round hands the pool: the models, and each replication's drawn one where parameters are uncertain. */
+function poolSettings(sc: CompiledScenario, run: Settings, opts: RunOptions): PoolSettings {
+  const { seed, workers } = run;
+  const modelFor = sc.strategies.some((s) => s.uncertain)
+    ? (s: number, r: number) => (sc.strategies[s].uncertain ? sc.strategies[s].modelFor(seed, r) : undefined)
+    : undefined;
+  return {
+    workers, workerFile: workers > 0 ? (opts.workerFile ?? defaultWorkerFile()) : '', seed,
+    models: sc.strategies.map((s) => s.model), modelFor,
+    maxMemoryMb: opts.maxMemoryMb, backgroundCompile: opts.backgroundCompile, signal: opts.signal,
+  };
+}
+
+/** A round: runs what a run of `reps` still lacks, journalling and counting each replication as it finishes. */
+function roundOf(run: Settings, pool: PoolSettings, ledger: ReplicationLedger, meter: ProgressMeter, journal: Journal | null) {
+  return (reps: number): Promise<boolean> => {
+    ledger.extend(reps);
+    meter.round(ledger.finishedCount(reps), ledger.total(reps));
+    return runTasks(ledger.tasksFor(reps), {
+      ...pool,
+      onResult: (t, result) => {
+        ledger.accept(t.strategy, result);
+        journal?.append({ strategy: run.names[t.strategy], replication: t.replication, result });
+        meter.ran();
+      },
+      onFailure: (t, error) => {
+        ledger.fail(t.strategy, t.replication, error);
+        meter.report();
       },
     });
-  }
+  };
+}
 
+/** Runs a scenario file (or an already compiled scenario) and returns everything it produced. */
+export async function runScenarioDetailed(src: string | CompiledScenario, opts: RunOptions = {}): Promise<RunOutcome> {
+  const sc = await load(src, opts.set);
+  const run = settle(sc, opts);
+  const keepRaw = opts.keepRaw ?? true;
+  const ledger = new ReplicationLedger(run.names, run.shard, run.reps, keepRaw);
+  const meter = new ProgressMeter(() => ledger.failures.length, opts.onProgress);
+  const pool = poolSettings(sc, run, opts);
+  const plan: AutoPlan | null = run.auto ? { max: run.max, target: run.target, precision: (n) => summariseRun(sc, run, ledger, n, false).precision! } : null;
+  const journal = await openJournal(sc, run, opts, ledger, meter);
+  const round = roundOf(run, pool, ledger, meter, journal);
+  let ended: { reps: number; interrupted: boolean };
   try {
-    for (;;) {
-      const tasks = tasksFor(n);
-      const total = shardIndices(n, shard).length * names.length;
-      countDone(n);
-      progress(total);
-      interrupted = await runTasks(tasks, {
-        workers, workerFile, seed, models, modelFor, maxMemoryMb: opts.maxMemoryMb, backgroundCompile: opts.backgroundCompile, signal: opts.signal,
-        onResult: (t, result) => {
-          accept(t.strategy, result);
-          done++;
-          journal?.append({ strategy: names[t.strategy], replication: t.replication, result });
-          ranNow++;
-          progress(total);
-        },
-        onFailure: (t, error) => {
-          failures.push({ strategy: names[t.strategy], replication: t.replication, error });
-          failed.add(`${t.strategy}:${t.replication}`);
-          feeds[t.strategy].skip(t.replication);
-          progress(total);
-        },
-      });
-      if (interrupted || !auto || n >= max) break;
-      const p = summariseNow(n, false).precision!;
-      if (p.reached) break;
-      n = nextTarget(n, p.worst.relative_half_width, target, max);
-      for (const f of feeds) f.setLimit(n);
-    }
+    ended = await replicate(run.reps, plan, round);
   } finally {
     journal?.close();
   }
-
-  // An interrupted run leaves gaps that will not be filled now: fold what finished.
-  for (const f of feeds) f.flush();
-  const results = summariseNow(n, true);
+  ledger.close();
+  const results = summariseRun(sc, run, ledger, ended.reps, true);
   results.run = {
-    seconds: Math.round(performance.now() - t0) / 1000,
-    workers,
-    ...(shard ? { shard: shardLabel(shard) } : {}),
+    seconds: Math.round(meter.seconds * 1000) / 1000, workers: run.workers,
+    ...(run.shard ? { shard: shardLabel(run.shard) } : {}),
     finished: new Date().toISOString(),
   };
-  const raw: Record<string, ReplicationResult[]> = {};
-  names.forEach((name, s) => { raw[name] = finished(s, n); });
-  const replications: Record<string, Iterable<ReplicationResult>> = {};
-  names.forEach((name) => {
-    replications[name] = keepRaw || !journal ? raw[name] : journal.index.replications(name, (r) => inRun(r, n));
-  });
-  let count = 0;
-  for (const m of doneIdx) for (const r of m) if (inRun(r, n)) count++;
-  return { results, raw, replications, finished: count, interrupted, resumed, shard };
+  return { results, ...kept(run, ledger, journal, keepRaw, ended.reps), interrupted: ended.interrupted, resumed: meter.resumed, shard: run.shard };
 }
 
-function sortedFailures(failures: NonNullable<Results['failures']>, names: string[]) {
-  return [...failures].sort((a, b) => names.indexOf(a.strategy) - names.indexOf(b.strategy) || a.replication - b.replication);
+/** The finished replications in index order: kept in memory, or read back from the journal. */
+function kept(run: Settings, ledger: ReplicationLedger, journal: Journal | null, keepRaw: boolean, reps: number) {
+  const raw: Record<string, ReplicationResult[]> = {};
+  const replications: Record<string, Iterable<ReplicationResult>> = {};
+  run.names.forEach((name, s) => {
+    raw[name] = ledger.finished(s, reps);
+    replications[name] = keepRaw || !journal ? raw[name] : journal.index.replications(name, (r) => ledger.inRun(r, reps));
+  });
+  return { raw, replications, finished: ledger.finishedCount(reps) };
 }
 
 /** Library API: runs a scenario and returns the results file's content (ARCHITECTURE §6). */
-export async function runScenario(src: string | RunnableScenario, opts: RunOptions = {}): Promise<Results> {
+export async function runScenario(src: string | CompiledScenario, opts: RunOptions = {}): Promise<Results> {
   return (await runScenarioDetailed(src, { keepRaw: false, ...opts })).results;
 }

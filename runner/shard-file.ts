@@ -1,7 +1,7 @@
 /**
  * Shard files: a normal results file (the summary of the shard's own replications) plus
  * `shard` and `replications_raw`, every finished replication of every strategy as the
- * engine returned it (NaN and Infinity as strings, runner/codec.ts). Written and read in
+ * engine returned it (NaN and Infinity as strings, results/codec.ts). Written and read in
  * the line layout (runner/json-lines.ts), one replication a line, so a shard of thousands
  * of replications never has to be one string.
  */
@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { writeAtomic } from './atomic.js';
 import { writeJsonLines } from './json-lines.js';
 import { readJsonFile, resultsLayout } from './results-file.js';
-import { decode, revive } from './codec.js';
-import type { ReplicationResult } from '../engine/result.js';
-import type { Results } from '../engine/results.js';
+import { decode, revive, type Results } from '../results/index.js';
+import type { ReplicationResult } from '../engine/index.js';
 import type { Shard } from './shard.js';
 
 export interface ShardResults extends Results {

@@ -6,10 +6,10 @@
  * shard, not all of them (runner/merge.ts).
  */
 import { readLines } from './lines.js';
-import { decode, revive } from './codec.js';
+import { decode, revive } from '../results/index.js';
 import { readJsonFile } from './results-file.js';
 import { MergeError, checkShardDoc, checkShardPath, unreadableShard, type ShardResults } from './shard-file.js';
-import type { ReplicationResult } from '../engine/result.js';
+import type { ReplicationResult } from '../engine/index.js';
 
 export interface ShardHead {
   file: string;

@@ -3,7 +3,7 @@
  * ranges (`08:00-20:00`), weekdays (`mon-fri`) and weekly profiles. Dates are counted in
  * whole days from 1970-01-01 (UTC, so no time zone or clock is involved).
  */
-import { DAY } from './quantity.js';
+import { DAY } from '../engine/calendar.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 

@@ -3,7 +3,7 @@
  * acute_beds - 30` shows as `2150 -> 2120`, so a planner sees what a relative change came to
  * after the baseline was edited. Shown in the terminal, the results file and the report.
  */
-import type { Change } from '../engine/results.js';
+import type { Change } from '../results/format.js';
 import type { SMap, SNode } from './tree.js';
 import { child } from './tree.js';
 import { Diagnostics } from './errors.js';

@@ -7,7 +7,7 @@ import type { SNode } from './tree.js';
 import { child } from './tree.js';
 import { readNumber } from './read.js';
 import { readDateNode } from './schedule.js';
-import { DAY, YEAR } from './quantity.js';
+import { DAY, YEAR } from '../engine/calendar.js';
 import type { Ctx } from './context.js';
 
 /** Cohort names and people, needed before anything else compiles. */

@@ -6,10 +6,10 @@
 import type { Source } from '../engine/model.js';
 import type { SNode } from './tree.js';
 import { child, describeNode } from './tree.js';
-import { readNumber, word, perCohort } from './read.js';
+import { readNumber, word } from './read.js';
 import { readRoute } from './routing.js';
 import { builtinProfile, weekProfile, parseClock } from './calendar.js';
-import { DAY } from './quantity.js';
+import { DAY } from '../engine/calendar.js';
 import type { Ctx } from './context.js';
 
 export function compileSource(ctx: Ctx, name: string, node: SNode, seasonOn: boolean): Source[] | null {

@@ -10,7 +10,6 @@ import { readRoute, routeProbs } from './routing.js';
 import { readCapacity, readDischarge } from './schedule.js';
 import { closest } from './expressions.js';
 import { destCode, type Ctx } from './context.js';
-import { DAY } from './quantity.js';
 import { own } from '../engine/own.js';
 
 const KINDS: UnitKind[] = ['beds', 'homecare', 'team', 'front'];

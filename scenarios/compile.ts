@@ -23,7 +23,11 @@ export interface Clock {
   weekOffset: number;
 }
 
-export interface Compiled {
+/**
+ * One tree compiled: its model with uncertain params at their central values, which params
+ * are uncertain, and how to rebuild the model for one replication's draws of them.
+ */
+export interface RecompilableModel {
   model: Model;
   uncertain: Map<string, Uncertain>;
   /** The model with uncertain params at the given values; shares unchanged parts. */
@@ -36,7 +40,7 @@ function names(node: SMap | undefined | ReturnType<typeof child>): string[] {
   return node && node.kind === 'map' ? node.entries.map((e) => e.key) : [];
 }
 
-export function compileTree(root: SMap, diags: Diagnostics, clock: Clock, baseParams?: SMap): Compiled | null {
+export function compileTree(root: SMap, diags: Diagnostics, clock: Clock, baseParams?: SMap): RecompilableModel | null {
   const params = child(root, 'params');
   const paramMap = params && params.kind === 'map' ? params : undefined;
   const exitsNode = child(root, 'exits');

@@ -7,10 +7,10 @@
  * routing network gives (a large effect for a last-year-of-life cohort).
  */
 import type { Model } from '../engine/model.js';
+import { DAY, YEAR } from '../engine/calendar.js';
 import { addRoute, solveTraffic } from './network.js';
 import { routeProbs } from './routing.js';
 
-const DAY = 1440, YEAR = 365 * DAY;
 export const WINDOW_DAYS = 30;
 
 export interface Window {
@@ -24,7 +24,7 @@ export interface Window {
 /** Per cohort: the chance that a crisis ends in a death exit, from the traffic equations. */
 function deathPerCrisis(model: Model): number[] {
   const dead = new Set(model.deathExits.map((e) => -e - 1));
-  return model.cohorts.map((co, c) => {
+  return model.cohorts.map((_cohort, c) => {
     const ext = new Array<number>(model.units.length).fill(0);
     let direct = 0, total = 0;
     for (const s of model.sources) {

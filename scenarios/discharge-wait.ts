@@ -6,8 +6,8 @@
  * `weekend` go, the rest try again from the next midnight.
  */
 import type { DischargeRule } from '../engine/model.js';
+import { DAY, WEEK } from '../engine/calendar.js';
 
-const DAY = 1440, WEEK = 7 * DAY;
 /** Ready times sampled every STEP minutes: the expected wait is linear within an hour, so midpoints every 5 are exact enough. */
 const STEP = 5;
 

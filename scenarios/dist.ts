@@ -5,7 +5,7 @@
 import type { Dist } from '../engine/model.js';
 import { distProblem } from '../engine/distributions.js';
 import { ExprError } from './expressions.js';
-import { describeDim, describeValue, type DistVal, type Qty, type Value } from './quantity.js';
+import { describeDim, describeValue, type Qty, type Value } from './quantity.js';
 
 const SIGNATURES: Record<string, string> = {
   exponential: 'exponential(mean)',

@@ -8,7 +8,7 @@ import type { SNode } from './tree.js';
 import { child } from './tree.js';
 import type { Env } from './env.js';
 import { readNumber } from './read.js';
-import { DAY } from './quantity.js';
+import { DAY } from '../engine/calendar.js';
 
 /** HM Treasury Green Book discount rate, and a usual length of an ICS plan. */
 export const DEFAULT_DISCOUNT_RATE = 0.035;

@@ -3,7 +3,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { Diagnostics, ScenarioError, type Diagnostic } from './errors.js';
-import { analyseScenario, type Analysis, type LoadedScenario } from './load.js';
+import { analyseScenario, type Analysis, type CompiledScenarioWithWarnings } from './load.js';
 import { MAX_BYTES } from './parse.js';
 
 /** Reads a text file, refusing files too large to be a scenario before reading them. */
@@ -26,7 +26,7 @@ export function analyseScenarioFile(file: string, opts: { set?: string[] } = {})
   return analyseScenario(text, file, { set: opts.set, readFile: readScenarioFile });
 }
 
-export function loadScenario(file: string, opts: { set?: string[] } = {}): LoadedScenario {
+export function loadScenario(file: string, opts: { set?: string[] } = {}): CompiledScenarioWithWarnings {
   const a = analyseScenarioFile(file, opts);
   if (!a.loaded) throw new ScenarioError(a.diagnostics);
   return a.loaded;

@@ -10,7 +10,7 @@ import type { Env } from './env.js';
 import { readNumber, word } from './read.js';
 import { parseDate } from './calendar.js';
 import { minuteOfWeekAbs } from './calendar.js';
-import { DAY } from './quantity.js';
+import { DAY } from '../engine/calendar.js';
 import type { Clock } from './compile.js';
 import { MAX_REPLICATIONS } from '../engine/limits.js';
 

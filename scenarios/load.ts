@@ -25,10 +25,14 @@ import { strategyChanges } from './changes.js';
 import { readEconomicSettings, readStrategyEconomics, type EconomicSettings } from './economics.js';
 import type { Economics } from '../engine/model.js';
 
-export type { CompiledStrategy };
+export type { CompiledScenario, CompiledStrategy };
 
-export interface LoadedScenario extends CompiledScenario {
-  seed: number;
+/**
+ * What loading a scenario text gives: the one `CompiledScenario` the runner takes, plus the
+ * checker's warnings, which point into the text (`file:line:col`) and so have no meaning for
+ * a scenario built in code.
+ */
+export interface CompiledScenarioWithWarnings extends CompiledScenario {
   warnings: Diagnostic[];
 }
 
@@ -37,7 +41,7 @@ export interface LoadOptions { set?: string[]; readFile?: ReadFile }
 export interface Analysis {
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
-  loaded: LoadedScenario | null;
+  loaded: CompiledScenarioWithWarnings | null;
 }
 
 function baseName(file: string): string {
@@ -61,14 +65,14 @@ function strategy(name: string, description: string, set: Record<string, string>
     if (economics) m.economics = economics;
     return m;
   };
-  return { name, description, set, model: c.model, modelFor };
+  return { name, description, set, model: c.model, uncertain: c.uncertain.size > 0, modelFor };
 }
 
 /** Everything about a scenario text; never throws for bad input. */
 export function analyseScenario(text: string, file: string, opts: LoadOptions = {}): Analysis {
   const diags = new Diagnostics();
   const { root, sources } = resolveScenario(text, file, diags, opts.set ?? [], opts.readFile);
-  const done = (loaded: LoadedScenario | null): Analysis => ({ diagnostics: sortDiagnostics(diags.list), sources, loaded });
+  const done = (loaded: CompiledScenarioWithWarnings | null): Analysis => ({ diagnostics: sortDiagnostics(diags.list), sources, loaded });
   if (!root) {
     if (diags.errorCount === 0) diags.error('yaml-syntax', { file, line: 1, col: 1 }, '', 'the file could not be read as a scenario', { expected: 'a YAML map of scenario keys' });
     return done(null);
@@ -123,7 +127,7 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
   }
   if (diags.errorCount > 0) return done(null);
   const hashInput = [...sources].map(([f, t]) => `${f}\n${t}`).join('\n\u0000\n');
-  const loaded: LoadedScenario = {
+  const loaded: CompiledScenarioWithWarnings = {
     file, name: header.name, hash: sha256Hex(hashInput),
     seed: header.seed, replications: header.replications, maxReplications: header.maxReplications,
     startDate: header.startDate, horizonDays: header.horizonDays, warmupDays: header.warmupDays,
@@ -136,7 +140,7 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
   return done(loaded);
 }
 
-export function loadScenarioText(text: string, file: string, opts: LoadOptions = {}): LoadedScenario {
+export function loadScenarioText(text: string, file: string, opts: LoadOptions = {}): CompiledScenarioWithWarnings {
   const a = analyseScenario(text, file, opts);
   if (!a.loaded) throw new ScenarioError(a.diagnostics);
   return a.loaded;

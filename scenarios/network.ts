@@ -7,7 +7,7 @@ import type { Model, Route, Schedule } from '../engine/model.js';
 import type { Diagnostics, Loc } from './errors.js';
 import { distMean } from '../engine/distributions.js';
 import { routeProbs } from './routing.js';
-import { DAY } from './quantity.js';
+import { DAY } from '../engine/calendar.js';
 import { MAX_ARRIVALS, MAX_PATIENTS } from '../engine/limits.js';
 
 function edges(model: Model, u: number, c: number): number[] {

@@ -75,7 +75,7 @@ export function parseYaml(text: string, file: string, diags: Diagnostics): SNode
     diags.error('empty-file', start, '', 'the file has no content', { expected: 'a YAML map of scenario keys' });
     return null;
   }
-  const root = convert(ctx, doc.contents as YNode, 0, '');
+  const root = convert(ctx, doc.contents, 0, '');
   // After a size limit the tree is partial; checking it would only add noise.
   return ctx.overBudget ? null : root;
 }
@@ -108,7 +108,7 @@ function convert(ctx: Ctx, node: YNode | null, depth: number, path: string): SNo
       ctx.overBudget = true;
       return null;
     }
-    return convert(ctx, target as YNode, depth + 1, path);
+    return convert(ctx, target, depth + 1, path);
   }
   if (node.tag && !CORE_TAGS.has(node.tag)) {
     ctx.diags.error('yaml-tag', loc, path, `the tag \`${node.tag}\` is not supported`, { expected: 'plain YAML values without tags', hint: 'remove the `!` tag' });

@@ -6,18 +6,12 @@
  */
 
 import { table } from '../engine/own.js';
+import { MINUTE, HOUR, DAY, WEEK, YEAR } from '../engine/calendar.js';
 
 export interface Qty { k: 'q'; n: number; t: number }
 export interface DistVal { k: 'dist'; name: string; args: Value[] }
 export interface ListVal { k: 'list'; items: Value[] }
 export type Value = Qty | DistVal | ListVal;
-
-export const MINUTE = 1;
-export const HOUR = 60;
-export const DAY = 1440;
-export const WEEK = 7 * DAY;
-/** 365 days, the same year the engine uses for seasonality. */
-export const YEAR = 365 * DAY;
 
 /** Unit words a planner may write after a number, in minutes. */
 export const TIME_UNITS: Readonly<Record<string, number>> = table({

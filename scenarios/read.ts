@@ -9,7 +9,8 @@ import type { SNode } from './tree.js';
 import { describeNode } from './tree.js';
 import { ExprError } from './expressions.js';
 import { toDist } from './dist.js';
-import { DAY, describeValue, type Value } from './quantity.js';
+import { describeValue, type Value } from './quantity.js';
+import { DAY } from '../engine/calendar.js';
 
 export type NumKind = 'count' | 'whole' | 'probability' | 'duration' | 'rate' | 'signed-rate' | 'number' | 'cost-rate' | 'cost';
 

@@ -45,10 +45,10 @@ export function readRoute(ctx: Ctx, node: SNode, path: string): Route[] | null {
     return null;
   }
   if (isPerCohortRoute(ctx, node)) {
-    return perCohort(ctx.env, node, path, ctx.cohorts, (v, p) => {
+    return perCohort<Route>(ctx.env, node, path, ctx.cohorts, (v, p) => {
       const r = readRoute(ctx, v, p);
       return r ? r[0] : null;
-    }) as Route[] | null;
+    });
   }
   return destMap(ctx, node, path);
 }

@@ -12,7 +12,7 @@ import type { SNode } from './tree.js';
 import { child, describeNode } from './tree.js';
 import { readNumber } from './read.js';
 import { parseDate, parseDays, parseClockRange, inRange, minuteOfWeekAbs } from './calendar.js';
-import { DAY, HOUR } from './quantity.js';
+import { DAY, HOUR } from '../engine/calendar.js';
 import type { Ctx } from './context.js';
 
 interface Shift { days: number[]; hours: [number, number]; cap: number }

@@ -6,12 +6,12 @@
  * re-routed, reneges or waits in the places of the unit that sent it.
  */
 import type { Model } from '../engine/model.js';
+import { DAY } from '../engine/calendar.js';
 import type { Diagnostics, Loc } from './errors.js';
 import { routeProbs } from './routing.js';
 import { trafficRates } from './network.js';
 import { estimateLoads, type UnitLoad } from './load-estimate.js';
 
-const DAY = 1440;
 /** Occupancy above which beds are commonly said to be unsafe (NHS planning figure). */
 export const SAFE_LOAD = 0.92;
 

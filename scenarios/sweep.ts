@@ -7,7 +7,7 @@ import type { Diagnostics } from './errors.js';
 import type { SNode } from './tree.js';
 import { describeNode } from './tree.js';
 import type { Env } from './env.js';
-import { DAY } from './quantity.js';
+import { DAY } from '../engine/calendar.js';
 
 export const MAX_SWEEP_POINTS = 200;
 

@@ -1,5 +1,5 @@
 /** The population identity both population test files check, written once. */
-import type { CohortOutcome } from '../engine/result.js';
+import type { CohortOutcome } from '../engine/index.js';
 
 /** end - (start + growth - deaths - pathway_deaths + moved_in - moved_out): 0 up to rounding. */
 export function flowBalanceGap(f: CohortOutcome['flows']): number {

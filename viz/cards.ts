@@ -3,10 +3,9 @@
  * 95% CI and, for strategies, the paired difference from baseline in plain words.
  */
 import { select, type Selection } from 'd3';
-import type { Results, Stat } from '../engine/results.js';
+import { type Results, type Stat, kpiInfo } from '../results/index.js';
 import { headlineCards, mainStrategies, strategyNames, type CardRow } from './data.js';
 import { formatCI, formatStat, formatValue, hasMean, NOT_MODELLED, plainDifference, statDecimals } from './format.js';
-import { kpiInfo } from '../engine/kpi-info.js';
 import { strategyColour } from './palette.js';
 import { admissionsDiscounted, verdictLine } from './verdicts.js';
 

@@ -4,7 +4,7 @@
  * sweep chart shows, from their KPIs. A year of daily bands for ten strategies otherwise
  * makes a 4 MB attachment. KPIs, unit metrics and differences are kept exactly.
  */
-import type { Band, Results, StrategyResults } from '../engine/results.js';
+import type { Band, Results, StrategyResults } from '../results/index.js';
 
 const round = (xs: number[]): number[] => xs.map((x) => (x === null || !Number.isFinite(x) ? x : Math.round(x * 100) / 100));
 const band = (b: Band): Band => ({ mean: round(b.mean), p05: round(b.p05), p95: round(b.p95) });

@@ -4,15 +4,13 @@
  * the offline report and the live viewer, so both read the same way.
  */
 import { select } from 'd3';
-import type { Results } from '../engine/results.js';
-import { HEADLINE_KPIS } from '../engine/results.js';
+import { type Results, type SystemKpiName, HEADLINE_KPIS, kpiInfo } from '../results/index.js';
 import { headlineSection } from './cards.js';
 import { barChart } from './charts/bars.js';
 import { compareChart } from './charts/compare.js';
 import { fanChart } from './charts/fan.js';
 import { sweepChart } from './charts/sweep.js';
 import { cohortBars, dailyUnits, differenceRows, fanData, kpiBars, mainStrategies, strategyNames, sweepPoints, unitMetricBars } from './data.js';
-import { kpiInfo } from '../engine/kpi-info.js';
 import { methodsSection } from './methods.js';
 import { warningsSection } from './warnings.js';
 
@@ -39,7 +37,7 @@ function strategyPicker(section: HTMLElement, others: string[]): void {
     this.style.display = choice === '*' || s === 'baseline' || s === choice ? '' : 'none';
   });
   const sel = label.append('select').attr('class', 'strategy-picker')
-    .on('change', function () { apply((this as HTMLSelectElement).value); });
+    .on('change', function () { apply(this.value); });
   sel.selectAll('option').data([...others, '*']).join('option').attr('value', (d) => d).text((d) => (d === '*' ? 'all strategies' : d));
   // Applied once the charts exist (they are drawn right after this control).
   queueMicrotask(() => apply(others[0]));
@@ -82,7 +80,7 @@ export function renderDashboard(root: HTMLElement, r: Results): void {
 
   const waits = section(root, 'waits', 'Waits and queues', 'Bars: mean; whiskers: 95% CI.');
   const grid = select(waits).append('div').attr('class', 'chart-grid').node()!;
-  const waitingKpis = ['acute_waiting_mean', 'p1_waiting_mean', 'p2_waiting_mean'];
+  const waitingKpis: SystemKpiName[] = ['acute_waiting_mean', 'p1_waiting_mean', 'p2_waiting_mean'];
   const lists = kpiBars(r, waitingKpis, (k) => k);
   if (lists.length > 0) {
     barChart(grid, lists, { id: 'waiting-lists', title: 'Patients waiting on an average day, by what they wait for', axis: 'Patients waiting', kind: 'count', colourOf, groupLabel: (k) => WAITING_LABELS[k] ?? kpiInfo(k).label });

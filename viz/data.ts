@@ -2,8 +2,7 @@
  * Results file -> what each chart draws. Pure functions (no DOM), so the shaping is unit
  * tested without a browser and the charts only map ready rows to marks.
  */
-import type { Band, Results, Stat } from '../engine/results.js';
-import { HEADLINE_KPIS } from '../engine/results.js';
+import { type Band, type HeadlineKpi, type Results, type Stat, type SystemKpiName, HEADLINE_KPIS } from '../results/index.js';
 import { hasMean } from './format.js';
 import { own } from '../engine/own.js';
 
@@ -23,7 +22,7 @@ export function mainStrategies(r: Results): string[] {
 }
 
 export interface CardRow {
-  kpi: string;
+  kpi: HeadlineKpi;
   /** "admissions avoided" shows the fall of admissions_per_day as a positive number. */
   avoided: boolean;
   strategy: string;
@@ -48,13 +47,13 @@ export function headlineCards(r: Results): CardRow[] {
 }
 
 export interface DiffRow {
-  kpi: string;
+  kpi: SystemKpiName;
   strategy: string;
   diff: Stat & { mean: number };
 }
 
 /** Paired differences of the given KPIs for every non-baseline strategy that has them. */
-export function differenceRows(r: Results, kpis: readonly string[] = HEADLINE_KPIS): DiffRow[] {
+export function differenceRows(r: Results, kpis: readonly SystemKpiName[] = HEADLINE_KPIS): DiffRow[] {
   const rows: DiffRow[] = [];
   for (const kpi of kpis) {
     for (const strategy of strategyNames(r)) {
@@ -146,7 +145,7 @@ export function unitMetricBars(r: Results, metric: string, units?: readonly stri
 }
 
 /** Grouped bars of KPIs (one group per KPI) for every strategy. */
-export function kpiBars(r: Results, kpis: readonly string[], label: (kpi: string) => string = (k) => k): BarRow[] {
+export function kpiBars(r: Results, kpis: readonly SystemKpiName[], label: (kpi: string) => string = (k) => k): BarRow[] {
   const rows: BarRow[] = [];
   for (const kpi of kpis) {
     for (const strategy of mainStrategies(r)) {
@@ -195,7 +194,7 @@ export interface SweepPoint {
 }
 
 /** KPI against the first swept value, in increasing x; empty when the file has no sweep. */
-export function sweepPoints(r: Results, kpi: string): SweepPoint[] {
+export function sweepPoints(r: Results, kpi: SystemKpiName): SweepPoint[] {
   const path = r.sweep?.paths[0];
   if (!path) return [];
   const out: SweepPoint[] = [];

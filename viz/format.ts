@@ -3,8 +3,7 @@
  * fractions, pounds for money, and as many decimals as the confidence interval justifies
  * (a CI of ±0.3 earns one decimal; a mean of 274 with a CI of ±6 earns none).
  */
-import type { Stat } from '../engine/results.js';
-import { kpiInfo, type KpiKind } from '../engine/kpi-info.js';
+import { type Stat, kpiInfo, type KpiKind } from '../results/index.js';
 
 export const MINUS = '\u2212';
 export const NOT_MODELLED = 'not modelled';

@@ -3,7 +3,7 @@
  * opens offline from a file or an email attachment. Pure (no Node APIs), so it is tested
  * without touching the disk.
  */
-import type { Results } from '../engine/results.js';
+import type { Results } from '../results/index.js';
 import { STYLES } from './styles.js';
 
 export const DATA_ELEMENT_ID = 'caresim-results';

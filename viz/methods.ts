@@ -3,7 +3,7 @@
  * style summary), so the report can be audited without the scenario at hand.
  */
 import { select } from 'd3';
-import type { Results } from '../engine/results.js';
+import type { Results } from '../results/index.js';
 import { methodsFacts, strategyNames } from './data.js';
 
 export function methodsSection(container: HTMLElement, r: Results): void {

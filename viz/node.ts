@@ -4,7 +4,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Results } from '../engine/results.js';
+import type { Results } from '../results/index.js';
 import { loadBundle } from './bundle.js';
 import { compactResults } from './compact.js';
 import { reportHtml } from './html.js';

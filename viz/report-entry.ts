@@ -1,5 +1,5 @@
 /** Browser entry of the offline report (bundled to dist/report.js and inlined). */
-import type { Results } from '../engine/results.js';
+import type { Results } from '../results/index.js';
 import { renderDashboard } from './dashboard.js';
 import { DATA_ELEMENT_ID } from './html.js';
 

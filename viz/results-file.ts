@@ -5,7 +5,7 @@
  * code meets a missing field.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Results } from '../engine/results.js';
+import type { Results } from '../results/index.js';
 
 /** A results file that cannot be shown; the CLI prints the message and exits 2. */
 export class ResultsFileError extends Error {

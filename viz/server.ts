@@ -6,8 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { encode } from '../runner/codec.js';
-import { ENGINE_VERSION } from '../runner/version.js';
+import { encode, ENGINE_VERSION } from '../results/index.js';
 import { loadScenario } from '../scenarios/index.js';
 import { loadBundle } from './bundle.js';
 import { applyOverrides, overridesFor, slidersFor } from './sliders.js';

@@ -5,8 +5,8 @@
  * the results file and the terminal.
  */
 import type { Selection } from 'd3';
-import type { Results } from '../engine/results.js';
-import { kpiInfo } from '../engine/kpi-info.js';
+import type { Results } from '../results/format.js';
+import { kpiInfo } from '../results/kpi-info.js';
 
 const label = (k: string) => kpiInfo(k).label;
 const money = (v: number) => `${v < 0 ? '−' : '+'}£${Math.round(Math.abs(v)).toLocaleString('en-GB')}`;

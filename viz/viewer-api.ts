@@ -2,7 +2,7 @@
  * What the viewer's server and page say to each other. Models travel as JSON text with
  * ±Infinity and NaN spelled out (unlimited capacity is Infinity, which JSON cannot carry).
  */
-import type { Results } from '../engine/results.js';
+import type { Results } from '../results/index.js';
 import type { SliderDef } from './sliders.js';
 
 export type ViewerInfo =

@@ -24,7 +24,7 @@ export function buildControls(host: HTMLElement, sliders: SliderDef[], reps: num
     show(d.value);
     label.append('input').attr('type', 'range').attr('id', `slider-${d.id}`).attr('name', d.id).attr('data-slider', d.id)
       .attr('min', d.min).attr('max', d.max).attr('step', d.step).property('value', d.value)
-      .on('input', function () { show(Number((this as HTMLInputElement).value)); })
+      .on('input', function () { show(Number(this.value)); })
       .on('change', onChange);
   }
   const rl = form.append('label').attr('for', 'replications');

@@ -4,11 +4,9 @@
  * Workers, summarise them against the scenario's own baseline (same seeds, so the
  * differences are paired) and redraw the dashboard.
  */
-import type { ReplicationResult } from '../engine/result.js';
-import type { Results } from '../engine/results.js';
+import type { ReplicationResult } from '../engine/index.js';
+import { type Results, summarise, decode } from '../results/index.js';
 import type { Model } from '../engine/model.js';
-import { summarise } from '../engine/summarise.js';
-import { decode } from '../runner/codec.js';
 import { renderDashboard } from './dashboard.js';
 import { buildControls, type Controls } from './viewer-controls.js';
 import { Cancelled, ReplicationPool } from './viewer-pool.js';

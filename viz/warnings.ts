@@ -3,7 +3,7 @@
  * read "this queue was still growing" before the averages it makes meaningless.
  */
 import { select } from 'd3';
-import type { Results } from '../engine/results.js';
+import type { Results } from '../results/index.js';
 
 export function warningsSection(root: HTMLElement, r: Results): void {
   const list = r.warnings ?? [];

@@ -42,7 +42,7 @@ export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
     writeFileAtomic(args.report, fitReportHtml(result));
   }
   if (!args.quiet) {
-    const say = args.out ? io.out : io.err;
+    const say = (text: string) => (args.out ? io.out(text) : io.err(text));
     for (const s of result.sources) say(`${s.file}: ${s.kind}, ${int(s.used)} of ${int(s.rows)} rows used${s.bad ? `, ${int(s.bad)} bad (listed above)` : ''}\n`);
     for (const u of result.units) {
       const c = u.los.fit.chosen;

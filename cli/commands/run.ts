@@ -10,7 +10,7 @@ import { runScenarioDetailed, type RunOutcome } from '../../runner/run-scenario.
 import { resolveShard, shardLabel, type Shard } from '../../runner/shard.js';
 import { writeShardFile } from '../../runner/shard-file.js';
 import { writeResultsFile } from '../../runner/results-file.js';
-import type { RunnableScenario } from '../../runner/loaded.js';
+import type { CompiledScenario } from '../../engine/compiled.js';
 import type { RunArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
@@ -27,7 +27,7 @@ function sameFile(a: string, b: string): boolean {
   return id(a) === id(b);
 }
 
-function journalPath(args: RunArgs, sc: RunnableScenario, shard: Shard | null): string {
+function journalPath(args: RunArgs, sc: CompiledScenario, shard: Shard | null): string {
   if (args.journal) return args.journal;
   if (args.out) return `${args.out}.journal.ndjson`;
   const stem = basename(sc.file, extname(sc.file));
@@ -72,7 +72,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       loaded = scenario;
     }
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
-    const sc: RunnableScenario = loaded;
+    const sc: CompiledScenario = loaded;
     const journal = journalPath(args, sc, shard);
     // A finished run deletes its journal: one that is the output would take the results with it.
     if (args.out && sameFile(journal, args.out)) {

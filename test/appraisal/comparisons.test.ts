@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { holmLevels, applyVerdicts } from '../../appraisal/comparisons.js';
-import type { Results, Stat } from '../../engine/results.js';
+import type { Results, Stat } from '../../results/format.js';
 import { tQuantileUpper } from '../../appraisal/student-t.js';
 
 const st = (mean: number, sd: number, n = 20): Stat => {

@@ -29,12 +29,12 @@ describe('foldFunding and foldEconomics via summarise(strategies, meta)', () => 
 
   it('summarise adds the paired economic case to the differences: double running, one-off, net cost a year', () => {
     const d = r.differences.shift;
-    expect(d.double_running_cost.mean).toBeCloseTo(900 * 73, 4);
-    expect(d.one_off_cost.mean).toBe(10000);
+    expect(d.double_running_cost!.mean).toBeCloseTo(900 * 73, 4);
+    expect(d.one_off_cost!.mean).toBe(10000);
     // Funded costs are the whole cost here, so the recurrent change is exact: -£100 a day.
-    expect(d.recurrent_cost_per_year.mean).toBeCloseTo(-36500, 4);
-    expect(d.net_cost_per_year.mean).toBeCloseTo(-36500 + (10000 + 900 * 73) / 2, 4);
-    expect(d.net_present_value.mean).toBeCloseTo(73000 - 10000 - 900 * 73, 4);
+    expect(d.recurrent_cost_per_year!.mean).toBeCloseTo(-36500, 4);
+    expect(d.net_cost_per_year!.mean).toBeCloseTo(-36500 + (10000 + 900 * 73) / 2, 4);
+    expect(d.net_present_value!.mean).toBeCloseTo(73000 - 10000 - 900 * 73, 4);
   });
 
   it('summarise leaves the economic case out of a model that prices nothing', () => {

@@ -1,8 +1,8 @@
 /** Runs every strategy of a scenario text in this thread and summarises them as `caresim run` does. */
 import { loadScenarioText } from '../../scenarios/index.js';
 import { simulate } from '../../engine/index.js';
-import { summarise } from '../../engine/summarise.js';
-import type { Results } from '../../engine/results.js';
+import { summarise } from '../../results/summarise.js';
+import type { Results } from '../../results/format.js';
 
 export function runText(text: string, reps: number): Results {
   const sc = loadScenarioText(text, 'f.yaml');

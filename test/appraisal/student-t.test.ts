@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { tQuantileUpper, tTwoSidedP, tUpperTail } from '../../appraisal/student-t.js';
-import { tQuantile975 } from '../../engine/statistics.js';
+import { tQuantile975 } from '../../results/statistics.js';
 
 describe('Student t (appraisal/student-t.ts)', () => {
   it('tQuantileUpper(0.025, df) matches the 95% table for df 1..30 and the expansion beyond', () => {

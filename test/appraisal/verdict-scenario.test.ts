@@ -36,7 +36,7 @@ describe('verdicts via summarise(strategies, meta) on a small ED and acute syste
     expect(v('fewer-beds').worse).toEqual(expect.arrayContaining(['acute_waiting_mean', 'waits_12h_per_day']));
     expect(v('fewer-beds').better).toEqual([]);
     expect(v('fewer-beds').discounted).toContain('recurrent_cost_per_year');
-    expect(r.differences['fewer-beds'].recurrent_cost_per_year.ci95[1]).toBeLessThan(0);
+    expect(r.differences['fewer-beds'].recurrent_cost_per_year!.ci95[1]).toBeLessThan(0);
   });
 
   it('summarise counts the comparisons behind the verdicts and the clear differences chance alone would give', () => {

@@ -88,7 +88,7 @@ describe('output paths of run, merge, report and schema', () => {
     [['merge', file('m.json', results), '--out', folder], /--out .*a-folder is a folder/],
     [['schema', '--out', folder], /--out .*a-folder is a folder; give a file name, e\.g\. .*scenario\.schema\.json/],
   ])('%j exits 2 before any work', (args, message) => {
-    refused(args as string[], message as RegExp);
+    refused(args, message);
   });
 });
 

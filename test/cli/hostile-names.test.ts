@@ -83,7 +83,7 @@ describe('caresim run FILE with a prototype name as a declared name', () => {
       // The compiled models are the same as with the ordinary names, name for name.
       const reference = loadScenarioText(fixture, 'names.yaml');
       const hostile = loadScenarioText(renamed(name), 'names.yaml');
-      const back = (s: string) => NAME_PLACES.reduce((t, p) => t, s.split(`"${name}"`).join('"NAME"'));
+      const back = (s: string) => s.split(`"${name}"`).join('"NAME"');
       const norm = (s: string) => NAME_PLACES.reduce((t, p) => t.split(`"${p.word}"`).join('"NAME"').split(`${p.word}`).join('NAME'), s);
       expect(hostile.strategies.map((s) => s.name)).toEqual(['baseline', name]);
       expect(back(JSON.stringify(hostile.strategies.map((s) => s.model))).split(name).join('NAME'))

@@ -55,7 +55,7 @@ describe('caresim run FILE', () => {
     expect(res.format).toBe('caresim-results/1');
     expect(Object.keys(res.strategies)).toEqual(['baseline', 'same-as-baseline', 'more-beds']);
     expect(res.replications).toBe(9);
-    for (const st of Object.values(res.differences['same-as-baseline']) as { mean: number | null; ci95: unknown }[]) {
+    for (const st of Object.values<{ mean: number | null; ci95: unknown }>(res.differences['same-as-baseline'])) {
       if (st.mean !== null) expect(st.mean).toBe(0);
     }
     expect(res.differences['more-beds'].admissions_per_day.ci95[0]).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../cli/summary-table.js';
 import { differencesCsv, replicationsCsv, summaryCsv } from '../../cli/csv.js';
-import { summarise } from '../../engine/summarise.js';
+import { summarise } from '../../results/index.js';
 import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
 
 const model = (beds: number) => buildModel({
@@ -20,10 +20,10 @@ describe('formatSummary(results)', () => {
   it('shows headline KPIs per strategy with CIs and the paired differences', () => {
     const text = formatSummary(results);
     expect(text).toContain('4 replications per strategy');
-    const occ = results.strategies.baseline.kpis.acute_occupancy;
+    const occ = results.strategies.baseline.kpis.acute_occupancy!;
     expect(text).toContain(`${(occ.mean! * 100).toFixed(1)}% (${(occ.ci95[0]! * 100).toFixed(1)}% to ${(occ.ci95[1]! * 100).toFixed(1)}%)`);
     expect(text).toContain('Difference from baseline');
-    const d = results.differences['more, beds'].admissions_per_day;
+    const d = results.differences['more, beds'].admissions_per_day!;
     expect(text).toContain(`+${d.mean!.toFixed(2)}`);
     expect(text).not.toContain('UCR reached');
   });
@@ -37,7 +37,7 @@ describe('formatSummary(results) with many strategies', () => {
     );
     const text = formatSummary(many);
     const row = text.split('\n').find((l) => l.startsWith('b '))!;
-    const adm = many.strategies.b.kpis.admissions_per_day;
+    const adm = many.strategies.b.kpis.admissions_per_day!;
     expect(row).toContain(`${adm.mean!.toFixed(2)} ±${((adm.ci95[1]! - adm.ci95[0]!) / 2).toFixed(2)}`);
     const diffRow = text.split('\n').filter((l) => l.startsWith('b '))[1];
     expect(diffRow).toContain('0.00 ±0.00');

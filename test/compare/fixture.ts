@@ -4,8 +4,7 @@
  * Band runs and observed runs use different seeds, so the observed series are fresh draws.
  */
 import { buildModel, exponential, DAY } from '../../engine/index.js';
-import { firstMeasuredDay } from '../../engine/summarise.js';
-import type { Results } from '../../engine/results.js';
+import { firstMeasuredDay, type Results } from '../../results/index.js';
 import { runScenarioDetailed } from '../../runner/index.js';
 import { scenario, strategy } from '../runner/fixture.js';
 

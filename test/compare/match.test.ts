@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareFiles, CompareMismatch } from '../../compare/index.js';
 import { align, asResults, bandChoice } from '../../compare/match.js';
 import { readObserved } from '../../compare/observed.js';
-import type { Results, Stat } from '../../engine/results.js';
+import type { Results, Stat } from '../../results/index.js';
 
 /** A results file of 10 measured days from 2027-01-04: occupancy mean 50, band 45-55. */
 function results(extra: Record<string, number[]> = {}): Results {
@@ -14,7 +14,7 @@ function results(extra: Record<string, number[]> = {}): Results {
     strategies: { baseline: { description: '', set: {}, kpis: {}, units: {}, daily, exits: {} },
       'more-beds': { description: '', set: {}, kpis: {}, units: {}, daily, exits: {} } },
     differences: {},
-  } as Results;
+  };
 }
 
 const csv = (...rows: string[]) => ['date,series,value', ...rows].join('\n');

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ICS, load, runStrategy } from './run.js';
-import { summarise } from '../../engine/summarise.js';
+import { summarise } from '../../results/summarise.js';
 
 /**
  * The economic case and the verdicts on the default ICS as shipped (a few replications: the
@@ -18,7 +18,7 @@ describe('ics-default.yaml economic case and verdicts', () => {
 
   it('adding capacity costs money: ucr-plus, p1-plus-20 and p2-plus raise the recurrent cost, CIs above zero', () => {
     for (const s of ['ucr-plus', 'p1-plus-20', 'p2-plus']) {
-      const d = r.differences[s].recurrent_cost_per_year;
+      const d = r.differences[s].recurrent_cost_per_year!;
       expect(d.ci95[0]!, s).toBeGreaterThan(0);
       // At least the funded places bought (the model's own arithmetic) less what they save elsewhere.
       expect(d.mean!, s).toBeGreaterThan(0.8 * r.strategies[s].funding!.net_per_year);
@@ -32,11 +32,11 @@ describe('ics-default.yaml economic case and verdicts', () => {
     expect(f.closed.map((l) => l.unit)).toEqual(['acute']);
     expect(f.bought.map((l) => l.unit).sort()).toEqual(['p2', 'p3', 'ucr']);
     expect(Math.abs(f.net_per_year)).toBeLessThan(20 * 365);
-    const d = r.differences['acute-to-community'].recurrent_cost_per_year;
+    const d = r.differences['acute-to-community'].recurrent_cost_per_year!;
     expect(d.ci95[0]!).toBeLessThan(0);
     expect(d.ci95[1]!).toBeGreaterThan(0);
     // Six months of double running the 30 acute beds.
-    expect(r.differences['acute-to-community'].double_running_cost.mean).toBeCloseTo(30 * 345 * 365 / 2, 0);
+    expect(r.differences['acute-to-community'].double_running_cost!.mean).toBeCloseTo(30 * 345 * 365 / 2, 0);
   });
 
   it('the 1,950-package sweep point is never better: its saving is not counted while patients wait longer for a bed', () => {
@@ -44,7 +44,7 @@ describe('ics-default.yaml economic case and verdicts', () => {
     expect(v.verdict).not.toBe('better');
     expect(v.better).not.toContain('recurrent_cost_per_year');
     expect(v.better).not.toContain('admissions_per_day');
-    expect(r.differences['params.p1_packages=1950'].waits_12h_per_day.mean).toBeGreaterThan(0);
+    expect(r.differences['params.p1_packages=1950'].waits_12h_per_day!.mean).toBeGreaterThan(0);
   });
 
   it('every strategy lists its changes from -> to, relative ones evaluated', () => {

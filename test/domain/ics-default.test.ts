@@ -3,12 +3,11 @@ import { checkScenario } from '../../scenarios/index.js';
 import type { Route } from '../../engine/index.js';
 import { ci95 } from '../validation/stats.js';
 import { ICS, load, runStrategy } from './run.js';
-import { summarise } from '../../engine/summarise.js';
-import { runWarnings } from '../../engine/run-warnings.js';
-import type { LoadedScenario } from '../../scenarios/index.js';
+import { summarise, runWarnings, type SystemKpiName } from '../../results/index.js';
+import type { CompiledScenarioWithWarnings } from '../../scenarios/index.js';
 import type { ReplicationResult } from '../../engine/index.js';
 
-const summarised = (sc: LoadedScenario, reps: ReplicationResult[]) => summarise([{ name: 'baseline', description: '', set: {}, reps }], {
+const summarised = (sc: CompiledScenarioWithWarnings, reps: ReplicationResult[]) => summarise([{ name: 'baseline', description: '', set: {}, reps }], {
   scenario: { name: sc.name, hash: sc.hash, assumptions: [] }, engineVersion: 'test', seed: sc.seed, replications: reps.length,
   horizonDays: sc.horizonDays, warmupDays: sc.warmupDays, startDate: sc.startDate,
 });
@@ -80,7 +79,7 @@ describe('ics-default.yaml discharge pathways', () => {
 describe('ics-default.yaml baseline calibration (seed 2027, 10 replications of a full year)', () => {
   const sc = load(ICS);
   const runs = runStrategy(sc, 'baseline', 10);
-  const kpi = (k: string) => runs.map((r) => r.kpis[k]);
+  const kpi = (k: SystemKpiName) => runs.map((r) => r.kpis[k]!);
 
   it('gives no run warnings: the warm-up covers the filling of P3 and no queue keeps growing', () => {
     expect(runWarnings(summarised(sc, runs))).toEqual([]);

@@ -48,7 +48,7 @@ describe('adding P2 beds (the only change) on ics-default.yaml', () => {
   });
 
   it('empties the list of acute patients waiting for P2', () => {
-    few.forEach((f, i) => expect(more[i].kpis.p2_waiting_mean).toBeLessThanOrEqual(f.kpis.p2_waiting_mean));
+    few.forEach((f, i) => expect(more[i].kpis.p2_waiting_mean).toBeLessThanOrEqual(f.kpis.p2_waiting_mean!));
   });
 });
 

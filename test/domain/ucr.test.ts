@@ -69,7 +69,7 @@ describe('loadScenario(ucr-small.yaml) simulated against Erlang-A (M/M/c + expon
   });
 
   it('the share of UCR patients reached within 2 hours matches Erlang-A within the 95% CI', () => {
-    const kpi = ci95(runs.map((r) => r.kpis.ucr_within_2h));
+    const kpi = ci95(runs.map((r) => r.kpis.ucr_within_2h!));
     expect(theory.within).toBeGreaterThanOrEqual(kpi.lo);
     expect(theory.within).toBeLessThanOrEqual(kpi.hi);
     // The CI must be tight enough for the check to mean something.
@@ -77,7 +77,7 @@ describe('loadScenario(ucr-small.yaml) simulated against Erlang-A (M/M/c + expon
   });
 
   it('the share who give up and go to the ED matches theta Lq / lambda, and the ED receives them', () => {
-    const gaveUp = ci95(runs.map((r) => r.units.ucr.reneged_fraction));
+    const gaveUp = ci95(runs.map((r) => r.units.ucr.reneged_fraction!));
     expect(theory.reneged).toBeGreaterThanOrEqual(gaveUp.lo);
     expect(theory.reneged).toBeLessThanOrEqual(gaveUp.hi);
     const toEd = ci95(runs.map((r) => r.units.ed.arrivals_per_day));

@@ -26,7 +26,7 @@ describe('cost of a day (engine/costs.ts via simulate)', () => {
     expect(r.units.p2.occupancy_mean).toBeGreaterThan(5);
     expect(r.units.acute.blocked_mean).toBeGreaterThan(0.5);
     expect(Math.abs(r.kpis.cost_per_day - ipacs)).toBeLessThan(0.005);
-    expect(Math.abs(r.kpis.recurrent_cost_per_year - 365 * ipacs)).toBeLessThan(0.005 * 365);
+    expect(Math.abs(r.kpis.recurrent_cost_per_year! - 365 * ipacs)).toBeLessThan(0.005 * 365);
     expect(r.kpis.one_off_cost).toBe(0);
     expect(r.kpis.funded_cost_per_day).toBeUndefined();
   });

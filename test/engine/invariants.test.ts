@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { simulate, buildModel, fixed } from '../../engine/index.js';
-import type { Model } from '../../engine/index.js';
 import type { TraceEvent } from '../../engine/model.js';
 import { modelArb } from './random-models.js';
 import { replay } from './replay.js';
@@ -17,8 +16,9 @@ describe('simulate(model, { trace }) on arbitrary small models', () => {
       const places = Object.values(r.units).reduce((a, u) => a + u.occupancy_mean + u.queue_mean, 0);
       expect(Math.abs(places - r.kpis.in_system_mean)).toBeLessThanOrEqual(1e-9 * Math.max(1, places));
       for (const [name, u] of Object.entries(r.units)) {
-        for (const k of ['lost_fraction', 'p_wait', 'p_full', 'within_target', 'reneged_fraction']) {
-          if (u[k] !== undefined && !Number.isNaN(u[k])) { expect(u[k], `${name}.${k}`).toBeGreaterThanOrEqual(0); expect(u[k], `${name}.${k}`).toBeLessThanOrEqual(1); }
+        for (const k of ['lost_fraction', 'p_wait', 'p_full', 'within_target', 'reneged_fraction'] as const) {
+          const v = u[k];
+          if (v !== undefined && !Number.isNaN(v)) { expect(v, `${name}.${k}`).toBeGreaterThanOrEqual(0); expect(v, `${name}.${k}`).toBeLessThanOrEqual(1); }
         }
         expect(u.blocked_mean).toBeLessThanOrEqual(u.occupancy_mean + 1e-9);
         expect(u.queue_mean).toBeLessThanOrEqual(m.units.find((x) => x.name === name)!.queue + 1e-9);

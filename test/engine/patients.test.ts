@@ -41,8 +41,8 @@ describe('simulate(model, { maxPatients })', () => {
     expect((error as SimulationError).code).toBe('TOO_MANY_PATIENTS');
     expect((error as SimulationError).message).toMatch(/more than 1000 patients .*memory budget/);
     // About 49 more patients a day: 1,000 are reached on day 20 or 21, give or take the noise.
-    expect((error as SimulationError).time! / DAY).toBeGreaterThan(15);
-    expect((error as SimulationError).time! / DAY).toBeLessThan(25);
+    expect((error as SimulationError).time / DAY).toBeGreaterThan(15);
+    expect((error as SimulationError).time / DAY).toBeLessThan(25);
   });
   it('gives the same results under a limit that is never reached as with none', () => {
     const free = simulate(overloaded, { seed: 1, replication: 0 });

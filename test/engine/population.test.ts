@@ -1,10 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { buildModel, exponential, simulate, DAY, HOUR } from '../../engine/index.js';
+import { buildModel, exponential, simulate, DAY, HOUR, YEAR } from '../../engine/index.js';
 import type { Model } from '../../engine/index.js';
 import { expectInCi } from '../validation/stats.js';
 import { flowBalanceGap } from '../population-flows.js';
-
-const YEAR = 365 * DAY;
 
 /** Two cohorts with crises, deaths, a move from well to frail, growth, and deaths in the pathway. */
 function populationModel(season: Model['season'] = null): Model {

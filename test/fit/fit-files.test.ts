@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { fitFiles } from '../../fit/fit-files.js';
 import { generateStays, generateCounts, TRUTH } from '../../fit/synthetic.js';
 import { loadScenario, checkScenario } from '../../scenarios/index.js';
-import { simulate } from '../../engine/index.js';
+import { simulate, DAY } from '../../engine/index.js';
 import { distMean } from '../../engine/distributions.js';
 import { tempDir } from '../temp-dir.js';
 
@@ -77,7 +77,7 @@ describe('fitFiles', () => {
     const [lo, hi] = [Number(m[1]), Number(m[2])];
     const acute = base.model.units.findIndex((u) => u.name === 'acute');
     const frail = sc.strategies[0].model.cohorts.findIndex((c) => c.name === 'frail');
-    const draws = Array.from({ length: 10 }, (_, k) => distMean(base.modelFor(sc.seed, k).units[acute].service[frail]) / 1440);
+    const draws = Array.from({ length: 10 }, (_, k) => distMean(base.modelFor(sc.seed, k).units[acute].service[frail]) / DAY);
     for (const d of draws) { expect(d).toBeGreaterThanOrEqual(lo - 1e-9); expect(d).toBeLessThanOrEqual(hi + 1e-9); }
     expect(new Set(draws.map((d) => d.toFixed(6))).size).toBe(10);
     // With no blocking, time in acute = treatment + hand-off; the generating values give:

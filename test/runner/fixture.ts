@@ -1,7 +1,7 @@
 /** Small scenarios built in code, so runner tests do not depend on the YAML compiler. */
 import { buildModel, exponential, DAY } from '../../engine/index.js';
 import type { Model } from '../../engine/model.js';
-import type { RunnableScenario, RunnableStrategy } from '../../runner/loaded.js';
+import type { CompiledScenario, CompiledStrategy } from '../../engine/compiled.js';
 
 /** An Erlang loss system (beds, no queue): blocking probability is Erlang B. */
 export function lossModel(capacity: number, perDay: number, losDays: number, horizonDays = 100, warmupDays = 10): Model {
@@ -18,11 +18,12 @@ export function erlangB(c: number, a: number): number {
   return b;
 }
 
-export const strategy = (name: string, model: Model, modelFor?: RunnableStrategy['modelFor']): RunnableStrategy => ({
-  name, description: `${name} strategy`, set: {}, model, modelFor: modelFor ?? (() => model),
+/** A strategy; given `modelFor`, its parameters are uncertain (drawn per replication). */
+export const strategy = (name: string, model: Model, modelFor?: CompiledStrategy['modelFor']): CompiledStrategy => ({
+  name, description: `${name} strategy`, set: {}, model, uncertain: modelFor !== undefined, modelFor: modelFor ?? (() => model),
 });
 
-export function scenario(strategies: RunnableStrategy[], reps: number | 'auto' = 12, seed: number | string = 2027): RunnableScenario {
+export function scenario(strategies: CompiledStrategy[], reps: number | 'auto' = 12, seed: number | string = 2027): CompiledScenario {
   const m = strategies[0].model;
   return {
     file: 'test.yaml', name: 'test', hash: 'abc123', seed, replications: reps, maxReplications: 200,

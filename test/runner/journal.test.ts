@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeF
 import { tempDir } from '../temp-dir.js';
 import { join } from 'node:path';
 import { runScenario, runScenarioDetailed, ResumeError, LockError, JOURNAL_FORMAT, ENGINE_VERSION } from '../../runner/index.js';
-import { encode } from '../../runner/codec.js';
+import { encode, type SystemKpiName } from '../../results/index.js';
 import { ICS, load, runStrategy } from '../domain/run.js';
 import { comparable, twoStrategies } from './fixture.js';
 
@@ -215,11 +215,12 @@ describe('runScenarioDetailed(ics-default, { resume }) from a journal larger tha
       expect(run.resumed).toBe(reps * S);
       expect(run.results.replications).toBe(reps);
       for (const s of header.strategies) {
-        for (const [kpi, stat] of Object.entries(run.results.strategies[s].kpis)) {
+        for (const [name, stat] of Object.entries(run.results.strategies[s].kpis)) {
+          const kpi = name as SystemKpiName;
           expect(stat.n).toBe(reps);
           // Shares are ratios of sums over replications (results-format section); the rest are means.
           const f0 = real[0].fractions?.kpis[kpi], f1 = real[1].fractions?.kpis[kpi];
-          const want = f0 && f1 ? (f0[0] + f1[0]) / (f0[1] + f1[1]) : (real[0].kpis[kpi] + real[1].kpis[kpi]) / 2;
+          const want = f0 && f1 ? (f0[0] + f1[0]) / (f0[1] + f1[1]) : (real[0].kpis[kpi]! + real[1].kpis[kpi]!) / 2;
           expect(stat.mean).toBeCloseTo(want, 6);
         }
       }

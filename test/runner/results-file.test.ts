@@ -3,7 +3,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResultsFile, writeResultsFile } from '../../runner/results-file.js';
 import { readJsonLines } from '../../runner/json-lines.js';
-import type { Results } from '../../engine/results.js';
+import type { Results } from '../../results/index.js';
 import { tempDir } from '../temp-dir.js';
 
 // V8's longest string: JSON.stringify of a larger results file fails with "Invalid string length".

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScenario, runScenarioDetailed } from '../../runner/run-scenario.js';
 import { writeShardFile } from '../../runner/shard-file.js';
-import { encode } from '../../runner/codec.js';
+import { encode } from '../../results/index.js';
 import { tempDir } from '../temp-dir.js';
 import { comparable, lossModel, scenario, strategy, twoStrategies } from './fixture.js';
 

@@ -19,7 +19,7 @@ describe('runScenario(loaded, { workers })', () => {
   it('gives different results for a different seed', async () => {
     const a = await runScenario(twoStrategies(6, 1), { workers: 2 });
     const b = await runScenario(twoStrategies(6, 2), { workers: 2 });
-    expect(a.strategies.baseline.kpis.acute_occupancy.mean).not.toBe(b.strategies.baseline.kpis.acute_occupancy.mean);
+    expect(a.strategies.baseline.kpis.acute_occupancy!.mean).not.toBe(b.strategies.baseline.kpis.acute_occupancy!.mean);
   });
 
   it('takes --reps and --seed over the scenario', async () => {
@@ -44,7 +44,7 @@ describe('runScenario(loaded, { workers })', () => {
 
   it('covers the Erlang B blocking probability with the 95% CI', async () => {
     const r = await runScenario(scenario([strategy('baseline', lossModel(5, 4, 1, 300, 10))], 20), { workers: 2 });
-    const lost = r.strategies.baseline.units.acute.lost_fraction;
+    const lost = r.strategies.baseline.units.acute.lost_fraction!;
     const theory = erlangB(5, 4);
     expect(lost.ci95[0]!).toBeLessThanOrEqual(theory);
     expect(lost.ci95[1]!).toBeGreaterThanOrEqual(theory);
@@ -56,9 +56,9 @@ describe('runScenario(loaded, { workers })', () => {
     const r = await runScenarioDetailed(twoStrategies(8), { workers: 2 });
     const more = r.results.differences['more-beds'];
     // More beds can only lose fewer patients; with common random numbers the paired CI is tighter than either CI.
-    const base = r.results.strategies.baseline.kpis.admissions_per_day;
-    expect(more.admissions_per_day.mean!).toBeGreaterThan(0);
-    expect(more.admissions_per_day.sd!).toBeLessThan(base.sd! * 2);
+    const base = r.results.strategies.baseline.kpis.admissions_per_day!;
+    expect(more.admissions_per_day!.mean!).toBeGreaterThan(0);
+    expect(more.admissions_per_day!.sd!).toBeLessThan(base.sd! * 2);
     expect(r.raw.baseline.map((x) => x.replication)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
@@ -74,8 +74,8 @@ describe('runScenario(loaded, { reps: "auto" })', () => {
     const r = await runScenario(scenario([strategy('baseline', lossModel(5, 4, 1, 60, 5))], 'auto'), { workers: 2 });
     expect(r.precision!.reached).toBe(true);
     expect(r.replications).toBeGreaterThanOrEqual(10);
-    for (const k of ['acute_occupancy', 'admissions_per_day', 'cost_per_day']) {
-      const s = r.strategies.baseline.kpis[k];
+    for (const k of ['acute_occupancy', 'admissions_per_day', 'cost_per_day'] as const) {
+      const s = r.strategies.baseline.kpis[k]!;
       expect((s.ci95[1]! - s.ci95[0]!) / 2 / Math.abs(s.mean!)).toBeLessThanOrEqual(0.05);
       expect(s.n).toBe(r.replications);
     }
@@ -101,6 +101,18 @@ describe('runScenario(loaded) with uncertain parameters', () => {
   });
 });
 
+describe('runScenario(loaded) with a strategy whose `uncertain` is false', () => {
+  it('runs its shared model and never asks for a drawn one', async () => {
+    const m = lossModel(5, 4, 1);
+    const fixed = { ...strategy('baseline', m), modelFor: () => { throw new Error('modelFor called'); } };
+    for (const workers of [0, 2]) {
+      const r = await runScenarioDetailed(scenario([fixed], 4), { workers });
+      expect(r.results.failures).toBeUndefined();
+      expect(comparable(r.results)).toBe(comparable(await runScenario(scenario([strategy('baseline', m)], 4), { workers })));
+    }
+  });
+});
+
 describe('runScenario(loaded) when replications fail', () => {
   it('retries once, reports the failure by index and finishes the rest', async () => {
     const good = lossModel(5, 4, 1);
@@ -118,7 +130,7 @@ describe('runScenario(loaded) when replications fail', () => {
       expect(r.results.failures![0].error).toMatch(/horizon|model/i);
       expect(calls).toBe(2);
       expect(r.raw.baseline.map((x) => x.replication)).toEqual([0, 1, 2, 4, 5]);
-      expect(r.results.strategies.baseline.kpis.acute_occupancy.n).toBe(5);
+      expect(r.results.strategies.baseline.kpis.acute_occupancy!.n).toBe(5);
     }
   });
 });
@@ -142,7 +154,7 @@ describe('runScenario(loaded, { maxMemoryMb })', () => {
   it('runs the same model to the end without a budget', async () => {
     const r = await runScenario(scenario([strategy('baseline', runaway)], 1), { workers: 0 });
     expect(r.failures).toBeUndefined();
-    expect(r.strategies.baseline.kpis.acute_waiting_mean.mean).toBeGreaterThan(50_000);
+    expect(r.strategies.baseline.kpis.acute_waiting_mean!.mean).toBeGreaterThan(50_000);
   });
 });
 

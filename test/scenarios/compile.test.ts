@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadScenarioText, ScenarioError } from '../../scenarios/index.js';
 import type { Model } from '../../engine/model.js';
-
-const DAY = 1440, YEAR = 365 * DAY;
+import { DAY, YEAR } from '../../engine/index.js';
 
 const ICS = `
 caresim: 1

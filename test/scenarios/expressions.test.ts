@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { evaluate, ExprError, type Scope } from '../../scenarios/expressions.js';
 import { toDist } from '../../scenarios/dist.js';
-import { DAY, HOUR, YEAR, qty, type Value } from '../../scenarios/quantity.js';
+import { qty, type Value } from '../../scenarios/quantity.js';
+import { DAY, HOUR, YEAR } from '../../engine/calendar.js';
 
 const none: Scope = { lookup: () => undefined, names: () => [] };
 const withParams = (p: Record<string, Value>): Scope => ({ lookup: (n) => p[n], names: () => Object.keys(p) });

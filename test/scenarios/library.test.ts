@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario, checkScenario } from '../../scenarios/index.js';
 import { simulate } from '../../engine/index.js';
-import type { ReplicationResult } from '../../engine/result.js';
+import type { ReplicationResult } from '../../engine/index.js';
+import type { UnitMetricName } from '../../results/index.js';
 
 const LIB = join(__dirname, '../../scenarios/library');
 const files = readdirSync(LIB).filter((f) => f.endsWith('.yaml') && f !== 'ics-default.yaml');
@@ -21,8 +22,8 @@ function run(file: string, horizon: string, reps = 10): ReplicationResult[] {
 }
 
 /** Asserts theory lies within the 95% CI widened by a small bias allowance for finite runs. */
-function near(results: ReplicationResult[], unit: string, metric: string, theory: number, bias = 0.02): void {
-  const { mean, half } = ci(results.map((r) => r.units[unit][metric]));
+function near(results: ReplicationResult[], unit: string, metric: UnitMetricName, theory: number, bias = 0.02): void {
+  const { mean, half } = ci(results.map((r) => r.units[unit][metric] ?? NaN));
   expect(Math.abs(mean - theory), `${unit}.${metric}: ${mean} ± ${half} vs ${theory}`).toBeLessThanOrEqual(half + bias * Math.abs(theory));
 }
 

@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { loadScenario, analyseScenario, loadScenarioText } from '../../scenarios/index.js';
 import { trafficRates, meanCapacity } from '../../scenarios/network.js';
+import { DAY } from '../../engine/index.js';
 
-const DAY = 1440;
 const LIB = join(__dirname, '../../scenarios/library');
 
 const oneUnit = (cap: string, extra = '') => `caresim: 1

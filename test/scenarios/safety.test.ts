@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseScenario, loadScenarioText } from '../../scenarios/index.js';
+import { analyseScenario } from '../../scenarios/index.js';
 import { MAX_ALIASES, MAX_BYTES, MAX_DEPTH, MAX_NODES } from '../../scenarios/parse.js';
 
 const codes = (text: string) => analyseScenario(text, 's.yaml').diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);

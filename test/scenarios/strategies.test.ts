@@ -1,9 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { loadScenarioText, analyseScenario, type LoadedScenario } from '../../scenarios/index.js';
+import { loadScenarioText, analyseScenario, type CompiledScenarioWithWarnings } from '../../scenarios/index.js';
 import { makeSampler } from '../../engine/distributions.js';
 import { makeStream } from '../../engine/random.js';
-
-const DAY = 1440, YEAR = 365 * DAY;
+import { DAY, YEAR } from '../../engine/index.js';
 
 const BASE = `
 caresim: 1
@@ -35,8 +34,8 @@ strategies:
 sweep: { units.p1.capacity: [80, 90], units.p1.los: [15 days, 25 days] }
 `;
 
-const load = (text = BASE, set?: string[]): LoadedScenario => loadScenarioText(text, 'base.yaml', { set });
-const byName = (sc: LoadedScenario, n: string) => sc.strategies.find((s) => s.name === n)!;
+const load = (text = BASE, set?: string[]): CompiledScenarioWithWarnings => loadScenarioText(text, 'base.yaml', { set });
+const byName = (sc: CompiledScenarioWithWarnings, n: string) => sc.strategies.find((s) => s.name === n)!;
 
 describe('strategies, sweep and set (loadScenarioText)', () => {
   const sc = load();
@@ -84,6 +83,18 @@ describe('strategies, sweep and set (loadScenarioText)', () => {
     expect(base.modelFor(7, 4).cohorts[0].crisis).not.toBe(draw);
     expect(base.model.cohorts[0].crisis).toBeCloseTo(1.5 / YEAR, 15); // never mutated
     expect(m.units[1]).toBe(base.model.units[1]); // parts without uncertain params are shared
+  });
+
+  it('marks a strategy `uncertain` exactly when some param it reads is drawn, and then only', () => {
+    expect(sc.strategies.every((s) => s.uncertain)).toBe(true);
+    const fixed = load(BASE, ['params.crisis_rate=1.5/year', 'params.los_mean=5 days']);
+    for (const s of fixed.strategies) {
+      expect(s.uncertain).toBe(false);
+      expect(s.modelFor(7, 3)).toBe(s.model);
+    }
+    const half = load(BASE, ['params.los_mean=5 days']);
+    expect(byName(half, 'baseline').uncertain).toBe(true);
+    expect(byName(half, 'fixed-crisis').uncertain).toBe(false);
   });
 
   it('gives every strategy the same draw unless it sets the param', () => {

@@ -1,10 +1,9 @@
 import { describe, it } from 'vitest';
-import { buildModel, exponential, HOUR, DAY } from '../../engine/index.js';
+import { buildModel, exponential, HOUR, DAY, WEEK } from '../../engine/index.js';
 import type { TraceEvent } from '../../engine/model.js';
 import { replicate, col } from './run.js';
 import { expectInCi } from './stats.js';
 
-const WEEK = 7 * DAY;
 /** Discharges 08:00-20:00 every day. */
 const OPEN = Array.from({ length: 168 }, (_, h) => ((h % 24) >= 8 && (h % 24) < 20 ? 1 : 0));
 

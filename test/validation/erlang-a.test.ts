@@ -29,7 +29,7 @@ describe('simulate(model, opts) against Erlang-A (M/M/c + exponential patience)'
       const rs = replicate(model, 16, { skipUnits: ['ucr'] });
       expectInCi('reneged_fraction', col(rs, 'ucr', 'reneged_fraction'), th.reneged);
       expectInCi('within_target', col(rs, 'ucr', 'within_target'), th.withinTarget(k.targetH));
-      expectInCi('ucr_within_2h KPI', rs.map((r) => r.kpis.ucr_within_2h), th.withinTarget(k.targetH));
+      expectInCi('ucr_within_2h KPI', rs.map((r) => r.kpis.ucr_within_2h ?? NaN), th.withinTarget(k.targetH));
       expectInCi('queue_mean', col(rs, 'ucr', 'queue_mean'), th.lq);
       expectInCi('ED arrivals from reneging', col(rs, 'ed', 'arrivals_per_day'), th.reneged * k.lambda * 24);
     });

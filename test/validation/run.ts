@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import { simulate } from '../../engine/index.js';
 import type { Model, ReplicationResult } from '../../engine/index.js';
+import type { UnitMetricName } from '../../results/index.js';
 import type { TraceEvent } from '../../engine/model.js';
 
 export const SEED = 2027;
@@ -53,4 +54,4 @@ function closeTo(label: string, a: number, b: number, rel: number): void {
 }
 
 /** Column of one unit metric over replications. */
-export const col = (rs: ReplicationResult[], unit: string, metric: string): number[] => rs.map((r) => r.units[unit][metric]);
+export const col = (rs: ReplicationResult[], unit: string, metric: UnitMetricName): number[] => rs.map((r) => r.units[unit][metric] ?? NaN);

@@ -1,11 +1,9 @@
 import { describe, it } from 'vitest';
-import { buildModel, fixed, HOUR, DAY } from '../../engine/index.js';
+import { buildModel, fixed, HOUR, DAY, WEEK, YEAR } from '../../engine/index.js';
 import type { Model } from '../../engine/index.js';
 import type { TraceEvent } from '../../engine/model.js';
 import { replicate } from './run.js';
 import { expectInCi } from './stats.js';
-
-const WEEK = 7 * DAY, YEAR = 365 * DAY;
 
 /** A front unit with a one-minute service: every arrival is seen by the trace as 'arrive' at 'front'. */
 function frontModel(rate: number, days: number, warmupDays: number, extra: Partial<Model> = {}, profile?: number[]): Model {

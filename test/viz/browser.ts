@@ -92,7 +92,7 @@ export async function openBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'caresim-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: choice.executable, headless: true, viewport: { width: 1200, height: 900 },
-    env: { ...process.env, ...choice.env } as Record<string, string>,
+    env: { ...process.env, ...choice.env },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? await context.newPage();

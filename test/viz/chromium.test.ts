@@ -17,6 +17,6 @@ describe('findChromium(env, systemPath)', () => {
     expect(choice.source).toBe('package');
     expect(existsSync(choice.executable)).toBe(true);
     expect(statSync(choice.executable).mode & 0o100).toBe(0o100);
-    expect(existsSync(choice.env.FONTCONFIG_FILE!)).toBe(true);
+    expect(existsSync(choice.env.FONTCONFIG_FILE)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HEADLINE_KPIS, type Results } from '../../engine/results.js';
+import { HEADLINE_KPIS, type Results } from '../../results/index.js';
 import { cohortBars, mainStrategies, dailyUnits, dayDate, differenceRows, fanData, headlineCards, kpiBars, methodsFacts, strategyNames, sweepPoints, unitMetricBars } from '../../viz/data.js';
 import { makeResults } from './fixture.js';
 
@@ -71,7 +71,7 @@ describe('unitMetricBars(results, metric, units, scale)', () => {
   it('scales waits from days to hours with their intervals and drops units that are zero everywhere', () => {
     const rows = unitMetricBars(r, 'wait_mean', undefined, 24);
     for (const row of rows) {
-      const s = r.strategies[row.strategy].units[row.group].wait_mean;
+      const s = r.strategies[row.strategy].units[row.group].wait_mean!;
       expect(row.stat.mean).toBeCloseTo(s.mean! * 24, 9);
       expect(row.stat.ci95[1]).toBeCloseTo(s.ci95[1]! * 24, 9);
     }

@@ -5,8 +5,7 @@
  */
 import { buildModel, DAY, HOUR, exponential, lognormal, simulate } from '../../engine/index.js';
 import type { Model } from '../../engine/index.js';
-import type { Results } from '../../engine/results.js';
-import { summarise, type StrategyReps } from '../../engine/summarise.js';
+import { type Results, summarise, type StrategyReps } from '../../results/index.js';
 
 export interface FixtureOptions {
   reps?: number;

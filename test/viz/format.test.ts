@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decimalsFor, displayedResolution, formatCI, formatStat, formatValue, MINUS, NOT_MODELLED, parseDisplayed, plainDifference, verdictOf } from '../../viz/format.js';
-import type { Stat } from '../../engine/results.js';
+import type { Stat } from '../../results/index.js';
 
 const stat = (mean: number, lo: number, hi: number): Stat => ({ mean, sd: 1, ci95: [lo, hi], n: 10 });
 
@@ -37,7 +37,7 @@ describe('formatValue(x, kind, decimals, sign)', () => {
   it('round-trips through parseDisplayed within the resolution of the shown text', () => {
     fc.assert(fc.property(fc.double({ min: -1e8, max: 1e8, noNaN: true }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('count', 'money', 'days'),
       (x, d, kind) => {
-        const text = formatValue(x, kind as 'count', d, true);
+        const text = formatValue(x, kind, d, true);
         expect(Math.abs(parseDisplayed(text) - x)).toBeLessThanOrEqual(displayedResolution(text) + 1e-9 * Math.abs(x));
       }));
   });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Results } from '../../engine/results.js';
-import { HEADLINE_KPIS } from '../../engine/results.js';
+import { type Results, type SystemKpiName, HEADLINE_KPIS } from '../../results/index.js';
 import { differenceRows, mainStrategies, strategyNames, sweepPoints } from '../../viz/data.js';
 import { displayedResolution, parseDisplayed } from '../../viz/format.js';
 import { writeReport } from '../../viz/node.js';
@@ -14,7 +13,7 @@ const requests: string[] = [];
 
 // Without Chromium (or if the page cannot load) every test FAILS with the reason: a
 // failing beforeAll would only mark them skipped.
-let setupError: unknown;
+let setupError: Error | undefined;
 beforeAll(async () => {
   try {
     r = makeResults({ sweep: true });
@@ -26,7 +25,7 @@ beforeAll(async () => {
     await b.page.goto(pathToFileURL(file).href);
     await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
   } catch (e) {
-    setupError = e;
+    setupError = e instanceof Error ? e : new Error(String(e));
   }
 });
 
@@ -88,10 +87,10 @@ describe('writeReport(results, outFile) opened from file://', () => {
   });
 
   it('plots every paired difference of the headline KPIs and every sweep point', async () => {
-    const dots = await b.page.$$eval('figure.chart-compare circle.diff', (cs) => cs.map((c) => (c as unknown as { __data__: { kpi: string; strategy: string; diff: { mean: number } } }).__data__));
+    const dots = await b.page.$$eval('figure.chart-compare circle.diff', (cs) => cs.map((c) => (c as unknown as { __data__: { kpi: SystemKpiName; strategy: string; diff: { mean: number } } }).__data__));
     const expected = differenceRows(r);
     expect(dots).toHaveLength(expected.length);
-    for (const d of dots) expect(d.diff.mean).toBe(r.differences[d.strategy][d.kpi].mean);
+    for (const d of dots) expect(d.diff.mean).toBe(r.differences[d.strategy][d.kpi]!.mean);
     const sweep = await b.page.$$eval('figure.chart-sweep', (fs) => fs.map((f) => ({ kpi: f.getAttribute('data-kpi')!, n: f.querySelectorAll('circle.point').length })));
     expect(sweep.map((s) => s.kpi)).toEqual(HEADLINE_KPIS.filter((k) => sweepPoints(r, k).length > 0));
     for (const s of sweep) expect(s.n).toBe(3);
@@ -99,7 +98,7 @@ describe('writeReport(results, outFile) opened from file://', () => {
 
   it('shows on each card the numbers of the results file, within the rounding shown', async () => {
     const cards = await b.page.$$eval('.card', (cs) => cs.map((c) => ({
-      kpi: c.getAttribute('data-kpi')!, strategy: c.getAttribute('data-strategy')!,
+      kpi: c.getAttribute('data-kpi')! as SystemKpiName, strategy: c.getAttribute('data-strategy')!,
       number: c.querySelector('.number')?.textContent ?? null, ci: c.querySelector('.ci')?.textContent ?? '',
       diff: c.querySelector('.diff-text')?.textContent ?? null,
       avoided: c.getAttribute('data-avoided') === 'true', context: c.querySelector('.context')?.textContent ?? '',
@@ -112,7 +111,7 @@ describe('writeReport(results, outFile) opened from file://', () => {
     for (const c of cards) {
       if (c.avoided) {
         // Admissions avoided lead with baseline minus strategy, the paired difference negated.
-        const d = r.differences[c.strategy][c.kpi];
+        const d = r.differences[c.strategy][c.kpi]!;
         close(c.number!, -d.mean!, false);
         const [lo, hi] = c.ci.replace('95% CI ', '').split(' to ');
         close(lo, -d.ci95[1]!, false);
@@ -120,14 +119,14 @@ describe('writeReport(results, outFile) opened from file://', () => {
         expect(c.context).toContain(`admissions: `);
         continue;
       }
-      const s = r.strategies[c.strategy].kpis[c.kpi];
+      const s = r.strategies[c.strategy].kpis[c.kpi]!;
       const percent = c.kpi === 'acute_occupancy' || c.kpi === 'ucr_within_2h';
       close(c.number!, s.mean!, percent);
       const [lo, hi] = c.ci.replace('95% CI ', '').split(' to ');
       close(lo, s.ci95[0]!, percent);
       close(hi, s.ci95[1]!, percent);
       if (c.strategy === 'baseline') { expect(c.diff).toBeNull(); continue; }
-      const d = r.differences[c.strategy][c.kpi];
+      const d = r.differences[c.strategy][c.kpi]!;
       if (c.diff!.startsWith('no difference')) { expect([d.mean, d.ci95[0], d.ci95[1]]).toEqual([0, 0, 0]); continue; }
       close(c.diff!.split(' ')[0], d.mean!, percent);
     }

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decode } from '../../runner/codec.js';
+import { decode } from '../../results/index.js';
 import type { Model } from '../../engine/model.js';
 import { startViewer, type Viewer } from '../../viz/node.js';
 import { makeResults } from './fixture.js';

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HEADLINE_KPIS, type Results } from '../../engine/results.js';
+import { HEADLINE_KPIS, type Results, type SystemKpiName, summariseStrategy } from '../../results/index.js';
 import { simulate } from '../../engine/index.js';
-import { summariseStrategy } from '../../engine/summarise.js';
 import { loadScenario } from '../../scenarios/index.js';
 import { startViewer, type Viewer } from '../../viz/node.js';
 import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
@@ -25,7 +24,7 @@ async function settle(run: number): Promise<number> {
 
 // Without Chromium (or if the page cannot load) every test FAILS with the reason: a
 // failing beforeAll would only mark them skipped.
-let setupError: unknown;
+let setupError: Error | undefined;
 beforeAll(async () => {
   try {
     v = await startViewer({ file: SCENARIO, port: 0 });
@@ -33,7 +32,7 @@ beforeAll(async () => {
     await b.page.goto(v.url);
     await settle(1);
   } catch (e) {
-    setupError = e;
+    setupError = e instanceof Error ? e : new Error(String(e));
   }
 });
 
@@ -58,7 +57,7 @@ describe('startViewer({ file: scenario }) in a browser', () => {
     const expected = JSON.parse(JSON.stringify(node.kpis)) as Results['strategies'][string]['kpis'];
     expect(Object.keys(r.strategies.baseline.kpis)).toEqual(Object.keys(expected));
     for (const [kpi, st] of Object.entries(expected)) {
-      const got = r.strategies.baseline.kpis[kpi];
+      const got = r.strategies.baseline.kpis[kpi as SystemKpiName]!;
       if (st.mean === null) { expect(got.mean).toBeNull(); continue; }
       expect(Math.abs(got.mean! - st.mean)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(st.mean)));
       expect(got.n).toBe(st.n);
@@ -81,7 +80,7 @@ describe('startViewer({ file: scenario }) in a browser', () => {
     expect(seconds).toBeLessThan(30);
     const r = await latest();
     expect(r.strategies[PLAN].set['units.acute.capacity']).toBe(await b.page.$eval('#slider-acute', (e) => (e as HTMLInputElement).max));
-    const wait = r.differences[PLAN].acute_waiting_mean;
+    const wait = r.differences[PLAN].acute_waiting_mean!;
     expect(wait.ci95[1]!).toBeLessThan(0);
     // The chart shows it too: the plan's bar is shorter than baseline's.
     const bars = await b.page.$$eval('#waiting-lists .bar[data-group=acute_waiting_mean] rect.mark', (rs) => rs.map((e) => ({ s: e.parentElement!.getAttribute('data-strategy'), w: Number(e.getAttribute('width')) })));
@@ -106,7 +105,7 @@ describe('startViewer({ file: scenario }) in a browser', () => {
     await b.page.keyboard.press('Home');
     await settle(before + 1);
     const r = await latest();
-    expect(r.differences[PLAN].ucr_within_2h.ci95[1]!).toBeLessThan(0);
+    expect(r.differences[PLAN].ucr_within_2h!.ci95[1]!).toBeLessThan(0);
     expect(b.errors).toEqual([]);
     await b.page.screenshot({ path: join(ARTIFACTS, 'viewer.png'), fullPage: true });
   });
@@ -122,7 +121,7 @@ describe('startViewer({ file: results.json }) in a browser', () => {
       await b.page.goto(shown.url);
       await b.page.waitForSelector('body[data-state=ready] #report[data-rendered=true]', { timeout: 30_000 });
       const means = await b.page.$$eval('.card[data-strategy=baseline] .value[data-mean]', (vs) => vs.map((v) => [v.closest('.card')!.getAttribute('data-kpi'), Number(v.getAttribute('data-mean'))]));
-      expect(Object.fromEntries(means)).toEqual(Object.fromEntries(HEADLINE_KPIS.map((k) => [k, r.strategies.baseline.kpis[k].mean])));
+      expect(Object.fromEntries(means)).toEqual(Object.fromEntries(HEADLINE_KPIS.map((k) => [k, r.strategies.baseline.kpis[k]?.mean])));
       expect(await b.page.$$('#controls input, input[type=range]')).toHaveLength(0);
     } finally {
       await shown.close();

@@ -5,7 +5,7 @@
 import { axisBottom, axisLeft, max, scaleBand, scaleLinear, select } from 'd3';
 import type { BarRow } from '../data.js';
 import { formatValue, statDecimals, tickDecimals } from '../format.js';
-import type { KpiKind } from '../../engine/kpi-info.js';
+import type { KpiKind } from '../../results/index.js';
 import { strategyColour } from '../palette.js';
 import { axisTitles, frame, legend } from './frame.js';
 import { dataTable } from './table.js';

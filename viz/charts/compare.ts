@@ -6,7 +6,7 @@
 import { axisBottom, max, scaleLinear, select } from 'd3';
 import type { DiffRow } from '../data.js';
 import { displayValue, formatPlain, formatValue, statDecimals, tickDecimals, verdictOf } from '../format.js';
-import { kpiInfo } from '../../engine/kpi-info.js';
+import { kpiInfo } from '../../results/index.js';
 import { VERDICT_COLOURS } from '../palette.js';
 import { frame } from './frame.js';
 import { dataTable } from './table.js';

@@ -5,7 +5,7 @@
 import { area, axisBottom, axisLeft, extent, line, max, min, scaleLinear, select } from 'd3';
 import type { SweepPoint } from '../data.js';
 import { formatPlain, formatValue, statDecimals } from '../format.js';
-import { kpiInfo } from '../../engine/kpi-info.js';
+import { kpiInfo } from '../../results/index.js';
 import { axisTitles, frame } from './frame.js';
 import { dataTable } from './table.js';
 

@@ -30,7 +30,8 @@ describe('caresim compare RESULTS OBSERVED', () => {
     expect(c.series[0].mean_error).toBeGreaterThan(0);
     expect(c.band.expected_coverage).toBeCloseTo((39 * 0.9) / 41, 12);
     const html = readFileSync(report, 'utf8');
-    for (const s of c.series) expect(html).toContain(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 260" role="img"`);
+    expect(html).toContain(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 720 260" role="img"`);
+    for (const s of c.series) expect(html).toContain(s.series);
     expect(html.match(/<section class="compare-series"/g)).toHaveLength(3);
     expect(runCli(['compare', guessed, example('observed.csv'), '--fail-on-mismatch', '--quiet']).code).toBe(1);
     // The README's worked example shows this table: it must be what the command prints.

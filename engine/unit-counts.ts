@@ -1,0 +1,90 @@
+/**
+ * Every change to a unit count that a time-weighted statistic integrates (places in use,
+ * capacity, queue length, finished patients holding a place, patients blocked for the unit)
+ * goes through these functions, and each integrates the unit's statistics up to now first
+ * ("touch"): a count changed untouched would credit its new value to the time before the
+ * change. Touching twice in one instant costs nothing (dt = 0), so no caller has to know
+ * whether someone touched already.
+ */
+import type { SimState } from './sim-state.js';
+
+/** Integrates unit u's time-weighted statistics up to now. */
+export function touch(s: SimState, u: number): void {
+  if (!s.monitor) return;
+  const st = s.stats;
+  const dt = s.now - st.last[u];
+  if (dt <= 0) return;
+  const units = s.units;
+  const occ = units.places[u], cap = units.cap[u], ql = units.qlen[u], done = units.doneN[u];
+  st.occArea[u] += occ * dt;
+  st.queueArea[u] += ql * dt;
+  st.blockedArea[u] += done * dt;
+  st.listArea[u] += (ql + units.waiting[u].length) * dt;
+  if (occ >= cap) st.fullTime[u] += dt;
+  st.last[u] = s.now;
+}
+
+/** A patient takes a place in u. */
+export function takePlace(s: SimState, u: number): void {
+  touch(s, u);
+  s.units.places[u]++;
+}
+
+/** A patient whose service had ended gives up its place in u. */
+export function freeDonePlace(s: SimState, u: number): void {
+  touch(s, u);
+  const units = s.units;
+  units.places[u]--;
+  units.doneN[u]--;
+}
+
+/** A patient's service in u ends; it keeps the place until it can leave. */
+export function endService(s: SimState, u: number): void {
+  touch(s, u);
+  s.units.doneN[u]++;
+}
+
+/** A patient whose service in u had ended starts another stay in the same place. */
+export function restartService(s: SimState, u: number): void {
+  touch(s, u);
+  s.units.doneN[u]--;
+}
+
+/** Patient p (with its current token) joins u's queue. */
+export function joinQueue(s: SimState, u: number, p: number, token: number): void {
+  touch(s, u);
+  s.units.qlen[u]++;
+  s.units.queues[u].push(p, token);
+}
+
+/** The patient at the head of u's queue leaves it for a place; returns its id. */
+export function shiftQueue(s: SimState, u: number): number {
+  touch(s, u);
+  s.units.qlen[u]--;
+  return s.units.queues[u].shift();
+}
+
+/** A queued patient leaves u's queue out of turn (reneging; its ring entry goes stale). */
+export function dropFromQueue(s: SimState, u: number): void {
+  touch(s, u);
+  s.units.qlen[u]--;
+}
+
+/** Patient p, holding a place elsewhere, waits for a place (or a waiting place) in u. */
+export function blockFor(s: SimState, u: number, p: number): void {
+  touch(s, u);
+  s.units.waiting[u].push(p, 0);
+}
+
+/** The longest-blocked patient waiting for u stops waiting; returns its id. */
+export function shiftBlocked(s: SimState, u: number): number {
+  touch(s, u);
+  return s.units.waiting[u].shift();
+}
+
+/** Unit u's capacity becomes `cap` now. */
+export function setCapacity(s: SimState, u: number, cap: number): void {
+  touch(s, u);
+  s.stats.capacityChange(u, s.units.cap[u], s.now);
+  s.units.cap[u] = cap;
+}

@@ -1,0 +1,147 @@
+/**
+ * The results file (ARCHITECTURE §6, contract): what `caresim run --out` writes, what
+ * `caresim merge` combines and what the report and viewer read. Everything is summarised
+ * over replications; `null` stands for "not defined" (e.g. utilisation of an unlimited
+ * unit), because JSON has no NaN.
+ */
+import type { PairedKpiName, SystemKpiName, UnitMetricName } from '../engine/metrics.js';
+import type { Comparisons } from '../appraisal/comparisons.js';
+
+/** The `format` field of every results file this version writes and reads. */
+export const RESULTS_FORMAT = 'caresim-results/1';
+export interface Stat {
+  mean: number | null;
+  sd: number | null;
+  ci95: [number | null, number | null];
+  n: number;
+}
+
+/**
+ * A Stat per KPI, per unit metric: keyed by the names of metrics.ts, so a reader that names a
+ * KPI or metric by hand cannot misspell it. Every key is optional: a file holds only what its
+ * model answers (and files from other versions may hold other names, read generically).
+ */
+export type KpiStats = { [K in SystemKpiName]?: Stat };
+/** A strategy's paired differences: every KPI's, and the economic case's own (engine/metrics.ts PAIRED_KPIS). */
+export type PairedStats = KpiStats & { [K in PairedKpiName]?: Stat };
+export type UnitMetricStats = { [K in UnitMetricName]?: Stat };
+
+export interface Band {
+  mean: number[];
+  p05: number[];
+  p95: number[];
+}
+
+/** One unit whose funded places a strategy changed (appraisal/funding.ts). */
+export interface FundingLine { unit: string; places_from: number; places_to: number; cost_per_year: number }
+/** What a strategy closes and buys in funded places, and the net change in funded cost a year. */
+export interface Funding { closed: FundingLine[]; bought: FundingLine[]; net_per_year: number }
+
+/** One change a strategy makes: the key path, its baseline value and the strategy's (scenarios/changes.ts). */
+export interface Change { path: string; from: string; to: string }
+
+/** A strategy's balanced verdict from the paired CIs of the headline KPIs (appraisal/verdict.ts). */
+export interface Verdict {
+  verdict: 'better' | 'worse' | 'trade-off' | 'no clear difference';
+  better: string[];
+  worse: string[];
+  /** Improvements that do not count because patients are stuck elsewhere (e.g. fewer admissions while ED waits rise). */
+  discounted?: string[];
+}
+
+export interface StrategyResults {
+  description: string;
+  /** What the strategy changed, as written: dotted path -> expression. */
+  set: Record<string, string>;
+  /** For sweep strategies: swept path -> numeric value. */
+  sweep?: Record<string, number>;
+  /** Every change against the baseline, from -> to (absent for the baseline). */
+  changes?: Change[];
+  /** Funded places closed and bought, when the model prices funded places. */
+  funding?: Funding;
+  /** Against the baseline (absent for the baseline). */
+  verdict?: Verdict;
+  kpis: KpiStats;
+  units: Record<string, UnitMetricStats>;
+  /** Measured days only (warm-up cut). */
+  /** `admissions` is absent in files written before daily admissions were recorded. */
+  daily: Record<string, { occupancy: Band; blocked: Band; queue: Band; capacity: number[]; admissions?: Band }>;
+  /** Patients leaving by each exit, per day. */
+  exits: Record<string, Stat>;
+  population?: Record<string, {
+    people: number[];
+    crises_per_1000_per_year: Stat;
+    admissions_per_1000_per_year: Stat;
+    bed_days_per_1000_per_year: Stat;
+    days_at_home_per_person_year: Stat;
+  }>;
+}
+
+/** A problem a finished run shows, with the numbers behind it. */
+export interface RunWarning {
+  code: 'queue-growing' | 'warmup-short';
+  strategy: string;
+  unit: string;
+  message: string;
+  /** queue-growing: Sen's slope (patients a day) and the one-sided p-value. */
+  slope_per_day?: number;
+  p_value?: number;
+  /** warmup-short: MSER-5's end of the warm-up, and the scenario's. */
+  suggested_warmup_days?: number;
+  warmup_days?: number;
+}
+
+export interface Results {
+  format: typeof RESULTS_FORMAT;
+  scenario: { name: string; hash: string; file?: string; assumptions: string[] };
+  engine: { version: string };
+  seed: number | string;
+  replications: number;
+  horizon_days: number;
+  warmup_days: number;
+  /** Calendar date of the first measured day (YYYY-MM-DD). */
+  start_date: string;
+  /** Set when replications were `auto`: the precision reached. */
+  precision?: { target: number; reached: boolean; worst: { kpi: string; relative_half_width: number | null } };
+  /** Strategy name -> results; `baseline` comes first. */
+  strategies: Record<string, StrategyResults>;
+  /** Strategy -> KPI -> paired difference (strategy minus baseline) over replications. */
+  differences: Record<string, PairedStats>;
+  /** The comparisons behind the verdicts: how many, how many clear, how many chance alone would give (appraisal/comparisons.ts). */
+  comparisons?: Comparisons;
+  /** Baseline: running mean across replications of daily occupancy, every day from t = 0. */
+  warmup_aid?: Record<string, number[]>;
+  sweep?: { paths: string[]; points: { strategy: string; values: Record<string, number> }[] };
+  /** Problems the finished run shows (run-warnings.ts); absent when there are none. */
+  warnings?: RunWarning[];
+  /** Replications that failed (after one retry), by strategy and index. */
+  failures?: { strategy: string; replication: number; error: string }[];
+  /** Timing and machine facts: excluded when comparing runs for determinism. */
+  run?: { seconds: number; workers: number; shard?: string; finished: string };
+}
+
+/** Headline KPIs in the order boards read them (see engine/kpis.ts for definitions). */
+export const HEADLINE_KPIS = [
+  'delayed_bed_days_per_day',
+  'acute_waiting_mean',
+  'waits_12h_per_day',
+  'acute_occupancy',
+  'admissions_per_day',
+  'ucr_within_2h',
+  'cost_per_day',
+] as const satisfies readonly SystemKpiName[];
+
+/**
+ * What `replications: auto` pins to within 5%: the headline KPIs without the ED crowding
+ * counts, which are near zero in an uncrowded system, where a relative precision would ask
+ * for endless replications (their paired differences still carry CIs).
+ */
+export const PRECISION_KPIS = [
+  'delayed_bed_days_per_day',
+  'acute_occupancy',
+  'admissions_per_day',
+  'ucr_within_2h',
+  'cost_per_day',
+] as const satisfies readonly SystemKpiName[];
+
+export type HeadlineKpi = (typeof HEADLINE_KPIS)[number];

@@ -1,0 +1,22 @@
+/**
+ * The results module's public API: everything about the results file (ARCHITECTURE §6) —
+ * its types, the summariser that turns replication results into it, what each KPI means,
+ * the warnings a finished run shows, the JSON codec and the engine version it carries.
+ * Isomorphic (the CLI runner and the browser viewer share it). Other folders import it
+ * from here only.
+ */
+export type { Stat, KpiStats, UnitMetricStats, Band, StrategyResults, RunWarning, Results } from './format.js';
+export { RESULTS_FORMAT, HEADLINE_KPIS, type HeadlineKpi } from './format.js';
+export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from '../engine/metrics.js';
+export type { UnitMetricName, UnitMetrics, SystemKpiName, CoreKpiName, SystemKpis } from '../engine/metrics.js';
+export { summarise, summariseFolds, summariseStrategy, pairedDifferences, foldOf, foldWarmupAid, warmupAid } from './summarise.js';
+export type { StrategyReps, StrategyFolded, SummariseMeta } from './summarise.js';
+export { precision, relativeHalfWidth } from './precision.js';
+export { StrategyFold, foldDifferences, firstMeasuredDay, type StrategyMeta } from './summary-fold.js';
+export { stat, quantile, tQuantile975, ratioStat, linearisedRatio, withMean, logGamma } from './statistics.js';
+export { BAND_SAMPLE, BandFold, MeanFold } from './daily-bands.js';
+export { InOrder } from './in-order.js';
+export { KPI_INFO, UNIT_METRIC_INFO, kpiInfo, type KpiInfo, type KpiKind } from './kpi-info.js';
+export { runWarnings, withRunWarnings, QUEUE_ALPHA } from './run-warnings.js';
+export { encode, decode, revive } from './codec.js';
+export { ENGINE_VERSION } from './version.js';

@@ -1,0 +1,258 @@
+/**
+ * One strategy's summary, folded in one replication at a time (in replication-index order:
+ * the caller's job, see in-order.ts), keeping only what the results file needs: per
+ * replication the scalars behind each Stat and paired difference (a few hundred numbers),
+ * and for the daily series running means and bounded band estimators (daily-bands.ts).
+ * A finished replication can then be dropped, so a long run holds megabytes, not a copy of
+ * every replication.
+ */
+import type { ReplicationResult } from '../engine/index.js';
+import type { Economics } from '../engine/model.js';
+import type { SystemKpiName, UnitMetricName } from '../engine/metrics.js';
+import type { Change, KpiStats, Stat, StrategyResults, UnitMetricStats } from './format.js';
+import { BandFold, MeanFold } from './daily-bands.js';
+import { linearisedRatio, ratioStat, stat, withMean } from './statistics.js';
+
+/** Index of the first measured day in the daily series (which start at t = 0). */
+export function firstMeasuredDay(warmupDays: number): number {
+  return Math.floor(warmupDays + 1e-9);
+}
+
+export interface StrategyMeta {
+  description: string;
+  set: Record<string, string>;
+  sweep?: Record<string, number>;
+  changes?: Change[];
+}
+
+/**
+ * Named per-replication values: one column per name, in order of first appearance; a
+ * replication without a name reads NaN ("not defined"), as in a Stat.
+ */
+class Columns<K extends string = string> {
+  readonly cols = new Map<K, number[]>();
+  rows = 0;
+
+  /** Starts a new row; values not set in it stay NaN. */
+  row(): void {
+    this.rows++;
+    for (const c of this.cols.values()) c.push(NaN);
+  }
+
+  /** Numbers held: one per replication and name. */
+  get held(): number {
+    return this.rows * this.cols.size;
+  }
+
+  set(key: K, v: number): void {
+    let c = this.cols.get(key);
+    if (!c) { c = new Array<number>(this.rows).fill(NaN); this.cols.set(key, c); }
+    c[this.rows - 1] = v;
+  }
+}
+
+/** Numerators and denominators of a share, per replication; `complete` while every replication gave them. */
+class Fractions<K extends string> {
+  readonly num = new Columns<K>();
+  readonly den = new Columns<K>();
+  readonly incomplete = new Set<K>();
+
+  row(): void { this.num.row(); this.den.row(); }
+
+  get held(): number { return this.num.held + this.den.held; }
+
+  set(key: K, f: readonly [number, number] | undefined): void {
+    // Counts missing here, or in earlier replications that had the value: mean of ratios instead.
+    if (!f || (!this.num.cols.has(key) && this.num.rows > 1)) { this.incomplete.add(key); return; }
+    this.num.set(key, f[0]);
+    this.den.set(key, f[1]);
+  }
+
+  /** The ratio estimator, or null when some replication did not give its counts. */
+  stat(key: K): Stat | null {
+    const num = this.num.cols.get(key), den = this.den.cols.get(key);
+    if (!num || !den || this.incomplete.has(key)) return null;
+    return ratioStat(num, den);
+  }
+}
+
+interface DailyFold { occupancy: BandFold; blocked: BandFold; queue: BandFold; capacity: MeanFold; admissions: BandFold }
+interface CohortFold { people: MeanFold; rates: Columns }
+
+const RATES = ['crises_per_1000_per_year', 'admissions_per_1000_per_year', 'bed_days_per_1000_per_year'] as const;
+
+export class StrategyFold {
+  /** Replication indices, in the order folded (index order). */
+  readonly indices: number[] = [];
+  readonly kpis = new Columns<SystemKpiName>();
+  readonly kpiFractions = new Fractions<SystemKpiName>();
+  readonly units = new Map<string, { values: Columns<UnitMetricName>; fractions: Fractions<UnitMetricName> }>();
+  readonly exits = new Columns();
+  private from = 0;
+  private readonly daily = new Map<string, DailyFold>();
+  private readonly cohorts = new Map<string, CohortFold>();
+  /** Mean daily occupancy from t = 0, per unit (for the warm-up aid). */
+  readonly occupancyFromStart = new Map<string, MeanFold>();
+  /** The strategy's one-off cost, double running and discounting, from its replications. */
+  economics?: Economics;
+
+  add(r: ReplicationResult): void {
+    if (this.indices.length === 0) this.from = firstMeasuredDay(r.warmupDays);
+    const first = this.indices.length === 0;
+    this.indices.push(r.replication);
+    if (r.economics) this.economics = r.economics;
+    this.kpis.row();
+    this.kpiFractions.row();
+    // Keys in the order the replication gives them (metrics.ts): the order of the results file.
+    for (const k of Object.keys(r.kpis) as SystemKpiName[]) {
+      this.kpis.set(k, r.kpis[k]!);
+      if (r.fractions?.kpis[k] !== undefined || this.kpiFractions.num.cols.has(k)) this.kpiFractions.set(k, r.fractions?.kpis[k]);
+    }
+    for (const u of Object.keys(r.units)) {
+      let f = this.units.get(u);
+      if (!f) {
+        f = { values: new Columns<UnitMetricName>(), fractions: new Fractions<UnitMetricName>() };
+        // Rows before this unit appeared read NaN.
+        for (let i = 0; i < this.indices.length - 1; i++) { f.values.row(); f.fractions.row(); }
+        this.units.set(u, f);
+      }
+    }
+    for (const [u, f] of this.units) {
+      f.values.row();
+      f.fractions.row();
+      const metrics = r.units[u];
+      if (!metrics) continue;
+      const fr = r.fractions?.units[u];
+      for (const m of Object.keys(metrics) as UnitMetricName[]) {
+        f.values.set(m, metrics[m]!);
+        if (fr?.[m] !== undefined || f.fractions.num.cols.has(m)) f.fractions.set(m, fr?.[m]);
+      }
+    }
+    this.exits.row();
+    for (const e of Object.keys(r.exits)) this.exits.set(e, r.exits[e] / r.horizonDays);
+    this.addDaily(r, first);
+    this.addPopulation(r);
+  }
+
+  private addDaily(r: ReplicationResult, first: boolean): void {
+    for (const u of Object.keys(r.daily)) {
+      const d = r.daily[u];
+      let f = this.daily.get(u);
+      if (!f) {
+        f = { occupancy: new BandFold(this.from), blocked: new BandFold(this.from), queue: new BandFold(this.from), capacity: new MeanFold(this.from), admissions: new BandFold(this.from) };
+        this.daily.set(u, f);
+      }
+      f.occupancy.add(d.occupancy, r.replication);
+      f.blocked.add(d.blocked, r.replication);
+      f.queue.add(d.queue, r.replication);
+      f.capacity.add(d.capacity);
+      f.admissions.add(d.admissions, r.replication);
+      let w = this.occupancyFromStart.get(u);
+      if (!w) {
+        w = new MeanFold(0);
+        // A unit missing from earlier replications gave them no series: the aid has no day.
+        if (!first) w.add(new Float64Array(0));
+        this.occupancyFromStart.set(u, w);
+      }
+      w.add(d.occupancy);
+    }
+    for (const [u, w] of this.occupancyFromStart) if (!(u in r.daily)) w.add(new Float64Array(0));
+  }
+
+  private addPopulation(r: ReplicationResult): void {
+    if (!r.population) return;
+    for (const c of Object.keys(r.population)) {
+      const co = r.population[c];
+      let f = this.cohorts.get(c);
+      if (!f) { f = { people: new MeanFold(this.from), rates: new Columns() }; this.cohorts.set(c, f); }
+      f.people.add(co.people);
+      // Rates per 1,000 people per year of the measured period, per replication.
+      const rate = (v: number) => (co.people_mean > 0 ? (1000 * v * 365) / (co.people_mean * r.horizonDays) : NaN);
+      f.rates.row();
+      f.rates.set(RATES[0], rate(co.crises));
+      f.rates.set(RATES[1], rate(co.admissions));
+      f.rates.set(RATES[2], rate(co.bed_days));
+      f.rates.set('days_at_home_per_person_year', co.days_at_home_per_person_year);
+    }
+  }
+
+  /**
+   * Numbers held: a fixed count per replication for the scalars (indices, KPIs, unit metrics
+   * and the counts behind shares, exits, cohort rates), bounded for the daily series.
+   */
+  get held(): number {
+    let n = this.indices.length + this.kpis.held + this.kpiFractions.held + this.exits.held;
+    for (const f of this.units.values()) n += f.values.held + f.fractions.held;
+    for (const f of this.daily.values()) n += f.occupancy.held + f.blocked.held + f.queue.held + f.capacity.held + f.admissions.held;
+    for (const f of this.cohorts.values()) n += f.people.held + f.rates.held;
+    for (const f of this.occupancyFromStart.values()) n += f.held;
+    return n;
+  }
+
+  /** A KPI's Stat: the ratio estimator for a share, else the mean over replications. */
+  kpiStat(k: SystemKpiName): Stat {
+    return this.kpiFractions.stat(k) ?? stat(this.kpis.cols.get(k)!);
+  }
+
+  result(meta: StrategyMeta): StrategyResults {
+    const out: StrategyResults = { description: meta.description, set: meta.set, kpis: {}, units: {}, daily: {}, exits: {} };
+    if (meta.sweep) out.sweep = meta.sweep;
+    if (meta.changes) out.changes = meta.changes;
+    for (const k of this.kpis.cols.keys()) out.kpis[k] = this.kpiStat(k);
+    for (const [u, f] of this.units) {
+      const metrics: UnitMetricStats = {};
+      for (const [m, values] of f.values.cols) metrics[m] = f.fractions.stat(m) ?? stat(values);
+      out.units[u] = metrics;
+    }
+    if (this.indices.length === 0) return out;
+    for (const [u, f] of this.daily) {
+      out.daily[u] = { occupancy: f.occupancy.result(), blocked: f.blocked.result(), queue: f.queue.result(), capacity: f.capacity.result(), admissions: f.admissions.result() };
+    }
+    for (const [e, values] of this.exits.cols) out.exits[e] = stat(values);
+    if (this.cohorts.size > 0) {
+      const population: NonNullable<StrategyResults['population']> = {};
+      for (const [c, f] of this.cohorts) {
+        const col = (k: string) => stat(f.rates.cols.get(k)!);
+        population[c] = {
+          people: f.people.result(),
+          crises_per_1000_per_year: col(RATES[0]),
+          admissions_per_1000_per_year: col(RATES[1]),
+          bed_days_per_1000_per_year: col(RATES[2]),
+          days_at_home_per_person_year: col('days_at_home_per_person_year'),
+        };
+      }
+      out.population = population;
+    }
+    return out;
+  }
+}
+
+/**
+ * Paired differences (strategy minus baseline) of every KPI, over the replication indices
+ * both have; common random numbers make these much sharper than the difference of means.
+ * For a share, the difference of the two ratio estimators with a delta-method CI: the
+ * paired differences of the linearised values (statistics.ts).
+ */
+export function foldDifferences(base: StrategyFold, other: StrategyFold): KpiStats {
+  const row = new Map<number, number>();
+  base.indices.forEach((r, i) => row.set(r, i));
+  const pairs: [number, number][] = [];
+  other.indices.forEach((r, i) => { const b = row.get(r); if (b !== undefined) pairs.push([b, i]); });
+  const out: KpiStats = {};
+  if (pairs.length === 0) return out;
+  const pick = (col: readonly number[] | undefined, side: 0 | 1) => pairs.map((p) => (col ? col[p[side]] : NaN));
+  for (const [k, col] of other.kpis.cols) {
+    const bcol = base.kpis.cols.get(k);
+    const shareS = other.kpiFractions.stat(k), shareB = base.kpiFractions.stat(k);
+    if (shareS && shareB) {
+      const s = linearisedRatio(pick(other.kpiFractions.num.cols.get(k), 1), pick(other.kpiFractions.den.cols.get(k), 1));
+      const b = linearisedRatio(pick(base.kpiFractions.num.cols.get(k), 0), pick(base.kpiFractions.den.cols.get(k), 0));
+      if (s && b) {
+        out[k] = withMean(stat(s.z.map((z, i) => z - b.z[i])), s.ratio - b.ratio);
+        continue;
+      }
+    }
+    out[k] = stat(pairs.map(([b, s]) => col[s] - (bcol ? bcol[b] : NaN)));
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+// caresim as a library: the README's "Use from code" block runs against the built package,
+// imported as 'caresim' through package.json `exports` (a package can import itself by name),
+// and its types reach a TypeScript script through the same `exports`.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const scratch = join(root, 'test-artifacts', 'library');
+
+/** The first ```js block under `## Use from code` in README.md. */
+function readmeExample(): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Use from code\n'));
+  const m = /```js\n([\s\S]*?)```/.exec(section);
+  if (!m || !section.startsWith('\n## Use from code')) throw new Error('README.md has no ```js block under "## Use from code"');
+  return m[1];
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('dist/index.js is missing: run `npm run build` first');
+  mkdirSync(scratch, { recursive: true });
+});
+
+describe("import { loadScenario, run } from 'caresim'", () => {
+  it('README "Use from code": the M/M/1 sweep prints each mean wait inside its CI and within two half-widths of rho / (1 - rho)', () => {
+    const file = join(scratch, 'readme-example.mjs');
+    writeFileSync(file, readmeExample());
+    const r = spawnSync(process.execPath, [file], { cwd: root, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    const re = /^rate ([\d.]+)\/day: mean wait ([\d.]+) days \(95% CI ([\d.]+) to ([\d.]+)\), theory ([\d.]+)$/;
+    for (const line of lines) {
+      const m = re.exec(line);
+      expect(m, line).not.toBeNull();
+      const [rate, mean, lo, hi, theory] = m!.slice(1).map(Number);
+      expect(theory).toBeCloseTo(rate / (1 - rate), 3);
+      expect(lo).toBeLessThan(mean);
+      expect(hi).toBeGreaterThan(mean);
+      // Common random numbers make the three errors move together, so each gets two half-widths.
+      expect(Math.abs(mean - theory), line).toBeLessThanOrEqual(hi - lo + 0.001);
+    }
+  });
+
+  it('types: a TypeScript script resolving caresim through exports gets typed results, and an unknown option fails to compile', () => {
+    const file = join(scratch, 'typed.ts');
+    writeFileSync(
+      file,
+      [
+        "import { loadScenario, run, summarise, type Results, type Stat } from 'caresim';",
+        "const results: Results = await run(loadScenario('scenarios/library/mm1.yaml'), { reps: 3 });",
+        '// A unit metric is optional in the type: team metrics exist only for teams.',
+        'const wait: Stat | undefined = results.strategies.baseline.units.server.wait_mean;',
+        'const mean: number | null | undefined = wait?.mean;',
+        '// @ts-expect-error: a misspelt metric does not compile',
+        'void results.strategies.baseline.units.server.wait_maen;',
+        'export { mean, summarise };',
+        '// @ts-expect-error: no such option',
+        "await run('x.yaml', { replications: 3 });",
+        '',
+      ].join('\n'),
+    );
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const args = [
+      tsc,
+      '--noEmit',
+      '--strict',
+      '--skipLibCheck',
+      '--target',
+      'es2022',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--types',
+      'node',
+      file,
+    ];
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ReplicationLedger } from '../../runner/ledger.js';
+import { simulate } from '../../engine/simulator.js';
+import { lossModel } from './fixture.js';
+
+const model = lossModel(2, 1, 1, 5, 0);
+const rep = (r: number) => simulate(model, { seed: 1, replication: r });
+
+describe('ReplicationLedger.tasksFor(reps)', () => {
+  it('lists what is neither finished nor failed, index by index across strategies', () => {
+    const l = new ReplicationLedger(['baseline', 'more'], null, 3, true);
+    expect(l.accept(0, rep(1))).toBe(true);
+    l.fail(1, 0, 'boom');
+    expect(l.tasksFor(3)).toEqual([
+      { strategy: 0, replication: 0 },
+      { strategy: 1, replication: 1 },
+      { strategy: 0, replication: 2 }, { strategy: 1, replication: 2 },
+    ]);
+    expect(l.total(3)).toBe(6);
+  });
+
+  it('keeps to its shard', () => {
+    const l = new ReplicationLedger(['baseline'], { index: 1, count: 3 }, 8, true);
+    expect(l.tasksFor(8).map((t) => t.replication)).toEqual([1, 4, 7]);
+    expect(l.inRun(4, 8)).toBe(true);
+    expect(l.inRun(3, 8)).toBe(false);
+  });
+});
+
+describe('ReplicationLedger.accept(strategy, result)', () => {
+  it('takes each replication once and counts only those in the run', () => {
+    const l = new ReplicationLedger(['baseline'], null, 2, true);
+    for (const r of [3, 0, 1]) expect(l.accept(0, rep(r))).toBe(true);
+    expect(l.accept(0, rep(0))).toBe(false);
+    expect(l.finishedCount(2)).toBe(2);
+    expect(l.finishedCount(4)).toBe(3);
+    expect(l.finished(0, 4).map((r) => r.replication)).toEqual([0, 1, 3]);
+  });
+
+  it('keeps no replication without keepRaw, and still counts them', () => {
+    const l = new ReplicationLedger(['baseline'], null, 2, false);
+    l.accept(0, rep(0));
+    expect(l.finished(0, 2)).toEqual([]);
+    expect(l.finishedCount(2)).toBe(1);
+  });
+});
+
+describe('ReplicationLedger.sortedFailures()', () => {
+  it('orders failures by strategy, then index, whatever order they came in', () => {
+    const l = new ReplicationLedger(['baseline', 'more'], null, 4, true);
+    l.fail(1, 0, 'a');
+    l.fail(0, 3, 'b');
+    l.fail(0, 1, 'c');
+    expect(l.sortedFailures().map((f) => `${f.strategy}:${f.replication}`)).toEqual(['baseline:1', 'baseline:3', 'more:0']);
+  });
+});
