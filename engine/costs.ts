@@ -18,10 +18,9 @@ export function fundedCostPerDay(u: Unit, capArea: number, horizon: number): num
 
 /** System cost KPIs from the total cost per day (all units) and the strategy's one-off cost. */
 export function costKpis(m: Model, costPerDay: number, fundedPerDay: number): Record<string, number> {
-  const k: Record<string, number> = {
+  return {
     recurrent_cost_per_year: costPerDay * 365,
     one_off_cost: m.economics?.oneOff ?? 0,
+    funded_cost_per_day: fundedPerDay,
   };
-  if (m.units.some((u) => (u.costPlace ?? 0) > 0)) k.funded_cost_per_day = fundedPerDay;
-  return k;
 }

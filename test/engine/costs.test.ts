@@ -28,7 +28,7 @@ describe('cost of a day (engine/costs.ts via simulate)', () => {
     expect(Math.abs(r.kpis.cost_per_day - ipacs)).toBeLessThan(0.005);
     expect(Math.abs(r.kpis.recurrent_cost_per_year! - 365 * ipacs)).toBeLessThan(0.005 * 365);
     expect(r.kpis.one_off_cost).toBe(0);
-    expect(r.kpis.funded_cost_per_day).toBeUndefined();
+    expect(r.kpis.funded_cost_per_day).toBe(0);
   });
 
   it('simulate(cost_place) charges every funded place, used or not: capacity x cost, more than the occupied beds cost', () => {
