@@ -47,6 +47,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'report', type: 'string', value: 'FILE', describe: 'Write the HTML dashboard after the run' },
       SET,
       { name: 'only', type: 'string', value: 'A,B', describe: 'Run only these strategies or sweep points (comma-separated); baseline always runs' },
+      { name: 'adjust', type: 'string', value: 'none|holm', describe: 'Intervals the verdicts use: plain 95% CIs (none) or Holm-adjusted for the many strategy x KPI comparisons (holm)' },
       { name: 'shard', type: 'string', value: 'i/n', describe: 'Run only replications r with r mod n = i (one machine of n)' },
       { name: 'shards', alias: 'shard-count', type: 'number', value: 'N', describe: 'Shard count; the index comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID' },
       { name: 'resume', type: 'boolean', default: false, describe: 'Continue an interrupted run from its journal (none there: start)' },

@@ -23,6 +23,8 @@ export interface RunArgs {
   set: string[];
   /** Strategies to run besides the baseline; undefined = all. */
   only?: string[];
+  /** Intervals the verdicts use (results/appraisal/comparisons.ts); default none. */
+  adjust?: 'none' | 'holm';
   shard?: string;
   shards?: number;
   resume: boolean;
@@ -126,6 +128,13 @@ function setList(v: unknown): string[] {
   return list;
 }
 
+function adjustOf(v: unknown): 'none' | 'holm' {
+  const s = str(v);
+  if (s === undefined || s === 'none') return 'none';
+  if (s === 'holm') return 'holm';
+  throw new UsageError(`--adjust: expected none or holm, got "${s}"`);
+}
+
 function onlyList(v: unknown): string[] | undefined {
   const s = str(v);
   if (s === undefined) return undefined;
@@ -153,7 +162,7 @@ function toCommand(raw: Record<string, unknown>): Command {
     case 'run': return {
       cmd: 'run', file: String(a.file), reps: reps(a.reps), maxReps: wholeNumber(a['max-reps'], 'max-reps', 10, MAX_REPLICATIONS, ' per strategy (caresim\'s limit)'),
       seed: seed(a.seed), workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`), out: str(a.out), csv: str(a.csv),
-      perRep: Boolean(a['per-rep']), report: str(a.report), set: setList(a.set), only: onlyList(a.only), shard: str(a.shard),
+      perRep: Boolean(a['per-rep']), report: str(a.report), set: setList(a.set), only: onlyList(a.only), adjust: adjustOf(a.adjust), shard: str(a.shard),
       shards: wholeNumber(a.shards, 'shards', 1), resume: Boolean(a.resume), fresh: Boolean(a.fresh), journal: str(a.journal),
       maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16), quiet: Boolean(a.quiet),
     };

@@ -5,6 +5,7 @@
  */
 import { HEADLINE_KPIS, type Results, type Stat, kpiInfo, UNIT_METRIC_INFO, type KpiKind, type SystemKpiName } from '../results/index.js';
 import { own } from '../engine/index.js';
+import { formatVerdicts } from './verdict-lines.js';
 
 const heading = (kpi: string) => { const i = kpiInfo(kpi); return i.short ?? i.label; };
 
@@ -71,6 +72,7 @@ export function formatSummary(r: Results): string {
   if (others.length > 0) {
     out.push('\nDifference from baseline (paired, same random numbers), 95% CI:\n');
     out.push(kpiTable(kpis, others, (n, k) => r.differences[n][k], true, rows));
+    out.push(formatVerdicts(r));
   }
   if (r.precision) {
     const w = r.precision.worst;

@@ -9,6 +9,7 @@ import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
 import { staffUnitMetrics, staffKpis } from './staff-metrics.js';
 import { edKpis } from './ed-stats.js';
+import { fundedCostPerDay } from './costs.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
@@ -42,6 +43,13 @@ export function collect(s: SimState, replication: number): ReplicationResult {
       cost_per_day: (placeCost + delayedCost) / T + (st.admitted[u] * spec.costContact) / Tdays,
       delayed_cost_per_day: delayedCost / T,
     };
+    // Staff are paid whether or not they are off sick or their places are used: the unit's
+    // share of its group's pay is a funded cost of the unit, like a funded place.
+    const staffCost = spec.staffing ? spec.staffing.share * m.staff![spec.staffing.group].costPerDay : 0;
+    if (spec.costPlace || staffCost) {
+      metrics.funded_cost_per_day = (limited ? fundedCostPerDay(spec, st.capArea[u], T) : 0) + staffCost;
+      metrics.cost_per_day += metrics.funded_cost_per_day;
+    }
     const shares: Partial<Record<UnitMetricName, Fraction>> = { lost_fraction: [st.lost[u], st.arrivals[u]], p_wait: [st.waited[u], st.admitted[u]] };
     if (spec.kind === 'team') {
       const resolved = st.admitted[u] + st.reneged[u];
@@ -73,6 +81,7 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     population,
     fractions,
     conservation: { entered: s.entered, left: s.left, inSystem: s.pts.live },
+    ...(m.economics ? { economics: m.economics } : {}),
   };
 }
 

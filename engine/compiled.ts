@@ -4,6 +4,9 @@
  */
 import type { Model } from './model.js';
 
+/** One change a strategy makes: the key path, its baseline value and the strategy's (scenarios/changes.ts). */
+export interface Change { path: string; from: string; to: string }
+
 export interface CompiledStrategy {
   name: string;
   description: string;
@@ -11,6 +14,8 @@ export interface CompiledStrategy {
   set: Record<string, string>;
   /** For sweep points: swept path -> value. */
   sweep?: Record<string, number>;
+  /** Every change against the baseline, from -> to, expressions evaluated (scenarios/changes.ts). */
+  changes?: Change[];
   /** The model with uncertain parameters at their central values. */
   model: Model;
   /**

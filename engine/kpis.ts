@@ -15,6 +15,7 @@ import type { ReplicationResult } from './replication-result.js';
 import type { CoreKpiName, SystemKpiName, SystemKpis, UNIT_METRICS, UnitMetrics } from './metrics.js';
 import type { UnitRole } from './model.js';
 import { DAY } from './calendar.js';
+import { costKpis, pricesAnything } from './costs.js';
 
 export function systemKpis(s: SimState, r: Pick<ReplicationResult, 'units' | 'population' | 'fractions'>): SystemKpis {
   const m = s.m, Tdays = m.horizon / DAY;
@@ -64,6 +65,7 @@ export function systemKpis(s: SimState, r: Pick<ReplicationResult, 'units' | 'po
     const people = Object.values(r.population).reduce((a, c) => a + c.people_mean, 0);
     if (people > 0) out.cost_per_day_per_1000 = (out.cost_per_day * 1000) / people;
   }
+  if (pricesAnything(m)) Object.assign(out, costKpis(m, out.cost_per_day, m.units.reduce((a, u) => a + (r.units[u.name].funded_cost_per_day ?? 0), 0)));
   return out;
 }
 

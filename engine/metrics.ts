@@ -31,13 +31,18 @@ export const UNIT_METRICS = [
 /** Metrics only `team` units have (response target and patience), after the others. */
 export const TEAM_METRICS = ['within_target', 'reneged_fraction'] as const;
 
-/** Metrics only units that draw their places from staff have (staff-metrics.ts), after the others. */
+/** Metrics only units that draw their places from staff have (staff-metrics.ts). */
 export const STAFF_METRICS = ['staff_wte_mean', 'staff_hours_per_day', 'contact_hours_per_day', 'staff_utilisation', 'places_lost_per_day', 'staff_cost_per_day'] as const;
 
-export type UnitMetricName = (typeof UNIT_METRICS)[number] | (typeof TEAM_METRICS)[number] | (typeof STAFF_METRICS)[number];
+/** Metrics only units with a cost per funded place have (engine/costs.ts). */
+export const COST_METRICS = ['funded_cost_per_day'] as const;
+
+type OptionalUnitMetric = (typeof TEAM_METRICS)[number] | (typeof STAFF_METRICS)[number] | (typeof COST_METRICS)[number];
+
+export type UnitMetricName = (typeof UNIT_METRICS)[number] | OptionalUnitMetric;
 
 /** One unit's metrics in one replication; NaN where a metric is not defined (ARCHITECTURE §6). */
-export type UnitMetrics = Record<(typeof UNIT_METRICS)[number], number> & Partial<Record<(typeof TEAM_METRICS)[number] | (typeof STAFF_METRICS)[number], number>>;
+export type UnitMetrics = Record<(typeof UNIT_METRICS)[number], number> & Partial<Record<OptionalUnitMetric, number>>;
 
 /**
  * Every system KPI a replication can give, in its order (see engine/kpis.ts for definitions).
@@ -68,6 +73,10 @@ export const SYSTEM_KPIS = [
   'cost_per_day',
   // Models with a population:
   'cost_per_day_per_1000',
+  // Models that price something (engine/costs.ts):
+  'recurrent_cost_per_year',
+  'one_off_cost',
+  'funded_cost_per_day',
   // Models with staff groups (staff-metrics.ts):
   'staff_cost_per_day',
   // Models with an ED-role unit (ed-stats.ts):
@@ -80,6 +89,20 @@ export const SYSTEM_KPIS = [
   'ed_occupancy',
   'ed_waiting_for_bed_mean',
 ] as const;
+
+/** KPIs of a strategy against the baseline, paired per replication (results/appraisal/paired.ts): only in `differences`. */
+export const PAIRED_KPIS = [
+  'double_running_cost',
+  'net_cost_per_year',
+  'net_present_value',
+  'return_on_investment',
+  'payback_month',
+  'probability_of_saving',
+  'cost_per_admission_avoided',
+  'cost_per_bed_day_released',
+] as const;
+
+export type PairedKpiName = (typeof PAIRED_KPIS)[number];
 
 export type SystemKpiName = (typeof SYSTEM_KPIS)[number];
 

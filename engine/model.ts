@@ -87,6 +87,17 @@ export interface Unit {
   costContact: number;
   /** Places drawn from a staff group (see staffing.ts); `capacity`/`schedule` are then the funded places. */
   staffing?: Staffing;
+  /** Cost per funded place-day, charged on capacity over time (engine/costs.ts); absent = 0. */
+  costPlace?: number;
+}
+
+/** A strategy's one-off cost and double-running period, with the plan's discounting (economics/). */
+export interface Economics {
+  oneOff: number;
+  doubleRunningDays: number;
+  /** Yearly discount rate (0.035 = HM Treasury's 3.5%). */
+  discountRate: number;
+  planYears: number;
 }
 
 /**
@@ -187,6 +198,8 @@ export interface Model {
   daily: boolean;
   /** Collect statistics; off only to measure the cost of monitoring. */
   monitor: boolean;
+  /** The strategy's economic inputs beyond unit costs; absent: no one-off cost, defaults. */
+  economics?: Economics;
 }
 
 /** One step of a patient's journey, reported to `SimOptions.trace` (tests, teaching, debugging). */

@@ -9,6 +9,8 @@ import type { SystemKpiName, SystemKpis, UnitMetricName, UnitMetrics } from './m
  * Series are Float64Arrays: a worker thread hands them back in one block copy (a plain array is
  * cloned element by element, which cost a tenth of a replication's time).
  */
+import type { Economics } from './model.js';
+
 export interface DailySeries {
   /** Time-average over each day, one entry per day from t = 0 (warm-up days first). */
   occupancy: Float64Array;
@@ -62,6 +64,8 @@ export interface ReplicationResult {
    * Optional: results written before it existed are summarised as a mean of shares.
    */
   fractions?: Fractions;
+  /** The strategy's one-off cost, double running and discounting (economics/), when the model has them. */
+  economics?: Economics;
   /** Whole-run flow balance: entered = left + inSystem (lost patients count as left). */
   conservation: { entered: number; left: number; inSystem: number };
 }

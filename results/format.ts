@@ -4,7 +4,8 @@
  * over replications; `null` stands for "not defined" (e.g. utilisation of an unlimited
  * unit), because JSON has no NaN.
  */
-import type { SystemKpiName, UnitMetricName } from '../engine/index.js';
+import type { PairedKpiName, SystemKpiName, UnitMetricName } from '../engine/index.js';
+import type { Comparisons } from './appraisal/index.js';
 
 /** The `format` field of every results file this version writes and reads. */
 export const RESULTS_FORMAT = 'caresim-results/1';
@@ -21,6 +22,8 @@ export interface Stat {
  * model answers (and files from other versions may hold other names, read generically).
  */
 export type KpiStats = { [K in SystemKpiName]?: Stat };
+/** A strategy's paired differences: every KPI's, and the economic case's own (engine/metrics.ts PAIRED_KPIS). */
+export type PairedStats = KpiStats & { [K in PairedKpiName]?: Stat };
 export type UnitMetricStats = { [K in UnitMetricName]?: Stat };
 
 export interface Band {
@@ -29,12 +32,35 @@ export interface Band {
   p95: number[];
 }
 
+/** One unit whose funded places a strategy changed (appraisal/funding.ts). */
+export interface FundingLine { unit: string; places_from: number; places_to: number; cost_per_year: number }
+/** What a strategy closes and buys in funded places, and the net change in funded cost a year. */
+export interface Funding { closed: FundingLine[]; bought: FundingLine[]; net_per_year: number }
+
+/** One change a strategy makes: the key path, its baseline value and the strategy's (scenarios/changes.ts). */
+export interface Change { path: string; from: string; to: string }
+
+/** A strategy's balanced verdict from the paired CIs of the headline KPIs (appraisal/verdict.ts). */
+export interface Verdict {
+  verdict: 'better' | 'worse' | 'trade-off' | 'no clear difference';
+  better: string[];
+  worse: string[];
+  /** Improvements that do not count because patients are stuck elsewhere (e.g. fewer admissions while ED waits rise). */
+  discounted?: string[];
+}
+
 export interface StrategyResults {
   description: string;
   /** What the strategy changed, as written: dotted path -> expression. */
   set: Record<string, string>;
   /** For sweep strategies: swept path -> numeric value. */
   sweep?: Record<string, number>;
+  /** Every change against the baseline, from -> to (absent for the baseline). */
+  changes?: Change[];
+  /** Funded places closed and bought, when the model prices funded places. */
+  funding?: Funding;
+  /** Against the baseline (absent for the baseline). */
+  verdict?: Verdict;
   kpis: KpiStats;
   units: Record<string, UnitMetricStats>;
   /** Measured days only (warm-up cut). */
@@ -80,7 +106,9 @@ export interface Results {
   /** Strategy name -> results; `baseline` comes first. */
   strategies: Record<string, StrategyResults>;
   /** Strategy -> KPI -> paired difference (strategy minus baseline) over replications. */
-  differences: Record<string, KpiStats>;
+  differences: Record<string, PairedStats>;
+  /** The comparisons behind the verdicts: how many, how many clear, how many chance alone would give (appraisal/comparisons.ts). */
+  comparisons?: Comparisons;
   /** Baseline: running mean across replications of daily occupancy, every day from t = 0. */
   warmup_aid?: Record<string, number[]>;
   sweep?: { paths: string[]; points: { strategy: string; values: Record<string, number> }[] };
@@ -94,6 +122,21 @@ export interface Results {
 
 /** Headline KPIs in the order boards read them (see engine/kpis.ts for definitions). */
 export const HEADLINE_KPIS = [
+  'delayed_bed_days_per_day',
+  'acute_waiting_mean',
+  'waits_12h_per_day',
+  'acute_occupancy',
+  'admissions_per_day',
+  'ucr_within_2h',
+  'cost_per_day',
+] as const satisfies readonly SystemKpiName[];
+
+/**
+ * What `replications: auto` pins to within 5%: the headline KPIs without the ED crowding
+ * counts, which are near zero in an uncrowded system, where a relative precision would ask
+ * for endless replications (their paired differences still carry CIs).
+ */
+export const PRECISION_KPIS = [
   'delayed_bed_days_per_day',
   'acute_occupancy',
   'admissions_per_day',

@@ -5,7 +5,7 @@
  * Isomorphic (the CLI runner and the browser viewer share it). Other folders import it
  * from here only.
  */
-export type { Stat, KpiStats, UnitMetricStats, Band, StrategyResults, RunWarning, Results } from './format.js';
+export type { Stat, KpiStats, UnitMetricStats, Band, StrategyResults, RunWarning, Results, Change, Funding, FundingLine, Verdict } from './format.js';
 export { RESULTS_FORMAT, HEADLINE_KPIS, type HeadlineKpi } from './format.js';
 export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from '../engine/index.js';
 export type { UnitMetricName, UnitMetrics, SystemKpiName, CoreKpiName, SystemKpis } from '../engine/index.js';
@@ -20,3 +20,5 @@ export { KPI_INFO, UNIT_METRIC_INFO, kpiInfo, type KpiInfo, type KpiKind } from 
 export { runWarnings, withRunWarnings, QUEUE_ALPHA } from './run-warnings.js';
 export { encode, decode, revive } from './codec.js';
 export { ENGINE_VERSION } from './version.js';
+export { applyVerdicts, foldEconomics, foldFunding } from './appraisal/index.js';
+export type { Comparisons, Adjust } from './appraisal/index.js';

@@ -4,7 +4,7 @@
  * named and formatted the same everywhere. Isomorphic: the CLI and the browser share it.
  */
 
-import type { SystemKpiName, UnitMetricName } from '../engine/index.js';
+import type { PairedKpiName, SystemKpiName, UnitMetricName } from '../engine/index.js';
 
 export type KpiKind = 'count' | 'fraction' | 'money' | 'days';
 
@@ -19,41 +19,56 @@ export interface KpiInfo {
   better: 'lower' | 'higher' | null;
   /** Noun for a plain-language difference: "−42 delayed beds a day". */
   noun: string;
+  /** What the KPI measures for a board: a patient outcome, the flow through services, or cost. */
+  class?: KpiClass;
 }
 
-export const KPI_INFO: { [K in SystemKpiName]?: KpiInfo } = {
-  journeys: { label: 'Patient journeys', unit: 'patients', kind: 'count', better: null, noun: 'journeys' },
-  time_in_system_mean: { label: 'Time in care per journey', unit: 'days', kind: 'days', better: 'lower', noun: 'days per journey' },
-  delayed_bed_days_per_day: { label: 'Delayed discharges', short: 'Delayed bed-days / day', unit: 'acute beds a day', kind: 'count', better: 'lower', noun: 'delayed beds a day' },
-  delayed_cost_per_day: { label: 'Cost of delayed discharges', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day on delayed discharges' },
-  acute_occupancy: { label: 'Acute bed occupancy', short: 'Acute occupancy', unit: '% of beds', kind: 'fraction', better: 'lower', noun: 'points of occupancy' },
-  acute_days_above_92: { label: 'Days above 92% occupancy', unit: '% of days', kind: 'fraction', better: 'lower', noun: 'points of days above 92%' },
-  acute_days_above_95: { label: 'Days above 95% occupancy', unit: '% of days', kind: 'fraction', better: 'lower', noun: 'points of days above 95%' },
-  acute_waiting_mean: { label: 'Patients waiting for an acute bed', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients waiting for a bed' },
-  waits_12h_per_day: { label: '12-hour waits for admission', unit: 'patients a day', kind: 'count', better: 'lower', noun: '12-hour waits a day' },
-  admissions_per_day: { label: 'Acute admissions', short: 'Acute admissions / day', unit: 'admissions a day', kind: 'count', better: 'lower', noun: 'admissions a day' },
-  ucr_within_2h: { label: 'UCR reached within 2 hours', short: 'UCR reached within 2 h', unit: '% of referrals', kind: 'fraction', better: 'higher', noun: 'points reached within 2 hours' },
-  p1_waiting_mean: { label: 'Waiting for home care (P1)', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients waiting for home care' },
-  p2_waiting_mean: { label: 'Waiting for a rehab bed (P2)', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients waiting for a rehab bed' },
-  p1_utilisation: { label: 'Home care (P1) in use', unit: '% of packages', kind: 'fraction', better: null, noun: 'points of P1 use' },
-  p2_utilisation: { label: 'Rehab beds (P2) in use', unit: '% of beds', kind: 'fraction', better: null, noun: 'points of P2 use' },
-  cost_per_day: { label: 'Cost of care', short: 'Cost / day (£)', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day' },
-  cost_per_day_per_1000: { label: 'Cost per 1,000 people', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day per 1,000 people' },
+export type KpiClass = 'patient outcome' | 'flow' | 'cost';
+
+export const KPI_INFO: { [K in SystemKpiName | PairedKpiName]?: KpiInfo } = {
+  journeys: { label: 'Patient journeys', unit: 'patients', kind: 'count', better: null, noun: 'journeys', class: 'flow' },
+  time_in_system_mean: { label: 'Time in care per journey', unit: 'days', kind: 'days', better: 'lower', noun: 'days per journey', class: 'patient outcome' },
+  delayed_bed_days_per_day: { label: 'No criteria to reside: bed-days a day (delayed discharges)', short: 'NCTR bed-days / day', unit: 'acute beds a day', kind: 'count', better: 'lower', noun: 'delayed beds a day', class: 'flow' },
+  delayed_cost_per_day: { label: 'Cost of delayed discharges', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day on delayed discharges', class: 'cost' },
+  acute_occupancy: { label: 'G&A bed occupancy (acute)', short: 'G&A occupancy', unit: '% of beds', kind: 'fraction', better: 'lower', noun: 'points of occupancy', class: 'flow' },
+  acute_days_above_92: { label: 'Days with G&A occupancy above 92%', unit: '% of days', kind: 'fraction', better: 'lower', noun: 'points of days above 92%', class: 'flow' },
+  acute_days_above_95: { label: 'Days with G&A occupancy above 95%', unit: '% of days', kind: 'fraction', better: 'lower', noun: 'points of days above 95%', class: 'flow' },
+  acute_waiting_mean: { label: 'Patients waiting for an acute bed', short: 'Waiting for a bed', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients waiting for a bed', class: 'patient outcome' },
+  waits_12h_per_day: { label: '12-hour waits from arrival to admission', short: '12-h waits / day', unit: 'patients a day', kind: 'count', better: 'lower', noun: '12-hour waits a day', class: 'patient outcome' },
+  admissions_per_day: { label: 'Acute admissions', short: 'Acute admissions / day', unit: 'admissions a day', kind: 'count', better: 'lower', noun: 'admissions a day', class: 'flow' },
+  ucr_within_2h: { label: 'UCR reached within 2 hours (standard: 70%)', short: 'UCR within 2 h (70%)', unit: '% of referrals', kind: 'fraction', better: 'higher', noun: 'points reached within 2 hours', class: 'patient outcome' },
+  p1_waiting_mean: { label: 'Waiting for home care (P1)', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients waiting for home care', class: 'patient outcome' },
+  p2_waiting_mean: { label: 'Waiting for a rehab bed (P2)', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients waiting for a rehab bed', class: 'patient outcome' },
+  p1_utilisation: { label: 'Home care (P1) in use', unit: '% of packages', kind: 'fraction', better: null, noun: 'points of P1 use', class: 'flow' },
+  p2_utilisation: { label: 'Rehab beds (P2) in use', unit: '% of beds', kind: 'fraction', better: null, noun: 'points of P2 use', class: 'flow' },
+  cost_per_day: { label: 'Cost of care', short: 'Cost / day (£)', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day', class: 'cost' },
+  recurrent_cost_per_year: { label: 'Recurrent cost a year', short: 'Cost / year (£)', unit: '£ a year', kind: 'money', better: 'lower', noun: 'a year', class: 'cost' },
+  funded_cost_per_day: { label: 'Cost of funded places', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day on funded places', class: 'cost' },
+  one_off_cost: { label: 'One-off cost', unit: '£', kind: 'money', better: 'lower', noun: 'one-off', class: 'cost' },
+  double_running_cost: { label: 'Double running in the transition', unit: '£', kind: 'money', better: 'lower', noun: 'of double running', class: 'cost' },
+  net_cost_per_year: { label: 'Net cost a year against the baseline (one-off and double running spread over the plan)', short: 'Net cost / year (£)', unit: '£ a year', kind: 'money', better: 'lower', noun: 'a year net', class: 'cost' },
+  net_present_value: { label: 'Net present value of the saving over the plan', short: 'NPV of saving (£)', unit: '£', kind: 'money', better: 'higher', noun: 'net present value', class: 'cost' },
+  return_on_investment: { label: 'Return on investment (NPV / money put in)', short: 'ROI', unit: '% of money put in', kind: 'fraction', better: 'higher', noun: 'points of return', class: 'cost' },
+  payback_month: { label: 'Month the strategy pays back (replications that pay back within the plan)', short: 'Payback month', unit: 'months', kind: 'count', better: 'lower', noun: 'months to pay back', class: 'cost' },
+  probability_of_saving: { label: 'Probability of saving money over the plan', short: 'P(saving)', unit: '% of replications', kind: 'fraction', better: 'higher', noun: 'points of probability of saving', class: 'cost' },
+  cost_per_admission_avoided: { label: 'Net cost per admission avoided', unit: '£ per admission', kind: 'money', better: 'lower', noun: 'per admission avoided', class: 'cost' },
+  cost_per_bed_day_released: { label: 'Net cost per delayed bed-day released', unit: '£ per bed-day', kind: 'money', better: 'lower', noun: 'per bed-day released', class: 'cost' },
+  cost_per_day_per_1000: { label: 'Cost per 1,000 people', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day per 1,000 people', class: 'cost' },
   // Emergency department (ed-stats.ts) and workforce (staff-metrics.ts).
-  ed_4h_share: { label: 'ED patients within 4 hours', short: 'ED within 4 h', unit: '% of attendances', kind: 'fraction', better: 'higher', noun: 'points within 4 hours' },
-  ed_12h_share: { label: 'ED patients over 12 hours', unit: '% of attendances', kind: 'fraction', better: 'lower', noun: 'points over 12 hours in ED' },
-  ed_12h_from_arrival_per_day: { label: '12 hours in ED from arrival', unit: 'patients a day', kind: 'count', better: 'lower', noun: '12-hour ED stays a day' },
-  ed_12h_from_decision_per_day: { label: '12-hour waits from decision to admit', unit: 'patients a day', kind: 'count', better: 'lower', noun: '12-hour trolley waits a day' },
-  ed_time_in_department_mean: { label: 'Time in ED', unit: 'days', kind: 'days', better: 'lower', noun: 'days in ED' },
-  ed_attendances_per_day: { label: 'ED attendances', unit: 'attendances a day', kind: 'count', better: null, noun: 'attendances a day' },
-  ed_occupancy: { label: 'ED occupancy', unit: '% of spaces', kind: 'fraction', better: 'lower', noun: 'points of ED occupancy' },
-  ed_waiting_for_bed_mean: { label: 'Patients in ED waiting for a bed', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients in ED waiting for a bed' },
-  staff_cost_per_day: { label: 'Staff cost', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day on staff' },
+  ed_4h_share: { label: 'ED patients within 4 hours', short: 'ED within 4 h', unit: '% of attendances', kind: 'fraction', better: 'higher', noun: 'points within 4 hours', class: 'patient outcome' },
+  ed_12h_share: { label: 'ED patients over 12 hours', unit: '% of attendances', kind: 'fraction', better: 'lower', noun: 'points over 12 hours in ED', class: 'patient outcome' },
+  ed_12h_from_arrival_per_day: { label: '12 hours in ED from arrival', unit: 'patients a day', kind: 'count', better: 'lower', noun: '12-hour ED stays a day', class: 'patient outcome' },
+  ed_12h_from_decision_per_day: { label: '12-hour waits from decision to admit', unit: 'patients a day', kind: 'count', better: 'lower', noun: '12-hour trolley waits a day', class: 'patient outcome' },
+  ed_time_in_department_mean: { label: 'Time in ED', unit: 'days', kind: 'days', better: 'lower', noun: 'days in ED', class: 'patient outcome' },
+  ed_attendances_per_day: { label: 'ED attendances', unit: 'attendances a day', kind: 'count', better: null, noun: 'attendances a day', class: 'flow' },
+  ed_occupancy: { label: 'ED occupancy', unit: '% of spaces', kind: 'fraction', better: 'lower', noun: 'points of ED occupancy', class: 'flow' },
+  ed_waiting_for_bed_mean: { label: 'Patients in ED waiting for a bed', unit: 'patients', kind: 'count', better: 'lower', noun: 'patients in ED waiting for a bed', class: 'patient outcome' },
+  staff_cost_per_day: { label: 'Staff cost', unit: '£ a day', kind: 'money', better: 'lower', noun: 'a day on staff', class: 'cost' },
 };
 
 /** Info for any KPI name, with a readable fallback for names this table does not know. */
 export function kpiInfo(name: string): KpiInfo {
-  return (Object.hasOwn(KPI_INFO, name) ? KPI_INFO[name as SystemKpiName] : undefined) ?? { label: name.replace(/_/g, ' '), unit: '', kind: 'count', better: null, noun: name.replace(/_/g, ' ') };
+  return (Object.hasOwn(KPI_INFO, name) ? KPI_INFO[name as SystemKpiName | PairedKpiName] : undefined) ?? { label: name.replace(/_/g, ' '), unit: '', kind: 'count', better: null, noun: name.replace(/_/g, ' ') };
 }
 
 /** Unit metrics shown in the terminal summary of models without acute roles. */

@@ -3,7 +3,7 @@
  * half-width of what the run must pin down, worst over all strategies.
  */
 import type { Results, Stat, StrategyResults } from './format.js';
-import { HEADLINE_KPIS } from './format.js';
+import { PRECISION_KPIS } from './format.js';
 import type { UnitMetricName } from '../engine/index.js';
 
 /** Relative CI half-width of a Stat: half-width / |mean| (0 when both are 0). */
@@ -23,7 +23,7 @@ const answered = (st: Stat | undefined): st is Stat => !!st && st.mean !== null 
  * occupancy and mean wait instead, so that precision is never claimed on nothing.
  */
 function precisionTargets(s: StrategyResults): [string, Stat][] {
-  const kpis = HEADLINE_KPIS.map((k) => [k, s.kpis[k]] as [string, Stat | undefined]).filter((e): e is [string, Stat] => answered(e[1]));
+  const kpis = PRECISION_KPIS.map((k) => [k, s.kpis[k]] as [string, Stat | undefined]).filter((e): e is [string, Stat] => answered(e[1]));
   if (kpis.length > 0) return kpis;
   const out: [string, Stat][] = [];
   for (const [u, metrics] of Object.entries(s.units)) {

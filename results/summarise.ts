@@ -11,6 +11,9 @@ import { RESULTS_FORMAT, type KpiStats, type Results, type StrategyResults } fro
 import { StrategyFold, foldDifferences, type StrategyMeta } from './summary-fold.js';
 import { MeanFold } from './daily-bands.js';
 import { precision } from './precision.js';
+import { foldEconomics } from './appraisal/index.js';
+import { foldFunding } from './appraisal/index.js';
+import { applyVerdicts, type Adjust } from './appraisal/index.js';
 
 /** Folds replications (any order) in index order. */
 export function foldOf(reps: readonly ReplicationResult[]): StrategyFold {
@@ -81,6 +84,8 @@ export interface SummariseMeta {
   precisionTarget?: number;
   /** Add `precision` (replications: auto). */
   auto?: boolean;
+  /** Intervals the verdicts use: plain 95% CIs (default) or Holm-adjusted. */
+  adjust?: Adjust;
 }
 
 /**
@@ -106,11 +111,16 @@ export function summariseFolds(strategies: readonly StrategyFolded[], meta: Summ
     differences: {},
   };
   for (const s of strategies) {
-    out.strategies[s.name] = s.fold.result({ description: s.description, set: s.set, sweep: s.sweep });
+    out.strategies[s.name] = s.fold.result({ description: s.description, set: s.set, sweep: s.sweep, changes: s.changes });
   }
   if (meta.auto) out.precision = precision(out.strategies, meta.precisionTarget);
   const [base, ...rest] = strategies;
-  for (const s of rest) out.differences[s.name] = foldDifferences(base.fold, s.fold);
+  for (const s of rest) {
+    out.differences[s.name] = { ...foldDifferences(base.fold, s.fold), ...foldEconomics(base.fold, s.fold) };
+    const funding = foldFunding(base.fold, s.fold);
+    if (funding) out.strategies[s.name].funding = funding;
+  }
+  if (rest.length > 0) out.comparisons = applyVerdicts(out, meta.adjust);
   if (base) out.warmup_aid = foldWarmupAid(base.fold);
   if (meta.sweep) out.sweep = meta.sweep;
   if (meta.failures && meta.failures.length > 0) out.failures = meta.failures;

@@ -7,8 +7,8 @@
  * every replication.
  */
 import type { ReplicationResult } from '../engine/index.js';
-import type { SystemKpiName, UnitMetricName } from '../engine/index.js';
-import type { KpiStats, Stat, StrategyResults, UnitMetricStats } from './format.js';
+import type { Economics, SystemKpiName, UnitMetricName } from '../engine/index.js';
+import type { Change, KpiStats, Stat, StrategyResults, UnitMetricStats } from './format.js';
 import { BandFold, MeanFold } from './daily-bands.js';
 import { linearisedRatio, ratioStat, stat, withMean } from './statistics.js';
 
@@ -21,6 +21,7 @@ export interface StrategyMeta {
   description: string;
   set: Record<string, string>;
   sweep?: Record<string, number>;
+  changes?: Change[];
 }
 
 /**
@@ -91,11 +92,14 @@ export class StrategyFold {
   private readonly cohorts = new Map<string, CohortFold>();
   /** Mean daily occupancy from t = 0, per unit (for the warm-up aid). */
   readonly occupancyFromStart = new Map<string, MeanFold>();
+  /** The strategy's one-off cost, double running and discounting, from its replications. */
+  economics?: Economics;
 
   add(r: ReplicationResult): void {
     if (this.indices.length === 0) this.from = firstMeasuredDay(r.warmupDays);
     const first = this.indices.length === 0;
     this.indices.push(r.replication);
+    if (r.economics) this.economics = r.economics;
     this.kpis.row();
     this.kpiFractions.row();
     // Keys in the order the replication gives them (metrics.ts): the order of the results file.
@@ -192,6 +196,7 @@ export class StrategyFold {
   result(meta: StrategyMeta): StrategyResults {
     const out: StrategyResults = { description: meta.description, set: meta.set, kpis: {}, units: {}, daily: {}, exits: {} };
     if (meta.sweep) out.sweep = meta.sweep;
+    if (meta.changes) out.changes = meta.changes;
     for (const k of this.kpis.cols.keys()) out.kpis[k] = this.kpiStat(k);
     for (const [u, f] of this.units) {
       const metrics: UnitMetricStats = {};

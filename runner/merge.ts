@@ -85,7 +85,7 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
     names.map((n) => {
       const st = first.strategies[n];
       return {
-        name: n, description: st.description, set: st.set, sweep: st.sweep,
+        name: n, description: st.description, set: st.set, sweep: st.sweep, changes: st.changes,
         reps: shards.flatMap((s) => s.replications_raw[n] ?? []).sort((a, b) => a.replication - b.replication),
       };
     }),
@@ -131,7 +131,7 @@ export async function mergeShardFiles(files: readonly string[], onReplication?: 
   }
   const first = shards[0];
   return withRunWarnings(summariseFolds(
-    names.map((n, s) => ({ name: n, description: first.strategies[n].description, set: first.strategies[n].set, sweep: first.strategies[n].sweep, fold: folds[s] })),
+    names.map((n, s) => ({ name: n, description: first.strategies[n].description, set: first.strategies[n].set, sweep: first.strategies[n].sweep, changes: first.strategies[n].changes, fold: folds[s] })),
     mergedMeta(shards),
   ));
 }

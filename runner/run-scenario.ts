@@ -31,7 +31,7 @@ async function load(src: string | CompiledScenario, set: string[] | undefined): 
 /** The results of a run of `reps` from the folds; between `auto` rounds only the precision is read, so failures wait for the end. */
 function summariseRun(sc: CompiledScenario, run: Settings, ledger: ReplicationLedger, reps: number, withFailures: boolean): Results {
   return withRunWarnings(summariseFolds(
-    sc.strategies.map((s, i) => ({ name: s.name, description: s.description, set: s.set, sweep: s.sweep, fold: ledger.folds[i] })),
+    sc.strategies.map((s, i) => ({ name: s.name, description: s.description, set: s.set, sweep: s.sweep, changes: s.changes, fold: ledger.folds[i] })),
     {
       scenario: { name: sc.name, hash: sc.hash, file: sc.file, assumptions: sc.assumptions },
       engineVersion: ENGINE_VERSION, seed: run.seed, replications: reps,

@@ -105,6 +105,7 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
   const costDelayed = get('cost_delayed') ? money(ctx, get('cost_delayed'), `${path}.cost_delayed`, 'cost-rate') : cost;
   const costContact = money(ctx, get('cost_contact'), `${path}.cost_contact`, 'cost');
   if (cost === null || costDelayed === null || costContact === null) ok = false;
+  const costPlace = need(readCostPlace(ctx, get('cost_place'), `${path}.cost_place`, capacity, schedule !== undefined));
 
   if (!ok || !kind) return null;
   const unit: Unit = {
@@ -113,6 +114,7 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
   };
   if (schedule) unit.schedule = schedule;
   if (staffing) unit.staffing = staffing;
+  if (costPlace) unit.costPlace = costPlace;
   if (ifFull && Object.keys(ifFull).length > 0) unit.ifFull = ifFull;
   if (discharge) unit.discharge = discharge;
   return unit;
@@ -181,3 +183,15 @@ function money(ctx: Ctx, node: SNode | undefined, path: string, kind: 'cost-rate
   return readNumber(ctx.env, node, path, kind);
 }
 
+
+/** `cost_place` is paid per place over time, so it needs places: not on an unlimited unit. */
+function readCostPlace(ctx: Ctx, node: SNode | undefined, path: string, capacity: number, scheduled: boolean): number | null {
+  if (!node) return 0;
+  const v = money(ctx, node, path, 'cost-rate');
+  if (v !== null && v > 0 && !scheduled && !Number.isFinite(capacity)) {
+    ctx.diags.error('cost-place-unlimited', node.loc, path, 'a cost per funded place on a unit with unlimited capacity', {
+      expected: 'a limited `capacity` (a count or a schedule) on this unit', hint: 'give the unit a capacity, or charge `cost` per occupied place-day instead' });
+    return null;
+  }
+  return v;
+}

@@ -50,6 +50,7 @@ export const UNIT_KEYS: Record<string, KeySpec> = {
   patience: { doc: 'Team: how long a patient waits to be reached before going to `overflow` (a duration means exactly that long; or a distribution).', shape: v('distribution'), kinds: ['team'], example: '2 hours' },
   overflow: { doc: 'Team: the unit that patients who were not reached in time go to. Default: they leave (exit `reneged`).', shape: v('unit-name'), kinds: ['team'], example: 'ed' },
   priority: { doc: 'Who gets a freed place: `fifo` (longest waiting first), `queue-first` or `blocked-first`.', shape: v('priority'), default: 'fifo' },
+  cost_place: { doc: 'Cost per funded place-day, paid whether the place is used or not: charged on the capacity the unit has at each moment (rosters, winter beds and other schedules included), e.g. `280/day`. Needs a limited `capacity`.', shape: v('cost-rate'), default: '0/day', example: '280/day' },
   cost: { doc: 'Cost per occupied place-day, e.g. `345/day`.', shape: v('cost-rate'), default: '0/day', example: '345/day' },
   cost_delayed: { doc: 'Cost per delayed (blocked) place-day, charged instead of `cost` for those days, e.g. `395/day`.', shape: v('cost-rate'), default: 'same as `cost`', example: '395/day' },
   cost_contact: { doc: 'Cost per admission (per contact), e.g. `180`.', shape: v('cost'), default: '0', example: '180' },
@@ -125,8 +126,14 @@ export const TOP_KEYS: Record<string, KeySpec> = {
   staff: { doc: 'Staff groups that units draw their places from (see `units.<unit>.staff`).', shape: { s: 'named', what: 'staff group', item: { s: 'map', keys: STAFF_KEYS } } },
   strategies: { doc: 'Alternatives to compare with the baseline, by name.', shape: { s: 'named', what: 'strategy', item: { s: 'map', keys: {
     description: { doc: 'What the strategy does, in a sentence.', shape: v('text') },
-    set: { doc: 'Changes: a map of dotted key path to expression, e.g. `units.p2.capacity: 210`.', shape: v('set-map'), required: true, example: '{ params.acute_beds: 2120 }' },
+    set: { doc: 'Changes: a map of dotted key path to expression, e.g. `units.p2.capacity: 210`; an expression may use the baseline\'s params, e.g. `params.acute_beds: acute_beds - 30`.', shape: v('set-map'), required: true, example: '{ params.acute_beds: acute_beds - 30 }' },
+    one_off: { doc: 'One-off cost of making the change (set-up, recruitment, training), paid at the start of the plan, e.g. `250000`.', shape: v('cost'), default: '0', example: '250000' },
+    double_running: { doc: 'Transition period during which capacity the strategy closes is still paid while the new capacity already runs (double running), e.g. `6 months`.', shape: v('duration'), default: '0 days', example: '6 months' },
   } } } },
+  economics: { doc: 'Settings of the economic case: discounting and the length of the plan.', shape: { s: 'map', keys: {
+    discount_rate: { doc: 'Yearly discount rate for the net present value (HM Treasury Green Book: 3.5%).', shape: v('probability'), default: '3.5%', example: '3.5%' },
+    plan_years: { doc: 'Years of the plan over which the net present value, return on investment and payback are counted.', shape: v('count'), default: '5', example: '5' },
+  } } },
   sweep: { doc: 'One strategy per combination of values: a map of dotted key path to a list of expressions.', shape: v('sweep-map'), example: '{ units.p1.capacity: [1000, 1100, 1200] }' },
 };
 

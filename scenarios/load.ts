@@ -7,7 +7,7 @@ import { checkStaffing } from './staff-check.js';
 import type { CompiledScenario, CompiledStrategy, Model } from '../engine/index.js';
 import { makeSampler, makeStream } from '../engine/index.js';
 import { Diagnostics, ScenarioError, sortDiagnostics, type Diagnostic } from './errors.js';
-import type { SMap } from './tree.js';
+import type { SMap, SNode } from './tree.js';
 import { child, cloneNode } from './tree.js';
 import { checkKeys } from './check-keys.js';
 import { Env } from './env.js';
@@ -20,6 +20,9 @@ import { resolveScenario, type ReadFile } from './resolve.js';
 import { sweepPoints, type SweepPoint } from './sweep.js';
 import { applySet, checkSetTarget, FIXED_KEYS } from './set.js';
 import { sha256Hex } from './hash.js';
+import { strategyChanges } from './changes.js';
+import { readEconomicSettings, readStrategyEconomics, type EconomicSettings } from './economics.js';
+import type { Economics } from '../engine/index.js';
 
 export type { CompiledScenario, CompiledStrategy };
 
@@ -44,10 +47,11 @@ function baseName(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
 }
 
-function strategy(name: string, description: string, set: Record<string, string>, root: SMap, diags: Diagnostics, header: Header, label: string, warned: Set<string>, baseParams?: SMap): CompiledStrategy | null {
+function strategy(name: string, description: string, set: Record<string, string>, root: SMap, diags: Diagnostics, header: Header, label: string, warned: Set<string>, baseParams?: SMap, economics?: Economics | null): CompiledStrategy | null {
   checkKeys(root, diags);
   const c = compileTree(root, diags, header.clock, baseParams);
-  if (!c) return null;
+  if (!c || economics === null) return null;
+  if (economics) c.model.economics = economics;
   const units = child(root, 'units');
   const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
   if (checkNetwork(c.model, diags, unitLoc, label, warned) && checkLoad(c.model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)) checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
@@ -57,7 +61,9 @@ function strategy(name: string, description: string, set: Record<string, string>
     if (c.uncertain.size === 0) return c.model;
     const draws = new Map<string, number>();
     for (const [p, u] of c.uncertain) draws.set(p, makeSampler(u.dist, makeStream(seed, replication, 'param:' + p)).next());
-    return c.recompile(draws);
+    const m = c.recompile(draws);
+    if (economics) m.economics = economics;
+    return m;
   };
   return { name, description, set, model: c.model, uncertain: c.uncertain.size > 0, modelFor };
 }
@@ -78,7 +84,13 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
 
   const out: CompiledStrategy[] = [];
   const warned = new Set<string>();
-  const base = strategy('baseline', 'The scenario as written', {}, root, diags, header, '', warned);
+  const settings: EconomicSettings | null = readEconomicSettings(root, env);
+  // A strategy's own values are checked even when the settings are wrong, so every mistake shows at once.
+  const econ = (node: SNode | undefined, path: string) => {
+    const e = readStrategyEconomics(node, path, env, settings ?? { discountRate: 0, planYears: 1 });
+    return settings ? e : null;
+  };
+  const base = strategy('baseline', 'The scenario as written', {}, root, diags, header, '', warned, undefined, econ(undefined, ''));
   if (base) out.push(base);
   const strategies = child(root, 'strategies');
   if (strategies?.kind === 'map') {
@@ -98,8 +110,8 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
         }
       }
       const desc = descNode?.kind === 'scalar' ? descNode.text : '';
-      const st = strategy(e.key, desc, set, tree, diags, header, ` in strategy \`${e.key}\``, warned, baseParams);
-      if (st) out.push(st);
+      const st = strategy(e.key, desc, set, tree, diags, header, ` in strategy \`${e.key}\``, warned, baseParams, econ(e.value, `strategies.${e.key}`));
+      if (st) out.push({ ...st, changes: strategyChanges(root, tree, Object.keys(set)) });
     }
   }
   const sweep = child(root, 'sweep');
@@ -110,8 +122,8 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
   for (const p of points) {
     const tree = cloneNode(root) as SMap;
     for (const [path, v] of Object.entries(p.nodes)) applySet(tree, path, v, v.loc, diags, FIXED_KEYS);
-    const st = strategy(p.name, `Sweep: ${Object.entries(p.set).map(([k, v]) => `${k} = ${v}`).join(', ')}`, p.set, tree, diags, header, ` in sweep point \`${p.name}\``, warned, baseParams);
-    if (st) { st.sweep = p.values; out.push(st); }
+    const st = strategy(p.name, `Sweep: ${Object.entries(p.set).map(([k, v]) => `${k} = ${v}`).join(', ')}`, p.set, tree, diags, header, ` in sweep point \`${p.name}\``, warned, baseParams, econ(undefined, ''));
+    if (st) { st.sweep = p.values; st.changes = strategyChanges(root, tree, Object.keys(p.set)); out.push(st); }
   }
   if (diags.errorCount > 0) return done(null);
   const hashInput = [...sources].map(([f, t]) => `${f}\n${t}`).join('\n\u0000\n');

@@ -7,13 +7,14 @@ import { type Results, type Stat, kpiInfo } from '../results/index.js';
 import { headlineCards, mainStrategies, strategyNames, type CardRow } from './data.js';
 import { formatCI, formatStat, formatValue, hasMean, NOT_MODELLED, plainDifference, statDecimals } from './format.js';
 import { strategyColour } from './palette.js';
+import { admissionsDiscounted, verdictLine } from './verdicts.js';
 
 function cardLabel(row: CardRow, isBaseline: boolean): string {
   return row.avoided && !isBaseline ? 'Admissions avoided' : kpiInfo(row.kpi).label;
 }
 
 /** Strategy card for admissions: the number avoided (baseline minus strategy) leads. */
-function avoidedCard(card: Selection<HTMLElement, unknown, null, undefined>, row: CardRow): void {
+function avoidedCard(card: Selection<HTMLElement, unknown, null, undefined>, row: CardRow, discounted: boolean): void {
   const diff = row.diff!;
   const avoided = { mean: -diff.mean!, sd: diff.sd, ci95: [diff.ci95[1] === null ? null : -diff.ci95[1], diff.ci95[0] === null ? null : -diff.ci95[0]] as Stat['ci95'], n: diff.n };
   const d = statDecimals(avoided, 'count');
@@ -25,8 +26,11 @@ function avoidedCard(card: Selection<HTMLElement, unknown, null, undefined>, row
   const v = row.value!;
   card.append('p').attr('class', 'context').text(`admissions: ${formatStat(v, 'count')} a day`);
   const plain = plainDifference(row.kpi, diff, true)!;
-  card.append('p').attr('class', 'diff').attr('data-verdict', plain.verdict).attr('data-diff-mean', diff.mean)
-    .append('span').attr('class', 'verdict').text(plain.verdictText);
+  // Fewer admissions while patients wait longer for a bed is crowding, not care avoided.
+  const verdict = discounted ? 'unclear' : plain.verdict;
+  const text = discounted ? 'not better: patients wait longer for a bed instead' : plain.verdictText;
+  card.append('p').attr('class', 'diff').attr('data-verdict', verdict).attr('data-diff-mean', diff.mean)
+    .append('span').attr('class', 'verdict').text(text);
 }
 
 export function headlineSection(container: HTMLElement, r: Results, colourOf: (s: string) => number): void {
@@ -47,6 +51,7 @@ export function headlineSection(container: HTMLElement, r: Results, colourOf: (s
     h.append('span').attr('class', 'swatch').style('background', strategyColour(colourOf(strategy)));
     h.append('span').text(strategy);
     if (s.description) block.append('p').attr('class', 'description').text(s.description);
+    verdictLine(block, r, strategy);
     const grid = block.append('div').attr('class', 'card-grid');
     for (const row of rows.filter((c) => c.strategy === strategy)) {
       const info = kpiInfo(row.kpi);
@@ -59,7 +64,7 @@ export function headlineSection(container: HTMLElement, r: Results, colourOf: (s
       }
       if (row.avoided && !isBaseline && hasMean(row.diff)) {
         card.attr('data-avoided', 'true');
-        avoidedCard(card, row);
+        avoidedCard(card, row, admissionsDiscounted(r, strategy));
         continue;
       }
       const d = statDecimals(row.value, info.kind);

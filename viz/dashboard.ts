@@ -96,7 +96,7 @@ export function renderDashboard(root: HTMLElement, r: Results): void {
 
   const costs = unitMetricBars(r, 'cost_per_day');
   if (costs.length > 0) {
-    const s = section(root, 'costs', 'Costs by service', 'Cost of occupied places (delayed nights at their own rate) and contacts, per day of the measured period.');
+    const s = section(root, 'costs', 'Costs by service', 'Cost of funded places (paid whether used or not), occupied places (delayed nights at their own rate) and contacts, per day of the measured period.');
     barChart(s, costs, { id: 'costs', width: 900, title: 'Cost per day by service', axis: 'Pounds a day', kind: 'money', colourOf });
   }
 

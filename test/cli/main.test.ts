@@ -49,7 +49,7 @@ describe('caresim run FILE', () => {
     const out = join(dir, 'r.json');
     const r = runCli(['run', small, '--out', out, '--csv', join(dir, 'csv'), '--per-rep', '--workers', '2']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Acute occupancy');
+    expect(r.stdout).toContain('G&A occupancy');
     expect(r.stdout).toContain('Difference from baseline');
     const res = JSON.parse(readFileSync(out, 'utf8'));
     expect(res.format).toBe('caresim-results/1');
@@ -119,7 +119,7 @@ describe('caresim run --shard i/n and caresim merge', () => {
     const merged = join(dir, 'merged.json');
     const m = runCli(['merge', ...shards, '--out', merged]);
     expect(m.code).toBe(0);
-    expect(m.stdout).toContain('Acute occupancy');
+    expect(m.stdout).toContain('G&A occupancy');
     expect(comparableFile(merged)).toBe(comparableFile(single));
   });
 

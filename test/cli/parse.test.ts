@@ -14,7 +14,7 @@ describe('parseArgs(argv)', () => {
       '--per-rep', '--set', 'a.b=1', '--set', 'c=2 days', '--shard', '1/4', '--resume', '--max-memory', '512', '--report', 'r.html']);
     expect(c).toEqual({
       cmd: 'run', file: 's.yaml', reps: 50, maxReps: undefined, seed: 42, workers: 3, out: 'r.json', csv: 'out', perRep: true,
-      report: 'r.html', set: ['a.b=1', 'c=2 days'], only: undefined, shard: '1/4', shards: undefined, resume: true, fresh: false, journal: undefined,
+      report: 'r.html', set: ['a.b=1', 'c=2 days'], only: undefined, adjust: 'none', shard: '1/4', shards: undefined, resume: true, fresh: false, journal: undefined,
       maxMemory: 512, quiet: false,
     });
   });
@@ -28,6 +28,13 @@ describe('parseArgs(argv)', () => {
     expect(await command(['run', 's.yaml', '--only', 'a, b,a'])).toMatchObject({ only: ['a', 'b'] });
     const bad = await parseArgs(['run', 's.yaml', '--only', 'a,,b'], '1.2.3');
     expect(bad).toMatchObject({ kind: 'usage', message: expect.stringContaining('--only') });
+  });
+
+  it('reads --adjust holm or none (default none) and refuses anything else', async () => {
+    expect(await command(['run', 's.yaml', '--adjust', 'holm'])).toMatchObject({ adjust: 'holm' });
+    expect(await command(['run', 's.yaml'])).toMatchObject({ adjust: 'none' });
+    const bad = await parseArgs(['run', 's.yaml', '--adjust', 'bonferroni'], '1.2.3');
+    expect(bad).toMatchObject({ kind: 'usage', message: expect.stringContaining('--adjust: expected none or holm') });
   });
 
   it('lets the last of a repeated option win but keeps every --set', async () => {

@@ -134,14 +134,13 @@ describe('ics-default.yaml baseline calibration (seed 2027, 10 replications of a
 });
 
 describe('ics-default.yaml strategy acute-to-community', () => {
-  // The scenario's comment: 30 acute beds x £345 a day pay for 20 P2 beds, 20 P3 beds and
-  // one UCR responder by day (assumed £1,000 a responder-day; UCR has no place cost in the model).
+  // Funded places: 30 acute beds x £345 a day pay for 20 P2 beds x £280, 22 P3 beds x £170 and
+  // one more UCR responder on the 12-hour day shift (half a place-day at £2,000).
   const sc = load(ICS);
-  const placeCost = (name: string): number => {
+  const fundedCost = (name: string): number => {
     const m = sc.strategies.find((s) => s.name === name)!.model;
     const from = m.warmup, to = m.warmup + m.horizon;
     return m.units.reduce((sum, u) => {
-      if (u.kind !== 'beds' && u.kind !== 'homecare') return sum;
       let cap = u.capacity;
       if (u.schedule) {
         cap = 0;
@@ -150,16 +149,15 @@ describe('ics-default.yaml strategy acute-to-community', () => {
           if (b > a) cap += (u.schedule!.cap[i] * (b - a)) / (to - from);
         });
       }
-      // P1 packages come from staff (no funded places): the same in both, so left out of both.
-      return Number.isFinite(cap) ? sum + cap * u.cost : sum;
+      return sum + (Number.isFinite(cap) ? cap * (u.costPlace ?? 0) : 0);
     }, 0);
   };
 
-  it('moves money from acute beds to community capacity at about equal cost a day', () => {
-    const saved = placeCost('baseline') - placeCost('acute-to-community');
-    const responderDay = 1000;
-    expect(saved).toBeGreaterThan(0);
-    expect(Math.abs(saved - responderDay)).toBeLessThanOrEqual(0.05 * 30 * 345);
+  it('closes 30 acute beds and buys community capacity for the same funded cost, within £20 a day', () => {
+    const saved = fundedCost('baseline') - fundedCost('acute-to-community');
+    expect(Math.abs(saved)).toBeLessThan(20);
+    const changes = sc.strategies.find((s) => s.name === 'acute-to-community')!.changes!;
+    expect(changes[0]).toEqual({ path: 'params.acute_beds', from: '2150', to: '2120' });
   });
 });
 

@@ -44,6 +44,13 @@ describe('writeReport(results, outFile) opened from file://', () => {
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
   });
 
+  it('shows each strategy\'s verdict under its heading, as the results file gives it, and none for the baseline', async () => {
+    const shown = await b.page.$$eval('.strategy-cards', (blocks) => blocks.map((x) => [x.getAttribute('data-strategy'), x.querySelector('.verdict-line')?.getAttribute('data-verdict') ?? null]));
+    expect(shown.length).toBe(strategyNames(r).length);
+    for (const [s, verdict] of shown) expect(verdict).toBe(r.strategies[s!].verdict?.verdict ?? null);
+    expect(shown.filter(([, v]) => v !== null).length).toBe(strategyNames(r).length - 1);
+  });
+
   it('draws every chart with marks bound to the results data and a table behind it', async () => {
     const charts = await b.page.$$eval('figure.chart', (figs) => figs.map((f) => ({
       kind: f.getAttribute('data-chart'),

@@ -1,0 +1,26 @@
+/**
+ * Cost KPIs of one replication. A funded place is paid whether it is used or not, so its
+ * cost follows capacity over time (rosters, winter beds, dated changes): the integral of
+ * capacity, which the unit statistics already hold for utilisation. Occupied, delayed and
+ * contact costs follow use (engine/collect.ts).
+ */
+import type { Model, Unit } from './model.js';
+
+/** Whether the model prices anything; cost KPIs are left out of a model that does not. */
+export function pricesAnything(m: Model): boolean {
+  return (m.economics?.oneOff ?? 0) > 0 || m.units.some((u) => u.cost > 0 || u.costDelayed > 0 || u.costContact > 0 || (u.costPlace ?? 0) > 0) || (m.staff ?? []).some((g) => g.costPerDay > 0);
+}
+
+/** Cost of the funded places per day: capacity-minutes x cost per place-day / measured minutes. */
+export function fundedCostPerDay(u: Unit, capArea: number, horizon: number): number {
+  return ((u.costPlace ?? 0) * capArea) / horizon;
+}
+
+/** System cost KPIs from the total cost per day (all units) and the strategy's one-off cost. */
+export function costKpis(m: Model, costPerDay: number, fundedPerDay: number): Record<string, number> {
+  return {
+    recurrent_cost_per_year: costPerDay * 365,
+    one_off_cost: m.economics?.oneOff ?? 0,
+    funded_cost_per_day: fundedPerDay,
+  };
+}

@@ -1,0 +1,90 @@
+import { describe, it, expect } from 'vitest';
+import { planOutcome, pairedEconomics, type CostColumns } from '../../../results/appraisal/paired.js';
+import type { Economics } from '../../../engine/model.js';
+
+const econ = (o: Partial<Economics> = {}): Economics => ({ oneOff: 0, doubleRunningDays: 0, discountRate: 0, planYears: 2, ...o });
+
+describe('planOutcome(extraPerDay, savedPerDay, closedPerDay, economics)', () => {
+  it('planOutcome(0, 200, 0, one-off £120,000, 2 years, no discount): NPV, net cost, ROI and payback by hand', () => {
+    const o = planOutcome(0, 200, 0, econ({ oneOff: 120000 }));
+    expect(o.npv).toBeCloseTo(-120000 + 200 * 730, 6);
+    expect(o.netCostPerYear).toBeCloseTo(-200 * 365 + 120000 / 2, 6);
+    expect(o.roi).toBeCloseTo((200 * 730 - 120000) / 120000, 9);
+    // £6,083.33 a month pays back £120,000 in the 20th month (19.7 months).
+    expect(o.paybackMonth).toBe(20);
+    expect(o.saves).toBe(1);
+  });
+
+  it('planOutcome discounts plan year y by (1 + r)^-y, the first year undiscounted (Green Book)', () => {
+    const o = planOutcome(0, 200, 0, econ({ oneOff: 120000, discountRate: 0.035 }));
+    expect(o.npv).toBeCloseTo(-120000 + 73000 * (1 + 1 / 1.035), 4);
+  });
+
+  it('planOutcome(double running 6 months): closed capacity is still paid for half a year, and it delays payback', () => {
+    const o = planOutcome(1000, 1100, 300, econ({ doubleRunningDays: 365 / 2 }));
+    expect(o.doubleRunning).toBeCloseTo(300 * 365 / 2, 6);
+    expect(o.npv).toBeCloseTo(100 * 730 - 300 * 365 / 2, 6);
+    // Invested: the extra £1,000 a day for two years plus the double running.
+    expect(o.roi).toBeCloseTo(o.npv / (1000 * 730 + 300 * 365 / 2), 9);
+    // Six months at -£200 a day, then +£100 a day: back to zero after 18 months.
+    expect(o.paybackMonth).toBe(18);
+  });
+
+  it('planOutcome of a strategy that only costs more: negative NPV, no saving, no payback, ROI -1', () => {
+    const o = planOutcome(500, 0, 0, econ());
+    expect(o.npv).toBeCloseTo(-500 * 730, 6);
+    expect(o.saves).toBe(0);
+    expect(o.paybackMonth).toBeNaN();
+    expect(o.roi).toBeCloseTo(-1, 12);
+  });
+
+  it('planOutcome with nothing to pay back and a saving pays back at month 0; with no money moving the ROI is undefined', () => {
+    expect(planOutcome(0, 10, 0, econ()).paybackMonth).toBe(0);
+    expect(planOutcome(0, 0, 0, econ()).roi).toBeNaN();
+  });
+});
+
+const cols = (cost: number[][], admissions: number[], delayed: number[], funded: number[][]): CostColumns => ({
+  indices: admissions.map((_, i) => i),
+  costPerDay: cost.map((row) => row.reduce((a, b) => a + b, 0)),
+  admissionsPerDay: admissions,
+  delayedPerDay: delayed,
+  units: { acute: { cost: cost.map((r) => r[0]), funded: funded.map((r) => r[0]) }, p2: { cost: cost.map((r) => r[1]), funded: funded.map((r) => r[1]) } },
+});
+
+describe('pairedEconomics(base, strategy, economics)', () => {
+  // Close 10 acute beds (£300 each) and open 10 P2 beds (£280 each): £200 a day saved on funding.
+  const base = cols([[3000, 2800], [3000, 2800], [3000, 2800]], [10, 12, 11], [5, 6, 7], [[3000, 2800], [3000, 2800], [3000, 2800]]);
+  const strat = cols([[0, 5600], [0, 5600], [0, 5600]], [9, 10, 11.5], [4, 5, 5], [[0, 5600], [0, 5600], [0, 5600]]);
+  const e = econ({ oneOff: 36500, doubleRunningDays: 73 });
+  const d = pairedEconomics(base, strat, e);
+
+  it('pairedEconomics: double running pays the closed acute funding (£3,000 a day) for 73 days', () => {
+    expect(d.double_running_cost.mean).toBeCloseTo(3000 * 73, 6);
+    expect(d.double_running_cost.sd).toBe(0);
+  });
+
+  it('pairedEconomics: net cost a year = recurrent change + (one-off + double running) / plan years', () => {
+    expect(d.net_cost_per_year.mean).toBeCloseTo(-200 * 365 + (36500 + 219000) / 2, 6);
+  });
+
+  it('pairedEconomics: cost per admission avoided and per delayed bed-day released are ratios of paired sums', () => {
+    const net = -200 * 365 + (36500 + 219000) / 2;
+    // Avoided: 1, 2, -0.5 a day (sum 2.5); released: 1, 1, 2 (sum 4).
+    expect(d.cost_per_admission_avoided.mean).toBeCloseTo((3 * net) / (365 * 2.5), 6);
+    expect(d.cost_per_bed_day_released.mean).toBeCloseTo((3 * net) / (365 * 4), 6);
+  });
+
+  it('pairedEconomics: probability of saving is the share of pairs with a positive NPV', () => {
+    expect(d.net_present_value.mean).toBeCloseTo(-36500 - 219000 + 200 * 730, 6);
+    expect(d.probability_of_saving.mean).toBe(0);
+    const cheap = pairedEconomics(base, strat, econ());
+    expect(cheap.probability_of_saving.mean).toBe(1);
+    expect(cheap.payback_month.mean).toBe(0);
+  });
+
+  it('pairedEconomics pairs by replication index: a replication the baseline lacks is left out', () => {
+    const partial = { ...strat, indices: [0, 1, 5] };
+    expect(pairedEconomics(base, partial, e).net_present_value.n).toBe(2);
+  });
+});
