@@ -9,7 +9,7 @@ import { makeSampler } from '../engine/distributions.js';
 import { makeStream } from '../engine/random.js';
 import { Diagnostics, ScenarioError, sortDiagnostics, type Diagnostic } from './errors.js';
 import type { SMap } from './tree.js';
-import { child, cloneNode } from './tree.js';
+import { child, cloneNode, scalar } from './tree.js';
 import { checkKeys } from './check-keys.js';
 import { Env } from './env.js';
 import { readHeader, type Header } from './header.js';
@@ -21,12 +21,16 @@ import { resolveScenario, type ReadFile } from './resolve.js';
 import { sweepPoints, type SweepPoint } from './sweep.js';
 import { applySet, checkSetTarget, FIXED_KEYS } from './set.js';
 import { sha256Hex } from './hash.js';
+import { compileOptimise } from './optimise.js';
+import type { OptimiseSpec } from '../optimise/spec.js';
 
 export type { CompiledStrategy };
 
 export interface LoadedScenario extends CompiledScenario {
   seed: number;
   warnings: Diagnostic[];
+  /** The `optimise:` section, and the baseline with decision paths set to values (throws ScenarioError). */
+  optimise?: { spec: OptimiseSpec; candidate(values: Record<string, number>, name: string): CompiledStrategy };
 }
 
 export interface LoadOptions { set?: string[]; readFile?: ReadFile }
@@ -109,6 +113,7 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
     const st = strategy(p.name, `Sweep: ${Object.entries(p.set).map(([k, v]) => `${k} = ${v}`).join(', ')}`, p.set, tree, diags, header, ` in sweep point \`${p.name}\``, warned, baseParams);
     if (st) { st.sweep = p.values; out.push(st); }
   }
+  const opt = compileOptimise(root, env, diags);
   if (diags.errorCount > 0) return done(null);
   const hashInput = [...sources].map(([f, t]) => `${f}\n${t}`).join('\n\u0000\n');
   const loaded: LoadedScenario = {
@@ -118,6 +123,15 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
     assumptions: header.assumptions, warnings: sortDiagnostics(diags.list.filter((d) => d.severity === 'warning')),
     strategies: out,
   };
+  if (opt) {
+    loaded.optimise = { spec: opt, candidate: (values, name) => {
+      const d = new Diagnostics(), tree = cloneNode(root) as SMap, set: Record<string, string> = {};
+      for (const [path, v] of Object.entries(values)) { set[path] = String(v); applySet(tree, path, scalar(String(v), root.loc), root.loc, d, FIXED_KEYS); }
+      const st = strategy(name, `Optimiser candidate: ${Object.entries(set).map(([k, v]) => `${k} = ${v}`).join(', ')}`, set, tree, d, header, ` in plan \`${name}\``, new Set(), baseParams);
+      if (!st || d.errorCount > 0) throw new ScenarioError(d.list);
+      return st;
+    } };
+  }
   if (points.length > 0) {
     loaded.sweep = { paths: Object.keys(points[0].values), points: points.map((p) => ({ strategy: p.name, values: p.values })) };
   }
