@@ -44,6 +44,19 @@ export interface FitArgs {
   quiet: boolean;
 }
 
+export interface OptimiseArgs {
+  cmd: 'optimise';
+  file: string;
+  out?: string;
+  budget?: number;
+  seed?: number | string;
+  workers?: number;
+  set: string[];
+  resume: boolean;
+  journal?: string;
+  quiet: boolean;
+}
+
 export type Command =
   | RunArgs
   | { cmd: 'check'; file: string; set: string[] }
@@ -55,6 +68,7 @@ export type Command =
   | { cmd: 'report'; results: string; out: string }
   | { cmd: 'view'; file?: string; port?: number; open: boolean }
   | FitArgs
+  | OptimiseArgs
   | { cmd: 'bench'; args: string[] }
   | { cmd: 'start'; workers?: number };
 
@@ -158,6 +172,11 @@ function toCommand(raw: Record<string, unknown>): Command {
       maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16), quiet: Boolean(a.quiet),
     };
     case 'check': return { cmd: 'check', file: String(a.file), set: setList(a.set) };
+    case 'optimise': return {
+      cmd: 'optimise', file: String(a.file), out: str(a.out), budget: wholeNumber(a.budget, 'budget', 20, 10_000_000), seed: seed(a.seed),
+      workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`),
+      set: setList(a.set), resume: Boolean(a.resume), journal: str(a.journal), quiet: Boolean(a.quiet),
+    };
     case 'merge': return {
       cmd: 'merge', files: (a.shards as unknown[]).map(String), out: str(a.out), csv: str(a.csv),
       perRep: Boolean(a['per-rep']), quiet: Boolean(a.quiet),

@@ -34,6 +34,8 @@ export interface ModelOracle {
   values(point: Point): Record<string, number>;
   /** Headline KPIs of a plan's clean-up replications (kept for the output). */
   kpis(point: Point): Map<number, Record<string, number>>;
+  /** Puts back the KPIs of a replication read from a journal. */
+  remember(point: Point, replication: number, kpis: Record<string, number>): void;
 }
 
 export function planName(values: Record<string, number>): string {
@@ -72,6 +74,11 @@ export function modelOracle(o: ModelOracleOptions): ModelOracle {
     }
     return s;
   };
+  const remember = (p: Point, rep: number, kpis: Record<string, number>) => {
+    let m = kept.get(pointKey(p));
+    if (!m) { m = new Map(); kept.set(pointKey(p), m); }
+    m.set(rep, kpis);
+  };
   const oracle: Oracle = async (reqs: readonly Request[]) => {
     const keys = [...new Set(reqs.map((q) => pointKey(q.point)))];
     const byKey = new Map(reqs.map((q) => [pointKey(q.point), q.point]));
@@ -87,11 +94,7 @@ export function modelOracle(o: ModelOracleOptions): ModelOracle {
         const point = byKey.get(keys[t.strategy])!;
         const vals = o.spec.decide.map((d, i) => decisionValue(d, point[i]));
         out.set(`${t.strategy}:${t.replication}`, measures(o.spec, r, vals));
-        if (t.replication >= CLEAN_BASE) {
-          let m = kept.get(keys[t.strategy]);
-          if (!m) { m = new Map(); kept.set(keys[t.strategy], m); }
-          m.set(t.replication, r.kpis);
-        }
+        if (t.replication >= CLEAN_BASE) remember(point, t.replication, r.kpis);
         o.onReplication?.();
       },
       onFailure: (t, error) => { failure ??= `plan ${strategies[t.strategy].name}, replication ${t.replication}: ${error}`; },
@@ -100,5 +103,5 @@ export function modelOracle(o: ModelOracleOptions): ModelOracle {
     if (failure) throw new OptimiseError(`a replication failed (${failure})`);
     return tasks.map((t) => out.get(`${t.strategy}:${t.replication}`)!);
   };
-  return { oracle, values, kpis: (p) => kept.get(pointKey(p)) ?? new Map() };
+  return { oracle, values, kpis: (p) => kept.get(pointKey(p)) ?? new Map(), remember };
 }

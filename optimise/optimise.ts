@@ -34,6 +34,8 @@ export interface OptimiseOutcome {
   budget: number;
   /** +1 when minimising, -1 when maximising: signed objective = sign x objective. */
   sign: 1 | -1;
+  /** Every measurement (signed objective first). */
+  bank: Bank;
 }
 
 /** The best few of the search: the best by mean and, to be judged properly, cheaper plans that just missed. */
@@ -70,5 +72,5 @@ export async function optimise(spec: OptimiseSpec, oracle: Oracle, opts: Optimis
     delta: spec.indifference, budget: Math.max(0, budget - bank.spent),
   });
   opts.onProgress?.({ stage: 'clean-up', spent: bank.spent, budget });
-  return { search: found, plans, cleanup: clean, spent: bank.spent, budget, sign };
+  return { search: found, plans, cleanup: clean, spent: bank.spent, budget, sign, bank };
 }

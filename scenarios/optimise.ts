@@ -189,6 +189,7 @@ function readConstraints(node: SNode | undefined, names: Names, env: Env, diags:
     if (op !== '<=' && op !== '>=') {
       const fix = op === '<' || op === '=<' || op === '≤' ? '<=' : op === '>' || op === '=>' || op === '≥' ? '>=' : '<= or >=';
       diags.error('bad-operator', opLoc, path, `\`${op}\` cannot state a target`, { expected: '`<=` or `>=`', hint: `write \`${fix}\`: a target is met on a bound, never exactly` });
+      resolveName(name, names, it.loc, path, diags); // its name may be wrong too: say so now
       ok = false; return;
     }
     const ref = resolveName(name, names, it.loc, path, diags);
