@@ -230,6 +230,8 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
   // An interrupted run leaves gaps that will not be filled now: fold what finished.
   for (const f of feeds) f.flush();
   const results = summariseNow(n, true);
+  const draws = drawTable(sc.strategies[0], seed, n);
+  if (draws) results.draws = draws;
   results.run = {
     seconds: Math.round(performance.now() - t0) / 1000,
     workers,
@@ -245,6 +247,14 @@ export async function runScenarioDetailed(src: string | RunnableScenario, opts: 
   let count = 0;
   for (const m of doneIdx) for (const r of m) if (inRun(r, n)) count++;
   return { results, raw, replications, finished: count, interrupted, resumed, shard };
+}
+
+/** Every replication's parameter draws (the same for all strategies that keep the param as written). */
+function drawTable(s: RunnableStrategy | undefined, seed: number | string, n: number): Results['draws'] {
+  if (!s?.drawsFor) return undefined;
+  const rows = Array.from({ length: n }, (_, r) => s.drawsFor!(seed, r));
+  const params = Object.keys(rows[0] ?? {});
+  return { params, values: rows.map((row) => params.map((p) => row[p])) };
 }
 
 function sortedFailures(failures: NonNullable<Results['failures']>, names: string[]) {

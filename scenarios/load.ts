@@ -21,6 +21,7 @@ import { resolveScenario, type ReadFile } from './resolve.js';
 import { sweepPoints, type SweepPoint } from './sweep.js';
 import { applySet, checkSetTarget, FIXED_KEYS } from './set.js';
 import { sha256Hex } from './hash.js';
+import { DAY } from './quantity.js';
 import { compileOptimise } from './optimise.js';
 import type { OptimiseSpec } from '../optimise/spec.js';
 
@@ -53,13 +54,19 @@ function strategy(name: string, description: string, set: Record<string, string>
   const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
   if (checkNetwork(c.model, diags, unitLoc, label, warned) && checkLoad(c.model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)) checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
   checkCycles(c.model, diags, units, label, warned);
-  const modelFor = (seed: number | string, replication: number): Model => {
-    if (c.uncertain.size === 0) return c.model;
+  const draw = (seed: number | string, replication: number) => {
     const draws = new Map<string, number>();
     for (const [p, u] of c.uncertain) draws.set(p, makeSampler(u.dist, makeStream(seed, replication, 'param:' + p)).next());
-    return c.recompile(draws);
+    return draws;
   };
-  return { name, description, set, model: c.model, modelFor };
+  const modelFor = (seed: number | string, replication: number): Model => {
+    if (c.uncertain.size === 0) return c.model;
+    return c.recompile(draw(seed, replication));
+  };
+  // Draws as a planner reads them: durations in days, rates per day (the engine's unit is the minute).
+  const drawsFor = (seed: number | string, replication: number) =>
+    Object.fromEntries([...draw(seed, replication)].map(([p, v]) => [p, v * DAY ** -c.uncertain.get(p)!.t]));
+  return { name, description, set, model: c.model, modelFor, ...(c.uncertain.size > 0 ? { drawsFor } : {}) };
 }
 
 /** Everything about a scenario text; never throws for bad input. */
