@@ -30,6 +30,15 @@ export type { CompiledStrategy };
 export interface LoadedScenario extends CompiledScenario {
   seed: number;
   warnings: Diagnostic[];
+  /**
+   * The baseline with some values set (dotted path -> expression), compiled as a strategy
+   * (throws ScenarioError); the params' central values; the uncertain params (`t`: power of time).
+   */
+  variants?: {
+    variant(set: Record<string, string>, name: string, description: string): CompiledStrategy;
+    paramValue(name: string): { n: number; t: number } | null;
+    uncertain: { name: string; t: number }[];
+  };
   /** The `optimise:` section, and the baseline with decision paths set to values (throws ScenarioError). */
   optimise?: { spec: OptimiseSpec; candidate(values: Record<string, number>, name: string): CompiledStrategy };
 }
@@ -130,13 +139,25 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
     assumptions: header.assumptions, warnings: sortDiagnostics(diags.list.filter((d) => d.severity === 'warning')),
     strategies: out,
   };
+  const variant = (set: Record<string, string>, name: string, description: string): CompiledStrategy => {
+    const d = new Diagnostics(), tree = cloneNode(root) as SMap;
+    for (const [path, v] of Object.entries(set)) applySet(tree, path, scalar(v, root.loc), root.loc, d, FIXED_KEYS);
+    const st = strategy(name, description, set, tree, d, header, ` in \`${name}\``, new Set(), baseParams);
+    if (!st || d.errorCount > 0) throw new ScenarioError(d.list);
+    return st;
+  };
+  // Its own evaluation of the params: problems were reported by the compile already.
+  const penv = new Env(baseParams, new Diagnostics());
+  penv.evalAll(baseParams);
+  loaded.variants = {
+    variant,
+    paramValue: (name) => { try { const v = penv.lookup(name); return v && v.k === 'q' ? { n: v.n, t: v.t } : null; } catch { return null; } },
+    uncertain: [...penv.uncertain].map(([name, u]) => ({ name, t: u.t })),
+  };
   if (opt) {
     loaded.optimise = { spec: opt, candidate: (values, name) => {
-      const d = new Diagnostics(), tree = cloneNode(root) as SMap, set: Record<string, string> = {};
-      for (const [path, v] of Object.entries(values)) { set[path] = String(v); applySet(tree, path, scalar(String(v), root.loc), root.loc, d, FIXED_KEYS); }
-      const st = strategy(name, `Optimiser candidate: ${Object.entries(set).map(([k, v]) => `${k} = ${v}`).join(', ')}`, set, tree, d, header, ` in plan \`${name}\``, new Set(), baseParams);
-      if (!st || d.errorCount > 0) throw new ScenarioError(d.list);
-      return st;
+      const set = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+      return variant(set, name, `Optimiser candidate: ${Object.entries(set).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
     } };
   }
   if (points.length > 0) {
