@@ -57,6 +57,29 @@ export interface OptimiseArgs {
   quiet: boolean;
 }
 
+export interface SensitivityArgs {
+  cmd: 'sensitivity';
+  file: string;
+  out?: string;
+  vary: { param: string; share: number }[];
+  reps?: number;
+  seed?: number | string;
+  workers?: number;
+  set: string[];
+  quiet: boolean;
+}
+
+/** `--vary name=10%` (or `=0.1`) to a param and a share. */
+function varyList(v: unknown): { param: string; share: number }[] {
+  const list = (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x !== null).map(String);
+  return list.map((s) => {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([0-9.]+)\s*(%?)\s*$/.exec(s);
+    const share = m ? Number(m[2]) / (m[3] ? 100 : 1) : NaN;
+    if (!m || !(share > 0 && share < 1)) throw new UsageError(`--vary: expected NAME=PCT with a share between 0 and 100% (e.g. p2_beds=10%), got "${s}"`);
+    return { param: m[1], share };
+  });
+}
+
 export type Command =
   | RunArgs
   | { cmd: 'check'; file: string; set: string[] }
@@ -69,6 +92,7 @@ export type Command =
   | { cmd: 'view'; file?: string; port?: number; open: boolean }
   | FitArgs
   | OptimiseArgs
+  | SensitivityArgs
   | { cmd: 'bench'; args: string[] }
   | { cmd: 'start'; workers?: number };
 
@@ -172,6 +196,11 @@ function toCommand(raw: Record<string, unknown>): Command {
       maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16), quiet: Boolean(a.quiet),
     };
     case 'check': return { cmd: 'check', file: String(a.file), set: setList(a.set) };
+    case 'sensitivity': return {
+      cmd: 'sensitivity', file: String(a.file), out: str(a.out), vary: varyList(a.vary), reps: wholeNumber(a.reps, 'reps', 3, MAX_REPLICATIONS), seed: seed(a.seed),
+      workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`),
+      set: setList(a.set), quiet: Boolean(a.quiet),
+    };
     case 'optimise': return {
       cmd: 'optimise', file: String(a.file), out: str(a.out), budget: wholeNumber(a.budget, 'budget', 20, 10_000_000), seed: seed(a.seed),
       workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`),
