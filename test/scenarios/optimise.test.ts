@@ -77,3 +77,16 @@ describe('compileOptimise(root, env, diags) through analyseScenario', () => {
     expect(a.loaded!.optimise).toBeUndefined();
   });
 });
+
+describe('the default ICS optimise example', () => {
+  it('analyseScenarioFile(ics-default.yaml) ships an optimise section: 2 decision variables, 2 targets, a 357-plan grid', async () => {
+    const { analyseScenarioFile } = await import('../../scenarios/index.js');
+    const { gridSize } = await import('../../optimise/spec.js');
+    const { fileURLToPath } = await import('node:url');
+    const a = analyseScenarioFile(fileURLToPath(new URL('../../scenarios/library/ics-default.yaml', import.meta.url)));
+    const spec = a.loaded!.optimise!.spec;
+    expect(spec.decide.map((d) => d.path)).toEqual(['params.p1_packages', 'params.p2_beds']);
+    expect(spec.constraints.map((c) => c.name)).toEqual(['delayed_bed_days_per_day', 'acute_occupancy']);
+    expect(gridSize(spec.decide)).toBe(17 * 21);
+  });
+});
