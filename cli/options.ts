@@ -169,6 +169,7 @@ export const COMMANDS: CommandSpec[] = [
     positionals: [{ name: 'file', describe: 'Scenario file (.yaml)' }],
     options: [
       { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the sensitivity file (JSON)' },
+      { name: 'report', type: 'string', value: 'FILE', describe: 'Write an HTML page with a tornado chart per headline KPI' },
       { name: 'vary', type: 'array', value: 'NAME=PCT', describe: 'Also move a param by ± a share, e.g. p2_beds=10% (repeatable)' },
       { name: 'reps', alias: 'n', type: 'number', value: 'N', describe: 'Replications per configuration (default: the scenario\'s; 50 for auto)' },
       { name: 'seed', type: 'string', value: 'S', describe: 'Master seed (overrides the scenario)' },

@@ -61,6 +61,7 @@ export interface SensitivityArgs {
   cmd: 'sensitivity';
   file: string;
   out?: string;
+  report?: string;
   vary: { param: string; share: number }[];
   reps?: number;
   seed?: number | string;
@@ -197,7 +198,7 @@ function toCommand(raw: Record<string, unknown>): Command {
     };
     case 'check': return { cmd: 'check', file: String(a.file), set: setList(a.set) };
     case 'sensitivity': return {
-      cmd: 'sensitivity', file: String(a.file), out: str(a.out), vary: varyList(a.vary), reps: wholeNumber(a.reps, 'reps', 3, MAX_REPLICATIONS), seed: seed(a.seed),
+      cmd: 'sensitivity', file: String(a.file), out: str(a.out), report: str(a.report), vary: varyList(a.vary), reps: wholeNumber(a.reps, 'reps', 3, MAX_REPLICATIONS), seed: seed(a.seed),
       workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`),
       set: setList(a.set), quiet: Boolean(a.quiet),
     };

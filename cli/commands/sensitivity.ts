@@ -31,6 +31,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
   try {
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
     checkOutputFile(args.out, '--out', 'sens.json');
+    checkOutputFile(args.report, '--report', 'sens.html');
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
@@ -46,8 +47,13 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
       view.stop();
     }
     if (args.out) writeFileAtomic(args.out, `${JSON.stringify(f, null, 1)}\n`);
+    if (args.report) {
+      const { sensitivityHtml } = await import('../../viz/sensitivity-html.js');
+      writeFileAtomic(args.report, sensitivityHtml(f, loaded.name));
+    }
     if (!args.quiet) io.out(formatSensitivity(f));
-    if (args.out && !args.quiet) io.err(`wrote ${args.out}\n`);
+    const written = [args.out, args.report].filter(Boolean);
+    if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);
     return EXIT.ok;
   } catch (err) {
     return reportError(err, io, args.set);
