@@ -151,6 +151,7 @@ export const COMMANDS: CommandSpec[] = [
     positionals: [{ name: 'file', describe: 'Scenario file (.yaml) with an `optimise:` section' }],
     options: [
       { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the optimisation file (JSON)' },
+      { name: 'report', type: 'string', value: 'FILE', describe: 'Write an HTML page: the chosen plan, runners-up, trade-off chart and evidence' },
       { name: 'budget', type: 'number', value: 'N', describe: 'Replications to spend in all, search and clean-up (default 1000)' },
       { name: 'seed', type: 'string', value: 'S', describe: 'Master seed (overrides the scenario)' },
       { name: 'workers', alias: 'w', type: 'number', value: 'W', describe: 'Worker threads (default: all cores; 0 = in the main thread)' },

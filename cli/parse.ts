@@ -48,6 +48,7 @@ export interface OptimiseArgs {
   cmd: 'optimise';
   file: string;
   out?: string;
+  report?: string;
   budget?: number;
   seed?: number | string;
   workers?: number;
@@ -203,7 +204,7 @@ function toCommand(raw: Record<string, unknown>): Command {
       set: setList(a.set), quiet: Boolean(a.quiet),
     };
     case 'optimise': return {
-      cmd: 'optimise', file: String(a.file), out: str(a.out), budget: wholeNumber(a.budget, 'budget', 20, 10_000_000), seed: seed(a.seed),
+      cmd: 'optimise', file: String(a.file), out: str(a.out), report: str(a.report), budget: wholeNumber(a.budget, 'budget', 20, 10_000_000), seed: seed(a.seed),
       workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`),
       set: setList(a.set), resume: Boolean(a.resume), journal: str(a.journal), quiet: Boolean(a.quiet),
     };

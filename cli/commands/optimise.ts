@@ -38,6 +38,7 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
   try {
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
     checkOutputFile(args.out, '--out', 'opt.json');
+    checkOutputFile(args.report, '--report', 'opt.html');
     checkOutputFile(args.journal, '--journal', 'opt.journal.ndjson');
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
@@ -64,8 +65,13 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
       view.stop();
     }
     if (args.out) writeFileAtomic(args.out, `${JSON.stringify(file, null, 1)}\n`);
+    if (args.report) {
+      const { optimiseHtml } = await import('../../viz/optimise-html.js');
+      writeFileAtomic(args.report, optimiseHtml(file, loaded.name));
+    }
     if (!args.quiet) io.out(formatOptimise(file));
-    if (args.out && !args.quiet) io.err(`wrote ${args.out}\n`);
+    const written = [args.out, args.report].filter(Boolean);
+    if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);
     return file.status === 'found' ? EXIT.ok : EXIT.failed;
   } catch (err) {
     return reportError(err, io, args.set);
