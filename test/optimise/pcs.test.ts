@@ -32,5 +32,5 @@ describe('optimise(spec, oracle, opts) probability of correct selection', () => 
     }
     expect(correct / M, `correct in ${correct} of ${M}`).toBeGreaterThanOrEqual(0.95);
     expect(infeasibleChosen / M).toBeLessThanOrEqual(0.025);
-  }, 240_000);
+  }, 900_000); // about 45 s of CPU alone; a loaded machine running other suites stretches it several-fold
 });
