@@ -55,11 +55,17 @@ export function replicationsCsv(raw: Record<string, Iterable<ReplicationScalars>
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes summary.csv and differences.csv (and replications.csv when raw is given); returns the paths. */
+/** One row per replication, one column per uncertain param: the draws, to join with replications.csv. */
+export function drawsCsv(d: NonNullable<Results['draws']>): string {
+  return `${[row(['replication', ...d.params]), ...d.values.map((v, r) => row([r, ...v]))].join('\n')}\n`;
+}
+
+/** Writes summary.csv and differences.csv (draws.csv when params are uncertain) (and replications.csv when raw is given); returns the paths. */
 export function writeCsv(dir: string, r: Results, raw?: Record<string, Iterable<ReplicationScalars>>): string[] {
   mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [['summary.csv', summaryCsv(r)], ['differences.csv', differencesCsv(r)]];
   if (raw) files.push(['replications.csv', replicationsCsv(raw)]);
+  if (r.draws) files.push(['draws.csv', drawsCsv(r.draws)]);
   return files.map(([name, text]) => {
     const path = join(dir, name);
     writeFileAtomic(path, text);

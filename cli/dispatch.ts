@@ -13,6 +13,8 @@ export async function dispatch(c: Command, io: Io): Promise<number | { helpFor: 
     case 'help': return (await import('./commands/info.js')).helpCommand(c, io);
     case 'report': return (await import('./commands/viz.js')).reportCommand(c, io);
     case 'view': return (await import('./commands/viz.js')).viewCommand(c, io);
+    case 'sensitivity': return (await import('./commands/sensitivity.js')).sensitivityCommand(c, io);
+    case 'optimise': return (await import('./commands/optimise.js')).optimiseCommand(c, io);
     case 'fit': return (await import('./commands/fit.js')).fitCommand(c, io);
     case 'bench': return (await import('./commands/bench.js')).benchCommand(c, io);
     case 'start': return (await import('./commands/start.js')).startCommand(c, io);

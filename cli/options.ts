@@ -148,6 +148,43 @@ export const COMMANDS: CommandSpec[] = [
     ],
   },
   {
+    name: 'optimise', usage: 'optimise <file>', describe: 'Find the cheapest plan that meets the targets of the scenario\'s `optimise:` section, with stated confidence',
+    positionals: [{ name: 'file', describe: 'Scenario file (.yaml) with an `optimise:` section' }],
+    options: [
+      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the optimisation file (JSON)' },
+      { name: 'report', type: 'string', value: 'FILE', describe: 'Write an HTML page: the chosen plan, runners-up, trade-off chart and evidence' },
+      { name: 'budget', type: 'number', value: 'N', describe: 'Replications to spend in all, search and clean-up (default 1000)' },
+      { name: 'seed', type: 'string', value: 'S', describe: 'Master seed (overrides the scenario)' },
+      { name: 'workers', alias: 'w', type: 'number', value: 'W', describe: 'Worker threads (default: all cores; 0 = in the main thread)' },
+      SET,
+      { name: 'resume', type: 'boolean', default: false, describe: 'Continue an interrupted optimisation from its journal (none there: start)' },
+      { name: 'journal', type: 'string', value: 'FILE', describe: 'Journal file (default: OUT.journal.ndjson)' },
+      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No progress output and no summary' },
+    ],
+    examples: [
+      ['caresim optimise scenario.yaml --out opt.json', 'Search the `optimise.decide` ranges; write the chosen plan, runners-up and evidence'],
+      ['caresim optimise scenario.yaml --out opt.json --budget 3000 --resume', 'Spend more replications; continue an interrupted search'],
+    ],
+  },
+  {
+    name: 'sensitivity', usage: 'sensitivity <file>', describe: 'Which inputs drive the results: one-at-a-time low/high runs of every uncertain param on common random numbers, and PRCC from the draws',
+    positionals: [{ name: 'file', describe: 'Scenario file (.yaml)' }],
+    options: [
+      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the sensitivity file (JSON)' },
+      { name: 'report', type: 'string', value: 'FILE', describe: 'Write an HTML page with a tornado chart per headline KPI' },
+      { name: 'vary', type: 'array', value: 'NAME=PCT', describe: 'Also move a param by ± a share, e.g. p2_beds=10% (repeatable)' },
+      { name: 'reps', alias: 'n', type: 'number', value: 'N', describe: 'Replications per configuration (default: the scenario\'s; 50 for auto)' },
+      { name: 'seed', type: 'string', value: 'S', describe: 'Master seed (overrides the scenario)' },
+      { name: 'workers', alias: 'w', type: 'number', value: 'W', describe: 'Worker threads (default: all cores; 0 = in the main thread)' },
+      SET,
+      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No progress output and no summary' },
+    ],
+    examples: [
+      ['caresim sensitivity scenario.yaml --out sens.json', 'Tornado of every uncertain param, and PRCC of every headline KPI'],
+      ['caresim sensitivity scenario.yaml --vary p2_beds=10% --vary acute_beds=5%', 'Add params with a single value, moved by a share'],
+    ],
+  },
+  {
     name: 'bench', usage: 'bench [args..]', describe: 'Run the benchmarks (node dist/bench.js)',
     positionals: [{ name: 'args', describe: 'Passed to the benchmark program', array: true }],
     options: [],

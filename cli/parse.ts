@@ -46,6 +46,44 @@ export interface FitArgs {
   quiet: boolean;
 }
 
+export interface OptimiseArgs {
+  cmd: 'optimise';
+  file: string;
+  out?: string;
+  report?: string;
+  budget?: number;
+  seed?: number | string;
+  workers?: number;
+  set: string[];
+  resume: boolean;
+  journal?: string;
+  quiet: boolean;
+}
+
+export interface SensitivityArgs {
+  cmd: 'sensitivity';
+  file: string;
+  out?: string;
+  report?: string;
+  vary: { param: string; share: number }[];
+  reps?: number;
+  seed?: number | string;
+  workers?: number;
+  set: string[];
+  quiet: boolean;
+}
+
+/** `--vary name=10%` (or `=0.1`) to a param and a share. */
+function varyList(v: unknown): { param: string; share: number }[] {
+  const list = (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x !== null).map(String);
+  return list.map((s) => {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([0-9.]+)\s*(%?)\s*$/.exec(s);
+    const share = m ? Number(m[2]) / (m[3] ? 100 : 1) : NaN;
+    if (!m || !(share > 0 && share < 1)) throw new UsageError(`--vary: expected NAME=PCT with a share between 0 and 100% (e.g. p2_beds=10%), got "${s}"`);
+    return { param: m[1], share };
+  });
+}
+
 export type Command =
   | RunArgs
   | { cmd: 'check'; file: string; set: string[] }
@@ -57,6 +95,8 @@ export type Command =
   | { cmd: 'report'; results: string; out: string }
   | { cmd: 'view'; file?: string; port?: number; open: boolean }
   | FitArgs
+  | OptimiseArgs
+  | SensitivityArgs
   | { cmd: 'bench'; args: string[] }
   | { cmd: 'start'; workers?: number };
 
@@ -167,6 +207,16 @@ function toCommand(raw: Record<string, unknown>): Command {
       maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16), quiet: Boolean(a.quiet),
     };
     case 'check': return { cmd: 'check', file: String(a.file), set: setList(a.set) };
+    case 'sensitivity': return {
+      cmd: 'sensitivity', file: String(a.file), out: str(a.out), report: str(a.report), vary: varyList(a.vary), reps: wholeNumber(a.reps, 'reps', 3, MAX_REPLICATIONS), seed: seed(a.seed),
+      workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`),
+      set: setList(a.set), quiet: Boolean(a.quiet),
+    };
+    case 'optimise': return {
+      cmd: 'optimise', file: String(a.file), out: str(a.out), report: str(a.report), budget: wholeNumber(a.budget, 'budget', 20, 10_000_000), seed: seed(a.seed),
+      workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`),
+      set: setList(a.set), resume: Boolean(a.resume), journal: str(a.journal), quiet: Boolean(a.quiet),
+    };
     case 'merge': return {
       cmd: 'merge', files: (a.shards as unknown[]).map(String), out: str(a.out), csv: str(a.csv),
       perRep: Boolean(a['per-rep']), quiet: Boolean(a.quiet),

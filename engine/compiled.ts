@@ -26,6 +26,8 @@ export interface CompiledStrategy {
   uncertain: boolean;
   /** The model of one replication (uncertain parameters drawn); `model` itself when `uncertain` is false. */
   modelFor(seed: number | string, replication: number): Model;
+  /** The uncertain params' draws of one replication, in days and per day (absent: none are uncertain). */
+  drawsFor?(seed: number | string, replication: number): Record<string, number>;
 }
 
 export interface CompiledScenario {

@@ -116,6 +116,8 @@ export interface Results {
   warnings?: RunWarning[];
   /** Replications that failed (after one retry), by strategy and index. */
   failures?: { strategy: string; replication: number; error: string }[];
+  /** The baseline's uncertain-param draws of every replication (`values[r][i]` for `params[i]`); absent when none is uncertain. */
+  draws?: { params: string[]; values: number[][] };
   /** Timing and machine facts: excluded when comparing runs for determinism. */
   run?: { seconds: number; workers: number; shard?: string; finished: string };
 }

@@ -11,3 +11,6 @@ export { LockError } from './lock.js';
 export { writeFileAtomic, writeAtomic, checkOutput, checkOutputFolder, OutputError } from './atomic.js';
 export { writeResultsFile, readResultsFile } from './results-file.js';
 export { ENGINE_VERSION } from '../results/index.js';
+export { runTasks, type PoolOptions } from './pool.js';
+export type { Task } from './task-queue.js';
+export { defaultWorkerFile } from './worker-file.js';

@@ -81,7 +81,7 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
   checkShards(shards, files, (s, strategy) => (s.replications_raw[strategy] ?? []).map(indexOf));
   const first = shards[0];
   const names = Object.keys(first.strategies);
-  return withRunWarnings(summarise(
+  return withDraws(first, withRunWarnings(summarise(
     names.map((n) => {
       const st = first.strategies[n];
       return {
@@ -90,7 +90,7 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
       };
     }),
     mergedMeta(shards),
-  ));
+  )));
 }
 
 /**
@@ -130,10 +130,16 @@ export async function mergeShardFiles(files: readonly string[], onReplication?: 
     }
   }
   const first = shards[0];
-  return withRunWarnings(summariseFolds(
+  return withDraws(first, withRunWarnings(summariseFolds(
     names.map((n, s) => ({ name: n, description: first.strategies[n].description, set: first.strategies[n].set, sweep: first.strategies[n].sweep, changes: first.strategies[n].changes, fold: folds[s] })),
     mergedMeta(shards),
-  ));
+  )));
+}
+
+/** Every shard holds the draws of all replications (they depend on the seed alone): keep the first's. */
+function withDraws(first: ShardResults, r: Results): Results {
+  if (first.draws) r.draws = first.draws;
+  return r;
 }
 
 function mergedMeta(shards: readonly ShardResults[]) {

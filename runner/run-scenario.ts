@@ -7,7 +7,7 @@
  */
 import { summariseFolds, withRunWarnings, type Results, ENGINE_VERSION } from '../results/index.js';
 import type { ReplicationResult } from '../engine/index.js';
-import type { CompiledScenario } from '../engine/index.js';
+import type { CompiledScenario, CompiledStrategy } from '../engine/index.js';
 import { runTasks, type PoolOptions } from './pool.js';
 import { Journal, JOURNAL_FORMAT } from './journal.js';
 import { shardLabel } from './shard.js';
@@ -108,6 +108,8 @@ export async function runScenarioDetailed(src: string | CompiledScenario, opts: 
   }
   ledger.close();
   const results = summariseRun(sc, run, ledger, ended.reps, true);
+  const draws = drawTable(sc.strategies[0], run.seed, ended.reps);
+  if (draws) results.draws = draws;
   results.run = {
     seconds: Math.round(meter.seconds * 1000) / 1000, workers: run.workers,
     ...(run.shard ? { shard: shardLabel(run.shard) } : {}),
@@ -125,6 +127,14 @@ function kept(run: Settings, ledger: ReplicationLedger, journal: Journal | null,
     replications[name] = keepRaw || !journal ? raw[name] : journal.index.replications(name, (r) => ledger.inRun(r, reps));
   });
   return { raw, replications, finished: ledger.finishedCount(reps) };
+}
+
+/** Every replication's parameter draws (the same for all strategies that keep the param as written). */
+function drawTable(s: CompiledStrategy | undefined, seed: number | string, n: number): Results['draws'] {
+  if (!s?.drawsFor) return undefined;
+  const rows = Array.from({ length: n }, (_, r) => s.drawsFor!(seed, r));
+  const params = Object.keys(rows[0] ?? {});
+  return { params, values: rows.map((row) => params.map((p) => row[p])) };
 }
 
 /** Library API: runs a scenario and returns the results file's content (ARCHITECTURE §6). */

@@ -12,3 +12,5 @@ export { selectStrategies } from './select.js';
 export { suggestName } from './suggest.js';
 export { BUILTIN_EXITS } from './keys.js';
 export { FORBIDDEN_KEYS } from './parse.js';
+export type { OptimiseSpec, MetricRef, Decision, Constraint, Objective } from './optimise-spec.js';
+export { gridSize, decisionValue } from './optimise-spec.js';

@@ -9,7 +9,8 @@ export type ValueKind =
   | 'version' | 'text' | 'count' | 'count-or-auto' | 'probability' | 'duration' | 'rate' | 'number'
   | 'cost-rate' | 'cost' | 'date' | 'expression' | 'distribution' | 'capacity' | 'queue' | 'full'
   | 'route' | 'unit-name' | 'kind' | 'role' | 'priority' | 'profile' | 'window' | 'time-list'
-  | 'text-list' | 'day-list' | 'boolean' | 'cohort-mix' | 'set-map' | 'sweep-map' | 'file' | 'name-list';
+  | 'text-list' | 'day-list' | 'boolean' | 'cohort-mix' | 'set-map' | 'sweep-map' | 'file' | 'name-list'
+  | 'decide-map';
 
 export type Shape =
   | { s: 'map'; keys: Record<string, KeySpec> }
@@ -135,6 +136,15 @@ export const TOP_KEYS: Record<string, KeySpec> = {
     plan_years: { doc: 'Years of the plan over which the net present value, return on investment and payback are counted.', shape: v('count'), default: '5', example: '5' },
   } } },
   sweep: { doc: 'One strategy per combination of values: a map of dotted key path to a list of expressions.', shape: v('sweep-map'), example: '{ units.p1.capacity: [1000, 1100, 1200] }' },
+  // Optimisation (`caresim optimise`): scenarios/optimise.ts reads and checks the section.
+  optimise: { doc: 'The cheapest plan that meets the targets, for `caresim optimise`.', shape: { s: 'map', keys: {
+    decide: { doc: 'Decision variables: a map of dotted key path to `{ from, to, step }` (whole steps from `from` up to `to`).', shape: v('decide-map'), example: '{ params.p2_beds: { from: 100, to: 220, step: 10 } }' },
+    minimise: { doc: 'What to make smallest: a KPI, a unit metric (`units.<unit>.<metric>`), a decision path, or an expression of them.', shape: v('expression'), example: 'cost_per_day' },
+    maximise: { doc: 'What to make largest (instead of `minimise`).', shape: v('expression'), example: 'units.ucr.within_target' },
+    subject_to: { doc: 'Targets every plan must meet, each `<KPI or unit metric> <= <value>` or `>= <value>`, judged on one-sided confidence bounds.', shape: v('text-list'), example: '[delayed_bed_days_per_day <= 150]' },
+    confidence: { doc: 'Confidence of the statement that the chosen plan meets every target and is within `indifference` of the best plan evaluated.', shape: v('probability'), default: '95%', example: '95%' },
+    indifference: { doc: 'A difference in the objective too small to matter (the selection\'s indifference zone).', shape: v('number'), default: '1% of the best plan\'s objective', example: '500' },
+  } } },
 };
 
 export const ROOT: Shape = { s: 'map', keys: TOP_KEYS };

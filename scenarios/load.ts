@@ -5,10 +5,11 @@
  */
 import { checkStaffing } from './staff-check.js';
 import type { CompiledScenario, CompiledStrategy, Model } from '../engine/index.js';
+import { DAY } from '../engine/index.js';
 import { makeSampler, makeStream } from '../engine/index.js';
 import { Diagnostics, ScenarioError, sortDiagnostics, type Diagnostic } from './errors.js';
 import type { SMap, SNode } from './tree.js';
-import { child, cloneNode } from './tree.js';
+import { child, cloneNode, scalar } from './tree.js';
 import { checkKeys } from './check-keys.js';
 import { Env } from './env.js';
 import { readHeader, type Header } from './header.js';
@@ -23,6 +24,8 @@ import { sha256Hex } from './hash.js';
 import { strategyChanges } from './changes.js';
 import { readEconomicSettings, readStrategyEconomics, type EconomicSettings } from './economics.js';
 import type { Economics } from '../engine/index.js';
+import { compileOptimise } from './optimise.js';
+import type { OptimiseSpec } from './optimise-spec.js';
 
 export type { CompiledScenario, CompiledStrategy };
 
@@ -33,6 +36,17 @@ export type { CompiledScenario, CompiledStrategy };
  */
 export interface CompiledScenarioWithWarnings extends CompiledScenario {
   warnings: Diagnostic[];
+  /**
+   * The baseline with some values set (dotted path -> expression), compiled as a strategy
+   * (throws ScenarioError); the params' central values; the uncertain params (`t`: power of time).
+   */
+  variants?: {
+    variant(set: Record<string, string>, name: string, description: string): CompiledStrategy;
+    paramValue(name: string): { n: number; t: number } | null;
+    uncertain: { name: string; t: number }[];
+  };
+  /** The `optimise:` section, and the baseline with decision paths set to values (throws ScenarioError). */
+  optimise?: { spec: OptimiseSpec; candidate: (values: Record<string, number>, name: string) => CompiledStrategy };
 }
 
 export interface LoadOptions { set?: string[]; readFile?: ReadFile }
@@ -57,15 +71,21 @@ function strategy(name: string, description: string, set: Record<string, string>
   if (checkNetwork(c.model, diags, unitLoc, label, warned) && checkLoad(c.model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)) checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
   checkCycles(c.model, diags, units, label, warned);
   checkStaffing(c.model, diags, units, label, warned);
-  const modelFor = (seed: number | string, replication: number): Model => {
-    if (c.uncertain.size === 0) return c.model;
+  const draw = (seed: number | string, replication: number) => {
     const draws = new Map<string, number>();
     for (const [p, u] of c.uncertain) draws.set(p, makeSampler(u.dist, makeStream(seed, replication, 'param:' + p)).next());
-    const m = c.recompile(draws);
+    return draws;
+  };
+  const modelFor = (seed: number | string, replication: number): Model => {
+    if (c.uncertain.size === 0) return c.model;
+    const m = c.recompile(draw(seed, replication));
     if (economics) m.economics = economics;
     return m;
   };
-  return { name, description, set, model: c.model, uncertain: c.uncertain.size > 0, modelFor };
+  // Draws as a planner reads them: durations in days, rates per day (the engine's unit is the minute).
+  const drawsFor = (seed: number | string, replication: number) =>
+    Object.fromEntries([...draw(seed, replication)].map(([p, v]) => [p, v * DAY ** -c.uncertain.get(p)!.t]));
+  return { name, description, set, model: c.model, uncertain: c.uncertain.size > 0, modelFor, ...(c.uncertain.size > 0 ? { drawsFor } : {}) };
 }
 
 /** Everything about a scenario text; never throws for bad input. */
@@ -125,6 +145,7 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
     const st = strategy(p.name, `Sweep: ${Object.entries(p.set).map(([k, v]) => `${k} = ${v}`).join(', ')}`, p.set, tree, diags, header, ` in sweep point \`${p.name}\``, warned, baseParams, econ(undefined, ''));
     if (st) { st.sweep = p.values; st.changes = strategyChanges(root, tree, Object.keys(p.set)); out.push(st); }
   }
+  const opt = compileOptimise(root, env, diags);
   if (diags.errorCount > 0) return done(null);
   const hashInput = [...sources].map(([f, t]) => `${f}\n${t}`).join('\n\u0000\n');
   const loaded: CompiledScenarioWithWarnings = {
@@ -134,6 +155,27 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
     assumptions: header.assumptions, warnings: sortDiagnostics(diags.list.filter((d) => d.severity === 'warning')),
     strategies: out,
   };
+  const variant = (set: Record<string, string>, name: string, description: string): CompiledStrategy => {
+    const d = new Diagnostics(), tree = cloneNode(root) as SMap;
+    for (const [path, v] of Object.entries(set)) applySet(tree, path, scalar(v, root.loc), root.loc, d, FIXED_KEYS);
+    const st = strategy(name, description, set, tree, d, header, ` in \`${name}\``, new Set(), baseParams);
+    if (!st || d.errorCount > 0) throw new ScenarioError(d.list);
+    return st;
+  };
+  // Its own evaluation of the params: problems were reported by the compile already.
+  const penv = new Env(baseParams, new Diagnostics());
+  penv.evalAll(baseParams);
+  loaded.variants = {
+    variant,
+    paramValue: (name) => { try { const v = penv.lookup(name); return v && v.k === 'q' ? { n: v.n, t: v.t } : null; } catch { return null; } },
+    uncertain: [...penv.uncertain].map(([name, u]) => ({ name, t: u.t })),
+  };
+  if (opt) {
+    loaded.optimise = { spec: opt, candidate: (values, name) => {
+      const set = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+      return variant(set, name, `Optimiser candidate: ${Object.entries(set).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+    } };
+  }
   if (points.length > 0) {
     loaded.sweep = { paths: Object.keys(points[0].values), points: points.map((p) => ({ strategy: p.name, values: p.values })) };
   }

@@ -43,6 +43,7 @@ function valueSchema(kind: ValueKind): Json {
     case 'cohort-mix': return { anyOf: [name, { type: 'object', additionalProperties: expr }] };
     case 'set-map': return { type: 'object', additionalProperties: { anyOf: [expr, { type: 'object' }, { type: 'array' }] } };
     case 'sweep-map': return { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: expr } };
+    case 'decide-map': return { type: 'object', additionalProperties: { type: 'object', additionalProperties: false, required: ['from', 'to', 'step'], properties: { from: expr, to: expr, step: expr } } };
     default: return expr;
   }
 }

@@ -44,7 +44,7 @@ export function checkSetTarget(root: SMap, path: string, value: SNode, loc: Loc,
 }
 
 /** Keys that must be the same for every strategy (they shape the whole run). */
-export const FIXED_KEYS = ['caresim', 'time', 'seed', 'replications', 'max_replications', 'strategies', 'sweep', 'extends', 'economics'];
+export const FIXED_KEYS = ['caresim', 'time', 'seed', 'replications', 'max_replications', 'strategies', 'sweep', 'extends', 'economics', 'optimise'];
 
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
 

@@ -7,3 +7,5 @@ export { readResultsFile, resultsProblem, ResultsFileError } from './results-fil
 export { writeReport, startViewer, type ViewerOptions, type Viewer } from './node.js';
 export { compareHtml } from './compare-html.js';
 export { fitReportHtml } from './fit-report.js';
+export { optimiseHtml } from './optimise-html.js';
+export { sensitivityHtml } from './sensitivity-html.js';

@@ -1,0 +1,51 @@
+/**
+ * The optimiser's journal: one line per measurement, after a header naming the scenario, seed
+ * and engine. The search is a pure function of its measurements, so a rerun that reads them
+ * back (`--resume`) takes the same path and runs only what is missing.
+ */
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Point } from './bank.js';
+
+export const OPT_JOURNAL_FORMAT = 'caresim-optimise-journal/1';
+
+export interface OptJournalHeader { format: string; scenario_hash: string; seed: number | string; engine_version: string; optimise: string }
+/** `kpis`: the headline KPIs of a clean-up replication, kept for the output. */
+export interface Measurement { point: Point; replication: number; measures: number[]; kpis?: Record<string, number> }
+
+export class OptimiseResumeError extends Error {
+  readonly code = 'RESUME_MISMATCH';
+}
+
+/** Reads the measurements of an earlier run with the same header; [] when there is no journal. */
+export function readOptJournal(file: string, header: OptJournalHeader): Measurement[] {
+  if (!existsSync(file)) return [];
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  if (lines.length === 0) return [];
+  const head = JSON.parse(lines[0]) as OptJournalHeader;
+  for (const k of Object.keys(header) as (keyof OptJournalHeader)[]) {
+    if (String(head[k]) !== String(header[k])) throw new OptimiseResumeError(`the journal ${file} belongs to another run (${k} differs); remove it or run without --resume`);
+  }
+  const out: Measurement[] = [];
+  for (const l of lines.slice(1)) {
+    try {
+      const m = JSON.parse(l) as { p: number[]; r: number; m: (number | null)[]; k?: Record<string, number | null> };
+      const kpis = m.k ? Object.fromEntries(Object.entries(m.k).map(([n, v]) => [n, v === null ? NaN : v])) : undefined;
+      out.push({ point: m.p, replication: m.r, measures: m.m.map((v) => (v === null ? NaN : v)), kpis });
+    } catch {
+      break; // a line cut short by an interruption: everything before it is good
+    }
+  }
+  return out;
+}
+
+export class OptJournal {
+  constructor(private readonly file: string, header: OptJournalHeader, keep: boolean) {
+    if (!keep || !existsSync(file)) writeFileSync(file, `${JSON.stringify(header)}\n`);
+  }
+
+  append(m: Measurement): void {
+    const num = (v: number) => (Number.isFinite(v) ? v : null);
+    const k = m.kpis ? Object.fromEntries(Object.entries(m.kpis).map(([n, v]) => [n, num(v)])) : undefined;
+    appendFileSync(this.file, `${JSON.stringify({ p: m.point, r: m.replication, m: m.measures.map(num), k })}\n`);
+  }
+}

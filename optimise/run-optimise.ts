@@ -1,0 +1,64 @@
+/**
+ * `caresim optimise` without the CLI: a loaded scenario with an `optimise:` section in, the
+ * optimisation file out, on the runner's worker pool, with a journal for `--resume`.
+ */
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { rmSync } from 'node:fs';
+import type { CompiledScenarioWithWarnings } from '../scenarios/index.js';
+import { defaultWorkerFile } from '../runner/index.js';
+import { ENGINE_VERSION } from '../results/index.js';
+import type { Progress } from '../runner/index.js';
+import { modelOracle, OptimiseError } from './model-oracle.js';
+import { optimise } from './optimise.js';
+import { buildOptimiseFile, type OptimiseFile } from './output.js';
+import { OptJournal, readOptJournal, OPT_JOURNAL_FORMAT, type OptJournalHeader } from './journal.js';
+import { CLEAN_BASE } from './cleanup.js';
+
+export const DEFAULT_BUDGET = 1000;
+
+export interface OptimiseRunOptions {
+  seed?: number | string;
+  budget?: number;
+  workers?: number;
+  workerFile?: string;
+  journal?: string;
+  resume?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress & { stage: string }) => void;
+}
+
+export async function runOptimise(sc: CompiledScenarioWithWarnings, o: OptimiseRunOptions = {}): Promise<OptimiseFile> {
+  if (!sc.optimise) throw new OptimiseError(`${sc.file} has no \`optimise:\` section`);
+  const { spec, candidate } = sc.optimise;
+  const seed = o.seed ?? sc.seed;
+  const budget = o.budget ?? DEFAULT_BUDGET;
+  const workers = o.workers ?? availableParallelism();
+  const t0 = performance.now();
+  let stage = 'search', spent = 0, resumed = 0;
+  const progress = () => {
+    const seconds = (performance.now() - t0) / 1000;
+    const rate = seconds > 0 ? (spent - resumed) / seconds : 0;
+    o.onProgress?.({ stage, done: Math.min(spent, budget), total: budget, failed: 0, resumed, seconds, rate, eta: rate > 0 ? Math.max(0, budget - spent) / rate : null });
+  };
+  const mo = modelOracle({ spec, candidate, seed, workers, workerFile: workers > 0 ? (o.workerFile ?? defaultWorkerFile()) : '', signal: o.signal,
+    onReplication: () => { spent++; progress(); } });
+  const header: OptJournalHeader = { format: OPT_JOURNAL_FORMAT, scenario_hash: sc.hash, seed, engine_version: ENGINE_VERSION, optimise: JSON.stringify({ spec: { ...spec, objective: spec.objective.text }, budget }) };
+  const earlier = o.journal && o.resume ? readOptJournal(o.journal, header) : [];
+  for (const e of earlier) if (e.kpis) mo.remember(e.point, e.replication, e.kpis);
+  spent = resumed = earlier.length;
+  const journal = o.journal ? new OptJournal(o.journal, header, earlier.length > 0) : null;
+  const outcome = await optimise(spec, mo.oracle, {
+    seed, budget, earlier,
+    onMeasure: (r, measures) => {
+      journal?.append({ point: r.point, replication: r.replication, measures, kpis: r.replication >= CLEAN_BASE ? mo.kpis(r.point).get(r.replication) : undefined });
+    },
+    onProgress: (p) => { stage = p.stage; progress(); },
+  });
+  const file = buildOptimiseFile({
+    spec, outcome, scenario: { name: sc.name, hash: sc.hash }, engineVersion: ENGINE_VERSION, seed,
+    values: mo.values, kpis: mo.kpis,
+  });
+  if (o.journal) rmSync(o.journal, { force: true });
+  return file;
+}

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, root, runCli, tempDir } from '../cli-process.js';
+
+const fixture = (f: string) => join(root, 'test', 'optimise', 'fixtures', f);
+const dir = tempDir();
+
+beforeAll(() => ensureBuilt());
+
+describe('caresim optimise FILE', () => {
+  it('caresim optimise FILE --out F --budget N writes the optimisation file and prints the statement and the strategy block', () => {
+    const out = join(dir, 'opt.json');
+    const r = runCli(['optimise', fixture('erlang-c.yaml'), '--out', out, '--budget', '400', '--workers', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    const f = JSON.parse(readFileSync(out, 'utf8'));
+    expect(f.format).toBe('caresim-optimise/1');
+    expect(f.chosen.values).toEqual({ 'params.places': 12 });
+    expect(r.stdout).toMatch(/^With 95% confidence the chosen plan meets every target/);
+    expect(r.stdout).toContain('Chosen plan: params.places = 12');
+    expect(r.stdout).toContain('    set: { params.places: 12 }');
+    expect(r.stderr).toContain('"type":"progress"');
+  });
+
+  it('caresim optimise FILE exits 1 when no plan is shown feasible, listing the closest', () => {
+    const r = runCli(['optimise', fixture('erlang-c-unmet.yaml'), '--budget', '200', '--workers', '0', '--quiet']);
+    expect(r.code, r.stderr).toBe(1);
+  });
+
+  it('caresim optimise FILE exits 2 with located diagnostics for a bad section, and for a scenario without one', () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(fixture('erlang-c.yaml'), 'utf8').replace('p_wait <= 0.19', 'p_wiat < 0.19'));
+    const r = runCli(['optimise', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.yaml:19:');
+    expect(r.stderr).toContain('did you mean `p_wait`?');
+    expect(r.stderr).not.toMatch(/\n\s+at .*\.(js|ts):\d+/);
+    const none = runCli(['optimise', join(root, 'scenarios', 'library', 'mm1.yaml')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('has no `optimise:` section');
+    expect(runCli(['optimise', fixture('erlang-c.yaml'), '--budget', '5']).code).toBe(2);
+  });
+});

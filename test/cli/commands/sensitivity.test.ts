@@ -1,0 +1,30 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, root, runCli, tempDir } from '../cli-process.js';
+
+const demand = join(root, 'test', 'sensitivity', 'fixtures', 'demand.yaml');
+const dir = tempDir();
+
+beforeAll(() => ensureBuilt());
+
+describe('caresim sensitivity FILE', () => {
+  it('caresim sensitivity FILE --out F --vary P=PCT runs 2 x inputs + 2 configurations and writes both analyses', () => {
+    const out = join(dir, 'sens.json');
+    const r = runCli(['sensitivity', demand, '--out', out, '--reps', '12', '--workers', '1', '--vary', 'beds=20%']);
+    expect(r.code, r.stderr).toBe(0);
+    const f = JSON.parse(readFileSync(out, 'utf8'));
+    expect(f.format).toBe('caresim-sensitivity/1');
+    expect(f.inputs.map((i: { param: string }) => i.param)).toEqual(['demand', 'unused', 'beds']);
+    expect(f.one_at_a_time.cost_per_day[0].param).toBe('demand');
+    expect(f.global.cost_per_day.n).toBe(12);
+    expect(r.stdout).toContain('cost_per_day: change from every input at its centre (95% CI)');
+  });
+
+  it('caresim sensitivity FILE exits 2 for a bad --vary and for a scenario with nothing to vary', () => {
+    expect(runCli(['sensitivity', demand, '--vary', 'beds']).code).toBe(2);
+    const r = runCli(['sensitivity', join(root, 'scenarios', 'library', 'mm1.yaml'), '--reps', '3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no uncertain params');
+  });
+});

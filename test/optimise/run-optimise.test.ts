@@ -1,0 +1,63 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture } from './problem.js';
+import { runOptimise } from '../../optimise/run-optimise.js';
+import { analyseScenario } from '../../scenarios/index.js';
+import { tempDir } from '../temp-dir.js';
+
+describe('runOptimise(scenario, opts)', () => {
+  it('runOptimise writes the chosen plan, runners-up, evidence, trade-off and a strategy block that loads', async () => {
+    const { sc } = fixture('erlang-c.yaml');
+    const f = await runOptimise(sc, { budget: 400, workers: 0 });
+    expect(f.status).toBe('found');
+    expect(f.chosen!.values).toEqual({ 'params.places': 12 });
+    expect(f.chosen!.targets[0].met).toBe(true);
+    expect(f.chosen!.targets[0].bound).toBeLessThanOrEqual(0.19);
+    // KPIs over the clean-up replications of the plan.
+    expect(f.chosen!.kpis.journeys.n).toBe(f.chosen!.replications);
+    const eleven = f.evidence.plans.find((p) => p.values['params.places'] === 11)!;
+    expect(eleven.status).toBe('not shown feasible');
+    expect(eleven.reason).toContain('units.beds.p_wait <= 0.19');
+    expect(f.evidence.plans).toHaveLength(f.evidence.visited);
+    expect(f.evidence.grid_points).toBe(40);
+    // Trade-off: more places, lower P(wait), as Erlang C says.
+    const pts = f.trade_off!.points;
+    expect(pts.length).toBeGreaterThan(2);
+    for (let i = 1; i < pts.length; i++) {
+      expect(pts[i].objective).toBeGreaterThan(pts[i - 1].objective);
+      expect(pts[i].value).toBeLessThan(pts[i - 1].value);
+    }
+    const text = readFileSync(sc.file, 'utf8').replace(/optimise:[\s\S]*$/, '') + f.strategy_yaml;
+    const a = analyseScenario(text, 'pasted.yaml');
+    expect(a.loaded!.strategies.map((s) => s.name)).toEqual(['baseline', 'optimised']);
+    expect(a.loaded!.strategies[1].model.units[0].capacity).toBe(12);
+  });
+
+  it('runOptimise reports a target no plan can meet after the search, with the closest plans', async () => {
+    const { sc } = fixture('erlang-c-unmet.yaml');
+    const f = await runOptimise(sc, { budget: 200, workers: 0 });
+    expect(f.status).toBe('no-feasible-plan');
+    expect(f.chosen).toBeNull();
+    expect(f.strategy_yaml).toBeNull();
+    expect(f.closest[0].values).toEqual({ 'params.places': 14 });
+    expect(f.unmet.map((u) => u.text)).toEqual(['units.beds.p_wait <= 0.001']);
+    expect(f.unmet[0].at).toEqual({ 'params.places': 14 });
+    expect(f.statement).toMatch(/^No plan evaluated was shown to meet every target/);
+  });
+
+  it('runOptimise resumes an interrupted run from its journal and ends exactly where an uninterrupted run does', async () => {
+    const { sc } = fixture('erlang-c.yaml');
+    const whole = await runOptimise(sc, { budget: 400, workers: 0 });
+    const journal = join(tempDir('optimise'), 'opt.journal.ndjson');
+    const stop = new AbortController();
+    await expect(runOptimise(sc, { budget: 400, workers: 0, journal, signal: stop.signal,
+      onProgress: (p) => { if (p.done >= 120) stop.abort(); } })).rejects.toThrow('interrupted');
+    expect(existsSync(journal)).toBe(true);
+    let resumed = 0;
+    const again = await runOptimise(sc, { budget: 400, workers: 0, journal, resume: true, onProgress: (p) => { resumed = p.resumed; } });
+    expect(resumed).toBeGreaterThan(50);
+    expect(again).toEqual(whole);
+    expect(existsSync(journal)).toBe(false);
+  });
+});

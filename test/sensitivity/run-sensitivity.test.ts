@@ -1,0 +1,45 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadScenarioText } from '../../scenarios/index.js';
+import { runSensitivity } from '../../sensitivity/run-sensitivity.js';
+
+const file = fileURLToPath(new URL('./fixtures/demand.yaml', import.meta.url));
+const load = () => loadScenarioText(readFileSync(file, 'utf8'), file);
+
+describe('runSensitivity(scenario, opts)', () => {
+  it('runSensitivity moves each uncertain param between its 10th and 90th percentiles on common random numbers', async () => {
+    const s = await runSensitivity(load(), { reps: 30, workers: 0, vary: [{ param: 'beds', share: 0.2 }] });
+    const demand = s.inputs.find((i) => i.param === 'demand')!;
+    // uniform(4, 6): percentiles 4.2, 5, 5.8 (from 2,000 draws).
+    expect(demand.low).toBeCloseTo(4.2, 1);
+    expect(demand.centre).toBeCloseTo(5, 1);
+    expect(demand.high).toBeCloseTo(5.8, 1);
+    expect(demand.unit).toBe('per day');
+    expect(s.inputs.find((i) => i.param === 'beds')).toMatchObject({ source: 'listed', low: 7, centre: 9, high: 11 });
+    // Cost = 300 a bed-day x occupied beds, and an M/M/9 ward with an unlimited queue keeps a beds
+    // busy on average for a < 9 erlangs: high minus centre is 300 x (5.8 - 5) a day.
+    const adm = s.one_at_a_time.cost_per_day;
+    expect(adm[0].param).toBe('demand');
+    const d = adm.find((x) => x.param === 'demand')!;
+    const expected = 300 * (demand.high - demand.centre);
+    expect(d.high.ci95[0]! - 0.05 * expected).toBeLessThan(expected);
+    expect(d.high.ci95[1]! + 0.05 * expected).toBeGreaterThan(expected);
+    // An uncertain param nothing reads: exactly no difference on common random numbers.
+    const unused = adm.find((x) => x.param === 'unused')!;
+    expect(unused.low.mean).toBe(0);
+    expect(unused.high.mean).toBe(0);
+    expect(unused.swing).toBe(0);
+  });
+
+  it('runSensitivity ranks the draws globally: demand drives cost, the unused param does not', async () => {
+    const s = await runSensitivity(load(), { reps: 40, workers: 0 });
+    const g = s.global!.cost_per_day;
+    expect(g.n).toBe(40);
+    expect(g.inputs[0].input).toBe('demand');
+    expect(g.inputs[0].prcc).toBeGreaterThan(0.8);
+    const unused = g.inputs.find((i) => i.input === 'unused')!;
+    expect(unused.prcc_ci95[0]).toBeLessThan(0);
+    expect(unused.prcc_ci95[1]).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The sensitivity report (`caresim sensitivity --report sens.html`): per headline KPI, a tornado
+ * of the one-at-a-time changes (low and high against every input at its centre) and, when the
+ * params are uncertain, a tornado of partial rank correlations from the draws. Static HTML and
+ * SVG, with plain labels: the KPI's name from the KPI table, the input as the scenario names it.
+ */
+import type { SensitivityFile } from '../sensitivity/index.js';
+import { kpiInfo } from '../results/index.js';
+import { escapeHtml, pageHead } from './html.js';
+import { tornadoSvg, type TornadoRow } from './charts/tornado.js';
+
+const STYLES = `
+.sens-kpi { break-inside: avoid; }
+figure.chart-tornado svg { width: 100%; height: auto; }
+.key span { display: inline-block; width: 0.9em; height: 0.9em; margin: 0 0.3em 0 1em; vertical-align: -0.1em; }
+`;
+
+const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
+
+export function sensitivityHtml(f: SensitivityFile, title: string): string {
+  const unitOf = Object.fromEntries(f.inputs.map((i) => [i.param, i]));
+  const sections = Object.entries(f.one_at_a_time).map(([kpi, rows]) => {
+    const info = kpiInfo(kpi);
+    const scale = info.kind === 'fraction' ? 100 : 1;
+    const oat: TornadoRow[] = rows.map((r) => {
+      const i = unitOf[r.param];
+      return {
+        label: `${r.param} (${fmt(i.low)}–${fmt(i.high)}${i.unit ? ` ${i.unit}` : ''})`,
+        bars: (['low', 'high'] as const).map((side) => ({ side, value: (r[side].mean ?? 0) * scale, lo: r[side].ci95[0] === null ? null : r[side].ci95[0] * scale, hi: r[side].ci95[1] === null ? null : r[side].ci95[1] * scale })),
+      };
+    });
+    const g = f.global?.[kpi];
+    const prcc = g ? tornadoSvg(g.inputs.map((i) => ({ label: i.input, bars: [{ side: 'prcc' as const, value: i.prcc, lo: i.prcc_ci95[0], hi: i.prcc_ci95[1] }] })),
+      { id: `prcc-${kpi}`, title: `${info.label}: partial rank correlation with each uncertain input`, axis: 'Partial rank correlation (−1 to 1)', domain: [-1, 1], format: (v) => v.toFixed(2) }) : '';
+    return `<section class="sens-kpi" data-kpi="${escapeHtml(kpi)}">
+<h2>${escapeHtml(info.label)}</h2>
+<figure class="chart chart-tornado">${tornadoSvg(oat, { id: `oat-${kpi}`, title: `${info.label}: change when one input moves`, axis: `Change in ${info.label.toLowerCase()} (${info.unit}${info.kind === 'fraction' ? ', points' : ''})`, format: fmt })}
+<figcaption class="key"><span style="background:#1f6fb2"></span>input at its low value<span style="background:#d3721c"></span>input at its high value; lines: 95% CIs of the paired differences over ${f.replications} replications.</figcaption></figure>
+${g ? `<figure class="chart chart-tornado">${prcc}<figcaption>From the draws of ${g.n} replications of the scenario as written; the inputs together explain ${Math.round(100 * g.r2)}% of the variance of the ranks. Lines: 95% bootstrap intervals.</figcaption></figure>` : ''}
+</section>`;
+  }).join('\n');
+  return `${pageHead(`${title}: which inputs matter`, { extraStyles: STYLES })}<body>
+<main id="sensitivity">
+<h1>${escapeHtml(title)}: which inputs matter?</h1>
+<p class="intro">Each input moved on its own between a low and a high value (uncertain inputs: the 10th and 90th percentiles of their ranges), all others held at their centre, on the same random numbers. The longest bars are the inputs worth pinning down first.</p>
+${sections}
+</main>
+</body>
+</html>
+`;
+}
