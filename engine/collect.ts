@@ -9,7 +9,7 @@ import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
 import { staffUnitMetrics, staffKpis } from './staff-metrics.js';
 import { edKpis } from './ed-stats.js';
-import { fundedCostPerDay } from './costs.js';
+import { fundedCostPerDay, fundedPlacesMean } from './costs.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
@@ -47,7 +47,10 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     // share of its group's pay is a funded cost of the unit, like a funded place.
     const staffCost = spec.staffing ? spec.staffing.share * m.staff![spec.staffing.group].costPerDay : 0;
     if (spec.costPlace || staffCost) {
-      metrics.funded_cost_per_day = (limited ? fundedCostPerDay(spec, st.capArea[u], T) : 0) + staffCost;
+      const fundedPlaces = !limited || !spec.costPlace ? 0
+        : spec.staffing ? spec.costPlace * fundedPlacesMean(spec, m.warmup, m.warmup + T)
+        : fundedCostPerDay(spec, st.capArea[u], T);
+      metrics.funded_cost_per_day = fundedPlaces + staffCost;
       metrics.cost_per_day += metrics.funded_cost_per_day;
     }
     const shares: Partial<Record<UnitMetricName, Fraction>> = { lost_fraction: [st.lost[u], st.arrivals[u]], p_wait: [st.waited[u], st.admitted[u]] };

@@ -16,6 +16,25 @@ export function fundedCostPerDay(u: Unit, capArea: number, horizon: number): num
   return ((u.costPlace ?? 0) * capArea) / horizon;
 }
 
+/**
+ * Mean funded places over the measured window [from, to): the unit's own capacity or
+ * schedule. For a unit whose places come from staff the capacity the engine runs with falls
+ * with vacancies and sickness, but the places are funded all the same, so their cost follows
+ * this, not the staffed capacity.
+ */
+export function fundedPlacesMean(u: Unit, from: number, to: number): number {
+  const sch = u.schedule;
+  if (!sch || sch.at.length === 0) return u.capacity;
+  let area = 0;
+  for (let i = 0; i < sch.at.length; i++) {
+    // Place count i holds from at[i] (the first from the start) until the next change.
+    const a = Math.max(from, i === 0 ? -Infinity : sch.at[i]);
+    const b = Math.min(to, i + 1 < sch.at.length ? sch.at[i + 1] : Infinity);
+    if (b > a) area += sch.cap[i] * (b - a);
+  }
+  return area / (to - from);
+}
+
 /** System cost KPIs from the total cost per day (all units) and the strategy's one-off cost. */
 export function costKpis(m: Model, costPerDay: number, fundedPerDay: number): Record<string, number> {
   return {

@@ -135,7 +135,8 @@ describe('ics-default.yaml baseline calibration (seed 2027, 10 replications of a
 
 describe('ics-default.yaml strategy acute-to-community', () => {
   // Funded places: 30 acute beds x £345 a day pay for 20 P2 beds x £280, 22 P3 beds x £170 and
-  // one more UCR responder on the 12-hour day shift (half a place-day at £2,000).
+  // one more UCR responder on the 12-hour day shift (half a place-day at £2,000); P2 and UCR
+  // costs are the place's own share plus its staff group's pay.
   const sc = load(ICS);
   const fundedCost = (name: string): number => {
     const m = sc.strategies.find((s) => s.name === name)!.model;
@@ -150,7 +151,7 @@ describe('ics-default.yaml strategy acute-to-community', () => {
         });
       }
       return sum + (Number.isFinite(cap) ? cap * (u.costPlace ?? 0) : 0);
-    }, 0);
+    }, 0) + (m.staff ?? []).reduce((sum, g) => sum + g.costPerDay, 0);   // staff in post are funded too
   };
 
   it('closes 30 acute beds and buys community capacity for the same funded cost, within £20 a day', () => {

@@ -126,3 +126,20 @@ describe('simulate(model) with a unit whose places come from staff', () => {
     expect(a.units.acute.arrivals_per_day).toBe(steady.units.acute.arrivals_per_day);
   });
 });
+
+describe('simulate(model): the funded cost of a unit whose places come from staff', () => {
+  it('simulate(staffed unit with cost_place and paid staff) charges the funded places and the staff pay, whatever the absence', () => {
+    const perPlace = 30, pay = 2500;
+    const costed = (absence: Dist): ReplicationResult => {
+      const m = pathway({ capacity: 20, staffed: { ...group(20, absence), costPerDay: pay } });
+      m.units[m.units.findIndex((u) => u.name === 'p1')].costPlace = perPlace;
+      return simulate(m, { seed: 7, replication: 0 });
+    };
+    for (const absence of [fixed(0.05), fixed(0.3)]) {
+      const r = costed(absence);
+      // 20 funded places x £30 + £2,500 of pay, a day: sickness lowers the places in use, not the bill.
+      expect(r.units.p1.funded_cost_per_day).toBeCloseTo(20 * perPlace + pay, 9);
+      expect(r.units.p1.capacity_mean).toBeLessThan(20);
+    }
+  });
+});
