@@ -30,18 +30,68 @@ const jobs = [];
 // The CLI loads the scenario compiler, the runner and the report lazily; split into chunks so
 // `--help` loads none of them and each chunk is tree-shaken (a lazily imported module inside
 // a single bundle keeps all of mathjs, three times what the compiler needs).
-jobs.push(build({ entryPoints: { cli: 'cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunk-[hash]', bundle: true, platform: 'node', format: 'esm', target: 'node20', banner, minifySyntax: true, logLevel: 'warning' }));
+jobs.push(
+  build({
+    entryPoints: { cli: 'cli/main.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner,
+    minifySyntax: true,
+    logLevel: 'warning',
+  }),
+);
 for (const [entry, outfile] of node) {
   if (!existsSync(entry)) continue;
-  jobs.push(build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', banner, minifySyntax: true, sourcemap: false, logLevel: 'warning' }));
+  jobs.push(
+    build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      banner,
+      minifySyntax: true,
+      sourcemap: false,
+      logLevel: 'warning',
+    }),
+  );
 }
 for (const [entry, outfile] of browser) {
   if (!existsSync(entry)) continue;
-  jobs.push(build({ entryPoints: [entry], outfile, bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, logLevel: 'warning' }));
+  jobs.push(
+    build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      minify: true,
+      logLevel: 'warning',
+    }),
+  );
 }
 // The library entry (`import { run } from 'caresim'`): one ESM bundle like the CLI's, so a script
 // loads the minimal mathjs instance too, and its declarations in dist/types from tsc.
-jobs.push(build({ entryPoints: { index: 'index.ts' }, outdir: 'dist', bundle: true, platform: 'node', format: 'esm', target: 'node20', banner, minifySyntax: true, logLevel: 'warning' }));
+jobs.push(
+  build({
+    entryPoints: { index: 'index.ts' },
+    outdir: 'dist',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner,
+    minifySyntax: true,
+    logLevel: 'warning',
+  }),
+);
 jobs.push(declarations());
 await Promise.all(jobs);
 

@@ -19,7 +19,20 @@ const engineForbidden = [
 ];
 
 /** The folders of the tree; each one's index.ts is its door (docs/decisions.md, Layout). */
-const FOLDERS = ['engine', 'results', 'optimise', 'sensitivity', 'scenarios', 'runner', 'cli', 'viz', 'fit', 'compare', 'bench', 'examples'];
+const FOLDERS = [
+  'engine',
+  'results',
+  'optimise',
+  'sensitivity',
+  'scenarios',
+  'runner',
+  'cli',
+  'viz',
+  'fit',
+  'compare',
+  'bench',
+  'examples',
+];
 
 /** Boundaries stricter than the doors: a folder refused outright needs no door pattern too. */
 const OWN_RULES = {

@@ -8,6 +8,18 @@ export type { CompiledScenarioWithWarnings } from './scenarios/index.js';
 export { runScenario as run, runScenarioDetailed, writeResultsFile, readResultsFile } from './runner/index.js';
 export type { RunOptions, RunOutcome, Progress, CompiledScenario, CompiledStrategy } from './runner/index.js';
 export { summarise, ENGINE_VERSION, KPI_INFO, UNIT_METRIC_INFO, SYSTEM_KPIS, UNIT_METRICS, TEAM_METRICS } from './results/index.js';
-export type { StrategyReps, SummariseMeta, Results, StrategyResults, Stat, Band, RunWarning, SystemKpiName, UnitMetricName, SystemKpis, UnitMetrics } from './results/index.js';
+export type {
+  StrategyReps,
+  SummariseMeta,
+  Results,
+  StrategyResults,
+  Stat,
+  Band,
+  RunWarning,
+  SystemKpiName,
+  UnitMetricName,
+  SystemKpis,
+  UnitMetrics,
+} from './results/index.js';
 export { simulate, buildModel, SimulationError, MINUTE, HOUR, DAY, WEEK, YEAR } from './engine/index.js';
 export type { Model, ReplicationResult, SimOptions } from './engine/index.js';

@@ -23,14 +23,24 @@ const say = (s = '') => process.stdout.write(`${s}\n`);
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
 say(`caresim fit benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-say(`machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+say(
+  `machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 
 if (!keep || !existsSync(file)) {
   // Two years of acute admissions at the rate that gives about `rows` stays (a quarter go on to rehab).
   const rate = rows / 730 / 1.25;
   const fd = openSync(file, 'w');
   let buf: string[] = [];
-  generateStays({ seed: 1, start: '2025-01-01', days: 730, rate }, (l) => { buf.push(l); if (buf.length === 10_000) { writeSync(fd, `${buf.join('\n')}\n`); buf = []; } });
+  generateStays({ seed: 1, start: '2025-01-01', days: 730, rate }, (l) => {
+    buf.push(l);
+    if (buf.length === 10_000) {
+      writeSync(fd, `${buf.join('\n')}\n`);
+      buf = [];
+    }
+  });
   writeSync(fd, `${buf.join('\n')}\n`);
   closeSync(fd);
 }
@@ -44,16 +54,26 @@ if (ex.kind !== 'stays') throw new Error('expected a stays extract');
 const units = analyseStays(ex.table, { seed: '1' });
 const t2 = performance.now();
 const c2 = process.cpuUsage(c0);
-const fragment = writeFragment({ sources: [{ file: 'bench.csv', kind: 'stays', rows: ex.table.rows, used: ex.table.used, bad: ex.table.bad.count }], units, streams: [] });
+const fragment = writeFragment({
+  sources: [{ file: 'bench.csv', kind: 'stays', rows: ex.table.rows, used: ex.table.used, bad: ex.table.bad.count }],
+  units,
+  streams: [],
+});
 const t3 = performance.now();
 const c3 = process.cpuUsage(c0);
 // On a loaded machine the wall time includes waiting for a core: CPU time is printed beside it.
 const cpu = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
 const peak = process.resourceUsage().maxRSS * 1024;
 const n = ex.table.rows;
-say(`rows: ${n.toLocaleString('en-GB')} (${ex.table.used.toLocaleString('en-GB')} used), ${units.length} units, ${units.reduce((a, u) => a + 1 + u.cohorts.length + u.handoff.length, 0)} duration fits, fragment ${fragment.length.toLocaleString('en-GB')} characters`);
-say(`read (stream + check rows): wall ${((t1 - t0) / 1000).toFixed(2)} s, CPU ${cpu(c1).toFixed(2)} s; ${Math.round(n / ((t1 - t0) / 1000)).toLocaleString('en-GB')} rows/s wall`);
+say(
+  `rows: ${n.toLocaleString('en-GB')} (${ex.table.used.toLocaleString('en-GB')} used), ${units.length} units, ${units.reduce((a, u) => a + 1 + u.cohorts.length + u.handoff.length, 0)} duration fits, fragment ${fragment.length.toLocaleString('en-GB')} characters`,
+);
+say(
+  `read (stream + check rows): wall ${((t1 - t0) / 1000).toFixed(2)} s, CPU ${cpu(c1).toFixed(2)} s; ${Math.round(n / ((t1 - t0) / 1000)).toLocaleString('en-GB')} rows/s wall`,
+);
 say(`fit (all families, bootstrap, arrivals, routing): wall ${((t2 - t1) / 1000).toFixed(2)} s, CPU ${(cpu(c2) - cpu(c1)).toFixed(2)} s`);
-say(`total: wall ${((t3 - t0) / 1000).toFixed(2)} s, CPU ${cpu(c3).toFixed(2)} s; ${Math.round(n / ((t3 - t0) / 1000)).toLocaleString('en-GB')} rows/s wall, ${Math.round(n / cpu(c3)).toLocaleString('en-GB')} rows per CPU second`);
+say(
+  `total: wall ${((t3 - t0) / 1000).toFixed(2)} s, CPU ${cpu(c3).toFixed(2)} s; ${Math.round(n / ((t3 - t0) / 1000)).toLocaleString('en-GB')} rows/s wall, ${Math.round(n / cpu(c3)).toLocaleString('en-GB')} rows per CPU second`,
+);
 say(`peak RSS: ${mib(peak)} (${mib(rss0)} before reading; the file is ${mib((await import('node:fs')).statSync(file).size)})`);
 if (!keep) rmSync(file, { force: true });

@@ -7,15 +7,22 @@ import type BenchmarkType from 'benchmark';
 import { EventQueue } from '../engine/index.js';
 import { makeStream } from '../engine/index.js';
 
-
-export interface HoldResult { pending: number; opsPerSec: number; rme: number; samples: number }
+export interface HoldResult {
+  pending: number;
+  opsPerSec: number;
+  rme: number;
+  samples: number;
+}
 
 function filledQueue(n: number): { q: EventQueue; next: () => void } {
   const q = new EventQueue(1024);
   const rng = makeStream(1, 0, `hold:${n}`);
   for (let i = 0; i < n; i++) q.push(-Math.log(rng.next()), 0, i);
   // One hold: pop the earliest event and schedule it again an exponential time later.
-  const next = () => { q.pop(); q.push(q.topTime - Math.log(rng.next()), 0, q.topPayload); };
+  const next = () => {
+    q.pop();
+    q.push(q.topTime - Math.log(rng.next()), 0, q.topPayload);
+  };
   return { q, next };
 }
 
@@ -32,7 +39,12 @@ export function runHold(sizes = [100, 10_000, 1_000_000]): Promise<HoldResult[]>
     const out: HoldResult[] = [];
     suite.on('cycle', (ev: BenchmarkType.Event) => {
       const b = ev.target as unknown as BenchmarkType;
-      out.push({ pending: Number(String(b.name).split(' ')[1]), opsPerSec: b.hz ?? 0, rme: b.stats?.rme ?? NaN, samples: b.stats?.sample.length ?? 0 });
+      out.push({
+        pending: Number(String(b.name).split(' ')[1]),
+        opsPerSec: b.hz ?? 0,
+        rme: b.stats?.rme ?? NaN,
+        samples: b.stats?.sample.length ?? 0,
+      });
     });
     suite.on('complete', () => resolve(out));
     suite.run({ async: false });

@@ -24,12 +24,19 @@ const node = process.execPath;
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${fmt(100 * x, 1)}%`;
 // Other work on the machine distorts every timing: print the load so a reader can judge.
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const num = (r: ProcessRun | null, k: string) => (r ? Number(r.out[k]) : NaN);
 
 say(`caresim benchmarks, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-say(`machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; load average ${load()}`);
-say(`wall times are whole processes (start-up included), median of ${runs}; memory is peak RSS${hasTime ? ' from /usr/bin/time -v' : ' as reported by each process'}`);
+say(
+  `machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; load average ${load()}`,
+);
+say(
+  `wall times are whole processes (start-up included), median of ${runs}; memory is peak RSS${hasTime ? ' from /usr/bin/time -v' : ' as reported by each process'}`,
+);
 const peers = findPeers(root);
 for (const s of peers.skipped) say(s);
 
@@ -45,24 +52,42 @@ if (!argv.includes('--no-micro')) {
 }
 
 say('\n2. Macro runs');
-const ours = (m: string, monitor: boolean): Job => ({ cmd: node, args: [join(root, 'dist', 'bench-model.js'), m, ...(monitor ? [] : ['--monitor', 'off'])] });
+const ours = (m: string, monitor: boolean): Job => ({
+  cmd: node,
+  args: [join(root, 'dist', 'bench-model.js'), m, ...(monitor ? [] : ['--monitor', 'off'])],
+});
 const ref = (args: string[]): Job | null => (peers.dir ? { cmd: node, args: [join(peers.dir, 'des_ref.js'), ...args] } : null);
-const simpy = (args: string[]): Job | null => (peers.python && !argv.includes('--no-simpy') ? { cmd: peers.python, args: [join(peers.dir!, 'simpy_models.py'), ...args] } : null);
+const simpy = (args: string[]): Job | null =>
+  peers.python && !argv.includes('--no-simpy') ? { cmd: peers.python, args: [join(peers.dir!, 'simpy_models.py'), ...args] } : null;
 const plan = {
   A: { on: ours('A', true), off: ours('A', false), ref: ref(['mmc', 'typed']), simpy: simpy(['mmc']) },
   B: { on: ours('B', true), off: ours('B', false), ref: ref(['path', 'typed', '50', '10']), simpy: simpy(['path', '50', '10']) },
   'B-stable': { on: ours('B-stable', true), off: ours('B-stable', false), ref: ref(['path', 'typed', '111', '4.5']), simpy: null },
 };
-const jobs = Object.values(plan).flatMap((p) => [p.on, p.off, p.ref, p.simpy]).filter((j): j is Job => j !== null);
+const jobs = Object.values(plan)
+  .flatMap((p) => [p.on, p.off, p.ref, p.simpy])
+  .filter((j): j is Job => j !== null);
 const measured = runInterleaved(jobs, root, runs);
 const got = (j: Job | null): ProcessRun | null => (j ? measured[jobs.indexOf(j)] : null);
-const res = Object.fromEntries(Object.entries(plan).map(([m, p]) => [m, { on: got(p.on)!, off: got(p.off)!, ref: got(p.ref), simpy: got(p.simpy) }]));
+const res = Object.fromEntries(
+  Object.entries(plan).map(([m, p]) => [m, { on: got(p.on)!, off: got(p.off)!, ref: got(p.ref), simpy: got(p.simpy) }]),
+);
 const rows: (string | number)[][] = [];
 for (const [m, r] of Object.entries(res)) {
   const refWall = r.ref?.wall ?? NaN;
   const line = (engine: string, p: ProcessRun | null, events: number, inProc: number) => {
     if (!p) return;
-    rows.push([m, engine, fmt(p.wall, 3), fmt(p.cpu, 2), fmt(inProc, 3), mega(events), mega(events / p.wall), fmt(p.maxRssMiB, 1), fmt(p.wall / refWall, 2)]);
+    rows.push([
+      m,
+      engine,
+      fmt(p.wall, 3),
+      fmt(p.cpu, 2),
+      fmt(inProc, 3),
+      mega(events),
+      mega(events / p.wall),
+      fmt(p.maxRssMiB, 1),
+      fmt(p.wall / refWall, 2),
+    ]);
   };
   line('caresim', r.on, num(r.on, 'events'), num(r.on, 'seconds'));
   line('caresim, monitor off', r.off, num(r.off, 'events'), num(r.off, 'seconds'));
@@ -75,40 +100,92 @@ if (!peers.python || argv.includes('--no-simpy')) say('SimPy: not run (see above
 say(`load average after the macro runs: ${load()}`);
 
 say('\n3. Targets');
-const A = res.A, B = res.B;
+const A = res.A,
+  B = res.B;
 const aRate = num(A.on, 'events') / A.on.wall;
-say(verdict('model A >= 4 M events/s whole process (stretch 7 M)', aRate >= 4e6, `${mega(aRate)} events/s${aRate >= 7e6 ? ', stretch met' : ''}`));
+say(
+  verdict(
+    'model A >= 4 M events/s whole process (stretch 7 M)',
+    aRate >= 4e6,
+    `${mega(aRate)} events/s${aRate >= 7e6 ? ', stretch met' : ''}`,
+  ),
+);
 const bRatio = B.ref ? B.on.wall / B.ref.wall : NaN;
-say(verdict('model B <= 2x the typed JS reference (stretch 1.4x)', B.ref ? bRatio <= 2 : null, B.ref ? `${fmt(bRatio)}x${bRatio <= 1.4 ? ', stretch met' : ''}` : 'reference not run'));
+say(
+  verdict(
+    'model B <= 2x the typed JS reference (stretch 1.4x)',
+    B.ref ? bRatio <= 2 : null,
+    B.ref ? `${fmt(bRatio)}x${bRatio <= 1.4 ? ', stretch met' : ''}` : 'reference not run',
+  ),
+);
 const simpyRatio = B.simpy ? B.simpy.wall / B.on.wall : NaN;
-say(verdict('model B >= 10x faster than SimPy', B.simpy ? simpyRatio >= 10 : null, B.simpy ? `${fmt(simpyRatio, 1)}x faster` : 'SimPy not run'));
+say(
+  verdict(
+    'model B >= 10x faster than SimPy',
+    B.simpy ? simpyRatio >= 10 : null,
+    B.simpy ? `${fmt(simpyRatio, 1)}x faster` : 'SimPy not run',
+  ),
+);
 say(verdict('model B peak memory <= 100 MiB', B.on.maxRssMiB <= 100, `${fmt(B.on.maxRssMiB, 1)} MiB`));
 for (const m of ['A', 'B'] as const) {
   const r = res[m];
-  const inProc = num(r.on, 'seconds') / num(r.off, 'seconds') - 1, whole = r.on.wall / r.off.wall - 1;
-  say(verdict(`statistics cost <= 20% over monitor off, model ${m}`, inProc <= 0.2, `${pct(inProc)} in-process, ${pct(whole)} whole process`));
+  const inProc = num(r.on, 'seconds') / num(r.off, 'seconds') - 1,
+    whole = r.on.wall / r.off.wall - 1;
+  say(
+    verdict(`statistics cost <= 20% over monitor off, model ${m}`, inProc <= 0.2, `${pct(inProc)} in-process, ${pct(whole)} whole process`),
+  );
 }
 
 say('\n4. Agreement with the references (|z| < 3; reference se taken equal to ours)');
-say(agree('model A mean wait vs Erlang C (in mean service times)', num(A.on, 'meanWait'), A_ERLANG_C_WQ, num(A.on, 'meanWaitSe') / Math.SQRT2));
+say(
+  agree(
+    'model A mean wait vs Erlang C (in mean service times)',
+    num(A.on, 'meanWait'),
+    A_ERLANG_C_WQ,
+    num(A.on, 'meanWaitSe') / Math.SQRT2,
+  ),
+);
 if (A.ref) say(agree('model A mean wait vs typed JS', num(A.on, 'meanWait'), num(A.ref, 'meanWait'), num(A.on, 'meanWaitSe')));
 if (A.simpy) say(agree('model A mean wait vs SimPy', num(A.on, 'meanWait'), num(A.simpy, 'meanWait'), num(A.on, 'meanWaitSe')));
-for (const [m, who, ref] of [['B', 'typed JS', B.ref], ['B', 'SimPy', B.simpy], ['B-stable', 'typed JS', res['B-stable'].ref]] as const) {
+for (const [m, who, ref] of [
+  ['B', 'typed JS', B.ref],
+  ['B', 'SimPy', B.simpy],
+  ['B-stable', 'typed JS', res['B-stable'].ref],
+] as const) {
   if (!ref) continue;
   const ours = res[m].on;
-  for (const k of ['acuteOcc', 'blocked', 'rehabUtil', 'homeUtil']) say(agree(`model ${m} ${k} vs ${who}`, num(ours, k), num(ref, k), num(ours, `${k}Se`)));
+  for (const k of ['acuteOcc', 'blocked', 'rehabUtil', 'homeUtil'])
+    say(agree(`model ${m} ${k} vs ${who}`, num(ours, k), num(ref, k), num(ours, `${k}Se`)));
 }
 
 say('\n5. Scenario compile (default ICS, all strategies and sweep points)');
 const comp = runOnce(node, [join(root, 'dist', 'bench-compile.js')], root).out;
-say(`first compile in a fresh process ${fmt(Number(comp.coldMs), 1)} ms (mathjs set-up included), warm ${fmt(Number(comp.warmMs), 1)} ms, modelFor ${fmt(Number(comp.modelForMs), 3)} ms per strategy and replication`);
-say(verdict('compiling the default-size scenario well under 100 ms (warm)', Number(comp.warmMs) < 50, `${fmt(Number(comp.warmMs), 1)} ms for ${comp.strategies} strategies`));
+say(
+  `first compile in a fresh process ${fmt(Number(comp.coldMs), 1)} ms (mathjs set-up included), warm ${fmt(Number(comp.warmMs), 1)} ms, modelFor ${fmt(Number(comp.modelForMs), 3)} ms per strategy and replication`,
+);
+say(
+  verdict(
+    'compiling the default-size scenario well under 100 ms (warm)',
+    Number(comp.warmMs) < 50,
+    `${fmt(Number(comp.warmMs), 1)} ms for ${comp.strategies} strategies`,
+  ),
+);
 
 if (!argv.includes('--no-runner')) {
   say('\n6. Runner: 400 replications of model B, direct calls vs the runner on 1 and 2 workers (fastest of 5)');
   const rs = runOnce(node, [join(root, 'dist', 'runner-scaling.js'), '400', '5'], root).out;
-  say(`direct from cold ${fmt(Number(rs.direct_cold_seconds), 3)} s (warm ${fmt(Number(rs.direct_seconds), 3)} s), 1 worker ${fmt(Number(rs.workers_1_seconds), 3)} s, 2 workers ${fmt(Number(rs.workers_2_seconds), 3)} s`);
-  say(`with V8 compiling on helper threads instead (not the runner's choice: runner/jit.ts): 1 worker ${fmt(Number(rs.workers_1_background_compile_seconds), 3)} s, 2 workers ${fmt(Number(rs.workers_2_background_compile_seconds), 3)} s, ${fmt(Number(rs.speedup_2_workers_background_compile))}x`);
+  say(
+    `direct from cold ${fmt(Number(rs.direct_cold_seconds), 3)} s (warm ${fmt(Number(rs.direct_seconds), 3)} s), 1 worker ${fmt(Number(rs.workers_1_seconds), 3)} s, 2 workers ${fmt(Number(rs.workers_2_seconds), 3)} s`,
+  );
+  say(
+    `with V8 compiling on helper threads instead (not the runner's choice: runner/jit.ts): 1 worker ${fmt(Number(rs.workers_1_background_compile_seconds), 3)} s, 2 workers ${fmt(Number(rs.workers_2_background_compile_seconds), 3)} s, ${fmt(Number(rs.speedup_2_workers_background_compile))}x`,
+  );
   say(verdict('2 workers >= 1.8x faster than 1', Number(rs.speedup_2_workers) >= 1.8, `${fmt(Number(rs.speedup_2_workers))}x`));
-  say(verdict('runner adds <= 10% over calling the engine directly (both from cold)', Number(rs.runner_overhead) <= 1.1, `${fmt(Number(rs.runner_overhead))}x (${fmt(Number(rs.runner_overhead_vs_warm))}x against warm calls)`));
+  say(
+    verdict(
+      'runner adds <= 10% over calling the engine directly (both from cold)',
+      Number(rs.runner_overhead) <= 1.1,
+      `${fmt(Number(rs.runner_overhead))}x (${fmt(Number(rs.runner_overhead_vs_warm))}x against warm calls)`,
+    ),
+  );
 }

@@ -27,12 +27,16 @@ export function runOnce(cmd: string, args: string[], cwd: string): ProcessRun {
   const out = JSON.parse(lines[lines.length - 1]) as Record<string, unknown>;
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(p.stderr ?? '');
   const reported = Number(out.maxRssMiB ?? out.maxrssMB ?? out.rssMB ?? NaN);
-  const user = /User time \(seconds\): ([\d.]+)/.exec(p.stderr ?? ''), sys = /System time \(seconds\): ([\d.]+)/.exec(p.stderr ?? '');
+  const user = /User time \(seconds\): ([\d.]+)/.exec(p.stderr ?? ''),
+    sys = /System time \(seconds\): ([\d.]+)/.exec(p.stderr ?? '');
   const cpu = user && sys ? Number(user[1]) + Number(sys[1]) : NaN;
   return { wall, cpu, maxRssMiB: m ? Number(m[1]) / 1024 : reported, out };
 }
 
-export interface Job { cmd: string; args: string[] }
+export interface Job {
+  cmd: string;
+  args: string[];
+}
 
 /**
  * Runs every job n times, interleaved (round by round), so a change in machine load during

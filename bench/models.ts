@@ -17,7 +17,10 @@ export const A_ERLANG_C_WQ = 0.668731524107697;
 
 export function modelA(monitor = true): Model {
   return buildModel({
-    name: 'A: M/M/10', horizon: A_CUSTOMERS / A_LAMBDA, daily: true, monitor,
+    name: 'A: M/M/10',
+    horizon: A_CUSTOMERS / A_LAMBDA,
+    daily: true,
+    monitor,
     units: { s: { capacity: 10, service: exponential(1), next: { out: 1 } } },
     sources: { a: { rate: A_LAMBDA, to: 's' } },
   });
@@ -25,7 +28,10 @@ export function modelA(monitor = true): Model {
 
 export function modelB(arrivalsPerDay: number, monitor = true): Model {
   return buildModel({
-    name: 'B: pathway with blocking', horizon: 2000 * DAY, daily: false, monitor,
+    name: 'B: pathway with blocking',
+    horizon: 2000 * DAY,
+    daily: false,
+    monitor,
     units: {
       acute: { role: 'acute', capacity: 60, service: exponential(5 * DAY), next: { rehab: 0.4, homecare: 0.3, home: 0.3 } },
       rehab: { capacity: 40, queue: 0, service: exponential(20 * DAY), next: { home: 1 } },
@@ -35,7 +41,11 @@ export function modelB(arrivalsPerDay: number, monitor = true): Model {
   });
 }
 
-export interface BenchCase { name: string; model: (monitor: boolean) => Model; reps: number }
+export interface BenchCase {
+  name: string;
+  model: (monitor: boolean) => Model;
+  reps: number;
+}
 
 export const CASES: Record<string, BenchCase> = {
   A: { name: 'A', model: modelA, reps: 1 },

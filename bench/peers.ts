@@ -26,7 +26,10 @@ export function findPeers(repoRoot: string): Peers {
     // The first interpreter on PATH may lack SimPy while the system one has it (distribution package).
     for (const cand of ['python3', '/usr/bin/python3']) {
       const p = spawnSync(cand, ['-c', 'import simpy'], { encoding: 'utf8' });
-      if (p.status === 0) { python = cand; break; }
+      if (p.status === 0) {
+        python = cand;
+        break;
+      }
     }
     if (!python) skipped.push('skipped: SimPy (no python3 that can import simpy; apt-get install python3-simpy3 or pip install simpy)');
   }

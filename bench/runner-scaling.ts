@@ -51,11 +51,15 @@ export async function runnerScaling(file: string, reps = 400, trials = 3): Promi
     for (let r = 0; r < reps; r++) simulate(model, { seed: sc.seed, replication: r });
     return (performance.now() - t0) / 1000;
   };
-  const directCold = () => new Promise<number>((resolve, reject) => {
-    const w = new Worker(fileURLToPath(import.meta.url), { workerData: { model, reps, seed: sc.seed } });
-    w.once('message', (seconds: number) => { resolve(seconds); void w.terminate(); });
-    w.once('error', reject);
-  });
+  const directCold = () =>
+    new Promise<number>((resolve, reject) => {
+      const w = new Worker(fileURLToPath(import.meta.url), { workerData: { model, reps, seed: sc.seed } });
+      w.once('message', (seconds: number) => {
+        resolve(seconds);
+        void w.terminate();
+      });
+      w.once('error', reject);
+    });
   const viaRunner = async (workers: number, backgroundCompile = false) => {
     const t0 = performance.now();
     await runScenario(sc, { reps, workers, backgroundCompile });
@@ -72,10 +76,17 @@ export async function runnerScaling(file: string, reps = 400, trials = 3): Promi
   }
   const { one, two, oneBg, twoBg } = best;
   return {
-    reps, trials, direct_seconds: round(best.direct), direct_cold_seconds: round(best.cold),
-    workers_1_seconds: round(one), workers_2_seconds: round(two),
-    speedup_2_workers: round(one / two), runner_overhead: round(one / best.cold), runner_overhead_vs_warm: round(one / best.direct),
-    workers_1_background_compile_seconds: round(oneBg), workers_2_background_compile_seconds: round(twoBg),
+    reps,
+    trials,
+    direct_seconds: round(best.direct),
+    direct_cold_seconds: round(best.cold),
+    workers_1_seconds: round(one),
+    workers_2_seconds: round(two),
+    speedup_2_workers: round(one / two),
+    runner_overhead: round(one / best.cold),
+    runner_overhead_vs_warm: round(one / best.direct),
+    workers_1_background_compile_seconds: round(oneBg),
+    workers_2_background_compile_seconds: round(twoBg),
     speedup_2_workers_background_compile: round(oneBg / twoBg),
   };
 }

@@ -63,7 +63,10 @@ export function drawsCsv(d: NonNullable<Results['draws']>): string {
 /** Writes summary.csv and differences.csv (draws.csv when params are uncertain) (and replications.csv when raw is given); returns the paths. */
 export function writeCsv(dir: string, r: Results, raw?: Record<string, Iterable<ReplicationScalars>>): string[] {
   mkdirSync(dir, { recursive: true });
-  const files: [string, string][] = [['summary.csv', summaryCsv(r)], ['differences.csv', differencesCsv(r)]];
+  const files: [string, string][] = [
+    ['summary.csv', summaryCsv(r)],
+    ['differences.csv', differencesCsv(r)],
+  ];
   if (raw) files.push(['replications.csv', replicationsCsv(raw)]);
   if (r.draws) files.push(['draws.csv', drawsCsv(r.draws)]);
   return files.map(([name, text]) => {

@@ -21,8 +21,12 @@ async function main(argv: string[]): Promise<number> {
     });
   }
   const io: Io = {
-    out: (t) => { process.stdout.write(t); },
-    err: (t) => { process.stderr.write(t); },
+    out: (t) => {
+      process.stdout.write(t);
+    },
+    err: (t) => {
+      process.stderr.write(t);
+    },
     tty: process.stderr.isTTY ? process.stderr : null,
     color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
     env: process.env,
@@ -31,7 +35,10 @@ async function main(argv: string[]): Promise<number> {
   };
   let parsed = await parseArgs(argv, ENGINE_VERSION);
   for (;;) {
-    if (parsed.kind === 'text') { io.out(`${parsed.text.trimEnd()}\n`); return EXIT.ok; }
+    if (parsed.kind === 'text') {
+      io.out(`${parsed.text.trimEnd()}\n`);
+      return EXIT.ok;
+    }
     if (parsed.kind === 'usage') {
       const usage = parsed.help.split('\n')[0];
       io.err(`caresim: ${parsed.message}\n${usage ? `usage: ${usage}  (see --help)\n` : ''}`);
@@ -44,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     process.stderr.write(`caresim: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = EXIT.failed;

@@ -79,7 +79,8 @@ function varyList(v: unknown): { param: string; share: number }[] {
   return list.map((s) => {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([0-9.]+)\s*(%?)\s*$/.exec(s);
     const share = m ? Number(m[2]) / (m[3] ? 100 : 1) : NaN;
-    if (!m || !(share > 0 && share < 1)) throw new UsageError(`--vary: expected NAME=PCT with a share between 0 and 100% (e.g. p2_beds=10%), got "${s}"`);
+    if (!m || !(share > 0 && share < 1))
+      throw new UsageError(`--vary: expected NAME=PCT with a share between 0 and 100% (e.g. p2_beds=10%), got "${s}"`);
     return { param: m[1], share };
   });
 }
@@ -88,7 +89,16 @@ export type Command =
   | RunArgs
   | { cmd: 'check'; file: string; set: string[] }
   | { cmd: 'merge'; files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }
-  | { cmd: 'compare'; results: string; observed: string; strategy?: string; out?: string; report?: string; failOnMismatch: boolean; quiet: boolean }
+  | {
+      cmd: 'compare';
+      results: string;
+      observed: string;
+      strategy?: string;
+      out?: string;
+      report?: string;
+      failOnMismatch: boolean;
+      quiet: boolean;
+    }
   | { cmd: 'init'; dir: string; force: boolean }
   | { cmd: 'schema'; out?: string }
   | { cmd: 'help'; topic?: string; key?: string }
@@ -126,11 +136,17 @@ function declare(y: Argv, spec: CommandSpec): Argv {
 }
 
 function parser(version: string): Argv {
-  let y = yargs([]).scriptName('caresim').locale('en').wrap(100).strict()
+  let y = yargs([])
+    .scriptName('caresim')
+    .locale('en')
+    .wrap(100)
+    .strict()
     .usage('caresim <command> [options]\n\nDiscrete-event simulation of integrated care: UCR, ED, acute beds and discharge pathways.')
     .demandCommand(1, 'Give a command, e.g. caresim run scenario.yaml')
     .recommendCommands()
-    .help().alias('help', 'h').version(version)
+    .help()
+    .alias('help', 'h')
+    .version(version)
     .exitProcess(false);
   for (const spec of COMMANDS) y = y.command(spec.usage, spec.describe, (b) => declare(b, spec));
   return y;
@@ -151,7 +167,13 @@ function wholeNumber(v: unknown, name: string, min: number, max = Number.MAX_SAF
 function reps(v: unknown): number | 'auto' | undefined {
   if (v === undefined) return undefined;
   if (String(v).trim().toLowerCase() === 'auto') return 'auto';
-  return wholeNumber(String(v).trim() === '' ? NaN : Number(v), 'reps', 1, MAX_REPLICATIONS, ' per strategy (caresim\'s limit; `auto` stops when the CIs are tight)');
+  return wholeNumber(
+    String(v).trim() === '' ? NaN : Number(v),
+    'reps',
+    1,
+    MAX_REPLICATIONS,
+    " per strategy (caresim's limit; `auto` stops when the CIs are tight)",
+  );
 }
 
 /** A seed that looks like a whole number is a number (as in the scenario file). */
@@ -164,7 +186,8 @@ function seed(v: unknown): number | string | undefined {
 
 function setList(v: unknown): string[] {
   const list = (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x !== null).map(String);
-  for (const s of list) if (!/^[^=\s]+=/.test(s)) throw new UsageError(`--set: expected PATH=EXPR (e.g. units.acute.capacity=2000), got "${s}"`);
+  for (const s of list)
+    if (!/^[^=\s]+=/.test(s)) throw new UsageError(`--set: expected PATH=EXPR (e.g. units.acute.capacity=2000), got "${s}"`);
   return list;
 }
 
@@ -199,45 +222,129 @@ function toCommand(raw: Record<string, unknown>): Command {
   const a = lastWins(raw);
   const name = String((a._ as unknown[])[0]);
   switch (name) {
-    case 'run': return {
-      cmd: 'run', file: String(a.file), reps: reps(a.reps), maxReps: wholeNumber(a['max-reps'], 'max-reps', 10, MAX_REPLICATIONS, ' per strategy (caresim\'s limit)'),
-      seed: seed(a.seed), workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`), out: str(a.out), csv: str(a.csv),
-      perRep: Boolean(a['per-rep']), report: str(a.report), set: setList(a.set), only: onlyList(a.only), adjust: adjustOf(a.adjust), shard: str(a.shard),
-      shards: wholeNumber(a.shards, 'shards', 1), resume: Boolean(a.resume), fresh: Boolean(a.fresh), journal: str(a.journal),
-      maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16), quiet: Boolean(a.quiet),
-    };
-    case 'check': return { cmd: 'check', file: String(a.file), set: setList(a.set) };
-    case 'sensitivity': return {
-      cmd: 'sensitivity', file: String(a.file), out: str(a.out), report: str(a.report), vary: varyList(a.vary), reps: wholeNumber(a.reps, 'reps', 3, MAX_REPLICATIONS), seed: seed(a.seed),
-      workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`),
-      set: setList(a.set), quiet: Boolean(a.quiet),
-    };
-    case 'optimise': return {
-      cmd: 'optimise', file: String(a.file), out: str(a.out), report: str(a.report), budget: wholeNumber(a.budget, 'budget', 20, 10_000_000), seed: seed(a.seed),
-      workers: wholeNumber(a.workers, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`),
-      set: setList(a.set), resume: Boolean(a.resume), journal: str(a.journal), quiet: Boolean(a.quiet),
-    };
-    case 'merge': return {
-      cmd: 'merge', files: (a.shards as unknown[]).map(String), out: str(a.out), csv: str(a.csv),
-      perRep: Boolean(a['per-rep']), quiet: Boolean(a.quiet),
-    };
-    case 'compare': return {
-      cmd: 'compare', results: String(a.results), observed: String(a.observed), strategy: str(a.strategy), out: str(a.out),
-      report: str(a.report), failOnMismatch: Boolean(a['fail-on-mismatch']), quiet: Boolean(a.quiet),
-    };
-    case 'init': return { cmd: 'init', dir: str(a.dir) ?? '.', force: Boolean(a.force) };
-    case 'schema': return { cmd: 'schema', out: str(a.out) };
-    case 'help': return { cmd: 'help', topic: str(a.topic), key: str(a.key) };
-    case 'report': return { cmd: 'report', results: String(a.results), out: String(a.out) };
-    case 'view': return { cmd: 'view', file: str(a.file), port: wholeNumber(a.port, 'port', 0, 65535, ' (0 = any free port)'), open: a.open !== false };
-    case 'fit': return {
-      cmd: 'fit', files: (a.files as unknown[]).map(String), out: str(a.out), report: str(a.report),
-      col: (Array.isArray(a.col) ? a.col : [a.col]).filter((x) => x !== undefined && x !== null).map(String),
-      end: str(a.end), seed: str(a.seed) ?? '1', bootstrap: wholeNumber(a.bootstrap, 'bootstrap', 0) ?? 99, quiet: Boolean(a.quiet),
-    };
-    case 'bench': return { cmd: 'bench', args: ((a.args as unknown[] | undefined) ?? []).map(String) };
-    case 'start': return { cmd: 'start', workers: wholeNumber(a.workers, 'workers', 0) };
-    default: throw new UsageError(`unknown command "${name}"`);
+    case 'run':
+      return {
+        cmd: 'run',
+        file: String(a.file),
+        reps: reps(a.reps),
+        maxReps: wholeNumber(a['max-reps'], 'max-reps', 10, MAX_REPLICATIONS, " per strategy (caresim's limit)"),
+        seed: seed(a.seed),
+        workers: wholeNumber(
+          a.workers,
+          'workers',
+          0,
+          maxWorkers(),
+          ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`,
+        ),
+        out: str(a.out),
+        csv: str(a.csv),
+        perRep: Boolean(a['per-rep']),
+        report: str(a.report),
+        set: setList(a.set),
+        only: onlyList(a.only),
+        adjust: adjustOf(a.adjust),
+        shard: str(a.shard),
+        shards: wholeNumber(a.shards, 'shards', 1),
+        resume: Boolean(a.resume),
+        fresh: Boolean(a.fresh),
+        journal: str(a.journal),
+        maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16),
+        quiet: Boolean(a.quiet),
+      };
+    case 'check':
+      return { cmd: 'check', file: String(a.file), set: setList(a.set) };
+    case 'sensitivity':
+      return {
+        cmd: 'sensitivity',
+        file: String(a.file),
+        out: str(a.out),
+        report: str(a.report),
+        vary: varyList(a.vary),
+        reps: wholeNumber(a.reps, 'reps', 3, MAX_REPLICATIONS),
+        seed: seed(a.seed),
+        workers: wholeNumber(
+          a.workers,
+          'workers',
+          0,
+          maxWorkers(),
+          ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`,
+        ),
+        set: setList(a.set),
+        quiet: Boolean(a.quiet),
+      };
+    case 'optimise':
+      return {
+        cmd: 'optimise',
+        file: String(a.file),
+        out: str(a.out),
+        report: str(a.report),
+        budget: wholeNumber(a.budget, 'budget', 20, 10_000_000),
+        seed: seed(a.seed),
+        workers: wholeNumber(
+          a.workers,
+          'workers',
+          0,
+          maxWorkers(),
+          ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`,
+        ),
+        set: setList(a.set),
+        resume: Boolean(a.resume),
+        journal: str(a.journal),
+        quiet: Boolean(a.quiet),
+      };
+    case 'merge':
+      return {
+        cmd: 'merge',
+        files: (a.shards as unknown[]).map(String),
+        out: str(a.out),
+        csv: str(a.csv),
+        perRep: Boolean(a['per-rep']),
+        quiet: Boolean(a.quiet),
+      };
+    case 'compare':
+      return {
+        cmd: 'compare',
+        results: String(a.results),
+        observed: String(a.observed),
+        strategy: str(a.strategy),
+        out: str(a.out),
+        report: str(a.report),
+        failOnMismatch: Boolean(a['fail-on-mismatch']),
+        quiet: Boolean(a.quiet),
+      };
+    case 'init':
+      return { cmd: 'init', dir: str(a.dir) ?? '.', force: Boolean(a.force) };
+    case 'schema':
+      return { cmd: 'schema', out: str(a.out) };
+    case 'help':
+      return { cmd: 'help', topic: str(a.topic), key: str(a.key) };
+    case 'report':
+      return { cmd: 'report', results: String(a.results), out: String(a.out) };
+    case 'view':
+      return {
+        cmd: 'view',
+        file: str(a.file),
+        port: wholeNumber(a.port, 'port', 0, 65535, ' (0 = any free port)'),
+        open: a.open !== false,
+      };
+    case 'fit':
+      return {
+        cmd: 'fit',
+        files: (a.files as unknown[]).map(String),
+        out: str(a.out),
+        report: str(a.report),
+        col: (Array.isArray(a.col) ? a.col : [a.col]).filter((x) => x !== undefined && x !== null).map(String),
+        end: str(a.end),
+        seed: str(a.seed) ?? '1',
+        bootstrap: wholeNumber(a.bootstrap, 'bootstrap', 0) ?? 99,
+        quiet: Boolean(a.quiet),
+      };
+    case 'bench':
+      return { cmd: 'bench', args: ((a.args as unknown[] | undefined) ?? []).map(String) };
+    case 'start':
+      return { cmd: 'start', workers: wholeNumber(a.workers, 'workers', 0) };
+    default:
+      throw new UsageError(`unknown command "${name}"`);
   }
 }
 

@@ -16,21 +16,29 @@ const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 export function progressView(io: Io, quiet: boolean): ProgressView {
   if (quiet) return { update() {}, stop() {} };
   if (io.tty) {
-    const bar = new cliProgress.SingleBar({
-      stream: io.tty,
-      format: 'replications |{bar}| {value}/{total} | {rate}/s | ETA {eta_formatted}{failed}',
-      hideCursor: true,
-      etaBuffer: 50,
-    }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      {
+        stream: io.tty,
+        format: 'replications |{bar}| {value}/{total} | {rate}/s | ETA {eta_formatted}{failed}',
+        hideCursor: true,
+        etaBuffer: 50,
+      },
+      cliProgress.Presets.shades_classic,
+    );
     let started = false;
     return {
       update(p) {
         const payload = { rate: p.rate.toFixed(1), failed: p.failed > 0 ? ` | ${p.failed} failed` : '' };
-        if (!started) { bar.start(p.total, p.done, payload); started = true; }
+        if (!started) {
+          bar.start(p.total, p.done, payload);
+          started = true;
+        }
         bar.setTotal(p.total);
         bar.update(p.done + p.failed, payload);
       },
-      stop() { if (started) bar.stop(); },
+      stop() {
+        if (started) bar.stop();
+      },
     };
   }
   let last = -Infinity;
@@ -38,7 +46,9 @@ export function progressView(io: Io, quiet: boolean): ProgressView {
   let initial: number | null = null;
   let shownFirst = false;
   const emit = (p: Progress) => {
-    io.err(`${JSON.stringify({ type: 'progress', done: p.done, total: p.total, failed: p.failed, resumed: p.resumed, seconds: round(p.seconds, 2), rate: round(p.rate, 2), eta_seconds: p.eta === null ? null : round(p.eta, 1) })}\n`);
+    io.err(
+      `${JSON.stringify({ type: 'progress', done: p.done, total: p.total, failed: p.failed, resumed: p.resumed, seconds: round(p.seconds, 2), rate: round(p.rate, 2), eta_seconds: p.eta === null ? null : round(p.eta, 1) })}\n`,
+    );
   };
   return {
     update(p) {
@@ -48,8 +58,14 @@ export function progressView(io: Io, quiet: boolean): ProgressView {
       // The first replication finished now is reported at once: it shows the run is under way.
       const first = !shownFirst && count > initial;
       if (first) shownFirst = true;
-      if (p.seconds - last >= 1 || first) { emit(p); last = p.seconds; pending = null; }
+      if (p.seconds - last >= 1 || first) {
+        emit(p);
+        last = p.seconds;
+        pending = null;
+      }
     },
-    stop() { if (pending) emit(pending); },
+    stop() {
+      if (pending) emit(pending);
+    },
   };
 }

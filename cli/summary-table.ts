@@ -7,7 +7,10 @@ import { HEADLINE_KPIS, type Results, type Stat, kpiInfo, UNIT_METRIC_INFO, type
 import { own } from '../engine/index.js';
 import { formatVerdicts } from './verdict-lines.js';
 
-const heading = (kpi: string) => { const i = kpiInfo(kpi); return i.short ?? i.label; };
+const heading = (kpi: string) => {
+  const i = kpiInfo(kpi);
+  return i.short ?? i.label;
+};
 
 function num(kind: KpiKind, v: number | null, signed = false): string {
   if (v === null) return '–';
@@ -31,7 +34,13 @@ function short(kind: KpiKind, s: Stat | undefined, signed = false): string {
 }
 
 /** Few strategies: one column each with full CIs. Many: one row each, mean ± half-width. */
-function kpiTable(kpis: SystemKpiName[], names: string[], stat: (name: string, kpi: SystemKpiName) => Stat | undefined, signed: boolean, rows: boolean): string {
+function kpiTable(
+  kpis: SystemKpiName[],
+  names: string[],
+  stat: (name: string, kpi: SystemKpiName) => Stat | undefined,
+  signed: boolean,
+  rows: boolean,
+): string {
   const kind = (k: string) => kpiInfo(k).kind;
   if (!rows) return table([['KPI', ...names], ...kpis.map((k) => [heading(k), ...names.map((n) => cell(kind(k), stat(n, k), signed))])]);
   return table([['Strategy', ...kpis.map(heading)], ...names.map((n) => [n, ...kpis.map((k) => short(kind(k), stat(n, k), signed))])]);
@@ -39,7 +48,11 @@ function kpiTable(kpis: SystemKpiName[], names: string[], stat: (name: string, k
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => rows.reduce((w, r) => Math.max(w, r[c].length), 0));
-  const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -62,7 +75,9 @@ export function formatSummary(r: Results): string {
   const kpis = HEADLINE_KPIS.filter((k) => names.some((n) => r.strategies[n].kpis[k]?.mean != null));
   const out: string[] = [];
   const n = names.length ? Object.values(r.strategies[names[0]].kpis).reduce((m, s) => Math.max(m, s?.n ?? 0), 0) : 0;
-  out.push(`${r.scenario.name}: ${n} replications per strategy, ${r.horizon_days} days measured after ${r.warmup_days} days warm-up, seed ${r.seed}`);
+  out.push(
+    `${r.scenario.name}: ${n} replications per strategy, ${r.horizon_days} days measured after ${r.warmup_days} days warm-up, seed ${r.seed}`,
+  );
   const rows = names.length > 3;
   out.push(`Means with 95% confidence intervals over replications${rows ? ' (mean ± half-width)' : ''}.\n`);
   out.push(kpiTable(kpis, names, (n, k) => r.strategies[n].kpis[k], false, rows));
@@ -77,7 +92,9 @@ export function formatSummary(r: Results): string {
   if (r.precision) {
     const w = r.precision.worst;
     const pct = w.relative_half_width === null ? 'undefined' : `${(w.relative_half_width * 100).toFixed(1)}%`;
-    out.push(`\nPrecision: ${r.precision.reached ? 'reached' : 'NOT reached'} (target ±${(r.precision.target * 100).toFixed(0)}%; widest: ${w.kpi || '–'} ±${pct} of its mean)`);
+    out.push(
+      `\nPrecision: ${r.precision.reached ? 'reached' : 'NOT reached'} (target ±${(r.precision.target * 100).toFixed(0)}%; widest: ${w.kpi || '–'} ±${pct} of its mean)`,
+    );
   }
   if (r.failures && r.failures.length > 0) {
     out.push(`\n${r.failures.length} replication(s) failed:`);

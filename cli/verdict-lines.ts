@@ -9,8 +9,16 @@ import { kpiInfo } from '../results/index.js';
 
 /** The paired economic KPIs shown per strategy, in the order a finance director reads them. */
 export const ECONOMIC_KPIS = [
-  'recurrent_cost_per_year', 'one_off_cost', 'double_running_cost', 'net_cost_per_year', 'net_present_value',
-  'return_on_investment', 'payback_month', 'probability_of_saving', 'cost_per_admission_avoided', 'cost_per_bed_day_released',
+  'recurrent_cost_per_year',
+  'one_off_cost',
+  'double_running_cost',
+  'net_cost_per_year',
+  'net_present_value',
+  'return_on_investment',
+  'payback_month',
+  'probability_of_saving',
+  'cost_per_admission_avoided',
+  'cost_per_bed_day_released',
 ] as const;
 
 const money = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
@@ -35,22 +43,39 @@ export function formatVerdicts(r: Results): string {
     const d = r.differences[s];
     const econ = ECONOMIC_KPIS.filter((k) => d[k]?.mean != null);
     for (const k of econ) {
-      const x = d[k]!, info = kpiInfo(k);
-      const f = (v: number | null) => (v === null ? '–' : info.kind === 'fraction' ? `${(v * 100).toFixed(1)}%` : info.kind === 'money' ? (v < 0 ? `−${money(-v)}` : money(v)) : v.toFixed(1));
+      const x = d[k]!,
+        info = kpiInfo(k);
+      const f = (v: number | null) =>
+        v === null
+          ? '–'
+          : info.kind === 'fraction'
+            ? `${(v * 100).toFixed(1)}%`
+            : info.kind === 'money'
+              ? v < 0
+                ? `−${money(-v)}`
+                : money(v)
+              : v.toFixed(1);
       const ci = x.ci95[0] === null ? '' : ` (95% CI ${f(x.ci95[0])} to ${f(x.ci95[1])})`;
-      out.push(`  ${(info.short ?? info.label).padEnd(24)} ${f(x.mean)}${ci}${k === 'payback_month' ? `, ${x.n} of the replications pay back` : ''}`);
+      out.push(
+        `  ${(info.short ?? info.label).padEnd(24)} ${f(x.mean)}${ci}${k === 'payback_month' ? `, ${x.n} of the replications pay back` : ''}`,
+      );
     }
     const v = st.verdict;
     if (v) {
-      const parts = [v.better.length > 0 ? `better: ${names(v.better)}` : '', v.worse.length > 0 ? `worse: ${names(v.worse)}` : '',
-        v.discounted ? `not counted (patients stuck elsewhere): ${names(v.discounted)}` : ''].filter(Boolean);
+      const parts = [
+        v.better.length > 0 ? `better: ${names(v.better)}` : '',
+        v.worse.length > 0 ? `worse: ${names(v.worse)}` : '',
+        v.discounted ? `not counted (patients stuck elsewhere): ${names(v.discounted)}` : '',
+      ].filter(Boolean);
       out.push(`  verdict  ${v.verdict.toUpperCase()}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`);
     }
   }
   const c = r.comparisons;
   if (c) {
-    const how = c.adjust === 'holm' ? 'Holm-adjusted intervals: at most a 5% chance of any clear difference by chance alone'
-      : `about ${c.expected_by_chance.toFixed(1)} would be clear by chance alone at 95%; --adjust holm corrects for this`;
+    const how =
+      c.adjust === 'holm'
+        ? 'Holm-adjusted intervals: at most a 5% chance of any clear difference by chance alone'
+        : `about ${c.expected_by_chance.toFixed(1)} would be clear by chance alone at 95%; --adjust holm corrects for this`;
     out.push(`\n${c.clear} of ${c.count} strategy × measure comparisons are clear differences (${how}).`);
   }
   return out.length > 0 ? `\nEconomic case and verdicts (paired against the baseline):${out.join('\n')}` : '';

@@ -48,9 +48,13 @@ export interface Comparison {
   results: string;
   observed: string;
   strategy: string;
-  band: { percentiles: [number, number]; label: string; replications: number;
+  band: {
+    percentiles: [number, number];
+    label: string;
+    replications: number;
     /** The rate at which a fresh draw from the model falls inside this estimated band. */
-    expected_coverage: number };
+    expected_coverage: number;
+  };
   alpha: number;
   simulated_period: [string, string];
   series: SeriesComparison[];
@@ -86,7 +90,8 @@ function periodTest(observed: number, p: { mean: number; sd: number; n: number }
 /** Residuals over the day range with NaN in unobserved days, so lags are in days. */
 function residualSeries(days: readonly AlignedDay[]): number[] {
   if (days.length === 0) return [];
-  const first = days[0].index, out = new Array<number>(days[days.length - 1].index - first + 1).fill(NaN);
+  const first = days[0].index,
+    out = new Array<number>(days[days.length - 1].index - first + 1).fill(NaN);
   for (const d of days) out[d.index - first] = d.observed - d.mean;
   return out;
 }
@@ -94,20 +99,42 @@ function residualSeries(days: readonly AlignedDay[]): number[] {
 export function compareSeries(s: AlignedSeries, expected: number, label: string, alpha = ALPHA): SeriesComparison {
   const days = [...s.days].sort((a, b) => a.index - b.index);
   const n = days.length;
-  const base = { series: s.name, days: n, missing_days: s.missing, first_date: days[0]?.date ?? null, last_date: days[n - 1]?.date ?? null };
+  const base = {
+    series: s.name,
+    days: n,
+    missing_days: s.missing,
+    first_date: days[0]?.date ?? null,
+    last_date: days[n - 1]?.date ?? null,
+  };
   if (n === 0) {
-    return { ...base, coverage: null, coverage_ci95: null, below_band: null, above_band: null, effective_days: 0, p_value: null, period_mean_test: null,
-      observed_mean: null, simulated_mean: null, mean_error: null, mean_absolute_error: null,
-      relative_error: null, verdict: null, summary: 'no observed day with a simulated band' };
+    return {
+      ...base,
+      coverage: null,
+      coverage_ci95: null,
+      below_band: null,
+      above_band: null,
+      effective_days: 0,
+      p_value: null,
+      period_mean_test: null,
+      observed_mean: null,
+      simulated_mean: null,
+      mean_error: null,
+      mean_absolute_error: null,
+      relative_error: null,
+      verdict: null,
+      summary: 'no observed day with a simulated band',
+    };
   }
   const inside = days.filter((d) => d.observed >= d.lo && d.observed <= d.hi).length;
-  const below = days.filter((d) => d.observed < d.lo).length, above = n - inside - below;
+  const below = days.filter((d) => d.observed < d.lo).length,
+    above = n - inside - below;
   const coverage = inside / n;
   const errors = days.map((d) => d.observed - d.mean);
   const ess = effectiveSampleSize(residualSeries(days));
   const trials = Math.max(1, Math.round(ess));
   const pValue = binomialTest(Math.round(coverage * trials), trials, expected);
-  const me = mean(errors), simMean = mean(days.map((d) => d.mean));
+  const me = mean(errors),
+    simMean = mean(days.map((d) => d.mean));
   // A series that sits on a bound (often exactly 0 blocked beds) lands "inside" more often
   // than a continuous one would: too much coverage is then no evidence of a wide band.
   const ties = days.filter((d) => d.observed === d.lo || d.observed === d.hi).length;
@@ -126,9 +153,12 @@ export function compareSeries(s: AlignedSeries, expected: number, label: string,
     else if (above >= 2 * below) verdict = 'simulated too low';
     else verdict = 'band too narrow';
   }
-  const inWords = `observed inside the ${label} band on ${pct(coverage)} of ${n} days (expected ${pct(expected)}; ` +
+  const inWords =
+    `observed inside the ${label} band on ${pct(coverage)} of ${n} days (expected ${pct(expected)}; ` +
     `${pct(below / n)} below, ${pct(above / n)} above; about ${Math.round(ess)} independent days, p ${pv(pValue)})` +
-    (period ? `; observed mean ${num(obsMean)} against ${num(period.simulated_mean)} (sd ${num(period.simulated_sd)} over ${period.replications} replications), p ${pv(period.p_value)}` : '');
+    (period
+      ? `; observed mean ${num(obsMean)} against ${num(period.simulated_mean)} (sd ${num(period.simulated_sd)} over ${period.replications} replications), p ${pv(period.p_value)}`
+      : '');
   const reading: Record<Verdict, string> = {
     consistent: 'consistent with the model',
     'simulated too high': 'the model runs too high',
@@ -138,14 +168,26 @@ export function compareSeries(s: AlignedSeries, expected: number, label: string,
   };
   return {
     ...base,
-    coverage, coverage_ci95: wilson(coverage, ess), below_band: below / n, above_band: above / n,
-    effective_days: ess, p_value: pValue, period_mean_test: period,
-    observed_mean: obsMean, simulated_mean: simMean,
+    coverage,
+    coverage_ci95: wilson(coverage, ess),
+    below_band: below / n,
+    above_band: above / n,
+    effective_days: ess,
+    p_value: pValue,
+    period_mean_test: period,
+    observed_mean: obsMean,
+    simulated_mean: simMean,
     mean_error: me,
-    mean_absolute_error: mean(errors.map(Math.abs)), relative_error: simMean !== 0 ? orNull(me / simMean) : null,
-    verdict, summary: `${reading[verdict]}: ${inWords}${ess < 10 ? '; few independent days, so the test has little power' : ''}` +
-      (ties > 0.1 * n && coverage > expected ? `; ${pct(ties / n)} of days sit exactly on a bound of the band, so coverage above the expected rate is not judged`
-        : s.series === 'admissions' && coverage > expected ? '; a count a day falls inside a band of counts more often than the expected rate, so coverage above it is not judged' : ''),
+    mean_absolute_error: mean(errors.map(Math.abs)),
+    relative_error: simMean !== 0 ? orNull(me / simMean) : null,
+    verdict,
+    summary:
+      `${reading[verdict]}: ${inWords}${ess < 10 ? '; few independent days, so the test has little power' : ''}` +
+      (ties > 0.1 * n && coverage > expected
+        ? `; ${pct(ties / n)} of days sit exactly on a bound of the band, so coverage above the expected rate is not judged`
+        : s.series === 'admissions' && coverage > expected
+          ? '; a count a day falls inside a band of counts more often than the expected rate, so coverage above it is not judged'
+          : ''),
   };
 }
 
@@ -154,9 +196,14 @@ export function compare(a: Aligned, files: { results: string; observed: string }
   const label = `${a.band.percentiles[0]}–${a.band.percentiles[1]}%`;
   const series = a.series.map((s) => compareSeries(s, expected, label, alpha));
   return {
-    format: 'caresim-compare/1', results: files.results, observed: files.observed, strategy: a.strategy,
+    format: 'caresim-compare/1',
+    results: files.results,
+    observed: files.observed,
+    strategy: a.strategy,
     band: { percentiles: a.band.percentiles, label, replications: a.replications, expected_coverage: expected },
-    alpha, simulated_period: [a.startDate, a.endDate], series,
+    alpha,
+    simulated_period: [a.startDate, a.endDate],
+    series,
     mismatches: series.filter((s) => s.verdict !== null && s.verdict !== 'consistent').length,
   };
 }

@@ -9,10 +9,16 @@ export function parseDay(text: string): number | null {
   const t = text.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/.exec(t);
   let y: number, mo: number, d: number;
-  if (m) { y = +m[1]; mo = +m[2]; d = +m[3]; } else {
+  if (m) {
+    y = +m[1];
+    mo = +m[2];
+    d = +m[3];
+  } else {
     m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
     if (!m) return null;
-    d = +m[1]; mo = +m[2]; y = +m[3];
+    d = +m[1];
+    mo = +m[2];
+    y = +m[3];
   }
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);

@@ -15,18 +15,50 @@ function num(x: number | null, signed = false): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((v, c) => (c === 0 || c === r.length - 1 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, c) => (c === 0 || c === r.length - 1 ? v.padEnd(widths[c]) : v.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-
 export function formatComparison(c: Comparison): string {
-  const rows = [['Series', 'Days', `In ${c.band.label} band`, 'Below', 'Above', 'Eff. days', 'p band', 'p mean', 'Observed', 'Simulated', 'Mean error', 'MAE', 'Rel. error', 'Verdict']];
+  const rows = [
+    [
+      'Series',
+      'Days',
+      `In ${c.band.label} band`,
+      'Below',
+      'Above',
+      'Eff. days',
+      'p band',
+      'p mean',
+      'Observed',
+      'Simulated',
+      'Mean error',
+      'MAE',
+      'Rel. error',
+      'Verdict',
+    ],
+  ];
   for (const s of c.series) {
-    rows.push([s.series, String(s.days), pct(s.coverage), pct(s.below_band), pct(s.above_band), s.effective_days.toFixed(0), pval(s.p_value), pval(s.period_mean_test?.p_value ?? null),
-      num(s.observed_mean), num(s.simulated_mean), num(s.mean_error, true), num(s.mean_absolute_error),
+    rows.push([
+      s.series,
+      String(s.days),
+      pct(s.coverage),
+      pct(s.below_band),
+      pct(s.above_band),
+      s.effective_days.toFixed(0),
+      pval(s.p_value),
+      pval(s.period_mean_test?.p_value ?? null),
+      num(s.observed_mean),
+      num(s.simulated_mean),
+      num(s.mean_error, true),
+      num(s.mean_absolute_error),
       s.relative_error === null ? '–' : `${s.relative_error > 0 ? '+' : ''}${(100 * s.relative_error).toFixed(1)}%`,
-      s.verdict === null ? 'no data' : s.verdict === 'consistent' ? 'consistent' : `MISMATCH: ${s.verdict}`]);
+      s.verdict === null ? 'no data' : s.verdict === 'consistent' ? 'consistent' : `MISMATCH: ${s.verdict}`,
+    ]);
   }
   const out = [
     `Observed ${c.observed} against strategy \`${c.strategy}\` of ${c.results} (simulated ${c.simulated_period[0]} to ${c.simulated_period[1]}).`,
@@ -37,7 +69,7 @@ export function formatComparison(c: Comparison): string {
     '',
     'p band: the share inside the band against the expected rate (exact binomial test). Daily values are autocorrelated',
     '(a patient in today is mostly in tomorrow), so it counts "effective days", the days\' worth of independent information.',
-    'p mean: the observed mean over the period against the replications\' period means (t test; needs 90% of the simulated days).',
+    "p mean: the observed mean over the period against the replications' period means (t test; needs 90% of the simulated days).",
     `A verdict other than consistent means p < ${c.alpha / 2} in either test (${c.alpha} shared between the two), or p band < ${c.alpha} when it runs alone.`,
     'Mean error is observed minus simulated mean: positive means the model runs low.',
   ];
@@ -50,8 +82,12 @@ export function formatComparison(c: Comparison): string {
     out.push('', `Every series is consistent with the model at the ${c.alpha} level.`);
   }
   if (weak.length > 0) {
-    out.push('', `${weak.length} series ${weak.length === 1 ? 'has' : 'have'} too little data to show much (add more days to test ${weak.length === 1 ? 'it' : 'them'}):`);
-    for (const s of weak) out.push(`  ${s.series}: no mismatch found, but only about ${Math.round(s.effective_days)} independent days in ${s.days}`);
+    out.push(
+      '',
+      `${weak.length} series ${weak.length === 1 ? 'has' : 'have'} too little data to show much (add more days to test ${weak.length === 1 ? 'it' : 'them'}):`,
+    );
+    for (const s of weak)
+      out.push(`  ${s.series}: no mismatch found, but only about ${Math.round(s.effective_days)} independent days in ${s.days}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -16,7 +16,10 @@ export type BandedSeries = (typeof BANDED_SERIES)[number];
 const ALWAYS = ['occupancy', 'blocked', 'queue'] as const;
 /** The unit metric that is the measured-period mean of each daily series. */
 const PERIOD_METRIC: Record<BandedSeries, UnitMetricName> = {
-  occupancy: 'occupancy_mean', blocked: 'blocked_mean', queue: 'queue_mean', admissions: 'admitted_per_day',
+  occupancy: 'occupancy_mean',
+  blocked: 'blocked_mean',
+  queue: 'queue_mean',
+  admissions: 'admitted_per_day',
 };
 
 export interface AlignedDay {
@@ -60,7 +63,10 @@ export interface Aligned {
 
 export class CompareMismatch extends Error {
   readonly code = 'COMPARE_MISMATCH';
-  constructor(readonly file: string, readonly problems: Problem[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: Problem[],
+  ) {
     super(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
   }
 }
@@ -72,32 +78,63 @@ export function asResults(value: unknown, text: string, file: string): Results {
   const r = value as Partial<Results> | null;
   if (r && typeof r === 'object' && r.format === 'caresim-results/1') {
     if (typeof r.start_date !== 'string' || parseDay(r.start_date) === null || !r.strategies) {
-      throw new CompareMismatch(file, [{ message: 'this results file has no `start_date` or no strategies', hint: 'write it again with `caresim run FILE --out results.json`' }]);
+      throw new CompareMismatch(file, [
+        {
+          message: 'this results file has no `start_date` or no strategies',
+          hint: 'write it again with `caresim run FILE --out results.json`',
+        },
+      ]);
     }
     const damaged = damagedDaily(r as Results);
-    if (damaged) throw new CompareMismatch(file, [{ message: `the daily series of ${damaged} are missing or damaged`, hint: 'write it again with `caresim run FILE --out results.json`' }]);
+    if (damaged)
+      throw new CompareMismatch(file, [
+        {
+          message: `the daily series of ${damaged} are missing or damaged`,
+          hint: 'write it again with `caresim run FILE --out results.json`',
+        },
+      ]);
     return r as Results;
   }
   if (r && typeof r === 'object' && typeof r.format === 'string' && r.format.startsWith('caresim-')) {
-    throw new CompareMismatch(file, [{ message: `this is a \`${r.format}\` file, not a results file`, hint: 'give the JSON file that `caresim run --out` wrote' }]);
+    throw new CompareMismatch(file, [
+      { message: `this is a \`${r.format}\` file, not a results file`, hint: 'give the JSON file that `caresim run --out` wrote' },
+    ]);
   }
   if (text.includes('"caresim-journal/1"')) {
-    throw new CompareMismatch(file, [{ message: 'this is the journal of an unfinished run, not a results file',
-      hint: 'finish the run with the same command and --resume; it writes the results file' }]);
+    throw new CompareMismatch(file, [
+      {
+        message: 'this is the journal of an unfinished run, not a results file',
+        hint: 'finish the run with the same command and --resume; it writes the results file',
+      },
+    ]);
   }
   if (value === null && /^\s*\{/.test(text)) {
     const cut = text.includes('"caresim-results/1"');
-    throw new CompareMismatch(file, [{ message: cut ? 'this results file is cut short (not complete JSON)' : 'this is not valid JSON',
-      hint: cut ? 'the run that wrote it may have stopped or the copy may be incomplete: run again with caresim run FILE --out results.json' : 'give the JSON file that `caresim run --out` wrote' }]);
+    throw new CompareMismatch(file, [
+      {
+        message: cut ? 'this results file is cut short (not complete JSON)' : 'this is not valid JSON',
+        hint: cut
+          ? 'the run that wrote it may have stopped or the copy may be incomplete: run again with caresim run FILE --out results.json'
+          : 'give the JSON file that `caresim run --out` wrote',
+      },
+    ]);
   }
   const scenario = /^\s*(#[^\n]*\n\s*)*caresim\s*:/.test(text) || /\n\s*units\s*:/.test(text);
   const csv = /^[^\n{[]*,[^\n]*\n/.test(text) && !text.trimStart().startsWith('{');
-  throw new CompareMismatch(file, [{
-    message: scenario ? 'this is a scenario file, not a results file'
-      : csv ? 'this looks like a CSV file, not a results file' : 'this is not a caresim results file (no `format: "caresim-results/1"`)',
-    hint: scenario ? `run it first: caresim run ${file} --out results.json, then compare results.json`
-      : csv ? 'the results file comes first: caresim compare results.json observed.csv' : 'give the JSON file that `caresim run --out` wrote',
-  }]);
+  throw new CompareMismatch(file, [
+    {
+      message: scenario
+        ? 'this is a scenario file, not a results file'
+        : csv
+          ? 'this looks like a CSV file, not a results file'
+          : 'this is not a caresim results file (no `format: "caresim-results/1"`)',
+      hint: scenario
+        ? `run it first: caresim run ${file} --out results.json, then compare results.json`
+        : csv
+          ? 'the results file comes first: caresim compare results.json observed.csv'
+          : 'give the JSON file that `caresim run --out` wrote',
+    },
+  ]);
 }
 
 /** `strategy \`s\`, unit \`u\`` for the first daily series that is not a list of numbers, or null. */
@@ -116,60 +153,100 @@ function damagedDaily(r: Results): string | null {
 export function bandChoice(daily: Results['strategies'][string]['daily']): BandChoice {
   const first = Object.values(daily)[0] as unknown as Record<string, Band> | undefined;
   const b = first?.occupancy;
-  return b && Array.isArray(b.p10) && Array.isArray(b.p90) ? { percentiles: [10, 90], keys: ['p10', 'p90'] } : { percentiles: [5, 95], keys: ['p05', 'p95'] };
+  return b && Array.isArray(b.p10) && Array.isArray(b.p90)
+    ? { percentiles: [10, 90], keys: ['p10', 'p90'] }
+    : { percentiles: [5, 95], keys: ['p05', 'p95'] };
 }
 
-export function align(results: Results, observed: Observed, strategyName: string | undefined, observedFile: string, resultsFile = observedFile): Aligned {
+export function align(
+  results: Results,
+  observed: Observed,
+  strategyName: string | undefined,
+  observedFile: string,
+  resultsFile = observedFile,
+): Aligned {
   const problems: Problem[] = [];
   const names = Object.keys(results.strategies);
   const strategy = strategyName ?? 'baseline';
   const s = results.strategies[strategy] ?? (strategyName === undefined ? results.strategies[names[0]] : undefined);
   if (!s) {
-    throw new CompareMismatch(resultsFile, [{ message: `the results have no strategy \`${strategy}\``,
-      hint: suggestName(strategy, names) ?? `strategies: ${names.join(', ')}` }]);
+    throw new CompareMismatch(resultsFile, [
+      { message: `the results have no strategy \`${strategy}\``, hint: suggestName(strategy, names) ?? `strategies: ${names.join(', ')}` },
+    ]);
   }
   const strategyUsed = results.strategies[strategy] ? strategy : names[0];
   const band = bandChoice(s.daily);
   const start = parseDay(results.start_date)!;
   const units = Object.keys(s.daily);
-  if (units.length === 0) throw new CompareMismatch(resultsFile, [{ message: `strategy \`${strategyUsed}\` has no daily series in the results` }]);
+  if (units.length === 0)
+    throw new CompareMismatch(resultsFile, [{ message: `strategy \`${strategyUsed}\` has no daily series in the results` }]);
   const days = Math.min(...units.map((u) => s.daily[u].occupancy.mean.length));
-  const startDate = results.start_date, endDate = formatDay(start + days - 1);
+  const startDate = results.start_date,
+    endDate = formatDay(start + days - 1);
   const known = units.flatMap((u) => BANDED_SERIES.map((k) => `${u}.${k}`));
   const out: AlignedSeries[] = [];
   problems.push(...observed.problems);
   if (observed.series.length === 0 && observed.problems.length === 0) problems.push({ message: 'no observed series in the file' });
-  let inside = 0, outside = 0;
+  let inside = 0,
+    outside = 0;
   for (const o of observed.series) {
     const dot = o.name.lastIndexOf('.');
-    const unit = dot > 0 ? o.name.slice(0, dot) : '', key = dot > 0 ? o.name.slice(dot + 1) : o.name;
+    const unit = dot > 0 ? o.name.slice(0, dot) : '',
+      key = dot > 0 ? o.name.slice(dot + 1) : o.name;
     const where = { line: o.line };
     if (!units.includes(unit)) {
-      problems.push({ ...where, message: `\`${o.name}\`: no unit \`${unit || o.name}\` in the results`,
-        hint: suggestName(o.name, known) ?? `series are <unit>.<series> with units ${units.join(', ')}` });
+      problems.push({
+        ...where,
+        message: `\`${o.name}\`: no unit \`${unit || o.name}\` in the results`,
+        hint: suggestName(o.name, known) ?? `series are <unit>.<series> with units ${units.join(', ')}`,
+      });
       continue;
     }
     if (!(BANDED_SERIES as readonly string[]).includes(key)) {
-      const why = key === 'capacity' ? 'capacity is an input of the scenario, not an outcome with a band'
-        : /arriv|discharg/.test(key) ? 'results files carry no daily arrivals or discharges yet' : `no daily series \`${key}\``;
-      problems.push({ ...where, message: `\`${o.name}\`: ${why}`,
-        hint: suggestName(o.name, known) ?? `daily series of ${unit}: ${BANDED_SERIES.map((k) => `${unit}.${k}`).join(', ')}` });
+      const why =
+        key === 'capacity'
+          ? 'capacity is an input of the scenario, not an outcome with a band'
+          : /arriv|discharg/.test(key)
+            ? 'results files carry no daily arrivals or discharges yet'
+            : `no daily series \`${key}\``;
+      problems.push({
+        ...where,
+        message: `\`${o.name}\`: ${why}`,
+        hint: suggestName(o.name, known) ?? `daily series of ${unit}: ${BANDED_SERIES.map((k) => `${unit}.${k}`).join(', ')}`,
+      });
       continue;
     }
     const b = s.daily[unit][key as BandedSeries] as unknown as Band | undefined;
     if (!b || !Array.isArray(b.mean)) {
-      problems.push({ ...where, message: `\`${o.name}\`: this results file has no daily admissions (written by an earlier caresim)`,
-        hint: 'run the scenario again to write a results file with them' });
+      problems.push({
+        ...where,
+        message: `\`${o.name}\`: this results file has no daily admissions (written by an earlier caresim)`,
+        hint: 'run the scenario again to write a results file with them',
+      });
       continue;
     }
-    const lo = b[band.keys[0]] ?? [], hi = b[band.keys[1]] ?? [], mean = b.mean ?? [];
+    const lo = b[band.keys[0]] ?? [],
+      hi = b[band.keys[1]] ?? [],
+      mean = b.mean ?? [];
     const st = s.units[unit]?.[PERIOD_METRIC[key as BandedSeries]];
     const period = st && st.mean !== null && st.sd !== null && st.n >= 2 ? { mean: st.mean, sd: st.sd, n: st.n } : null;
-    const aligned: AlignedSeries = { name: o.name, unit, series: key as BandedSeries, days: [], missing: o.missing, simulatedDays: days, period };
+    const aligned: AlignedSeries = {
+      name: o.name,
+      unit,
+      series: key as BandedSeries,
+      days: [],
+      missing: o.missing,
+      simulatedDays: days,
+      period,
+    };
     const out0: number[] = [];
     for (const p of o.points) {
       const index = p.day - start;
-      if (index < 0 || index >= days) { outside++; out0.push(p.line); continue; }
+      if (index < 0 || index >= days) {
+        outside++;
+        out0.push(p.line);
+        continue;
+      }
       inside++;
       if (![mean[index], lo[index], hi[index]].every((v) => typeof v === 'number' && Number.isFinite(v))) continue;
       aligned.days.push({ index, date: formatDay(p.day), observed: p.value, mean: mean[index], lo: lo[index], hi: hi[index] });
@@ -177,17 +254,24 @@ export function align(results: Results, observed: Observed, strategyName: string
     if (out0.length > 0) {
       const first = o.points.find((p) => p.line === out0[0])!;
       const inWarmup = first.day < start && first.day >= start - results.warmup_days;
-      problems.push({ line: out0[0], message: `\`${o.name}\`: ${out0.length} date${out0.length === 1 ? '' : 's'} outside the simulated period ${startDate} to ${endDate} (first: ${formatDay(first.day)})`,
-        hint: inWarmup ? 'days before time.start are warm-up, which results leave out: remove them or move time.start'
-          : 'remove those rows, or set time.start and time.horizon in the scenario to cover them' });
+      problems.push({
+        line: out0[0],
+        message: `\`${o.name}\`: ${out0.length} date${out0.length === 1 ? '' : 's'} outside the simulated period ${startDate} to ${endDate} (first: ${formatDay(first.day)})`,
+        hint: inWarmup
+          ? 'days before time.start are warm-up, which results leave out: remove them or move time.start'
+          : 'remove those rows, or set time.start and time.horizon in the scenario to cover them',
+      });
     }
     // Not when its rows were refused above: those problems already say why it is empty.
-    if (o.points.length === 0 && (o.missing > 0 || observed.problems.length === 0)) problems.push({ ...where, message: `\`${o.name}\`: no observed values` });
+    if (o.points.length === 0 && (o.missing > 0 || observed.problems.length === 0))
+      problems.push({ ...where, message: `\`${o.name}\`: no observed values` });
     out.push(aligned);
   }
   if (inside === 0 && outside > 0) {
-    problems.unshift({ message: `no observed day falls in the simulated period ${startDate} to ${endDate}`,
-      hint: 'the observed dates and the scenario\'s time.start and time.horizon must overlap' });
+    problems.unshift({
+      message: `no observed day falls in the simulated period ${startDate} to ${endDate}`,
+      hint: "the observed dates and the scenario's time.start and time.horizon must overlap",
+    });
   }
   if (problems.length > 0) throw new CompareMismatch(observedFile, problems);
   // The replications behind the bands: those that finished (a shard file holds only its own).
@@ -197,8 +281,12 @@ export function align(results: Results, observed: Observed, strategyName: string
   if (replications < 2) {
     // One replication is a line, not a band: it would hold a fresh draw 0% of the time, so
     // 0% coverage would pass whatever was observed, and no spread is known for the period mean.
-    throw new CompareMismatch(resultsFile, [{ message: `the results hold ${replications} replication${replications === 1 ? '' : 's'}, so there is no band to compare with`,
-      hint: 'run at least 2, better 20 or more: caresim run FILE --reps 20 --out results.json' }]);
+    throw new CompareMismatch(resultsFile, [
+      {
+        message: `the results hold ${replications} replication${replications === 1 ? '' : 's'}, so there is no band to compare with`,
+        hint: 'run at least 2, better 20 or more: caresim run FILE --reps 20 --out results.json',
+      },
+    ]);
   }
   return { strategy: strategyUsed, band, replications, startDate, endDate, series: out };
 }

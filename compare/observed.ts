@@ -47,13 +47,21 @@ const SERIES_NAME = /\.(occupancy|blocked|queue)$/i;
 /** Splits one line on `sep`, honouring double quotes ("" inside quotes is a quote). */
 export function splitLine(line: string, sep: string): string[] {
   const out: string[] = [];
-  let cur = '', quoted = false;
+  let cur = '',
+    quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
     } else if (c === '"') quoted = true;
-    else if (c === sep) { out.push(cur.trim()); cur = ''; } else cur += c;
+    else if (c === sep) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += c;
   }
   out.push(cur.trim());
   return out;
@@ -73,7 +81,8 @@ export function decodeObserved(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   // No mark, but ASCII text with a NUL after every character: little-endian UTF-16 all the same.
-  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0)
+    return new TextDecoder('utf-16le').decode(bytes);
   return new TextDecoder('utf-8').decode(bytes);
 }
 
@@ -81,35 +90,61 @@ export function readObserved(text: string): Observed {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
   const problems: Problem[] = [];
   const first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0) return { layout: 'long', series: [], problems: [{ message: 'the file is empty', hint: 'expected a header such as `date,series,value`' }] };
+  if (first < 0)
+    return {
+      layout: 'long',
+      series: [],
+      problems: [{ message: 'the file is empty', hint: 'expected a header such as `date,series,value`' }],
+    };
   const sep = separatorOf(lines[first]);
   const header = splitLine(lines[first], sep).map((h) => h.trim());
   const lower = header.map((h) => h.toLowerCase());
   const col = (name: string) => lower.indexOf(name);
   const headerLine = first + 1;
   if (col('date') < 0) {
-    return { layout: 'long', series: [], problems: [{ line: headerLine, message: `no \`date\` column in the header (${header.join(', ')})`,
-      hint: 'give `date,series,value` (long) or `date,<unit>.<series>,...` (wide)' }] };
+    return {
+      layout: 'long',
+      series: [],
+      problems: [
+        {
+          line: headerLine,
+          message: `no \`date\` column in the header (${header.join(', ')})`,
+          hint: 'give `date,series,value` (long) or `date,<unit>.<series>,...` (wide)',
+        },
+      ],
+    };
   }
   const long = col('series') >= 0 && col('value') >= 0;
   if (long) {
     // "Other columns are ignored" must not swallow a series column of the wide layout.
     for (const h of header) {
-      if (SERIES_NAME.test(h)) problems.push({ line: headerLine, message: `column \`${h}\` names a series, but the file gives series in \`series\` and \`value\` columns`,
-        hint: 'a file is either long (`date,series,value`) or wide (`date,<unit>.<series>,...`): split it in two' });
+      if (SERIES_NAME.test(h))
+        problems.push({
+          line: headerLine,
+          message: `column \`${h}\` names a series, but the file gives series in \`series\` and \`value\` columns`,
+          hint: 'a file is either long (`date,series,value`) or wide (`date,<unit>.<series>,...`): split it in two',
+        });
     }
   }
   const bySeries = new Map<string, ObservedSeries>();
   const seen = new Map<string, number>();
   const get = (name: string, line: number): ObservedSeries => {
     let s = bySeries.get(name);
-    if (!s) { s = { name, points: [], missing: 0, line }; bySeries.set(name, s); }
+    if (!s) {
+      s = { name, points: [], missing: 0, line };
+      bySeries.set(name, s);
+    }
     return s;
   };
   const wideNames = long ? [] : header.map((h, i) => (i === col('date') ? null : h));
   if (!long) {
     wideNames.forEach((h, i) => {
-      if (h === '') problems.push({ line: headerLine, message: `column ${i + 1} has no name`, hint: 'name every column after `date` by its series, e.g. `acute.occupancy`' });
+      if (h === '')
+        problems.push({
+          line: headerLine,
+          message: `column ${i + 1} has no name`,
+          hint: 'name every column after `date` by its series, e.g. `acute.occupancy`',
+        });
       else if (h !== null) {
         if (bySeries.has(h)) problems.push({ line: headerLine, message: `column \`${h}\` appears twice` });
         get(h, headerLine);
@@ -128,14 +163,21 @@ export function readObserved(text: string): Observed {
     const dateText = cells[col('date')] ?? '';
     const day = parseDay(dateText);
     if (day === null) {
-      problems.push({ line, message: dateText === '' ? 'no date' : `\`${dateText}\` is not a date`, hint: 'write dates as 2027-01-04 or 04/01/2027' });
+      problems.push({
+        line,
+        message: dateText === '' ? 'no date' : `\`${dateText}\` is not a date`,
+        hint: 'write dates as 2027-01-04 or 04/01/2027',
+      });
       continue;
     }
     const entries: [string, string][] = long
       ? [[cells[col('series')] ?? '', cells[col('value')] ?? '']]
       : wideNames.flatMap((n, j) => (n ? [[n, cells[j] ?? ''] as [string, string]] : []));
     for (const [name, valueText] of entries) {
-      if (name === '') { problems.push({ line, message: 'no series name' }); continue; }
+      if (name === '') {
+        problems.push({ line, message: 'no series name' });
+        continue;
+      }
       const s = get(name, line);
       const key = `${name}\u0000${day}`;
       const before = seen.get(key);
@@ -144,17 +186,37 @@ export function readObserved(text: string): Observed {
         continue;
       }
       seen.set(key, line);
-      if (MISSING.has(valueText.toLowerCase())) { s.missing++; continue; }
+      if (MISSING.has(valueText.toLowerCase())) {
+        s.missing++;
+        continue;
+      }
       if (sep !== ',' && valueText.includes(',')) {
         // With semicolons or tabs the comma may be a decimal mark (60,5) or group thousands (1,050): refuse to guess.
-        problems.push({ line, message: `\`${name}\`: \`${valueText}\` has a comma`, hint: 'in a file separated by semicolons or tabs a comma may be a decimal mark: write 60.5 with a point, and 1050 without a thousands separator' });
+        problems.push({
+          line,
+          message: `\`${name}\`: \`${valueText}\` has a comma`,
+          hint: 'in a file separated by semicolons or tabs a comma may be a decimal mark: write 60.5 with a point, and 1050 without a thousands separator',
+        });
         continue;
       }
       const plain = valueText.replace(/,(?=\d{3}\b)/g, '');
       const value = DECIMAL.test(plain) ? Number(plain) : NaN;
-      if (!Number.isFinite(value)) { problems.push({ line, message: `\`${name}\`: \`${valueText}\` is not a number` }); continue; }
-      if (value > MAX_VALUE) { problems.push({ line, message: `\`${name}\`: ${valueText} is too large for a count of patients or places`, hint: 'is this column an identifier or a date?' }); continue; }
-      if (value < 0) { problems.push({ line, message: `\`${name}\`: ${valueText} is negative`, hint: 'observed series are counts of patients or places' }); continue; }
+      if (!Number.isFinite(value)) {
+        problems.push({ line, message: `\`${name}\`: \`${valueText}\` is not a number` });
+        continue;
+      }
+      if (value > MAX_VALUE) {
+        problems.push({
+          line,
+          message: `\`${name}\`: ${valueText} is too large for a count of patients or places`,
+          hint: 'is this column an identifier or a date?',
+        });
+        continue;
+      }
+      if (value < 0) {
+        problems.push({ line, message: `\`${name}\`: ${valueText} is negative`, hint: 'observed series are counts of patients or places' });
+        continue;
+      }
       s.points.push({ day, value, line });
     }
   }

@@ -23,12 +23,14 @@ export function effectiveSampleSize(x: readonly number[]): number {
   const rho = (k: number): number => {
     let s = 0;
     for (let t = 0; t + k < x.length; t++) {
-      const a = x[t], b = x[t + k];
+      const a = x[t],
+        b = x[t + k];
       if (Number.isFinite(a) && Number.isFinite(b)) s += (a - mean) * (b - mean);
     }
     return s / n / c0;
   };
-  let tau = -1, prev = Infinity;
+  let tau = -1,
+    prev = Infinity;
   for (let m = 0; 2 * m + 1 < x.length; m++) {
     let g = (m === 0 ? 1 : rho(2 * m)) + rho(2 * m + 1);
     if (g <= 0) break;
@@ -59,7 +61,8 @@ export function binomialTest(k: number, n: number, p: number): number {
 /** Wilson 95% interval for a proportion from n (possibly effective, non-integer) trials. */
 export function wilson(share: number, n: number): [number, number] {
   if (n <= 0) return [0, 1];
-  const z = 1.959963984540054, z2 = z * z;
+  const z = 1.959963984540054,
+    z2 = z * z;
   const centre = (share + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((share * (1 - share)) / n + z2 / (4 * n * n));
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
@@ -73,13 +76,19 @@ export function incompleteBeta(x: number, a: number, b: number): number {
   // The continued fraction converges fast for x < (a + 1) / (a + b + 2); use symmetry otherwise.
   if (x > (a + 1) / (a + b + 2)) return 1 - incompleteBeta(1 - x, b, a);
   const tiny = 1e-300;
-  let c = 1, d = 1 - ((a + b) * x) / (a + 1);
+  let c = 1,
+    d = 1 - ((a + b) * x) / (a + 1);
   d = 1 / (Math.abs(d) < tiny ? tiny : d);
   let f = d;
   for (let m = 1; m <= 300; m++) {
-    for (const num of [(m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)), (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1))]) {
-      d = 1 + num * d; d = 1 / (Math.abs(d) < tiny ? tiny : d);
-      c = 1 + num / c; if (Math.abs(c) < tiny) c = tiny;
+    for (const num of [
+      (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m)),
+      (-(a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1)),
+    ]) {
+      d = 1 + num * d;
+      d = 1 / (Math.abs(d) < tiny ? tiny : d);
+      c = 1 + num / c;
+      if (Math.abs(c) < tiny) c = tiny;
       f *= c * d;
     }
     if (Math.abs(c * d - 1) < 1e-15) break;

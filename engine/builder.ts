@@ -69,13 +69,18 @@ export function buildModel(input: ModelInput): Model {
   const route = (r: string | Record<string, number> | undefined): Route => {
     const entries = typeof r === 'string' ? [[r, 1] as const] : Object.entries(r ?? { out: 1 });
     let acc = 0;
-    const dest: number[] = [], cum: number[] = [];
-    for (const [name, p] of entries) { acc += p; dest.push(code(name)); cum.push(acc); }
+    const dest: number[] = [],
+      cum: number[] = [];
+    for (const [name, p] of entries) {
+      acc += p;
+      dest.push(code(name));
+      cum.push(acc);
+    }
     cum[cum.length - 1] = 1;
     return { dest, cum };
   };
   const perCohort = <T>(v: T | Record<string, T>, isMap: boolean): T[] =>
-    cohorts.map((c) => (isMap ? (own(v as Record<string, T>, c) ?? own(v as Record<string, T>, 'default')) as T : (v as T)));
+    cohorts.map((c) => (isMap ? ((own(v as Record<string, T>, c) ?? own(v as Record<string, T>, 'default')) as T) : (v as T)));
   const units: Unit[] = unitNames.map((name) => {
     const u = input.units[name];
     const kind = u.kind ?? 'beds';
@@ -85,7 +90,9 @@ export function buildModel(input: ModelInput): Model {
     for (const [dest, alt] of Object.entries(u.ifFull ?? {})) ifFull[String(code(dest))] = code(alt);
     const serviceIsMap = !Object.hasOwn(u.service, 'kind');
     return {
-      name, kind, role: u.role ?? 'other',
+      name,
+      kind,
+      role: u.role ?? 'other',
       capacity: u.capacity ?? Infinity,
       schedule: u.schedule,
       service: perCohort(u.service, serviceIsMap),
@@ -108,19 +115,30 @@ export function buildModel(input: ModelInput): Model {
   const sources: Source[] = Object.entries(input.sources).map(([name, s]) => {
     const c = s.cohort ? cohorts.indexOf(s.cohort) : 0;
     return {
-      name, rate: s.rate ?? 0, profile: s.profile ?? null, seasonal: s.seasonal ?? false, cohort: -1,
+      name,
+      rate: s.rate ?? 0,
+      profile: s.profile ?? null,
+      seasonal: s.seasonal ?? false,
+      cohort: -1,
       cohortMix: cohorts.map((_, i) => (i >= c ? 1 : 0)),
       to: cohorts.map(() => route(s.to)),
       timetable: s.timetable,
     };
   });
   return {
-    name: input.name ?? 'model', horizon: input.horizon, warmup: input.warmup ?? 0,
+    name: input.name ?? 'model',
+    horizon: input.horizon,
+    warmup: input.warmup ?? 0,
     weekOffset: input.weekOffset ?? 0,
     cohorts: cohorts.map((n) => ({ name: n, people: 0, crisis: 0, death: 0, becomes: [] })),
-    population: null, season: null, units, exits,
+    population: null,
+    season: null,
+    units,
+    exits,
     deathExits: exits.map((e, i) => (e === 'death' ? i : -1)).filter((i) => i >= 0),
-    sources, daily: input.daily ?? true, monitor: input.monitor ?? true,
+    sources,
+    daily: input.daily ?? true,
+    monitor: input.monitor ?? true,
     ...(input.staff ? { staff: input.staff } : {}),
   };
 }

@@ -45,7 +45,7 @@ export function nextDischargeTime(t: number, rule: DischargeRule, weekOffset: nu
     const at = nextOpen(from, rule.open, weekOffset);
     if (at < 0) return t; // no open hour at all: the rule does not restrict
     if (rule.weekend >= 1 || !isWeekend(at, weekOffset) || rng.next() < rule.weekend) return at;
-    from = at - minuteOfWeek(at, weekOffset) % DAY + DAY; // next midnight
+    from = at - (minuteOfWeek(at, weekOffset) % DAY) + DAY; // next midnight
   }
   return from;
 }

@@ -9,7 +9,9 @@ import type { Model, Route } from './model.js';
 import { ID_MASK } from './events.js';
 
 export function checkModel(m: Model): void {
-  const U = m.units.length, E = m.exits.length, C = m.cohorts.length;
+  const U = m.units.length,
+    E = m.exits.length,
+    C = m.cohorts.length;
   const bad = (msg: string, unit: string | null = null): never => {
     throw new SimulationError('BAD_MODEL', msg, { unit });
   };
@@ -17,8 +19,10 @@ export function checkModel(m: Model): void {
   if (C < 1) bad('a model needs at least one cohort');
   if (U >= ID_MASK || m.sources.length >= ID_MASK) bad('too many units or sources');
   const checkRoute = (r: Route, where: string, unit: string | null) => {
-    if (r.dest.length === 0 || r.dest.length !== r.cum.length) bad(`${where}: a route needs destinations and cumulative probabilities`, unit);
-    for (const d of r.dest) if (!Number.isInteger(d) || d >= U || d < -E) bad(`${where}: destination code ${d} is neither a unit nor an exit`, unit);
+    if (r.dest.length === 0 || r.dest.length !== r.cum.length)
+      bad(`${where}: a route needs destinations and cumulative probabilities`, unit);
+    for (const d of r.dest)
+      if (!Number.isInteger(d) || d >= U || d < -E) bad(`${where}: destination code ${d} is neither a unit nor an exit`, unit);
     if (Math.abs(r.cum[r.cum.length - 1] - 1) > 1e-9) bad(`${where}: probabilities must add up to 1`, unit);
   };
   for (const u of m.units) {
@@ -26,20 +30,33 @@ export function checkModel(m: Model): void {
     if (!(u.queue >= 0)) bad('queue must be >= 0', u.name);
     if (u.service.length !== C) bad(`service needs one distribution per cohort (${C})`, u.name);
     if (u.next.length !== C) bad(`next needs one route per cohort (${C})`, u.name);
-    for (const d of u.service) { const p = distProblem(d); if (p) bad(`service: ${p}`, u.name); }
-    for (const d of Object.values(u.handoff)) { const p = distProblem(d); if (p) bad(`handoff: ${p}`, u.name); }
-    if (u.patience) { const p = distProblem(u.patience); if (p) bad(`patience: ${p}`, u.name); }
+    for (const d of u.service) {
+      const p = distProblem(d);
+      if (p) bad(`service: ${p}`, u.name);
+    }
+    for (const d of Object.values(u.handoff)) {
+      const p = distProblem(d);
+      if (p) bad(`handoff: ${p}`, u.name);
+    }
+    if (u.patience) {
+      const p = distProblem(u.patience);
+      if (p) bad(`patience: ${p}`, u.name);
+    }
     u.next.forEach((r) => checkRoute(r, 'next', u.name));
     if (u.full >= U || u.overflow >= U) bad('full/overflow names no unit', u.name);
-    for (const alt of Object.values(u.ifFull ?? {})) if (!Number.isInteger(alt) || alt >= U || alt < -E) bad(`ifFull: ${alt} is neither a unit nor an exit`, u.name);
+    for (const alt of Object.values(u.ifFull ?? {}))
+      if (!Number.isInteger(alt) || alt >= U || alt < -E) bad(`ifFull: ${alt} is neither a unit nor an exit`, u.name);
     if (u.discharge && u.discharge.open.length !== 168) bad('discharge window needs 168 hourly flags', u.name);
-    if (u.schedule && (u.schedule.at.length === 0 || u.schedule.at.length !== u.schedule.cap.length)) bad('schedule needs matching times and capacities', u.name);
+    if (u.schedule && (u.schedule.at.length === 0 || u.schedule.at.length !== u.schedule.cap.length))
+      bad('schedule needs matching times and capacities', u.name);
     // The engine walks a schedule by index, one breakpoint after another.
-    if (u.schedule && !u.schedule.at.every((t, i, at) => Number.isFinite(t) && (i === 0 || t >= at[i - 1]))) bad('schedule times must be finite and in increasing order', u.name);
+    if (u.schedule && !u.schedule.at.every((t, i, at) => Number.isFinite(t) && (i === 0 || t >= at[i - 1])))
+      bad('schedule times must be finite and in increasing order', u.name);
   }
   const G = m.staff?.length ?? 0;
   for (const g of m.staff ?? []) {
-    if (!(g.wte >= 0 && g.establishment >= 0 && g.contactPerWte >= 0 && g.costPerDay >= 0)) bad(`staff ${g.name}: WTE, contact time and cost must be >= 0`);
+    if (!(g.wte >= 0 && g.establishment >= 0 && g.contactPerWte >= 0 && g.costPerDay >= 0))
+      bad(`staff ${g.name}: WTE, contact time and cost must be >= 0`);
     if (!(g.leave >= 0 && g.leave <= 1)) bad(`staff ${g.name}: leave must lie between 0 and 1`);
     const p = distProblem(g.absence);
     if (p) bad(`staff ${g.name}: absence: ${p}`);
@@ -48,7 +65,8 @@ export function checkModel(m: Model): void {
     const sf = u.staffing;
     if (!sf) continue;
     if (!Number.isInteger(sf.group) || sf.group < 0 || sf.group >= G) bad(`staffing: group ${sf.group} is not a staff group`, u.name);
-    if (!(sf.share >= 0 && sf.share <= 1) || !(sf.perPlace > 0 && sf.perPlace < Infinity)) bad('staffing: share must lie between 0 and 1 and perPlace be > 0', u.name);
+    if (!(sf.share >= 0 && sf.share <= 1) || !(sf.perPlace > 0 && sf.perPlace < Infinity))
+      bad('staffing: share must lie between 0 and 1 and perPlace be > 0', u.name);
   }
   for (const s of m.sources) {
     if (s.to.length !== C) bad(`source ${s.name}: needs one route per cohort`);

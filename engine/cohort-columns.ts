@@ -6,7 +6,13 @@
  */
 import type { Model } from './model.js';
 
-export interface CohortFlows { growth: Float64Array; deaths: Float64Array; movedIn: Float64Array; movedOut: Float64Array; pathwayDeaths: Float64Array }
+export interface CohortFlows {
+  growth: Float64Array;
+  deaths: Float64Array;
+  movedIn: Float64Array;
+  movedOut: Float64Array;
+  pathwayDeaths: Float64Array;
+}
 
 export class CohortColumns {
   readonly n: number;
@@ -30,8 +36,14 @@ export class CohortColumns {
     const f = () => new Float64Array(C);
     this.tracked = model.population !== null;
     this.people = Float64Array.from(model.cohorts, (c) => c.people);
-    this.last = f(); this.inSystem = f(); this.inBeds = f(); this.systemArea = f();
-    this.bedArea = f(); this.crises = f(); this.admissions = f(); this.peopleDays = f();
+    this.last = f();
+    this.inSystem = f();
+    this.inBeds = f();
+    this.systemArea = f();
+    this.bedArea = f();
+    this.crises = f();
+    this.admissions = f();
+    this.peopleDays = f();
     this.flows = { growth: f(), deaths: f(), movedIn: f(), movedOut: f(), pathwayDeaths: f() };
     this.peopleDaily = new Float64Array(C * days);
   }

@@ -14,8 +14,10 @@ import { fundedCostPerDay, fundedPlacesMean } from './costs.js';
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
 export function collect(s: SimState, replication: number): ReplicationResult {
-  const m = s.m, st = s.stats;
-  const T = m.horizon, Tdays = T / DAY;
+  const m = s.m,
+    st = s.stats;
+  const T = m.horizon,
+    Tdays = T / DAY;
   const units: Record<string, UnitMetrics> = {};
   const daily: Record<string, DailySeries> = {};
   const fractions: Fractions = { units: {}, kpis: {} };
@@ -47,13 +49,19 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     // share of its group's pay is a funded cost of the unit, like a funded place.
     const staffCost = spec.staffing ? spec.staffing.share * m.staff![spec.staffing.group].costPerDay : 0;
     if (spec.costPlace || staffCost) {
-      const fundedPlaces = !limited || !spec.costPlace ? 0
-        : spec.staffing ? spec.costPlace * fundedPlacesMean(spec, m.warmup, m.warmup + T)
-        : fundedCostPerDay(spec, st.capArea[u], T);
+      const fundedPlaces =
+        !limited || !spec.costPlace
+          ? 0
+          : spec.staffing
+            ? spec.costPlace * fundedPlacesMean(spec, m.warmup, m.warmup + T)
+            : fundedCostPerDay(spec, st.capArea[u], T);
       metrics.funded_cost_per_day = fundedPlaces + staffCost;
       metrics.cost_per_day += metrics.funded_cost_per_day;
     }
-    const shares: Partial<Record<UnitMetricName, Fraction>> = { lost_fraction: [st.lost[u], st.arrivals[u]], p_wait: [st.waited[u], st.admitted[u]] };
+    const shares: Partial<Record<UnitMetricName, Fraction>> = {
+      lost_fraction: [st.lost[u], st.arrivals[u]],
+      p_wait: [st.waited[u], st.admitted[u]],
+    };
     if (spec.kind === 'team') {
       const resolved = st.admitted[u] + st.reneged[u];
       metrics.within_target = ratio(st.withinTarget[u], resolved);
@@ -67,7 +75,9 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     if (m.daily) daily[spec.name] = dailySeries(s, u);
   }
   const exits: Record<string, number> = {};
-  m.exits.forEach((name, e) => { exits[name] = s.exitCount[e]; });
+  m.exits.forEach((name, e) => {
+    exits[name] = s.exitCount[e];
+  });
   const population = m.population ? cohortOutcomes(s) : null;
   const kpis = systemKpis(s, { units, population, fractions });
   staffKpis(s, kpis);
@@ -89,9 +99,16 @@ export function collect(s: SimState, replication: number): ReplicationResult {
 }
 
 function dailySeries(s: SimState, u: number): DailySeries {
-  const st = s.stats, U = s.U;
+  const st = s.stats,
+    U = s.U;
   const n = s.days;
-  const out: DailySeries = { occupancy: new Float64Array(n), blocked: new Float64Array(n), queue: new Float64Array(n), capacity: new Float64Array(n), admissions: new Float64Array(n) };
+  const out: DailySeries = {
+    occupancy: new Float64Array(n),
+    blocked: new Float64Array(n),
+    queue: new Float64Array(n),
+    capacity: new Float64Array(n),
+    admissions: new Float64Array(n),
+  };
   for (let d = 0; d < n; d++) {
     const len = Math.min(DAY, s.end - d * DAY);
     const k = d * U + u;
@@ -107,7 +124,8 @@ function dailySeries(s: SimState, u: number): DailySeries {
 
 function cohortOutcomes(s: SimState): Record<string, CohortOutcome> {
   const out: Record<string, CohortOutcome> = {};
-  const measuredDays = s.m.horizon / DAY, cohorts = s.cohorts;
+  const measuredDays = s.m.horizon / DAY,
+    cohorts = s.cohorts;
   s.m.cohorts.forEach((co, c) => {
     const people = new Float64Array(s.days);
     for (let d = 0; d < s.days; d++) people[d] = cohorts.peopleDaily[d * s.C + c];

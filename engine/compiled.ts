@@ -5,7 +5,11 @@
 import type { Model } from './model.js';
 
 /** One change a strategy makes: the key path, its baseline value and the strategy's (scenarios/changes.ts). */
-export interface Change { path: string; from: string; to: string }
+export interface Change {
+  path: string;
+  from: string;
+  to: string;
+}
 
 export interface CompiledStrategy {
   name: string;

@@ -8,7 +8,11 @@ import type { Model, Unit } from './model.js';
 
 /** Whether the model prices anything; cost KPIs are left out of a model that does not. */
 export function pricesAnything(m: Model): boolean {
-  return (m.economics?.oneOff ?? 0) > 0 || m.units.some((u) => u.cost > 0 || u.costDelayed > 0 || u.costContact > 0 || (u.costPlace ?? 0) > 0) || (m.staff ?? []).some((g) => g.costPerDay > 0);
+  return (
+    (m.economics?.oneOff ?? 0) > 0 ||
+    m.units.some((u) => u.cost > 0 || u.costDelayed > 0 || u.costContact > 0 || (u.costPlace ?? 0) > 0) ||
+    (m.staff ?? []).some((g) => g.costPerDay > 0)
+  );
 }
 
 /** Cost of the funded places per day: capacity-minutes x cost per place-day / measured minutes. */

@@ -19,7 +19,8 @@ import type { SystemKpis, UnitMetrics } from './metrics.js';
 import { BLOCKED } from './patients.js';
 import { DAY } from './calendar.js';
 
-const FOUR_HOURS = 240, TWELVE_HOURS = 720;
+const FOUR_HOURS = 240,
+  TWELVE_HOURS = 720;
 
 export class EdStats {
   /** 1 for units with role `ed`. */
@@ -37,13 +38,18 @@ export class EdStats {
   }
 
   reset(): void {
-    this.attendances = 0; this.within4h = 0; this.over12h = 0; this.over12hDecision = 0; this.timeSum = 0;
+    this.attendances = 0;
+    this.within4h = 0;
+    this.over12h = 0;
+    this.over12hDecision = 0;
+    this.timeSum = 0;
   }
 }
 
 /** Patient p leaves ED unit u now (called before its place is given up, while its status still says whether it was blocked). */
 export function edDeparture(s: SimState, p: number, u: number): void {
-  const ed = s.ed, P = s.pts;
+  const ed = s.ed,
+    P = s.pts;
   const t = s.now - P.arrived[p];
   ed.attendances++;
   ed.timeSum += t;
@@ -57,7 +63,9 @@ export function edKpis(s: SimState, k: SystemKpis, units: Record<string, UnitMet
   const ed = s.ed;
   if (!ed.any) return;
   const Tdays = s.m.horizon / DAY;
-  let occ = 0, cap = 0, blocked = 0;
+  let occ = 0,
+    cap = 0,
+    blocked = 0;
   s.m.units.forEach((unit, u) => {
     if (!ed.isEd[u]) return;
     const row = units[unit.name];

@@ -34,48 +34,85 @@ export class EventQueue {
 
   push(time: number, priority: number, payload: number, tag = 0): void {
     if (this.size === this.time.length) this.grow();
-    const T = this.time, K = this.key, P = this.payload, G = this.tag;
+    const T = this.time,
+      K = this.key,
+      P = this.payload,
+      G = this.tag;
     const key = priority * PRIORITY_SCALE + this.seq++;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = T[parent];
       if (pt < time || (pt === time && K[parent] < key)) break;
-      T[i] = pt; K[i] = K[parent]; P[i] = P[parent]; G[i] = G[parent];
+      T[i] = pt;
+      K[i] = K[parent];
+      P[i] = P[parent];
+      G[i] = G[parent];
       i = parent;
     }
-    T[i] = time; K[i] = key; P[i] = payload; G[i] = tag;
+    T[i] = time;
+    K[i] = key;
+    P[i] = payload;
+    G[i] = tag;
   }
 
   /** Removes the next event; read it from topTime / topPayload / topTag. */
   pop(): void {
-    const T = this.time, K = this.key, P = this.payload, G = this.tag;
-    this.topTime = T[0]; this.topPayload = P[0]; this.topTag = G[0];
+    const T = this.time,
+      K = this.key,
+      P = this.payload,
+      G = this.tag;
+    this.topTime = T[0];
+    this.topPayload = P[0];
+    this.topTag = G[0];
     const n = --this.size;
     if (n === 0) return;
-    const lt = T[n], lk = K[n], lp = P[n], lg = G[n];
+    const lt = T[n],
+      lk = K[n],
+      lp = P[n],
+      lg = G[n];
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      let ct = T[c], ck = K[c];
+      let ct = T[c],
+        ck = K[c];
       const r = c + 1;
       if (r < n) {
-        const rt = T[r], rk = K[r];
-        if (rt < ct || (rt === ct && rk < ck)) { c = r; ct = rt; ck = rk; }
+        const rt = T[r],
+          rk = K[r];
+        if (rt < ct || (rt === ct && rk < ck)) {
+          c = r;
+          ct = rt;
+          ck = rk;
+        }
       }
       if (lt < ct || (lt === ct && lk < ck)) break;
-      T[i] = ct; K[i] = ck; P[i] = P[c]; G[i] = G[c];
+      T[i] = ct;
+      K[i] = ck;
+      P[i] = P[c];
+      G[i] = G[c];
       i = c;
     }
-    T[i] = lt; K[i] = lk; P[i] = lp; G[i] = lg;
+    T[i] = lt;
+    K[i] = lk;
+    P[i] = lp;
+    G[i] = lg;
   }
 
   private grow(): void {
     const cap = this.time.length * 2;
-    const t = new Float64Array(cap); t.set(this.time); this.time = t;
-    const k = new Float64Array(cap); k.set(this.key); this.key = k;
-    const p = new Int32Array(cap); p.set(this.payload); this.payload = p;
-    const g = new Int32Array(cap); g.set(this.tag); this.tag = g;
+    const t = new Float64Array(cap);
+    t.set(this.time);
+    this.time = t;
+    const k = new Float64Array(cap);
+    k.set(this.key);
+    this.key = k;
+    const p = new Int32Array(cap);
+    p.set(this.payload);
+    this.payload = p;
+    const g = new Int32Array(cap);
+    g.set(this.tag);
+    this.tag = g;
   }
 }

@@ -10,11 +10,20 @@ export const ID_BITS = 24;
 export const ID_MASK = (1 << ID_BITS) - 1;
 
 /** Event kinds. */
-export const EV_ARRIVAL = 0, EV_SERVICE_END = 1, EV_HANDOFF_END = 2, EV_DISCHARGE = 3,
-  EV_RENEGE = 4, EV_CAPACITY = 5, EV_DAY = 6, EV_WARMUP = 7;
+export const EV_ARRIVAL = 0,
+  EV_SERVICE_END = 1,
+  EV_HANDOFF_END = 2,
+  EV_DISCHARGE = 3,
+  EV_RENEGE = 4,
+  EV_CAPACITY = 5,
+  EV_DAY = 6,
+  EV_WARMUP = 7;
 
 /** Named priorities: at one instant, places are released before they are sought. */
-export const P_RELEASE = 0, P_STAT = 1, P_ARRIVAL = 2, P_RENEGE = 3;
+export const P_RELEASE = 0,
+  P_STAT = 1,
+  P_ARRIVAL = 2,
+  P_RENEGE = 3;
 
 /** The payload of an event of `kind` about `id`. */
 export function eventPayload(kind: number, id: number): number {

@@ -11,7 +11,17 @@ import { eventPayload, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, 
 import { nextDischargeTime, HOUR } from './calendar.js';
 import { SimulationError } from './errors.js';
 import { edDeparture } from './ed-stats.js';
-import { takePlace, freeDonePlace, endService, restartService, joinQueue, shiftQueue, dropFromQueue, blockFor, shiftBlocked } from './unit-counts.js';
+import {
+  takePlace,
+  freeDonePlace,
+  endService,
+  restartService,
+  joinQueue,
+  shiftQueue,
+  dropFromQueue,
+  blockFor,
+  shiftBlocked,
+} from './unit-counts.js';
 import { QUEUE_FIRST, LONGEST_WAITING_FIRST } from './unit-columns.js';
 import type { Route, TraceEvent } from './model.js';
 import type { Stream } from './random.js';
@@ -64,11 +74,16 @@ export function enter(s: SimState, c: number): number {
 /** The patient leaves the system by exit e (>= 0), or is lost/reneges without overflow (-1). */
 export function leave(s: SimState, p: number, e: number): void {
   touchSystem(s);
-  const P = s.pts, c = P.cohort[p];
+  const P = s.pts,
+    c = P.cohort[p];
   if (s.trace) emit(s, e >= 0 ? 'exit' : 'lost', p, P.unit[p], e >= 0 ? s.m.exits[e] : undefined);
   s.left++;
   if (e >= 0) {
-    if (s.measuring) { s.exitCount[e]++; s.journeys++; s.tisSum += s.now - P.born[p]; }
+    if (s.measuring) {
+      s.exitCount[e]++;
+      s.journeys++;
+      s.tisSum += s.now - P.born[p];
+    }
     if (s.isDeathExit[e] && s.cohorts.tracked) {
       const cohorts = s.cohorts;
       cohorts.people[c] = Math.max(0, cohorts.people[c] - 1);
@@ -90,8 +105,15 @@ function noteArrival(s: SimState, p: number, u: number): void {
 export function arriveOutside(s: SimState, p: number, u: number, hops: number): void {
   noteArrival(s, p, u);
   const units = s.units;
-  if (units.places[u] < units.cap[u]) { admit(s, p, u); return; }
-  if (units.qlen[u] < units.qmax[u]) { s.pts.since[p] = s.now; enqueue(s, p, u); return; }
+  if (units.places[u] < units.cap[u]) {
+    admit(s, p, u);
+    return;
+  }
+  if (units.qlen[u] < units.qmax[u]) {
+    s.pts.since[p] = s.now;
+    enqueue(s, p, u);
+    return;
+  }
   const divert = units.fullTo[u];
   if (s.measuring) s.stats.lost[u]++;
   if (divert >= 0 && hops < s.U) {
@@ -117,7 +139,9 @@ function enqueue(s: SimState, p: number, u: number): void {
 }
 
 function admit(s: SimState, p: number, u: number): void {
-  const P = s.pts, c = P.cohort[p], units = s.units;
+  const P = s.pts,
+    c = P.cohort[p],
+    units = s.units;
   takePlace(s, u);
   P.status[p] = SERVING;
   P.unit[p] = u;
@@ -126,7 +150,8 @@ function admit(s: SimState, p: number, u: number): void {
   // Counted in the warm-up too, for the daily series; reset() zeroes it when measuring starts.
   s.stats.admitted[u]++;
   if (s.measuring) {
-    const st = s.stats, w = s.now - P.arrived[p];
+    const st = s.stats,
+      w = s.now - P.arrived[p];
     st.recordWait(u, w);
     const target = units.target[u];
     if (target > 0 && w <= target) st.withinTarget[u]++;
@@ -145,12 +170,17 @@ function depart(s: SimState, p: number, u: number): void {
   if (s.trace) emit(s, 'depart', p, u);
   if (s.measuring && s.ed.isEd[u]) edDeparture(s, p, u);
   freeDonePlace(s, u);
-  if (s.measuring) { s.stats.losSum[u] += s.now - P.admitted[p]; s.stats.departures[u]++; }
+  if (s.measuring) {
+    s.stats.losSum[u] += s.now - P.admitted[p];
+    s.stats.departures[u]++;
+  }
   if (s.units.isBeds[u] && s.cohorts.tracked) s.cohorts.changeInBeds(P.cohort[p], s.now, -1);
 }
 
 export function serviceEnd(s: SimState, p: number): void {
-  const P = s.pts, u = P.unit[p], units = s.units;
+  const P = s.pts,
+    u = P.unit[p],
+    units = s.units;
   endService(s, u);
   P.status[p] = DONE;
   const d = pick(units.next[u][P.cohort[p]], units.routeRng[u]);
@@ -178,15 +208,27 @@ export function ready(s: SimState, p: number): void {
 }
 
 export function attemptMove(s: SimState, p: number, reroute = true): void {
-  const P = s.pts, u = P.unit[p], d = P.dest[p], units = s.units;
+  const P = s.pts,
+    u = P.unit[p],
+    d = P.dest[p],
+    units = s.units;
   if (d === u) {
     stayOn(s, p, u);
   } else if (d < 0) {
-    depart(s, p, u); leave(s, p, -d - 1); release(s, u);
+    depart(s, p, u);
+    leave(s, p, -d - 1);
+    release(s, u);
   } else if (units.places[d] < units.cap[d]) {
-    depart(s, p, u); noteArrival(s, p, d); admit(s, p, d); release(s, u);
+    depart(s, p, u);
+    noteArrival(s, p, d);
+    admit(s, p, d);
+    release(s, u);
   } else if (units.qlen[d] < units.qmax[d]) {
-    depart(s, p, u); noteArrival(s, p, d); P.since[p] = s.now; enqueue(s, p, d); release(s, u);
+    depart(s, p, u);
+    noteArrival(s, p, d);
+    P.since[p] = s.now;
+    enqueue(s, p, d);
+    release(s, u);
   } else if (reroute && s.m.units[u].ifFull?.[d] !== undefined) {
     // One re-route only: if the alternative is full too, the patient waits for it.
     const alt = s.m.units[u].ifFull[d];
@@ -216,7 +258,8 @@ function stayOn(s: SimState, p: number, u: number): void {
 
 /** Drops stale queue entries (patients who reneged) from the head of u's queue. */
 function cleanHead(s: SimState, u: number): void {
-  const Q = s.units.queues[u], P = s.pts;
+  const Q = s.units.queues[u],
+    P = s.pts;
   while (Q.length > 0) {
     const p = Q.headId();
     if (P.status[p] === QUEUED && P.unit[p] === u && P.token[p] === Q.headToken()) return;
@@ -231,26 +274,39 @@ function cleanHead(s: SimState, u: number): void {
 function blockedToQueue(s: SimState, u: number): void {
   const units = s.units;
   if (units.waiting[u].length === 0 || units.qlen[u] >= units.qmax[u]) return;
-  const b = shiftBlocked(s, u), from = s.pts.unit[b];
-  depart(s, b, from); noteArrival(s, b, u); enqueue(s, b, u); release(s, from);
+  const b = shiftBlocked(s, u),
+    from = s.pts.unit[b];
+  depart(s, b, from);
+  noteArrival(s, b, u);
+  enqueue(s, b, u);
+  release(s, from);
 }
 
 /** Fills free places in u from its queue and from patients blocked upstream. */
 export function release(s: SimState, u: number): void {
-  const P = s.pts, units = s.units, W = units.waiting[u], Q = units.queues[u];
+  const P = s.pts,
+    units = s.units,
+    W = units.waiting[u],
+    Q = units.queues[u];
   while (units.places[u] < units.cap[u]) {
     cleanHead(s, u);
-    const hasQ = Q.length > 0, hasW = W.length > 0;
+    const hasQ = Q.length > 0,
+      hasW = W.length > 0;
     if (!hasQ && !hasW) return;
     const rule = units.prio[u];
-    const fromQueue = !hasW || (hasQ && (rule === QUEUE_FIRST || (rule === LONGEST_WAITING_FIRST && P.since[Q.headId()] <= P.since[W.headId()])));
+    const fromQueue =
+      !hasW || (hasQ && (rule === QUEUE_FIRST || (rule === LONGEST_WAITING_FIRST && P.since[Q.headId()] <= P.since[W.headId()])));
     if (fromQueue) {
       const p = shiftQueue(s, u);
       admit(s, p, u);
       blockedToQueue(s, u);
     } else {
-      const b = shiftBlocked(s, u), from = P.unit[b];
-      depart(s, b, from); noteArrival(s, b, u); admit(s, b, u); release(s, from);
+      const b = shiftBlocked(s, u),
+        from = P.unit[b];
+      depart(s, b, from);
+      noteArrival(s, b, u);
+      admit(s, b, u);
+      release(s, from);
     }
   }
 }
@@ -268,5 +324,8 @@ export function renege(s: SimState, p: number, tok: number): void {
   blockedToQueue(s, u);
   const o = s.units.overflowTo[u];
   if (o >= 0) arriveOutside(s, p, o, 0);
-  else { P.unit[p] = u; leave(s, p, -1); } // the trace names the team the patient left
+  else {
+    P.unit[p] = u;
+    leave(s, p, -1);
+  } // the trace names the team the patient left
 }

@@ -18,7 +18,8 @@ import { DAY } from './calendar.js';
 import { costKpis, pricesAnything } from './costs.js';
 
 export function systemKpis(s: SimState, r: Pick<ReplicationResult, 'units' | 'population' | 'fractions'>): SystemKpis {
-  const m = s.m, Tdays = m.horizon / DAY;
+  const m = s.m,
+    Tdays = m.horizon / DAY;
   const k: Record<CoreKpiName, number> & Partial<Record<SystemKpiName, number>> = {
     journeys: s.journeys,
     journeys_per_day: s.journeys / Tdays,
@@ -43,7 +44,8 @@ export function systemKpis(s: SimState, r: Pick<ReplicationResult, 'units' | 'po
   }
   const ucr = byRole('ucr');
   if (ucr.length > 0) {
-    let within = 0, resolved = 0;
+    let within = 0,
+      resolved = 0;
     m.units.forEach((u, i) => {
       if (u.role !== 'ucr') return;
       within += s.stats.withinTarget[i];
@@ -65,7 +67,15 @@ export function systemKpis(s: SimState, r: Pick<ReplicationResult, 'units' | 'po
     const people = Object.values(r.population).reduce((a, c) => a + c.people_mean, 0);
     if (people > 0) out.cost_per_day_per_1000 = (out.cost_per_day * 1000) / people;
   }
-  if (pricesAnything(m)) Object.assign(out, costKpis(m, out.cost_per_day, m.units.reduce((a, u) => a + (r.units[u.name].funded_cost_per_day ?? 0), 0)));
+  if (pricesAnything(m))
+    Object.assign(
+      out,
+      costKpis(
+        m,
+        out.cost_per_day,
+        m.units.reduce((a, u) => a + (r.units[u.name].funded_cost_per_day ?? 0), 0),
+      ),
+    );
   return out;
 }
 
@@ -83,10 +93,13 @@ function daysAbove(s: SimState, thresholds: number[]): number[] {
  * not run yet deoptimised the compiled loop at the end of every replication.
  */
 function countDaysAbove(s: SimState, thresholds: number[]): Float64Array {
-  const first = Math.ceil(s.m.warmup / DAY), st = s.stats, T = thresholds.length;
+  const first = Math.ceil(s.m.warmup / DAY),
+    st = s.stats,
+    T = thresholds.length;
   const counts = new Float64Array(T + 1);
   for (let d = first; d < s.days && (d + 1) * DAY <= s.end; d++) {
-    let occ = 0, cap = 0;
+    let occ = 0,
+      cap = 0;
     for (let u = 0; u < s.U; u++) {
       if (!s.units.isAcute[u]) continue;
       occ += st.dayOcc[d * s.U + u];

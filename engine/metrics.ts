@@ -32,7 +32,14 @@ export const UNIT_METRICS = [
 export const TEAM_METRICS = ['within_target', 'reneged_fraction'] as const;
 
 /** Metrics only units that draw their places from staff have (staff-metrics.ts). */
-export const STAFF_METRICS = ['staff_wte_mean', 'staff_hours_per_day', 'contact_hours_per_day', 'staff_utilisation', 'places_lost_per_day', 'staff_cost_per_day'] as const;
+export const STAFF_METRICS = [
+  'staff_wte_mean',
+  'staff_hours_per_day',
+  'contact_hours_per_day',
+  'staff_utilisation',
+  'places_lost_per_day',
+  'staff_cost_per_day',
+] as const;
 
 /** Metrics only units with a cost per funded place have (engine/costs.ts). */
 export const COST_METRICS = ['funded_cost_per_day'] as const;

@@ -205,7 +205,20 @@ export interface Model {
 /** One step of a patient's journey, reported to `SimOptions.trace` (tests, teaching, debugging). */
 export interface TraceEvent {
   time: number;
-  what: 'arrive' | 'queue' | 'admit' | 'service-end' | 'handoff' | 'discharge-wait' | 'blocked' | 'depart' | 'exit' | 'lost' | 'divert' | 'renege' | 'capacity';
+  what:
+    | 'arrive'
+    | 'queue'
+    | 'admit'
+    | 'service-end'
+    | 'handoff'
+    | 'discharge-wait'
+    | 'blocked'
+    | 'depart'
+    | 'exit'
+    | 'lost'
+    | 'divert'
+    | 'renege'
+    | 'capacity';
   patient: number;
   unit: string;
   /** 'exit': the exit name; 'service-end': the chosen destination; 'capacity': the new capacity. */

@@ -28,7 +28,11 @@ export function patientsForNextRun(max = MAX_PATIENTS): Patients {
   const limit = Math.max(1, Math.min(Math.floor(max), MAX_PATIENTS));
   return new Patients(Math.min(sizeHint, limit), limit);
 }
-export const FREE = 0, QUEUED = 1, SERVING = 2, DONE = 3, BLOCKED = 4;
+export const FREE = 0,
+  QUEUED = 1,
+  SERVING = 2,
+  DONE = 3,
+  BLOCKED = 4;
 
 export class Patients {
   capacity: number;
@@ -55,7 +59,10 @@ export class Patients {
   private next = 0;
   live = 0;
 
-  constructor(capacity = 1024, private readonly max = MAX_PATIENTS) {
+  constructor(
+    capacity = 1024,
+    private readonly max = MAX_PATIENTS,
+  ) {
     this.capacity = capacity;
     this.status = new Uint8Array(capacity);
     this.cohort = new Int32Array(capacity);
@@ -98,7 +105,9 @@ export class Patients {
     // Event payloads carry a patient id in ID_BITS bits (see events.ts).
     if (this.capacity >= this.max) {
       const why = this.max < MAX_PATIENTS ? ' (the limit the memory budget allows)' : '';
-      throw new SimulationError('TOO_MANY_PATIENTS', `more than ${this.max} patients in the system at once${why}: is a unit overloaded?`, { time: now });
+      throw new SimulationError('TOO_MANY_PATIENTS', `more than ${this.max} patients in the system at once${why}: is a unit overloaded?`, {
+        time: now,
+      });
     }
     const cap = Math.min(this.capacity * 2, this.max);
     const g = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
@@ -106,10 +115,17 @@ export class Patients {
       b.set(a);
       return b;
     };
-    this.status = g(this.status); this.cohort = g(this.cohort); this.unit = g(this.unit);
-    this.dest = g(this.dest); this.token = g(this.token); this.born = g(this.born);
-    this.arrived = g(this.arrived); this.admitted = g(this.admitted); this.front = g(this.front);
-    this.since = g(this.since); this.freeIds = g(this.freeIds);
+    this.status = g(this.status);
+    this.cohort = g(this.cohort);
+    this.unit = g(this.unit);
+    this.dest = g(this.dest);
+    this.token = g(this.token);
+    this.born = g(this.born);
+    this.arrived = g(this.arrived);
+    this.admitted = g(this.admitted);
+    this.front = g(this.front);
+    this.since = g(this.since);
+    this.freeIds = g(this.freeIds);
     this.capacity = cap;
     if (cap > sizeHint) sizeHint = Math.min(cap, 1 << 18);
   }

@@ -8,7 +8,8 @@ import type { SimState } from './sim-state.js';
 import { DAY } from './calendar.js';
 
 export function recordPeople(s: SimState): void {
-  const C = s.C, cohorts = s.cohorts;
+  const C = s.C,
+    cohorts = s.cohorts;
   // The last day may be cut short by the horizon.
   const share = (Math.min(s.now + DAY, s.end) - s.now) / DAY;
   for (let c = 0; c < C; c++) {
@@ -21,11 +22,15 @@ export function recordPeople(s: SimState): void {
 export function evolvePopulation(s: SimState): void {
   const pop = s.m.population;
   if (!pop) return;
-  const C = s.C, cohorts = s.m.cohorts, people = s.cohorts.people, f = s.cohorts.flows;
+  const C = s.C,
+    cohorts = s.m.cohorts,
+    people = s.cohorts.people,
+    f = s.cohorts.flows;
   const delta = new Float64Array(C);
   const grow = Math.exp(pop.growth * DAY) - 1;
   for (let c = 0; c < C; c++) {
-    const n = people[c], co = cohorts[c];
+    const n = people[c],
+      co = cohorts[c];
     const g = n * grow;
     f.growth[c] += g;
     delta[c] += g;

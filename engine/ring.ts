@@ -27,8 +27,12 @@ export class Ring {
     this.toks[i] = token;
   }
 
-  headId(): number { return this.ids[this.head]; }
-  headToken(): number { return this.toks[this.head]; }
+  headId(): number {
+    return this.ids[this.head];
+  }
+  headToken(): number {
+    return this.toks[this.head];
+  }
 
   shift(): number {
     const id = this.ids[this.head];
@@ -39,12 +43,16 @@ export class Ring {
 
   private grow(): void {
     const cap = (this.mask + 1) * 2;
-    const ids = new Int32Array(cap), toks = new Int32Array(cap);
+    const ids = new Int32Array(cap),
+      toks = new Int32Array(cap);
     for (let k = 0; k < this.length; k++) {
       const i = (this.head + k) & this.mask;
       ids[k] = this.ids[i];
       toks[k] = this.toks[i];
     }
-    this.ids = ids; this.toks = toks; this.head = 0; this.mask = cap - 1;
+    this.ids = ids;
+    this.toks = toks;
+    this.head = 0;
+    this.mask = cap - 1;
   }
 }

@@ -43,8 +43,13 @@ export class SimState {
   readonly ed: EdStats;
 
   // System
-  sysLast = 0; sysArea = 0; entered = 0; left = 0;
-  journeys = 0; tisSum = 0; waits12h = 0;
+  sysLast = 0;
+  sysArea = 0;
+  entered = 0;
+  left = 0;
+  journeys = 0;
+  tisSum = 0;
+  waits12h = 0;
   readonly exitCount: Float64Array;
   readonly isDeathExit: Uint8Array;
 

@@ -6,8 +6,19 @@
  */
 import { SimState } from './sim-state.js';
 import {
-  eventPayload, eventKind, EV_ARRIVAL, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, EV_CAPACITY,
-  EV_DAY, EV_WARMUP, ID_MASK, P_RELEASE, P_STAT,
+  eventPayload,
+  eventKind,
+  EV_ARRIVAL,
+  EV_SERVICE_END,
+  EV_HANDOFF_END,
+  EV_DISCHARGE,
+  EV_RENEGE,
+  EV_CAPACITY,
+  EV_DAY,
+  EV_WARMUP,
+  ID_MASK,
+  P_RELEASE,
+  P_STAT,
 } from './events.js';
 import { emit, touchSystem, serviceEnd, ready, attemptMove, renege, release } from './flow.js';
 import { touch, setCapacity } from './unit-counts.js';
@@ -40,21 +51,39 @@ function start(s: SimState): void {
 }
 
 function run(s: SimState): void {
-  const q = s.q, end = s.end;
+  const q = s.q,
+    end = s.end;
   while (q.size > 0 && q.peekTime() < end) {
     q.pop();
     s.now = q.topTime;
     s.events++;
-    const payload = q.topPayload, id = payload & ID_MASK;
+    const payload = q.topPayload,
+      id = payload & ID_MASK;
     switch (eventKind(payload)) {
-      case EV_ARRIVAL: onArrival(s, id, q.topTag); break;
-      case EV_SERVICE_END: serviceEnd(s, id); break;
-      case EV_HANDOFF_END: ready(s, id); break;
-      case EV_DISCHARGE: attemptMove(s, id); break;
-      case EV_RENEGE: renege(s, id, q.topTag); break;
-      case EV_CAPACITY: changeCapacity(s, id, q.topTag); break;
-      case EV_DAY: newDay(s); break;
-      case EV_WARMUP: endWarmup(s); break;
+      case EV_ARRIVAL:
+        onArrival(s, id, q.topTag);
+        break;
+      case EV_SERVICE_END:
+        serviceEnd(s, id);
+        break;
+      case EV_HANDOFF_END:
+        ready(s, id);
+        break;
+      case EV_DISCHARGE:
+        attemptMove(s, id);
+        break;
+      case EV_RENEGE:
+        renege(s, id, q.topTag);
+        break;
+      case EV_CAPACITY:
+        changeCapacity(s, id, q.topTag);
+        break;
+      case EV_DAY:
+        newDay(s);
+        break;
+      case EV_WARMUP:
+        endWarmup(s);
+        break;
     }
   }
 }

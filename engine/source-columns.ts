@@ -7,7 +7,9 @@ import { makeStream, type Stream } from './random.js';
 import type { Model } from './model.js';
 
 /** How a source generates arrivals: codes of `mode`. */
-export const POISSON = 0, THINNED = 1, TIMETABLE = 2;
+export const POISSON = 0,
+  THINNED = 1,
+  TIMETABLE = 2;
 
 export class SourceColumns {
   readonly n: number;
@@ -29,7 +31,8 @@ export class SourceColumns {
   readonly profileMax: Float64Array;
 
   constructor(model: Model, seed: number | string, rep: number) {
-    const sources = model.sources, S = (this.n = sources.length);
+    const sources = model.sources,
+      S = (this.n = sources.length);
     this.rate = Float64Array.from(sources, (s) => s.rate);
     this.mode = Uint8Array.from(sources, (s) => (s.timetable ? TIMETABLE : s.profile || (s.seasonal && model.season) ? THINNED : POISSON));
     this.cohort = Int32Array.from(sources, (s) => s.cohort);

@@ -35,10 +35,14 @@ function maxRate(s: SimState, i: number): number {
 function scheduleNext(s: SimState, i: number): void {
   const sources = s.sources;
   if (sources.mode[i] === TIMETABLE) {
-    const tt = s.m.sources[i].timetable!, base = sources.base;
+    const tt = s.m.sources[i].timetable!,
+      base = sources.base;
     if (tt.times.length === 0) return;
     let k = sources.next[i];
-    if (k >= tt.times.length) { k = 0; base[i] += tt.period; }
+    if (k >= tt.times.length) {
+      k = 0;
+      base[i] += tt.period;
+    }
     sources.next[i] = k + 1;
     s.q.push(base[i] + tt.times[k], P_ARRIVAL, eventPayload(EV_ARRIVAL, i), sources.token[i]);
     return;
@@ -73,7 +77,8 @@ export function onArrival(s: SimState, i: number, tag: number): void {
   const rejected = sources.mode[i] === THINNED && sources.rng[i].next() * sources.max[i] >= rateAt(s, i, s.now);
   scheduleNext(s, i);
   if (rejected) return;
-  const src = s.m.sources[i], fixed = sources.cohort[i];
+  const src = s.m.sources[i],
+    fixed = sources.cohort[i];
   const c = fixed >= 0 ? fixed : pickIndex(src.cohortMix, sources.cohortRng[i]);
   const p = enter(s, c);
   if (fixed >= 0 && s.measuring) s.cohorts.crises[c]++;

@@ -16,9 +16,11 @@ import type { SystemKpis, UnitMetrics } from './metrics.js';
 const HOUR = 60;
 
 export function staffUnitMetrics(s: SimState, u: number, metrics: UnitMetrics): void {
-  const st = s.staff, sf = s.m.units[u].staffing;
+  const st = s.staff,
+    sf = s.m.units[u].staffing;
   if (!st || !sf) return;
-  const T = s.m.horizon, g = s.m.staff![sf.group];
+  const T = s.m.horizon,
+    g = s.m.staff![sf.group];
   const available = (sf.share * st.contactArea[sf.group]) / T / HOUR;
   const used = (s.stats.occArea[u] / T) * (sf.perPlace / HOUR);
   metrics.staff_wte_mean = (sf.share * st.wteArea[sf.group]) / T;

@@ -67,7 +67,9 @@ export class StaffState {
     this.lostNow = new Float64Array(this.U);
     this.lostArea = new Float64Array(this.U);
     for (const u of this.units) {
-      const unit = m.units[u], st = unit.staffing!, g = groups[st.group];
+      const unit = m.units[u],
+        st = unit.staffing!,
+        g = groups[st.group];
       this.budgetFull[u] = (st.share * g.establishment * (1 - g.leave) * g.contactPerWte) / st.perPlace;
       for (let d = 0; d < days; d++) this.fundedDay[d * this.U + u] = meanOver(unit.capacity, unit.schedule, d * DAY, (d + 1) * DAY);
     }
@@ -85,7 +87,10 @@ export class StaffState {
     const dt = now - this.last;
     if (dt <= 0) return;
     if (s.measuring) {
-      for (let g = 0; g < this.G; g++) { this.wteArea[g] += this.wte[g] * dt; this.contactArea[g] += this.contact[g] * dt; }
+      for (let g = 0; g < this.G; g++) {
+        this.wteArea[g] += this.wte[g] * dt;
+        this.contactArea[g] += this.contact[g] * dt;
+      }
       for (const u of this.units) this.lostArea[u] += this.lostNow[u] * dt;
     }
     this.last = now;
@@ -94,14 +99,17 @@ export class StaffState {
   /** Forgets the warm-up. */
   reset(now: number, s: SimState): void {
     this.advance(now, s);
-    this.wteArea.fill(0); this.contactArea.fill(0); this.lostArea.fill(0);
+    this.wteArea.fill(0);
+    this.contactArea.fill(0);
+    this.lostArea.fill(0);
   }
 }
 
 /** Time-average of a capacity (or its schedule) over [from, to). */
 function meanOver(capacity: number, schedule: { at: number[]; cap: number[] } | undefined, from: number, to: number): number {
   if (!schedule) return capacity;
-  let area = 0, i = 0;
+  let area = 0,
+    i = 0;
   while (i + 1 < schedule.at.length && schedule.at[i + 1] <= from) i++;
   for (let t = from; t < to; i++) {
     const next = i + 1 < schedule.at.length ? Math.min(to, schedule.at[i + 1]) : to;

@@ -11,7 +11,9 @@ import { makeSampler, type Sampler } from './distributions.js';
 import type { Model, Route } from './model.js';
 
 /** Who gets a freed place: codes of `prio`. */
-export const LONGEST_WAITING_FIRST = 0, QUEUE_FIRST = 1, BLOCKED_FIRST = 2;
+export const LONGEST_WAITING_FIRST = 0,
+  QUEUE_FIRST = 1,
+  BLOCKED_FIRST = 2;
 
 export class UnitColumns {
   /** Places in use (blocked patients included). */
@@ -45,7 +47,9 @@ export class UnitColumns {
   readonly dischargeRng: Stream[];
 
   constructor(model: Model, seed: number | string, rep: number, initialCapacity: Float64Array) {
-    const units = model.units, U = units.length, E = model.exits.length;
+    const units = model.units,
+      U = units.length,
+      E = model.exits.length;
     this.places = new Float64Array(U);
     this.cap = Float64Array.from(initialCapacity);
     this.qmax = Float64Array.from(units, (u) => u.queue);
@@ -59,7 +63,9 @@ export class UnitColumns {
     this.target = Float64Array.from(units, (u) => u.target);
     this.fullTo = Int32Array.from(units, (u) => u.full);
     this.overflowTo = Int32Array.from(units, (u) => u.overflow);
-    this.prio = Uint8Array.from(units, (u) => (u.priority === 'queue-first' ? QUEUE_FIRST : u.priority === 'blocked-first' ? BLOCKED_FIRST : LONGEST_WAITING_FIRST));
+    this.prio = Uint8Array.from(units, (u) =>
+      u.priority === 'queue-first' ? QUEUE_FIRST : u.priority === 'blocked-first' ? BLOCKED_FIRST : LONGEST_WAITING_FIRST,
+    );
     this.hasDischarge = Uint8Array.from(units, (u) => (u.discharge ? 1 : 0));
     this.service = units.map((u) => {
       const rng = makeStream(seed, rep, `los:${u.name}`);

@@ -15,7 +15,10 @@ export function touch(s: SimState, u: number): void {
   const dt = s.now - st.last[u];
   if (dt <= 0) return;
   const units = s.units;
-  const occ = units.places[u], cap = units.cap[u], ql = units.qlen[u], done = units.doneN[u];
+  const occ = units.places[u],
+    cap = units.cap[u],
+    ql = units.qlen[u],
+    done = units.doneN[u];
   st.occArea[u] += occ * dt;
   st.queueArea[u] += ql * dt;
   st.blockedArea[u] += done * dt;

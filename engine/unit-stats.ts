@@ -4,43 +4,78 @@
  * Areas are in place-minutes. Daily series are differences of the running areas between
  * midnights (the day event touches every unit first), so touch() does no daily work.
  */
-const BIN_BASE = 0.01;           // minutes: the first positive bin starts here
+const BIN_BASE = 0.01; // minutes: the first positive bin starts here
 const BIN_GROWTH = Math.log(1.01);
-export const WAIT_BINS = 2100;   // 0.01 min .. about 11 years
+export const WAIT_BINS = 2100; // 0.01 min .. about 11 years
 
 export class UnitStats {
   readonly n: number;
   last: Float64Array;
-  occArea: Float64Array; queueArea: Float64Array; blockedArea: Float64Array;
-  listArea: Float64Array; fullTime: Float64Array; capArea: Float64Array;
-  arrivals: Float64Array; admitted: Float64Array; lost: Float64Array; diverted: Float64Array;
-  waitSum: Float64Array; waited: Float64Array; losSum: Float64Array; departures: Float64Array;
-  withinTarget: Float64Array; reneged: Float64Array;
+  occArea: Float64Array;
+  queueArea: Float64Array;
+  blockedArea: Float64Array;
+  listArea: Float64Array;
+  fullTime: Float64Array;
+  capArea: Float64Array;
+  arrivals: Float64Array;
+  admitted: Float64Array;
+  lost: Float64Array;
+  diverted: Float64Array;
+  waitSum: Float64Array;
+  waited: Float64Array;
+  losSum: Float64Array;
+  departures: Float64Array;
+  withinTarget: Float64Array;
+  reneged: Float64Array;
   waitHist: Float64Array;
-  dayOcc: Float64Array; dayBlocked: Float64Array; dayQueue: Float64Array; dayCap: Float64Array;
+  dayOcc: Float64Array;
+  dayBlocked: Float64Array;
+  dayQueue: Float64Array;
+  dayCap: Float64Array;
   /** Stays started (admissions) per unit per day: `admitted` counts in the warm-up too, for this. */
   dayAdmitted: Float64Array;
   /** The running areas (and admission count) at the last midnight. */
-  private markOcc: Float64Array; private markBlocked: Float64Array;
-  private markQueue: Float64Array; private markAdmitted: Float64Array;
+  private markOcc: Float64Array;
+  private markBlocked: Float64Array;
+  private markQueue: Float64Array;
+  private markAdmitted: Float64Array;
   /** Capacity changes rarely: today's capacity area is kept exactly (a whole day at 2,150
    *  places reads 2150, not the 2149.9999999999995 a difference of running totals gives). */
-  private capToday: Float64Array; private capSince: Float64Array;
+  private capToday: Float64Array;
+  private capSince: Float64Array;
 
   constructor(n: number, days: number) {
     this.n = n;
     const f = () => new Float64Array(n);
-    this.last = f(); this.occArea = f(); this.queueArea = f(); this.blockedArea = f();
-    this.listArea = f(); this.fullTime = f(); this.capArea = f();
-    this.arrivals = f(); this.admitted = f(); this.lost = f(); this.diverted = f();
-    this.waitSum = f(); this.waited = f(); this.losSum = f(); this.departures = f();
-    this.withinTarget = f(); this.reneged = f();
+    this.last = f();
+    this.occArea = f();
+    this.queueArea = f();
+    this.blockedArea = f();
+    this.listArea = f();
+    this.fullTime = f();
+    this.capArea = f();
+    this.arrivals = f();
+    this.admitted = f();
+    this.lost = f();
+    this.diverted = f();
+    this.waitSum = f();
+    this.waited = f();
+    this.losSum = f();
+    this.departures = f();
+    this.withinTarget = f();
+    this.reneged = f();
     this.waitHist = new Float64Array(n * WAIT_BINS);
-    this.dayOcc = new Float64Array(n * days); this.dayBlocked = new Float64Array(n * days);
-    this.dayQueue = new Float64Array(n * days); this.dayCap = new Float64Array(n * days);
+    this.dayOcc = new Float64Array(n * days);
+    this.dayBlocked = new Float64Array(n * days);
+    this.dayQueue = new Float64Array(n * days);
+    this.dayCap = new Float64Array(n * days);
     this.dayAdmitted = new Float64Array(n * days);
-    this.markOcc = f(); this.markBlocked = f(); this.markQueue = f(); this.markAdmitted = f();
-    this.capToday = f(); this.capSince = f();
+    this.markOcc = f();
+    this.markBlocked = f();
+    this.markQueue = f();
+    this.markAdmitted = f();
+    this.capToday = f();
+    this.capSince = f();
   }
 
   /**
@@ -50,7 +85,10 @@ export class UnitStats {
    */
   capacityChange(u: number, cap: number, now: number): void {
     const dt = now - this.capSince[u];
-    if (dt > 0) { this.capToday[u] += cap * dt; this.capArea[u] += cap * dt; }
+    if (dt > 0) {
+      this.capToday[u] += cap * dt;
+      this.capArea[u] += cap * dt;
+    }
     this.capSince[u] = now;
   }
 
@@ -58,10 +96,14 @@ export class UnitStats {
   closeDay(day: number, now: number, caps: Float64Array): void {
     for (let u = 0; u < this.n; u++) {
       const k = day * this.n + u;
-      this.dayOcc[k] = this.occArea[u] - this.markOcc[u]; this.markOcc[u] = this.occArea[u];
-      this.dayBlocked[k] = this.blockedArea[u] - this.markBlocked[u]; this.markBlocked[u] = this.blockedArea[u];
-      this.dayQueue[k] = this.queueArea[u] - this.markQueue[u]; this.markQueue[u] = this.queueArea[u];
-      this.dayAdmitted[k] = this.admitted[u] - this.markAdmitted[u]; this.markAdmitted[u] = this.admitted[u];
+      this.dayOcc[k] = this.occArea[u] - this.markOcc[u];
+      this.markOcc[u] = this.occArea[u];
+      this.dayBlocked[k] = this.blockedArea[u] - this.markBlocked[u];
+      this.markBlocked[u] = this.blockedArea[u];
+      this.dayQueue[k] = this.queueArea[u] - this.markQueue[u];
+      this.markQueue[u] = this.queueArea[u];
+      this.dayAdmitted[k] = this.admitted[u] - this.markAdmitted[u];
+      this.markAdmitted[u] = this.admitted[u];
       this.capacityChange(u, caps[u], now);
       this.dayCap[k] = this.capToday[u];
       this.capToday[u] = 0;
@@ -106,12 +148,31 @@ export class UnitStats {
     // Carry the part of today already run, so today's daily value survives the reset.
     for (let u = 0; u < this.n; u++) {
       this.capacityChange(u, caps[u], now);
-      this.markOcc[u] -= this.occArea[u]; this.markBlocked[u] -= this.blockedArea[u];
-      this.markQueue[u] -= this.queueArea[u]; this.markAdmitted[u] -= this.admitted[u];
+      this.markOcc[u] -= this.occArea[u];
+      this.markBlocked[u] -= this.blockedArea[u];
+      this.markQueue[u] -= this.queueArea[u];
+      this.markAdmitted[u] -= this.admitted[u];
     }
-    for (const a of [this.occArea, this.queueArea, this.blockedArea, this.listArea, this.fullTime,
-      this.capArea, this.arrivals, this.admitted, this.lost, this.diverted, this.waitSum, this.waited,
-      this.losSum, this.departures, this.withinTarget, this.reneged, this.waitHist]) a.fill(0);
+    for (const a of [
+      this.occArea,
+      this.queueArea,
+      this.blockedArea,
+      this.listArea,
+      this.fullTime,
+      this.capArea,
+      this.arrivals,
+      this.admitted,
+      this.lost,
+      this.diverted,
+      this.waitSum,
+      this.waited,
+      this.losSum,
+      this.departures,
+      this.withinTarget,
+      this.reneged,
+      this.waitHist,
+    ])
+      a.fill(0);
     this.last.fill(now);
   }
 }

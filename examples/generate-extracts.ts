@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { generateStays, generateCounts } from '../fit/index.js';
 
 export const EXAMPLE = { seed: 2027, start: '2025-01-01', days: 730, rate: 4 };
-export const EXAMPLE_STREAMS: [string, number][] = [['ed', 120], ['ucr', 25]];
+export const EXAMPLE_STREAMS: [string, number][] = [
+  ['ed', 120],
+  ['ucr', 25],
+];
 
 export function exampleStays(): string {
   const lines: string[] = [];

@@ -1,7 +1,10 @@
 /** Ranking fitted families by AIC and Akaike weights (the relative support of each family). */
 import type { FamilyFit } from './mle.js';
 
-export interface Ranked extends FamilyFit { deltaAic: number; weight: number }
+export interface Ranked extends FamilyFit {
+  deltaAic: number;
+  weight: number;
+}
 
 export function rankByAic(fits: FamilyFit[]): Ranked[] {
   const ok = fits.filter((f) => Number.isFinite(f.aic));

@@ -10,7 +10,11 @@ import type { Stays } from './stays.js';
 import type { Counts } from './counts.js';
 
 /** zeros: ended stays of zero length; zerosTimed: those of them whose dates have times. */
-export interface Fitted { fit: DurationFit; zeros: number; zerosTimed: number }
+export interface Fitted {
+  fit: DurationFit;
+  zeros: number;
+  zerosTimed: number;
+}
 
 export interface UnitFit {
   name: string;
@@ -28,9 +32,16 @@ export interface UnitFit {
   cohortMix: Map<string, number>;
 }
 
-export interface StreamFit { name: string; arrivals: ArrivalFit }
+export interface StreamFit {
+  name: string;
+  arrivals: ArrivalFit;
+}
 
-export interface FitOptions { seed: string; bootstrap?: number; minCohort?: number }
+export interface FitOptions {
+  seed: string;
+  bootstrap?: number;
+  minCohort?: number;
+}
 
 /** Cohorts with fewer stays than this are not fitted on their own. */
 export const MIN_COHORT = 30;
@@ -47,9 +58,13 @@ export function analyseStays(s: Stays, opts: FitOptions): UnitFit[] {
   for (let i = 0; i < s.used; i++) {
     const c = s.cohort.get(i);
     if (c < 0) continue;
-    const u = s.units.names[s.unit.get(i)], k = s.cohorts.names[c];
+    const u = s.units.names[s.unit.get(i)],
+      k = s.cohorts.names[c];
     let m = mix.get(u);
-    if (!m) { m = new Map(); mix.set(u, m); }
+    if (!m) {
+      m = new Map();
+      mix.set(u, m);
+    }
     m.set(k, (m.get(k) ?? 0) + 1);
   }
   const units: UnitFit[] = [];
@@ -64,10 +79,19 @@ export function analyseStays(s: Stays, opts: FitOptions): UnitFit[] {
     for (const [u, m] of routes) if (!u.includes('|') && u !== name) transfersIn += m.get(name) ?? 0;
     const a = series.get(name)!;
     units.push({
-      name, first: s.first, end: s.endDay, los: dur(name), cohorts,
+      name,
+      first: s.first,
+      end: s.endDay,
+      los: dur(name),
+      cohorts,
       routing: routes.get(name) ?? new Map(),
-      routingByCohort: s.cohorts.names.filter((c) => routes.has(`${name}|${c}`)).map((c) => ({ name: c, counts: routes.get(`${name}|${c}`)! })),
-      handoff, arrivals: fitArrivals(a.first, a.counts, a.hours), transfersIn, cohortMix: mix.get(name) ?? new Map(),
+      routingByCohort: s.cohorts.names
+        .filter((c) => routes.has(`${name}|${c}`))
+        .map((c) => ({ name: c, counts: routes.get(`${name}|${c}`)! })),
+      handoff,
+      arrivals: fitArrivals(a.first, a.counts, a.hours),
+      transfersIn,
+      cohortMix: mix.get(name) ?? new Map(),
     });
   }
   return units;
@@ -77,11 +101,15 @@ export function analyseCounts(c: Counts): StreamFit[] {
   const out: StreamFit[] = [];
   for (const [name, days] of c.streams) {
     const keys = [...days.keys()];
-    const first = Math.min(...keys), last = Math.max(...keys);
+    const first = Math.min(...keys),
+      last = Math.max(...keys);
     const counts = new Float64Array(last - first + 1);
     // A day missing from a counts file is unknown, not zero: leave it out of the regression.
     const present = new Uint8Array(counts.length);
-    for (const [d, n] of days) { counts[d - first] = n; present[d - first] = 1; }
+    for (const [d, n] of days) {
+      counts[d - first] = n;
+      present[d - first] = 1;
+    }
     const fit = fitArrivals(first, counts, null, present);
     out.push({ name, arrivals: fit });
   }

@@ -37,23 +37,42 @@ const Z = 1.959964;
  * counts[i] = arrivals on day first + i; hours = arrivals per hour of day (or null);
  * present[i] = 0 for a day with no record (left out, not taken as zero).
  */
-export function fitArrivals(first: number, counts: ArrayLike<number>, hours: ArrayLike<number> | null, present?: ArrayLike<number>): ArrivalFit {
+export function fitArrivals(
+  first: number,
+  counts: ArrayLike<number>,
+  hours: ArrayLike<number> | null,
+  present?: ArrayLike<number>,
+): ArrivalFit {
   const span = counts.length;
   const has = (i: number) => !present || present[i] === 1;
-  let total = 0, days = 0;
-  for (let i = 0; i < span; i++) if (has(i)) { total += counts[i]; days++; }
+  let total = 0,
+    days = 0;
+  for (let i = 0; i < span; i++)
+    if (has(i)) {
+      total += counts[i];
+      days++;
+    }
   const notes: string[] = [];
-  const useWeek = days >= 28, useYear = span >= 365 && days >= 300;
+  const useWeek = days >= 28,
+    useYear = span >= 365 && days >= 300;
   if (!useWeek) notes.push('fewer than 4 weeks of data: no weekday profile');
   if (!useYear) notes.push('less than a year of data: no seasonality or trend (they cannot be told apart)');
   const mid = first + (span - 1) / 2;
-  const X: number[][] = [], y: number[] = [];
+  const X: number[][] = [],
+    y: number[] = [];
   for (let i = 0; i < span; i++) {
     if (!has(i)) continue;
     y.push(counts[i]);
-    const d = first + i, row = [1];
-    if (useWeek) { const w = weekday(d); for (let k = 1; k < 7; k++) row.push(w === k ? 1 : 0); }
-    if (useYear) { const th = (2 * Math.PI * d) / YEAR; row.push(Math.cos(th), Math.sin(th), (d - mid) / YEAR); }
+    const d = first + i,
+      row = [1];
+    if (useWeek) {
+      const w = weekday(d);
+      for (let k = 1; k < 7; k++) row.push(w === k ? 1 : 0);
+    }
+    if (useYear) {
+      const th = (2 * Math.PI * d) / YEAR;
+      row.push(Math.cos(th), Math.sin(th), (d - mid) / YEAR);
+    }
     X.push(row);
   }
   const fit = total > 0 ? poissonRegression(X, y) : null;
@@ -61,8 +80,19 @@ export function fitArrivals(first: number, counts: ArrayLike<number>, hours: Arr
   const rate = total / days;
   const se = Math.sqrt(Math.max(1, dispersion) / Math.max(total, 1));
   const out: ArrivalFit = {
-    first, last: first + span - 1, days, total, rate, rateLo: rate * Math.exp(-Z * se), rateHi: rate * Math.exp(Z * se),
-    weekday: null, hour: null, season: null, trend: null, dispersion, notes,
+    first,
+    last: first + span - 1,
+    days,
+    total,
+    rate,
+    rateLo: rate * Math.exp(-Z * se),
+    rateHi: rate * Math.exp(Z * se),
+    weekday: null,
+    hour: null,
+    season: null,
+    trend: null,
+    dispersion,
+    notes,
   };
   if (fit && useWeek) {
     const f = [1, ...fit.beta.slice(1, 7).map(Math.exp)];
@@ -71,15 +101,20 @@ export function fitArrivals(first: number, counts: ArrayLike<number>, hours: Arr
   }
   if (fit && useYear) {
     const j = useWeek ? 7 : 1;
-    const a = fit.beta[j], b = fit.beta[j + 1], r = Math.hypot(a, b);
-    const va = fit.cov[j][j], vb = fit.cov[j + 1][j + 1], cab = fit.cov[j][j + 1];
+    const a = fit.beta[j],
+      b = fit.beta[j + 1],
+      r = Math.hypot(a, b);
+    const va = fit.cov[j][j],
+      vb = fit.cov[j + 1][j + 1],
+      cab = fit.cov[j][j + 1];
     const sr = r > 0 ? Math.sqrt((a * a * va + b * b * vb + 2 * a * b * cab) / (r * r)) : 0;
     const phase = Math.atan2(b, a); // the peak is where 2πd/YEAR = phase (mod 2π)
     let peak = (phase / (2 * Math.PI)) * YEAR;
     while (peak < first) peak += YEAR;
     while (peak >= first + YEAR) peak -= YEAR;
     out.season = { amplitude: Math.tanh(r), lo: Math.tanh(Math.max(0, r - Z * sr)), hi: Math.tanh(r + Z * sr), peak: Math.floor(peak) };
-    const t = fit.beta[j + 2], st = Math.sqrt(fit.cov[j + 2][j + 2]);
+    const t = fit.beta[j + 2],
+      st = Math.sqrt(fit.cov[j + 2][j + 2]);
     out.trend = { perYear: Math.expm1(t), lo: Math.expm1(t - Z * st), hi: Math.expm1(t + Z * st) };
   }
   if (hours) {

@@ -3,7 +3,10 @@
  * MAX_LISTED are kept word for word; beyond that only the count per reason grows, so a file
  * of a million bad rows cannot exhaust memory (the summary says how many were not listed).
  */
-export interface BadRow { line: number; reason: string }
+export interface BadRow {
+  line: number;
+  reason: string;
+}
 
 export const MAX_LISTED = 10_000;
 

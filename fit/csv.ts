@@ -29,20 +29,45 @@ export class CsvParser {
     while (i < n) {
       if (this.quoted) {
         const q = chunk.indexOf('"', i);
-        if (q < 0) { this.countLines(chunk, i, n); this.field += chunk.slice(i, n); return; }
+        if (q < 0) {
+          this.countLines(chunk, i, n);
+          this.field += chunk.slice(i, n);
+          return;
+        }
         this.countLines(chunk, i, q);
         this.field += chunk.slice(i, q);
         i = q + 1;
-        this.quoted = false; this.quoteSeen = true;
+        this.quoted = false;
+        this.quoteSeen = true;
         continue;
       }
       const c = chunk.charCodeAt(i);
-      if (this.quoteSeen && c === 34) { this.field += '"'; this.quoted = true; this.quoteSeen = false; i++; continue; }
+      if (this.quoteSeen && c === 34) {
+        this.field += '"';
+        this.quoted = true;
+        this.quoteSeen = false;
+        i++;
+        continue;
+      }
       this.quoteSeen = false;
-      if (c === 34 && this.field === '') { this.quoted = true; i++; continue; }
-      if (c === 44) { this.fields.push(this.field); this.field = ''; i++; this.lastWasCr = false; continue; }
+      if (c === 34 && this.field === '') {
+        this.quoted = true;
+        i++;
+        continue;
+      }
+      if (c === 44) {
+        this.fields.push(this.field);
+        this.field = '';
+        i++;
+        this.lastWasCr = false;
+        continue;
+      }
       if (c === 10 || c === 13) {
-        if (c === 10 && this.lastWasCr) { this.lastWasCr = false; i++; continue; }
+        if (c === 10 && this.lastWasCr) {
+          this.lastWasCr = false;
+          i++;
+          continue;
+        }
         this.lastWasCr = c === 13;
         this.endRecord();
         this.line++;
@@ -53,7 +78,11 @@ export class CsvParser {
       this.lastWasCr = false;
       // Plain run up to the next special character.
       let j = i + 1;
-      while (j < n) { const d = chunk.charCodeAt(j); if (d === 44 || d === 10 || d === 13 || d === 34) break; j++; }
+      while (j < n) {
+        const d = chunk.charCodeAt(j);
+        if (d === 44 || d === 10 || d === 13 || d === 34) break;
+        j++;
+      }
       this.field += chunk.slice(i, j);
       i = j;
     }
@@ -61,7 +90,8 @@ export class CsvParser {
 
   /** Flushes the last record (a file need not end with a line break). */
   end(): void {
-    if (this.field !== '' || this.fields.length > 0 || this.quoted) this.endRecord(this.quoted ? this.line - (/[\r\n]$/.test(this.field) ? 1 : 0) : undefined);
+    if (this.field !== '' || this.fields.length > 0 || this.quoted)
+      this.endRecord(this.quoted ? this.line - (/[\r\n]$/.test(this.field) ? 1 : 0) : undefined);
   }
 
   private countLines(s: string, from: number, to: number): void {
@@ -75,7 +105,9 @@ export class CsvParser {
   private endRecord(unclosedTo?: number): void {
     this.fields.push(this.field);
     const f = this.fields;
-    this.fields = []; this.field = ''; this.quoted = false;
+    this.fields = [];
+    this.field = '';
+    this.quoted = false;
     // Blank lines are not records.
     if (unclosedTo !== undefined) this.sink(f, this.recordLine, unclosedTo);
     else if (!(f.length === 1 && f[0] === '')) this.sink(f, this.recordLine);

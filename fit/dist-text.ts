@@ -26,17 +26,23 @@ const quantileList = (q: (u: number) => number): string => {
 export function distText(fit: DurationFit, paramName: string): DistText | null {
   const c = fit.chosen;
   if (!c) return fit.empirical ? { expr: `empirical([${fit.empirical.map((x) => `${sig(x)} d`).join(', ')}])`, param: null } : null;
-  const p = c.p, m = paramName;
-  const param = Number.isFinite(c.meanLo) && Number.isFinite(c.meanHi) ? { name: m, expr: `uniform(${days(c.meanLo)}, ${days(c.meanHi)})` } : null;
+  const p = c.p,
+    m = paramName;
+  const param =
+    Number.isFinite(c.meanLo) && Number.isFinite(c.meanHi) ? { name: m, expr: `uniform(${days(c.meanLo)}, ${days(c.meanHi)})` } : null;
   const mean = param ? m : days(c.mean);
   switch (c.family.name) {
-    case 'exponential': return { expr: `exponential(${mean})`, param };
-    case 'gamma': return { expr: `gamma(${mean}, ${sig(1 / Math.sqrt(Math.exp(p[0])), 4)} * ${mean})`, param };
-    case 'lognormal': return { expr: `lognormal(${mean}, ${sig(Math.sqrt(Math.expm1(Math.exp(2 * p[1]))), 4)} * ${mean})`, param };
+    case 'exponential':
+      return { expr: `exponential(${mean})`, param };
+    case 'gamma':
+      return { expr: `gamma(${mean}, ${sig(1 / Math.sqrt(Math.exp(p[0])), 4)} * ${mean})`, param };
+    case 'lognormal':
+      return { expr: `lognormal(${mean}, ${sig(Math.sqrt(Math.expm1(Math.exp(2 * p[1]))), 4)} * ${mean})`, param };
     case 'weibull': {
       const k = Math.exp(p[0]);
       return { expr: `weibull(${sig(k, 4)}, ${mean} / ${sig(Math.exp(logGamma(1 + 1 / k)), 5)})`, param };
     }
-    case 'loglogistic': return { expr: quantileList((u) => c.family.quantile(u, p)), param: null };
+    case 'loglogistic':
+      return { expr: quantileList((u) => c.family.quantile(u, p)), param: null };
   }
 }

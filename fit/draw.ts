@@ -9,7 +9,8 @@ import type { Stream } from '../engine/index.js';
 
 export function drawer(f: Family, p: number[], rng: Stream): () => number {
   if (f.name === 'gamma') {
-    const k = Math.exp(p[0]), mean = Math.exp(p[0] + p[1]);
+    const k = Math.exp(p[0]),
+      mean = Math.exp(p[0] + p[1]);
     const s = makeSampler({ kind: 'gamma', mean, sd: mean / Math.sqrt(k) }, rng);
     return () => Math.max(s.next(), 1e-9);
   }

@@ -27,9 +27,20 @@ export interface Family {
 
 /** Moments of the stays treated as finished: good enough to start the optimiser. */
 function moments(s: Sample): { m: number; v: number; ml: number; vl: number } {
-  let sum = 0, sum2 = 0, sl = 0, sl2 = 0;
-  for (let i = 0; i < s.m; i++) { const w = s.w[i]; sum += w * s.t[i]; sum2 += w * s.t[i] ** 2; sl += w * s.logt[i]; sl2 += w * s.logt[i] ** 2; }
-  const n = Math.max(1, s.n), m = sum / n, ml = sl / n;
+  let sum = 0,
+    sum2 = 0,
+    sl = 0,
+    sl2 = 0;
+  for (let i = 0; i < s.m; i++) {
+    const w = s.w[i];
+    sum += w * s.t[i];
+    sum2 += w * s.t[i] ** 2;
+    sl += w * s.logt[i];
+    sl2 += w * s.logt[i] ** 2;
+  }
+  const n = Math.max(1, s.n),
+    m = sum / n,
+    ml = sl / n;
   return { m, v: Math.max(1e-12, sum2 / n - m * m), ml, vl: Math.max(1e-12, sl2 / n - ml * ml) };
 }
 
@@ -37,13 +48,15 @@ function bisect(f: (x: number) => number, u: number, lo: number, hi: number): nu
   while (f(hi) < u) hi *= 2;
   for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
     const mid = 0.5 * (lo + hi);
-    if (f(mid) < u) lo = mid; else hi = mid;
+    if (f(mid) < u) lo = mid;
+    else hi = mid;
   }
   return 0.5 * (lo + hi);
 }
 
 const exponential: Family = {
-  name: 'exponential', k: 1,
+  name: 'exponential',
+  k: 1,
   start: (s) => [Math.log(moments(s).m)],
   logLik(s, p) {
     const m = Math.exp(p[0]);
@@ -60,10 +73,15 @@ const exponential: Family = {
 };
 
 const gamma: Family = {
-  name: 'gamma', k: 2,
-  start: (s) => { const { m, v } = moments(s); return [Math.log((m * m) / v), Math.log(v / m)]; },
+  name: 'gamma',
+  k: 2,
+  start: (s) => {
+    const { m, v } = moments(s);
+    return [Math.log((m * m) / v), Math.log(v / m)];
+  },
   logLik(s, p) {
-    const k = Math.exp(p[0]), th = Math.exp(p[1]);
+    const k = Math.exp(p[0]),
+      th = Math.exp(p[1]);
     const c = -k * p[1] - logGamma(k);
     let ll = 0;
     for (let i = 0; i < s.m; i++) {
@@ -73,7 +91,11 @@ const gamma: Family = {
     return ll;
   },
   cdf: (x, p) => gammaP(Math.exp(p[0]), x / Math.exp(p[1])),
-  quantile(u, p) { const k = Math.exp(p[0]), th = Math.exp(p[1]); return th * bisect((x) => gammaP(k, x), u, 0, Math.max(1, k)); },
+  quantile(u, p) {
+    const k = Math.exp(p[0]),
+      th = Math.exp(p[1]);
+    return th * bisect((x) => gammaP(k, x), u, 0, Math.max(1, k));
+  },
   mean: (p) => Math.exp(p[0] + p[1]),
   toMeanShape: (p) => [p[0] + p[1], p[0]],
   fromMeanShape: (m) => [m[1], m[0] - m[1]],
@@ -82,10 +104,15 @@ const gamma: Family = {
 
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 const lognormal: Family = {
-  name: 'lognormal', k: 2,
-  start: (s) => { const { ml, vl } = moments(s); return [ml, 0.5 * Math.log(vl)]; },
+  name: 'lognormal',
+  k: 2,
+  start: (s) => {
+    const { ml, vl } = moments(s);
+    return [ml, 0.5 * Math.log(vl)];
+  },
   logLik(s, p) {
-    const mu = p[0], sg = Math.exp(p[1]);
+    const mu = p[0],
+      sg = Math.exp(p[1]);
     const c = -p[1] - HALF_LOG_2PI;
     let ll = 0;
     for (let i = 0; i < s.m; i++) {
@@ -103,10 +130,16 @@ const lognormal: Family = {
 };
 
 const weibull: Family = {
-  name: 'weibull', k: 2,
-  start: (s) => { const { ml, vl } = moments(s); const k = Math.PI / Math.sqrt(6 * vl); return [Math.log(k), ml + 0.5772156649 / k]; },
+  name: 'weibull',
+  k: 2,
+  start: (s) => {
+    const { ml, vl } = moments(s);
+    const k = Math.PI / Math.sqrt(6 * vl);
+    return [Math.log(k), ml + 0.5772156649 / k];
+  },
   logLik(s, p) {
-    const k = Math.exp(p[0]), ll0 = p[1];
+    const k = Math.exp(p[0]),
+      ll0 = p[1];
     const c = p[0] - k * ll0;
     let ll = 0;
     for (let i = 0; i < s.m; i++) {
@@ -127,10 +160,15 @@ const weibull: Family = {
 /** log of E[X]/α = (π/β)/sin(π/β) for β > 1; the mean is infinite otherwise. */
 const llMeanFactor = (b: number): number => (b > 1 ? Math.log(Math.PI / b / Math.sin(Math.PI / b)) : Infinity);
 const loglogistic: Family = {
-  name: 'loglogistic', k: 2,
-  start: (s) => { const { ml, vl } = moments(s); return [ml, Math.log(Math.PI / Math.sqrt(3 * vl))]; },
+  name: 'loglogistic',
+  k: 2,
+  start: (s) => {
+    const { ml, vl } = moments(s);
+    return [ml, Math.log(Math.PI / Math.sqrt(3 * vl))];
+  },
   logLik(s, p) {
-    const la = p[0], b = Math.exp(p[1]);
+    const la = p[0],
+      b = Math.exp(p[1]);
     const c = p[1] - b * la;
     let ll = 0;
     for (let i = 0; i < s.m; i++) {

@@ -39,7 +39,8 @@ export async function fitFiles(files: string[], opts: FitFilesOptions = {}): Pro
   }
   const extracts: Extract[] = [];
   for (const f of files) extracts.push(await readExtract(f, renames, end));
-  const units: UnitFit[] = [], streams: StreamFit[] = [];
+  const units: UnitFit[] = [],
+    streams: StreamFit[] = [];
   const seen = new Set<string>();
   const sources = extracts.map((e) => {
     const t = e.table;
@@ -49,7 +50,8 @@ export async function fitFiles(files: string[], opts: FitFilesOptions = {}): Pro
     if (e.table.used === 0) continue;
     if (e.kind === 'stays') {
       for (const u of analyseStays(e.table, { seed: opts.seed ?? '1', bootstrap: opts.bootstrap })) {
-        if (seen.has(`unit:${u.name}`)) throw new ColumnError(`unit "${u.name}" appears in more than one stays extract; give each unit's stays in one file`);
+        if (seen.has(`unit:${u.name}`))
+          throw new ColumnError(`unit "${u.name}" appears in more than one stays extract; give each unit's stays in one file`);
         seen.add(`unit:${u.name}`);
         units.push(u);
       }

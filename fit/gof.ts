@@ -25,12 +25,14 @@ export interface GoodnessOfFit {
 export function goodnessOfFit(fit: FamilyFit, s: Sample, seed: string, replicates = 99): GoodnessOfFit {
   const f = fit.family;
   const distance = kmDistance(kaplanMeier(s), (x) => f.cdf(x, fit.p));
-  const limit = s.limit, m = limit.length;
+  const limit = s.limit,
+    m = limit.length;
   const rng = makeStream(seed, 0, `gof:${f.name}`);
   const draw = drawer(f, fit.p, rng);
   const observed = distance * Math.sqrt(s.n);
   let above = 0;
-  const t = new Float64Array(m), c = new Uint8Array(m);
+  const t = new Float64Array(m),
+    c = new Uint8Array(m);
   for (let b = 0; b < replicates; b++) {
     for (let i = 0; i < m; i++) {
       const x = draw();

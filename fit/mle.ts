@@ -51,16 +51,25 @@ export function fitFamily(f: Family, s: Sample): FamilyFit {
   const se = cov ? Math.sqrt(cov[0][0]) : NaN;
   const mean = Math.exp(ms[0]);
   const fit: FamilyFit = {
-    family: f, p: best.p, logLik, aic: 2 * f.k - 2 * logLik, mean,
-    meanLo: Math.exp(ms[0] - 1.959964 * se), meanHi: Math.exp(ms[0] + 1.959964 * se),
+    family: f,
+    p: best.p,
+    logLik,
+    aic: 2 * f.k - 2 * logLik,
+    mean,
+    meanLo: Math.exp(ms[0] - 1.959964 * se),
+    meanHi: Math.exp(ms[0] + 1.959964 * se),
   };
-  if (cov && ms.length > 1) { const s1 = Math.sqrt(cov[1][1]); fit.shapeCi = [ms[1] - 1.959964 * s1, ms[1] + 1.959964 * s1]; }
+  if (cov && ms.length > 1) {
+    const s1 = Math.sqrt(cov[1][1]);
+    fit.shapeCi = [ms[1] - 1.959964 * s1, ms[1] + 1.959964 * s1];
+  }
   return fit;
 }
 
 /** Central-difference Hessian; steps scaled to each coordinate. */
 export function hessian(f: (x: number[]) => number, x: number[]): number[][] {
-  const n = x.length, h = x.map((v) => 1e-4 * Math.max(1, Math.abs(v)));
+  const n = x.length,
+    h = x.map((v) => 1e-4 * Math.max(1, Math.abs(v)));
   const at = (d: number[]) => f(x.map((v, i) => v + d[i]));
   const f0 = f(x);
   const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
@@ -81,5 +90,8 @@ export function inverse(H: number[][]): number[][] | null {
   const [[a, b], [c, d]] = H;
   const det = a * d - b * c;
   if (!(det > 0) || !(a > 0) || !Number.isFinite(det)) return null;
-  return [[d / det, -b / det], [-c / det, a / det]];
+  return [
+    [d / det, -b / det],
+    [-c / det, a / det],
+  ];
 }

@@ -35,7 +35,8 @@ function solve(A: number[][], b: number[]): { x: number[]; inv: number[][] } | n
 
 /** X: one row of covariates per observation (the first column is usually 1); y: counts. */
 export function poissonRegression(X: number[][], y: ArrayLike<number>, maxIter = 50): PoissonFit | null {
-  const n = X.length, p = X[0]?.length ?? 0;
+  const n = X.length,
+    p = X[0]?.length ?? 0;
   if (n <= p) return null;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += y[i] / n;
@@ -63,7 +64,10 @@ export function poissonRegression(X: number[][], y: ArrayLike<number>, maxIter =
     if (!s) return null;
     inv = s.inv;
     let change = 0;
-    for (let j = 0; j < p; j++) { change = Math.max(change, Math.abs(s.x[j] - beta[j])); beta[j] = s.x[j]; }
+    for (let j = 0; j < p; j++) {
+      change = Math.max(change, Math.abs(s.x[j] - beta[j]));
+      beta[j] = s.x[j];
+    }
     if (change < 1e-9) break;
   }
   let chi2 = 0;
@@ -71,7 +75,7 @@ export function poissonRegression(X: number[][], y: ArrayLike<number>, maxIter =
     let eta = 0;
     for (let j = 0; j < p; j++) eta += X[i][j] * beta[j];
     const mu = Math.exp(eta);
-    chi2 += ((y[i] - mu) ** 2) / mu;
+    chi2 += (y[i] - mu) ** 2 / mu;
   }
   const dispersion = chi2 / (n - p);
   const scale = Math.max(1, dispersion);

@@ -22,7 +22,9 @@ export function cellText(v: unknown, numFmt = ''): string {
 
 function dateText(v: Date, showsTime: boolean): string {
   const d = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-  const h = v.getUTCHours(), m = v.getUTCMinutes(), s = v.getUTCSeconds();
+  const h = v.getUTCHours(),
+    m = v.getUTCMinutes(),
+    s = v.getUTCSeconds();
   return !showsTime && h === 0 && m === 0 && s === 0 ? d : `${d}T${pad(h)}:${pad(m)}:${pad(s)}`;
 }
 
@@ -39,13 +41,20 @@ function objectText(v: unknown): string {
 
 export async function readXlsx(path: string, sink: RecordSink): Promise<void> {
   // styles: 'cache' is what lets exceljs recognise date cells (a date is a number with a date format).
-  const wb = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const wb = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   for await (const sheet of wb) {
     let width = -1;
     for await (const row of sheet) {
       const values = row.values as unknown[];
       const fields: string[] = [];
-      for (let c = 1; c < values.length; c++) fields.push(values[c] instanceof Date ? cellText(values[c], row.getCell(c).numFmt ?? '') : cellText(values[c]));
+      for (let c = 1; c < values.length; c++)
+        fields.push(values[c] instanceof Date ? cellText(values[c], row.getCell(c).numFmt ?? '') : cellText(values[c]));
       // A row ends at its last filled cell: blank cells at the end (no discharge yet, no
       // cohort) are blank fields, not missing ones.
       if (width < 0) width = fields.length;

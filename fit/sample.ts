@@ -43,28 +43,51 @@ function runs(sorted: Float64Array, flag: number, t: number[], c: number[], w: n
   for (let i = 0; i < sorted.length;) {
     let j = i + 1;
     while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    t.push(sorted[i]); c.push(flag); w.push(j - i);
+    t.push(sorted[i]);
+    c.push(flag);
+    w.push(j - i);
     i = j;
   }
 }
 
-export function makeSample(t: ArrayLike<number>, cens: ArrayLike<number>, limit?: ArrayLike<number>, group = t.length > GROUP_ABOVE): Sample {
+export function makeSample(
+  t: ArrayLike<number>,
+  cens: ArrayLike<number>,
+  limit?: ArrayLike<number>,
+  group = t.length > GROUP_ABOVE,
+): Sample {
   const n = t.length;
   let events = 0;
   for (let i = 0; i < n; i++) if (!cens[i]) events++;
-  const ev = new Float64Array(events), ce = new Float64Array(n - events);
+  const ev = new Float64Array(events),
+    ce = new Float64Array(n - events);
   for (let i = 0, a = 0, b = 0; i < n; i++) {
     const r = Math.max(SECOND, Math.round(t[i] / SECOND) * SECOND);
     const x = group ? Math.exp(Math.round(Math.log(r) / GRID) * GRID) : r;
-    if (cens[i]) ce[b++] = x; else ev[a++] = x;
+    if (cens[i]) ce[b++] = x;
+    else ev[a++] = x;
   }
-  ev.sort(); ce.sort();
-  const tt: number[] = [], cc: number[] = [], ww: number[] = [];
-  runs(ev, 0, tt, cc, ww); runs(ce, 1, tt, cc, ww);
+  ev.sort();
+  ce.sort();
+  const tt: number[] = [],
+    cc: number[] = [],
+    ww: number[] = [];
+  runs(ev, 0, tt, cc, ww);
+  runs(ce, 1, tt, cc, ww);
   const m = tt.length;
-  const k = Math.min(n, BOOTSTRAP_SIZE), lim = new Float64Array(k);
+  const k = Math.min(n, BOOTSTRAP_SIZE),
+    lim = new Float64Array(k);
   for (let i = 0; i < k; i++) lim[i] = limit ? limit[Math.floor((i * n) / k)] : Infinity;
-  return { t: Float64Array.from(tt), logt: Float64Array.from(tt, Math.log), cens: Uint8Array.from(cc), w: Float64Array.from(ww), m, n, events, limit: lim };
+  return {
+    t: Float64Array.from(tt),
+    logt: Float64Array.from(tt, Math.log),
+    cens: Uint8Array.from(cc),
+    w: Float64Array.from(ww),
+    m,
+    n,
+    events,
+    limit: lim,
+  };
 }
 
 /**
@@ -74,15 +97,39 @@ export function makeSample(t: ArrayLike<number>, cens: ArrayLike<number>, limit?
 export function coarsen(s: Sample, size: number): Sample {
   if (s.m <= size) return s;
   const per = s.m / size;
-  const t: number[] = [], c: number[] = [], w: number[] = [];
+  const t: number[] = [],
+    c: number[] = [],
+    w: number[] = [];
   for (let g = 0; g < size; g++) {
-    const from = Math.floor(g * per), to = Math.floor((g + 1) * per);
-    let sw = 0, sl = 0, flag = s.cens[from];
+    const from = Math.floor(g * per),
+      to = Math.floor((g + 1) * per);
+    let sw = 0,
+      sl = 0,
+      flag = s.cens[from];
     for (let i = from; i < to; i++) {
-      if (s.cens[i] !== flag) { t.push(Math.exp(sl / sw)); c.push(flag); w.push(sw); sw = 0; sl = 0; flag = s.cens[i]; }
-      sw += s.w[i]; sl += s.w[i] * s.logt[i];
+      if (s.cens[i] !== flag) {
+        t.push(Math.exp(sl / sw));
+        c.push(flag);
+        w.push(sw);
+        sw = 0;
+        sl = 0;
+        flag = s.cens[i];
+      }
+      sw += s.w[i];
+      sl += s.w[i] * s.logt[i];
     }
-    if (sw > 0) { t.push(Math.exp(sl / sw)); c.push(flag); w.push(sw); }
+    if (sw > 0) {
+      t.push(Math.exp(sl / sw));
+      c.push(flag);
+      w.push(sw);
+    }
   }
-  return { ...s, t: Float64Array.from(t), logt: Float64Array.from(t, Math.log), cens: Uint8Array.from(c), w: Float64Array.from(w), m: t.length };
+  return {
+    ...s,
+    t: Float64Array.from(t),
+    logt: Float64Array.from(t, Math.log),
+    cens: Uint8Array.from(c),
+    w: Float64Array.from(w),
+    m: t.length,
+  };
 }

@@ -21,21 +21,30 @@ export function logGammaQ(a: number, x: number): number {
   if (x <= 0) return 0;
   const lead = -x + a * Math.log(x) - logGamma(a);
   if (x < a + 1) {
-    let ap = a, sum = 1 / a, del = sum;
+    let ap = a,
+      sum = 1 / a,
+      del = sum;
     for (let n = 0; n < MAX_ITER; n++) {
-      ap += 1; del *= x / ap; sum += del;
+      ap += 1;
+      del *= x / ap;
+      sum += del;
       if (Math.abs(del) < Math.abs(sum) * EPS) break;
     }
     const p = Math.exp(lead) * sum;
     return p < 0.5 ? Math.log1p(-p) : Math.log(-Math.expm1(lead + Math.log(sum)));
   }
   const tiny = 1e-300;
-  let b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
+  let b = x + 1 - a,
+    c = 1 / tiny,
+    d = 1 / b,
+    h = d;
   for (let i = 1; i < MAX_ITER; i++) {
     const an = -i * (i - a);
     b += 2;
-    d = an * d + b; if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c; if (Math.abs(c) < tiny) c = tiny;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
     d = 1 / d;
     const del = d * c;
     h *= del;
@@ -55,8 +64,16 @@ export function logNormalSf(z: number): number {
   if (z < 0) return Math.log1p(-Math.exp(logNormalSf(-z)));
   const x = z / Math.SQRT2;
   const t = 1 / (1 + 0.5 * x);
-  const poly = -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const poly =
+    -x * x -
+    1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
   return Math.log(t) + poly - Math.LN2;
 }
 
@@ -78,8 +95,11 @@ export function normalQuantile(p: number): number {
     const q = Math.sqrt(-2 * Math.log(1 - p));
     x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   } else {
-    const q = p - 0.5, r = q * q;
-    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    const q = p - 0.5,
+      r = q * q;
+    x =
+      ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+      (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   }
   const e = normalCdf(x) - p;
   const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);

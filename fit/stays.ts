@@ -30,7 +30,11 @@ export class Stays {
   readonly hasCohort: boolean;
   readonly hasDestination: boolean;
 
-  constructor(private readonly col: Record<StayField, number>, private readonly width: number, private readonly end: number | null) {
+  constructor(
+    private readonly col: Record<StayField, number>,
+    private readonly width: number,
+    private readonly end: number | null,
+  ) {
     this.hasReady = col.ready >= 0;
     this.hasCohort = col.cohort >= 0;
     this.hasDestination = col.destination >= 0;
@@ -38,7 +42,8 @@ export class Stays {
 
   add(f: string[], line: number): void {
     this.rows++;
-    if (f.length !== this.width) return this.bad.add(line, `has ${f.length} field${f.length === 1 ? '' : 's'}, the header has ${this.width}`);
+    if (f.length !== this.width)
+      return this.bad.add(line, `has ${f.length} field${f.length === 1 ? '' : 's'}, the header has ${this.width}`);
     const c = this.col;
     const unit = f[c.unit].trim();
     if (unit === '') return this.bad.add(line, 'unit is blank');
@@ -49,7 +54,10 @@ export class Stays {
         return required ? undefined : null;
       }
       const d = parseDate(text);
-      if (!d) { this.bad.add(line, `${field} "${text}" ${notADate(text)}`); return undefined; }
+      if (!d) {
+        this.bad.add(line, `${field} "${text}" ${notADate(text)}`);
+        return undefined;
+      }
       if (d.hasTime) timed |= field === 'admitted' ? 3 : 2;
       return d.day;
     };
@@ -60,9 +68,11 @@ export class Stays {
     if (dis === undefined) return;
     const rdy = date('ready', false);
     if (rdy === undefined) return;
-    if (dis !== null && dis < adm) return this.bad.add(line, `discharged (${f[c.discharged].trim()}) is before admitted (${f[c.admitted].trim()})`);
+    if (dis !== null && dis < adm)
+      return this.bad.add(line, `discharged (${f[c.discharged].trim()}) is before admitted (${f[c.admitted].trim()})`);
     if (rdy !== null && rdy < adm) return this.bad.add(line, `ready (${f[c.ready].trim()}) is before admitted (${f[c.admitted].trim()})`);
-    if (rdy !== null && dis !== null && rdy > dis) return this.bad.add(line, `ready (${f[c.ready].trim()}) is after discharged (${f[c.discharged].trim()})`);
+    if (rdy !== null && dis !== null && rdy > dis)
+      return this.bad.add(line, `ready (${f[c.ready].trim()}) is after discharged (${f[c.discharged].trim()})`);
     if (this.end !== null && adm > this.end) return this.bad.add(line, 'admitted after the extract end (--end)');
     this.unit.push(this.units.id(unit));
     const coh = this.hasCohort ? f[c.cohort].trim() : '';
@@ -77,7 +87,11 @@ export class Stays {
     this.last = Math.max(this.last, adm, dis ?? -Infinity, rdy ?? -Infinity);
   }
 
-  get used(): number { return this.unit.length; }
+  get used(): number {
+    return this.unit.length;
+  }
   /** The end of the extract: --end, or the latest date seen. */
-  get endDay(): number { return this.end ?? this.last; }
+  get endDay(): number {
+    return this.end ?? this.last;
+  }
 }

@@ -27,22 +27,40 @@ export const TRUTH = {
   season: { amplitude: 0.1, peakDayOfYear: 14 },
   cohorts: { frail: 0.3 },
   acuteLos: { frail: { kind: 'lognormal', mean: 11, sd: 12 }, other: { kind: 'lognormal', mean: 5, sd: 5 } } as Record<string, Dist>,
-  acuteNext: [['home', 0.6], ['rehab', 0.25], ['care_home', 0.1], ['death', 0.05]] as [string, number][],
-  handoff: { home: { kind: 'lognormal', mean: 0.5, sd: 0.5 }, rehab: { kind: 'exponential', mean: 2 }, care_home: { kind: 'gamma', mean: 6, sd: 4 }, death: { kind: 'exponential', mean: 0.25 } } as Record<string, Dist>,
+  acuteNext: [
+    ['home', 0.6],
+    ['rehab', 0.25],
+    ['care_home', 0.1],
+    ['death', 0.05],
+  ] as [string, number][],
+  handoff: {
+    home: { kind: 'lognormal', mean: 0.5, sd: 0.5 },
+    rehab: { kind: 'exponential', mean: 2 },
+    care_home: { kind: 'gamma', mean: 6, sd: 4 },
+    death: { kind: 'exponential', mean: 0.25 },
+  } as Record<string, Dist>,
   rehabLos: { kind: 'gamma', mean: 21, sd: 12 } as Dist,
-  rehabNext: [['home', 0.8], ['care_home', 0.15], ['death', 0.05]] as [string, number][],
+  rehabNext: [
+    ['home', 0.8],
+    ['care_home', 0.15],
+    ['death', 0.05],
+  ] as [string, number][],
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export function isoDateTime(day: number): string {
   const m = Math.round((day - Math.floor(day)) * DAY);
-  const whole = Math.floor(day) + Math.floor(m / DAY), mm = m % DAY;
+  const whole = Math.floor(day) + Math.floor(m / DAY),
+    mm = m % DAY;
   return `${isoDate(whole)}T${pad(Math.floor(mm / 60))}:${pad(mm % 60)}`;
 }
 
 function pick(rng: Stream, table: [string, number][]): string {
   let u = rng.next();
-  for (const [name, p] of table) { if (u < p) return name; u -= p; }
+  for (const [name, p] of table) {
+    if (u < p) return name;
+    u -= p;
+  }
   return table[table.length - 1][0];
 }
 
@@ -51,14 +69,22 @@ const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** Emits `unit,admitted,discharged,ready,destination,cohort` lines (header first). */
 export function generateStays(o: StayGenOptions, emit: (line: string) => void): void {
   const [y, m, d] = o.start.split('-').map(Number);
-  const first = dayNumber(y, m, d), end = first + o.days;
+  const first = dayNumber(y, m, d),
+    end = first + o.days;
   const rng = makeStream(o.seed, 0, 'synthetic');
   const wk = TRUTH.weekday.map((x) => x / meanOf(TRUTH.weekday));
   const hourCum: number[] = [];
   const hsum = TRUTH.hour.reduce((a, b) => a + b, 0);
   TRUTH.hour.reduce((a, b, i) => (hourCum[i] = a + b / hsum), 0);
   const samplers = new Map<string, { next(): number }>();
-  const draw = (key: string, dist: Dist) => { let s = samplers.get(key); if (!s) { s = makeSampler(dist, makeStream(o.seed, 0, key)); samplers.set(key, s); } return s.next(); };
+  const draw = (key: string, dist: Dist) => {
+    let s = samplers.get(key);
+    if (!s) {
+      s = makeSampler(dist, makeStream(o.seed, 0, key));
+      samplers.set(key, s);
+    }
+    return s.next();
+  };
   const peak = dayNumber(y, 1, 1) + TRUTH.season.peakDayOfYear;
   const fmt = (t: number) => (t > end ? '' : isoDateTime(t));
   emit('unit,admitted,discharged,ready,destination,cohort');

@@ -9,7 +9,10 @@
 
 export type Point = readonly number[];
 
-export interface Request { point: Point; replication: number }
+export interface Request {
+  point: Point;
+  replication: number;
+}
 
 /** Runs the model: the measures of each request, in order. */
 export type Oracle = (requests: readonly Request[]) => Promise<number[][]>;
@@ -23,14 +26,23 @@ export class Bank {
   /** Replications run (or read back) so far, over all candidates. */
   spent = 0;
 
-  constructor(private readonly oracle: Oracle, private readonly onAdd?: (r: Request, m: number[]) => void) {}
+  constructor(
+    private readonly oracle: Oracle,
+    private readonly onAdd?: (r: Request, m: number[]) => void,
+  ) {}
 
   /** Stores a measurement taken earlier (a resumed run); counts towards `spent`. */
   put(point: Point, replication: number, measures: number[]): void {
     const k = pointKey(point);
     let m = this.data.get(k);
-    if (!m) { m = new Map(); this.data.set(k, m); }
-    if (!m.has(replication)) { m.set(replication, measures); this.spent++; }
+    if (!m) {
+      m = new Map();
+      this.data.set(k, m);
+    }
+    if (!m.has(replication)) {
+      m.set(replication, measures);
+      this.spent++;
+    }
   }
 
   has(point: Point, replication: number): boolean {

@@ -54,7 +54,8 @@ export interface CleanupOutcome {
 }
 
 export async function cleanup(bank: Bank, plans: readonly Point[], p: CleanupProblem, o: CleanupOptions): Promise<CleanupOutcome> {
-  const n1 = o.n1 ?? 10, nMax = Math.max(n1, o.nMax ?? 200);
+  const n1 = o.n1 ?? 10,
+    nMax = Math.max(n1, o.nMax ?? 200);
   const m = p.constraints.length;
   const startSpent = bank.spent;
   const perTestAlpha = m > 0 ? o.alphaF / (plans.length * m) : 0;
@@ -63,7 +64,12 @@ export async function cleanup(bank: Bank, plans: readonly Point[], p: CleanupPro
   // A plan whose first stage already misses a target by its mean gets no more: its bound cannot meet it.
   const need = plans.map((pt) => {
     const first = p.constraints.map((_, l) => bank.values(pt, range(CLEAN_BASE, n1), 1 + l));
-    if (p.constraints.some((c, l) => steinSize(first[l], c.op, c.target, perTestAlpha, c.tolerance) === n1 && missesByMean(first[l], c.op, c.target))) return n1;
+    if (
+      p.constraints.some(
+        (c, l) => steinSize(first[l], c.op, c.target, perTestAlpha, c.tolerance) === n1 && missesByMean(first[l], c.op, c.target),
+      )
+    )
+      return n1;
     return Math.min(nMax, Math.max(n1, ...p.constraints.map((c, l) => steinSize(first[l], c.op, c.target, perTestAlpha, c.tolerance))));
   });
   const left = Math.max(0, o.budget - (bank.spent - startSpent));
@@ -71,7 +77,10 @@ export async function cleanup(bank: Bank, plans: readonly Point[], p: CleanupPro
   const scale = extra > left * 0.6 && extra > 0 ? (left * 0.6) / extra : 1;
   const sized = need.map((n) => n1 + Math.floor((n - n1) * scale));
   for (const n of [...new Set(sized)].sort((a, b) => a - b)) {
-    await bank.ensure(plans.filter((_, i) => sized[i] >= n), range(CLEAN_BASE, n));
+    await bank.ensure(
+      plans.filter((_, i) => sized[i] >= n),
+      range(CLEAN_BASE, n),
+    );
   }
   const judged: Judged[] = plans.map((pt, i) => {
     const reps = range(CLEAN_BASE, sized[i]);
@@ -88,8 +97,16 @@ export async function cleanup(bank: Bank, plans: readonly Point[], p: CleanupPro
   const spentSoFar = bank.spent - startSpent;
   const maxStages = Math.max(n1, Math.floor((o.budget - spentSoFar) / feasible.length) + n1);
   const sel = await selectBest({
-    k: feasible.length, n0: n1, alpha: o.alphaS, delta, maxN: Math.min(maxStages, 100_000),
-    fetch: (alive, from, count) => bank.ensure(alive.map((i) => plans[feasible[i]]), range(CLEAN_BASE + from, count)),
+    k: feasible.length,
+    n0: n1,
+    alpha: o.alphaS,
+    delta,
+    maxN: Math.min(maxStages, 100_000),
+    fetch: (alive, from, count) =>
+      bank.ensure(
+        alive.map((i) => plans[feasible[i]]),
+        range(CLEAN_BASE + from, count),
+      ),
     value: (i, r) => bank.values(plans[feasible[i]], [CLEAN_BASE + r], 0)[0],
   });
   for (const e of sel.eliminated) eliminated[feasible[e.index]] = { index: feasible[e.index], stage: e.stage, by: feasible[e.by] };

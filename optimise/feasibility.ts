@@ -16,8 +16,13 @@ export interface Bound {
 }
 
 export function meanSd(values: readonly number[]): { mean: number; sd: number; n: number } {
-  let n = 0, sum = 0;
-  for (const v of values) if (Number.isFinite(v)) { n++; sum += v; }
+  let n = 0,
+    sum = 0;
+  for (const v of values)
+    if (Number.isFinite(v)) {
+      n++;
+      sum += v;
+    }
   const mean = n > 0 ? sum / n : NaN;
   let ss = 0;
   for (const v of values) if (Number.isFinite(v)) ss += (v - mean) * (v - mean);
@@ -28,7 +33,7 @@ export function meanSd(values: readonly number[]): { mean: number; sd: number; n
 export function oneSidedBound(values: readonly number[], op: '<=' | '>=', target: number, alpha: number): Bound {
   const { mean, sd, n } = meanSd(values);
   if (n < 2) return { mean, sd, n, bound: NaN, meets: false };
-  const half = tQuantile(1 - alpha, n - 1) * sd / Math.sqrt(n);
+  const half = (tQuantile(1 - alpha, n - 1) * sd) / Math.sqrt(n);
   const bound = op === '<=' ? mean + half : mean - half;
   return { mean, sd, n, bound, meets: op === '<=' ? bound <= target : bound >= target };
 }
@@ -46,7 +51,7 @@ export function steinSize(values: readonly number[], op: '<=' | '>=', target: nu
   if (sd === 0) return n;
   const h = Math.max(tolerance, gap / 2);
   const t = tQuantile(1 - alpha, n - 1);
-  return Math.max(n, Math.ceil((t * sd / h) ** 2));
+  return Math.max(n, Math.ceil(((t * sd) / h) ** 2));
 }
 
 /** How far a mean or bound is from meeting a target, as a share of the target's size (0 when met). */

@@ -8,9 +8,20 @@ import type { Point } from './bank.js';
 
 export const OPT_JOURNAL_FORMAT = 'caresim-optimise-journal/1';
 
-export interface OptJournalHeader { format: string; scenario_hash: string; seed: number | string; engine_version: string; optimise: string }
+export interface OptJournalHeader {
+  format: string;
+  scenario_hash: string;
+  seed: number | string;
+  engine_version: string;
+  optimise: string;
+}
 /** `kpis`: the headline KPIs of a clean-up replication, kept for the output. */
-export interface Measurement { point: Point; replication: number; measures: number[]; kpis?: Record<string, number> }
+export interface Measurement {
+  point: Point;
+  replication: number;
+  measures: number[];
+  kpis?: Record<string, number>;
+}
 
 export class OptimiseResumeError extends Error {
   readonly code = 'RESUME_MISMATCH';
@@ -19,11 +30,14 @@ export class OptimiseResumeError extends Error {
 /** Reads the measurements of an earlier run with the same header; [] when there is no journal. */
 export function readOptJournal(file: string, header: OptJournalHeader): Measurement[] {
   if (!existsSync(file)) return [];
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   if (lines.length === 0) return [];
   const head = JSON.parse(lines[0]) as OptJournalHeader;
   for (const k of Object.keys(header) as (keyof OptJournalHeader)[]) {
-    if (String(head[k]) !== String(header[k])) throw new OptimiseResumeError(`the journal ${file} belongs to another run (${k} differs); remove it or run without --resume`);
+    if (String(head[k]) !== String(header[k]))
+      throw new OptimiseResumeError(`the journal ${file} belongs to another run (${k} differs); remove it or run without --resume`);
   }
   const out: Measurement[] = [];
   for (const l of lines.slice(1)) {
@@ -39,7 +53,11 @@ export function readOptJournal(file: string, header: OptJournalHeader): Measurem
 }
 
 export class OptJournal {
-  constructor(private readonly file: string, header: OptJournalHeader, keep: boolean) {
+  constructor(
+    private readonly file: string,
+    header: OptJournalHeader,
+    keep: boolean,
+  ) {
     if (!keep || !existsSync(file)) writeFileSync(file, `${JSON.stringify(header)}\n`);
   }
 

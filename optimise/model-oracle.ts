@@ -39,18 +39,22 @@ export interface ModelOracle {
 }
 
 export function planName(values: Record<string, number>): string {
-  return Object.entries(values).map(([k, v]) => `${k}=${v}`).join(',');
+  return Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
 
 function read(ref: MetricRef, r: ReplicationResult, values: readonly number[]): number {
   if (ref.kind === 'decision') return values[ref.index];
   if (ref.kind === 'kpi') {
     const v = r.kpis[ref.name as SystemKpiName];
-    if (v === undefined) throw new OptimiseError(`the KPI \`${ref.name}\` is not produced by this scenario (it needs a unit with the matching role)`);
+    if (v === undefined)
+      throw new OptimiseError(`the KPI \`${ref.name}\` is not produced by this scenario (it needs a unit with the matching role)`);
     return v;
   }
   const v = r.units[ref.unit]?.[ref.metric as UnitMetricName];
-  if (v === undefined) throw new OptimiseError(`the unit \`${ref.unit}\` has no metric \`${ref.metric}\` (team metrics apply to units of kind \`team\` only)`);
+  if (v === undefined)
+    throw new OptimiseError(`the unit \`${ref.unit}\` has no metric \`${ref.metric}\` (team metrics apply to units of kind \`team\` only)`);
   return v;
 }
 
@@ -76,7 +80,10 @@ export function modelOracle(o: ModelOracleOptions): ModelOracle {
   };
   const remember = (p: Point, rep: number, kpis: Record<string, number>) => {
     let m = kept.get(pointKey(p));
-    if (!m) { m = new Map(); kept.set(pointKey(p), m); }
+    if (!m) {
+      m = new Map();
+      kept.set(pointKey(p), m);
+    }
     m.set(rep, kpis);
   };
   const oracle: Oracle = async (reqs: readonly Request[]) => {
@@ -88,8 +95,15 @@ export function modelOracle(o: ModelOracleOptions): ModelOracle {
     const out = new Map<string, number[]>();
     let failure: string | null = null;
     const interrupted = await runTasks(tasks, {
-      workers: o.workers, workerFile: o.workerFile, seed: o.seed, models, signal: o.signal,
-      modelFor: (s, r) => { const m = strategies[s].modelFor(o.seed, r); return m === strategies[s].model ? undefined : m; },
+      workers: o.workers,
+      workerFile: o.workerFile,
+      seed: o.seed,
+      models,
+      signal: o.signal,
+      modelFor: (s, r) => {
+        const m = strategies[s].modelFor(o.seed, r);
+        return m === strategies[s].model ? undefined : m;
+      },
       onResult: (t, r) => {
         const point = byKey.get(keys[t.strategy])!;
         const vals = o.spec.decide.map((d, i) => decisionValue(d, point[i]));
@@ -97,7 +111,9 @@ export function modelOracle(o: ModelOracleOptions): ModelOracle {
         if (t.replication >= CLEAN_BASE) remember(point, t.replication, r.kpis);
         o.onReplication?.();
       },
-      onFailure: (t, error) => { failure ??= `plan ${strategies[t.strategy].name}, replication ${t.replication}: ${error}`; },
+      onFailure: (t, error) => {
+        failure ??= `plan ${strategies[t.strategy].name}, replication ${t.replication}: ${error}`;
+      },
     });
     if (interrupted) throw new OptimiseError('interrupted');
     if (failure) throw new OptimiseError(`a replication failed (${failure})`);

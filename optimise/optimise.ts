@@ -43,8 +43,10 @@ export function pickPlans(ranked: readonly Estimate[], k = CLEANUP_PLANS): Point
   const ok = ranked.filter((e) => e.violation === 0);
   if (ok.length === 0) return ranked.slice(0, k).map((e) => e.point);
   const top = ok.slice(0, Math.max(1, k - 2));
-  const cheaper = ranked.filter((e) => e.violation > 0 && e.objective < ok[0].objective)
-    .sort((a, b) => a.violation - b.violation).slice(0, k - top.length);
+  const cheaper = ranked
+    .filter((e) => e.violation > 0 && e.objective < ok[0].objective)
+    .sort((a, b) => a.violation - b.violation)
+    .slice(0, k - top.length);
   const more = ok.slice(top.length, top.length + (k - top.length - cheaper.length));
   return [...top, ...cheaper, ...more].map((e) => e.point);
 }
@@ -60,17 +62,25 @@ export async function optimise(spec: OptimiseSpec, oracle: Oracle, opts: Optimis
   const m = spec.constraints.length;
   const problem = { sizes: spec.decide.map((d) => d.count), constraints: spec.constraints };
   const found = await search(bank, problem, {
-    seed: opts.seed, budget: Math.floor(budget * SEARCH_SHARE),
+    seed: opts.seed,
+    budget: Math.floor(budget * SEARCH_SHARE),
     onIteration: (it) => opts.onProgress?.({ stage: 'search', spent: bank.spent, budget, visited: it.visited }),
   });
   const plans = pickPlans(found.ranked);
   opts.onProgress?.({ stage: 'clean-up', spent: bank.spent, budget });
-  const clean = await cleanup(bank, plans, {
-    constraints: spec.constraints.map((c) => ({ ...c, tolerance: TARGET_TOLERANCE * Math.max(Math.abs(c.target), 1e-9) })),
-  }, {
-    alphaF: m > 0 ? alpha / 2 : 0, alphaS: m > 0 ? alpha / 2 : alpha,
-    delta: spec.indifference, budget: Math.max(0, budget - bank.spent),
-  });
+  const clean = await cleanup(
+    bank,
+    plans,
+    {
+      constraints: spec.constraints.map((c) => ({ ...c, tolerance: TARGET_TOLERANCE * Math.max(Math.abs(c.target), 1e-9) })),
+    },
+    {
+      alphaF: m > 0 ? alpha / 2 : 0,
+      alphaS: m > 0 ? alpha / 2 : alpha,
+      delta: spec.indifference,
+      budget: Math.max(0, budget - bank.spent),
+    },
+  );
   opts.onProgress?.({ stage: 'clean-up', spent: bank.spent, budget });
   return { search: found, plans, cleanup: clean, spent: bank.spent, budget, sign, bank };
 }

@@ -16,7 +16,12 @@ import { tQuantile } from './quantiles.js';
 
 export const OPTIMISE_FORMAT = 'caresim-optimise/1';
 
-export interface TargetCheck { text: string; mean: number; bound: number; met: boolean }
+export interface TargetCheck {
+  text: string;
+  mean: number;
+  bound: number;
+  met: boolean;
+}
 
 export interface PlanOut {
   name: string;
@@ -28,7 +33,12 @@ export interface PlanOut {
   kpis: Record<string, Stat>;
 }
 
-export interface PlanEvidence { values: Record<string, number>; replications: number; status: 'chosen' | 'runner-up' | 'not shown feasible' | 'eliminated by selection' | 'screened out in search'; reason: string }
+export interface PlanEvidence {
+  values: Record<string, number>;
+  replications: number;
+  status: 'chosen' | 'runner-up' | 'not shown feasible' | 'eliminated by selection' | 'screened out in search';
+  reason: string;
+}
 
 export interface OptimiseFile {
   format: typeof OPTIMISE_FORMAT;
@@ -48,11 +58,21 @@ export interface OptimiseFile {
   /** Targets that no plan visited met even on its sample mean. */
   unmet: { text: string; best: number; at: Record<string, number> }[];
   evidence: {
-    replications: number; budget: number; grid_points: number; visited: number; search_iterations: number;
-    indifference: number | null; per_target_alpha: number; selection_stopped_by_budget: boolean; plans: PlanEvidence[];
+    replications: number;
+    budget: number;
+    grid_points: number;
+    visited: number;
+    search_iterations: number;
+    indifference: number | null;
+    per_target_alpha: number;
+    selection_stopped_by_budget: boolean;
+    plans: PlanEvidence[];
   };
   /** Objective against the first target over the plans visited: the plans no other beats on both. */
-  trade_off: { target: string; points: { values: Record<string, number>; objective: number; value: number; replications: number }[] } | null;
+  trade_off: {
+    target: string;
+    points: { values: Record<string, number>; objective: number; value: number; replications: number }[];
+  } | null;
   strategy_yaml: string | null;
 }
 
@@ -69,13 +89,15 @@ export interface OutputContext {
 const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
 
 function nameOf(values: Record<string, number>): string {
-  return Object.entries(values).map(([k, v]) => `${k}=${v}`).join(',');
+  return Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
 
 function ci95(xs: readonly number[]): [number, number] {
   const { mean, sd, n } = meanSd(xs);
   if (n < 2) return [mean, mean];
-  const h = tQuantile(0.975, n - 1) * sd / Math.sqrt(n);
+  const h = (tQuantile(0.975, n - 1) * sd) / Math.sqrt(n);
   return [mean - h, mean + h];
 }
 
@@ -96,7 +118,9 @@ export function buildOptimiseFile(c: OutputContext): OptimiseFile {
     const obj = outcome.bank.values(j.point, reps, 0).map((v) => s * v);
     const values = c.values(j.point);
     return {
-      name: nameOf(values), values, replications: j.objective.n,
+      name: nameOf(values),
+      values,
+      replications: j.objective.n,
       objective: { mean: meanSd(obj).mean, ci95: ci95(obj) },
       targets: spec.constraints.map((k, l) => ({ text: k.text, mean: j.bounds[l].mean, bound: j.bounds[l].bound, met: j.bounds[l].meets })),
       kpis: kpiStats(c.kpis(j.point)),
@@ -105,35 +129,88 @@ export function buildOptimiseFile(c: OutputContext): OptimiseFile {
   const byObjective = (a: number, b: number) => cl.judged[a].objective.mean - cl.judged[b].objective.mean;
   const feasible = cl.judged.map((j, i) => (j.feasible ? i : -1)).filter((i) => i >= 0);
   const chosen = cl.chosen === null ? null : plan(cl.chosen);
-  const runners = feasible.filter((i) => i !== cl.chosen).sort(byObjective).map(plan);
-  const miss = (i: number) => cl.judged[i].bounds.reduce((a, b, l) => a + Math.max(0, (spec.constraints[l].op === '<=' ? b.bound - spec.constraints[l].target : spec.constraints[l].target - b.bound) / Math.max(Math.abs(spec.constraints[l].target), 1e-9)), 0);
-  const closest = cl.chosen === null ? cl.judged.map((_, i) => i).sort((a, b) => miss(a) - miss(b)).slice(0, 3).map(plan) : [];
+  const runners = feasible
+    .filter((i) => i !== cl.chosen)
+    .sort(byObjective)
+    .map(plan);
+  const miss = (i: number) =>
+    cl.judged[i].bounds.reduce(
+      (a, b, l) =>
+        a +
+        Math.max(
+          0,
+          (spec.constraints[l].op === '<=' ? b.bound - spec.constraints[l].target : spec.constraints[l].target - b.bound) /
+            Math.max(Math.abs(spec.constraints[l].target), 1e-9),
+        ),
+      0,
+    );
+  const closest =
+    cl.chosen === null
+      ? cl.judged
+          .map((_, i) => i)
+          .sort((a, b) => miss(a) - miss(b))
+          .slice(0, 3)
+          .map(plan)
+      : [];
 
   const inClean = new Set(outcome.plans.map(pointKey));
   const evidence: PlanEvidence[] = [];
   cl.judged.forEach((j, i) => {
     const values = c.values(j.point);
     const e = cl.eliminated[i];
-    if (i === cl.chosen) evidence.push({ values, replications: j.objective.n, status: 'chosen', reason: `every target met at its one-sided bound; kept by the selection` });
+    if (i === cl.chosen)
+      evidence.push({
+        values,
+        replications: j.objective.n,
+        status: 'chosen',
+        reason: `every target met at its one-sided bound; kept by the selection`,
+      });
     else if (!j.feasible) {
       const l = j.bounds.findIndex((b) => !b.meets);
       const k = spec.constraints[l];
-      evidence.push({ values, replications: j.n, status: 'not shown feasible', reason: `\`${k.text}\`: the ${k.op === '<=' ? 'upper' : 'lower'} bound is ${fmt(j.bounds[l].bound)} (mean ${fmt(j.bounds[l].mean)}) against ${fmt(k.target)}` });
+      evidence.push({
+        values,
+        replications: j.n,
+        status: 'not shown feasible',
+        reason: `\`${k.text}\`: the ${k.op === '<=' ? 'upper' : 'lower'} bound is ${fmt(j.bounds[l].bound)} (mean ${fmt(j.bounds[l].mean)}) against ${fmt(k.target)}`,
+      });
     } else if (e) {
-      evidence.push({ values, replications: Math.max(j.n, e.stage), status: 'eliminated by selection', reason: `after ${e.stage} paired replications its ${spec.objective.text} was worse than ${nameOf(c.values(cl.judged[e.by].point))}'s beyond the indifference zone` });
-    } else evidence.push({ values, replications: j.n, status: 'runner-up', reason: 'feasible; the budget ended the selection with it still in contention' });
+      evidence.push({
+        values,
+        replications: Math.max(j.n, e.stage),
+        status: 'eliminated by selection',
+        reason: `after ${e.stage} paired replications its ${spec.objective.text} was worse than ${nameOf(c.values(cl.judged[e.by].point))}'s beyond the indifference zone`,
+      });
+    } else
+      evidence.push({
+        values,
+        replications: j.n,
+        status: 'runner-up',
+        reason: 'feasible; the budget ended the selection with it still in contention',
+      });
   });
   const ranked = outcome.search.ranked;
   ranked.forEach((e: Estimate, i) => {
     if (inClean.has(pointKey(e.point))) return;
-    const why = e.violation > 0 ? `misses a target on its mean over ${e.n} replications` : `${spec.objective.text} ${fmt(s * e.objective)} on its mean over ${e.n} replications, behind the plans taken forward`;
-    evidence.push({ values: c.values(e.point), replications: e.n, status: 'screened out in search', reason: `ranked ${i + 1} of ${ranked.length}: ${why}` });
+    const why =
+      e.violation > 0
+        ? `misses a target on its mean over ${e.n} replications`
+        : `${spec.objective.text} ${fmt(s * e.objective)} on its mean over ${e.n} replications, behind the plans taken forward`;
+    evidence.push({
+      values: c.values(e.point),
+      replications: e.n,
+      status: 'screened out in search',
+      reason: `ranked ${i + 1} of ${ranked.length}: ${why}`,
+    });
   });
 
   const unmet = spec.constraints.flatMap((k, l) => {
     const met = (v: number) => (k.op === '<=' ? v <= k.target : v >= k.target);
     if (ranked.some((e) => met(e.constraints[l]))) return [];
-    const best = ranked.reduce((b, e) => ((k.op === '<=' ? e.constraints[l] < b.constraints[l] : e.constraints[l] > b.constraints[l]) ? e : b), ranked[0]);
+    const best = ranked.reduce(
+      (b, e) => ((k.op === '<=' ? e.constraints[l] < b.constraints[l] : e.constraints[l] > b.constraints[l]) ? e : b),
+      ranked[0],
+    );
     return [{ text: k.text, best: best.constraints[l], at: c.values(best.point) }];
   });
 
@@ -141,40 +218,66 @@ export function buildOptimiseFile(c: OutputContext): OptimiseFile {
   if (spec.constraints.length > 0) {
     const k = spec.constraints[0];
     const better = (a: number, b: number) => (k.op === '<=' ? a < b : a > b);
-    const pts = ranked.filter((e) => Number.isFinite(e.objective) && Number.isFinite(e.constraints[0])).sort((a, b) => a.objective - b.objective);
+    const pts = ranked
+      .filter((e) => Number.isFinite(e.objective) && Number.isFinite(e.constraints[0]))
+      .sort((a, b) => a.objective - b.objective);
     const front: Estimate[] = [];
     for (const e of pts) if (front.length === 0 || better(e.constraints[0], front[front.length - 1].constraints[0])) front.push(e);
-    trade = { target: k.text, points: front.map((e) => ({ values: c.values(e.point), objective: s * e.objective, value: e.constraints[0], replications: e.n })) };
+    trade = {
+      target: k.text,
+      points: front.map((e) => ({ values: c.values(e.point), objective: s * e.objective, value: e.constraints[0], replications: e.n })),
+    };
   }
 
   const conf = `${Math.round(spec.confidence * 1000) / 10}%`;
   let statement: string;
   if (!chosen) statement = `No plan evaluated was shown to meet every target at ${conf} confidence; the closest plans are listed.`;
   else {
-    const what = spec.constraints.length > 0 ? 'the chosen plan meets every target and its' : 'the chosen plan\'s';
+    const what = spec.constraints.length > 0 ? 'the chosen plan meets every target and its' : "the chosen plan's";
     statement = `With ${conf} confidence ${what} ${spec.objective.text} is within ${fmt(cl.delta)} of the ${spec.objective.sense === 'minimise' ? 'lowest' : 'highest'} among the ${spec.constraints.length > 0 ? 'feasible ' : ''}plans evaluated.`;
-    if (cl.selectionStoppedByBudget) statement += ' The budget ended the selection before one plan was left: the chosen plan has the best mean of those still in contention, so the "within" part is not guaranteed.';
+    if (cl.selectionStoppedByBudget)
+      statement +=
+        ' The budget ended the selection before one plan was left: the chosen plan has the best mean of those still in contention, so the "within" part is not guaranteed.';
   }
-  const yaml = chosen ? [
-    'strategies:',
-    '  optimised:',
-    `    description: ${JSON.stringify(`Plan chosen by caresim optimise (${spec.objective.sense} ${spec.objective.text}${spec.constraints.length > 0 ? ` subject to ${spec.constraints.map((k) => k.text).join(', ')}` : ''})`)}`,
-    `    set: { ${Object.entries(chosen.values).map(([k, v]) => `${k}: ${v}`).join(', ')} }`,
-    '',
-  ].join('\n') : null;
+  const yaml = chosen
+    ? [
+        'strategies:',
+        '  optimised:',
+        `    description: ${JSON.stringify(`Plan chosen by caresim optimise (${spec.objective.sense} ${spec.objective.text}${spec.constraints.length > 0 ? ` subject to ${spec.constraints.map((k) => k.text).join(', ')}` : ''})`)}`,
+        `    set: { ${Object.entries(chosen.values)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')} }`,
+        '',
+      ].join('\n')
+    : null;
 
   return {
-    format: OPTIMISE_FORMAT, scenario: c.scenario, engine: { version: c.engineVersion }, seed: c.seed,
+    format: OPTIMISE_FORMAT,
+    scenario: c.scenario,
+    engine: { version: c.engineVersion },
+    seed: c.seed,
     objective: { text: spec.objective.text, sense: spec.objective.sense },
     constraints: spec.constraints.map((k) => ({ text: k.text, name: k.name, op: k.op, target: k.target })),
     confidence: spec.confidence,
     decide: spec.decide.map((d) => ({ path: d.path, from: d.from, to: decisionValue(d, d.count - 1), step: d.step, values: d.count })),
-    status: chosen ? 'found' : 'no-feasible-plan', statement, chosen, runners_up: runners, closest, unmet,
+    status: chosen ? 'found' : 'no-feasible-plan',
+    statement,
+    chosen,
+    runners_up: runners,
+    closest,
+    unmet,
     evidence: {
-      replications: outcome.spent, budget: outcome.budget, grid_points: gridSize(spec.decide), visited: ranked.length,
-      search_iterations: outcome.search.iterations, indifference: cl.chosen === null ? null : cl.delta,
-      per_target_alpha: cl.perTestAlpha, selection_stopped_by_budget: cl.selectionStoppedByBudget, plans: evidence,
+      replications: outcome.spent,
+      budget: outcome.budget,
+      grid_points: gridSize(spec.decide),
+      visited: ranked.length,
+      search_iterations: outcome.search.iterations,
+      indifference: cl.chosen === null ? null : cl.delta,
+      per_target_alpha: cl.perTestAlpha,
+      selection_stopped_by_budget: cl.selectionStoppedByBudget,
+      plans: evidence,
     },
-    trade_off: trade, strategy_yaml: yaml,
+    trade_off: trade,
+    strategy_yaml: yaml,
   };
 }

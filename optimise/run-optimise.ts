@@ -35,29 +35,71 @@ export async function runOptimise(sc: CompiledScenarioWithWarnings, o: OptimiseR
   const budget = o.budget ?? DEFAULT_BUDGET;
   const workers = o.workers ?? availableParallelism();
   const t0 = performance.now();
-  let stage = 'search', spent = 0, resumed = 0;
+  let stage = 'search',
+    spent = 0,
+    resumed = 0;
   const progress = () => {
     const seconds = (performance.now() - t0) / 1000;
     const rate = seconds > 0 ? (spent - resumed) / seconds : 0;
-    o.onProgress?.({ stage, done: Math.min(spent, budget), total: budget, failed: 0, resumed, seconds, rate, eta: rate > 0 ? Math.max(0, budget - spent) / rate : null });
+    o.onProgress?.({
+      stage,
+      done: Math.min(spent, budget),
+      total: budget,
+      failed: 0,
+      resumed,
+      seconds,
+      rate,
+      eta: rate > 0 ? Math.max(0, budget - spent) / rate : null,
+    });
   };
-  const mo = modelOracle({ spec, candidate, seed, workers, workerFile: workers > 0 ? (o.workerFile ?? defaultWorkerFile()) : '', signal: o.signal,
-    onReplication: () => { spent++; progress(); } });
-  const header: OptJournalHeader = { format: OPT_JOURNAL_FORMAT, scenario_hash: sc.hash, seed, engine_version: ENGINE_VERSION, optimise: JSON.stringify({ spec: { ...spec, objective: spec.objective.text }, budget }) };
+  const mo = modelOracle({
+    spec,
+    candidate,
+    seed,
+    workers,
+    workerFile: workers > 0 ? (o.workerFile ?? defaultWorkerFile()) : '',
+    signal: o.signal,
+    onReplication: () => {
+      spent++;
+      progress();
+    },
+  });
+  const header: OptJournalHeader = {
+    format: OPT_JOURNAL_FORMAT,
+    scenario_hash: sc.hash,
+    seed,
+    engine_version: ENGINE_VERSION,
+    optimise: JSON.stringify({ spec: { ...spec, objective: spec.objective.text }, budget }),
+  };
   const earlier = o.journal && o.resume ? readOptJournal(o.journal, header) : [];
   for (const e of earlier) if (e.kpis) mo.remember(e.point, e.replication, e.kpis);
   spent = resumed = earlier.length;
   const journal = o.journal ? new OptJournal(o.journal, header, earlier.length > 0) : null;
   const outcome = await optimise(spec, mo.oracle, {
-    seed, budget, earlier,
+    seed,
+    budget,
+    earlier,
     onMeasure: (r, measures) => {
-      journal?.append({ point: r.point, replication: r.replication, measures, kpis: r.replication >= CLEAN_BASE ? mo.kpis(r.point).get(r.replication) : undefined });
+      journal?.append({
+        point: r.point,
+        replication: r.replication,
+        measures,
+        kpis: r.replication >= CLEAN_BASE ? mo.kpis(r.point).get(r.replication) : undefined,
+      });
     },
-    onProgress: (p) => { stage = p.stage; progress(); },
+    onProgress: (p) => {
+      stage = p.stage;
+      progress();
+    },
   });
   const file = buildOptimiseFile({
-    spec, outcome, scenario: { name: sc.name, hash: sc.hash }, engineVersion: ENGINE_VERSION, seed,
-    values: mo.values, kpis: mo.kpis,
+    spec,
+    outcome,
+    scenario: { name: sc.name, hash: sc.hash },
+    engineVersion: ENGINE_VERSION,
+    seed,
+    values: mo.values,
+    kpis: mo.kpis,
   });
   if (o.journal) rmSync(o.journal, { force: true });
   return file;

@@ -59,7 +59,8 @@ export function estimate(bank: Bank, p: SearchProblem, point: Point, n: number):
 
 /** Plans that meet every target by their means first (by objective), then by shortfall. */
 export function better(a: Estimate, b: Estimate): number {
-  const fa = a.violation === 0, fb = b.violation === 0;
+  const fa = a.violation === 0,
+    fb = b.violation === 0;
   if (fa !== fb) return fa ? -1 : 1;
   const d = fa ? a.objective - b.objective : a.violation - b.violation || a.objective - b.objective;
   return d !== 0 && Number.isFinite(d) ? d : pointKey(a.point).localeCompare(pointKey(b.point));
@@ -72,15 +73,23 @@ export function neighbours(p: Point, sizes: readonly number[]): Point[] {
   if (d <= 3) {
     const total = 3 ** d;
     for (let c = 0; c < total; c++) {
-      let code = c, zero = true;
-      const q = p.map((x) => { const m = (code % 3) - 1; code = Math.floor(code / 3); if (m !== 0) zero = false; return x + m; });
+      let code = c,
+        zero = true;
+      const q = p.map((x) => {
+        const m = (code % 3) - 1;
+        code = Math.floor(code / 3);
+        if (m !== 0) zero = false;
+        return x + m;
+      });
       if (!zero && q.every((x, i) => x >= 0 && x < sizes[i])) out.push(q);
     }
   } else {
-    for (let i = 0; i < d; i++) for (const m of [-1, 1]) {
-      const q = p.slice(); q[i] += m;
-      if (q[i] >= 0 && q[i] < sizes[i]) out.push(q);
-    }
+    for (let i = 0; i < d; i++)
+      for (const m of [-1, 1]) {
+        const q = p.slice();
+        q[i] += m;
+        if (q[i] >= 0 && q[i] < sizes[i]) out.push(q);
+      }
   }
   return out;
 }
@@ -92,7 +101,10 @@ function dist2(a: Point, b: Point): number {
 }
 
 export async function search(bank: Bank, p: SearchProblem, opts: SearchOptions): Promise<SearchOutcome> {
-  const n0 = opts.n0 ?? 5, grow = opts.grow ?? 2, nMax = Math.max(n0, opts.nMax ?? 30), leaders = opts.leaders ?? 4;
+  const n0 = opts.n0 ?? 5,
+    grow = opts.grow ?? 2,
+    nMax = Math.max(n0, opts.nMax ?? 30),
+    leaders = opts.leaders ?? 4;
   const rng = makeStream(opts.seed, 0, 'optimise:search');
   const randomPoint = (): Point => p.sizes.map((s) => Math.min(s - 1, Math.floor(rng.next() * s)));
   const visited = new Map<string, Point>();
@@ -100,7 +112,10 @@ export async function search(bank: Bank, p: SearchProblem, opts: SearchOptions):
   const run = async (points: Point[], n: number) => {
     const todo = points.filter((q) => (nOf.get(pointKey(q)) ?? 0) < n);
     await bank.ensure(todo, range(0, n));
-    for (const q of todo) { visited.set(pointKey(q), q); nOf.set(pointKey(q), n); }
+    for (const q of todo) {
+      visited.set(pointKey(q), q);
+      nOf.set(pointKey(q), n);
+    }
   };
   const rank = () => [...visited.values()].map((q) => estimate(bank, p, q, nOf.get(pointKey(q))!)).sort(better);
 
@@ -115,7 +130,8 @@ export async function search(bank: Bank, p: SearchProblem, opts: SearchOptions):
   await run(start, n);
   let ranked = rank();
   let best = ranked[0].point;
-  let stale = 0, iteration = 0;
+  let stale = 0,
+    iteration = 0;
   while (bank.spent < opts.budget) {
     iteration++;
     n = Math.min(nMax, n + grow);
@@ -127,7 +143,10 @@ export async function search(bank: Bank, p: SearchProblem, opts: SearchOptions):
       const key = pointKey(q);
       if (visited.has(key) || fresh.some((f) => pointKey(f) === key)) continue;
       const db = dist2(q, best);
-      if (others.every((o) => pointKey(o) === pointKey(best) || db <= dist2(q, o))) { fresh.push(q); k++; }
+      if (others.every((o) => pointKey(o) === pointKey(best) || db <= dist2(q, o))) {
+        fresh.push(q);
+        k++;
+      }
     }
     const lead = ranked.slice(0, leaders).map((e) => e.point);
     await run([...lead, ...fresh], n);

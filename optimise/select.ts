@@ -28,7 +28,11 @@ export interface SelectInput {
   batch?: number;
 }
 
-export interface Elimination { index: number; stage: number; by: number }
+export interface Elimination {
+  index: number;
+  stage: number;
+  by: number;
+}
 
 export interface SelectOutcome {
   chosen: number;
@@ -68,7 +72,10 @@ export async function selectBest(inp: SelectInput): Promise<SelectOutcome> {
     for (let l = i + 1; l < k; l++) {
       const md = (sum[i] - sum[l]) / n0;
       let ss = 0;
-      for (let r = 0; r < n0; r++) { const d = inp.value(i, r) - inp.value(l, r) - md; ss += d * d; }
+      for (let r = 0; r < n0; r++) {
+        const d = inp.value(i, r) - inp.value(l, r) - md;
+        ss += d * d;
+      }
       s2[i][l] = s2[l][i] = ss / (n0 - 1);
     }
   }
@@ -84,7 +91,11 @@ export async function selectBest(inp: SelectInput): Promise<SelectOutcome> {
         if (l === i) continue;
         const w = Math.max(0, (delta / (2 * r)) * ((h2 * s2[i][l]) / (delta * delta) - r));
         // Minimisation: i is out when its sum is above l's by more than r * W.
-        if (sum[i] / r > sum[l] / r + w) { out.add(i); eliminated.push({ index: i, stage: r, by: l }); break; }
+        if (sum[i] / r > sum[l] / r + w) {
+          out.add(i);
+          eliminated.push({ index: i, stage: r, by: l });
+          break;
+        }
       }
     }
     for (const i of alive) stagesOf[i] = r;

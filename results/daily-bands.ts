@@ -40,7 +40,10 @@ export class MeanFold {
 
   add(s: ArrayLike<number>): void {
     const w = Math.max(0, s.length - this.from);
-    if (!this.sum) { this.sum = new Float64Array(w); this.width = w; }
+    if (!this.sum) {
+      this.sum = new Float64Array(w);
+      this.width = w;
+    }
     this.width = Math.min(this.width, w);
     for (let d = 0; d < this.width; d++) this.sum[d] += s[this.from + d];
     this.count++;
@@ -92,7 +95,8 @@ export class BandFold {
     for (let d = 0; d < this.width; d++) {
       for (let j = 0; j < this.cap; j++) values[d * cap + j] = this.values[d * this.cap + j];
     }
-    this.values = values; this.cap = cap;
+    this.values = values;
+    this.cap = cap;
   }
 
   /** The slot replication `index` takes in the sample, or -1 when it is not sampled. */
@@ -127,7 +131,8 @@ export class BandFold {
     }
     const slot = this.slotFor(index);
     if (slot < 0) return;
-    const cap = this.cap, vals = this.values;
+    const cap = this.cap,
+      vals = this.values;
     for (let d = 0; d < width; d++) vals[d * cap + slot] = s[this.from + d];
   }
 
@@ -136,7 +141,12 @@ export class BandFold {
     const day: number[] = [];
     for (let d = 0; d < Math.max(0, this.width); d++) {
       const n = this.count[d];
-      if (n === 0) { out.mean.push(NaN); out.p05.push(NaN); out.p95.push(NaN); continue; }
+      if (n === 0) {
+        out.mean.push(NaN);
+        out.p05.push(NaN);
+        out.p95.push(NaN);
+        continue;
+      }
       out.mean.push(this.sum[d] / n);
       day.length = 0;
       for (let j = 0; j < this.slots.length; j++) {

@@ -33,12 +33,25 @@ export interface Band {
 }
 
 /** One unit whose funded places a strategy changed (appraisal/funding.ts). */
-export interface FundingLine { unit: string; places_from: number; places_to: number; cost_per_year: number }
+export interface FundingLine {
+  unit: string;
+  places_from: number;
+  places_to: number;
+  cost_per_year: number;
+}
 /** What a strategy closes and buys in funded places, and the net change in funded cost a year. */
-export interface Funding { closed: FundingLine[]; bought: FundingLine[]; net_per_year: number }
+export interface Funding {
+  closed: FundingLine[];
+  bought: FundingLine[];
+  net_per_year: number;
+}
 
 /** One change a strategy makes: the key path, its baseline value and the strategy's (scenarios/changes.ts). */
-export interface Change { path: string; from: string; to: string }
+export interface Change {
+  path: string;
+  from: string;
+  to: string;
+}
 
 /** A strategy's balanced verdict from the paired CIs of the headline KPIs (appraisal/verdict.ts). */
 export interface Verdict {
@@ -68,13 +81,16 @@ export interface StrategyResults {
   daily: Record<string, { occupancy: Band; blocked: Band; queue: Band; capacity: number[]; admissions?: Band }>;
   /** Patients leaving by each exit, per day. */
   exits: Record<string, Stat>;
-  population?: Record<string, {
-    people: number[];
-    crises_per_1000_per_year: Stat;
-    admissions_per_1000_per_year: Stat;
-    bed_days_per_1000_per_year: Stat;
-    days_at_home_per_person_year: Stat;
-  }>;
+  population?: Record<
+    string,
+    {
+      people: number[];
+      crises_per_1000_per_year: Stat;
+      admissions_per_1000_per_year: Stat;
+      bed_days_per_1000_per_year: Stat;
+      days_at_home_per_person_year: Stat;
+    }
+  >;
 }
 
 /** A problem a finished run shows, with the numbers behind it. */

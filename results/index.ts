@@ -5,7 +5,19 @@
  * Isomorphic (the CLI runner and the browser viewer share it). Other folders import it
  * from here only.
  */
-export type { Stat, KpiStats, UnitMetricStats, Band, StrategyResults, RunWarning, Results, Change, Funding, FundingLine, Verdict } from './format.js';
+export type {
+  Stat,
+  KpiStats,
+  UnitMetricStats,
+  Band,
+  StrategyResults,
+  RunWarning,
+  Results,
+  Change,
+  Funding,
+  FundingLine,
+  Verdict,
+} from './format.js';
 export { RESULTS_FORMAT, HEADLINE_KPIS, type HeadlineKpi } from './format.js';
 export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from '../engine/index.js';
 export type { UnitMetricName, UnitMetrics, SystemKpiName, CoreKpiName, SystemKpis } from '../engine/index.js';

@@ -17,13 +17,21 @@ export function mser5(xs: readonly number[]): number | null {
     z.push(s / MSER_BATCH);
   }
   // Suffix sums give each truncation's statistic in O(1).
-  const sum = new Array<number>(m + 1).fill(0), sq = new Array<number>(m + 1).fill(0);
-  for (let j = m - 1; j >= 0; j--) { sum[j] = sum[j + 1] + z[j]; sq[j] = sq[j + 1] + z[j] * z[j]; }
-  let best = 0, bestValue = Infinity;
+  const sum = new Array<number>(m + 1).fill(0),
+    sq = new Array<number>(m + 1).fill(0);
+  for (let j = m - 1; j >= 0; j--) {
+    sum[j] = sum[j + 1] + z[j];
+    sq[j] = sq[j + 1] + z[j] * z[j];
+  }
+  let best = 0,
+    bestValue = Infinity;
   for (let d = 0; d <= Math.floor(m / 2); d++) {
     const k = m - d;
     const value = Math.max(0, sq[d] - (sum[d] * sum[d]) / k) / (k * k);
-    if (value < bestValue) { bestValue = value; best = d; }
+    if (value < bestValue) {
+      bestValue = value;
+      best = d;
+    }
   }
   return best * MSER_BATCH;
 }

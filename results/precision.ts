@@ -27,7 +27,8 @@ function precisionTargets(s: StrategyResults): [string, Stat][] {
   if (kpis.length > 0) return kpis;
   const out: [string, Stat][] = [];
   for (const [u, metrics] of Object.entries(s.units)) {
-    for (const m of ['occupancy_mean', 'wait_mean'] as const satisfies readonly UnitMetricName[]) if (answered(metrics[m])) out.push([`${u}.${m}`, metrics[m]]);
+    for (const m of ['occupancy_mean', 'wait_mean'] as const satisfies readonly UnitMetricName[])
+      if (answered(metrics[m])) out.push([`${u}.${m}`, metrics[m]]);
   }
   return out;
 }

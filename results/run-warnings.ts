@@ -26,12 +26,16 @@ function queueGrowing(strategy: string, unit: string, series: readonly number[])
   if (!t || t.p >= QUEUE_ALPHA) return null;
   const perDay = t.slope / size;
   const tenth = Math.max(1, Math.floor(series.length / 10));
-  const first = mean(series.slice(0, tenth)), last = mean(series.slice(-tenth));
+  const first = mean(series.slice(0, tenth)),
+    last = mean(series.slice(-tenth));
   if (perDay * series.length < 1 || last <= first) return null;
   return {
-    code: 'queue-growing', strategy, unit,
+    code: 'queue-growing',
+    strategy,
+    unit,
     message: `the queue of \`${unit}\`${strategy === 'baseline' ? '' : ` in strategy \`${strategy}\``} is still growing over the measured period: about ${f(first)} waiting in its first tenth, ${f(last)} in its last (${f(perDay)} more a day; Mann–Kendall trend test corrected for autocorrelation, p = ${t.p < 1e-6 ? '< 0.000001' : f(t.p)}). Its averages depend on the length of the run; check its offered load (caresim check).`,
-    slope_per_day: perDay, p_value: t.p,
+    slope_per_day: perDay,
+    p_value: t.p,
   };
 }
 
@@ -48,9 +52,12 @@ function warmupShort(unit: string, series: readonly number[], warmupDays: number
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   if (at >= q(0.05) && at <= q(0.95)) return null;
   return {
-    code: 'warmup-short', strategy: 'baseline', unit,
+    code: 'warmup-short',
+    strategy: 'baseline',
+    unit,
     message: `the warm-up is too short for \`${unit}\`: MSER-5 on the baseline's mean daily occupancy ends it at day ${d} (the scenario has ${f(warmupDays)}); it holds ${f(at)} at the end of the warm-up against ${f(after)} afterwards. Set \`time.warmup\` to at least ${d} days.`,
-    suggested_warmup_days: d, warmup_days: warmupDays,
+    suggested_warmup_days: d,
+    warmup_days: warmupDays,
   };
 }
 

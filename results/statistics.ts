@@ -9,11 +9,9 @@ import type { Stat } from './format.js';
 
 /** Two-sided 95% t quantiles for 1..30 degrees of freedom. */
 const T975 = [
-  12.706204736, 4.302652730, 3.182446305, 2.776445105, 2.570581836, 2.446911851, 2.364624252,
-  2.306004135, 2.262157163, 2.228138852, 2.200985160, 2.178812830, 2.160368656, 2.144786688,
-  2.131449546, 2.119905299, 2.109815578, 2.100922040, 2.093024054, 2.085963447, 2.079613845,
-  2.073873068, 2.068657610, 2.063898562, 2.059538553, 2.055529439, 2.051830516, 2.048407142,
-  2.045229642, 2.042272456,
+  12.706204736, 4.30265273, 3.182446305, 2.776445105, 2.570581836, 2.446911851, 2.364624252, 2.306004135, 2.262157163, 2.228138852,
+  2.20098516, 2.17881283, 2.160368656, 2.144786688, 2.131449546, 2.119905299, 2.109815578, 2.10092204, 2.093024054, 2.085963447,
+  2.079613845, 2.073873068, 2.06865761, 2.063898562, 2.059538553, 2.055529439, 2.051830516, 2.048407142, 2.045229642, 2.042272456,
 ];
 
 /**
@@ -23,7 +21,8 @@ const T975 = [
 export function tQuantile975(df: number): number {
   if (!(df >= 1)) return NaN;
   if (df <= 30 && Number.isInteger(df)) return T975[df - 1];
-  const z = 1.959963984540054, z2 = z * z;
+  const z = 1.959963984540054,
+    z2 = z * z;
   const g1 = (z2 * z + z) / 4;
   const g2 = (5 * z2 * z2 * z + 16 * z2 * z + 3 * z) / 96;
   const g3 = (3 * z2 * z2 * z2 * z + 19 * z2 * z2 * z + 17 * z2 * z - 15 * z) / 384;
@@ -32,13 +31,23 @@ export function tQuantile975(df: number): number {
 
 /** Mean, sample sd and the t-based 95% CI of the defined (finite) values. */
 export function stat(values: ArrayLike<number>): Stat {
-  let n = 0, sum = 0;
-  for (let i = 0; i < values.length; i++) { const v = values[i]; if (Number.isFinite(v)) { n++; sum += v; } }
+  let n = 0,
+    sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) {
+      n++;
+      sum += v;
+    }
+  }
   if (n === 0) return { mean: null, sd: null, ci95: [null, null], n: 0 };
   const mean = sum / n;
   if (n === 1) return { mean, sd: null, ci95: [null, null], n };
   let ss = 0;
-  for (let i = 0; i < values.length; i++) { const v = values[i]; if (Number.isFinite(v)) ss += (v - mean) * (v - mean); }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) ss += (v - mean) * (v - mean);
+  }
   const sd = Math.sqrt(ss / (n - 1));
   const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
   return { mean, sd, ci95: [mean - half, mean + half], n };
@@ -47,7 +56,8 @@ export function stat(values: ArrayLike<number>): Stat {
 /** Quantile with linear interpolation between order statistics (R type 7). */
 export function quantile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * p, lo = Math.floor(h);
+  const h = (sorted.length - 1) * p,
+    lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
@@ -60,13 +70,18 @@ export function quantile(sorted: readonly number[], p: number): number {
  * a non-finite part are left out (a replication that never measured the share).
  */
 export function linearisedRatio(num: ArrayLike<number>, den: ArrayLike<number>): { ratio: number; z: Float64Array } | null {
-  let sx = 0, sy = 0, n = 0;
+  let sx = 0,
+    sy = 0,
+    n = 0;
   for (let i = 0; i < num.length; i++) {
     if (!Number.isFinite(num[i]) || !Number.isFinite(den[i])) continue;
-    sx += num[i]; sy += den[i]; n++;
+    sx += num[i];
+    sy += den[i];
+    n++;
   }
   if (!(sy > 0)) return null;
-  const ratio = sx / sy, ybar = sy / n;
+  const ratio = sx / sy,
+    ybar = sy / n;
   const z = new Float64Array(num.length).fill(NaN);
   for (let i = 0; i < num.length; i++) {
     if (!Number.isFinite(num[i]) || !Number.isFinite(den[i])) continue;
@@ -96,8 +111,10 @@ export function withMean(s: Stat, mean: number): Stat {
   return { mean, sd: s.sd, ci95: [mean - half, mean + half], n: s.n };
 }
 
-const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
 
 /** log Γ(x) for x > 0 (Lanczos, g = 7: about 15 significant digits); for the likelihoods of `caresim fit` and the binomial tests of `caresim compare`. */
 export function logGamma(x: number): number {

@@ -50,7 +50,8 @@ export function foldWarmupAid(fold: StrategyFold, window = 7): Record<string, nu
 function smooth(m: MeanFold, half: number): number[] {
   const mean = m.result();
   return mean.map((_, d) => {
-    const lo = Math.max(0, d - half), hi = Math.min(mean.length - 1, d + half);
+    const lo = Math.max(0, d - half),
+      hi = Math.min(mean.length - 1, d + half);
     let sum = 0;
     for (let i = lo; i <= hi; i++) sum += mean[i];
     return sum / (hi - lo + 1);
@@ -93,7 +94,10 @@ export interface SummariseMeta {
  * are taken against it. Key order is fixed, so JSON.stringify of the result is stable.
  */
 export function summarise(strategies: readonly StrategyReps[], meta: SummariseMeta): Results {
-  return summariseFolds(strategies.map(({ reps, ...s }) => ({ ...s, fold: foldOf(reps) })), meta);
+  return summariseFolds(
+    strategies.map(({ reps, ...s }) => ({ ...s, fold: foldOf(reps) })),
+    meta,
+  );
 }
 
 /** As `summarise`, from strategies already folded (the runner folds as replications finish). */

@@ -45,7 +45,10 @@ class Columns<K extends string = string> {
 
   set(key: K, v: number): void {
     let c = this.cols.get(key);
-    if (!c) { c = new Array<number>(this.rows).fill(NaN); this.cols.set(key, c); }
+    if (!c) {
+      c = new Array<number>(this.rows).fill(NaN);
+      this.cols.set(key, c);
+    }
     c[this.rows - 1] = v;
   }
 }
@@ -56,27 +59,45 @@ class Fractions<K extends string> {
   readonly den = new Columns<K>();
   readonly incomplete = new Set<K>();
 
-  row(): void { this.num.row(); this.den.row(); }
+  row(): void {
+    this.num.row();
+    this.den.row();
+  }
 
-  get held(): number { return this.num.held + this.den.held; }
+  get held(): number {
+    return this.num.held + this.den.held;
+  }
 
   set(key: K, f: readonly [number, number] | undefined): void {
     // Counts missing here, or in earlier replications that had the value: mean of ratios instead.
-    if (!f || (!this.num.cols.has(key) && this.num.rows > 1)) { this.incomplete.add(key); return; }
+    if (!f || (!this.num.cols.has(key) && this.num.rows > 1)) {
+      this.incomplete.add(key);
+      return;
+    }
     this.num.set(key, f[0]);
     this.den.set(key, f[1]);
   }
 
   /** The ratio estimator, or null when some replication did not give its counts. */
   stat(key: K): Stat | null {
-    const num = this.num.cols.get(key), den = this.den.cols.get(key);
+    const num = this.num.cols.get(key),
+      den = this.den.cols.get(key);
     if (!num || !den || this.incomplete.has(key)) return null;
     return ratioStat(num, den);
   }
 }
 
-interface DailyFold { occupancy: BandFold; blocked: BandFold; queue: BandFold; capacity: MeanFold; admissions: BandFold }
-interface CohortFold { people: MeanFold; rates: Columns }
+interface DailyFold {
+  occupancy: BandFold;
+  blocked: BandFold;
+  queue: BandFold;
+  capacity: MeanFold;
+  admissions: BandFold;
+}
+interface CohortFold {
+  people: MeanFold;
+  rates: Columns;
+}
 
 const RATES = ['crises_per_1000_per_year', 'admissions_per_1000_per_year', 'bed_days_per_1000_per_year'] as const;
 
@@ -112,7 +133,10 @@ export class StrategyFold {
       if (!f) {
         f = { values: new Columns<UnitMetricName>(), fractions: new Fractions<UnitMetricName>() };
         // Rows before this unit appeared read NaN.
-        for (let i = 0; i < this.indices.length - 1; i++) { f.values.row(); f.fractions.row(); }
+        for (let i = 0; i < this.indices.length - 1; i++) {
+          f.values.row();
+          f.fractions.row();
+        }
         this.units.set(u, f);
       }
     }
@@ -138,7 +162,13 @@ export class StrategyFold {
       const d = r.daily[u];
       let f = this.daily.get(u);
       if (!f) {
-        f = { occupancy: new BandFold(this.from), blocked: new BandFold(this.from), queue: new BandFold(this.from), capacity: new MeanFold(this.from), admissions: new BandFold(this.from) };
+        f = {
+          occupancy: new BandFold(this.from),
+          blocked: new BandFold(this.from),
+          queue: new BandFold(this.from),
+          capacity: new MeanFold(this.from),
+          admissions: new BandFold(this.from),
+        };
         this.daily.set(u, f);
       }
       f.occupancy.add(d.occupancy, r.replication);
@@ -163,7 +193,10 @@ export class StrategyFold {
     for (const c of Object.keys(r.population)) {
       const co = r.population[c];
       let f = this.cohorts.get(c);
-      if (!f) { f = { people: new MeanFold(this.from), rates: new Columns() }; this.cohorts.set(c, f); }
+      if (!f) {
+        f = { people: new MeanFold(this.from), rates: new Columns() };
+        this.cohorts.set(c, f);
+      }
       f.people.add(co.people);
       // Rates per 1,000 people per year of the measured period, per replication.
       const rate = (v: number) => (co.people_mean > 0 ? (1000 * v * 365) / (co.people_mean * r.horizonDays) : NaN);
@@ -205,7 +238,13 @@ export class StrategyFold {
     }
     if (this.indices.length === 0) return out;
     for (const [u, f] of this.daily) {
-      out.daily[u] = { occupancy: f.occupancy.result(), blocked: f.blocked.result(), queue: f.queue.result(), capacity: f.capacity.result(), admissions: f.admissions.result() };
+      out.daily[u] = {
+        occupancy: f.occupancy.result(),
+        blocked: f.blocked.result(),
+        queue: f.queue.result(),
+        capacity: f.capacity.result(),
+        admissions: f.admissions.result(),
+      };
     }
     for (const [e, values] of this.exits.cols) out.exits[e] = stat(values);
     if (this.cohorts.size > 0) {
@@ -236,13 +275,17 @@ export function foldDifferences(base: StrategyFold, other: StrategyFold): KpiSta
   const row = new Map<number, number>();
   base.indices.forEach((r, i) => row.set(r, i));
   const pairs: [number, number][] = [];
-  other.indices.forEach((r, i) => { const b = row.get(r); if (b !== undefined) pairs.push([b, i]); });
+  other.indices.forEach((r, i) => {
+    const b = row.get(r);
+    if (b !== undefined) pairs.push([b, i]);
+  });
   const out: KpiStats = {};
   if (pairs.length === 0) return out;
   const pick = (col: readonly number[] | undefined, side: 0 | 1) => pairs.map((p) => (col ? col[p[side]] : NaN));
   for (const [k, col] of other.kpis.cols) {
     const bcol = base.kpis.cols.get(k);
-    const shareS = other.kpiFractions.stat(k), shareB = base.kpiFractions.stat(k);
+    const shareS = other.kpiFractions.stat(k),
+      shareB = base.kpiFractions.stat(k);
     if (shareS && shareB) {
       const s = linearisedRatio(pick(other.kpiFractions.num.cols.get(k), 1), pick(other.kpiFractions.den.cols.get(k), 1));
       const b = linearisedRatio(pick(base.kpiFractions.num.cols.get(k), 0), pick(base.kpiFractions.den.cols.get(k), 0));

@@ -49,8 +49,19 @@ function ranks(xs: readonly number[]): number[] {
 export function normalUpper(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.5 * x);
-  const erfc = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return z >= 0 ? erfc / 2 : 1 - erfc / 2;
 }
 
@@ -83,7 +94,8 @@ export function mannKendall(xs: readonly number[]): Trend | null {
   // AR(1) with the lag-1 value implies (as Yue and Wang, 2004) keep the level near 5%.
   const r = ranks(xs.map((x, i) => x - slope * i));
   const mean = (n + 1) / 2;
-  let c0 = 0, c1 = 0;
+  let c0 = 0,
+    c1 = 0;
   for (let i = 0; i < n; i++) c0 += (r[i] - mean) ** 2;
   for (let i = 0; i + 1 < n; i++) c1 += (r[i] - mean) * (r[i + 1] - mean);
   const rho1 = c0 > 0 ? Math.max(0, c1 / c0) : 0;

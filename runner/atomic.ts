@@ -41,7 +41,8 @@ export function checkOutput(file: string, what?: string, example = 'results.json
   let dir = dirname(file);
   for (;;) {
     const d = statOf(dir);
-    if (d && !d.isDirectory()) throw new OutputError(`${name}: ${dir} is a file, not a folder, so nothing can be written under it; choose another path`);
+    if (d && !d.isDirectory())
+      throw new OutputError(`${name}: ${dir} is a file, not a folder, so nothing can be written under it; choose another path`);
     if (d) break;
     if (dirname(dir) === dir) break;
     dir = dirname(dir);
@@ -108,7 +109,11 @@ export function writeAtomic(file: string, produce: (put: Put) => void): void {
     renameSync(tmp, file);
   } catch (err) {
     if (fd !== null) {
-      try { closeSync(fd); } catch { /* already failing: the original error is the one to report */ }
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing: the original error is the one to report */
+      }
     }
     rmSync(tmp, { force: true });
     throw err;

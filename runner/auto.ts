@@ -28,7 +28,11 @@ export interface AutoPlan {
  * further rounds with a raised target until the precision or the maximum is reached. An
  * interrupted round ends the loop at once; what finished is kept by the caller's round.
  */
-export async function replicate(reps: number, plan: AutoPlan | null, round: (reps: number) => Promise<boolean>): Promise<{ reps: number; interrupted: boolean }> {
+export async function replicate(
+  reps: number,
+  plan: AutoPlan | null,
+  round: (reps: number) => Promise<boolean>,
+): Promise<{ reps: number; interrupted: boolean }> {
   for (;;) {
     const interrupted = await round(reps);
     if (interrupted || !plan || reps >= plan.max) return { reps, interrupted };

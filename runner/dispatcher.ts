@@ -22,7 +22,10 @@ export class Dispatcher {
   private reject: (err: unknown) => void = () => {};
   private readonly onAbort = () => this.finish(true);
 
-  constructor(private readonly queue: TaskQueue, private readonly opts: PoolOptions) {
+  constructor(
+    private readonly queue: TaskQueue,
+    private readonly opts: PoolOptions,
+  ) {
     this.pool = new Pool({ max: opts.workers });
   }
 
@@ -67,7 +70,10 @@ export class Dispatcher {
 
   private start(slot: WorkerSlot): void {
     this.pool.acquire(this.opts.workerFile, workerLimits(this.opts.maxMemoryMb), (err, worker) => {
-      if (this.finished) { worker?.terminate().catch(() => {}); return; }
+      if (this.finished) {
+        worker?.terminate().catch(() => {});
+        return;
+      }
       if (err) {
         // No worker could be started: nothing can run, so every remaining task fails.
         this.queue.failAll(`cannot start worker: ${err.message}`);

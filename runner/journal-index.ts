@@ -16,7 +16,10 @@ export class JournalIndex {
 
   note(strategy: string, replication: number, offset: number, bytes: number): void {
     let m = this.where.get(strategy);
-    if (!m) { m = new Map(); this.where.set(strategy, m); }
+    if (!m) {
+      m = new Map();
+      this.where.set(strategy, m);
+    }
     if (!m.has(replication)) m.set(replication, [offset, bytes]);
   }
 
@@ -33,7 +36,9 @@ export class JournalIndex {
   replications(strategy: string, keep: (r: number) => boolean): Iterable<ReplicationResult> {
     const { file } = this;
     const places = [...(this.where.get(strategy) ?? new Map<number, [number, number]>())]
-      .filter(([r]) => keep(r)).sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+      .filter(([r]) => keep(r))
+      .sort((a, b) => a[0] - b[0])
+      .map(([, p]) => p);
     return {
       *[Symbol.iterator]() {
         if (places.length === 0) return;

@@ -64,14 +64,18 @@ function checkHeader(file: string, first: string | undefined, header: JournalHea
   } catch {
     found = undefined;
   }
-  if (!found || typeof found !== 'object') throw new ResumeError(`cannot resume: ${file} is not a caresim journal (or its first line was cut short); start again with --fresh`);
+  if (!found || typeof found !== 'object')
+    throw new ResumeError(`cannot resume: ${file} is not a caresim journal (or its first line was cut short); start again with --fresh`);
   if (found.format !== header.format) {
-    throw new ResumeError(`cannot resume from ${file}: it was written by another version of caresim (${String(found.format)}, now ${header.format}); start again with --fresh`);
+    throw new ResumeError(
+      `cannot resume from ${file}: it was written by another version of caresim (${String(found.format)}, now ${header.format}); start again with --fresh`,
+    );
   }
   const differ: string[] = [];
   if (found.scenario_hash !== header.scenario_hash) differ.push('the scenario (or its --set overrides) changed');
   if (!same(found.seed, header.seed)) differ.push(`the seed differs (journal ${found.seed}, now ${header.seed})`);
-  if (found.engine_version !== header.engine_version) differ.push(`the engine version differs (journal ${found.engine_version}, now ${header.engine_version})`);
+  if (found.engine_version !== header.engine_version)
+    differ.push(`the engine version differs (journal ${found.engine_version}, now ${header.engine_version})`);
   if (!same(found.strategies, header.strategies)) differ.push('the strategies differ');
   if (found.shard !== header.shard) differ.push(`the shard differs (journal ${found.shard ?? 'none'}, now ${header.shard ?? 'none'})`);
   if (differ.length > 0) throw new ResumeError(`cannot resume from ${file}: ${differ.join('; ')}. Start again with --fresh.`);
@@ -81,7 +85,8 @@ function checkHeader(file: string, first: string | undefined, header: JournalHea
 function foreign(line: Partial<JournalLine>, header: JournalHeader, shard: { index: number; count: number } | null): string | null {
   if (line.scenario_hash !== header.scenario_hash) return 'another scenario';
   if (!same(line.seed, header.seed)) return `seed ${String(line.seed)} (this run: ${header.seed})`;
-  if (typeof line.strategy !== 'string' || !header.strategies.includes(line.strategy)) return `a strategy this run does not have (${String(line.strategy)})`;
+  if (typeof line.strategy !== 'string' || !header.strategies.includes(line.strategy))
+    return `a strategy this run does not have (${String(line.strategy)})`;
   const r = line.replication;
   if (typeof r !== 'number' || !Number.isInteger(r) || r < 0) return `a replication index that is not one (${String(r)})`;
   if (shard && r % shard.count !== shard.index) return `replication ${r}, which is not in shard ${header.shard}`;
@@ -93,8 +98,7 @@ function foreign(line: Partial<JournalLine>, header: JournalHeader, shard: { ind
  * disk): the runner keys results by the line's index but sums them by the result's own,
  * so such a line would count one replication twice. It is run again instead.
  */
-const damaged = (line: JournalLine) =>
-  !line.result || typeof line.result !== 'object' || line.result.replication !== line.replication;
+const damaged = (line: JournalLine) => !line.result || typeof line.result !== 'object' || line.result.replication !== line.replication;
 
 const parseShard = (label: string | null) => {
   if (label === null) return null;
@@ -121,7 +125,9 @@ async function readEntries(file: string, header: JournalHeader, onEntry: (e: Jou
     }
     const why = line && typeof line === 'object' ? foreign(line, header, shard) : 'not a journal entry';
     if (why) {
-      throw new ResumeError(`cannot resume from ${file}: line ${n} belongs to another run (${why}); two runs may have written this journal. Start again with --fresh.`);
+      throw new ResumeError(
+        `cannot resume from ${file}: line ${n} belongs to another run (${why}); two runs may have written this journal. Start again with --fresh.`,
+      );
     }
     if (damaged(line)) continue;
     index.note(line.strategy, line.replication, offset, bytes);
@@ -160,7 +166,13 @@ export class Journal {
   /** Bytes in the file: where the next line starts. */
   private size: number;
 
-  private constructor(readonly file: string, fd: number, private readonly header: JournalHeader, private lock: Lock | null, readonly index: JournalIndex) {
+  private constructor(
+    readonly file: string,
+    fd: number,
+    private readonly header: JournalHeader,
+    private lock: Lock | null,
+    readonly index: JournalIndex,
+  ) {
     this.fd = fd;
     this.size = fstatSync(fd).size;
   }
@@ -183,7 +195,9 @@ export class Journal {
       }
       if (existsSync(file) && !opts.fresh) {
         if (!opts.resume) {
-          throw new ResumeError(`${file} holds the journal of an unfinished run: continue it with --resume, or discard it and start again with --fresh`);
+          throw new ResumeError(
+            `${file} holds the journal of an unfinished run: continue it with --resume, or discard it and start again with --fresh`,
+          );
         }
         const index = new JournalIndex(file);
         await readEntries(file, header, opts.onEntry ?? (() => {}), index);

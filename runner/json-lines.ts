@@ -24,7 +24,10 @@ const isContainer = (v: unknown): v is object => v !== null && typeof v === 'obj
 
 /** A list given as any iterable (not an Array, Map or Set): written as an array, each element as it is reached. */
 const isLazyList = (v: object): v is Iterable<unknown> =>
-  !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set) && typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+  !Array.isArray(v) &&
+  !(v instanceof Map) &&
+  !(v instanceof Set) &&
+  typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 
 function prepared(v: unknown, special: WriteOptions['special']): unknown {
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as Float64Array);

@@ -21,7 +21,12 @@ export class ReplicationLedger {
   private readonly failed = new Set<string>();
   private readonly feeds: InOrder<ReplicationResult>[];
 
-  constructor(private readonly names: readonly string[], private readonly shard: Shard | null, reps: number, private readonly keepRaw: boolean) {
+  constructor(
+    private readonly names: readonly string[],
+    private readonly shard: Shard | null,
+    reps: number,
+    private readonly keepRaw: boolean,
+  ) {
     this.done = names.map(() => new Set());
     this.kept = names.map(() => new Map());
     this.folds = names.map(() => new StrategyFold());

@@ -138,12 +138,16 @@ export function acquireLock(target: string, notice?: (message: string) => void):
   if (o.host !== me.host) {
     const idle = age(file);
     if (idle < STALE_MS) {
-      throw new LockError(`${target} is in use by a caresim run on another machine (${who}), which refreshed its lock ${Math.round(idle / 1000)} s ago; a lock left unrefreshed for ${STALE_MS / 60_000} minutes is taken over. Wait, or ${clear}`);
+      throw new LockError(
+        `${target} is in use by a caresim run on another machine (${who}), which refreshed its lock ${Math.round(idle / 1000)} s ago; a lock left unrefreshed for ${STALE_MS / 60_000} minutes is taken over. Wait, or ${clear}`,
+      );
     }
     why = `has not refreshed the lock for ${Math.round(idle / 60_000)} minutes`;
   } else {
     if (alive(o, file)) {
-      throw new LockError(`${target} is in use by another caresim run (${who}); wait for it to finish, or give this run another --out or --journal`);
+      throw new LockError(
+        `${target} is in use by another caresim run (${who}); wait for it to finish, or give this run another --out or --journal`,
+      );
     }
     why = 'no longer runs';
   }

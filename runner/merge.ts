@@ -29,9 +29,16 @@ const isWhole = (v: unknown, min: number, max: number): v is number => typeof v 
 /** The header numbers, before anything is allocated or counted by them. */
 function checkHeader(s: ShardResults, name: string): void {
   const { shard } = s;
-  if (!isWhole(shard.count, 1, MAX_SHARDS)) throw new MergeError(`${name}: the shard count must be a whole number from 1 to ${MAX_SHARDS}, got ${JSON.stringify(shard.count)}`);
-  if (!isWhole(shard.index, 0, shard.count - 1)) throw new MergeError(`${name}: the shard index must be a whole number from 0 to ${shard.count - 1}, got ${JSON.stringify(shard.index)}`);
-  if (!isWhole(s.replications, 1, MAX_REPLICATIONS)) throw new MergeError(`${name}: replications must be a whole number from 1 to ${MAX_REPLICATIONS}, got ${JSON.stringify(s.replications)}`);
+  if (!isWhole(shard.count, 1, MAX_SHARDS))
+    throw new MergeError(`${name}: the shard count must be a whole number from 1 to ${MAX_SHARDS}, got ${JSON.stringify(shard.count)}`);
+  if (!isWhole(shard.index, 0, shard.count - 1))
+    throw new MergeError(
+      `${name}: the shard index must be a whole number from 0 to ${shard.count - 1}, got ${JSON.stringify(shard.index)}`,
+    );
+  if (!isWhole(s.replications, 1, MAX_REPLICATIONS))
+    throw new MergeError(
+      `${name}: replications must be a whole number from 1 to ${MAX_REPLICATIONS}, got ${JSON.stringify(s.replications)}`,
+    );
   if (!s.strategies || typeof s.strategies !== 'object') throw new MergeError(`${name}: no strategies`);
   for (const key of Object.keys(s.replications_raw)) {
     if (!Object.hasOwn(s.strategies, key)) throw new MergeError(`${name}: replications of a strategy the file does not have (${key})`);
@@ -40,8 +47,10 @@ function checkHeader(s: ShardResults, name: string): void {
   if (s.failures !== undefined && !Array.isArray(s.failures)) throw new MergeError(`${name}: failures is not a list`);
   // Each failure is counted as its replication by checkIndices; one of no known strategy would be counted nowhere.
   (s.failures ?? []).forEach((f, i) => {
-    if (!f || typeof f !== 'object' || typeof f.strategy !== 'string') throw new MergeError(`${name}: failure ${i + 1} is not a failed replication (${String(JSON.stringify(f)).slice(0, 80)})`);
-    if (!Object.hasOwn(s.strategies, f.strategy)) throw new MergeError(`${name}: failure ${i + 1} names a strategy the file does not have (${f.strategy})`);
+    if (!f || typeof f !== 'object' || typeof f.strategy !== 'string')
+      throw new MergeError(`${name}: failure ${i + 1} is not a failed replication (${String(JSON.stringify(f)).slice(0, 80)})`);
+    if (!Object.hasOwn(s.strategies, f.strategy))
+      throw new MergeError(`${name}: failure ${i + 1} names a strategy the file does not have (${f.strategy})`);
   });
 }
 
@@ -64,12 +73,17 @@ function checkIndices(s: ShardResults, name: string, indicesOf: (strategy: strin
     };
     for (const r of indicesOf(strategy)) note(r);
     for (const f of s.failures ?? []) if (f && f.strategy === strategy) note(f.replication);
-    if (stray.length > 0) throw new MergeError(`${name} claims to be shard ${label} of ${s.replications} replications, but holds replication(s) ${list(stray)} of ${strategy}, which do not belong to it`);
+    if (stray.length > 0)
+      throw new MergeError(
+        `${name} claims to be shard ${label} of ${s.replications} replications, but holds replication(s) ${list(stray)} of ${strategy}, which do not belong to it`,
+      );
     if (twice.length > 0) throw new MergeError(`${name}: replication(s) ${list(twice)} of ${strategy} appear more than once`);
     if (seen.size !== expected) {
       const missing: number[] = [];
       for (let r = index; r < s.replications && missing.length <= SHOWN; r += count) if (!seen.has(r)) missing.push(r);
-      throw new MergeError(`${name} claims to be shard ${label} of ${s.replications} replications, but lacks ${expected - seen.size} of ${strategy} (replication(s) ${list(missing)}${expected - seen.size > missing.length ? ', ...' : ''})`);
+      throw new MergeError(
+        `${name} claims to be shard ${label} of ${s.replications} replications, but lacks ${expected - seen.size} of ${strategy} (replication(s) ${list(missing)}${expected - seen.size > missing.length ? ', ...' : ''})`,
+      );
     }
   }
 }
@@ -81,23 +95,35 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
   checkShards(shards, files, (s, strategy) => (s.replications_raw[strategy] ?? []).map(indexOf));
   const first = shards[0];
   const names = Object.keys(first.strategies);
-  return withDraws(first, withRunWarnings(summarise(
-    names.map((n) => {
-      const st = first.strategies[n];
-      return {
-        name: n, description: st.description, set: st.set, sweep: st.sweep, changes: st.changes,
-        reps: shards.flatMap((s) => s.replications_raw[n] ?? []).sort((a, b) => a.replication - b.replication),
-      };
-    }),
-    mergedMeta(shards),
-  )));
+  return withDraws(
+    first,
+    withRunWarnings(
+      summarise(
+        names.map((n) => {
+          const st = first.strategies[n];
+          return {
+            name: n,
+            description: st.description,
+            set: st.set,
+            sweep: st.sweep,
+            changes: st.changes,
+            reps: shards.flatMap((s) => s.replications_raw[n] ?? []).sort((a, b) => a.replication - b.replication),
+          };
+        }),
+        mergedMeta(shards),
+      ),
+    ),
+  );
 }
 
 /**
  * As `mergeShards`, from the shard files, holding one replication per shard at a time;
  * `onReplication` hears each one, per strategy in index order (for --per-rep CSV).
  */
-export async function mergeShardFiles(files: readonly string[], onReplication?: (strategy: string, rep: ReplicationResult) => void): Promise<Results> {
+export async function mergeShardFiles(
+  files: readonly string[],
+  onReplication?: (strategy: string, rep: ReplicationResult) => void,
+): Promise<Results> {
   const heads: ShardHead[] = [];
   for (const file of files) heads.push(await readShardHead(file));
   const shards = heads.map((h) => h.doc);
@@ -106,9 +132,11 @@ export async function mergeShardFiles(files: readonly string[], onReplication?: 
   for (const h of heads) {
     // The readers below go through each file once, strategy after strategy, each in index order.
     const order = h.order.map((n) => names.indexOf(n));
-    if (order.some((o, i) => i > 0 && o <= order[i - 1])) throw new MergeError(`${h.file}: replications_raw does not list the strategies in the order of strategies`);
+    if (order.some((o, i) => i > 0 && o <= order[i - 1]))
+      throw new MergeError(`${h.file}: replications_raw does not list the strategies in the order of strategies`);
     for (const [strategy, list] of h.indices) {
-      if (list.some((r, i) => i > 0 && Number(r) <= Number(list[i - 1]))) throw new MergeError(`${h.file}: the replications of ${strategy} are not in index order`);
+      if (list.some((r, i) => i > 0 && Number(r) <= Number(list[i - 1])))
+        throw new MergeError(`${h.file}: the replications of ${strategy} are not in index order`);
     }
   }
   const readers = heads.map((h) => shardReplications(h));
@@ -130,10 +158,22 @@ export async function mergeShardFiles(files: readonly string[], onReplication?: 
     }
   }
   const first = shards[0];
-  return withDraws(first, withRunWarnings(summariseFolds(
-    names.map((n, s) => ({ name: n, description: first.strategies[n].description, set: first.strategies[n].set, sweep: first.strategies[n].sweep, changes: first.strategies[n].changes, fold: folds[s] })),
-    mergedMeta(shards),
-  )));
+  return withDraws(
+    first,
+    withRunWarnings(
+      summariseFolds(
+        names.map((n, s) => ({
+          name: n,
+          description: first.strategies[n].description,
+          set: first.strategies[n].set,
+          sweep: first.strategies[n].sweep,
+          changes: first.strategies[n].changes,
+          fold: folds[s],
+        })),
+        mergedMeta(shards),
+      ),
+    ),
+  );
 }
 
 /** Every shard holds the draws of all replications (they depend on the seed alone): keep the first's. */
@@ -145,24 +185,39 @@ function withDraws(first: ShardResults, r: Results): Results {
 function mergedMeta(shards: readonly ShardResults[]) {
   const first = shards[0];
   const names = Object.keys(first.strategies);
-  const failures = shards.flatMap((s) => s.failures ?? [])
+  const failures = shards
+    .flatMap((s) => s.failures ?? [])
     .sort((a, b) => names.indexOf(a.strategy) - names.indexOf(b.strategy) || a.replication - b.replication);
   return {
-    scenario: first.scenario, engineVersion: first.engine.version, seed: first.seed, replications: first.replications,
-    horizonDays: first.horizon_days, warmupDays: first.warmup_days, startDate: first.start_date,
-    sweep: first.sweep, failures,
+    scenario: first.scenario,
+    engineVersion: first.engine.version,
+    seed: first.seed,
+    replications: first.replications,
+    horizonDays: first.horizon_days,
+    warmupDays: first.warmup_days,
+    startDate: first.start_date,
+    sweep: first.sweep,
+    failures,
   };
 }
 
 /** Refuses shards that are not one complete set from one run. */
-function checkShards(shards: readonly ShardResults[], files: readonly string[], indicesOf: (s: ShardResults, strategy: string) => Iterable<unknown>): void {
+function checkShards(
+  shards: readonly ShardResults[],
+  files: readonly string[],
+  indicesOf: (s: ShardResults, strategy: string) => Iterable<unknown>,
+): void {
   if (shards.length === 0) throw new MergeError('no shard files given');
   const name = (i: number) => files[i] ?? `shard ${i + 1}`;
   shards.forEach((s, i) => checkHeader(s, name(i)));
   const first = shards[0];
   const fields: [string, (s: ShardResults) => unknown][] = [
-    ['format', (s) => s.format], ['scenario', (s) => s.scenario?.hash], ['seed', (s) => s.seed], ['engine version', (s) => s.engine?.version],
-    ['replications', (s) => s.replications], ['shard count', (s) => s.shard.count],
+    ['format', (s) => s.format],
+    ['scenario', (s) => s.scenario?.hash],
+    ['seed', (s) => s.seed],
+    ['engine version', (s) => s.engine?.version],
+    ['replications', (s) => s.replications],
+    ['shard count', (s) => s.shard.count],
     ['strategies', (s) => Object.keys(s.strategies).join(',')],
   ];
   shards.forEach((s, i) => {
@@ -175,11 +230,18 @@ function checkShards(shards: readonly ShardResults[], files: readonly string[], 
   const count = first.shard.count;
   const seen = new Map<number, number>();
   shards.forEach((s, i) => {
-    if (seen.has(s.shard.index)) throw new MergeError(`${name(i)} repeats shard ${s.shard.index}/${count} (also in ${name(seen.get(s.shard.index)!)})`);
+    if (seen.has(s.shard.index))
+      throw new MergeError(`${name(i)} repeats shard ${s.shard.index}/${count} (also in ${name(seen.get(s.shard.index)!)})`);
     seen.set(s.shard.index, i);
   });
   const missing: number[] = [];
   for (let i = 0; i < count; i++) if (!seen.has(i)) missing.push(i);
-  if (missing.length > 0) throw new MergeError(`shards missing: ${missing.slice(0, SHOWN).map((i) => `${i}/${count}`).join(', ')}${missing.length > SHOWN ? ` and ${missing.length - SHOWN} more` : ''}`);
+  if (missing.length > 0)
+    throw new MergeError(
+      `shards missing: ${missing
+        .slice(0, SHOWN)
+        .map((i) => `${i}/${count}`)
+        .join(', ')}${missing.length > SHOWN ? ` and ${missing.length - SHOWN} more` : ''}`,
+    );
   shards.forEach((s, i) => checkIndices(s, name(i), (strategy) => indicesOf(s, strategy)));
 }

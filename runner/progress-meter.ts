@@ -26,7 +26,10 @@ export class ProgressMeter {
   /** Replications taken from the journal. */
   resumed = 0;
 
-  constructor(private readonly failed: () => number, private readonly onProgress?: (p: Progress) => void) {}
+  constructor(
+    private readonly failed: () => number,
+    private readonly onProgress?: (p: Progress) => void,
+  ) {}
 
   /** Seconds since the run started. */
   get seconds(): number {
@@ -53,6 +56,14 @@ export class ProgressMeter {
     const rate = seconds > 0 ? this.ranNow / seconds : 0;
     const failed = this.failed();
     const left = this.total - this.done - failed;
-    this.onProgress({ done: this.done, total: this.total, failed, resumed: this.resumed, seconds, rate, eta: rate > 0 ? left / rate : null });
+    this.onProgress({
+      done: this.done,
+      total: this.total,
+      failed,
+      resumed: this.resumed,
+      seconds,
+      rate,
+      eta: rate > 0 ? left / rate : null,
+    });
   }
 }

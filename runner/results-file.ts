@@ -34,7 +34,9 @@ export async function readJsonFile(file: string, opts: ReadOptions = {}): Promis
     if (!(err instanceof JsonLinesError)) throw err;
     const size = statSync(file).size;
     if (size > WHOLE_MAX) {
-      throw new ResultsFileError(`${file}: ${err.message}; a file of ${Math.round(size / 2 ** 20)} MiB in another layout is too large to read (write it with caresim)`);
+      throw new ResultsFileError(
+        `${file}: ${err.message}; a file of ${Math.round(size / 2 ** 20)} MiB in another layout is too large to read (write it with caresim)`,
+      );
     }
     return { value: JSON.parse(readFileSync(file, 'utf8')) as unknown, whole: true };
   }

@@ -85,10 +85,16 @@ export function settle(sc: CompiledScenario, opts: RunOptions): Settings {
   const requested = opts.reps ?? sc.replications;
   const auto = requested === 'auto';
   const shard = opts.shard ?? null;
-  if (auto && shard) throw new ShardError('replications: auto cannot be split into shards (each shard would stop at a different count); give --reps N');
+  if (auto && shard)
+    throw new ShardError('replications: auto cannot be split into shards (each shard would stop at a different count); give --reps N');
   return {
-    seed: opts.seed ?? sc.seed, auto, reps: auto ? AUTO_MIN : requested,
-    max: Math.max(AUTO_MIN, opts.maxReps ?? sc.maxReplications ?? 1000), target: opts.precisionTarget ?? 0.05,
-    workers: opts.workers ?? availableParallelism(), shard, names: sc.strategies.map((s) => s.name),
+    seed: opts.seed ?? sc.seed,
+    auto,
+    reps: auto ? AUTO_MIN : requested,
+    max: Math.max(AUTO_MIN, opts.maxReps ?? sc.maxReplications ?? 1000),
+    target: opts.precisionTarget ?? 0.05,
+    workers: opts.workers ?? availableParallelism(),
+    shard,
+    names: sc.strategies.map((s) => s.name),
   };
 }

@@ -30,25 +30,55 @@ async function load(src: string | CompiledScenario, set: string[] | undefined): 
 
 /** The results of a run of `reps` from the folds; between `auto` rounds only the precision is read, so failures wait for the end. */
 function summariseRun(sc: CompiledScenario, run: Settings, ledger: ReplicationLedger, reps: number, withFailures: boolean): Results {
-  return withRunWarnings(summariseFolds(
-    sc.strategies.map((s, i) => ({ name: s.name, description: s.description, set: s.set, sweep: s.sweep, changes: s.changes, fold: ledger.folds[i] })),
-    {
-      scenario: { name: sc.name, hash: sc.hash, file: sc.file, assumptions: sc.assumptions },
-      engineVersion: ENGINE_VERSION, seed: run.seed, replications: reps,
-      horizonDays: sc.horizonDays, warmupDays: sc.warmupDays, startDate: sc.startDate,
-      sweep: sc.sweep, failures: withFailures ? ledger.sortedFailures() : undefined,
-      auto: run.auto, precisionTarget: run.target,
-    },
-  ));
+  return withRunWarnings(
+    summariseFolds(
+      sc.strategies.map((s, i) => ({
+        name: s.name,
+        description: s.description,
+        set: s.set,
+        sweep: s.sweep,
+        changes: s.changes,
+        fold: ledger.folds[i],
+      })),
+      {
+        scenario: { name: sc.name, hash: sc.hash, file: sc.file, assumptions: sc.assumptions },
+        engineVersion: ENGINE_VERSION,
+        seed: run.seed,
+        replications: reps,
+        horizonDays: sc.horizonDays,
+        warmupDays: sc.warmupDays,
+        startDate: sc.startDate,
+        sweep: sc.sweep,
+        failures: withFailures ? ledger.sortedFailures() : undefined,
+        auto: run.auto,
+        precisionTarget: run.target,
+      },
+    ),
+  );
 }
 
 /** The journal of this run with what it holds already put in the ledger; none without a path. */
-async function openJournal(sc: CompiledScenario, run: Settings, opts: RunOptions, ledger: ReplicationLedger, meter: ProgressMeter): Promise<Journal | null> {
+async function openJournal(
+  sc: CompiledScenario,
+  run: Settings,
+  opts: RunOptions,
+  ledger: ReplicationLedger,
+  meter: ProgressMeter,
+): Promise<Journal | null> {
   if (!opts.journal) return null;
   const { names, shard } = run;
-  const header = { format: JOURNAL_FORMAT, scenario_hash: sc.hash, seed: run.seed, engine_version: ENGINE_VERSION, strategies: names, shard: shard ? shardLabel(shard) : null };
+  const header = {
+    format: JOURNAL_FORMAT,
+    scenario_hash: sc.hash,
+    seed: run.seed,
+    engine_version: ENGINE_VERSION,
+    strategies: names,
+    shard: shard ? shardLabel(shard) : null,
+  };
   return Journal.open(opts.journal, header, {
-    resume: opts.resume, fresh: opts.fresh, onNotice: opts.onNotice,
+    resume: opts.resume,
+    fresh: opts.fresh,
+    onNotice: opts.onNotice,
     onEntry: (e) => {
       const s = names.indexOf(e.strategy);
       if (s >= 0 && ledger.accept(s, e.result)) meter.resumed++;
@@ -63,9 +93,14 @@ function poolSettings(sc: CompiledScenario, run: Settings, opts: RunOptions): Po
     ? (s: number, r: number) => (sc.strategies[s].uncertain ? sc.strategies[s].modelFor(seed, r) : undefined)
     : undefined;
   return {
-    workers, workerFile: workers > 0 ? (opts.workerFile ?? defaultWorkerFile()) : '', seed,
-    models: sc.strategies.map((s) => s.model), modelFor,
-    maxMemoryMb: opts.maxMemoryMb, backgroundCompile: opts.backgroundCompile, signal: opts.signal,
+    workers,
+    workerFile: workers > 0 ? (opts.workerFile ?? defaultWorkerFile()) : '',
+    seed,
+    models: sc.strategies.map((s) => s.model),
+    modelFor,
+    maxMemoryMb: opts.maxMemoryMb,
+    backgroundCompile: opts.backgroundCompile,
+    signal: opts.signal,
   };
 }
 
@@ -97,7 +132,9 @@ export async function runScenarioDetailed(src: string | CompiledScenario, opts: 
   const ledger = new ReplicationLedger(run.names, run.shard, run.reps, keepRaw);
   const meter = new ProgressMeter(() => ledger.failures.length, opts.onProgress);
   const pool = poolSettings(sc, run, opts);
-  const plan: AutoPlan | null = run.auto ? { max: run.max, target: run.target, precision: (n) => summariseRun(sc, run, ledger, n, false).precision! } : null;
+  const plan: AutoPlan | null = run.auto
+    ? { max: run.max, target: run.target, precision: (n) => summariseRun(sc, run, ledger, n, false).precision! }
+    : null;
   const journal = await openJournal(sc, run, opts, ledger, meter);
   const round = roundOf(run, pool, ledger, meter, journal);
   let ended: { reps: number; interrupted: boolean };
@@ -111,11 +148,18 @@ export async function runScenarioDetailed(src: string | CompiledScenario, opts: 
   const draws = drawTable(sc.strategies[0], run.seed, ended.reps);
   if (draws) results.draws = draws;
   results.run = {
-    seconds: Math.round(meter.seconds * 1000) / 1000, workers: run.workers,
+    seconds: Math.round(meter.seconds * 1000) / 1000,
+    workers: run.workers,
     ...(run.shard ? { shard: shardLabel(run.shard) } : {}),
     finished: new Date().toISOString(),
   };
-  return { results, ...kept(run, ledger, journal, keepRaw, ended.reps), interrupted: ended.interrupted, resumed: meter.resumed, shard: run.shard };
+  return {
+    results,
+    ...kept(run, ledger, journal, keepRaw, ended.reps),
+    interrupted: ended.interrupted,
+    resumed: meter.resumed,
+    shard: run.shard,
+  };
 }
 
 /** The finished replications in index order: kept in memory, or read back from the journal. */

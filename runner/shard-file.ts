@@ -23,8 +23,7 @@ export class MergeError extends Error {
   readonly code = 'MERGE_INVALID';
 }
 
-const shardLayout = (path: readonly (string | number)[]) =>
-  path[0] === 'replications_raw' ? path.length < 3 : resultsLayout(path);
+const shardLayout = (path: readonly (string | number)[]) => (path[0] === 'replications_raw' ? path.length < 3 : resultsLayout(path));
 
 /**
  * Writes a shard file; `raw` lists, per strategy, its finished replications in index order
@@ -35,20 +34,29 @@ export function writeShardFile(file: string, results: Results, shard: Shard, raw
   writeAtomic(file, (put) => writeJsonLines(doc, put, { open: shardLayout, special: 'string' }));
 }
 
-const journalGiven = (file: string) => new MergeError(`${file} is the journal of an unfinished run, not a shard file: finish that run with --resume (the same caresim run command), which writes the shard file`);
+const journalGiven = (file: string) =>
+  new MergeError(
+    `${file} is the journal of an unfinished run, not a shard file: finish that run with --resume (the same caresim run command), which writes the shard file`,
+  );
 
 /** What can be said of a shard file before reading it: a journal, missing, a folder, empty. */
 export function checkShardPath(file: string): void {
   if (file.endsWith('.journal.ndjson')) throw journalGiven(file);
   const st = statSync(file, { throwIfNoEntry: false });
   if (!st) throw new MergeError(`${file}: no such file`);
-  if (st.isDirectory()) throw new MergeError(`${file} is a folder, not a shard file: give the shard files themselves (e.g. ${join(file, 'shard-0.json')})`);
-  if (st.size === 0) throw new MergeError(`${file} is empty: its shard did not finish writing, or the copy failed; rerun that shard (caresim run --shard i/n --out FILE --resume) or copy it again`);
+  if (st.isDirectory())
+    throw new MergeError(`${file} is a folder, not a shard file: give the shard files themselves (e.g. ${join(file, 'shard-0.json')})`);
+  if (st.size === 0)
+    throw new MergeError(
+      `${file} is empty: its shard did not finish writing, or the copy failed; rerun that shard (caresim run --shard i/n --out FILE --resume) or copy it again`,
+    );
 }
 
 /** The reader's failure, in words a user can act on. */
 export function unreadableShard(file: string, err: unknown): MergeError {
-  return new MergeError(`${file}: cannot read it as a shard file (${err instanceof Error ? err.message : String(err)}); if it was cut short in copying, copy it again, or rerun that shard`);
+  return new MergeError(
+    `${file}: cannot read it as a shard file (${err instanceof Error ? err.message : String(err)}); if it was cut short in copying, copy it again, or rerun that shard`,
+  );
 }
 
 /** What the file turned out to be: a shard output, or what else (a journal, a plain results file). */

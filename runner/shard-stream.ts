@@ -30,7 +30,10 @@ export async function readShardHead(file: string): Promise<ShardHead> {
   const indices = new Map<string, unknown[]>();
   const note = (strategy: string, rep: unknown) => {
     let l = indices.get(strategy);
-    if (!l) { l = []; indices.set(strategy, l); }
+    if (!l) {
+      l = [];
+      indices.set(strategy, l);
+    }
     l.push(indexOf(rep));
   };
   let doc: ShardResults;
@@ -92,7 +95,8 @@ export async function* shardReplications(head: ShardHead): AsyncGenerator<{ stra
       depth++;
       if (depth === 2 && line === '"replications_raw":{') inRaw = true;
       else if (depth === 3 && inRaw) strategy = JSON.parse(line.slice(0, -2)) as string;
-      else if (inRaw) throw new MergeError(`${head.file}: a replication spread over several lines; write shards with caresim run --shard i/n --out FILE`);
+      else if (inRaw)
+        throw new MergeError(`${head.file}: a replication spread over several lines; write shards with caresim run --shard i/n --out FILE`);
       continue;
     }
     if (depth === 3 && strategy !== null) {

@@ -17,7 +17,10 @@ const taskOf = (t: Task): Task => ({ strategy: t.strategy, replication: t.replic
 export class TaskQueue {
   private readonly pending: Pending[];
 
-  constructor(tasks: readonly Task[], private readonly onFailure: (task: Task, error: string) => void) {
+  constructor(
+    tasks: readonly Task[],
+    private readonly onFailure: (task: Task, error: string) => void,
+  ) {
     this.pending = tasks.map((t) => ({ ...t, attempts: 0 }));
   }
 

@@ -11,7 +11,9 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 export function parseDate(text: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!m) return null;
-  const y = +m[1], mo = +m[2], d = +m[3];
+  const y = +m[1],
+    mo = +m[2],
+    d = +m[3];
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
@@ -28,7 +30,8 @@ export function weekdayOf(dayNumber: number): number {
 export function parseClock(text: string): number | null {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
   if (!m) return null;
-  const h = +m[1], mi = +m[2];
+  const h = +m[1],
+    mi = +m[2];
   if (mi > 59 || h > 24 || (h === 24 && mi > 0)) return null;
   return h * 60 + mi;
 }
@@ -37,7 +40,8 @@ export function parseClock(text: string): number | null {
 export function parseClockRange(text: string): [number, number] | null {
   const parts = text.split('-');
   if (parts.length !== 2) return null;
-  const a = parseClock(parts[0]), b = parseClock(parts[1]);
+  const a = parseClock(parts[0]),
+    b = parseClock(parts[1]);
   return a === null || b === null ? null : [a, b];
 }
 

@@ -37,7 +37,10 @@ function valueOf(root: SMap, env: Env, path: string): string {
   return show(null, node);
 }
 
-const paramsOf = (root: SMap) => { const p = child(root, 'params'); return p?.kind === 'map' ? p : undefined; };
+const paramsOf = (root: SMap) => {
+  const p = child(root, 'params');
+  return p?.kind === 'map' ? p : undefined;
+};
 
 /** Every changed path of a strategy, its baseline value and its value in the strategy. */
 export function strategyChanges(base: SMap, tree: SMap, paths: readonly string[]): Change[] {

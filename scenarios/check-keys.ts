@@ -22,7 +22,9 @@ function walk(node: SNode, shape: Shape, path: string, diags: Diagnostics, unitK
   if (shape.s === 'value') return;
   if (node.kind !== 'map') {
     if (node.kind === 'scalar' && node.empty && path !== '') return; // an empty section is fine
-    diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, { expected: path === '' ? 'a map of scenario keys (`caresim: 1`, `time`, `units`, ...)' : 'a map of keys' });
+    diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, {
+      expected: path === '' ? 'a map of scenario keys (`caresim: 1`, `time`, `units`, ...)' : 'a map of keys',
+    });
     return;
   }
   if (shape.s === 'named') {
@@ -31,7 +33,9 @@ function walk(node: SNode, shape: Shape, path: string, diags: Diagnostics, unitK
       const re = shape.what === 'param' || shape.what === 'cohort' || shape.what === 'unit' ? NAME_RE : LABEL_RE;
       if (!re.test(e.key)) {
         diags.error('bad-name', e.keyLoc, p, `\`${e.key}\` is not a usable ${shape.what} name`, {
-          expected: 'letters, digits and `_`, starting with a letter', hint: `e.g. \`${e.key.replace(/[^A-Za-z0-9_]/g, '_').replace(/^([^A-Za-z_])/, '_$1')}\`` });
+          expected: 'letters, digits and `_`, starting with a letter',
+          hint: `e.g. \`${e.key.replace(/[^A-Za-z0-9_]/g, '_').replace(/^([^A-Za-z_])/, '_$1')}\``,
+        });
       }
       const kind = shape.what === 'unit' ? scalarAt(e.value, 'kind') : undefined;
       walk(e.value, shape.item, p, diags, kind);
@@ -54,19 +58,25 @@ function checkMap(node: SMap, keys: Record<string, KeySpec>, path: string, diags
     const spec = own(keys, e.key);
     if (!spec) {
       diags.error('unknown-key', e.keyLoc, p, `unknown key \`${e.key}\``, {
-        expected: `one of ${names.map((n) => `\`${n}\``).join(', ')}`, hint: suggestName(e.key, names) });
+        expected: `one of ${names.map((n) => `\`${n}\``).join(', ')}`,
+        hint: suggestName(e.key, names),
+      });
       continue;
     }
     if (spec.kinds && unitKind && !spec.kinds.includes(unitKind)) {
       diags.error('key-not-for-kind', e.keyLoc, p, `\`${e.key}\` does not apply to a unit of kind \`${unitKind}\``, {
-        expected: `\`${e.key}\` only on kind ${spec.kinds.map((k) => `\`${k}\``).join(', ')}`, hint: 'remove it, or change `kind`' });
+        expected: `\`${e.key}\` only on kind ${spec.kinds.map((k) => `\`${k}\``).join(', ')}`,
+        hint: 'remove it, or change `kind`',
+      });
     }
     walk(e.value, spec.shape, p, diags, unitKind);
   }
   for (const [k, spec] of Object.entries(keys)) {
     if (spec.required && !node.entries.some((e) => e.key === k)) {
       diags.error('missing-key', node.loc, path ? `${path}.${k}` : k, `\`${k}\` is missing`, {
-        expected: spec.doc, hint: spec.example !== undefined ? `add e.g. \`${k}: ${spec.example}\`` : undefined });
+        expected: spec.doc,
+        hint: spec.example !== undefined ? `add e.g. \`${k}: ${spec.example}\`` : undefined,
+      });
     }
   }
 }

@@ -46,27 +46,47 @@ export function compilePopulation(ctx: Ctx): PopulationPart | null {
     for (const e of cNode.entries) {
       const p = `population.cohorts.${e.key}`;
       const c = e.value;
-      if (c.kind !== 'map') { ok = false; continue; }
+      if (c.kind !== 'map') {
+        ok = false;
+        continue;
+      }
       const read = (k: string, kind: 'count' | 'rate') => {
         const n = child(c, k);
         return n ? readNumber(env, n, `${p}.${k}`, kind) : kind === 'rate' && k === 'death' ? 0 : null;
       };
-      const people = read('people', 'count'), crisis = read('crisis', 'rate'), death = read('death', 'rate');
+      const people = read('people', 'count'),
+        crisis = read('crisis', 'rate'),
+        death = read('death', 'rate');
       const becomes: { to: number; rate: number }[] = [];
       const bNode = child(c, 'becomes');
       if (bNode && bNode.kind === 'map') {
         for (const b of bNode.entries) {
           const to = ctx.cohorts.indexOf(b.key);
           if (to < 0 || b.key === e.key) {
-            ctx.diags.error('unknown-cohort', b.keyLoc, `${p}.becomes.${b.key}`, b.key === e.key ? 'a cohort cannot become itself' : `\`${b.key}\` is not a cohort`, {
-              expected: `another cohort: ${ctx.cohorts.filter((x) => x !== e.key).map((x) => `\`${x}\``).join(', ')}` });
-            ok = false; continue;
+            ctx.diags.error(
+              'unknown-cohort',
+              b.keyLoc,
+              `${p}.becomes.${b.key}`,
+              b.key === e.key ? 'a cohort cannot become itself' : `\`${b.key}\` is not a cohort`,
+              {
+                expected: `another cohort: ${ctx.cohorts
+                  .filter((x) => x !== e.key)
+                  .map((x) => `\`${x}\``)
+                  .join(', ')}`,
+              },
+            );
+            ok = false;
+            continue;
           }
           const r = readNumber(env, b.value, `${p}.becomes.${b.key}`, 'rate');
-          if (r === null) ok = false; else becomes.push({ to, rate: r });
+          if (r === null) ok = false;
+          else becomes.push({ to, rate: r });
         }
       }
-      if (people === null || crisis === null || death === null) { ok = false; continue; }
+      if (people === null || crisis === null || death === null) {
+        ok = false;
+        continue;
+      }
       cohorts.push({ name: e.key, people, crisis, death, becomes });
     }
   }

@@ -34,20 +34,24 @@ export function compileStaff(ctx: Ctx): StaffGroup[] | null {
   let ok = true;
   for (const e of node.entries) {
     const g = compileGroup(ctx, e.key, e.value);
-    if (g) out.push(g); else ok = false;
+    if (g) out.push(g);
+    else ok = false;
   }
   return ok ? out : null;
 }
 
 function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
   if (node.kind !== 'map') return null; // reported by the key check
-  const path = `staff.${name}`, env = ctx.env;
+  const path = `staff.${name}`,
+    env = ctx.env;
   const num = (key: string, kind: 'number' | 'probability' | 'duration' | 'cost-rate', dflt: number): number | null => {
     const n = child(node, key);
     if (!n) return dflt;
     const v = readNumber(env, n, `${path}.${key}`, kind);
     if (v !== null && kind === 'number' && v < 0) {
-      ctx.diags.error('negative', n.loc, `${path}.${key}`, `${key} is negative (${describeNode(n)})`, { expected: 'a number of at least 0' });
+      ctx.diags.error('negative', n.loc, `${path}.${key}`, `${key} is negative (${describeNode(n)})`, {
+        expected: 'a number of at least 0',
+      });
       return null;
     }
     return v;
@@ -61,16 +65,39 @@ function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
   const contact = num('contact', 'probability', 1);
   const cost = num('cost', 'cost-rate', 0);
   const absence = readAbsence(ctx, child(node, 'absence'), `${path}.absence`);
-  if (establishment === null || vacancy === null || agency === null || premium === null || leave === null
-    || hours === null || contact === null || cost === null || absence === null) return null;
+  if (
+    establishment === null ||
+    vacancy === null ||
+    agency === null ||
+    premium === null ||
+    leave === null ||
+    hours === null ||
+    contact === null ||
+    cost === null ||
+    absence === null
+  )
+    return null;
   if (hours > WEEK) {
-    ctx.diags.error('bad-value', child(node, 'hours')!.loc, `${path}.hours`, `hours is ${hours / HOUR} hours a week, more than a week has`, {
-      expected: 'the paid hours of one WTE a week', hint: 'e.g. `37.5 hours`' });
+    ctx.diags.error(
+      'bad-value',
+      child(node, 'hours')!.loc,
+      `${path}.hours`,
+      `hours is ${hours / HOUR} hours a week, more than a week has`,
+      {
+        expected: 'the paid hours of one WTE a week',
+        hint: 'e.g. `37.5 hours`',
+      },
+    );
     return null;
   }
-  const inPost = establishment * (1 - vacancy), filled = establishment * vacancy * agency;
+  const inPost = establishment * (1 - vacancy),
+    filled = establishment * vacancy * agency;
   return {
-    name, wte: inPost + filled, establishment, leave, absence,
+    name,
+    wte: inPost + filled,
+    establishment,
+    leave,
+    absence,
     contactPerWte: (hours / 7) * contact,
     costPerDay: (inPost + filled * (1 + premium)) * cost,
   };
@@ -83,18 +110,32 @@ function readAbsence(ctx: Ctx, node: SNode | undefined, path: string): Dist | nu
   if (!v) return null;
   try {
     const d = toDist(v, 0).dist;
-    const bad = d.kind === 'fixed' ? d.value < 0 || d.value > 1
-      : d.kind === 'uniform' || d.kind === 'triangular' ? d.min < 0 || d.max > 1
-        : d.kind === 'empirical' ? d.values.some((x) => x < 0 || x > 1) : false;
+    const bad =
+      d.kind === 'fixed'
+        ? d.value < 0 || d.value > 1
+        : d.kind === 'uniform' || d.kind === 'triangular'
+          ? d.min < 0 || d.max > 1
+          : d.kind === 'empirical'
+            ? d.values.some((x) => x < 0 || x > 1)
+            : false;
     if (bad) {
-      ctx.diags.error('probability-range', node.loc, path, `${lastKey(path)} reaches outside 0% to 100% (${describeNode(node)})`, { expected: 'shares absent between 0% and 100%' });
+      ctx.diags.error('probability-range', node.loc, path, `${lastKey(path)} reaches outside 0% to 100% (${describeNode(node)})`, {
+        expected: 'shares absent between 0% and 100%',
+      });
       return null;
     }
     return d;
   } catch (e) {
     if (e instanceof ExprError && (e.code === 'wrong-dimension' || e.code === 'missing-unit')) {
-      ctx.diags.error('wrong-dimension', node.loc, path, `absence expects a share (or a distribution of shares), got ${describeNode(node)}: ${e.message}`, {
-        expected: 'e.g. `5.6%` or `uniform(3%, 9%)`' });
+      ctx.diags.error(
+        'wrong-dimension',
+        node.loc,
+        path,
+        `absence expects a share (or a distribution of shares), got ${describeNode(node)}: ${e.message}`,
+        {
+          expected: 'e.g. `5.6%` or `uniform(3%, 9%)`',
+        },
+      );
       return null;
     }
     ctx.env.report(e, node, path);
@@ -114,16 +155,22 @@ export function readStaffing(ctx: Ctx, node: SNode, path: string): Staffing | nu
     const c = g ? closest(g, names) : undefined;
     ctx.diags.error('unknown-staff', groupNode.loc, `${path}.group`, `\`${describeNode(groupNode)}\` is not a staff group`, {
       expected: names.length > 0 ? `one of ${names.map((n) => `\`${n}\``).join(', ')}` : 'a group declared under `staff:`',
-      hint: c ? `did you mean \`${c}\`?` : 'declare it under `staff:`' });
+      hint: c ? `did you mean \`${c}\`?` : 'declare it under `staff:`',
+    });
     return null;
   }
   const shareNode = child(node, 'share');
   const share = shareNode ? readNumber(env, shareNode, `${path}.share`, 'probability') : 1;
-  const perNode = child(node, 'per_place'), visitsNode = child(node, 'visits'), visitNode = child(node, 'visit'), travelNode = child(node, 'travel');
+  const perNode = child(node, 'per_place'),
+    visitsNode = child(node, 'visits'),
+    visitNode = child(node, 'visit'),
+    travelNode = child(node, 'travel');
   let perPlace: number | null;
   if (perNode && (visitsNode || visitNode || travelNode)) {
     ctx.diags.error('duplicate-meaning', perNode.loc, `${path}.per_place`, '`per_place` and `visits`/`visit`/`travel` are both given', {
-      expected: 'either `per_place`, or `visits` with `visit` (and `travel`)', hint: 'per_place = visits x (visit + travel); keep one way' });
+      expected: 'either `per_place`, or `visits` with `visit` (and `travel`)',
+      hint: 'per_place = visits x (visit + travel); keep one way',
+    });
     return null;
   }
   if (perNode) {
@@ -137,13 +184,21 @@ export function readStaffing(ctx: Ctx, node: SNode, path: string): Staffing | nu
   } else {
     ctx.diags.error('missing-key', node.loc, `${path}.per_place`, 'how much staff time a place needs is missing', {
       expected: '`per_place` (contact time a place needs a day), or `visits` and `visit` (and `travel`) for home care',
-      hint: 'add e.g. `per_place: 4 hours` or `visits: 4/day, visit: 30 minutes, travel: 15 minutes`' });
+      hint: 'add e.g. `per_place: 4 hours` or `visits: 4/day, visit: 30 minutes, travel: 15 minutes`',
+    });
     return null;
   }
   if (perPlace === null || share === null) return null;
   if (!(perPlace > 0)) {
-    ctx.diags.error('bad-value', (perNode ?? visitsNode ?? node).loc, `${path}.${perNode ? 'per_place' : 'visits'}`, 'a place needs no staff time, so staff would give it unlimited places', {
-      expected: 'more than 0 hours of staff time a place a day' });
+    ctx.diags.error(
+      'bad-value',
+      (perNode ?? visitsNode ?? node).loc,
+      `${path}.${perNode ? 'per_place' : 'visits'}`,
+      'a place needs no staff time, so staff would give it unlimited places',
+      {
+        expected: 'more than 0 hours of staff time a place a day',
+      },
+    );
     return null;
   }
   return { group: names.indexOf(g), share: share, perPlace };

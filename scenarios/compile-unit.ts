@@ -15,7 +15,16 @@ import { own } from '../engine/index.js';
 
 const KINDS: UnitKind[] = ['beds', 'homecare', 'team', 'front'];
 const ROLES: UnitRole[] = ['acute', 'ucr', 'ed', 'p1', 'p2', 'p3', 'virtual', 'other'];
-const ROLE_BY_NAME: Record<string, UnitRole> = { acute: 'acute', ucr: 'ucr', ed: 'ed', p1: 'p1', p2: 'p2', p3: 'p3', virtual_ward: 'virtual', virtual: 'virtual' };
+const ROLE_BY_NAME: Record<string, UnitRole> = {
+  acute: 'acute',
+  ucr: 'ucr',
+  ed: 'ed',
+  p1: 'p1',
+  p2: 'p2',
+  p3: 'p3',
+  virtual_ward: 'virtual',
+  virtual: 'virtual',
+};
 
 export function roleFromName(name: string): UnitRole {
   return own(ROLE_BY_NAME, name) ?? 'other';
@@ -27,7 +36,9 @@ export function unitRef(ctx: Ctx, node: SNode, path: string): number | null {
   if (w && ctx.units.includes(w)) return ctx.units.indexOf(w);
   const c = w ? closest(w, ctx.units) : undefined;
   ctx.diags.error('unknown-unit', node.loc, path, `\`${node.kind === 'scalar' ? node.text : '?'}\` is not a unit`, {
-    expected: `one of ${ctx.units.map((u) => `\`${u}\``).join(', ')}`, hint: c ? `did you mean \`${c}\`?` : undefined });
+    expected: `one of ${ctx.units.map((u) => `\`${u}\``).join(', ')}`,
+    hint: c ? `did you mean \`${c}\`?` : undefined,
+  });
   return null;
 }
 
@@ -36,7 +47,10 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
   if (node.kind !== 'map') return null; // reported by the key check
   const env = ctx.env;
   let ok = true;
-  const need = <T>(v: T | null): T => { if (v === null) ok = false; return v as T; };
+  const need = <T>(v: T | null): T => {
+    if (v === null) ok = false;
+    return v as T;
+  };
   const get = (k: string) => child(node, k);
 
   const kindNode = get('kind');
@@ -53,10 +67,15 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
   let schedule;
   if (capNode) {
     const c = need(readCapacity(ctx, capNode, `${path}.capacity`));
-    if (c) { capacity = c.capacity; schedule = c.schedule; }
+    if (c) {
+      capacity = c.capacity;
+      schedule = c.schedule;
+    }
   } else if (kind && kind !== 'front' && !staffNode) {
     ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', {
-      expected: `the number of places of this ${kind} unit, a schedule, or \`unlimited\``, hint: 'add e.g. `capacity: 20`, or `staff:` to draw the places from a staff group' });
+      expected: `the number of places of this ${kind} unit, a schedule, or \`unlimited\``,
+      hint: 'add e.g. `capacity: 20`, or `staff:` to draw the places from a staff group',
+    });
     ok = false;
   }
 
@@ -65,7 +84,9 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
   const fullNode = get('full');
   const full = !fullNode || word(fullNode) === 'lost' ? -1 : need(unitRef(ctx, fullNode, `${path}.full`));
   const nextNode = get('next');
-  const next = nextNode ? need(readRoute(ctx, nextNode, `${path}.next`)) : ctx.cohorts.map(() => ({ dest: [destCode(ctx, 'home')], cum: [1] }));
+  const next = nextNode
+    ? need(readRoute(ctx, nextNode, `${path}.next`))
+    : ctx.cohorts.map(() => ({ dest: [destCode(ctx, 'home')], cum: [1] }));
 
   const handoff: Record<string, Dist> = {};
   const hNode = get('handoff');
@@ -78,12 +99,15 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
       const code = isDest ? destCode(ctx, e.key) : NaN;
       if (!isDest || (next && !reachable.has(code))) {
         ctx.diags.error('unknown-destination', e.keyLoc, p, `\`${e.key}\` is not a destination in \`next\``, {
-          expected: 'a destination listed in this unit\'s `next`', hint: next ? suggestDest(ctx, e.key, reachable) : undefined });
+          expected: "a destination listed in this unit's `next`",
+          hint: next ? suggestDest(ctx, e.key, reachable) : undefined,
+        });
         ok = false;
         continue;
       }
       const d = readDist(env, e.value, p);
-      if (d) handoff[String(code)] = d; else ok = false;
+      if (d) handoff[String(code)] = d;
+      else ok = false;
     }
   }
 
@@ -109,8 +133,22 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
 
   if (!ok || !kind) return null;
   const unit: Unit = {
-    name, kind, role: role ?? 'other', capacity, service, queue, full, next, handoff,
-    target, patience, overflow, priority, cost: cost ?? 0, costDelayed: costDelayed ?? 0, costContact: costContact ?? 0,
+    name,
+    kind,
+    role: role ?? 'other',
+    capacity,
+    service,
+    queue,
+    full,
+    next,
+    handoff,
+    target,
+    patience,
+    overflow,
+    priority,
+    cost: cost ?? 0,
+    costDelayed: costDelayed ?? 0,
+    costContact: costContact ?? 0,
   };
   if (schedule) unit.schedule = schedule;
   if (staffing) unit.staffing = staffing;
@@ -132,7 +170,9 @@ function readIfFull(ctx: Ctx, node: SNode | undefined, next: Route[] | null, pat
     const code = ctx.units.includes(e.key) ? ctx.units.indexOf(e.key) : NaN;
     if (!(code >= 0) || (next && !reachable.has(code))) {
       ctx.diags.error('unknown-destination', e.keyLoc, p, `\`${e.key}\` is not a unit in \`next\``, {
-        expected: 'a unit listed in this unit\'s `next`', hint: next ? suggestDest(ctx, e.key, reachable) : undefined });
+        expected: "a unit listed in this unit's `next`",
+        hint: next ? suggestDest(ctx, e.key, reachable) : undefined,
+      });
       ok = false;
       continue;
     }
@@ -140,7 +180,9 @@ function readIfFull(ctx: Ctx, node: SNode | undefined, next: Route[] | null, pat
     const isDest = w !== undefined && (ctx.units.includes(w) || ctx.exits.includes(w) || ctx.knownExits.has(w));
     if (!isDest) {
       ctx.diags.error('unknown-destination', e.value.loc, p, `\`${w ?? '?'}\` is neither a unit nor an exit`, {
-        expected: 'a unit or exit name', hint: w ? `did you mean \`${closest(w, [...ctx.units, ...ctx.exits]) ?? ctx.units[0]}\`?` : undefined });
+        expected: 'a unit or exit name',
+        hint: w ? `did you mean \`${closest(w, [...ctx.units, ...ctx.exits]) ?? ctx.units[0]}\`?` : undefined,
+      });
       ok = false;
       continue;
     }
@@ -156,15 +198,21 @@ function suggestDest(ctx: Ctx, key: string, reachable: Set<number>): string | un
 }
 
 function readService(ctx: Ctx, node: SMap, path: string): Dist[] | null {
-  const los = entry(node, 'los'), svc = entry(node, 'service');
+  const los = entry(node, 'los'),
+    svc = entry(node, 'service');
   if (los && svc) {
-    ctx.diags.error('duplicate-meaning', svc.keyLoc, `${path}.service`, '`los` and `service` are both given', { expected: 'one of them (they mean the same)', hint: 'remove one' });
+    ctx.diags.error('duplicate-meaning', svc.keyLoc, `${path}.service`, '`los` and `service` are both given', {
+      expected: 'one of them (they mean the same)',
+      hint: 'remove one',
+    });
     return null;
   }
   const e = los ?? svc;
   if (!e) {
     ctx.diags.error('missing-key', node.loc, `${path}.los`, 'no length of stay or service time', {
-      expected: '`los` (beds, homecare) or `service` (team, front): a duration or a distribution', hint: 'add e.g. `los: lognormal(6 days, 7 days)`' });
+      expected: '`los` (beds, homecare) or `service` (team, front): a duration or a distribution',
+      hint: 'add e.g. `los: lognormal(6 days, 7 days)`',
+    });
     return null;
   }
   return perCohort(ctx.env, e.value, `${path}.${e.key}`, ctx.cohorts, (v, p) => readDist(ctx.env, v, p));
@@ -183,14 +231,15 @@ function money(ctx: Ctx, node: SNode | undefined, path: string, kind: 'cost-rate
   return readNumber(ctx.env, node, path, kind);
 }
 
-
 /** `cost_place` is paid per place over time, so it needs places: not on an unlimited unit. */
 function readCostPlace(ctx: Ctx, node: SNode | undefined, path: string, capacity: number, scheduled: boolean): number | null {
   if (!node) return 0;
   const v = money(ctx, node, path, 'cost-rate');
   if (v !== null && v > 0 && !scheduled && !Number.isFinite(capacity)) {
     ctx.diags.error('cost-place-unlimited', node.loc, path, 'a cost per funded place on a unit with unlimited capacity', {
-      expected: 'a limited `capacity` (a count or a schedule) on this unit', hint: 'give the unit a capacity, or charge `cost` per occupied place-day instead' });
+      expected: 'a limited `capacity` (a count or a schedule) on this unit',
+      hint: 'give the unit a capacity, or charge `cost` per occupied place-day instead',
+    });
     return null;
   }
   return v;

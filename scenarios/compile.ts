@@ -36,7 +36,10 @@ export interface RecompilableModel {
   recompile(draws: Map<string, number>): Model;
 }
 
-interface Part<T> { value: T; deps: Set<string> }
+interface Part<T> {
+  value: T;
+  deps: Set<string>;
+}
 
 function names(node: SMap | undefined | ReturnType<typeof child>): string[] {
   return node && node.kind === 'map' ? node.entries.map((e) => e.key) : [];
@@ -46,44 +49,83 @@ export function compileTree(root: SMap, diags: Diagnostics, clock: Clock, basePa
   const params = child(root, 'params');
   const paramMap = params && params.kind === 'map' ? params : undefined;
   const exitsNode = child(root, 'exits');
-  const declared = exitsNode?.kind === 'seq' ? exitsNode.items.flatMap((i) => (i.kind === 'scalar' ? [i.text.trim()] : []))
-    : exitsNode?.kind === 'scalar' && !exitsNode.empty ? [exitsNode.text.trim()] : [];
+  const declared =
+    exitsNode?.kind === 'seq'
+      ? exitsNode.items.flatMap((i) => (i.kind === 'scalar' ? [i.text.trim()] : []))
+      : exitsNode?.kind === 'scalar' && !exitsNode.empty
+        ? [exitsNode.text.trim()]
+        : [];
   const unitsNode = child(root, 'units');
   const arrivalsNode = child(root, 'arrivals');
   const unitNames = names(unitsNode);
 
   const makeCtx = (env: Env, d: Diagnostics, exits: string[], people: number[]): Ctx => ({
-    env, diags: d, root, cohorts: cohortNames(root), people, units: unitNames, staff: staffNames({ root }),
+    env,
+    diags: d,
+    root,
+    cohorts: cohortNames(root),
+    people,
+    units: unitNames,
+    staff: staffNames({ root }),
     unitLoc: new Map(unitsNode?.kind === 'map' ? unitsNode.entries.map((e) => [e.key, e.keyLoc]) : []),
-    exits, knownExits: new Set([...BUILTIN_EXITS, ...declared]),
-    t0: clock.t0, warmup: clock.warmup, horizon: clock.horizon,
+    exits,
+    knownExits: new Set([...BUILTIN_EXITS, ...declared]),
+    t0: clock.t0,
+    warmup: clock.warmup,
+    horizon: clock.horizon,
   });
 
   const env = new Env(paramMap, diags, undefined, baseParams);
   env.evalAll(paramMap);
   const ctx = makeCtx(env, diags, [], []);
-  const part = <T>(fn: () => T): Part<T> => { const [value, deps] = env.track(fn); return { value, deps }; };
+  const part = <T>(fn: () => T): Part<T> => {
+    const [value, deps] = env.track(fn);
+    return { value, deps };
+  };
 
   const pop = part(() => compilePopulation(ctx));
   if (pop.value) ctx.people = pop.value.cohorts.map((c) => c.people);
   const staff = part(() => compileStaff(ctx));
   const units = unitsNode?.kind === 'map' ? unitsNode.entries.map((e) => part(() => compileUnit(ctx, e.key, e.value))) : [];
   const seasonOn = (p: PopulationPart | null) => !!p?.season;
-  const sources = arrivalsNode?.kind === 'map' ? arrivalsNode.entries.map((e) => part(() => compileSource(ctx, e.key, e.value, seasonOn(pop.value)))) : [];
+  const sources =
+    arrivalsNode?.kind === 'map'
+      ? arrivalsNode.entries.map((e) => part(() => compileSource(ctx, e.key, e.value, seasonOn(pop.value))))
+      : [];
   if (!pop.value || !staff.value || units.some((u) => !u.value) || sources.some((s) => !s.value)) return null;
-  if (!checkShares(ctx, units.map((u) => u.value!))) return null;
+  if (
+    !checkShares(
+      ctx,
+      units.map((u) => u.value!),
+    )
+  )
+    return null;
   for (const u of units) {
     if (u.value!.patience && u.value!.overflow < 0 && !ctx.exits.includes('reneged')) ctx.exits.push('reneged');
   }
 
   const assemble = (p: PopulationPart, us: Unit[], ss: Source[][], st: StaffGroup[]): Model => ({
-    name: clock.name, horizon: clock.horizon, warmup: clock.warmup, weekOffset: clock.weekOffset,
-    cohorts: p.cohorts, population: p.population, season: p.season, units: us,
-    exits: ctx.exits.slice(), deathExits: ctx.exits.flatMap((e, i) => (DEATH_EXITS.has(e) ? [i] : [])),
-    sources: ss.flat(), daily: true, monitor: true,
+    name: clock.name,
+    horizon: clock.horizon,
+    warmup: clock.warmup,
+    weekOffset: clock.weekOffset,
+    cohorts: p.cohorts,
+    population: p.population,
+    season: p.season,
+    units: us,
+    exits: ctx.exits.slice(),
+    deathExits: ctx.exits.flatMap((e, i) => (DEATH_EXITS.has(e) ? [i] : [])),
+    sources: ss.flat(),
+    daily: true,
+    monitor: true,
     ...(st.length > 0 ? { staff: st } : {}),
   });
-  const model = assemble(pop.value, units.map((u) => u.value!), sources.map((s) => s.value!), staff.value);
+  const model = assemble(
+    pop.value,
+    units.map((u) => u.value!),
+    sources.map((s) => s.value!),
+    staff.value,
+  );
 
   const recompile = (draws: Map<string, number>): Model => {
     const d = new Diagnostics();
@@ -93,7 +135,11 @@ export function compileTree(root: SMap, diags: Diagnostics, clock: Clock, basePa
     const p = stale(pop.deps) ? compilePopulation(ctx2) : pop.value;
     const st = stale(staff.deps) ? compileStaff(ctx2) : staff.value;
     const us = units.map((u, i) => (stale(u.deps) ? compileUnit(ctx2, unitNames[i], (unitsNode as SMap).entries[i].value) : u.value));
-    const ss = sources.map((s, i) => (stale(s.deps) ? compileSource(ctx2, (arrivalsNode as SMap).entries[i].key, (arrivalsNode as SMap).entries[i].value, seasonOn(p)) : s.value));
+    const ss = sources.map((s, i) =>
+      stale(s.deps)
+        ? compileSource(ctx2, (arrivalsNode as SMap).entries[i].key, (arrivalsNode as SMap).entries[i].value, seasonOn(p))
+        : s.value,
+    );
     if (d.errorCount > 0 || !p || !st || us.some((u) => !u) || ss.some((s) => !s)) throw new ScenarioError(d.list);
     return assemble(p, us as Unit[], ss as Source[][], st);
   };

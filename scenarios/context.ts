@@ -31,6 +31,9 @@ export function destCode(ctx: Ctx, name: string): number {
   const u = ctx.units.indexOf(name);
   if (u >= 0) return u;
   let e = ctx.exits.indexOf(name);
-  if (e < 0) { ctx.exits.push(name); e = ctx.exits.length - 1; }
+  if (e < 0) {
+    ctx.exits.push(name);
+    e = ctx.exits.length - 1;
+  }
   return -e - 1;
 }

@@ -29,7 +29,8 @@ function canFill(model: Model, u: number): boolean {
  * destination it replaces when it is an `if_full` alternative (null for a direct move).
  */
 function holds(model: Model, u: number): Map<number, number | null> {
-  const unit = model.units[u], out = new Map<number, number | null>();
+  const unit = model.units[u],
+    out = new Map<number, number | null>();
   for (const route of unit.next) {
     for (const [d, p] of routeProbs(route)) {
       if (p <= 0 || d < 0) continue;
@@ -54,7 +55,10 @@ function loopThrough(start: number, inSet: Set<number>, edges: Map<number, numbe
         while (path[0] !== start) path.unshift(prev.get(path[0])!);
         return path;
       }
-      if (!prev.has(d)) { prev.set(d, u); queue.push(d); }
+      if (!prev.has(d)) {
+        prev.set(d, u);
+        queue.push(d);
+      }
     }
   }
   return [start];
@@ -62,19 +66,30 @@ function loopThrough(start: number, inSet: Set<number>, edges: Map<number, numbe
 
 /** Strongly connected components (Tarjan), each as a list of unit indices. */
 function components(n: number, edges: Map<number, number | null>[]): number[][] {
-  const index = new Array<number>(n).fill(-1), low = new Array<number>(n).fill(0), onStack = new Array<boolean>(n).fill(false);
-  const stack: number[] = [], out: number[][] = [];
+  const index = new Array<number>(n).fill(-1),
+    low = new Array<number>(n).fill(0),
+    onStack = new Array<boolean>(n).fill(false);
+  const stack: number[] = [],
+    out: number[][] = [];
   let next = 0;
   const visit = (u: number): void => {
     index[u] = low[u] = next++;
-    stack.push(u); onStack[u] = true;
+    stack.push(u);
+    onStack[u] = true;
     for (const d of edges[u].keys()) {
-      if (index[d] < 0) { visit(d); low[u] = Math.min(low[u], low[d]); } else if (onStack[d]) low[u] = Math.min(low[u], index[d]);
+      if (index[d] < 0) {
+        visit(d);
+        low[u] = Math.min(low[u], low[d]);
+      } else if (onStack[d]) low[u] = Math.min(low[u], index[d]);
     }
     if (low[u] === index[u]) {
       const comp: number[] = [];
       let w: number;
-      do { w = stack.pop()!; onStack[w] = false; comp.push(w); } while (w !== u);
+      do {
+        w = stack.pop()!;
+        onStack[w] = false;
+        comp.push(w);
+      } while (w !== u);
       out.push(comp);
     }
   };
@@ -87,7 +102,13 @@ function components(n: number, edges: Map<number, number | null>[]): number[][] 
  * the loops already reported, for the baseline), at the move that closes it: the destination
  * in the first unit's `next`.
  */
-export function checkCycles(model: Model, diags: Diagnostics, units: SNode | undefined, label: string, reported: Set<string> = new Set()): boolean {
+export function checkCycles(
+  model: Model,
+  diags: Diagnostics,
+  units: SNode | undefined,
+  label: string,
+  reported: Set<string> = new Set(),
+): boolean {
   const n = model.units.length;
   const edges = model.units.map((_, u) => (canFill(model, u) ? holds(model, u) : new Map<number, number | null>()));
   let ok = true;
@@ -107,19 +128,28 @@ export function checkCycles(model: Model, diags: Diagnostics, units: SNode | und
       return via === null || via === undefined ? '' : ` (when \`${model.units[via].name}\` is full)`;
     };
     const chain = `\`${names[0]}\`` + names.map((_, i) => ` → \`${names[(i + 1) % names.length]}\`${step(i)}`).join('');
-    const first = names[0], second = names[1 % names.length];
+    const first = names[0],
+      second = names[1 % names.length];
     const via = edges[loop[0]].get(loop[1 % loop.length]);
-    const { loc, path } = via === null || via === undefined ? locate(units, first, second) : locateIfFull(units, first, model.units[via].name);
+    const { loc, path } =
+      via === null || via === undefined ? locate(units, first, second) : locateIfFull(units, first, model.units[via].name);
     const others = comp.length > loop.length ? ` (and ${comp.length - loop.length} more units linked to it)` : '';
-    const leave = via === null || via === undefined
-      ? `add \`if_full: { ${second}: <another unit or exit> }\` to \`${first}\``
-      : `make \`${first}\`'s \`if_full\` alternative to \`${model.units[via].name}\` an exit or a unit off the loop`;
-    diags.error('blocking-loop', loc, path,
+    const leave =
+      via === null || via === undefined
+        ? `add \`if_full: { ${second}: <another unit or exit> }\` to \`${first}\``
+        : `make \`${first}\`'s \`if_full\` alternative to \`${model.units[via].name}\` an exit or a unit off the loop`;
+    diags.error(
+      'blocking-loop',
+      loc,
+      path,
       `${chain} is a loop of units with limited places and no unlimited queue${others}${label}: ` +
-      'once every place on it is held by a patient waiting for the next unit, nobody on the loop can move again', {
-        expected: 'every loop of moves to pass through a unit that can always take one more patient, or to leave the loop when the next unit is full',
+        'once every place on it is held by a patient waiting for the next unit, nobody on the loop can move again',
+      {
+        expected:
+          'every loop of moves to pass through a unit that can always take one more patient, or to leave the loop when the next unit is full',
         hint: `give one unit on the loop \`queue: unlimited\` (its patients then wait in its queue, not in their beds), or ${leave}`,
-      });
+      },
+    );
   }
   return ok;
 }

@@ -26,7 +26,8 @@ function deathPerCrisis(model: Model): number[] {
   const dead = new Set(model.deathExits.map((e) => -e - 1));
   return model.cohorts.map((_cohort, c) => {
     const ext = new Array<number>(model.units.length).fill(0);
-    let direct = 0, total = 0;
+    let direct = 0,
+      total = 0;
     for (const s of model.sources) {
       if (s.cohort !== c) continue;
       total += 1;
@@ -34,9 +35,14 @@ function deathPerCrisis(model: Model): number[] {
       for (const [d, p] of routeProbs(s.to[c])) if (dead.has(d)) direct += p;
     }
     if (total === 0) return 0;
-    const lam = solveTraffic(model, model.cohorts.map((_, k) => (k === c ? ext : ext.map(() => 0))))[c];
+    const lam = solveTraffic(
+      model,
+      model.cohorts.map((_, k) => (k === c ? ext : ext.map(() => 0))),
+    )[c];
     let died = direct;
-    model.units.forEach((u, i) => { for (const [d, p] of routeProbs(u.next[c])) if (dead.has(d)) died += lam[i] * p; });
+    model.units.forEach((u, i) => {
+      for (const [d, p] of routeProbs(u.next[c])) if (dead.has(d)) died += lam[i] * p;
+    });
     return Math.min(1, died / total);
   });
 }
@@ -72,12 +78,14 @@ function season(model: Model, t: number): number {
 
 /** The measured period cut into windows of about WINDOW_DAYS days, each with its arrival rates. */
 export function demandWindows(model: Model): Window[] {
-  const start = model.warmup, end = model.warmup + model.horizon;
+  const start = model.warmup,
+    end = model.warmup + model.horizon;
   const n = Math.max(1, Math.round(model.horizon / (WINDOW_DAYS * DAY)));
   const people = peopleByDay(model, Math.ceil(end / DAY));
   const out: Window[] = [];
   for (let w = 0; w < n; w++) {
-    const from = start + (model.horizon * w) / n, to = start + (model.horizon * (w + 1)) / n;
+    const from = start + (model.horizon * w) / n,
+      to = start + (model.horizon * (w + 1)) / n;
     const ext = model.cohorts.map(() => new Array<number>(model.units.length).fill(0));
     // Daily steps, each weighted by the part of the day inside the window.
     for (let t = Math.floor(from / DAY) * DAY; t < to; t += DAY) {
@@ -90,7 +98,10 @@ export function demandWindows(model: Model): Window[] {
         if (s.cohort >= 0) addRoute(ext[s.cohort], s.to[s.cohort], f * day[s.cohort] * model.cohorts[s.cohort].crisis);
         else {
           let prev = 0;
-          s.cohortMix.forEach((cum, c) => { addRoute(ext[c], s.to[c], f * s.rate * (cum - prev)); prev = cum; });
+          s.cohortMix.forEach((cum, c) => {
+            addRoute(ext[c], s.to[c], f * s.rate * (cum - prev));
+            prev = cum;
+          });
         }
       }
     }

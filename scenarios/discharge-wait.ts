@@ -32,7 +32,11 @@ function expectedWait(t: number, rule: DischargeRule, depth = 0): number {
 
 /** Mean wait in minutes over ready times spread evenly over the week. */
 export function dischargeWaitMean(rule: DischargeRule): number {
-  let sum = 0, n = 0;
-  for (let t = STEP / 2; t < WEEK; t += STEP) { sum += expectedWait(t, rule); n++; }
+  let sum = 0,
+    n = 0;
+  for (let t = STEP / 2; t < WEEK; t += STEP) {
+    sum += expectedWait(t, rule);
+    n++;
+  }
   return sum / n;
 }

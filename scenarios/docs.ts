@@ -6,14 +6,20 @@ import { ROOT, type KeySpec, type Shape } from './keys.js';
 import { closest, DIST_FUNCTIONS, MATH_FUNCTIONS } from './expressions.js';
 import { TIME_UNITS } from './quantity.js';
 
-export interface KeyDoc { path: string; spec: KeySpec }
+export interface KeyDoc {
+  path: string;
+  spec: KeySpec;
+}
 
 /** Every key as a path such as `units.<unit>.capacity`, in table order. */
 export function allKeys(): KeyDoc[] {
   const out: KeyDoc[] = [];
   const walk = (shape: Shape, prefix: string) => {
     if (shape.s === 'value') return;
-    if (shape.s === 'named') { walk(shape.item, `${prefix}<${shape.what.replace(/ /g, '-')}>.`); return; }
+    if (shape.s === 'named') {
+      walk(shape.item, `${prefix}<${shape.what.replace(/ /g, '-')}>.`);
+      return;
+    }
     for (const [k, spec] of Object.entries(shape.keys)) {
       out.push({ path: prefix + k, spec });
       walk(spec.shape, `${prefix}${k}.`);
@@ -37,7 +43,11 @@ export function findKey(key: string): KeyDoc[] {
   });
   if (exact.length) return exact;
   // Without the names (`units.capacity`), or the end of a path (`discharge.weekend`).
-  const bare = (k: KeyDoc) => normalise(k.path).split('.').filter((s) => s !== '*').join('.');
+  const bare = (k: KeyDoc) =>
+    normalise(k.path)
+      .split('.')
+      .filter((s) => s !== '*')
+      .join('.');
   const short = keys.filter((k) => bare(k) === key);
   if (short.length) return short;
   return keys.filter((k) => bare(k) === key || bare(k).endsWith('.' + key));
@@ -59,7 +69,8 @@ export function scenarioHelp(key?: string): string {
     const top = allKeys().filter((k) => !k.path.includes('.'));
     return [
       'caresim scenario files (YAML). Every value is an expression with units.',
-      UNITS_TEXT, FUNCS_TEXT,
+      UNITS_TEXT,
+      FUNCS_TEXT,
       'Per-patient values (los, service, next probabilities) may be maps keyed by cohort with `default`; `rest` is the remaining probability.',
       '',
       'Top-level keys:',
@@ -71,7 +82,12 @@ export function scenarioHelp(key?: string): string {
   const found = findKey(key);
   if (found.length) return found.map(block).join('\n\n');
   if (DIST_FUNCTIONS.includes(key) || MATH_FUNCTIONS.includes(key)) return FUNCS_TEXT;
-  const c = closest(key, allKeys().map((k) => normalise(k.path).replace(/\*\./g, '')).concat(allKeys().map((k) => k.path.split('.').pop() ?? '')));
+  const c = closest(
+    key,
+    allKeys()
+      .map((k) => normalise(k.path).replace(/\*\./g, ''))
+      .concat(allKeys().map((k) => k.path.split('.').pop() ?? '')),
+  );
   return `No scenario key \`${key}\`.${c ? ` Did you mean \`${c}\`?` : ''} Run \`caresim help scenario\` for the list.`;
 }
 
@@ -79,8 +95,13 @@ export function scenarioHelp(key?: string): string {
 export function keyReference(): string {
   const rows = allKeys().map((k) => {
     const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    const extra = [k.spec.required ? '**required**' : '', k.spec.default !== undefined ? `default: ${k.spec.default}` : '', k.spec.example !== undefined ? `e.g. \`${k.spec.example}\`` : '']
-      .filter(Boolean).join('; ');
+    const extra = [
+      k.spec.required ? '**required**' : '',
+      k.spec.default !== undefined ? `default: ${k.spec.default}` : '',
+      k.spec.example !== undefined ? `e.g. \`${k.spec.example}\`` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     return `| \`${k.path}\` | ${cell(k.spec.doc)} | ${cell(extra)} |`;
   });
   return ['| key | meaning | default / example |', '|---|---|---|', ...rows].join('\n');

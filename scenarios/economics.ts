@@ -14,16 +14,23 @@ import { DAY } from '../engine/index.js';
 export const DEFAULT_DISCOUNT_RATE = 0.035;
 export const DEFAULT_PLAN_YEARS = 5;
 
-export interface EconomicSettings { discountRate: number; planYears: number }
+export interface EconomicSettings {
+  discountRate: number;
+  planYears: number;
+}
 
 /** `economics:` of the scenario; defaults where a key is absent. Null after reporting a problem. */
 export function readEconomicSettings(root: SNode, env: Env): EconomicSettings | null {
   const node = child(root, 'economics');
-  const rNode = child(node, 'discount_rate'), yNode = child(node, 'plan_years');
+  const rNode = child(node, 'discount_rate'),
+    yNode = child(node, 'plan_years');
   const discountRate = rNode ? readNumber(env, rNode, 'economics.discount_rate', 'probability') : DEFAULT_DISCOUNT_RATE;
   const planYears = yNode ? readNumber(env, yNode, 'economics.plan_years', 'whole') : DEFAULT_PLAN_YEARS;
   if (yNode && planYears === 0) {
-    env.diags.error('bad-value', yNode.loc, 'economics.plan_years', 'a plan of zero years', { expected: 'at least 1 year', hint: 'e.g. `plan_years: 5`' });
+    env.diags.error('bad-value', yNode.loc, 'economics.plan_years', 'a plan of zero years', {
+      expected: 'at least 1 year',
+      hint: 'e.g. `plan_years: 5`',
+    });
     return null;
   }
   if (planYears !== null && planYears > 100) {
@@ -35,7 +42,8 @@ export function readEconomicSettings(root: SNode, env: Env): EconomicSettings | 
 
 /** A strategy's `one_off` and `double_running` (absent: none), with the plan settings. */
 export function readStrategyEconomics(node: SNode | undefined, path: string, env: Env, settings: EconomicSettings): Economics | null {
-  const oNode = child(node, 'one_off'), dNode = child(node, 'double_running');
+  const oNode = child(node, 'one_off'),
+    dNode = child(node, 'double_running');
   const oneOff = oNode ? readNumber(env, oNode, `${path}.one_off`, 'cost') : 0;
   const running = dNode ? readNumber(env, dNode, `${path}.double_running`, 'duration') : 0;
   if (oneOff === null || running === null) return null;

@@ -19,7 +19,14 @@ const REPORTED = 'reported';
 const BASE_PREFIX = '\u0000base:';
 
 function sameNode(a: SNode, b: SNode): boolean {
-  return a.kind === 'scalar' && b.kind === 'scalar' && a.text === b.text && a.loc.file === b.loc.file && a.loc.line === b.loc.line && a.loc.col === b.loc.col;
+  return (
+    a.kind === 'scalar' &&
+    b.kind === 'scalar' &&
+    a.text === b.text &&
+    a.loc.file === b.loc.file &&
+    a.loc.line === b.loc.line &&
+    a.loc.col === b.loc.col
+  );
 }
 
 export interface Uncertain {
@@ -42,7 +49,12 @@ export class Env implements Scope {
    * `base` holds the baseline's params, so a strategy's `params.x: x + 20` means the
    * baseline x plus 20 rather than a loop.
    */
-  constructor(params: SMap | undefined, readonly diags: Diagnostics, readonly draws?: Map<string, number>, base?: SMap) {
+  constructor(
+    params: SMap | undefined,
+    readonly diags: Diagnostics,
+    readonly draws?: Map<string, number>,
+    base?: SMap,
+  ) {
     if (params) for (const e of params.entries) this.nodes.set(e.key, e.value);
     if (base) {
       for (const e of base.entries) {
@@ -56,8 +68,20 @@ export class Env implements Scope {
   evalAll(params: SMap | undefined): void {
     if (!params) return;
     for (const e of params.entries) {
-      if (TIME_UNITS[e.key] !== undefined || DIST_FUNCTIONS.includes(e.key) || MATH_FUNCTIONS.includes(e.key) || e.key === 'rest' || e.key === 'unlimited') {
-        this.diags.error('reserved-name', e.keyLoc, `params.${e.key}`, `\`${e.key}\` is a unit, function or keyword, so it cannot name a param`, { hint: `rename it, e.g. \`${e.key}_value\`` });
+      if (
+        TIME_UNITS[e.key] !== undefined ||
+        DIST_FUNCTIONS.includes(e.key) ||
+        MATH_FUNCTIONS.includes(e.key) ||
+        e.key === 'rest' ||
+        e.key === 'unlimited'
+      ) {
+        this.diags.error(
+          'reserved-name',
+          e.keyLoc,
+          `params.${e.key}`,
+          `\`${e.key}\` is a unit, function or keyword, so it cannot name a param`,
+          { hint: `rename it, e.g. \`${e.key}_value\`` },
+        );
         continue;
       }
       if (!NAME_RE.test(e.key)) continue;
@@ -89,7 +113,9 @@ export class Env implements Scope {
   private compute(key: string, name: string, node: SNode): void {
     const path = `params.${name}`;
     if (this.busy.has(key)) {
-      this.diags.error('param-cycle', node.loc, path, `\`${name}\` depends on itself`, { expected: 'params that refer only to params defined without a loop' });
+      this.diags.error('param-cycle', node.loc, path, `\`${name}\` depends on itself`, {
+        expected: 'params that refer only to params defined without a loop',
+      });
       this.values.set(key, null);
       this.deps.set(key, new Set());
       return;
@@ -128,7 +154,9 @@ export class Env implements Scope {
   /** Evaluates a scalar; reports and returns null on any problem. */
   eval(node: SNode, path: string): Value | null {
     if (node.kind !== 'scalar' || node.empty) {
-      this.diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, { expected: 'a value (an expression such as `9.1 days`, `320/day` or `35%`)' });
+      this.diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, {
+        expected: 'a value (an expression such as `9.1 days`, `320/day` or `35%`)',
+      });
       return null;
     }
     try {
@@ -142,8 +170,10 @@ export class Env implements Scope {
   report(e: unknown, node: SNode, path: string): void {
     if (!(e instanceof ExprError)) throw e;
     if (e.code === REPORTED) return;
-    const loc = e.offset !== undefined && node.kind === 'scalar' && !node.text.includes('\n')
-      ? { ...node.loc, col: node.loc.col + e.offset } : node.loc;
+    const loc =
+      e.offset !== undefined && node.kind === 'scalar' && !node.text.includes('\n')
+        ? { ...node.loc, col: node.loc.col + e.offset }
+        : node.loc;
     this.diags.error(e.code, loc, path, e.message, { expected: e.expected, hint: e.hint });
   }
 }

@@ -13,7 +13,8 @@ export function erlangB(c: number, a: number): number {
 /** Erlang C: probability that an arrival waits, for a < c. */
 export function erlangC(c: number, a: number): number {
   if (a >= c) return 1;
-  const b = erlangB(c, a), rho = a / c;
+  const b = erlangB(c, a),
+    rho = a / c;
   return b / (1 - rho * (1 - b));
 }
 
@@ -26,5 +27,5 @@ export function queueWaitMean(places: number, a: number, stay: number, cs2: numb
   const c = Math.floor(places);
   if (a <= 0) return 0;
   if (c <= 0 || a >= c) return Infinity;
-  return (erlangC(c, a) * stay / (c - a)) * (1 + cs2) / 2;
+  return (((erlangC(c, a) * stay) / (c - a)) * (1 + cs2)) / 2;
 }

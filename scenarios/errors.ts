@@ -76,7 +76,13 @@ export class Diagnostics {
 
 /** Sorts by file, position, then errors before warnings: the order a reader fixes them in. */
 export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
-  return diags.slice().sort((a, b) =>
-    a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col ||
-    (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return diags
+    .slice()
+    .sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) ||
+        a.line - b.line ||
+        a.col - b.col ||
+        (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+    );
 }

@@ -21,7 +21,13 @@ export const MATH_FUNCTIONS = ['min', 'max', 'round', 'floor', 'ceil', 'abs'];
 
 /** A problem in one expression; `offset` is a character index into the text when known. */
 export class ExprError extends Error {
-  constructor(readonly code: string, message: string, readonly expected?: string, readonly hint?: string, readonly offset?: number) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly expected?: string,
+    readonly hint?: string,
+    readonly offset?: number,
+  ) {
     super(message);
   }
 }
@@ -46,13 +52,21 @@ export function parseExpr(text: string): MathNode {
     try {
       out = math.parse(text);
       let count = 0;
-      out.traverse(() => { count++; });
-      if (count > MAX_EXPR_NODES) out = new ExprError('expression-too-long', `the expression has ${count} parts`, `at most ${MAX_EXPR_NODES}`);
+      out.traverse(() => {
+        count++;
+      });
+      if (count > MAX_EXPR_NODES)
+        out = new ExprError('expression-too-long', `the expression has ${count} parts`, `at most ${MAX_EXPR_NODES}`);
     } catch (e) {
       const err = e as Error & { char?: number };
       const msg = err.message.replace(/\s*\(char \d+\)$/, '');
-      out = new ExprError('bad-expression', `cannot read \`${text}\`: ${msg}`, 'an expression such as `9.1 days`, `320/day`, `35%` or `lognormal(6 days, 7 days)`',
-        undefined, typeof err.char === 'number' ? Math.max(0, err.char - 1) : undefined);
+      out = new ExprError(
+        'bad-expression',
+        `cannot read \`${text}\`: ${msg}`,
+        'an expression such as `9.1 days`, `320/day`, `35%` or `lognormal(6 days, 7 days)`',
+        undefined,
+        typeof err.char === 'number' ? Math.max(0, err.char - 1) : undefined,
+      );
     }
   }
   if (cache.size > 5000) cache.clear();
@@ -71,14 +85,19 @@ function num(v: Value, what: string): Qty {
 }
 
 function finite(q: Qty): Qty {
-  if (!Number.isFinite(q.n)) throw new ExprError('not-finite', 'the value is not a finite number (too large, or a division by zero)', 'a finite number');
+  if (!Number.isFinite(q.n))
+    throw new ExprError('not-finite', 'the value is not a finite number (too large, or a division by zero)', 'a finite number');
   return q;
 }
 
 function same(a: Qty, b: Qty, op: string): void {
   if (a.t !== b.t) {
-    throw new ExprError('wrong-dimension', `cannot ${op} ${describeValue(a)} and ${describeValue(b)}`, 'both sides of the same kind',
-      'add a unit to the plain number, e.g. `2 days + 6 hours`');
+    throw new ExprError(
+      'wrong-dimension',
+      `cannot ${op} ${describeValue(a)} and ${describeValue(b)}`,
+      'both sides of the same kind',
+      'add a unit to the plain number, e.g. `2 days + 6 hours`',
+    );
   }
 }
 
@@ -87,7 +106,8 @@ function walk(node: MathNode, scope: Scope): Value {
   switch (node.type) {
     case 'ConstantNode': {
       const v = n.value;
-      if (typeof v !== 'number') throw new ExprError('wrong-type', `\`${String(v)}\` is not a number`, 'a number, a quantity or a distribution');
+      if (typeof v !== 'number')
+        throw new ExprError('wrong-type', `\`${String(v)}\` is not a number`, 'a number, a quantity or a distribution');
       return finite(qty(v));
     }
     case 'ParenthesisNode':
@@ -95,36 +115,56 @@ function walk(node: MathNode, scope: Scope): Value {
     case 'SymbolNode':
       return symbol(n.name as string, scope);
     case 'OperatorNode':
-      return operator(n.fn as string, n.op as string, (n.args as MathNode[]).map((a) => walk(a, scope)));
+      return operator(
+        n.fn as string,
+        n.op as string,
+        (n.args as MathNode[]).map((a) => walk(a, scope)),
+      );
     case 'FunctionNode':
       return call(n, scope);
     case 'ArrayNode': {
       const items = n.items as MathNode[];
       if (items.length > MAX_LIST) throw new ExprError('list-too-long', `the list has ${items.length} values`, `at most ${MAX_LIST}`);
-      return { k: 'list', items: items.map((it) => {
-        const v = walk(it, scope);
-        if (v.k !== 'q') throw new ExprError('wrong-type', `a list holds ${describeValue(v)}`, 'a list of numbers or quantities');
-        return v;
-      }) };
+      return {
+        k: 'list',
+        items: items.map((it) => {
+          const v = walk(it, scope);
+          if (v.k !== 'q') throw new ExprError('wrong-type', `a list holds ${describeValue(v)}`, 'a list of numbers or quantities');
+          return v;
+        }),
+      };
     }
     default:
-      throw new ExprError('forbidden-expression', `\`${node.toString()}\` uses ${describeNodeType(node.type)}, which scenarios do not allow`,
-        'numbers, units, names of params, + - * / ^, and the functions ' + [...DIST_FUNCTIONS, ...MATH_FUNCTIONS].join(', '));
+      throw new ExprError(
+        'forbidden-expression',
+        `\`${node.toString()}\` uses ${describeNodeType(node.type)}, which scenarios do not allow`,
+        'numbers, units, names of params, + - * / ^, and the functions ' + [...DIST_FUNCTIONS, ...MATH_FUNCTIONS].join(', '),
+      );
   }
 }
 
 function describeNodeType(type: string): string {
   switch (type) {
-    case 'AssignmentNode': return 'assignment';
-    case 'FunctionAssignmentNode': return 'a function definition';
-    case 'AccessorNode': return 'property or index access';
-    case 'IndexNode': return 'indexing';
-    case 'ObjectNode': return 'an object';
-    case 'ConditionalNode': return 'a condition';
-    case 'RangeNode': return 'a range';
-    case 'BlockNode': return 'several statements';
-    case 'RelationalNode': return 'a comparison';
-    default: return `a ${type}`;
+    case 'AssignmentNode':
+      return 'assignment';
+    case 'FunctionAssignmentNode':
+      return 'a function definition';
+    case 'AccessorNode':
+      return 'property or index access';
+    case 'IndexNode':
+      return 'indexing';
+    case 'ObjectNode':
+      return 'an object';
+    case 'ConditionalNode':
+      return 'a condition';
+    case 'RangeNode':
+      return 'a range';
+    case 'BlockNode':
+      return 'several statements';
+    case 'RelationalNode':
+      return 'a comparison';
+    default:
+      return `a ${type}`;
   }
 }
 
@@ -133,9 +173,14 @@ function symbol(name: string, scope: Scope): Value {
   if (v) return v;
   const unit = TIME_UNITS[name];
   if (unit !== undefined) return qty(unit, 1);
-  if (name === 'Infinity' || name === 'NaN') throw new ExprError('not-finite', `\`${name}\` is not a finite number`, 'a finite number', 'use `unlimited` where a key allows it');
-  throw new ExprError('unknown-name', `unknown name \`${name}\``, 'a unit (minutes, hours, days, weeks, months, years) or a name declared in `params`',
-    suggestName(name, [...scope.names(), ...Object.keys(TIME_UNITS)]));
+  if (name === 'Infinity' || name === 'NaN')
+    throw new ExprError('not-finite', `\`${name}\` is not a finite number`, 'a finite number', 'use `unlimited` where a key allows it');
+  throw new ExprError(
+    'unknown-name',
+    `unknown name \`${name}\``,
+    'a unit (minutes, hours, days, weeks, months, years) or a name declared in `params`',
+    suggestName(name, [...scope.names(), ...Object.keys(TIME_UNITS)]),
+  );
 }
 
 function operator(fn: string, op: string, args: Value[]): Value {
@@ -144,14 +189,22 @@ function operator(fn: string, op: string, args: Value[]): Value {
     return fn === 'unaryMinus' ? qty(-a.n, a.t) : a;
   }
   if (args.length !== 2) throw new ExprError('forbidden-expression', `the operator \`${op}\` is not allowed`, 'one of + - * / ^');
-  const a = num(args[0], `\`${op}\``), b = num(args[1], `\`${op}\``);
+  const a = num(args[0], `\`${op}\``),
+    b = num(args[1], `\`${op}\``);
   switch (fn) {
-    case 'add': same(a, b, 'add'); return finite(qty(a.n + b.n, a.t));
-    case 'subtract': same(a, b, 'subtract'); return finite(qty(a.n - b.n, a.t));
-    case 'multiply': return finite(qty(a.n * b.n, a.t + b.t));
-    case 'divide': return finite(qty(a.n / b.n, a.t - b.t));
+    case 'add':
+      same(a, b, 'add');
+      return finite(qty(a.n + b.n, a.t));
+    case 'subtract':
+      same(a, b, 'subtract');
+      return finite(qty(a.n - b.n, a.t));
+    case 'multiply':
+      return finite(qty(a.n * b.n, a.t + b.t));
+    case 'divide':
+      return finite(qty(a.n / b.n, a.t - b.t));
     case 'pow':
-      if (b.t !== 0 || (a.t !== 0 && !Number.isInteger(b.n))) throw new ExprError('wrong-dimension', 'a power needs a plain number as exponent', 'a plain number');
+      if (b.t !== 0 || (a.t !== 0 && !Number.isInteger(b.n)))
+        throw new ExprError('wrong-dimension', 'a power needs a plain number as exponent', 'a plain number');
       return finite(qty(Math.pow(a.n, b.n), a.t * b.n));
     default:
       throw new ExprError('forbidden-expression', `the operator \`${op}\` is not allowed`, 'one of + - * / ^ and %');
@@ -160,10 +213,14 @@ function operator(fn: string, op: string, args: Value[]): Value {
 
 function call(n: MathNode & Record<string, unknown>, scope: Scope): Value {
   const fnNode = n.fn as MathNode & { name?: string };
-  const name = fnNode.type === 'SymbolNode' ? fnNode.name ?? '' : '';
+  const name = fnNode.type === 'SymbolNode' ? (fnNode.name ?? '') : '';
   if (!DIST_FUNCTIONS.includes(name) && !MATH_FUNCTIONS.includes(name)) {
-    throw new ExprError('unknown-function', `unknown function \`${name || fnNode.toString()}\``, 'one of ' + [...DIST_FUNCTIONS, ...MATH_FUNCTIONS].join(', '),
-      suggestName(name, [...DIST_FUNCTIONS, ...MATH_FUNCTIONS]));
+    throw new ExprError(
+      'unknown-function',
+      `unknown function \`${name || fnNode.toString()}\``,
+      'one of ' + [...DIST_FUNCTIONS, ...MATH_FUNCTIONS].join(', '),
+      suggestName(name, [...DIST_FUNCTIONS, ...MATH_FUNCTIONS]),
+    );
   }
   const args = (n.args as MathNode[]).map((a) => walk(a, scope));
   if (DIST_FUNCTIONS.includes(name)) return { k: 'dist', name, args };
@@ -171,7 +228,10 @@ function call(n: MathNode & Record<string, unknown>, scope: Scope): Value {
   if (qs.length === 0) throw new ExprError('wrong-arguments', `\`${name}\` needs at least one argument`, `${name}(x)`);
   if (name === 'min' || name === 'max') {
     for (const q of qs) same(qs[0], q, `compare in ${name}`);
-    return qty(qs.reduce((m, q) => (name === 'min' ? Math.min(m, q.n) : Math.max(m, q.n)), qs[0].n), qs[0].t);
+    return qty(
+      qs.reduce((m, q) => (name === 'min' ? Math.min(m, q.n) : Math.max(m, q.n)), qs[0].n),
+      qs[0].t,
+    );
   }
   if (qs.length !== 1) throw new ExprError('wrong-arguments', `\`${name}\` takes one argument`, `${name}(x)`);
   const f = { round: Math.round, floor: Math.floor, ceil: Math.ceil, abs: Math.abs }[name as 'round'];

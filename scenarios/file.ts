@@ -20,7 +20,8 @@ export function analyseScenarioFile(file: string, opts: { set?: string[] } = {})
   } catch (e) {
     const diags = new Diagnostics();
     diags.error('file-unreadable', { file, line: 1, col: 1 }, '', `cannot read \`${file}\`: ${(e as Error).message.split('\n')[0]}`, {
-      expected: 'a readable scenario file (YAML, at most 1 MB)' });
+      expected: 'a readable scenario file (YAML, at most 1 MB)',
+    });
     return { diagnostics: diags.list, sources: new Map(), loaded: null };
   }
   return analyseScenario(text, file, { set: opts.set, readFile: readScenarioFile });

@@ -21,7 +21,11 @@ export function formatDiagnostics(diags: Diagnostic[], sources: SourceLookup, op
     if (d.hint) out.push(`  ${paint(color, '36', 'hint')}: ${d.hint}`);
     if (!lines.has(d.file)) {
       let text: string | undefined;
-      try { text = lookup(d.file); } catch { text = undefined; }
+      try {
+        text = lookup(d.file);
+      } catch {
+        text = undefined;
+      }
       lines.set(d.file, text === undefined ? undefined : text.split(/\r?\n/));
     }
     const src = lines.get(d.file)?.[d.line - 1];

@@ -3,7 +3,14 @@
  * with diagnostics, a JSON Schema and key documentation from one key table.
  */
 export { ScenarioError, type Diagnostic } from './errors.js';
-export { loadScenarioText, analyseScenario, type CompiledScenario, type CompiledStrategy, type CompiledScenarioWithWarnings, type Analysis } from './load.js';
+export {
+  loadScenarioText,
+  analyseScenario,
+  type CompiledScenario,
+  type CompiledStrategy,
+  type CompiledScenarioWithWarnings,
+  type Analysis,
+} from './load.js';
 export { loadScenario, checkScenario, analyseScenarioFile } from './file.js';
 export { formatDiagnostics } from './format.js';
 export { buildSchema } from './schema.js';

@@ -56,15 +56,21 @@ const ITERATIONS = 60;
 
 /** Per unit: the estimated offered load (null for units without a place limit). */
 export function estimateLoads(model: Model): (UnitLoad | null)[] {
-  const n = model.units.length, K = model.cohorts.length;
+  const n = model.units.length,
+    K = model.cohorts.length;
   const P = model.units.map((u) => u.next.map((r) => [...routeProbs(r)].filter(([, p]) => p > 0)));
   const win = model.units.map((u) => (u.discharge ? dischargeWaitMean(u.discharge) : 0));
   // Service plus expected hand-off plus discharge window, per unit and cohort: no load dependence.
-  const fixed = model.units.map((u, i) => u.service.map((d, c) => {
-    let h = 0;
-    for (const [dest, p] of P[i][c]) { const hd = u.handoff[String(dest)]; if (hd) h += p * distMean(hd); }
-    return { service: distMean(d), handoff: h, window: win[i] };
-  }));
+  const fixed = model.units.map((u, i) =>
+    u.service.map((d, c) => {
+      let h = 0;
+      for (const [dest, p] of P[i][c]) {
+        const hd = u.handoff[String(dest)];
+        if (hd) h += p * distMean(hd);
+      }
+      return { service: distMean(d), handoff: h, window: win[i] };
+    }),
+  );
   const blocks = (u: number, d: number) => d >= 0 && model.units[u].ifFull?.[String(d)] === undefined;
   const windows = demandWindows(model).map((w) => {
     const places = model.units.map((_, u) => usableMeanCapacity(model, u, w.from, w.to));
@@ -72,26 +78,35 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
     const wait = new Array<number>(n).fill(0);
     let stay: number[][] = [];
     for (let it = 0; it < ITERATIONS; it++) {
-      stay = model.units.map((_, u) => fixed[u].map((f, c) => {
-        let b = 0;
-        for (const [d, p] of P[u][c]) if (blocks(u, d) && wait[d] > 0) b += p * wait[d];
-        return f.service + f.handoff + f.window + b;
-      }));
+      stay = model.units.map((_, u) =>
+        fixed[u].map((f, c) => {
+          let b = 0;
+          for (const [d, p] of P[u][c]) if (blocks(u, d) && wait[d] > 0) b += p * wait[d];
+          return f.service + f.handoff + f.window + b;
+        }),
+      );
       let changed = false;
       model.units.forEach((unit, d) => {
         if (!Number.isFinite(places[d]) || rate[d] <= 0) return;
-        let work = 0, m2 = 0, s1 = 0;
+        let work = 0,
+          m2 = 0,
+          s1 = 0;
         for (let c = 0; c < K; c++) {
           const l = w.lam[c][d];
           if (l <= 0) continue;
           work += l * stay[d][c];
           const sd = unit.service[c];
-          s1 += l * distMean(sd); m2 += l * (distVariance(sd) + distMean(sd) ** 2);
+          s1 += l * distMean(sd);
+          m2 += l * (distVariance(sd) + distMean(sd) ** 2);
         }
         const cs2 = s1 > 0 ? (m2 * rate[d]) / (s1 * s1) - 1 : 1;
         // An unlimited queue always takes the patient in: the wait is spent there, not upstream.
-        const next = unit.queue === 0 ? queueWaitMean(places[d], work, work / rate[d], cs2)
-          : Number.isFinite(unit.queue) && work >= places[d] ? Infinity : 0;
+        const next =
+          unit.queue === 0
+            ? queueWaitMean(places[d], work, work / rate[d], cs2)
+            : Number.isFinite(unit.queue) && work >= places[d]
+              ? Infinity
+              : 0;
         if (Math.abs(next - wait[d]) > 1e-9 * Math.max(1, next) && !(next === Infinity && wait[d] === Infinity)) changed = true;
         wait[d] = next;
       });
@@ -102,7 +117,9 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
   return model.units.map((_, u) => {
     const total = usableMeanCapacity(model, u, model.warmup, model.warmup + model.horizon);
     if (!Number.isFinite(total)) return null;
-    let rate = 0, work = 0, peak: WindowLoad | null = null;
+    let rate = 0,
+      work = 0,
+      peak: WindowLoad | null = null;
     const wins: WindowLoad[] = [];
     const parts: StayParts = { service: 0, handoff: 0, window: 0, blocking: 0 };
     const short = new Set<number>();
@@ -114,11 +131,14 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
         if (l <= 0) continue;
         wk += l * stay[u][c];
         const f = fixed[u][c];
-        parts.service += len * l * f.service; parts.handoff += len * l * f.handoff; parts.window += len * l * f.window;
+        parts.service += len * l * f.service;
+        parts.handoff += len * l * f.handoff;
+        parts.window += len * l * f.window;
         parts.blocking += len * l * (stay[u][c] - f.service - f.handoff - f.window);
         for (const [d, p] of P[u][c]) if (p > 0 && blocks(u, d) && wait[d] === Infinity) short.add(d);
       }
-      rate += len * r[u]; work += len * wk;
+      rate += len * r[u];
+      work += len * wk;
       const rho = places[u] > 0 ? wk / places[u] : wk > 0 ? Infinity : 0;
       const wl = { from: w.from, to: w.to, rate: r[u], work: wk, places: places[u], rho };
       wins.push(wl);

@@ -49,7 +49,10 @@ export interface CompiledScenarioWithWarnings extends CompiledScenario {
   optimise?: { spec: OptimiseSpec; candidate: (values: Record<string, number>, name: string) => CompiledStrategy };
 }
 
-export interface LoadOptions { set?: string[]; readFile?: ReadFile }
+export interface LoadOptions {
+  set?: string[];
+  readFile?: ReadFile;
+}
 
 export interface Analysis {
   diagnostics: Diagnostic[];
@@ -61,14 +64,29 @@ function baseName(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
 }
 
-function strategy(name: string, description: string, set: Record<string, string>, root: SMap, diags: Diagnostics, header: Header, label: string, warned: Set<string>, baseParams?: SMap, economics?: Economics | null): CompiledStrategy | null {
+function strategy(
+  name: string,
+  description: string,
+  set: Record<string, string>,
+  root: SMap,
+  diags: Diagnostics,
+  header: Header,
+  label: string,
+  warned: Set<string>,
+  baseParams?: SMap,
+  economics?: Economics | null,
+): CompiledStrategy | null {
   checkKeys(root, diags);
   const c = compileTree(root, diags, header.clock, baseParams);
   if (!c || economics === null) return null;
   if (economics) c.model.economics = economics;
   const units = child(root, 'units');
   const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
-  if (checkNetwork(c.model, diags, unitLoc, label, warned) && checkLoad(c.model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)) checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
+  if (
+    checkNetwork(c.model, diags, unitLoc, label, warned) &&
+    checkLoad(c.model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)
+  )
+    checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
   checkCycles(c.model, diags, units, label, warned);
   checkStaffing(c.model, diags, units, label, warned);
   const draw = (seed: number | string, replication: number) => {
@@ -85,7 +103,15 @@ function strategy(name: string, description: string, set: Record<string, string>
   // Draws as a planner reads them: durations in days, rates per day (the engine's unit is the minute).
   const drawsFor = (seed: number | string, replication: number) =>
     Object.fromEntries([...draw(seed, replication)].map(([p, v]) => [p, v * DAY ** -c.uncertain.get(p)!.t]));
-  return { name, description, set, model: c.model, uncertain: c.uncertain.size > 0, modelFor, ...(c.uncertain.size > 0 ? { drawsFor } : {}) };
+  return {
+    name,
+    description,
+    set,
+    model: c.model,
+    uncertain: c.uncertain.size > 0,
+    modelFor,
+    ...(c.uncertain.size > 0 ? { drawsFor } : {}),
+  };
 }
 
 /** Everything about a scenario text; never throws for bad input. */
@@ -94,7 +120,10 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
   const { root, sources } = resolveScenario(text, file, diags, opts.set ?? [], opts.readFile);
   const done = (loaded: CompiledScenarioWithWarnings | null): Analysis => ({ diagnostics: sortDiagnostics(diags.list), sources, loaded });
   if (!root) {
-    if (diags.errorCount === 0) diags.error('yaml-syntax', { file, line: 1, col: 1 }, '', 'the file could not be read as a scenario', { expected: 'a YAML map of scenario keys' });
+    if (diags.errorCount === 0)
+      diags.error('yaml-syntax', { file, line: 1, col: 1 }, '', 'the file could not be read as a scenario', {
+        expected: 'a YAML map of scenario keys',
+      });
     return done(null);
   }
   const params = child(root, 'params');
@@ -116,7 +145,10 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
   if (strategies?.kind === 'map') {
     for (const e of strategies.entries) {
       if (e.key === 'baseline') {
-        diags.error('reserved-name', e.keyLoc, 'strategies.baseline', '`baseline` is the scenario as written', { expected: 'another strategy name', hint: 'rename it, e.g. `baseline_plus`' });
+        diags.error('reserved-name', e.keyLoc, 'strategies.baseline', '`baseline` is the scenario as written', {
+          expected: 'another strategy name',
+          hint: 'rename it, e.g. `baseline_plus`',
+        });
         continue;
       }
       const setNode = child(e.value, 'set');
@@ -130,33 +162,73 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
         }
       }
       const desc = descNode?.kind === 'scalar' ? descNode.text : '';
-      const st = strategy(e.key, desc, set, tree, diags, header, ` in strategy \`${e.key}\``, warned, baseParams, econ(e.value, `strategies.${e.key}`));
+      const st = strategy(
+        e.key,
+        desc,
+        set,
+        tree,
+        diags,
+        header,
+        ` in strategy \`${e.key}\``,
+        warned,
+        baseParams,
+        econ(e.value, `strategies.${e.key}`),
+      );
       if (st) out.push({ ...st, changes: strategyChanges(root, tree, Object.keys(set)) });
     }
   }
   const sweep = child(root, 'sweep');
   // Checked once at the key, rather than once per point at each value.
-  const sweepTargets = sweep?.kind === 'map' ? sweep.entries.map((e) =>
-    checkSetTarget(root, e.key, e.value.kind === 'seq' && e.value.items.length > 0 ? e.value.items[0] : e.value, e.keyLoc, diags)) : [];
-  const points: SweepPoint[] = sweepTargets.every(Boolean) ? sweepPoints(sweep, env, diags) ?? [] : [];
+  const sweepTargets =
+    sweep?.kind === 'map'
+      ? sweep.entries.map((e) =>
+          checkSetTarget(root, e.key, e.value.kind === 'seq' && e.value.items.length > 0 ? e.value.items[0] : e.value, e.keyLoc, diags),
+        )
+      : [];
+  const points: SweepPoint[] = sweepTargets.every(Boolean) ? (sweepPoints(sweep, env, diags) ?? []) : [];
   for (const p of points) {
     const tree = cloneNode(root) as SMap;
     for (const [path, v] of Object.entries(p.nodes)) applySet(tree, path, v, v.loc, diags, FIXED_KEYS);
-    const st = strategy(p.name, `Sweep: ${Object.entries(p.set).map(([k, v]) => `${k} = ${v}`).join(', ')}`, p.set, tree, diags, header, ` in sweep point \`${p.name}\``, warned, baseParams, econ(undefined, ''));
-    if (st) { st.sweep = p.values; st.changes = strategyChanges(root, tree, Object.keys(p.set)); out.push(st); }
+    const st = strategy(
+      p.name,
+      `Sweep: ${Object.entries(p.set)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ')}`,
+      p.set,
+      tree,
+      diags,
+      header,
+      ` in sweep point \`${p.name}\``,
+      warned,
+      baseParams,
+      econ(undefined, ''),
+    );
+    if (st) {
+      st.sweep = p.values;
+      st.changes = strategyChanges(root, tree, Object.keys(p.set));
+      out.push(st);
+    }
   }
   const opt = compileOptimise(root, env, diags);
   if (diags.errorCount > 0) return done(null);
   const hashInput = [...sources].map(([f, t]) => `${f}\n${t}`).join('\n\u0000\n');
   const loaded: CompiledScenarioWithWarnings = {
-    file, name: header.name, hash: sha256Hex(hashInput),
-    seed: header.seed, replications: header.replications, maxReplications: header.maxReplications,
-    startDate: header.startDate, horizonDays: header.horizonDays, warmupDays: header.warmupDays,
-    assumptions: header.assumptions, warnings: sortDiagnostics(diags.list.filter((d) => d.severity === 'warning')),
+    file,
+    name: header.name,
+    hash: sha256Hex(hashInput),
+    seed: header.seed,
+    replications: header.replications,
+    maxReplications: header.maxReplications,
+    startDate: header.startDate,
+    horizonDays: header.horizonDays,
+    warmupDays: header.warmupDays,
+    assumptions: header.assumptions,
+    warnings: sortDiagnostics(diags.list.filter((d) => d.severity === 'warning')),
     strategies: out,
   };
   const variant = (set: Record<string, string>, name: string, description: string): CompiledStrategy => {
-    const d = new Diagnostics(), tree = cloneNode(root) as SMap;
+    const d = new Diagnostics(),
+      tree = cloneNode(root) as SMap;
     for (const [path, v] of Object.entries(set)) applySet(tree, path, scalar(v, root.loc), root.loc, d, FIXED_KEYS);
     const st = strategy(name, description, set, tree, d, header, ` in \`${name}\``, new Set(), baseParams);
     if (!st || d.errorCount > 0) throw new ScenarioError(d.list);
@@ -167,14 +239,30 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
   penv.evalAll(baseParams);
   loaded.variants = {
     variant,
-    paramValue: (name) => { try { const v = penv.lookup(name); return v && v.k === 'q' ? { n: v.n, t: v.t } : null; } catch { return null; } },
+    paramValue: (name) => {
+      try {
+        const v = penv.lookup(name);
+        return v && v.k === 'q' ? { n: v.n, t: v.t } : null;
+      } catch {
+        return null;
+      }
+    },
     uncertain: [...penv.uncertain].map(([name, u]) => ({ name, t: u.t })),
   };
   if (opt) {
-    loaded.optimise = { spec: opt, candidate: (values, name) => {
-      const set = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
-      return variant(set, name, `Optimiser candidate: ${Object.entries(set).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
-    } };
+    loaded.optimise = {
+      spec: opt,
+      candidate: (values, name) => {
+        const set = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+        return variant(
+          set,
+          name,
+          `Optimiser candidate: ${Object.entries(set)
+            .map(([k, v]) => `${k} = ${v}`)
+            .join(', ')}`,
+        );
+      },
+    };
   }
   if (points.length > 0) {
     loaded.sweep = { paths: Object.keys(points[0].values), points: points.map((p) => ({ strategy: p.name, values: p.values })) };
@@ -187,4 +275,3 @@ export function loadScenarioText(text: string, file: string, opts: LoadOptions =
   if (!a.loaded) throw new ScenarioError(a.diagnostics);
   return a.loaded;
 }
-

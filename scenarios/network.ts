@@ -20,7 +20,13 @@ function edges(model: Model, u: number, c: number): number[] {
 }
 
 /** Reports units some cohort can never leave (error) and units nobody reaches (warning). */
-export function checkNetwork(model: Model, diags: Diagnostics, unitLoc: Map<string, Loc>, label: string, warned: Set<string> = new Set()): boolean {
+export function checkNetwork(
+  model: Model,
+  diags: Diagnostics,
+  unitLoc: Map<string, Loc>,
+  label: string,
+  warned: Set<string> = new Set(),
+): boolean {
   const n = model.units.length;
   let ok = true;
   const at = (u: number) => unitLoc.get(model.units[u].name) ?? { file: '<scenario>', line: 1, col: 1 };
@@ -31,20 +37,36 @@ export function checkNetwork(model: Model, diags: Diagnostics, unitLoc: Map<stri
       changed = false;
       for (let u = 0; u < n; u++) {
         if (canExit[u]) continue;
-        if (edges(model, u, c).some((d) => d < 0 || canExit[d])) { canExit[u] = true; changed = true; }
+        if (edges(model, u, c).some((d) => d < 0 || canExit[d])) {
+          canExit[u] = true;
+          changed = true;
+        }
       }
     }
     for (let u = 0; u < n; u++) {
       if (canExit[u]) continue;
       ok = false;
       const who = model.cohorts.length > 1 ? ` of cohort \`${model.cohorts[c].name}\`` : '';
-      diags.error('no-exit', at(u), `units.${model.units[u].name}.next`, `patients${who} in \`${model.units[u].name}\` can never reach an exit${label}`, {
-        expected: 'every route to lead, sooner or later, to an exit such as `home` or `death`', hint: 'give one destination on the loop a share that leaves, e.g. `home: 10%`' });
+      diags.error(
+        'no-exit',
+        at(u),
+        `units.${model.units[u].name}.next`,
+        `patients${who} in \`${model.units[u].name}\` can never reach an exit${label}`,
+        {
+          expected: 'every route to lead, sooner or later, to an exit such as `home` or `death`',
+          hint: 'give one destination on the loop a share that leaves, e.g. `home: 10%`',
+        },
+      );
     }
   }
   const reached = new Array<boolean>(n).fill(false);
   const stack: number[] = [];
-  const visit = (d: number) => { if (d >= 0 && !reached[d]) { reached[d] = true; stack.push(d); } };
+  const visit = (d: number) => {
+    if (d >= 0 && !reached[d]) {
+      reached[d] = true;
+      stack.push(d);
+    }
+  };
   for (const s of model.sources) for (const r of s.to) for (const [d, p] of routeProbs(r)) if (p > 0) visit(d);
   while (stack.length) {
     const u = stack.pop()!;
@@ -54,7 +76,9 @@ export function checkNetwork(model: Model, diags: Diagnostics, unitLoc: Map<stri
     if (!reached[u] && !warned.has(`unreachable:${model.units[u].name}`)) {
       warned.add(`unreachable:${model.units[u].name}`);
       diags.warn('unreachable-unit', at(u), `units.${model.units[u].name}`, `no patient ever reaches \`${model.units[u].name}\`${label}`, {
-        expected: 'each unit to be a destination of an arrival stream or of another unit', hint: 'route patients to it, or remove it' });
+        expected: 'each unit to be a destination of an arrival stream or of another unit',
+        hint: 'route patients to it, or remove it',
+      });
     }
   }
   return ok;
@@ -65,7 +89,8 @@ export function meanCapacity(capacity: number, schedule: Schedule | undefined, f
   if (!schedule) return capacity;
   let sum = 0;
   for (let i = 0; i < schedule.at.length; i++) {
-    const a = Math.max(from, schedule.at[i]), b = Math.min(to, i + 1 < schedule.at.length ? schedule.at[i + 1] : Infinity);
+    const a = Math.max(from, schedule.at[i]),
+      b = Math.min(to, i + 1 < schedule.at.length ? schedule.at[i + 1] : Infinity);
     if (b > a) sum += (b - a) * schedule.cap[i];
   }
   return to > from ? sum / (to - from) : capacity;
@@ -81,7 +106,10 @@ export function trafficRates(model: Model): number[][] {
       addRoute(ext[s.cohort], s.to[s.cohort], co.people * co.crisis);
     } else {
       let prev = 0;
-      s.cohortMix.forEach((cum, c) => { addRoute(ext[c], s.to[c], s.rate * (cum - prev)); prev = cum; });
+      s.cohortMix.forEach((cum, c) => {
+        addRoute(ext[c], s.to[c], s.rate * (cum - prev));
+        prev = cum;
+      });
     }
   }
   return solveTraffic(model, ext);
@@ -99,7 +127,9 @@ export function solveTraffic(model: Model, ext: number[][]): number[][] {
     let lam = a.slice();
     for (let it = 0; it < 5000; it++) {
       const nx = a.slice();
-      lam.forEach((l, u) => { for (const [d, p] of P[u]) if (d >= 0) nx[d] += l * p; });
+      lam.forEach((l, u) => {
+        for (const [d, p] of P[u]) if (d >= 0) nx[d] += l * p;
+      });
       const diff = nx.reduce((m, x, i) => Math.max(m, Math.abs(x - lam[i]) / Math.max(1e-12, Math.abs(x))), 0);
       lam = nx;
       if (diff < 1e-10) break;
@@ -116,11 +146,18 @@ export function solveTraffic(model: Model, ext: number[][]): number[][] {
  */
 export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string, Loc>, label: string, arrivalsLoc: Loc): boolean {
   const lam = trafficRates(model);
-  let total = 0, worst = -1, worstLoad = -1;
+  let total = 0,
+    worst = -1,
+    worstLoad = -1;
   model.units.forEach((unit, u) => {
-    let load = 0, rate = 0;
+    let load = 0,
+      rate = 0;
     // A stay with no finite mean (a heavy tail) says nothing about the typical count: left out.
-    lam.forEach((l, c) => { const m = distMean(unit.service[c]); if (Number.isFinite(m)) load += l[u] * m; rate += l[u]; });
+    lam.forEach((l, c) => {
+      const m = distMean(unit.service[c]);
+      if (Number.isFinite(m)) load += l[u] * m;
+      rate += l[u];
+    });
     if (!(load <= Number.MAX_VALUE)) load = Infinity;
     // An overloaded unit's queue grows by the excess arrivals over the run, up to its
     // waiting places; in service it holds at most its places.
@@ -132,7 +169,10 @@ export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string,
       load = places + Math.min(unit.queue, excess);
     }
     total += load;
-    if (load > worstLoad) { worstLoad = load; worst = u; }
+    if (load > worstLoad) {
+      worstLoad = load;
+      worst = u;
+    }
   });
   let arrivals = 0;
   for (const s of model.sources) {
@@ -140,19 +180,31 @@ export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string,
   }
   arrivals *= model.warmup + model.horizon;
   if (!(arrivals <= MAX_ARRIVALS)) {
-    diags.error('too-many-arrivals', arrivalsLoc, 'arrivals',
-      `${Number.isFinite(arrivals) ? `about ${Number(arrivals.toPrecision(3)).toLocaleString('en-GB')}` : 'more'} arrivals in one replication${label} than caresim can simulate`, {
+    diags.error(
+      'too-many-arrivals',
+      arrivalsLoc,
+      'arrivals',
+      `${Number.isFinite(arrivals) ? `about ${Number(arrivals.toPrecision(3)).toLocaleString('en-GB')}` : 'more'} arrivals in one replication${label} than caresim can simulate`,
+      {
         expected: `at most ${MAX_ARRIVALS.toLocaleString('en-GB')} arrivals per replication (warm-up and horizon)`,
-        hint: 'check the arrival rates, population sizes and crisis rates for a unit slip (e.g. `/minute` for `/day`), or shorten the horizon' });
+        hint: 'check the arrival rates, population sizes and crisis rates for a unit slip (e.g. `/minute` for `/day`), or shorten the horizon',
+      },
+    );
     return false;
   }
   if (total <= MAX_PATIENTS) return true;
   const unit = model.units[worst];
   const rate = lam.reduce((a, l) => a + l[worst], 0);
   const f = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toLocaleString('en-GB') : 'uncountably many');
-  diags.error('too-many-patients', unitLoc.get(unit.name) ?? { file: '<scenario>', line: 1, col: 1 }, `units.${unit.name}`,
-    `about ${f(total)} patients would be in the system at once by the end of the run${label} (\`${unit.name}\` alone: ${f(worstLoad)}, from ${f(rate * DAY)} arrivals a day)`, {
+  diags.error(
+    'too-many-patients',
+    unitLoc.get(unit.name) ?? { file: '<scenario>', line: 1, col: 1 },
+    `units.${unit.name}`,
+    `about ${f(total)} patients would be in the system at once by the end of the run${label} (\`${unit.name}\` alone: ${f(worstLoad)}, from ${f(rate * DAY)} arrivals a day)`,
+    {
       expected: `at most ${MAX_PATIENTS.toLocaleString('en-GB')} patients in the system at once (caresim's patient table)`,
-      hint: 'check the arrival rates, population sizes and crisis rates for a unit slip (e.g. `/minute` for `/day`)' });
+      hint: 'check the arrival rates, population sizes and crisis rates for a unit slip (e.g. `/minute` for `/day`)',
+    },
+  );
   return false;
 }

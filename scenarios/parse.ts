@@ -40,35 +40,55 @@ export function parseYaml(text: string, file: string, diags: Diagnostics): SNode
   const start: Loc = { file, line: 1, col: 1 };
   if (text.length > MAX_BYTES) {
     diags.error('file-too-large', start, '', `the file has ${text.length} characters`, {
-      expected: `at most ${MAX_BYTES} characters (1 MB)`, hint: 'split the scenario with `extends:` or move data out of it' });
+      expected: `at most ${MAX_BYTES} characters (1 MB)`,
+      hint: 'split the scenario with `extends:` or move data out of it',
+    });
     return null;
   }
   // eslint-disable-next-line no-control-regex
   const bad = text.search(/[\u0000-\u0008\u000e-\u001f\ufffd]/);
   if (bad >= 0) {
     const before = text.slice(0, bad);
-    const line = before.split('\n').length, col = bad - before.lastIndexOf('\n');
+    const line = before.split('\n').length,
+      col = bad - before.lastIndexOf('\n');
     diags.error('binary-file', { file, line, col }, '', 'the file contains binary (non-text) characters', {
-      expected: 'a UTF-8 text file in YAML', hint: 'check that this is the scenario file and not a results or archive file' });
+      expected: 'a UTF-8 text file in YAML',
+      hint: 'check that this is the scenario file and not a results or archive file',
+    });
     return null;
   }
   if (text.replace(/#.*$/gm, '').trim() === '') {
     diags.error('empty-file', start, '', 'the file is empty', {
-      expected: 'a scenario with at least `caresim: 1`, `time` and `units`', hint: 'run `caresim init` for a starter scenario' });
+      expected: 'a scenario with at least `caresim: 1`, `time` and `units`',
+      hint: 'run `caresim init` for a starter scenario',
+    });
     return null;
   }
   const lc = new LineCounter();
   const doc = parseDocument(text, {
-    lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core', merge: false,
+    lineCounter: lc,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
   });
   const ctx: Ctx = { text, file, lc, doc, diags, aliases: 0, nodes: 0, overBudget: false };
   let fatal = false;
   for (const e of doc.errors) {
     const dup = e.code === 'DUPLICATE_KEY';
     if (!dup) fatal = true;
-    diags.error(dup ? 'duplicate-key' : 'yaml-syntax', locAt(ctx, e.pos[0]), '', dup ? 'this key appears twice in the same map' : firstLine(e.message), {
-      expected: dup ? 'each key once per map' : 'valid YAML',
-      hint: dup ? 'remove one of the two entries, or merge them' : 'check indentation, colons and brackets near here' });
+    diags.error(
+      dup ? 'duplicate-key' : 'yaml-syntax',
+      locAt(ctx, e.pos[0]),
+      '',
+      dup ? 'this key appears twice in the same map' : firstLine(e.message),
+      {
+        expected: dup ? 'each key once per map' : 'valid YAML',
+        hint: dup ? 'remove one of the two entries, or merge them' : 'check indentation, colons and brackets near here',
+      },
+    );
   }
   if (fatal) return null;
   if (!doc.contents) {
@@ -84,14 +104,21 @@ function convert(ctx: Ctx, node: YNode | null, depth: number, path: string): SNo
   if (ctx.overBudget) return null;
   if (++ctx.nodes > MAX_NODES) {
     ctx.overBudget = true;
-    ctx.diags.error('too-many-nodes', node ? locAt(ctx, node.range?.[0] ?? 0) : { file: ctx.file, line: 1, col: 1 }, path,
-      `the scenario expands to more than ${MAX_NODES} values`, { expected: 'a scenario of reasonable size', hint: 'check for aliases (`*name`) that repeat large parts' });
+    ctx.diags.error(
+      'too-many-nodes',
+      node ? locAt(ctx, node.range?.[0] ?? 0) : { file: ctx.file, line: 1, col: 1 },
+      path,
+      `the scenario expands to more than ${MAX_NODES} values`,
+      { expected: 'a scenario of reasonable size', hint: 'check for aliases (`*name`) that repeat large parts' },
+    );
     return null;
   }
   if (node === null) return null;
   if (depth > MAX_DEPTH) {
     ctx.overBudget = true;
-    ctx.diags.error('too-deep', locAt(ctx, node.range?.[0] ?? 0), path, `values are nested more than ${MAX_DEPTH} levels deep`, { expected: 'a shallow scenario' });
+    ctx.diags.error('too-deep', locAt(ctx, node.range?.[0] ?? 0), path, `values are nested more than ${MAX_DEPTH} levels deep`, {
+      expected: 'a shallow scenario',
+    });
     return null;
   }
   const loc = locAt(ctx, node.range?.[0] ?? 0);
@@ -99,19 +126,27 @@ function convert(ctx: Ctx, node: YNode | null, depth: number, path: string): SNo
     if (++ctx.aliases > MAX_ALIASES) {
       ctx.overBudget = true;
       ctx.diags.error('alias-limit', loc, path, `more than ${MAX_ALIASES} aliases are expanded`, {
-        expected: `at most ${MAX_ALIASES} uses of \`*name\``, hint: 'write the values out, or use params' });
+        expected: `at most ${MAX_ALIASES} uses of \`*name\``,
+        hint: 'write the values out, or use params',
+      });
       return null;
     }
     const target = node.resolve(ctx.doc);
     if (!target) {
-      ctx.diags.error('yaml-syntax', loc, path, `the alias \`*${node.source}\` refers to no anchor`, { expected: 'an anchor `&name` defined before the alias', hint: 'define `&name` first, or remove the `*`' });
+      ctx.diags.error('yaml-syntax', loc, path, `the alias \`*${node.source}\` refers to no anchor`, {
+        expected: 'an anchor `&name` defined before the alias',
+        hint: 'define `&name` first, or remove the `*`',
+      });
       ctx.overBudget = true;
       return null;
     }
     return convert(ctx, target, depth + 1, path);
   }
   if (node.tag && !CORE_TAGS.has(node.tag)) {
-    ctx.diags.error('yaml-tag', loc, path, `the tag \`${node.tag}\` is not supported`, { expected: 'plain YAML values without tags', hint: 'remove the `!` tag' });
+    ctx.diags.error('yaml-tag', loc, path, `the tag \`${node.tag}\` is not supported`, {
+      expected: 'plain YAML values without tags',
+      hint: 'remove the `!` tag',
+    });
     ctx.overBudget = true;
     return null;
   }
@@ -149,14 +184,24 @@ function convert(ctx: Ctx, node: YNode | null, depth: number, path: string): SNo
       const p = path ? `${path}.${key}` : key;
       if (FORBIDDEN_KEYS.has(key)) {
         ctx.diags.error('forbidden-key', keyLoc, p, `the key \`${key}\` is not allowed`, {
-          expected: 'a scenario key or a name of your own', hint: `\`${key}\` is reserved; choose another name` });
+          expected: 'a scenario key or a name of your own',
+          hint: `\`${key}\` is reserved; choose another name`,
+        });
         continue;
       }
-      const j = rejoin(ctx, pairs, pi, (x) => (isPair(x) ? (x.value as YNode | null) : null), (x) => (isPair(x) && !x.value ? (x.key as YNode | null) : null));
+      const j = rejoin(
+        ctx,
+        pairs,
+        pi,
+        (x) => (isPair(x) ? (x.value as YNode | null) : null),
+        (x) => (isPair(x) && !x.value ? (x.key as YNode | null) : null),
+      );
       if (j) pi = j.last;
-      const v = j ? j.node : pair.value === null || pair.value === undefined
-        ? { kind: 'scalar' as const, loc: { ...keyLoc, col: keyLoc.col + key.length + 1 }, text: '', quoted: false, empty: true }
-        : convert(ctx, pair.value as YNode, depth + 1, p);
+      const v = j
+        ? j.node
+        : pair.value === null || pair.value === undefined
+          ? { kind: 'scalar' as const, loc: { ...keyLoc, col: keyLoc.col + key.length + 1 }, text: '', quoted: false, empty: true }
+          : convert(ctx, pair.value as YNode, depth + 1, p);
       if (v) entries.push({ key, keyLoc, value: v });
     }
     return { kind: 'map', loc, entries };
@@ -166,7 +211,9 @@ function convert(ctx: Ctx, node: YNode | null, depth: number, path: string): SNo
 
 function depthOf(s: string): number {
   let d = 0;
-  for (const ch of s) if (ch === '(') d++; else if (ch === ')') d--;
+  for (const ch of s)
+    if (ch === '(') d++;
+    else if (ch === ')') d--;
   return d;
 }
 
@@ -175,7 +222,13 @@ function depthOf(s: string): number {
  * plain scalar at the comma inside the call. Planners write calls like this everywhere,
  * so the pieces are joined again from the source text while a parenthesis is open.
  */
-function rejoin<T>(ctx: Ctx, items: T[], i: number, valueOf: (x: T) => YNode | null, pieceOf: (x: T) => YNode | null = valueOf): { node: SNode; last: number } | null {
+function rejoin<T>(
+  ctx: Ctx,
+  items: T[],
+  i: number,
+  valueOf: (x: T) => YNode | null,
+  pieceOf: (x: T) => YNode | null = valueOf,
+): { node: SNode; last: number } | null {
   const first = valueOf(items[i]);
   if (!first || !isScalar(first) || first.type !== 'PLAIN' || !first.range || depthOf(String(first.source ?? '')) <= 0) return null;
   const start = first.range[0];
@@ -184,7 +237,10 @@ function rejoin<T>(ctx: Ctx, items: T[], i: number, valueOf: (x: T) => YNode | n
     if (!piece || !isScalar(piece) || piece.type !== 'PLAIN' || !piece.range) return null;
     const text = ctx.text.slice(start, piece.range[1]);
     if (depthOf(text) <= 0) {
-      return { node: { kind: 'scalar', loc: locAt(ctx, start), text: text.replace(/\s*\n\s*/g, ' '), quoted: false, empty: false }, last: j };
+      return {
+        node: { kind: 'scalar', loc: locAt(ctx, start), text: text.replace(/\s*\n\s*/g, ' '), quoted: false, empty: false },
+        last: j,
+      };
     }
   }
   return null;

@@ -8,19 +8,45 @@
 import { table } from '../engine/index.js';
 import { MINUTE, HOUR, DAY, WEEK, YEAR } from '../engine/index.js';
 
-export interface Qty { k: 'q'; n: number; t: number }
-export interface DistVal { k: 'dist'; name: string; args: Value[] }
-export interface ListVal { k: 'list'; items: Value[] }
+export interface Qty {
+  k: 'q';
+  n: number;
+  t: number;
+}
+export interface DistVal {
+  k: 'dist';
+  name: string;
+  args: Value[];
+}
+export interface ListVal {
+  k: 'list';
+  items: Value[];
+}
 export type Value = Qty | DistVal | ListVal;
 
 /** Unit words a planner may write after a number, in minutes. */
 export const TIME_UNITS: Readonly<Record<string, number>> = table({
-  minute: MINUTE, minutes: MINUTE, min: MINUTE, mins: MINUTE,
-  hour: HOUR, hours: HOUR, h: HOUR, hr: HOUR, hrs: HOUR,
-  day: DAY, days: DAY, d: DAY,
-  week: WEEK, weeks: WEEK, wk: WEEK,
-  month: YEAR / 12, months: YEAR / 12,
-  year: YEAR, years: YEAR, yr: YEAR, y: YEAR,
+  minute: MINUTE,
+  minutes: MINUTE,
+  min: MINUTE,
+  mins: MINUTE,
+  hour: HOUR,
+  hours: HOUR,
+  h: HOUR,
+  hr: HOUR,
+  hrs: HOUR,
+  day: DAY,
+  days: DAY,
+  d: DAY,
+  week: WEEK,
+  weeks: WEEK,
+  wk: WEEK,
+  month: YEAR / 12,
+  months: YEAR / 12,
+  year: YEAR,
+  years: YEAR,
+  yr: YEAR,
+  y: YEAR,
 });
 
 export function qty(n: number, t = 0): Qty {

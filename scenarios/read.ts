@@ -46,19 +46,30 @@ export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind:
   const key = lastKey(path);
   if (v.k !== 'q') {
     env.diags.error('wrong-type', node.loc, path, `${key} expects ${ex.what}, got ${shown(node)} (${describeValue(v)})`, {
-      expected: `${ex.what}, e.g. \`${ex.example}\``, hint: v.k === 'dist' ? 'distributions are allowed for los, service, patience, handoff and params' : undefined });
+      expected: `${ex.what}, e.g. \`${ex.example}\``,
+      hint: v.k === 'dist' ? 'distributions are allowed for los, service, patience, handoff and params' : undefined,
+    });
     return null;
   }
   if (v.t !== ex.t && !(v.t === 0 && v.n === 0)) {
     const bare = v.t === 0;
-    env.diags.error(bare ? 'missing-unit' : 'wrong-dimension', node.loc, path, `${key} expects ${ex.what}, got ${shown(node)} (${describeValue(v)})`, {
-      expected: `${ex.what}, e.g. \`${ex.example}\``,
-      hint: bare ? `add a unit: \`${node.kind === 'scalar' ? node.text : v.n}${ex.t === 1 ? ' days' : '/day'}\`` : undefined });
+    env.diags.error(
+      bare ? 'missing-unit' : 'wrong-dimension',
+      node.loc,
+      path,
+      `${key} expects ${ex.what}, got ${shown(node)} (${describeValue(v)})`,
+      {
+        expected: `${ex.what}, e.g. \`${ex.example}\``,
+        hint: bare ? `add a unit: \`${node.kind === 'scalar' ? node.text : v.n}${ex.t === 1 ? ' days' : '/day'}\`` : undefined,
+      },
+    );
     return null;
   }
   const n = v.n;
   if (kind === 'probability' && (n < 0 || n > 1)) {
-    env.diags.error('probability-range', node.loc, path, `${key} is ${Number((n * 100).toPrecision(6))}%, outside 0% to 100%`, { expected: 'a probability between 0 and 1 (0% to 100%)' });
+    env.diags.error('probability-range', node.loc, path, `${key} is ${Number((n * 100).toPrecision(6))}%, outside 0% to 100%`, {
+      expected: 'a probability between 0 and 1 (0% to 100%)',
+    });
     return null;
   }
   if (kind !== 'number' && kind !== 'signed-rate' && n < 0) {
@@ -66,7 +77,10 @@ export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind:
     return null;
   }
   if (kind === 'whole' && !Number.isInteger(n)) {
-    env.diags.error('not-whole', node.loc, path, `${key} is ${n}, not a whole number`, { expected: `${ex.what} (a whole number)`, hint: `use \`round(${node.kind === 'scalar' ? node.text : n})\` or a whole number` });
+    env.diags.error('not-whole', node.loc, path, `${key} is ${n}, not a whole number`, {
+      expected: `${ex.what} (a whole number)`,
+      hint: `use \`round(${node.kind === 'scalar' ? node.text : n})\` or a whole number`,
+    });
     return null;
   }
   return kind === 'cost-rate' ? n * DAY : n;
@@ -80,8 +94,16 @@ export function readDist(env: Env, node: SNode, path: string): Dist | null {
     return toDist(v, 1).dist;
   } catch (e) {
     if (e instanceof ExprError && (e.code === 'wrong-dimension' || e.code === 'missing-unit')) {
-      env.diags.error(e.code, node.loc, path, `${lastKey(path)} expects a duration or a distribution of durations, got ${shown(node)}: ${e.message}`, {
-        expected: 'e.g. `4 hours` or `lognormal(6 days, 7 days)`', hint: e.hint });
+      env.diags.error(
+        e.code,
+        node.loc,
+        path,
+        `${lastKey(path)} expects a duration or a distribution of durations, got ${shown(node)}: ${e.message}`,
+        {
+          expected: 'e.g. `4 hours` or `lognormal(6 days, 7 days)`',
+          hint: e.hint,
+        },
+      );
       return null;
     }
     env.report(e, node, path);
@@ -97,16 +119,22 @@ export function word(node: SNode | undefined): string | undefined {
 export function readEnum<T extends string>(env: Env, node: SNode, path: string, options: readonly T[]): T | null {
   const w = word(node);
   if (w && (options as readonly string[]).includes(w)) return w as T;
-  env.diags.error('bad-value', node.loc, path, `${lastKey(path)} is ${shown(node)}`, { expected: `one of ${options.map((o) => `\`${o}\``).join(', ')}`,
-    hint: w ? suggest(w, options) : undefined });
+  env.diags.error('bad-value', node.loc, path, `${lastKey(path)} is ${shown(node)}`, {
+    expected: `one of ${options.map((o) => `\`${o}\``).join(', ')}`,
+    hint: w ? suggest(w, options) : undefined,
+  });
   return null;
 }
 
 function suggest(w: string, options: readonly string[]): string | undefined {
-  let best: string | undefined, bd = 3;
+  let best: string | undefined,
+    bd = 3;
   for (const o of options) {
     const d = [...o].filter((c, i) => w[i] !== c).length + Math.abs(o.length - w.length);
-    if (d < bd) { bd = d; best = o; }
+    if (d < bd) {
+      bd = d;
+      best = o;
+    }
   }
   return best ? `did you mean \`${best}\`?` : undefined;
 }
@@ -125,7 +153,9 @@ export function perCohort<T>(env: Env, node: SNode, path: string, cohorts: strin
   for (const e of node.entries) {
     if (e.key !== 'default' && !cohorts.includes(e.key)) {
       env.diags.error('unknown-cohort', e.keyLoc, `${path}.${e.key}`, `\`${e.key}\` is not a cohort`, {
-        expected: `\`default\` or a cohort: ${cohorts.map((c) => `\`${c}\``).join(', ')}`, hint: suggest(e.key, ['default', ...cohorts]) });
+        expected: `\`default\` or a cohort: ${cohorts.map((c) => `\`${c}\``).join(', ')}`,
+        hint: suggest(e.key, ['default', ...cohorts]),
+      });
       ok = false;
       continue;
     }
@@ -135,7 +165,10 @@ export function perCohort<T>(env: Env, node: SNode, path: string, cohorts: strin
   for (const c of cohorts) {
     const v = vals.has(c) ? vals.get(c) : vals.get('default');
     if (v === undefined) {
-      env.diags.error('missing-cohort', node.loc, path, `no value for cohort \`${c}\``, { expected: 'a value per cohort, or a `default`', hint: 'add `default: ...`' });
+      env.diags.error('missing-cohort', node.loc, path, `no value for cohort \`${c}\``, {
+        expected: 'a value per cohort, or a `default`',
+        hint: 'add `default: ...`',
+      });
       return null;
     }
     if (v === null) ok = false;

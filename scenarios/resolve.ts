@@ -47,12 +47,21 @@ export function resolveScenario(text: string, file: string, diags: Diagnostics, 
   return { root, sources };
 }
 
-function load(text: string, file: string, diags: Diagnostics, sources: Map<string, string>, readFile: ReadFile | undefined, chain: string[]): SMap | null {
+function load(
+  text: string,
+  file: string,
+  diags: Diagnostics,
+  sources: Map<string, string>,
+  readFile: ReadFile | undefined,
+  chain: string[],
+): SMap | null {
   sources.set(file, text);
   const tree = parseYaml(text, file, diags);
   if (!tree) return null;
   if (tree.kind !== 'map') {
-    diags.error('wrong-type', tree.loc, '', 'the file is not a map of keys', { expected: 'a scenario: `caresim: 1`, `time:`, `units:`, ...' });
+    diags.error('wrong-type', tree.loc, '', 'the file is not a map of keys', {
+      expected: 'a scenario: `caresim: 1`, `time:`, `units:`, ...',
+    });
     return null;
   }
   const ext = child(tree, 'extends');
@@ -74,29 +83,47 @@ function load(text: string, file: string, diags: Diagnostics, sources: Map<strin
 /** Keys whose empty map in an extending file drops what the base file has. */
 export const DROPPABLE = ['strategies', 'sweep'];
 
-function loadBase(ext: SNode, file: string, diags: Diagnostics, sources: Map<string, string>, readFile: ReadFile | undefined, chain: string[]): SMap | null {
+function loadBase(
+  ext: SNode,
+  file: string,
+  diags: Diagnostics,
+  sources: Map<string, string>,
+  readFile: ReadFile | undefined,
+  chain: string[],
+): SMap | null {
   if (ext.kind !== 'scalar' || ext.empty) {
-    diags.error('wrong-type', ext.loc, 'extends', 'found something other than a file name', { expected: 'a relative file name, e.g. `base.yaml`' });
+    diags.error('wrong-type', ext.loc, 'extends', 'found something other than a file name', {
+      expected: 'a relative file name, e.g. `base.yaml`',
+    });
     return null;
   }
   const target = joinPath(dirname(file), ext.text.trim());
   if (chain.includes(target)) {
-    diags.error('extends-cycle', ext.loc, 'extends', `\`${ext.text}\` extends this file again (${[...chain, target].join(' -> ')})`, { expected: 'a chain of files without a loop' });
+    diags.error('extends-cycle', ext.loc, 'extends', `\`${ext.text}\` extends this file again (${[...chain, target].join(' -> ')})`, {
+      expected: 'a chain of files without a loop',
+    });
     return null;
   }
   if (chain.length > MAX_EXTENDS) {
-    diags.error('extends-depth', ext.loc, 'extends', `more than ${MAX_EXTENDS} files extend each other`, { expected: `at most ${MAX_EXTENDS} levels` });
+    diags.error('extends-depth', ext.loc, 'extends', `more than ${MAX_EXTENDS} files extend each other`, {
+      expected: `at most ${MAX_EXTENDS} levels`,
+    });
     return null;
   }
   if (!readFile) {
-    diags.error('extends-unavailable', ext.loc, 'extends', 'files cannot be read here', { expected: 'a scenario without `extends`, or loading from a file' });
+    diags.error('extends-unavailable', ext.loc, 'extends', 'files cannot be read here', {
+      expected: 'a scenario without `extends`, or loading from a file',
+    });
     return null;
   }
   let text: string;
   try {
     text = readFile(target);
   } catch (e) {
-    diags.error('file-unreadable', ext.loc, 'extends', `cannot read \`${target}\`: ${(e as Error).message.split('\n')[0]}`, { expected: 'a scenario file next to this one', hint: 'paths are relative to this file' });
+    diags.error('file-unreadable', ext.loc, 'extends', `cannot read \`${target}\`: ${(e as Error).message.split('\n')[0]}`, {
+      expected: 'a scenario file next to this one',
+      hint: 'paths are relative to this file',
+    });
     return null;
   }
   return load(text, target, diags, sources, readFile, [...chain, target]);

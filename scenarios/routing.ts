@@ -13,9 +13,11 @@ import { destCode, type Ctx } from './context.js';
 const EPS = 1e-9;
 
 function isPerCohortRoute(ctx: Ctx, node: SMap): boolean {
-  return node.entries.length > 0 &&
+  return (
+    node.entries.length > 0 &&
     node.entries.some((e) => e.key === 'default' || ctx.cohorts.includes(e.key)) &&
-    node.entries.every((e) => (e.key === 'default' || ctx.cohorts.includes(e.key)) && !ctx.units.includes(e.key));
+    node.entries.every((e) => (e.key === 'default' || ctx.cohorts.includes(e.key)) && !ctx.units.includes(e.key))
+  );
 }
 
 /** Checks a destination name; reports unknown names (a typo would otherwise be an exit). */
@@ -24,7 +26,8 @@ export function checkDest(ctx: Ctx, name: string, node: SNode, path: string): bo
   const c = closest(name, [...ctx.units, ...ctx.knownExits]);
   ctx.diags.error('unknown-destination', node.loc, path, `\`${name}\` is neither a unit nor a known exit`, {
     expected: `a unit (${ctx.units.map((u) => `\`${u}\``).join(', ')}) or an exit such as \`home\` or \`death\``,
-    hint: c ? `did you mean \`${c}\`? (a new exit must be declared under \`exits:\`)` : 'declare a new exit under `exits:`' });
+    hint: c ? `did you mean \`${c}\`? (a new exit must be declared under \`exits:\`)` : 'declare a new exit under `exits:`',
+  });
   return false;
 }
 
@@ -33,7 +36,10 @@ export function readRoute(ctx: Ctx, node: SNode, path: string): Route[] | null {
   if (node.kind === 'scalar') {
     const w = word(node);
     if (!w) {
-      ctx.diags.error('bad-route', node.loc, path, `found ${describeNode(node)}`, { expected: 'a unit or exit name, or a map of destination to probability', hint: 'e.g. `{ home: 60%, p1: rest }`' });
+      ctx.diags.error('bad-route', node.loc, path, `found ${describeNode(node)}`, {
+        expected: 'a unit or exit name, or a map of destination to probability',
+        hint: 'e.g. `{ home: 60%, p1: rest }`',
+      });
       return null;
     }
     if (!checkDest(ctx, w, node, path)) return null;
@@ -41,7 +47,9 @@ export function readRoute(ctx: Ctx, node: SNode, path: string): Route[] | null {
     return Array.from({ length: n }, () => ({ dest: [code], cum: [1] }));
   }
   if (node.kind === 'seq') {
-    ctx.diags.error('bad-route', node.loc, path, 'found a list', { expected: 'a unit or exit name, or a map of destination to probability' });
+    ctx.diags.error('bad-route', node.loc, path, 'found a list', {
+      expected: 'a unit or exit name, or a map of destination to probability',
+    });
     return null;
   }
   if (isPerCohortRoute(ctx, node)) {
@@ -61,15 +69,23 @@ function destMap(ctx: Ctx, node: SMap, path: string): Route[] | null {
   const probs: (number[] | null)[] = [];
   for (const e of node.entries) {
     const p = `${path}.${e.key}`;
-    if (!checkDest(ctx, e.key, { ...e.value, loc: e.keyLoc }, p)) { ok = false; continue; }
+    if (!checkDest(ctx, e.key, { ...e.value, loc: e.keyLoc }, p)) {
+      ok = false;
+      continue;
+    }
     dests.push(destCode(ctx, e.key));
-    const v = perCohort(ctx.env, e.value, p, ctx.cohorts, (x, pp) => (word(x) === 'rest' ? NaN : readNumber(ctx.env, x, pp, 'probability')));
+    const v = perCohort(ctx.env, e.value, p, ctx.cohorts, (x, pp) =>
+      word(x) === 'rest' ? NaN : readNumber(ctx.env, x, pp, 'probability'),
+    );
     if (!v) ok = false;
     probs.push(v);
   }
   if (!ok) return null;
   if (dests.length === 0) {
-    ctx.diags.error('bad-route', node.loc, path, 'the route has no destination', { expected: 'at least one destination', hint: 'e.g. `home: 100%`' });
+    ctx.diags.error('bad-route', node.loc, path, 'the route has no destination', {
+      expected: 'at least one destination',
+      hint: 'e.g. `home: 100%`',
+    });
     return null;
   }
   const out: Route[] = [];
@@ -80,16 +96,24 @@ function destMap(ctx: Ctx, node: SMap, path: string): Route[] | null {
     const who = n > 1 ? ` for cohort \`${ctx.cohorts[c]}\`` : '';
     if (rests.length > 1) {
       const e = node.entries[rests[1]];
-      ctx.diags.error('probability-sum', e.value.loc, `${path}.${e.key}`, `\`rest\` is used twice${who}`, { expected: '`rest` on at most one destination' });
+      ctx.diags.error('probability-sum', e.value.loc, `${path}.${e.key}`, `\`rest\` is used twice${who}`, {
+        expected: '`rest` on at most one destination',
+      });
       return null;
     }
     if (sum > 1 + EPS) {
-      ctx.diags.error('probability-sum', node.loc, path, `probabilities${who} add up to ${pct(sum)}, above 100%`, { expected: 'probabilities that add up to 100%', hint: 'lower one of them, or use `rest` for the remainder' });
+      ctx.diags.error('probability-sum', node.loc, path, `probabilities${who} add up to ${pct(sum)}, above 100%`, {
+        expected: 'probabilities that add up to 100%',
+        hint: 'lower one of them, or use `rest` for the remainder',
+      });
       return null;
     }
     if (rests.length === 1) ps[rests[0]] = Math.max(0, 1 - sum);
     else if (sum < 1 - 1e-6) {
-      ctx.diags.error('probability-sum', node.loc, path, `probabilities${who} add up to ${pct(sum)}, not 100%`, { expected: 'probabilities that add up to 100%', hint: 'write `rest` for the destination that takes the remainder' });
+      ctx.diags.error('probability-sum', node.loc, path, `probabilities${who} add up to ${pct(sum)}, not 100%`, {
+        expected: 'probabilities that add up to 100%',
+        hint: 'write `rest` for the destination that takes the remainder',
+      });
       return null;
     }
     let acc = 0;
@@ -108,6 +132,9 @@ function pct(x: number): string {
 export function routeProbs(r: Route): Map<number, number> {
   const m = new Map<number, number>();
   let prev = 0;
-  r.dest.forEach((d, i) => { m.set(d, (m.get(d) ?? 0) + r.cum[i] - prev); prev = r.cum[i]; });
+  r.dest.forEach((d, i) => {
+    m.set(d, (m.get(d) ?? 0) + r.cum[i] - prev);
+    prev = r.cum[i];
+  });
   return m;
 }

@@ -15,8 +15,16 @@ import { parseDate, parseDays, parseClockRange, inRange, minuteOfWeekAbs } from 
 import { DAY, HOUR } from '../engine/index.js';
 import type { Ctx } from './context.js';
 
-interface Shift { days: number[]; hours: [number, number]; cap: number }
-interface Change { from: number; to: number; cap: number }
+interface Shift {
+  days: number[];
+  hours: [number, number];
+  cap: number;
+}
+interface Change {
+  from: number;
+  to: number;
+  cap: number;
+}
 
 export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: number; schedule?: Schedule } | null {
   if (node.kind === 'scalar' && node.text.trim() === 'unlimited') return { capacity: Infinity };
@@ -27,20 +35,26 @@ export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: n
   let ok = true;
   for (const e of node.entries) {
     if (!['base', 'roster', 'changes'].includes(e.key)) {
-      ctx.diags.error('unknown-key', e.keyLoc, `${path}.${e.key}`, `unknown key \`${e.key}\``, { expected: '`base`, `roster` or `changes`' });
+      ctx.diags.error('unknown-key', e.keyLoc, `${path}.${e.key}`, `unknown key \`${e.key}\``, {
+        expected: '`base`, `roster` or `changes`',
+      });
       ok = false;
     }
   }
   const baseNode = child(node, 'base');
   if (!baseNode) {
-    ctx.diags.error('missing-key', node.loc, `${path}.base`, '`base` is missing', { expected: 'the usual capacity', hint: 'add e.g. `base: 2150`' });
+    ctx.diags.error('missing-key', node.loc, `${path}.base`, '`base` is missing', {
+      expected: 'the usual capacity',
+      hint: 'add e.g. `base: 2150`',
+    });
     return null;
   }
   const base = readNumber(ctx.env, baseNode, `${path}.base`, 'whole');
   const shifts = list(ctx, child(node, 'roster'), `${path}.roster`, (it, p) => shift(ctx, it, p));
   const changes = list(ctx, child(node, 'changes'), `${path}.changes`, (it, p) => change(ctx, it, p));
   if (!ok || base === null || !shifts || !changes) return null;
-  const at: number[] = [], cap: number[] = [];
+  const at: number[] = [],
+    cap: number[] = [];
   let most = base;
   const end = ctx.warmup + ctx.horizon;
   const capAt = (t: number): number => {
@@ -48,7 +62,8 @@ export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: n
     let c = base;
     for (const ch of changes) if (abs >= ch.from && abs < ch.to) c = ch.cap;
     const mw = minuteOfWeekAbs(abs);
-    const day = Math.floor(mw / DAY), mod = mw % DAY;
+    const day = Math.floor(mw / DAY),
+      mod = mw % DAY;
     for (const s of shifts) {
       // A shift that wraps past midnight belongs to the day it starts on.
       const startDay = s.hours[0] > s.hours[1] && mod < s.hours[1] ? (day + 6) % 7 : day;
@@ -58,7 +73,10 @@ export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: n
   };
   const step = (t: number): void => {
     const c = capAt(t);
-    if (cap.length === 0 || cap[cap.length - 1] !== c) { at.push(t); cap.push(c); }
+    if (cap.length === 0 || cap[cap.length - 1] !== c) {
+      at.push(t);
+      cap.push(c);
+    }
     if (c > most) most = c; // not Math.max(...cap): an hourly roster over years overflows the call stack
   };
   // Capacity can only change at midnight (dated changes, the day of the week) and at the
@@ -84,20 +102,25 @@ function list<T>(ctx: Ctx, node: SNode | undefined, path: string, read: (n: SNod
   let ok = true;
   node.items.forEach((it, i) => {
     const v = read(it, `${path}[${i}]`);
-    if (v === null) ok = false; else out.push(v);
+    if (v === null) ok = false;
+    else out.push(v);
   });
   return ok ? out : null;
 }
 
 function keysOf(ctx: Ctx, node: SNode, path: string, allowed: string[]): boolean {
   if (node.kind !== 'map') {
-    ctx.diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, { expected: `a map with ${allowed.map((a) => `\`${a}\``).join(', ')}` });
+    ctx.diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, {
+      expected: `a map with ${allowed.map((a) => `\`${a}\``).join(', ')}`,
+    });
     return false;
   }
   let ok = true;
   for (const e of node.entries) {
     if (!allowed.includes(e.key)) {
-      ctx.diags.error('unknown-key', e.keyLoc, `${path}.${e.key}`, `unknown key \`${e.key}\``, { expected: allowed.map((a) => `\`${a}\``).join(', ') });
+      ctx.diags.error('unknown-key', e.keyLoc, `${path}.${e.key}`, `unknown key \`${e.key}\``, {
+        expected: allowed.map((a) => `\`${a}\``).join(', '),
+      });
       ok = false;
     }
   }
@@ -108,7 +131,7 @@ function shift(ctx: Ctx, node: SNode, path: string): Shift | null {
   if (!keysOf(ctx, node, path, ['days', 'hours', 'capacity'])) return null;
   const days = readDayList(ctx, child(node, 'days'), `${path}.days`);
   const hoursNode = child(node, 'hours');
-  const hours = hoursNode ? readRange(ctx, hoursNode, `${path}.hours`) : [0, 24 * 60] as [number, number];
+  const hours = hoursNode ? readRange(ctx, hoursNode, `${path}.hours`) : ([0, 24 * 60] as [number, number]);
   const capNode = child(node, 'capacity');
   if (!capNode) {
     ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', { expected: 'the capacity during the shift' });
@@ -125,10 +148,14 @@ function change(ctx: Ctx, node: SNode, path: string): Change | null {
   const to = toNode ? readDateNode(ctx, toNode, `${path}.to`, node) : Infinity;
   const capNode = child(node, 'capacity');
   const cap = capNode ? readNumber(ctx.env, capNode, `${path}.capacity`, 'whole') : null;
-  if (!capNode) ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', { expected: 'the capacity from that date' });
+  if (!capNode)
+    ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', { expected: 'the capacity from that date' });
   if (from === null || to === null || cap === null) return null;
   if (to < from) {
-    ctx.diags.error('bad-date', toNode!.loc, `${path}.to`, 'the change ends before it starts, so it would never apply', { expected: 'a last day on or after `from`', hint: '`to` is the last day of the change, inclusive' });
+    ctx.diags.error('bad-date', toNode!.loc, `${path}.to`, 'the change ends before it starts, so it would never apply', {
+      expected: 'a last day on or after `from`',
+      hint: '`to` is the last day of the change, inclusive',
+    });
     return null;
   }
   // `to` is the last day of the change, inclusive.
@@ -141,15 +168,23 @@ export function readDateNode(ctx: Ctx, node: SNode | undefined, path: string, pa
     return null;
   }
   const d = node.kind === 'scalar' ? parseDate(node.text) : null;
-  if (d === null) ctx.diags.error('bad-date', node.loc, path, `found ${describeNode(node)}`, { expected: 'a date YYYY-MM-DD, e.g. `2027-11-01`' });
+  if (d === null)
+    ctx.diags.error('bad-date', node.loc, path, `found ${describeNode(node)}`, { expected: 'a date YYYY-MM-DD, e.g. `2027-11-01`' });
   return d;
 }
 
 function readRange(ctx: Ctx, node: SNode, path: string): [number, number] | null {
   const r = node.kind === 'scalar' ? parseClockRange(node.text) : null;
-  if (!r) ctx.diags.error('bad-time', node.loc, path, `found ${describeNode(node)}`, { expected: 'hours as `HH:MM-HH:MM`, e.g. `08:00-20:00`' });
+  if (!r)
+    ctx.diags.error('bad-time', node.loc, path, `found ${describeNode(node)}`, { expected: 'hours as `HH:MM-HH:MM`, e.g. `08:00-20:00`' });
   else if (r[0] === r[1] || r[0] === DAY) {
-    ctx.diags.error('bad-time', node.loc, path, `\`${node.kind === 'scalar' ? node.text : ''}\` holds no time at all, so it would never apply`, { expected: 'a start before the end, or an end past midnight such as `20:00-08:00`', hint: 'for the whole day write `00:00-24:00`' });
+    ctx.diags.error(
+      'bad-time',
+      node.loc,
+      path,
+      `\`${node.kind === 'scalar' ? node.text : ''}\` holds no time at all, so it would never apply`,
+      { expected: 'a start before the end, or an end past midnight such as `20:00-08:00`', hint: 'for the whole day write `00:00-24:00`' },
+    );
     return null;
   }
   return r;
@@ -162,7 +197,9 @@ function readDayList(ctx: Ctx, node: SNode | undefined, path: string): number[] 
   for (const it of items) {
     const d = it.kind === 'scalar' ? parseDays(it.text) : null;
     if (!d) {
-      ctx.diags.error('bad-day', it.loc, path, `found ${describeNode(it)}`, { expected: 'days such as `mon`, `mon-fri`, `weekend`, `all`' });
+      ctx.diags.error('bad-day', it.loc, path, `found ${describeNode(it)}`, {
+        expected: 'days such as `mon`, `mon-fri`, `weekend`, `all`',
+      });
       return null;
     }
     d.forEach((x) => out.add(x));
@@ -172,7 +209,9 @@ function readDayList(ctx: Ctx, node: SNode | undefined, path: string): number[] 
 
 export function readDischarge(ctx: Ctx, node: SNode, path: string): DischargeRule | null {
   if (node.kind !== 'map') {
-    ctx.diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, { expected: 'a map, e.g. `{ hours: 08:00-20:00, weekend: 60% }`' });
+    ctx.diags.error('wrong-type', node.loc, path, `found ${describeNode(node)}`, {
+      expected: 'a map, e.g. `{ hours: 08:00-20:00, weekend: 60% }`',
+    });
     return null;
   }
   const hoursNode = child(node, 'hours');
@@ -183,9 +222,17 @@ export function readDischarge(ctx: Ctx, node: SNode, path: string): DischargeRul
       if (!r) return null;
       if (r[0] % HOUR !== 0 || r[1] % HOUR !== 0) {
         // The window is kept per hour of the week (an hour is open when its start is inside), so say what it becomes.
-        const up = (m: number) => { const h = Math.ceil(m / HOUR) % 24; return `${String(h === 0 && m > 0 ? 24 : h).padStart(2, '0')}:00`; };
-        ctx.diags.warn('coarse-time', it.loc, `${path}.hours`, `discharge windows are kept by the hour: \`${it.kind === 'scalar' ? it.text : ''}\` acts as \`${up(r[0])}-${up(r[1])}\``,
-          { hint: 'write the window on whole hours to say what the model does' });
+        const up = (m: number) => {
+          const h = Math.ceil(m / HOUR) % 24;
+          return `${String(h === 0 && m > 0 ? 24 : h).padStart(2, '0')}:00`;
+        };
+        ctx.diags.warn(
+          'coarse-time',
+          it.loc,
+          `${path}.hours`,
+          `discharge windows are kept by the hour: \`${it.kind === 'scalar' ? it.text : ''}\` acts as \`${up(r[0])}-${up(r[1])}\``,
+          { hint: 'write the window on whole hours to say what the model does' },
+        );
       }
       ranges.push(r);
     }
@@ -196,11 +243,14 @@ export function readDischarge(ctx: Ctx, node: SNode, path: string): DischargeRul
   if (!days || weekend === null) return null;
   const open: number[] = [];
   for (let h = 0; h < 168; h++) {
-    const d = Math.floor(h / 24), m = (h % 24) * 60;
+    const d = Math.floor(h / 24),
+      m = (h % 24) * 60;
     open.push(days.includes(d) && ranges.some((r) => inRange(m, r)) ? 1 : 0);
   }
   if (!open.some((x) => x === 1)) {
-    ctx.diags.error('no-discharge', node.loc, path, 'the window never opens', { expected: 'at least one hour a week in which patients can leave' });
+    ctx.diags.error('no-discharge', node.loc, path, 'the window never opens', {
+      expected: 'at least one hour a week in which patients can leave',
+    });
     return null;
   }
   return { open, weekend };

@@ -36,15 +36,30 @@ export function checkSetTarget(root: SMap, path: string, value: SNode, loc: Loc,
     if (add && segs.length === prefix.length + 1 && value.kind === 'map') return true;
     const at = prefix.join('.');
     diags.error('unknown-set-path', loc, path, `there is no ${what} \`${name}\` to change (\`${path}\`)`, {
-      expected: names.length > 0 ? `one of the ${what}s under \`${at}\`: ${names.map((n) => `\`${n}\``).join(', ')}` : `a ${what} declared under \`${at}\``,
-      hint: suggestName(name, names) ?? `declare it under \`${at}\` first` });
+      expected:
+        names.length > 0
+          ? `one of the ${what}s under \`${at}\`: ${names.map((n) => `\`${n}\``).join(', ')}`
+          : `a ${what} declared under \`${at}\``,
+      hint: suggestName(name, names) ?? `declare it under \`${at}\` first`,
+    });
     return false;
   }
   return true;
 }
 
 /** Keys that must be the same for every strategy (they shape the whole run). */
-export const FIXED_KEYS = ['caresim', 'time', 'seed', 'replications', 'max_replications', 'strategies', 'sweep', 'extends', 'economics', 'optimise'];
+export const FIXED_KEYS = [
+  'caresim',
+  'time',
+  'seed',
+  'replications',
+  'max_replications',
+  'strategies',
+  'sweep',
+  'extends',
+  'economics',
+  'optimise',
+];
 
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
 
@@ -53,12 +68,16 @@ export function applySet(root: SMap, path: string, value: SNode, loc: Loc, diags
   const segs = path.split('.');
   const bad = segs.find((s) => !SEGMENT.test(s) || FORBIDDEN_KEYS.has(s));
   if (bad !== undefined || segs.length === 0) {
-    diags.error('bad-set-path', loc, path, `\`${path}\` is not a key path`, { expected: 'a dotted path of keys, e.g. `units.p2.capacity`' });
+    diags.error('bad-set-path', loc, path, `\`${path}\` is not a key path`, {
+      expected: 'a dotted path of keys, e.g. `units.p2.capacity`',
+    });
     return false;
   }
   if (fixed.includes(segs[0])) {
     diags.error('bad-set-path', loc, path, `\`${segs[0]}\` cannot be changed here`, {
-      expected: 'a path under `params`, `units`, `arrivals`, `population`, ...', hint: `${segs[0]} is the same for every strategy; change it in the file or on the command line` });
+      expected: 'a path under `params`, `units`, `arrivals`, `population`, ...',
+      hint: `${segs[0]} is the same for every strategy; change it in the file or on the command line`,
+    });
     return false;
   }
   if (!checkSetTarget(root, path, value, loc, diags)) return false;
@@ -81,7 +100,9 @@ export function applySet(root: SMap, path: string, value: SNode, loc: Loc, diags
     const next = node.entries[at].value;
     if (next.kind !== 'map') {
       diags.error('bad-set-path', loc, path, `\`${segs.slice(0, i + 1).join('.')}\` is a single value, so \`${path}\` does not exist`, {
-        expected: 'a path that follows the maps of the scenario', hint: `set \`${segs.slice(0, i + 1).join('.')}\` itself` });
+        expected: 'a path that follows the maps of the scenario',
+        hint: `set \`${segs.slice(0, i + 1).join('.')}\` itself`,
+      });
       return false;
     }
     node = next;
@@ -94,7 +115,9 @@ export function parseSetArg(arg: string, i: number, diags: Diagnostics): { path:
   const file = `<--set ${i + 1}>`;
   const eq = arg.indexOf('=');
   if (eq <= 0) {
-    diags.error('bad-set', { file, line: 1, col: 1 }, '', `\`${arg}\` is not \`path=value\``, { expected: 'e.g. `units.acute.capacity=2000`' });
+    diags.error('bad-set', { file, line: 1, col: 1 }, '', `\`${arg}\` is not \`path=value\``, {
+      expected: 'e.g. `units.acute.capacity=2000`',
+    });
     return null;
   }
   const path = arg.slice(0, eq).trim();

@@ -28,13 +28,16 @@ function date(t0: number | undefined, t: number): string {
 /** Where the excess of unit u goes, in words, and whether some of it queues without limit. */
 function outlets(model: Model, u: number, lam: number[][]): { grows: boolean; words: string[] } {
   const unit = model.units[u];
-  const words: string[] = [], waitIn: string[] = [];
+  const words: string[] = [],
+    waitIn: string[] = [];
   let grows = false;
   const external = model.sources.some((s) => s.to.some((r) => (routeProbs(r).get(u) ?? 0) > 0));
   const senders = new Map<number, boolean>();
-  model.units.forEach((v, i) => v.next.forEach((r, c) => {
-    if (lam[c][i] > 0 && (routeProbs(r).get(u) ?? 0) > 0) senders.set(i, senders.get(i) === true || v.ifFull?.[String(u)] === undefined);
-  }));
+  model.units.forEach((v, i) =>
+    v.next.forEach((r, c) => {
+      if (lam[c][i] > 0 && (routeProbs(r).get(u) ?? 0) > 0) senders.set(i, senders.get(i) === true || v.ifFull?.[String(u)] === undefined);
+    }),
+  );
   const queued = external || [...senders.values()].some(Boolean);
   if (queued && unit.queue > 0 && unit.patience) words.push(unit.overflow >= 0 ? `renege to ${name(model, unit.overflow)}` : 'renege');
   else if (queued && unit.queue === Infinity) grows = true;
@@ -59,7 +62,8 @@ function stayText(L: UnitLoad): string {
 
 function placesHint(L: UnitLoad): string {
   if (!Number.isFinite(L.peak.work)) return 'no number of places is enough while its patients wait for themselves';
-  const work = L.peak.work, atPeak = L.peak.rho > L.rho * (1 + 1e-6) ? ' at the peak' : '';
+  const work = L.peak.work,
+    atPeak = L.peak.rho > L.rho * (1 + 1e-6) ? ' at the peak' : '';
   return `${Math.floor(work) + 1} places${atPeak} bring the offered load under 1 and ${Math.floor(work / SAFE_LOAD) + 1} under ${SAFE_LOAD} (now ${f(L.peak.places)})`;
 }
 
@@ -67,7 +71,14 @@ function placesHint(L: UnitLoad): string {
  * Warns about units at or above full load. `warned` holds units already reported (for
  * the baseline), so strategies only add the units they make unstable.
  */
-export function checkStability(model: Model, diags: Diagnostics, unitLoc: Map<string, Loc>, label: string, warned: Set<string> = new Set(), t0?: number): void {
+export function checkStability(
+  model: Model,
+  diags: Diagnostics,
+  unitLoc: Map<string, Loc>,
+  label: string,
+  warned: Set<string> = new Set(),
+  t0?: number,
+): void {
   const loads = estimateLoads(model);
   const lam = trafficRates(model);
   loads.forEach((L, u) => {
@@ -82,20 +93,24 @@ export function checkStability(model: Model, diags: Diagnostics, unitLoc: Map<st
     const out = outlets(model, u, lam);
     const above = L.windows.filter((w) => w.rho >= 1 - 1e-9);
     const whole = L.rho >= 1 - 1e-9;
-    const when = whole ? `${f(L.rho)} over the measured period`
+    const when = whole
+      ? `${f(L.rho)} over the measured period`
       : `${f(L.peak.rho)} at its peak, above 1 in ${above.length} of ${L.windows.length} periods of about a month between ${date(t0, above[0].from)} and ${date(t0, above[above.length - 1].to)} (${f(L.rho)} over the measured period)`;
     const head = `offered load of \`${unit.name}\` is ${when}${label}: ${stayText(L)}`;
     if (out.grows) {
       diags.warn('unstable', at, path, head, {
-        expected: whole ? 'an offered load below 1; at or above 1 the queue grows without bound and averages over the run mean nothing'
+        expected: whole
+          ? 'an offered load below 1; at or above 1 the queue grows without bound and averages over the run mean nothing'
           : 'an offered load below 1 throughout; while it is above 1 the queue builds up, and the averages over the run hide it',
-        hint: `${placesHint(L)}; or shorten the stay, or send fewer patients here` });
+        hint: `${placesHint(L)}; or shorten the stay, or send fewer patients here`,
+      });
       return;
     }
     const share = Math.max(0, 1 - 1 / (whole ? L.rho : L.peak.rho));
     const perDay = share * (whole ? L.rate : L.peak.rate) * DAY;
     diags.warn('overloaded', at, path, head, {
       expected: `an offered load below 1; above it at least about ${f(100 * share)}% of the patients offered (${f(perDay)} a day${whole ? '' : ' at the peak'}) find no place and ${out.words.join(', or ') || 'cannot be served'}`,
-      hint: `${placesHint(L)}, if that is not intended` });
+      hint: `${placesHint(L)}, if that is not intended`,
+    });
   });
 }

@@ -22,9 +22,16 @@ export function checkShares(ctx: Ctx, units: Unit[]): boolean {
     if (sum > 1 + 1e-9 && ok) {
       const staffNode = unitsNode?.kind === 'map' ? child(child(unitsNode, u.name) ?? unitsNode, 'staff') : undefined;
       const at = (staffNode?.kind === 'map' ? entry(staffNode, 'share')?.keyLoc : undefined) ?? staffNode?.loc ?? ctx.root.loc;
-      ctx.diags.error('staff-overcommitted', at, `units.${u.name}.staff.share`, `the shares of staff group \`${ctx.staff[sf.group]}\` add up to ${pct(sum)} (${list.join(', ')})`, {
-        expected: 'shares of one group that add up to at most 100%: the same hours cannot staff two units',
-        hint: 'give each unit its `share:` of the group (e.g. `share: 60%` and `share: 40%`)' });
+      ctx.diags.error(
+        'staff-overcommitted',
+        at,
+        `units.${u.name}.staff.share`,
+        `the shares of staff group \`${ctx.staff[sf.group]}\` add up to ${pct(sum)} (${list.join(', ')})`,
+        {
+          expected: 'shares of one group that add up to at most 100%: the same hours cannot staff two units',
+          hint: 'give each unit its `share:` of the group (e.g. `share: 60%` and `share: 40%`)',
+        },
+      );
       ok = false;
     }
   }

@@ -6,7 +6,8 @@
 
 /** Edit distance, for "did you mean". */
 export function distance(a: string, b: string): number {
-  const m = a.length, n = b.length;
+  const m = a.length,
+    n = b.length;
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   for (let i = 1; i <= m; i++) {
     const cur = [i];
@@ -19,11 +20,15 @@ export function distance(a: string, b: string): number {
 }
 
 export function closest(word: string, options: Iterable<string>): string | undefined {
-  let best: string | undefined, bestD = Infinity;
+  let best: string | undefined,
+    bestD = Infinity;
   const lw = word.toLowerCase();
   for (const o of options) {
     const d = distance(lw, o.toLowerCase());
-    if (d < bestD) { best = o; bestD = d; }
+    if (d < bestD) {
+      best = o;
+      bestD = d;
+    }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }

@@ -32,16 +32,25 @@ export function sweepPoints(node: SNode | undefined, env: Env, diags: Diagnostic
   for (const e of node.entries) {
     const p = `sweep.${e.key}`;
     if (e.value.kind !== 'seq' || e.value.items.length === 0) {
-      diags.error('wrong-type', e.value.loc, p, `found ${describeNode(e.value)}`, { expected: 'a non-empty list of values, e.g. `[1000, 1100, 1200]`' });
-      ok = false; continue;
+      diags.error('wrong-type', e.value.loc, p, `found ${describeNode(e.value)}`, {
+        expected: 'a non-empty list of values, e.g. `[1000, 1100, 1200]`',
+      });
+      ok = false;
+      continue;
     }
     const nums: number[] = [];
     for (const it of e.value.items) {
       const v = env.eval(it, p);
-      if (!v) { ok = false; continue; }
+      if (!v) {
+        ok = false;
+        continue;
+      }
       if (v.k !== 'q') {
-        diags.error('wrong-type', it.loc, p, 'a sweep value is not a single number or quantity', { expected: 'numbers or quantities such as `1100` or `5 days`' });
-        ok = false; continue;
+        diags.error('wrong-type', it.loc, p, 'a sweep value is not a single number or quantity', {
+          expected: 'numbers or quantities such as `1100` or `5 days`',
+        });
+        ok = false;
+        continue;
       }
       nums.push(v.t === 1 ? v.n / DAY : v.t === -1 ? v.n * DAY : v.n);
     }
@@ -50,7 +59,10 @@ export function sweepPoints(node: SNode | undefined, env: Env, diags: Diagnostic
   if (!ok) return null;
   const total = axes.reduce((n, a) => n * a.items.length, 1);
   if (total > MAX_SWEEP_POINTS) {
-    diags.error('sweep-too-large', node.loc, 'sweep', `the sweep has ${total} combinations`, { expected: `at most ${MAX_SWEEP_POINTS}`, hint: 'sweep fewer values, or split into several runs' });
+    diags.error('sweep-too-large', node.loc, 'sweep', `the sweep has ${total} combinations`, {
+      expected: `at most ${MAX_SWEEP_POINTS}`,
+      hint: 'sweep fewer values, or split into several runs',
+    });
     return null;
   }
   let combos: number[][] = [[]];
@@ -58,12 +70,15 @@ export function sweepPoints(node: SNode | undefined, env: Env, diags: Diagnostic
   return combos.map((c) => {
     const p: SweepPoint = { name: '', nodes: {}, set: {}, values: {} };
     c.forEach((i, j) => {
-      const a = axes[j], it = a.items[i];
+      const a = axes[j],
+        it = a.items[i];
       p.nodes[a.path] = it;
       p.set[a.path] = it.kind === 'scalar' ? it.text : '';
       p.values[a.path] = a.nums[i];
     });
-    p.name = Object.entries(p.set).map(([k, v]) => `${k}=${v}`).join(',');
+    p.name = Object.entries(p.set)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
     return p;
   });
 }

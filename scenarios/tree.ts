@@ -52,9 +52,12 @@ export function child(node: SNode | undefined, key: string): SNode | undefined {
 /** Deep copy, so a strategy's `set` never leaks into the baseline or another strategy. */
 export function cloneNode(node: SNode): SNode {
   switch (node.kind) {
-    case 'scalar': return { ...node };
-    case 'seq': return { ...node, items: node.items.map(cloneNode) };
-    case 'map': return { ...node, entries: node.entries.map((e) => ({ ...e, value: cloneNode(e.value) })) };
+    case 'scalar':
+      return { ...node };
+    case 'seq':
+      return { ...node, items: node.items.map(cloneNode) };
+    case 'map':
+      return { ...node, entries: node.entries.map((e) => ({ ...e, value: cloneNode(e.value) })) };
   }
 }
 

@@ -1,3 +1,10 @@
 /** Sensitivity analysis (`caresim sensitivity`): the folder's door. */
-export { runSensitivity, SensitivityError, SENSITIVITY_FORMAT, type SensitivityFile, type SensitivityOptions, type Input } from './run-sensitivity.js';
+export {
+  runSensitivity,
+  SensitivityError,
+  SENSITIVITY_FORMAT,
+  type SensitivityFile,
+  type SensitivityOptions,
+  type Input,
+} from './run-sensitivity.js';
 export { sensitivity, type Sensitivity, type Influence } from './prcc.js';

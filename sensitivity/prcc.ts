@@ -44,7 +44,8 @@ export function ranks(x: readonly number[]): number[] {
 
 /** Least squares with an intercept: coefficients [b0, b1..bk] of y on the columns. */
 export function leastSquares(cols: readonly (readonly number[])[], y: readonly number[]): number[] {
-  const p = cols.length + 1, n = y.length;
+  const p = cols.length + 1,
+    n = y.length;
   const a = Array.from({ length: p }, () => new Float64Array(p + 1));
   const at = (c: number, i: number) => (c === 0 ? 1 : cols[c - 1][i]);
   for (let i = 0; i < n; i++) {
@@ -76,9 +77,18 @@ function residuals(cols: readonly (readonly number[])[], y: readonly number[]): 
 
 function corr(a: readonly number[], b: readonly number[]): number {
   const n = a.length;
-  const ma = a.reduce((s, v) => s + v, 0) / n, mb = b.reduce((s, v) => s + v, 0) / n;
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) { const da = a[i] - ma, db = b[i] - mb; sab += da * db; saa += da * da; sbb += db * db; }
+  const ma = a.reduce((s, v) => s + v, 0) / n,
+    mb = b.reduce((s, v) => s + v, 0) / n;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i] - ma,
+      db = b[i] - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
 }
 
@@ -89,7 +99,8 @@ function sd(a: readonly number[]): number {
 
 /** PRCC and SRRC of every input, point estimates only. */
 export function rankIndices(x: readonly (readonly number[])[], y: readonly number[]): { prcc: number[]; srrc: number[]; r2: number } {
-  const rx = x.map(ranks), ry = ranks(y);
+  const rx = x.map(ranks),
+    ry = ranks(y);
   const prcc = rx.map((_, j) => {
     const others = rx.filter((__, k) => k !== j);
     return corr(residuals(others, rx[j]), residuals(others, ry));
@@ -98,13 +109,14 @@ export function rankIndices(x: readonly (readonly number[])[], y: readonly numbe
   const sy = sd(ry);
   const srrc = rx.map((c, j) => (sy > 0 ? (b[j + 1] * sd(c)) / sy : NaN));
   const res = residuals(rx, ry);
-  const r2 = sy > 0 ? 1 - (sd(res) ** 2) / (sy ** 2) : NaN;
+  const r2 = sy > 0 ? 1 - sd(res) ** 2 / sy ** 2 : NaN;
   return { prcc, srrc, r2 };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * p, lo = Math.floor(h);
+  const h = (sorted.length - 1) * p,
+    lo = Math.floor(h);
   return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
 }
 
@@ -112,22 +124,46 @@ function percentile(sorted: readonly number[], p: number): number {
  * Sensitivity of one output to the inputs over n replications, with `boot` bootstrap resamples
  * of the replications (seeded: the same data give the same intervals).
  */
-export function sensitivity(output: string, inputs: readonly string[], x: readonly (readonly number[])[], y: readonly number[], boot = 500, seed: number | string = 1): Sensitivity {
+export function sensitivity(
+  output: string,
+  inputs: readonly string[],
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  boot = 500,
+  seed: number | string = 1,
+): Sensitivity {
   const keep = y.map((v, i) => Number.isFinite(v) && x.every((c) => Number.isFinite(c[i])));
-  const xs = x.map((c) => c.filter((_, i) => keep[i])), ys = y.filter((_, i) => keep[i]);
+  const xs = x.map((c) => c.filter((_, i) => keep[i])),
+    ys = y.filter((_, i) => keep[i]);
   const n = ys.length;
   const est = rankIndices(xs, ys);
   const rng = makeStream(seed, 0, `sensitivity:${output}`);
-  const bp: number[][] = inputs.map(() => []), bs: number[][] = inputs.map(() => []);
+  const bp: number[][] = inputs.map(() => []),
+    bs: number[][] = inputs.map(() => []);
   for (let b = 0; b < boot && n > inputs.length + 2; b++) {
     const pick = Array.from({ length: n }, () => Math.floor(rng.next() * n));
-    const e = rankIndices(xs.map((c) => pick.map((i) => c[i])), pick.map((i) => ys[i]));
-    e.prcc.forEach((v, j) => { if (Number.isFinite(v)) bp[j].push(v); });
-    e.srrc.forEach((v, j) => { if (Number.isFinite(v)) bs[j].push(v); });
+    const e = rankIndices(
+      xs.map((c) => pick.map((i) => c[i])),
+      pick.map((i) => ys[i]),
+    );
+    e.prcc.forEach((v, j) => {
+      if (Number.isFinite(v)) bp[j].push(v);
+    });
+    e.srrc.forEach((v, j) => {
+      if (Number.isFinite(v)) bs[j].push(v);
+    });
   }
-  const ci = (a: number[]): [number, number] => { a.sort((p, q) => p - q); return [percentile(a, 0.025), percentile(a, 0.975)]; };
+  const ci = (a: number[]): [number, number] => {
+    a.sort((p, q) => p - q);
+    return [percentile(a, 0.025), percentile(a, 0.975)];
+  };
   const out = inputs.map((input, j) => ({
-    input, prcc: est.prcc[j], prcc_ci95: ci(bp[j]), srrc: est.srrc[j], srrc_ci95: ci(bs[j]), share: est.srrc[j] ** 2,
+    input,
+    prcc: est.prcc[j],
+    prcc_ci95: ci(bp[j]),
+    srrc: est.srrc[j],
+    srrc_ci95: ci(bs[j]),
+    share: est.srrc[j] ** 2,
   }));
   out.sort((a, b) => Math.abs(b.prcc) - Math.abs(a.prcc) || a.input.localeCompare(b.input));
   return { output, n, r2: est.r2, inputs: out };

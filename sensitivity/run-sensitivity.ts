@@ -18,7 +18,14 @@ export const SENSITIVITY_FORMAT = 'caresim-sensitivity/1';
 /** Draws taken to place an uncertain param's percentiles. */
 const QUANTILE_DRAWS = 2000;
 
-export interface Input { param: string; source: 'uncertain' | 'listed'; low: number; centre: number; high: number; unit: string }
+export interface Input {
+  param: string;
+  source: 'uncertain' | 'listed';
+  low: number;
+  centre: number;
+  high: number;
+  unit: string;
+}
 
 export interface SensitivityFile {
   format: typeof SENSITIVITY_FORMAT;
@@ -52,7 +59,8 @@ const text = (v: number, t: number) => (t === 1 ? `${v} days` : t === -1 ? `${v}
 const DAY = 1440;
 
 function quantile(sorted: readonly number[], p: number): number {
-  const h = (sorted.length - 1) * p, lo = Math.floor(h);
+  const h = (sorted.length - 1) * p,
+    lo = Math.floor(h);
   return sorted[lo] + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]);
 }
 
@@ -66,44 +74,75 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
     const rows = Array.from({ length: QUANTILE_DRAWS }, (_, r) => base.drawsFor!(seed, 10_000_000 + r));
     for (const u of v.uncertain) {
       const xs = rows.map((row) => row[u.name]).sort((a, b) => a - b);
-      inputs.push({ param: u.name, source: 'uncertain', low: quantile(xs, 0.1), centre: quantile(xs, 0.5), high: quantile(xs, 0.9), unit: unitOf(u.t), t: u.t });
+      inputs.push({
+        param: u.name,
+        source: 'uncertain',
+        low: quantile(xs, 0.1),
+        centre: quantile(xs, 0.5),
+        high: quantile(xs, 0.9),
+        unit: unitOf(u.t),
+        t: u.t,
+      });
     }
   }
   for (const { param, share } of o.vary ?? []) {
     const pv = v.paramValue(param);
     if (!pv) throw new SensitivityError(`--vary ${param}: there is no param \`${param}\` with a single value`);
-    if (v.uncertain.some((u) => u.name === param)) throw new SensitivityError(`--vary ${param}: the param is uncertain already; its low and high come from its distribution`);
+    if (v.uncertain.some((u) => u.name === param))
+      throw new SensitivityError(`--vary ${param}: the param is uncertain already; its low and high come from its distribution`);
     const c = pv.n * DAY ** -pv.t;
     // A whole number (beds, packages) stays whole: capacities must be.
     const round = (x: number) => (pv.t === 0 && Number.isInteger(c) ? Math.round(x) : x);
-    inputs.push({ param, source: 'listed', low: round(c * (1 - share)), centre: c, high: round(c * (1 + share)), unit: unitOf(pv.t), t: pv.t });
+    inputs.push({
+      param,
+      source: 'listed',
+      low: round(c * (1 - share)),
+      centre: c,
+      high: round(c * (1 + share)),
+      unit: unitOf(pv.t),
+      t: pv.t,
+    });
   }
-  if (inputs.length === 0) throw new SensitivityError(`${sc.file} has no uncertain params: give params to move with --vary NAME=PCT (e.g. --vary p2_beds=10%)`);
+  if (inputs.length === 0)
+    throw new SensitivityError(`${sc.file} has no uncertain params: give params to move with --vary NAME=PCT (e.g. --vary p2_beds=10%)`);
   const centre = Object.fromEntries(inputs.filter((i) => i.source === 'uncertain').map((i) => [`params.${i.param}`, text(i.centre, i.t)]));
   const strategies: CompiledStrategy[] = [v.variant(centre, 'baseline', 'Every uncertain param at its median')];
   for (const i of inputs) {
     for (const side of ['low', 'high'] as const) {
-      strategies.push(v.variant({ ...centre, [`params.${i.param}`]: text(i[side], i.t) }, `${i.param}-${side}`, `${i.param} at its ${side} value`));
+      strategies.push(
+        v.variant({ ...centre, [`params.${i.param}`]: text(i[side], i.t) }, `${i.param}-${side}`, `${i.param} at its ${side} value`),
+      );
     }
   }
   const asWritten = inputs.some((i) => i.source === 'uncertain');
-  if (asWritten) strategies.push({ ...base, name: 'as-written', description: 'The scenario as written: uncertain params drawn per replication' });
+  if (asWritten)
+    strategies.push({ ...base, name: 'as-written', description: 'The scenario as written: uncertain params drawn per replication' });
   const reps = o.reps ?? (sc.replications === 'auto' ? 50 : sc.replications);
-  const outcome = await runScenarioDetailed({ ...sc, strategies, sweep: undefined }, { reps, seed, workers: o.workers, keepRaw: asWritten, onProgress: o.onProgress, signal: o.signal });
+  const outcome = await runScenarioDetailed(
+    { ...sc, strategies, sweep: undefined },
+    { reps, seed, workers: o.workers, keepRaw: asWritten, onProgress: o.onProgress, signal: o.signal },
+  );
   if (outcome.interrupted) throw new SensitivityError('interrupted');
   const r = outcome.results;
   const kpis = HEADLINE_KPIS.filter((k) => r.strategies.baseline.kpis[k] !== undefined);
   const oat: SensitivityFile['one_at_a_time'] = {};
   for (const k of kpis) {
-    oat[k] = inputs.map((i) => {
-      // Every KPI the baseline has is in every paired difference.
-      const low = r.differences[`${i.param}-low`][k]!, high = r.differences[`${i.param}-high`][k]!;
-      return { param: i.param, low, high, swing: Math.abs((high.mean ?? 0) - (low.mean ?? 0)) };
-    }).sort((a, b) => b.swing - a.swing);
+    oat[k] = inputs
+      .map((i) => {
+        // Every KPI the baseline has is in every paired difference.
+        const low = r.differences[`${i.param}-low`][k]!,
+          high = r.differences[`${i.param}-high`][k]!;
+        return { param: i.param, low, high, swing: Math.abs((high.mean ?? 0) - (low.mean ?? 0)) };
+      })
+      .sort((a, b) => b.swing - a.swing);
   }
   const out: SensitivityFile = {
-    format: SENSITIVITY_FORMAT, scenario: { name: sc.name, hash: sc.hash }, seed, replications: reps,
-    inputs: inputs.map(({ t: _t, ...i }) => i), one_at_a_time: oat,
+    format: SENSITIVITY_FORMAT,
+    scenario: { name: sc.name, hash: sc.hash },
+    seed,
+    replications: reps,
+    inputs: inputs.map(({ t: _t, ...i }) => i),
+    one_at_a_time: oat,
   };
   if (asWritten && base.drawsFor) {
     const rows = outcome.raw['as-written'];
@@ -111,7 +150,15 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
     const params = v.uncertain.map((u) => u.name);
     const x = params.map((p) => draws.map((d) => d[p]));
     out.global = {};
-    for (const k of kpis) out.global[k] = sensitivity(k, params, x, rows.map((row) => row.kpis[k] ?? NaN), 500, seed);
+    for (const k of kpis)
+      out.global[k] = sensitivity(
+        k,
+        params,
+        x,
+        rows.map((row) => row.kpis[k] ?? NaN),
+        500,
+        seed,
+      );
   }
   return out;
 }

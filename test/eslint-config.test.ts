@@ -47,7 +47,9 @@ describe('eslint.config.js no-restricted-imports', () => {
   });
 
   it("scenarios/*.ts, cli/commands/*.ts, index.ts: refuse another folder's files but its index.js, naming the door", async () => {
-    const [r] = await eslint.lintText(imports('../engine/own.js', '../engine/index.js', './model.js'), { filePath: 'scenarios/quantity.ts' });
+    const [r] = await eslint.lintText(imports('../engine/own.js', '../engine/index.js', './model.js'), {
+      filePath: 'scenarios/quantity.ts',
+    });
     expect(r.messages.map((m) => m.message)).toEqual([
       "'../engine/own.js' import is restricted from being used by a pattern. other folders enter engine/ through its door, engine/index.ts: import '../engine/index.js' and export what you need there.",
     ]);

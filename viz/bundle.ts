@@ -14,7 +14,8 @@ const cache = new Map<BundleName, string>();
 
 function candidates(name: BundleName): string[] {
   return [new URL(`./${name}.js`, import.meta.url), new URL(`../dist/${name}.js`, import.meta.url)]
-    .filter((u) => u.protocol === 'file:').map((u) => fileURLToPath(u));
+    .filter((u) => u.protocol === 'file:')
+    .map((u) => fileURLToPath(u));
 }
 
 export async function loadBundle(name: BundleName): Promise<string> {
@@ -33,6 +34,15 @@ async function buildInMemory(name: BundleName): Promise<string> {
   // A computed specifier keeps esbuild (a development dependency) out of the CLI bundle.
   const specifier = 'esbuild';
   const esbuild = (await import(specifier)) as typeof import('esbuild');
-  const out = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, write: false, logLevel: 'silent' });
+  const out = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
   return out.outputFiles[0].text;
 }

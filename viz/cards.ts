@@ -16,21 +16,38 @@ function cardLabel(row: CardRow, isBaseline: boolean): string {
 /** Strategy card for admissions: the number avoided (baseline minus strategy) leads. */
 function avoidedCard(card: Selection<HTMLElement, unknown, null, undefined>, row: CardRow, discounted: boolean): void {
   const diff = row.diff!;
-  const avoided = { mean: -diff.mean!, sd: diff.sd, ci95: [diff.ci95[1] === null ? null : -diff.ci95[1], diff.ci95[0] === null ? null : -diff.ci95[0]] as Stat['ci95'], n: diff.n };
+  const avoided = {
+    mean: -diff.mean!,
+    sd: diff.sd,
+    ci95: [diff.ci95[1] === null ? null : -diff.ci95[1], diff.ci95[0] === null ? null : -diff.ci95[0]] as Stat['ci95'],
+    n: diff.n,
+  };
   const d = statDecimals(avoided, 'count');
   const value = card.append('p').attr('class', 'value').attr('data-mean', avoided.mean);
-  value.append('span').attr('class', 'number').text(formatValue(avoided.mean, 'count', d, false));
+  value
+    .append('span')
+    .attr('class', 'number')
+    .text(formatValue(avoided.mean, 'count', d, false));
   value.append('span').attr('class', 'unit').text(' a day');
   const ci = formatCI(avoided, 'count', d);
   if (ci) card.append('p').attr('class', 'ci').text(ci);
   const v = row.value!;
-  card.append('p').attr('class', 'context').text(`admissions: ${formatStat(v, 'count')} a day`);
+  card
+    .append('p')
+    .attr('class', 'context')
+    .text(`admissions: ${formatStat(v, 'count')} a day`);
   const plain = plainDifference(row.kpi, diff, true)!;
   // Fewer admissions while patients wait longer for a bed is crowding, not care avoided.
   const verdict = discounted ? 'unclear' : plain.verdict;
   const text = discounted ? 'not better: patients wait longer for a bed instead' : plain.verdictText;
-  card.append('p').attr('class', 'diff').attr('data-verdict', verdict).attr('data-diff-mean', diff.mean)
-    .append('span').attr('class', 'verdict').text(text);
+  card
+    .append('p')
+    .attr('class', 'diff')
+    .attr('data-verdict', verdict)
+    .attr('data-diff-mean', diff.mean)
+    .append('span')
+    .attr('class', 'verdict')
+    .text(text);
 }
 
 export function headlineSection(container: HTMLElement, r: Results, colourOf: (s: string) => number): void {
@@ -48,14 +65,21 @@ export function headlineSection(container: HTMLElement, r: Results, colourOf: (s
     const s = r.strategies[strategy];
     const block = (main.has(strategy) ? root : folded!).append('div').attr('class', 'strategy-cards').attr('data-strategy', strategy);
     const h = block.append('h3');
-    h.append('span').attr('class', 'swatch').style('background', strategyColour(colourOf(strategy)));
+    h.append('span')
+      .attr('class', 'swatch')
+      .style('background', strategyColour(colourOf(strategy)));
     h.append('span').text(strategy);
     if (s.description) block.append('p').attr('class', 'description').text(s.description);
     verdictLine(block, r, strategy);
     const grid = block.append('div').attr('class', 'card-grid');
     for (const row of rows.filter((c) => c.strategy === strategy)) {
       const info = kpiInfo(row.kpi);
-      const card = grid.append('article').attr('class', 'card').attr('data-kpi', row.kpi).attr('data-strategy', strategy).attr('tabindex', 0);
+      const card = grid
+        .append('article')
+        .attr('class', 'card')
+        .attr('data-kpi', row.kpi)
+        .attr('data-strategy', strategy)
+        .attr('tabindex', 0);
       const isBaseline = strategy === strategyNames(r)[0];
       card.append('h4').text(cardLabel(row, isBaseline));
       if (!hasMean(row.value)) {
@@ -69,14 +93,23 @@ export function headlineSection(container: HTMLElement, r: Results, colourOf: (s
       }
       const d = statDecimals(row.value, info.kind);
       const value = card.append('p').attr('class', 'value').attr('data-mean', row.value.mean);
-      value.append('span').attr('class', 'number').text(formatValue(row.value.mean, info.kind, d));
-      value.append('span').attr('class', 'unit').text(' ' + info.unit.replace(/^% of /, 'of ').replace(/^£ /, ''));
+      value
+        .append('span')
+        .attr('class', 'number')
+        .text(formatValue(row.value.mean, info.kind, d));
+      value
+        .append('span')
+        .attr('class', 'unit')
+        .text(' ' + info.unit.replace(/^% of /, 'of ').replace(/^£ /, ''));
       const ci = formatCI(row.value, info.kind, d);
       if (ci) card.append('p').attr('class', 'ci').text(ci);
       if (isBaseline) continue;
       const diff = plainDifference(row.kpi, row.diff, row.avoided);
       const p = card.append('p').attr('class', 'diff');
-      if (!diff) { p.text('no paired difference'); continue; }
+      if (!diff) {
+        p.text('no paired difference');
+        continue;
+      }
       p.attr('data-verdict', diff.verdict).attr('data-diff-mean', row.diff!.mean);
       p.append('span').attr('class', 'diff-text').text(diff.text);
       p.append('span').attr('class', 'verdict').text(` (${diff.verdictText})`);

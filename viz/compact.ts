@@ -19,7 +19,9 @@ function compactStrategy(s: StrategyResults, keepDaily: boolean): StrategyResult
   }
   const out: StrategyResults = { ...s, daily };
   if (s.population) {
-    out.population = Object.fromEntries(Object.entries(s.population).map(([c, p]) => [c, { ...p, people: keepDaily ? round(p.people) : [] }]));
+    out.population = Object.fromEntries(
+      Object.entries(s.population).map(([c, p]) => [c, { ...p, people: keepDaily ? round(p.people) : [] }]),
+    );
   }
   return out;
 }

@@ -17,10 +17,18 @@ const weak = (s: SeriesComparison) => s.verdict === 'consistent' && s.effective_
 function facts(s: SeriesComparison, c: Comparison): string {
   const rows: [string, string][] = [
     ['Days compared', `${s.days} (${s.first_date ?? '–'} to ${s.last_date ?? '–'})${s.missing_days ? `, ${s.missing_days} missing` : ''}`],
-    [`Inside the ${c.band.label} band`, `${pct(s.coverage)} (expected ${pct(c.band.expected_coverage)}; ${pct(s.below_band)} below, ${pct(s.above_band)} above)`],
+    [
+      `Inside the ${c.band.label} band`,
+      `${pct(s.coverage)} (expected ${pct(c.band.expected_coverage)}; ${pct(s.below_band)} below, ${pct(s.above_band)} above)`,
+    ],
     ['Effective independent days', s.effective_days.toFixed(0)],
     ['Band coverage test', s.p_value === null ? '–' : `p = ${s.p_value.toPrecision(2)} (exact binomial, on the effective days)`],
-    ['Period mean test', s.period_mean_test ? `p = ${s.period_mean_test.p_value.toPrecision(2)} (against ${num(s.period_mean_test.simulated_mean)}, sd ${num(s.period_mean_test.simulated_sd)} over ${s.period_mean_test.replications} replications)` : 'not run (the observed days cover less than 90% of the simulated period)'],
+    [
+      'Period mean test',
+      s.period_mean_test
+        ? `p = ${s.period_mean_test.p_value.toPrecision(2)} (against ${num(s.period_mean_test.simulated_mean)}, sd ${num(s.period_mean_test.simulated_sd)} over ${s.period_mean_test.replications} replications)`
+        : 'not run (the observed days cover less than 90% of the simulated period)',
+    ],
     ['Observed mean / simulated mean', `${num(s.observed_mean)} / ${num(s.simulated_mean)}`],
     ['Mean error (observed − simulated)', num(s.mean_error)],
     ['Mean absolute error', num(s.mean_absolute_error)],
@@ -39,18 +47,22 @@ figure.chart-compare svg { width: 100%; height: auto; }
 
 export function compareHtml(c: Comparison, days: Record<string, readonly BandDay[]>, title: string): string {
   const weakCount = c.series.filter(weak).length;
-  const sections = c.series.map((s) => {
-    const state = s.verdict === null ? 'none' : s.verdict === 'consistent' ? 'consistent' : 'mismatch';
-    const chart = (days[s.series] ?? []).length > 0
-      ? observedBandSvg(days[s.series], { id: s.series, title: s.series, bandLabel: c.band.label }) : '<p>No observed day inside the simulated period.</p>';
-    return `<section class="compare-series" data-series="${escapeHtml(s.series)}" data-verdict="${state}">
+  const sections = c.series
+    .map((s) => {
+      const state = s.verdict === null ? 'none' : s.verdict === 'consistent' ? 'consistent' : 'mismatch';
+      const chart =
+        (days[s.series] ?? []).length > 0
+          ? observedBandSvg(days[s.series], { id: s.series, title: s.series, bandLabel: c.band.label })
+          : '<p>No observed day inside the simulated period.</p>';
+      return `<section class="compare-series" data-series="${escapeHtml(s.series)}" data-verdict="${state}">
 <h2>${escapeHtml(s.series)}</h2>
 <p class="verdict"><strong>${escapeHtml(s.verdict === null ? 'no data' : s.verdict === 'consistent' ? (weak(s) ? 'Consistent, on little data' : 'Consistent') : `Mismatch: ${s.verdict}`)}</strong>. ${escapeHtml(s.summary)}.</p>
 <figure class="chart chart-compare">${chart}
 <figcaption class="legend-text">Shaded: simulated ${escapeHtml(c.band.label)} band across ${c.band.replications} replications; dashed: simulated mean; black: observed; dots: observed days outside the band.</figcaption></figure>
 ${facts(s, c)}
 </section>`;
-  }).join('\n');
+    })
+    .join('\n');
   return `${pageHead(`${title}: observed against simulated`, { extraStyles: COMPARE_STYLES })}<body>
 <main id="compare">
 <h1>${escapeHtml(title)}: is the baseline right?</h1>

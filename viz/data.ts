@@ -37,9 +37,11 @@ export function headlineCards(r: Results): CardRow[] {
     const s = r.strategies[strategy];
     for (const kpi of HEADLINE_KPIS) {
       rows.push({
-        kpi, avoided: kpi === 'admissions_per_day', strategy,
+        kpi,
+        avoided: kpi === 'admissions_per_day',
+        strategy,
         value: s.kpis[kpi] ?? null,
-        diff: strategy === BASELINE ? null : own(own(r.differences, strategy), kpi) ?? null,
+        diff: strategy === BASELINE ? null : (own(own(r.differences, strategy), kpi) ?? null),
       });
     }
   }
@@ -86,7 +88,8 @@ export interface FanData {
 }
 
 function bandPoints(b: Band): FanPoint[] {
-  return b.mean.map((mean, day) => ({ day, mean, p05: b.p05[day] ?? null, p95: b.p95[day] ?? null }))
+  return b.mean
+    .map((mean, day) => ({ day, mean, p05: b.p05[day] ?? null, p95: b.p95[day] ?? null }))
     .filter((p) => p.mean !== null && Number.isFinite(p.mean));
 }
 
@@ -108,7 +111,9 @@ export function fanData(r: Results, unit: string): FanData {
   }
   const aid = own(r.warmup_aid, unit) ?? [];
   const first = Math.floor(r.warmup_days + 1e-9);
-  const warmup = aid.slice(0, first).map((mean, i) => ({ day: i - first, mean, p05: null, p95: null }))
+  const warmup = aid
+    .slice(0, first)
+    .map((mean, i) => ({ day: i - first, mean, p05: null, p95: null }))
     .filter((p) => Number.isFinite(p.mean));
   return { unit, series, warmup };
 }
@@ -157,7 +162,10 @@ export function kpiBars(r: Results, kpis: readonly SystemKpiName[], label: (kpi:
 }
 
 /** Per-cohort population rates (per 1,000 people a year) as grouped bars; empty without a population. */
-export function cohortBars(r: Results, metric: 'crises_per_1000_per_year' | 'admissions_per_1000_per_year' | 'bed_days_per_1000_per_year' | 'days_at_home_per_person_year'): BarRow[] {
+export function cohortBars(
+  r: Results,
+  metric: 'crises_per_1000_per_year' | 'admissions_per_1000_per_year' | 'bed_days_per_1000_per_year' | 'days_at_home_per_person_year',
+): BarRow[] {
   const rows: BarRow[] = [];
   for (const strategy of mainStrategies(r)) {
     for (const [cohort, c] of Object.entries(r.strategies[strategy].population ?? {})) {
@@ -184,7 +192,12 @@ export function unitsNamed(r: Results, pattern: RegExp): string[] {
 export function scaleStat(s: Stat & { mean: number }, k: number): Stat & { mean: number } {
   if (k === 1) return s;
   const [lo, hi] = s.ci95;
-  return { mean: s.mean * k, sd: s.sd === null ? null : s.sd * k, ci95: [lo === null ? null : lo * k, hi === null ? null : hi * k], n: s.n };
+  return {
+    mean: s.mean * k,
+    sd: s.sd === null ? null : s.sd * k,
+    ci95: [lo === null ? null : lo * k, hi === null ? null : hi * k],
+    n: s.n,
+  };
 }
 
 export interface SweepPoint {
@@ -217,7 +230,14 @@ export function methodsFacts(r: Results): MethodsFact[] {
     { label: 'Scenario', value: r.scenario.name },
     { label: 'Scenario hash', value: r.scenario.hash },
     { label: 'Model', value: 'Discrete-event simulation of patient flow with blocking after service (delayed discharge)' },
-    { label: 'Replications', value: String(r.replications) + (r.precision ? ` (chosen automatically; worst headline CI half-width ${r.precision.worst.relative_half_width === null ? 'n/a' : (r.precision.worst.relative_half_width * 100).toFixed(1) + '%'} of its mean, target ${(r.precision.target * 100).toFixed(0)}%${r.precision.reached ? '' : ', NOT reached'})` : '') },
+    {
+      label: 'Replications',
+      value:
+        String(r.replications) +
+        (r.precision
+          ? ` (chosen automatically; worst headline CI half-width ${r.precision.worst.relative_half_width === null ? 'n/a' : (r.precision.worst.relative_half_width * 100).toFixed(1) + '%'} of its mean, target ${(r.precision.target * 100).toFixed(0)}%${r.precision.reached ? '' : ', NOT reached'})`
+          : ''),
+    },
     { label: 'Warm-up (discarded)', value: `${r.warmup_days} days` },
     { label: 'Measured period', value: `${r.horizon_days} days from ${r.start_date}` },
     { label: 'Random seed', value: String(r.seed) + ' (common random numbers across strategies)' },

@@ -123,18 +123,22 @@ export function plainDifference(kpi: string, diff: Stat | undefined | null, avoi
     return { text: 'no difference in any replication', verdict, verdictText: VERDICT_TEXT[verdict] };
   }
   // A rise in admissions is not "negative admissions avoided".
-  if (avoided && diff.mean > 0) return { ...plainDifference(kpi, diff)!, text: plainDifference(kpi, diff)!.text.replace(info.noun, `more ${info.noun}`) };
+  if (avoided && diff.mean > 0)
+    return { ...plainDifference(kpi, diff)!, text: plainDifference(kpi, diff)!.text.replace(info.noun, `more ${info.noun}`) };
   const shown = avoided ? negate(diff) : diff;
   const d = statDecimals(shown, info.kind);
   const sign = !avoided;
-  const value = info.kind === 'fraction'
-    ? `${formatPlain(displayValue(shown.mean!, 'fraction'), d, sign)} percentage points`
-    : `${formatValue(shown.mean, info.kind, d, sign)} ${avoided ? info.noun + ' avoided' : info.noun}`;
+  const value =
+    info.kind === 'fraction'
+      ? `${formatPlain(displayValue(shown.mean!, 'fraction'), d, sign)} percentage points`
+      : `${formatValue(shown.mean, info.kind, d, sign)} ${avoided ? info.noun + ' avoided' : info.noun}`;
   const [lo, hi] = shown.ci95;
-  const ci = lo === null || hi === null ? ''
-    : info.kind === 'fraction'
-      ? `, 95% CI ${formatPlain(lo * 100, d, sign)} to ${formatPlain(hi * 100, d, sign)}`
-      : `, 95% CI ${formatValue(lo, info.kind, d, sign)} to ${formatValue(hi, info.kind, d, sign)}`;
+  const ci =
+    lo === null || hi === null
+      ? ''
+      : info.kind === 'fraction'
+        ? `, 95% CI ${formatPlain(lo * 100, d, sign)} to ${formatPlain(hi * 100, d, sign)}`
+        : `, 95% CI ${formatValue(lo, info.kind, d, sign)} to ${formatValue(hi, info.kind, d, sign)}`;
   return { text: value + ci, verdict, verdictText: VERDICT_TEXT[verdict] };
 }
 

@@ -18,17 +18,33 @@ export function methodsSection(container: HTMLElement, r: Results): void {
   const ul = root.append('ul').attr('class', 'strategies');
   for (const name of strategyNames(r)) {
     const s = r.strategies[name];
-    const changes = Object.entries(s.set ?? {}).map(([k, v]) => `${k} = ${v}`).join('; ');
+    const changes = Object.entries(s.set ?? {})
+      .map(([k, v]) => `${k} = ${v}`)
+      .join('; ');
     const li = ul.append('li');
     li.append('strong').text(name);
-    li.append('span').text(`: ${s.description || (name === 'baseline' ? 'the scenario as written' : '')}${changes ? ` (changes: ${changes})` : ''}`);
+    li.append('span').text(
+      `: ${s.description || (name === 'baseline' ? 'the scenario as written' : '')}${changes ? ` (changes: ${changes})` : ''}`,
+    );
   }
   root.append('h3').text('Assumptions stated in the scenario');
   const assumptions = r.scenario.assumptions ?? [];
   if (assumptions.length === 0) root.append('p').text('The scenario lists no assumptions.');
-  else root.append('ul').attr('class', 'assumptions').selectAll('li').data(assumptions).join('li').text((a) => a);
+  else
+    root
+      .append('ul')
+      .attr('class', 'assumptions')
+      .selectAll('li')
+      .data(assumptions)
+      .join('li')
+      .text((a) => a);
   if (r.failures && r.failures.length > 0) {
     root.append('h3').text('Failed replications');
-    root.append('ul').selectAll('li').data(r.failures).join('li').text((x) => `${x.strategy} #${x.replication}: ${x.error}`);
+    root
+      .append('ul')
+      .selectAll('li')
+      .data(r.failures)
+      .join('li')
+      .text((x) => `${x.strategy} #${x.replication}: ${x.error}`);
   }
 }

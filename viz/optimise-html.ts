@@ -13,22 +13,44 @@ figure.chart-tradeoff svg { width: 100%; height: auto; }
 `;
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
-const values = (v: Record<string, number>) => Object.entries(v).map(([k, x]) => `${k} = ${x}`).join(', ');
+const values = (v: Record<string, number>) =>
+  Object.entries(v)
+    .map(([k, x]) => `${k} = ${x}`)
+    .join(', ');
 
 function planRows(_f: OptimiseFile, plans: { role: string; p: PlanOut }[]): string {
-  return plans.map(({ role, p }) => `<tr data-role="${escapeHtml(role)}" data-met="${p.targets.every((t) => t.met)}"><th scope="row">${escapeHtml(role)}</th><td>${escapeHtml(values(p.values))}</td><td>${escapeHtml(fmt(p.objective.mean))} (${escapeHtml(fmt(p.objective.ci95[0]))} to ${escapeHtml(fmt(p.objective.ci95[1]))})</td>${p.targets.map((t) => `<td class="target">${t.met ? 'meets' : 'not shown'}: mean ${escapeHtml(fmt(t.mean))}, bound ${escapeHtml(fmt(t.bound))}</td>`).join('')}<td>${p.replications}</td></tr>`).join('\n');
+  return plans
+    .map(
+      ({ role, p }) =>
+        `<tr data-role="${escapeHtml(role)}" data-met="${p.targets.every((t) => t.met)}"><th scope="row">${escapeHtml(role)}</th><td>${escapeHtml(values(p.values))}</td><td>${escapeHtml(fmt(p.objective.mean))} (${escapeHtml(fmt(p.objective.ci95[0]))} to ${escapeHtml(fmt(p.objective.ci95[1]))})</td>${p.targets.map((t) => `<td class="target">${t.met ? 'meets' : 'not shown'}: mean ${escapeHtml(fmt(t.mean))}, bound ${escapeHtml(fmt(t.bound))}</td>`).join('')}<td>${p.replications}</td></tr>`,
+    )
+    .join('\n');
 }
 
 export function tradeOffSvg(f: OptimiseFile): string {
   const t = f.trade_off;
   if (!t || t.points.length === 0) return '';
-  const width = 720, height = 300, left = 80, right = 20, top = 10, bottom = 50;
-  const xs = t.points.map((p) => p.objective), ys = t.points.map((p) => p.value);
+  const width = 720,
+    height = 300,
+    left = 80,
+    right = 20,
+    top = 10,
+    bottom = 50;
+  const xs = t.points.map((p) => p.objective),
+    ys = t.points.map((p) => p.value);
   const target = f.constraints[0].target;
-  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys, target), y1 = Math.max(...ys, target);
+  const x0 = Math.min(...xs),
+    x1 = Math.max(...xs),
+    y0 = Math.min(...ys, target),
+    y1 = Math.max(...ys, target);
   const sx = (v: number) => left + (x1 > x0 ? (v - x0) / (x1 - x0) : 0.5) * (width - left - right);
   const sy = (v: number) => top + (y1 > y0 ? 1 - (v - y0) / (y1 - y0) : 0.5) * (height - top - bottom);
-  const pts = t.points.map((p) => `<circle class="point" cx="${sx(p.objective).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="4" data-met="${f.constraints[0].op === '<=' ? p.value <= target : p.value >= target}"><title>${escapeHtml(`${values(p.values)}: ${f.objective.text} ${fmt(p.objective)}, ${f.constraints[0].name} ${fmt(p.value)} (mean of ${p.replications} replications)`)}</title></circle>`).join('');
+  const pts = t.points
+    .map(
+      (p) =>
+        `<circle class="point" cx="${sx(p.objective).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="4" data-met="${f.constraints[0].op === '<=' ? p.value <= target : p.value >= target}"><title>${escapeHtml(`${values(p.values)}: ${f.objective.text} ${fmt(p.objective)}, ${f.constraints[0].name} ${fmt(p.value)} (mean of ${p.replications} replications)`)}</title></circle>`,
+    )
+    .join('');
   const line = `<polyline fill="none" stroke="#1f6fb2" points="${t.points.map((p) => `${sx(p.objective).toFixed(1)},${sy(p.value).toFixed(1)}`).join(' ')}"/>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(`${f.objective.text} against ${f.constraints[0].name}`)}" id="trade-off" font-size="12">
 <path class="target" d="M${left},${sy(target).toFixed(1)}H${width - right}" stroke="#a33f00" stroke-dasharray="4 3"/><text x="${width - right}" y="${(sy(target) - 4).toFixed(1)}" text-anchor="end" fill="#a33f00">target ${escapeHtml(fmt(target))}</text>

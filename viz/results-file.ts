@@ -18,15 +18,29 @@ const EXPECTED = 'expected a results file written by `caresim run --out FILE` or
 type Shape = (v: unknown, at: string) => string | null;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const found = (v: unknown): string => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list'
-  : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`);
-const want = (what: string, ok: (v: unknown) => boolean): Shape => (v, at) => (ok(v) ? null : `\`${at}\` should be ${what}, found ${found(v)}`);
+const found = (v: unknown): string =>
+  v === undefined
+    ? 'nothing'
+    : v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'a list'
+        : typeof v === 'object'
+          ? 'an object'
+          : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
+const want =
+  (what: string, ok: (v: unknown) => boolean): Shape =>
+  (v, at) =>
+    ok(v) ? null : `\`${at}\` should be ${what}, found ${found(v)}`;
 
 const num = want('a number', (v) => typeof v === 'number');
 const numOrNull = want('a number or null', (v) => v === null || typeof v === 'number');
 const text = want('text', (v) => typeof v === 'string');
 const textOrNum = want('text or a number', (v) => typeof v === 'string' || typeof v === 'number');
-const optional = (s: Shape): Shape => (v, at) => (v === undefined ? null : s(v, at));
+const optional =
+  (s: Shape): Shape =>
+  (v, at) =>
+    v === undefined ? null : s(v, at);
 
 function list(item: Shape): Shape {
   return (v, at) => {
@@ -73,13 +87,20 @@ const strategy = fields({
   units: named(named(stat)),
   daily: optional(named(fields({ occupancy: band, blocked: band, queue: band, capacity: list(numOrNull), admissions: optional(band) }))),
   exits: optional(named(stat)),
-  population: optional(named(fields({
-    people: list(numOrNull), crises_per_1000_per_year: stat, admissions_per_1000_per_year: stat,
-    bed_days_per_1000_per_year: stat, days_at_home_per_person_year: stat,
-  }))),
+  population: optional(
+    named(
+      fields({
+        people: list(numOrNull),
+        crises_per_1000_per_year: stat,
+        admissions_per_1000_per_year: stat,
+        bed_days_per_1000_per_year: stat,
+        days_at_home_per_person_year: stat,
+      }),
+    ),
+  ),
 });
-const strategies: Shape = (v, at) => named(strategy)(v, at)
-  ?? (isObject(v) && Object.hasOwn(v, 'baseline') ? null : `\`${at}\` has no \`baseline\``);
+const strategies: Shape = (v, at) =>
+  named(strategy)(v, at) ?? (isObject(v) && Object.hasOwn(v, 'baseline') ? null : `\`${at}\` has no \`baseline\``);
 const results = fields({
   scenario: fields({ name: text, hash: optional(text), assumptions: optional(list(text)) }),
   engine: fields({ version: text }),
@@ -131,10 +152,14 @@ export function readResultsFile(file: string): Results {
     doc = JSON.parse(body);
   } catch (e) {
     if (looksLikeJournal(body)) {
-      throw new ResultsFileError(`${file} is the journal of a run, not a results file; finish the run with \`caresim run SCENARIO --out FILE --resume\`, then use FILE`);
+      throw new ResultsFileError(
+        `${file} is the journal of a run, not a results file; finish the run with \`caresim run SCENARIO --out FILE --resume\`, then use FILE`,
+      );
     }
     if (looksLikeScenario(file, body)) {
-      throw new ResultsFileError(`${file} is a scenario, not a results file; run it first: \`caresim run ${file} --out results.json\`, then use results.json`);
+      throw new ResultsFileError(
+        `${file} is a scenario, not a results file; run it first: \`caresim run ${file} --out results.json\`, then use results.json`,
+      );
     }
     const why = e instanceof Error ? e.message : String(e);
     throw new ResultsFileError(`${file} is not JSON (${body.trim() === '' ? 'it is empty' : why}); ${EXPECTED}`);

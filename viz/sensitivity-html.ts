@@ -19,26 +19,46 @@ const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('e
 
 export function sensitivityHtml(f: SensitivityFile, title: string): string {
   const unitOf = Object.fromEntries(f.inputs.map((i) => [i.param, i]));
-  const sections = Object.entries(f.one_at_a_time).map(([kpi, rows]) => {
-    const info = kpiInfo(kpi);
-    const scale = info.kind === 'fraction' ? 100 : 1;
-    const oat: TornadoRow[] = rows.map((r) => {
-      const i = unitOf[r.param];
-      return {
-        label: `${r.param} (${fmt(i.low)}–${fmt(i.high)}${i.unit ? ` ${i.unit}` : ''})`,
-        bars: (['low', 'high'] as const).map((side) => ({ side, value: (r[side].mean ?? 0) * scale, lo: r[side].ci95[0] === null ? null : r[side].ci95[0] * scale, hi: r[side].ci95[1] === null ? null : r[side].ci95[1] * scale })),
-      };
-    });
-    const g = f.global?.[kpi];
-    const prcc = g ? tornadoSvg(g.inputs.map((i) => ({ label: i.input, bars: [{ side: 'prcc' as const, value: i.prcc, lo: i.prcc_ci95[0], hi: i.prcc_ci95[1] }] })),
-      { id: `prcc-${kpi}`, title: `${info.label}: partial rank correlation with each uncertain input`, axis: 'Partial rank correlation (−1 to 1)', domain: [-1, 1], format: (v) => v.toFixed(2) }) : '';
-    return `<section class="sens-kpi" data-kpi="${escapeHtml(kpi)}">
+  const sections = Object.entries(f.one_at_a_time)
+    .map(([kpi, rows]) => {
+      const info = kpiInfo(kpi);
+      const scale = info.kind === 'fraction' ? 100 : 1;
+      const oat: TornadoRow[] = rows.map((r) => {
+        const i = unitOf[r.param];
+        return {
+          label: `${r.param} (${fmt(i.low)}–${fmt(i.high)}${i.unit ? ` ${i.unit}` : ''})`,
+          bars: (['low', 'high'] as const).map((side) => ({
+            side,
+            value: (r[side].mean ?? 0) * scale,
+            lo: r[side].ci95[0] === null ? null : r[side].ci95[0] * scale,
+            hi: r[side].ci95[1] === null ? null : r[side].ci95[1] * scale,
+          })),
+        };
+      });
+      const g = f.global?.[kpi];
+      const prcc = g
+        ? tornadoSvg(
+            g.inputs.map((i) => ({
+              label: i.input,
+              bars: [{ side: 'prcc' as const, value: i.prcc, lo: i.prcc_ci95[0], hi: i.prcc_ci95[1] }],
+            })),
+            {
+              id: `prcc-${kpi}`,
+              title: `${info.label}: partial rank correlation with each uncertain input`,
+              axis: 'Partial rank correlation (−1 to 1)',
+              domain: [-1, 1],
+              format: (v) => v.toFixed(2),
+            },
+          )
+        : '';
+      return `<section class="sens-kpi" data-kpi="${escapeHtml(kpi)}">
 <h2>${escapeHtml(info.label)}</h2>
 <figure class="chart chart-tornado">${tornadoSvg(oat, { id: `oat-${kpi}`, title: `${info.label}: change when one input moves`, axis: `Change in ${info.label.toLowerCase()} (${info.unit}${info.kind === 'fraction' ? ', points' : ''})`, format: fmt })}
 <figcaption class="key"><span style="background:#1f6fb2"></span>input at its low value<span style="background:#d3721c"></span>input at its high value; lines: 95% CIs of the paired differences over ${f.replications} replications.</figcaption></figure>
 ${g ? `<figure class="chart chart-tornado">${prcc}<figcaption>From the draws of ${g.n} replications of the scenario as written; the inputs together explain ${Math.round(100 * g.r2)}% of the variance of the ranks. Lines: 95% bootstrap intervals.</figcaption></figure>` : ''}
 </section>`;
-  }).join('\n');
+    })
+    .join('\n');
   return `${pageHead(`${title}: which inputs matter`, { extraStyles: STYLES })}<body>
 <main id="sensitivity">
 <h1>${escapeHtml(title)}: which inputs matter?</h1>

@@ -19,7 +19,11 @@ const MAX_BODY = 64 * 1024;
 
 type Reply = { status: number; type: string; body: string };
 
-const json = (value: unknown, status = 200): Reply => ({ status, type: 'application/json; charset=utf-8', body: typeof value === 'string' ? value : JSON.stringify(value) });
+const json = (value: unknown, status = 200): Reply => ({
+  status,
+  type: 'application/json; charset=utf-8',
+  body: typeof value === 'string' ? value : JSON.stringify(value),
+});
 
 /** Info for the page; loading the scenario here also reports a bad file before serving. */
 function infoFor(file: string): ViewerInfo {
@@ -27,9 +31,15 @@ function infoFor(file: string): ViewerInfo {
   const s = loadScenario(file);
   const reps = s.replications === 'auto' ? 8 : Math.max(4, Math.min(8, s.replications));
   return {
-    mode: 'scenario', scenario: { name: s.name, hash: s.hash, file: s.file, assumptions: s.assumptions },
-    engineVersion: ENGINE_VERSION, seed: s.seed, horizonDays: s.horizonDays, warmupDays: s.warmupDays,
-    startDate: s.startDate, replications: reps, sliders: slidersFor(s.strategies[0].model),
+    mode: 'scenario',
+    scenario: { name: s.name, hash: s.hash, file: s.file, assumptions: s.assumptions },
+    engineVersion: ENGINE_VERSION,
+    seed: s.seed,
+    horizonDays: s.horizonDays,
+    warmupDays: s.warmupDays,
+    startDate: s.startDate,
+    replications: reps,
+    sliders: slidersFor(s.strategies[0].model),
   };
 }
 
@@ -49,7 +59,11 @@ function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { reject(new Error('request too large')); req.destroy(); return; }
+      if (size > MAX_BODY) {
+        reject(new Error('request too large'));
+        req.destroy();
+        return;
+      }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -64,7 +78,11 @@ async function route(req: IncomingMessage, file: string, info: ViewerInfo): Prom
     return { status: 200, type: 'text/html; charset=utf-8', body: viewerHtml(title) };
   }
   if (req.method === 'GET' && (path === '/viewer.js' || path === '/viewer-worker.js')) {
-    return { status: 200, type: 'text/javascript; charset=utf-8', body: await loadBundle(path === '/viewer.js' ? 'viewer' : 'viewer-worker') };
+    return {
+      status: 200,
+      type: 'text/javascript; charset=utf-8',
+      body: await loadBundle(path === '/viewer.js' ? 'viewer' : 'viewer-worker'),
+    };
   }
   if (req.method === 'GET' && path === '/api/info') return json(info);
   if (path === '/favicon.ico') return { status: 204, type: 'image/x-icon', body: '' };
@@ -105,10 +123,16 @@ export async function serveViewer(file: string, port: number, open: boolean): Pr
   const info = infoFor(file);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const actual = (server.address() as AddressInfo).port;
-    if (!hostAllowed(req, actual) || !originAllowed(req, actual)) { res.writeHead(403).end('forbidden'); return; }
+    if (!hostAllowed(req, actual) || !originAllowed(req, actual)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
     route(req, file, info).then(
       (r) => res.writeHead(r.status, { 'content-type': r.type, 'cache-control': 'no-store' }).end(r.body),
-      (e: unknown) => res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) })),
+      (e: unknown) =>
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: e instanceof Error ? e.message : String(e) })),
     );
   });
   await new Promise<void>((resolve, reject) => {
@@ -119,6 +143,10 @@ export async function serveViewer(file: string, port: number, open: boolean): Pr
   if (open) openBrowser(url);
   return {
     url,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

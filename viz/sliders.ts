@@ -54,13 +54,27 @@ export function slidersFor(model: Model): SliderDef[] {
     const steps = Math.max(1, Math.floor((c * 0.5) / step));
     const scheduled = !!u.schedule && u.schedule.cap.length > 1;
     out.push({
-      id: s.role, label: `${s.label}: ${u.name}${scheduled ? ' (first step; moves shift its whole schedule)' : ''}`, unit: u.name, scheduled,
-      min: c - steps * step, max: c + steps * step, step, value: c, suffix: s.suffix,
+      id: s.role,
+      label: `${s.label}: ${u.name}${scheduled ? ' (first step; moves shift its whole schedule)' : ''}`,
+      unit: u.name,
+      scheduled,
+      min: c - steps * step,
+      max: c + steps * step,
+      step,
+      value: c,
+      suffix: s.suffix,
     });
   }
   out.push({
-    id: CRISIS_SLIDER, label: hasCrisisRates(model) ? 'Crisis reduction (proactive care)' : 'Fewer arrivals (prevention)',
-    unit: null, scheduled: false, min: 0, max: 50, step: 1, value: 0, suffix: '% fewer crises',
+    id: CRISIS_SLIDER,
+    label: hasCrisisRates(model) ? 'Crisis reduction (proactive care)' : 'Fewer arrivals (prevention)',
+    unit: null,
+    scheduled: false,
+    min: 0,
+    max: 50,
+    step: 1,
+    value: 0,
+    suffix: '% fewer crises',
   });
   return out;
 }
@@ -92,7 +106,8 @@ export function overridesFor(defs: readonly SliderDef[], values: Record<string, 
       out.changes['crisis rates'] = `${clamped}% lower`;
       continue;
     }
-    const n = Math.round(clamped), path = `units.${d.unit}.capacity`;
+    const n = Math.round(clamped),
+      path = `units.${d.unit}.capacity`;
     if (d.scheduled) {
       out.shifts[d.unit] = n - d.value;
       out.changes[path] = `${n - d.value > 0 ? '+' : ''}${n - d.value} on every step of its schedule`;
@@ -109,11 +124,15 @@ export function shiftCapacity(model: Model, unit: string, delta: number): Model 
   if (delta === 0) return model;
   return {
     ...model,
-    units: model.units.map((u) => (u.name !== unit ? u : {
-      ...u,
-      capacity: Math.max(0, u.capacity + delta),
-      schedule: u.schedule && { at: u.schedule.at, cap: u.schedule.cap.map((c) => Math.max(0, c + delta)) },
-    })),
+    units: model.units.map((u) =>
+      u.name !== unit
+        ? u
+        : {
+            ...u,
+            capacity: Math.max(0, u.capacity + delta),
+            schedule: u.schedule && { at: u.schedule.at, cap: u.schedule.cap.map((c) => Math.max(0, c + delta)) },
+          },
+    ),
   };
 }
 

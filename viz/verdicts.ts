@@ -22,18 +22,29 @@ export function verdictLine(block: Selection<HTMLDivElement, unknown, null, unde
   if (!v) return;
   const p = block.append('p').attr('class', 'verdict-line').attr('data-verdict', v.verdict);
   p.append('strong').text(`Verdict: ${v.verdict}`);
-  const parts = [v.better.length > 0 ? `better: ${v.better.map(label).join(', ')}` : '', v.worse.length > 0 ? `worse: ${v.worse.map(label).join(', ')}` : '',
-    v.discounted ? `not counted because patients wait longer elsewhere: ${v.discounted.map(label).join(', ')}` : ''].filter(Boolean);
+  const parts = [
+    v.better.length > 0 ? `better: ${v.better.map(label).join(', ')}` : '',
+    v.worse.length > 0 ? `worse: ${v.worse.map(label).join(', ')}` : '',
+    v.discounted ? `not counted because patients wait longer elsewhere: ${v.discounted.map(label).join(', ')}` : '',
+  ].filter(Boolean);
   if (parts.length > 0) p.append('span').text(` (${parts.join('; ')})`);
   if (s.changes && s.changes.length > 0) {
-    block.append('p').attr('class', 'changes').text(`Changes: ${s.changes.map((c) => `${c.path} ${c.from} → ${c.to}`).join('; ')}`);
+    block
+      .append('p')
+      .attr('class', 'changes')
+      .text(`Changes: ${s.changes.map((c) => `${c.path} ${c.from} → ${c.to}`).join('; ')}`);
   }
   const f = s.funding;
   if (f) {
     const line = (l: { unit: string; places_from: number; places_to: number; cost_per_year: number }) =>
       `${l.unit} ${+l.places_from.toFixed(1)} → ${+l.places_to.toFixed(1)} (${money(l.cost_per_year)} a year)`;
-    const text = [f.closed.length > 0 ? `closes ${f.closed.map(line).join(', ')}` : '', f.bought.length > 0 ? `buys ${f.bought.map(line).join(', ')}` : '',
-      `net ${money(f.net_per_year)} a year on funded places`].filter(Boolean).join('; ');
+    const text = [
+      f.closed.length > 0 ? `closes ${f.closed.map(line).join(', ')}` : '',
+      f.bought.length > 0 ? `buys ${f.bought.map(line).join(', ')}` : '',
+      `net ${money(f.net_per_year)} a year on funded places`,
+    ]
+      .filter(Boolean)
+      .join('; ');
     block.append('p').attr('class', 'funding').text(`Funding: ${text}.`);
   }
 }

@@ -8,17 +8,17 @@ import type { SliderDef } from './sliders.js';
 export type ViewerInfo =
   | { mode: 'results'; results: Results }
   | {
-    mode: 'scenario';
-    scenario: Results['scenario'];
-    engineVersion: string;
-    seed: number | string;
-    horizonDays: number;
-    warmupDays: number;
-    startDate: string;
-    /** Replications to run per change: few enough to answer in seconds. */
-    replications: number;
-    sliders: SliderDef[];
-  };
+      mode: 'scenario';
+      scenario: Results['scenario'];
+      engineVersion: string;
+      seed: number | string;
+      horizonDays: number;
+      warmupDays: number;
+      startDate: string;
+      /** Replications to run per change: few enough to answer in seconds. */
+      replications: number;
+      sliders: SliderDef[];
+    };
 
 export interface ModelsRequest {
   values: Record<string, number>;

@@ -13,8 +13,14 @@ export interface Controls {
 }
 
 export function buildControls(host: HTMLElement, sliders: SliderDef[], reps: number, onChange: () => void): Controls {
-  const form = select(host).append('form').attr('class', 'controls').attr('aria-label', 'Plan settings')
-    .on('submit', (e: Event) => { e.preventDefault(); onChange(); });
+  const form = select(host)
+    .append('form')
+    .attr('class', 'controls')
+    .attr('aria-label', 'Plan settings')
+    .on('submit', (e: Event) => {
+      e.preventDefault();
+      onChange();
+    });
   for (const d of sliders) {
     const label = form.append('label').attr('for', `slider-${d.id}`);
     const head = label.append('span');
@@ -22,16 +28,31 @@ export function buildControls(host: HTMLElement, sliders: SliderDef[], reps: num
     const out = head.append('output').attr('id', `out-${d.id}`).attr('for', `slider-${d.id}`);
     const show = (v: number) => out.text(`${formatPlain(v, 0)} ${d.suffix}${v === d.value && d.unit ? ' (as scenario)' : ''}`);
     show(d.value);
-    label.append('input').attr('type', 'range').attr('id', `slider-${d.id}`).attr('name', d.id).attr('data-slider', d.id)
-      .attr('min', d.min).attr('max', d.max).attr('step', d.step).property('value', d.value)
-      .on('input', function () { show(Number(this.value)); })
+    label
+      .append('input')
+      .attr('type', 'range')
+      .attr('id', `slider-${d.id}`)
+      .attr('name', d.id)
+      .attr('data-slider', d.id)
+      .attr('min', d.min)
+      .attr('max', d.max)
+      .attr('step', d.step)
+      .property('value', d.value)
+      .on('input', function () {
+        show(Number(this.value));
+      })
       .on('change', onChange);
   }
   const rl = form.append('label').attr('for', 'replications');
   rl.append('span').text('Replications per run');
   const sel = rl.append('select').attr('id', 'replications').on('change', onChange);
-  sel.selectAll('option').data([...new Set([4, 8, reps, 16, 32])].sort((a, b) => a - b)).join('option')
-    .attr('value', (n) => n).property('selected', (n) => n === reps).text((n) => String(n));
+  sel
+    .selectAll('option')
+    .data([...new Set([4, 8, reps, 16, 32])].sort((a, b) => a - b))
+    .join('option')
+    .attr('value', (n) => n)
+    .property('selected', (n) => n === reps)
+    .text((n) => String(n));
   form.append('button').attr('type', 'submit').text('Run again');
   return {
     values: () => Object.fromEntries(sliders.map((d) => [d.id, Number((host.querySelector(`#slider-${d.id}`) as HTMLInputElement).value)])),

@@ -17,7 +17,10 @@ export const PLAN = 'your plan';
 
 const status = document.getElementById('status')!;
 const report = document.getElementById('report')!;
-const setState = (state: string, text: string) => { document.body.dataset.state = state; status.textContent = text; };
+const setState = (state: string, text: string) => {
+  document.body.dataset.state = state;
+  status.textContent = text;
+};
 
 function show(results: Results): void {
   // The last results stay inspectable (browser console, tests) as plain data.
@@ -27,17 +30,25 @@ function show(results: Results): void {
   report.setAttribute('data-rendered', 'true');
 }
 
-async function fetchModels(values: Record<string, number>, replications: number): Promise<{ set: Record<string, string>; models: Model[] }> {
-  const res = await fetch('/api/models', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ values, replications }) });
+async function fetchModels(
+  values: Record<string, number>,
+  replications: number,
+): Promise<{ set: Record<string, string>; models: Model[] }> {
+  const res = await fetch('/api/models', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ values, replications }),
+  });
   const reply = (await res.json()) as ModelsReply & { error?: string };
   if (!res.ok) throw new Error(reply.error ?? `server answered ${res.status}`);
   return { set: reply.set, models: decode<Model[]>(reply.models) };
 }
 
 function live(info: ScenarioInfo): void {
-  const pool = new ReplicationPool('/viewer-worker.js', Math.max(1, Math.min(8, (navigator.hardwareConcurrency || 2))));
+  const pool = new ReplicationPool('/viewer-worker.js', Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)));
   const baselines = new Map<number, Promise<ReplicationResult[]>>();
-  let generation = 0, runs = 0;
+  let generation = 0,
+    runs = 0;
   const defaults = Object.fromEntries(info.sliders.map((d) => [d.id, d.value]));
   const baseline = (reps: number) => {
     let p = baselines.get(reps);
@@ -62,18 +73,33 @@ function live(info: ScenarioInfo): void {
       // A newer run may have started while this one waited: starting the pool now would
       // cancel the newer run's tasks, and this run's answer is stale anyway.
       if (mine !== generation) return;
-      const reps2 = untouched ? base : await pool.run(plan.models, info.seed, (n) => { if (mine === generation) status.textContent = `Running: ${n} of ${reps} replications done…`; });
+      const reps2 = untouched
+        ? base
+        : await pool.run(plan.models, info.seed, (n) => {
+            if (mine === generation) status.textContent = `Running: ${n} of ${reps} replications done…`;
+          });
       if (mine !== generation) return;
-      const results = summarise([
-        { name: 'baseline', description: 'The scenario as written', set: {}, reps: base },
-        { name: PLAN, description: 'The scenario with the slider settings above', set: plan.set, reps: reps2 },
-      ], {
-        scenario: info.scenario, engineVersion: info.engineVersion, seed: info.seed, replications: reps,
-        horizonDays: info.horizonDays, warmupDays: info.warmupDays, startDate: info.startDate,
-      });
+      const results = summarise(
+        [
+          { name: 'baseline', description: 'The scenario as written', set: {}, reps: base },
+          { name: PLAN, description: 'The scenario with the slider settings above', set: plan.set, reps: reps2 },
+        ],
+        {
+          scenario: info.scenario,
+          engineVersion: info.engineVersion,
+          seed: info.seed,
+          replications: reps,
+          horizonDays: info.horizonDays,
+          warmupDays: info.warmupDays,
+          startDate: info.startDate,
+        },
+      );
       show(results);
       document.body.dataset.runs = String(++runs);
-      setState('ready', `Updated in ${((performance.now() - started) / 1000).toFixed(1)} s (${reps} replications each of baseline and your plan, run in this browser).`);
+      setState(
+        'ready',
+        `Updated in ${((performance.now() - started) / 1000).toFixed(1)} s (${reps} replications each of baseline and your plan, run in this browser).`,
+      );
     } catch (e) {
       if (e instanceof Cancelled || mine !== generation) return;
       setState('error', `Could not run: ${e instanceof Error ? e.message : String(e)}`);

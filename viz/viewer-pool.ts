@@ -9,7 +9,14 @@ import type { Model } from '../engine/index.js';
 import type { ReplicationResult } from '../engine/index.js';
 import type { FromWorker, ToWorker } from '../engine/index.js';
 
-interface Task { strategy: number; model: Model; seed: number | string; replication: number; resolve(r: ReplicationResult): void; reject(e: Error): void }
+interface Task {
+  strategy: number;
+  model: Model;
+  seed: number | string;
+  replication: number;
+  resolve(r: ReplicationResult): void;
+  reject(e: Error): void;
+}
 
 export class Cancelled extends Error {}
 
@@ -37,7 +44,9 @@ export class ReplicationPool {
     }
   }
 
-  get size(): number { return this.workers.length; }
+  get size(): number {
+    return this.workers.length;
+  }
 
   /** Runs replication r of models[r] for every r; rejects with Cancelled if superseded. */
   run(models: Model[], seed: number | string, onDone?: (finished: number) => void): Promise<ReplicationResult[]> {
@@ -45,9 +54,22 @@ export class ReplicationPool {
     this.queue = [];
     const strategy = this.runs++;
     let finished = 0;
-    const jobs = models.map((model, replication) => new Promise<ReplicationResult>((resolve, reject) => {
-      this.queue.push({ strategy, model, seed, replication, resolve: (r) => { onDone?.(++finished); resolve(r); }, reject });
-    }));
+    const jobs = models.map(
+      (model, replication) =>
+        new Promise<ReplicationResult>((resolve, reject) => {
+          this.queue.push({
+            strategy,
+            model,
+            seed,
+            replication,
+            resolve: (r) => {
+              onDone?.(++finished);
+              resolve(r);
+            },
+            reject,
+          });
+        }),
+    );
     this.pump();
     return Promise.all(jobs);
   }

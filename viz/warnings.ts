@@ -11,7 +11,11 @@ export function warningsSection(root: HTMLElement, r: Results): void {
   const s = select(root).append('section').attr('class', 'block run-warnings').attr('id', 'warnings');
   s.append('h2').text('Warnings about this run');
   s.append('p').attr('class', 'intro').text('The simulation shows problems that change how the results below should be read.');
-  s.append('ul').selectAll('li').data(list).join('li')
-    .attr('data-code', (w) => w.code).attr('data-unit', (w) => w.unit)
+  s.append('ul')
+    .selectAll('li')
+    .data(list)
+    .join('li')
+    .attr('data-code', (w) => w.code)
+    .attr('data-unit', (w) => w.unit)
     .text((w) => w.message.replace(/`/g, ''));
 }

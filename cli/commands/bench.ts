@@ -13,7 +13,10 @@ export async function benchCommand(args: { args: string[] }, io: Io): Promise<nu
   }
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bench, ...args.args], { stdio: 'inherit' });
-    child.on('error', (e) => { io.err(`caresim: ${e.message}\n`); resolve(EXIT.failed); });
+    child.on('error', (e) => {
+      io.err(`caresim: ${e.message}\n`);
+      resolve(EXIT.failed);
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? EXIT.interrupted : EXIT.failed)));
   });
 }

@@ -26,8 +26,12 @@ const SHOWN = 50;
 class OutputError extends Error {}
 
 const REASONS: Record<string, string> = {
-  ENOTDIR: 'a part of the path is a file, not a folder', EEXIST: 'a part of the path is a file, not a folder',
-  EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only', ENOSPC: 'the disk is full',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a part of the path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
 };
 
 function write(flag: string, file: string, text: string): void {
@@ -45,27 +49,46 @@ function write(flag: string, file: string, text: string): void {
 
 /** Checked before anything is written: an output must not be a folder or one of the inputs. */
 function checkOutputs(args: CompareArgs): string | null {
-  const inputs: [string, string][] = [[args.results, 'the results file'], [args.observed, 'the observed file']];
-  for (const [flag, f, example] of [['--out', args.out, 'compare.json'], ['--report', args.report, 'compare.html']] as const) {
+  const inputs: [string, string][] = [
+    [args.results, 'the results file'],
+    [args.observed, 'the observed file'],
+  ];
+  for (const [flag, f, example] of [
+    ['--out', args.out, 'compare.json'],
+    ['--report', args.report, 'compare.html'],
+  ] as const) {
     if (!f) continue;
-    if (existsSync(f) && statSync(f).isDirectory()) return `${flag} ${f}: is a directory (give a file name, e.g. ${f.replace(/[\\/]+$/, '')}/${example})`;
+    if (existsSync(f) && statSync(f).isDirectory())
+      return `${flag} ${f}: is a directory (give a file name, e.g. ${f.replace(/[\\/]+$/, '')}/${example})`;
     for (const [input, what] of inputs) if (resolve(f) === resolve(input)) return `${flag} ${f} would overwrite ${what}; give another name`;
   }
-  if (args.out && args.report && resolve(args.out) === resolve(args.report)) return `--out and --report are the same file (${args.out}); give two names`;
+  if (args.out && args.report && resolve(args.out) === resolve(args.report))
+    return `--out and --report are the same file (${args.out}); give two names`;
   return null;
 }
 
 export async function compareCommand(args: CompareArgs, io: Io): Promise<number> {
   try {
     for (const f of [args.results, args.observed]) {
-      if (!existsSync(f)) { io.err(`caresim: ${f}: no such file\n`); return EXIT.usage; }
-      if (statSync(f).isDirectory()) { io.err(`caresim: ${f}: is a directory, not a file\n`); return EXIT.usage; }
+      if (!existsSync(f)) {
+        io.err(`caresim: ${f}: no such file\n`);
+        return EXIT.usage;
+      }
+      if (statSync(f).isDirectory()) {
+        io.err(`caresim: ${f}: is a directory, not a file\n`);
+        return EXIT.usage;
+      }
     }
     const outputProblem = checkOutputs(args);
-    if (outputProblem) { io.err(`caresim: ${outputProblem}\n`); return EXIT.usage; }
+    if (outputProblem) {
+      io.err(`caresim: ${outputProblem}\n`);
+      return EXIT.usage;
+    }
     const { comparison, aligned } = compareFiles({
-      resultsFile: args.results, resultsText: readFileSync(args.results, 'utf8'),
-      observedFile: args.observed, observedText: decodeObserved(readFileSync(args.observed)),
+      resultsFile: args.results,
+      resultsText: readFileSync(args.results, 'utf8'),
+      observedFile: args.observed,
+      observedText: decodeObserved(readFileSync(args.observed)),
       strategy: args.strategy,
     });
     if (args.out) write('--out', args.out, `${JSON.stringify(comparison, null, 2)}\n`);
@@ -79,9 +102,14 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<number>
     if (!args.quiet) io.out(formatComparison(comparison));
     return args.failOnMismatch && comparison.mismatches > 0 ? EXIT.failed : EXIT.ok;
   } catch (err) {
-    if (err instanceof OutputError) { io.err(`caresim: ${err.message}\n`); return EXIT.usage; }
+    if (err instanceof OutputError) {
+      io.err(`caresim: ${err.message}\n`);
+      return EXIT.usage;
+    }
     if (!(err instanceof CompareMismatch)) return reportError(err, io);
-    const lines = err.problems.slice(0, SHOWN).map((p) => `  ${err.file}${p.line ? `:${p.line}` : ''}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
+    const lines = err.problems
+      .slice(0, SHOWN)
+      .map((p) => `  ${err.file}${p.line ? `:${p.line}` : ''}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
     if (err.problems.length > SHOWN) lines.push(`  ... and ${err.problems.length - SHOWN} more`);
     io.err(`caresim: cannot compare ${args.observed} with ${args.results}:\n${lines.join('\n')}\n`);
     return EXIT.usage;

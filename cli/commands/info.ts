@@ -30,7 +30,10 @@ export async function helpCommand(args: { topic?: string; key?: string }, io: Io
       const { scenarioHelp } = await import('../../scenarios/index.js');
       const text = scenarioHelp(args.key).trimEnd();
       // An unknown key is a usage mistake: the answer (with its "did you mean") goes to stderr, exit 2.
-      if (text.startsWith('No scenario key')) { io.err(`caresim: ${text}\n`); return EXIT.usage; }
+      if (text.startsWith('No scenario key')) {
+        io.err(`caresim: ${text}\n`);
+        return EXIT.usage;
+      }
       io.out(`${text}\n`);
       return EXIT.ok;
     } catch (err) {

@@ -26,12 +26,18 @@ export async function initCommand(args: { dir: string; force: boolean }, io: Io)
   } catch (e) {
     // The folder given is the user's: a file in its place or no permission is bad input.
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' || code === 'ENOTDIR' ? `${args.dir} is a file, not a folder`
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `${args.dir} cannot be written (${code})` : null;
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? `${args.dir} is a file, not a folder`
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? `${args.dir} cannot be written (${code})`
+          : null;
     if (!why) throw e;
     io.err(`caresim: cannot write ${target}: ${why}; give a folder, e.g. \`caresim init my-ics\`\n`);
     return EXIT.usage;
   }
-  io.out(`wrote ${target} (the default ICS: change its numbers to describe yours)\nnext: caresim check ${target} && caresim run ${target} --out results.json --report report.html\n`);
+  io.out(
+    `wrote ${target} (the default ICS: change its numbers to describe yours)\nnext: caresim check ${target} && caresim run ${target} --out results.json --report report.html\n`,
+  );
   return EXIT.ok;
 }

@@ -20,7 +20,8 @@ function checkFiles(files: readonly string[], out: string | undefined, csv: stri
   const seen = new Map<string, string>();
   for (const file of files) {
     const id = identity(file);
-    if (seen.has(id)) throw new MergeError(`${file} is given twice${seen.get(id) !== file ? ` (as ${seen.get(id)} too)` : ''}: give each shard file once`);
+    if (seen.has(id))
+      throw new MergeError(`${file} is given twice${seen.get(id) !== file ? ` (as ${seen.get(id)} too)` : ''}: give each shard file once`);
     seen.set(id, file);
   }
   if (out && seen.has(identity(out))) {
@@ -30,15 +31,22 @@ function checkFiles(files: readonly string[], out: string | undefined, csv: stri
   if (csv) checkOutputFolder(csv, '--csv');
 }
 
-export async function mergeCommand(args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }, io: Io): Promise<number> {
+export async function mergeCommand(
+  args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean },
+  io: Io,
+): Promise<number> {
   try {
     checkFiles(args.files, args.out, args.csv);
     // The shards are read as streams, one replication per shard at a time; --per-rep keeps
     // only each replication's scalars for its CSV rows.
     const scalars: Record<string, ReplicationScalars[]> | undefined = args.csv && args.perRep ? {} : undefined;
-    const results = await mergeShardFiles(args.files, scalars && ((strategy, rep) => {
-      (scalars[strategy] ??= []).push({ replication: rep.replication, kpis: rep.kpis, units: rep.units });
-    }));
+    const results = await mergeShardFiles(
+      args.files,
+      scalars &&
+        ((strategy, rep) => {
+          (scalars[strategy] ??= []).push({ replication: rep.replication, kpis: rep.kpis, units: rep.units });
+        }),
+    );
     if (args.out) writeResultsFile(args.out, results);
     if (args.csv) {
       // In the order of the strategies, a strategy without finished replications included.

@@ -19,17 +19,30 @@ const num = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('e
 export function formatOptimise(f: OptimiseFile): string {
   const lines = [f.statement, ''];
   const e = f.evidence;
-  lines.push(`${e.replications.toLocaleString('en-GB')} replications over ${e.visited} of ${e.grid_points.toLocaleString('en-GB')} plans (budget ${e.budget.toLocaleString('en-GB')}).`);
+  lines.push(
+    `${e.replications.toLocaleString('en-GB')} replications over ${e.visited} of ${e.grid_points.toLocaleString('en-GB')} plans (budget ${e.budget.toLocaleString('en-GB')}).`,
+  );
   const show = (label: string, p: OptimiseFile['chosen']) => {
     if (!p) return;
-    lines.push(`${label}: ${Object.entries(p.values).map(([k, v]) => `${k} = ${v}`).join(', ')}`);
-    lines.push(`  ${f.objective.text}: ${num(p.objective.mean)} (95% CI ${num(p.objective.ci95[0])} to ${num(p.objective.ci95[1])}), ${p.replications} replications`);
+    lines.push(
+      `${label}: ${Object.entries(p.values)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ')}`,
+    );
+    lines.push(
+      `  ${f.objective.text}: ${num(p.objective.mean)} (95% CI ${num(p.objective.ci95[0])} to ${num(p.objective.ci95[1])}), ${p.replications} replications`,
+    );
     for (const t of p.targets) lines.push(`  ${t.met ? 'meets' : 'not shown'} ${t.text}: mean ${num(t.mean)}, bound ${num(t.bound)}`);
   };
   show('Chosen plan', f.chosen);
   f.runners_up.slice(0, 3).forEach((p, i) => show(`Runner-up ${i + 1}`, p));
   f.closest.forEach((p, i) => show(`Closest ${i + 1}`, p));
-  for (const u of f.unmet) lines.push(`No plan met \`${u.text}\` even on its mean: the best was ${num(u.best)} at ${Object.entries(u.at).map(([k, v]) => `${k} = ${v}`).join(', ')}.`);
+  for (const u of f.unmet)
+    lines.push(
+      `No plan met \`${u.text}\` even on its mean: the best was ${num(u.best)} at ${Object.entries(u.at)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ')}.`,
+    );
   if (f.strategy_yaml) lines.push('', 'Paste into the scenario to run it as a strategy:', '', f.strategy_yaml);
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -42,9 +55,16 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
     checkOutputFile(args.journal, '--journal', 'opt.journal.ndjson');
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
-    if (!loaded.optimise) throw new CliUsageError(`${args.file} has no \`optimise:\` section: add one with \`decide\`, \`minimise\` and \`subject_to\` (see \`caresim help scenario optimise\`)`);
+    if (!loaded.optimise)
+      throw new CliUsageError(
+        `${args.file} has no \`optimise:\` section: add one with \`decide\`, \`minimise\` and \`subject_to\` (see \`caresim help scenario optimise\`)`,
+      );
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
-    const journal = args.journal ?? (args.out ? `${args.out}.journal.ndjson` : join('.caresim', `${basename(args.file, extname(args.file))}-${loaded.hash.slice(0, 8)}.optimise.ndjson`));
+    const journal =
+      args.journal ??
+      (args.out
+        ? `${args.out}.journal.ndjson`
+        : join('.caresim', `${basename(args.file, extname(args.file))}-${loaded.hash.slice(0, 8)}.optimise.ndjson`));
     if (!args.out && !args.journal) {
       const { mkdirSync } = await import('node:fs');
       mkdirSync('.caresim', { recursive: true });
@@ -54,7 +74,15 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
     const view = progressView(io, args.quiet);
     let file: OptimiseFile;
     try {
-      file = await runOptimise(loaded, { seed: args.seed, budget: args.budget, workers: args.workers, journal, resume: args.resume, signal: io.signal, onProgress: (p) => view.update(p) });
+      file = await runOptimise(loaded, {
+        seed: args.seed,
+        budget: args.budget,
+        workers: args.workers,
+        journal,
+        resume: args.resume,
+        signal: io.signal,
+        onProgress: (p) => view.update(p),
+      });
     } catch (err) {
       if ((err as Error).message === 'interrupted') {
         io.err(`caresim: interrupted; the measurements so far are kept in ${journal}. Continue with the same command and --resume.\n`);

@@ -57,7 +57,8 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise
 export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   try {
     const shard = resolveShard(args.shard, args.shards, io.env);
-    if (shard && !args.out) throw new CliUsageError(`--shard ${shardLabel(shard)} needs --out FILE: the shard file is what caresim merge reads`);
+    if (shard && !args.out)
+      throw new CliUsageError(`--shard ${shardLabel(shard)} needs --out FILE: the shard file is what caresim merge reads`);
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
     // Before the run, not after it: a bad output path found at the end would waste the whole run.
     checkOutputFile(args.out, '--out', 'results.json');
@@ -76,7 +77,9 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     const journal = journalPath(args, sc, shard);
     // A finished run deletes its journal: one that is the output would take the results with it.
     if (args.out && sameFile(journal, args.out)) {
-      throw new CliUsageError(`--journal ${journal} is the --out file: the journal is deleted when the run finishes, and the results with it; give --journal another path`);
+      throw new CliUsageError(
+        `--journal ${journal} is the --out file: the journal is deleted when the run finishes, and the results with it; give --journal another path`,
+      );
     }
     if (args.resume && args.fresh) throw new CliUsageError('--resume and --fresh contradict each other: give one');
     if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
@@ -84,8 +87,17 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     let outcome: RunOutcome;
     try {
       outcome = await runScenarioDetailed(sc, {
-        reps: args.reps, maxReps: args.maxReps, seed: args.seed, workers: args.workers, shard,
-        journal, resume: args.resume, fresh: args.fresh, onNotice: (m) => io.err(`caresim: ${m}\n`), signal: io.signal, maxMemoryMb: args.maxMemory,
+        reps: args.reps,
+        maxReps: args.maxReps,
+        seed: args.seed,
+        workers: args.workers,
+        shard,
+        journal,
+        resume: args.resume,
+        fresh: args.fresh,
+        onNotice: (m) => io.err(`caresim: ${m}\n`),
+        signal: io.signal,
+        maxMemoryMb: args.maxMemory,
         // A shard file and --per-rep CSV read the replications back from the journal one at a
         // time (outcome.replications): none is held for them.
         keepRaw: false,
@@ -95,13 +107,17 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       view.stop();
     }
     if (outcome.interrupted) {
-      io.err(`caresim: interrupted; ${outcome.finished} finished replication(s) kept in ${journal}. Continue with the same command and --resume.\n`);
+      io.err(
+        `caresim: interrupted; ${outcome.finished} finished replication(s) kept in ${journal}. Continue with the same command and --resume.\n`,
+      );
       return EXIT.interrupted;
     }
     await writeOutputs(args, outcome, io);
     const failures = outcome.results.failures ?? [];
     if (failures.length > 0) {
-      io.err(`caresim: ${failures.length} replication(s) failed after a retry; the results use the rest. The journal ${journal} is kept: --resume runs only the failed ones again.\n`);
+      io.err(
+        `caresim: ${failures.length} replication(s) failed after a retry; the results use the rest. The journal ${journal} is kept: --resume runs only the failed ones again.\n`,
+      );
       return EXIT.failed;
     }
     rmSync(journal, { force: true });

@@ -12,14 +12,17 @@ import { checkOutputFile } from '../output-paths.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import type { SensitivityFile } from '../../sensitivity/index.js';
 
-const num = (v: number | null) => (v === null ? '–' : Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
+const num = (v: number | null) =>
+  v === null ? '–' : Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString();
 
 export function formatSensitivity(f: SensitivityFile): string {
   const lines: string[] = [`${f.inputs.length} inputs, ${f.replications} replications per configuration (common random numbers).`];
   for (const [kpi, rows] of Object.entries(f.one_at_a_time)) {
     lines.push('', `${kpi}: change from every input at its centre (95% CI)`);
     for (const r of rows) {
-      lines.push(`  ${r.param.padEnd(24)} low ${num(r.low.mean)} (${num(r.low.ci95[0])} to ${num(r.low.ci95[1])})   high ${num(r.high.mean)} (${num(r.high.ci95[0])} to ${num(r.high.ci95[1])})`);
+      lines.push(
+        `  ${r.param.padEnd(24)} low ${num(r.low.mean)} (${num(r.low.ci95[0])} to ${num(r.low.ci95[1])})   high ${num(r.high.mean)} (${num(r.high.ci95[0])} to ${num(r.high.ci95[1])})`,
+      );
     }
     const g = f.global?.[kpi];
     if (g) lines.push(`  PRCC from the draws: ${g.inputs.map((i) => `${i.input} ${i.prcc.toFixed(2)}`).join(', ')}`);
@@ -39,9 +42,19 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
     const view = progressView(io, args.quiet);
     let f: SensitivityFile;
     try {
-      f = await runSensitivity(loaded, { reps: args.reps, seed: args.seed, workers: args.workers, vary: args.vary, signal: io.signal, onProgress: (p) => view.update(p) });
+      f = await runSensitivity(loaded, {
+        reps: args.reps,
+        seed: args.seed,
+        workers: args.workers,
+        vary: args.vary,
+        signal: io.signal,
+        onProgress: (p) => view.update(p),
+      });
     } catch (err) {
-      if ((err as Error).message === 'interrupted') { io.err('caresim: interrupted\n'); return EXIT.interrupted; }
+      if ((err as Error).message === 'interrupted') {
+        io.err('caresim: interrupted\n');
+        return EXIT.interrupted;
+      }
       throw err;
     } finally {
       view.stop();

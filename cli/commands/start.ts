@@ -10,8 +10,19 @@ export async function startCommand(args: { workers?: number }, io: Io): Promise<
     io.err('caresim: no default scenario found in scenarios/library\n');
     return EXIT.failed;
   }
-  return runCommand({
-    cmd: 'run', file, workers: args.workers, out: 'out/results.json', report: 'out/report.html',
-    perRep: false, set: [], resume: false, fresh: true, quiet: false,
-  }, io);
+  return runCommand(
+    {
+      cmd: 'run',
+      file,
+      workers: args.workers,
+      out: 'out/results.json',
+      report: 'out/report.html',
+      perRep: false,
+      set: [],
+      resume: false,
+      fresh: true,
+      quiet: false,
+    },
+    io,
+  );
 }

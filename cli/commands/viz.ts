@@ -30,7 +30,9 @@ export async function viewCommand(args: { file?: string; port?: number; open: bo
     const { startViewer } = await import('../../viz/index.js');
     const server = await startViewer({ file, port: args.port, open: args.open }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
-        throw new CliUsageError(`port ${args.port} ${e.code === 'EADDRINUSE' ? 'is in use' : 'is not allowed for this user'}; choose another with --port, or --port 0 for any free port`);
+        throw new CliUsageError(
+          `port ${args.port} ${e.code === 'EADDRINUSE' ? 'is in use' : 'is not allowed for this user'}; choose another with --port, or --port 0 for any free port`,
+        );
       }
       throw e;
     });

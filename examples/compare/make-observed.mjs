@@ -16,19 +16,33 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, '..', '..', 'dist', 'cli.js');
 const args = process.argv.slice(2);
-const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
 const seed = option('--seed', 'observed-2027');
 const out = option('--out', join(here, 'observed.csv'));
 const sets = args.flatMap((a, i) => (a === '--set' ? ['--set', args[i + 1]] : []));
 // The known truth: acute stays average 6 days, not the 5 the scenario assumes.
 const truth = sets.length > 0 ? sets : ['--set', 'params.acute_los=6 days'];
-const SERIES = [['acute', 'occupancy'], ['acute', 'blocked'], ['p1', 'occupancy']];
+const SERIES = [
+  ['acute', 'occupancy'],
+  ['acute', 'blocked'],
+  ['p1', 'occupancy'],
+];
 
 const dir = mkdtempSync(join(tmpdir(), 'caresim-observed-'));
 try {
   const results = join(dir, 'one-run.json');
-  const r = spawnSync(process.execPath, [cli, 'run', join(here, 'scenario.yaml'), '--reps', '1', '--seed', seed, ...truth, '--workers', '0', '--quiet', '--out', results], { encoding: 'utf8' });
-  if (r.status !== 0) { process.stderr.write(r.stderr); process.exit(r.status ?? 1); }
+  const r = spawnSync(
+    process.execPath,
+    [cli, 'run', join(here, 'scenario.yaml'), '--reps', '1', '--seed', seed, ...truth, '--workers', '0', '--quiet', '--out', results],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr);
+    process.exit(r.status ?? 1);
+  }
   const run = JSON.parse(readFileSync(results, 'utf8'));
   const daily = run.strategies.baseline.daily;
   const start = Date.parse(`${run.start_date}T00:00:00Z`);
@@ -40,7 +54,9 @@ try {
     for (const [unit, series] of SERIES) rows.push(`${date},${unit}.${series},${daily[unit][series].mean[d].toFixed(1)}`);
   }
   writeFileSync(out, `${rows.join('\n')}\n`);
-  process.stdout.write(`wrote ${out}: ${days} days x ${SERIES.length} series (seed ${seed}, ${truth.filter((_, i) => i % 2).join(', ')})\n`);
+  process.stdout.write(
+    `wrote ${out}: ${days} days x ${SERIES.length} series (seed ${seed}, ${truth.filter((_, i) => i % 2).join(', ')})\n`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -26,7 +26,12 @@ export interface Comparisons {
   intervals?: Record<string, Record<string, [number | null, number | null]>>;
 }
 
-interface Row { strategy: string; kpi: string; stat: Stat; p: number }
+interface Row {
+  strategy: string;
+  kpi: string;
+  stat: Stat;
+  p: number;
+}
 
 /** Two-sided p-value of a paired difference's mean; 1 when it cannot be told. */
 function pValue(s: Stat): number {
@@ -46,7 +51,8 @@ export function holmLevels(p: readonly number[], alpha = ALPHA): number[] {
   const m = p.length;
   const order = p.map((_, i) => i).sort((a, b) => p[a] - p[b] || a - b);
   const out = new Array<number>(m);
-  let level = 0, stopped = false;
+  let level = 0,
+    stopped = false;
   order.forEach((i, j) => {
     if (!stopped) {
       level = alpha / (m - j);

@@ -15,7 +15,9 @@ export function costColumns(fold: StrategyFold): CostColumns | null {
     if (c) units[u] = { cost: c, funded: f.values.cols.get('funded_cost_per_day') ?? [] };
   }
   return {
-    indices: fold.indices, costPerDay: cost, units,
+    indices: fold.indices,
+    costPerDay: cost,
+    units,
     admissionsPerDay: fold.kpis.cols.get('admissions_per_day'),
     delayedPerDay: fold.kpis.cols.get('delayed_bed_days_per_day'),
   };
@@ -23,7 +25,8 @@ export function costColumns(fold: StrategyFold): CostColumns | null {
 
 /** The paired economic KPIs of a strategy against the baseline; empty when the model prices nothing. */
 export function foldEconomics(base: StrategyFold, strategy: StrategyFold): Record<string, Stat> {
-  const b = costColumns(base), s = costColumns(strategy);
+  const b = costColumns(base),
+    s = costColumns(strategy);
   if (!b || !s || !strategy.economics) return {};
   return pairedEconomics(b, s, strategy.economics);
 }

@@ -8,8 +8,13 @@ import type { Funding, FundingLine } from '../format.js';
 
 const mean = (col: readonly number[] | undefined): number => {
   if (!col) return 0;
-  let n = 0, sum = 0;
-  for (const v of col) if (Number.isFinite(v)) { n++; sum += v; }
+  let n = 0,
+    sum = 0;
+  for (const v of col)
+    if (Number.isFinite(v)) {
+      n++;
+      sum += v;
+    }
   return n > 0 ? sum / n : 0;
 };
 
@@ -19,11 +24,14 @@ export function foldFunding(base: StrategyFold, strategy: StrategyFold): Funding
   let priced = false;
   for (const [u, f] of strategy.units) {
     const b = base.units.get(u);
-    const funded = f.values.cols.get('funded_cost_per_day'), bFunded = b?.values.cols.get('funded_cost_per_day');
+    const funded = f.values.cols.get('funded_cost_per_day'),
+      bFunded = b?.values.cols.get('funded_cost_per_day');
     if (funded || bFunded) priced = true;
-    const from = mean(b?.values.cols.get('capacity_mean')), to = mean(f.values.cols.get('capacity_mean'));
+    const from = mean(b?.values.cols.get('capacity_mean')),
+      to = mean(f.values.cols.get('capacity_mean'));
     const change = 365 * (mean(funded) - mean(bFunded));
-    if (Math.abs(to - from) > 1e-9 || Math.abs(change) > 1e-6) lines.push({ unit: u, places_from: from, places_to: to, cost_per_year: change });
+    if (Math.abs(to - from) > 1e-9 || Math.abs(change) > 1e-6)
+      lines.push({ unit: u, places_from: from, places_to: to, cost_per_year: change });
   }
   if (!priced) return null;
   const closed = lines.filter((l) => l.cost_per_year < 0 || (l.cost_per_year === 0 && l.places_to < l.places_from));

@@ -45,7 +45,11 @@ export interface PlanOutcome {
 export function planOutcome(extraPerDay: number, savedPerDay: number, closedPerDay: number, e: Economics): PlanOutcome {
   const months = 12 * e.planYears;
   const savingMonth = (savedPerDay - extraPerDay) * DAYS_A_MONTH;
-  let npv = -e.oneOff, invested = e.oneOff, cumulative = -e.oneOff, payback = NaN, doubleRunning = 0;
+  let npv = -e.oneOff,
+    invested = e.oneOff,
+    cumulative = -e.oneOff,
+    payback = NaN,
+    doubleRunning = 0;
   // Nothing to pay back: a saving from the first day.
   if (e.oneOff === 0 && (closedPerDay === 0 || e.doubleRunningDays === 0) && savingMonth > 0) payback = 0;
   for (let m = 0; m < months; m++) {
@@ -81,16 +85,32 @@ export function pairedEconomics(base: CostColumns, strategy: CostColumns, e: Eco
   const row = new Map<number, number>();
   base.indices.forEach((r, i) => row.set(r, i));
   const pairs: [number, number][] = [];
-  strategy.indices.forEach((r, i) => { const b = row.get(r); if (b !== undefined) pairs.push([b, i]); });
+  strategy.indices.forEach((r, i) => {
+    const b = row.get(r);
+    if (b !== undefined) pairs.push([b, i]);
+  });
   const names = [...new Set([...Object.keys(base.units), ...Object.keys(strategy.units)])];
-  const at = (col: readonly number[] | undefined, i: number) => (col ? col[i] ?? 0 : 0);
-  const cols = { doubleRunning: [] as number[], net: [] as number[], npv: [] as number[], roi: [] as number[], payback: [] as number[], saves: [] as number[],
-    avoided: [] as number[], released: [] as number[], netForAvoided: [] as number[], netForReleased: [] as number[] };
+  const at = (col: readonly number[] | undefined, i: number) => (col ? (col[i] ?? 0) : 0);
+  const cols = {
+    doubleRunning: [] as number[],
+    net: [] as number[],
+    npv: [] as number[],
+    roi: [] as number[],
+    payback: [] as number[],
+    saves: [] as number[],
+    avoided: [] as number[],
+    released: [] as number[],
+    netForAvoided: [] as number[],
+    netForReleased: [] as number[],
+  };
   for (const [b, s] of pairs) {
-    let extra = 0, saved = 0, closed = 0;
+    let extra = 0,
+      saved = 0,
+      closed = 0;
     for (const u of names) {
       const d = at(strategy.units[u]?.cost, s) - at(base.units[u]?.cost, b);
-      if (d > 0) extra += d; else saved -= d;
+      if (d > 0) extra += d;
+      else saved -= d;
       closed += Math.max(0, at(base.units[u]?.funded, b) - at(strategy.units[u]?.funded, s));
     }
     // Costs outside the units (none today) would show as a gap between the unit sum and the total.

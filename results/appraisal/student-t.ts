@@ -8,19 +8,25 @@ import { logGamma } from '../statistics.js';
 /** Continued fraction of the incomplete beta function (Numerical Recipes' betacf). */
 function betaFraction(a: number, b: number, x: number): number {
   const TINY = 1e-300;
-  let c = 1, d = 1 - ((a + b) * x) / (a + 1);
+  let c = 1,
+    d = 1 - ((a + b) * x) / (a + 1);
   if (Math.abs(d) < TINY) d = TINY;
   d = 1 / d;
   let h = d;
   for (let m = 1; m <= 300; m++) {
     const m2 = 2 * m;
     let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d; if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c; if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d; h *= d * c;
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
     aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d; if (Math.abs(d) < TINY) d = TINY;
-    c = 1 + aa / c; if (Math.abs(c) < TINY) c = TINY;
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
     d = 1 / d;
     const del = d * c;
     h *= del;
@@ -49,11 +55,13 @@ export function tTwoSidedP(t: number, df: number): number {
 
 /** The t quantile q with P(T > q) = tail (0 < tail < 0.5), by bisection to 1e-12. */
 export function tQuantileUpper(tail: number, df: number): number {
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   while (tUpperTail(hi, df) > tail) hi *= 2;
   for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
     const mid = (lo + hi) / 2;
-    if (tUpperTail(mid, df) > tail) lo = mid; else hi = mid;
+    if (tUpperTail(mid, df) > tail) lo = mid;
+    else hi = mid;
   }
   return (lo + hi) / 2;
 }

@@ -47,7 +47,8 @@ export type Interval = readonly [number | null, number | null];
 export function clearDirection(kpi: string, ci: Interval | undefined): 'better' | 'worse' | null {
   const better = kpiInfo(kpi).better;
   if (!ci || ci[0] === null || ci[1] === null || better === null) return null;
-  const up = ci[0] > 0, down = ci[1] < 0;
+  const up = ci[0] > 0,
+    down = ci[1] < 0;
   if (!up && !down) return null;
   return (up && better === 'higher') || (down && better === 'lower') ? 'better' : 'worse';
 }
@@ -63,7 +64,9 @@ function worseOnAverage(kpi: string, ci: Interval | undefined): boolean {
 /** The verdict from the intervals of one strategy's differences (KPI -> interval). */
 export function verdictOf(intervals: Record<string, Interval>): Verdict {
   const kpis = VERDICT_KPIS.filter((k) => intervals[k] !== undefined);
-  const better: string[] = [], worse: string[] = [], discounted: string[] = [];
+  const better: string[] = [],
+    worse: string[] = [],
+    discounted: string[] = [];
   for (const k of kpis) {
     const d = clearDirection(k, intervals[k]);
     if (d === 'worse') worse.push(k);
@@ -72,7 +75,8 @@ export function verdictOf(intervals: Record<string, Interval>): Verdict {
       (stuck ? discounted : better).push(k);
     }
   }
-  const verdict: Verdict['verdict'] = better.length > 0 ? (worse.length > 0 ? 'trade-off' : 'better') : worse.length > 0 ? 'worse' : 'no clear difference';
+  const verdict: Verdict['verdict'] =
+    better.length > 0 ? (worse.length > 0 ? 'trade-off' : 'better') : worse.length > 0 ? 'worse' : 'no clear difference';
   const out: Verdict = { verdict, better, worse };
   if (discounted.length > 0) out.discounted = discounted;
   return out;

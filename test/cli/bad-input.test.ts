@@ -13,11 +13,20 @@ import { makeResults } from '../viz/fixture.js';
 beforeAll(() => ensureBuilt());
 
 const dir = tempDir();
-const file = (name: string, text: string) => { const f = join(dir, name); writeFileSync(f, text); return f; };
+const file = (name: string, text: string) => {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
+};
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 // A timeout, because a viewer that wrongly starts serving would never exit.
 const runCli = (args: string[]) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 const refused = (args: string[], message: RegExp) => {
@@ -34,16 +43,40 @@ mkdirSync(folder);
 
 describe('caresim report FILE', () => {
   const cases: [string, string, RegExp][] = [
-    ['a scenario', file('scenario.yaml', 'caresim: 1\nname: x\n'), /scenario\.yaml is a scenario, not a results file; run it first: `caresim run .*scenario\.yaml --out results\.json`/],
+    [
+      'a scenario',
+      file('scenario.yaml', 'caresim: 1\nname: x\n'),
+      /scenario\.yaml is a scenario, not a results file; run it first: `caresim run .*scenario\.yaml --out results\.json`/,
+    ],
     ['a scenario named .json', file('scenario-named.json', 'caresim: 1\nname: x\n'), /is a scenario, not a results file/],
-    ['text that is not JSON', file('notes.json', 'hello'), /notes\.json is not JSON \(.*\); expected a results file written by `caresim run --out FILE`/],
+    [
+      'text that is not JSON',
+      file('notes.json', 'hello'),
+      /notes\.json is not JSON \(.*\); expected a results file written by `caresim run --out FILE`/,
+    ],
     ['an empty file', file('empty.json', ''), /empty\.json is not JSON \(it is empty\)/],
-    ['a run journal', file('run.journal.ndjson', '{"format":"caresim-journal/1","seed":1}\n{"strategy":"baseline"}\n'), /is the journal of a run, not a results file; finish the run with `caresim run SCENARIO --out FILE --resume`/],
+    [
+      'a run journal',
+      file('run.journal.ndjson', '{"format":"caresim-journal/1","seed":1}\n{"strategy":"baseline"}\n'),
+      /is the journal of a run, not a results file; finish the run with `caresim run SCENARIO --out FILE --resume`/,
+    ],
     ['JSON that is not an object', file('list.json', '[1, 2]'), /list\.json cannot be shown: it holds a list, not a results object/],
-    ['an object without format', file('empty-object.json', '{}'), /cannot be shown: it has no `format` where a results file has `caresim-results\/1`/],
+    [
+      'an object without format',
+      file('empty-object.json', '{}'),
+      /cannot be shown: it has no `format` where a results file has `caresim-results\/1`/,
+    ],
     ['another format', file('other.json', '{"format":"other/2"}'), /it has `other\/2` where a results file has `caresim-results\/1`/],
-    ['a results file cut short', file('cut.json', '{"format":"caresim-results/1"}'), /cannot be shown: `scenario` should be an object, found nothing/],
-    ['a results file with a broken strategy', file('broken.json', results.replace('"kpis":{', '"kpis":null,"x":{')), /`strategies\.baseline\.kpis` should be an object, found null/],
+    [
+      'a results file cut short',
+      file('cut.json', '{"format":"caresim-results/1"}'),
+      /cannot be shown: `scenario` should be an object, found nothing/,
+    ],
+    [
+      'a results file with a broken strategy',
+      file('broken.json', results.replace('"kpis":{', '"kpis":null,"x":{')),
+      /`strategies\.baseline\.kpis` should be an object, found null/,
+    ],
     ['a missing file', join(dir, 'nothing-here.json'), /nothing-here\.json: no such file/],
     ['a folder', folder, /a-folder is a folder; expected a results file/],
   ];
@@ -52,7 +85,10 @@ describe('caresim report FILE', () => {
   });
 
   it('report refuses an --out that is a folder before writing anything', () => {
-    refused(['report', file('ok.json', results), '--out', folder], /--out .*a-folder is a folder; give a file name, e.g\. .*a-folder\/report\.html/);
+    refused(
+      ['report', file('ok.json', results), '--out', folder],
+      /--out .*a-folder is a folder; give a file name, e.g\. .*a-folder\/report\.html/,
+    );
   });
 });
 
@@ -66,21 +102,30 @@ describe('caresim view FILE', () => {
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     const port = (busy.address() as { port: number }).port;
     try {
-      refused(['view', small, '--port', String(port), '--no-open'], new RegExp(`port ${port} is in use; choose another with --port, or --port 0 for any free port`));
+      refused(
+        ['view', small, '--port', String(port), '--no-open'],
+        new RegExp(`port ${port} is in use; choose another with --port, or --port 0 for any free port`),
+      );
     } finally {
       busy.close();
     }
   });
 
   it('view refuses a results file it cannot show, as report does', () => {
-    refused(['view', file('cut-view.json', '{"format":"caresim-results/1"}'), '--no-open'], /cannot be shown: `scenario` should be an object, found nothing/);
+    refused(
+      ['view', file('cut-view.json', '{"format":"caresim-results/1"}'), '--no-open'],
+      /cannot be shown: `scenario` should be an object, found nothing/,
+    );
   });
 });
 
 describe('output paths of run, merge, report and schema', () => {
   const aFile = file('plain.txt', 'x');
   it.each([
-    [['run', small, '--out', join(aFile, 'r.json'), '-q'], /--out .*plain\.txt\/r\.json: .*plain\.txt is a file, not a folder, so nothing can be written under it/],
+    [
+      ['run', small, '--out', join(aFile, 'r.json'), '-q'],
+      /--out .*plain\.txt\/r\.json: .*plain\.txt is a file, not a folder, so nothing can be written under it/,
+    ],
     [['run', small, '--out', folder, '-q'], /--out .*a-folder is a folder; give a file name, e\.g\. .*a-folder\/results\.json/],
     [['run', small, '--csv', aFile, '-q'], /--csv .*plain\.txt is a file, but --csv names a folder/],
     [['run', small, '--report', folder, '-q'], /--report .*a-folder is a folder; give a file name, e\.g\. .*report\.html/],
@@ -94,7 +139,10 @@ describe('output paths of run, merge, report and schema', () => {
 
 describe('caresim init and help', () => {
   it('init refuses a folder path that is a file', () => {
-    refused(['init', file('not-a-folder', 'x')], /cannot write .*not-a-folder\/scenario\.yaml: .*not-a-folder is a file, not a folder; give a folder/);
+    refused(
+      ['init', file('not-a-folder', 'x')],
+      /cannot write .*not-a-folder\/scenario\.yaml: .*not-a-folder is a file, not a folder; give a folder/,
+    );
   });
 
   it('help scenario KEY refuses an unknown key, also one named like an Object.prototype member', () => {

@@ -32,14 +32,22 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = r
 export function interruptCli(args: string[], signal: NodeJS.Signals = 'SIGINT'): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '', stderr = '', sent = false;
-    child.stdout.on('data', (d) => { stdout += d; });
+    let stdout = '',
+      stderr = '',
+      sent = false;
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
     child.stderr.on('data', (d) => {
       stderr += d;
       if (sent) return;
       for (const line of stderr.split('\n')) {
         if (!line.startsWith('{"type":"progress"')) continue;
-        if (JSON.parse(line).done > 0) { sent = true; child.kill(signal); break; }
+        if (JSON.parse(line).done > 0) {
+          sent = true;
+          child.kill(signal);
+          break;
+        }
       }
     });
     child.on('error', reject);

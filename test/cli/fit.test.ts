@@ -8,7 +8,11 @@ import { tempDir } from '../temp-dir.js';
 const dir = tempDir('cli-fit');
 const stays = [
   'Ward,AdmitDate,DischDate,Dest',
-  ...Array.from({ length: 60 }, (_, i) => `acute,2027-01-${String(1 + (i % 28)).padStart(2, '0')} 08:00,2027-02-${String(1 + ((i * 7) % 27)).padStart(2, '0')} 10:00,${i % 3 ? 'home' : 'nursing home'}`),
+  ...Array.from(
+    { length: 60 },
+    (_, i) =>
+      `acute,2027-01-${String(1 + (i % 28)).padStart(2, '0')} 08:00,2027-02-${String(1 + ((i * 7) % 27)).padStart(2, '0')} 10:00,${i % 3 ? 'home' : 'nursing home'}`,
+  ),
   'acute,2027-01-05,not a date,home',
   'acute,2027-01-09,2027-01-02,home',
 ].join('\n');
@@ -20,13 +24,58 @@ beforeAll(() => {
 
 describe('caresim fit', () => {
   it('parseArgs(fit FILES --col --end --out) gives the typed command', async () => {
-    const p = await parseArgs(['fit', 'a.csv', 'b.xlsx', '--col', 'unit=Ward', '--col', 'admitted=AdmitDate', '--end', '2027-03-01', '--out', 'f.yaml', '--bootstrap', '19']);
-    expect(p).toEqual({ kind: 'command', command: { cmd: 'fit', files: ['a.csv', 'b.xlsx'], out: 'f.yaml', report: undefined, col: ['unit=Ward', 'admitted=AdmitDate'], end: '2027-03-01', seed: '1', bootstrap: 19, quiet: false } });
+    const p = await parseArgs([
+      'fit',
+      'a.csv',
+      'b.xlsx',
+      '--col',
+      'unit=Ward',
+      '--col',
+      'admitted=AdmitDate',
+      '--end',
+      '2027-03-01',
+      '--out',
+      'f.yaml',
+      '--bootstrap',
+      '19',
+    ]);
+    expect(p).toEqual({
+      kind: 'command',
+      command: {
+        cmd: 'fit',
+        files: ['a.csv', 'b.xlsx'],
+        out: 'f.yaml',
+        report: undefined,
+        col: ['unit=Ward', 'admitted=AdmitDate'],
+        end: '2027-03-01',
+        seed: '1',
+        bootstrap: 19,
+        quiet: false,
+      },
+    });
   });
 
   it('caresim fit FILE --col ... --out F --report R: lists bad rows as file:line: reason, uses the rest, writes the fragment and the report, exit 0', () => {
-    const out = join(dir, 'fit.yaml'), report = join(dir, 'fit.html');
-    const r = runCli(['fit', join(dir, 'stays.csv'), '--col', 'unit=Ward', '--col', 'admitted=AdmitDate', '--col', 'discharged=DischDate', '--col', 'destination=Dest', '--out', out, '--report', report, '--bootstrap', '9']);
+    const out = join(dir, 'fit.yaml'),
+      report = join(dir, 'fit.html');
+    const r = runCli([
+      'fit',
+      join(dir, 'stays.csv'),
+      '--col',
+      'unit=Ward',
+      '--col',
+      'admitted=AdmitDate',
+      '--col',
+      'discharged=DischDate',
+      '--col',
+      'destination=Dest',
+      '--out',
+      out,
+      '--report',
+      report,
+      '--bootstrap',
+      '9',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`stays.csv:62: discharged "not a date" is not a date`);
     expect(r.stderr).toContain('stays.csv:63: discharged (2027-01-02) is before admitted (2027-01-09)');
@@ -42,7 +91,9 @@ describe('caresim fit', () => {
     const out = join(dir, 'none.yaml');
     const r = runCli(['fit', join(dir, 'stays.csv'), '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('stays.csv: the header has Ward, AdmitDate, DischDate, Dest: neither a stays extract (needs unit, admitted, discharged) nor counts (needs date, count)');
+    expect(r.stderr).toContain(
+      'stays.csv: the header has Ward, AdmitDate, DischDate, Dest: neither a stays extract (needs unit, admitted, discharged) nor counts (needs date, count)',
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -73,7 +124,20 @@ describe('caresim fit', () => {
 
   it('caresim fit FILE --out FOLDER (or --report FOLDER): exit 2 before fitting, with a file name to use', () => {
     for (const opt of ['--out', '--report']) {
-      const r = runCli(['fit', join(dir, 'stays.csv'), '--col', 'unit=Ward', '--col', 'admitted=AdmitDate', '--col', 'discharged=DischDate', opt, dir, '--bootstrap', '9']);
+      const r = runCli([
+        'fit',
+        join(dir, 'stays.csv'),
+        '--col',
+        'unit=Ward',
+        '--col',
+        'admitted=AdmitDate',
+        '--col',
+        'discharged=DischDate',
+        opt,
+        dir,
+        '--bootstrap',
+        '9',
+      ]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`caresim: ${opt} ${dir} is a folder; give a file name`);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -20,7 +20,11 @@ const fixture = readFileSync(join(root, 'test', 'cli', 'fixtures', 'names.yaml')
 const dir = tempDir();
 
 const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-const write = (file: string, text: string) => { const f = join(dir, file); writeFileSync(f, text); return f; };
+const write = (file: string, text: string) => {
+  const f = join(dir, file);
+  writeFileSync(f, text);
+  return f;
+};
 const replaceWord = (text: string, word: string, by: string) => text.replace(new RegExp(`\\b${word}\\b`, 'g'), by);
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
@@ -73,7 +77,9 @@ describe('caresim run FILE with a prototype name as a declared name', () => {
       noStack(r.stderr);
       for (const p of NAME_PLACES) {
         const line = text.indexOf(p.declared(name)) < 0 ? -1 : text.slice(0, text.indexOf(p.declared(name))).split('\n').length;
-        expect(r.stderr, p.place).toMatch(new RegExp(`^\\S+\\.yaml:${line}:\\d+: error\\[forbidden-key\\] the key \`${name}\` is not allowed`, 'm'));
+        expect(r.stderr, p.place).toMatch(
+          new RegExp(`^\\S+\\.yaml:${line}:\\d+: error\\[forbidden-key\\] the key \`${name}\` is not allowed`, 'm'),
+        );
       }
     });
   }
@@ -86,8 +92,11 @@ describe('caresim run FILE with a prototype name as a declared name', () => {
       const back = (s: string) => s.split(`"${name}"`).join('"NAME"');
       const norm = (s: string) => NAME_PLACES.reduce((t, p) => t.split(`"${p.word}"`).join('"NAME"').split(`${p.word}`).join('NAME'), s);
       expect(hostile.strategies.map((s) => s.name)).toEqual(['baseline', name]);
-      expect(back(JSON.stringify(hostile.strategies.map((s) => s.model))).split(name).join('NAME'))
-        .toBe(norm(JSON.stringify(reference.strategies.map((s) => s.model))));
+      expect(
+        back(JSON.stringify(hostile.strategies.map((s) => s.model)))
+          .split(name)
+          .join('NAME'),
+      ).toBe(norm(JSON.stringify(reference.strategies.map((s) => s.model))));
       // And it runs in worker threads (the models are structured-cloned) to a results file.
       const out = join(dir, `names-${name}.json`);
       const r = runCli(['run', write(`names-${name}.yaml`, renamed(name)), '--out', out, '--workers', '1', '-q']);
@@ -109,6 +118,8 @@ describe('caresim run FILE with a prototype name as a declared name', () => {
     expect(r.code).toBe(2);
     noStack(r.stderr);
     const line = lineOf(text, `${name}: 3`);
-    expect(r.stderr).toMatch(new RegExp(`^\\S+\\.yaml:${line}:${text.split('\n')[line - 1].indexOf(`${name}: 3`) + 1}: error\\[(unknown|forbidden)-key\\]`, 'm'));
+    expect(r.stderr).toMatch(
+      new RegExp(`^\\S+\\.yaml:${line}:${text.split('\n')[line - 1].indexOf(`${name}: 3`) + 1}: error\\[(unknown|forbidden)-key\\]`, 'm'),
+    );
   });
 });

@@ -48,12 +48,31 @@ describe('caresim run --reps N and --workers W past the limits', () => {
 
 describe('caresim check FILE past the limits', () => {
   it.each([
-    ['replications: 1e12', 'replications: 2', 'replications: 1e12', /:4:15: error\[too-many-replications\] 1,000,000,000,000 replications per strategy/],
-    ['max_replications', 'replications: 2', `replications: auto\nmax_replications: ${MAX_REPLICATIONS + 1}`, /:5:19: error\[too-many-replications\]/],
-    ['rate: 1e308/day', 'rate: 8/day', 'rate: 1e308/day', /:6:3: error\[too-many-arrivals\] more arrivals in one replication than caresim can simulate/],
+    [
+      'replications: 1e12',
+      'replications: 2',
+      'replications: 1e12',
+      /:4:15: error\[too-many-replications\] 1,000,000,000,000 replications per strategy/,
+    ],
+    [
+      'max_replications',
+      'replications: 2',
+      `replications: auto\nmax_replications: ${MAX_REPLICATIONS + 1}`,
+      /:5:19: error\[too-many-replications\]/,
+    ],
+    [
+      'rate: 1e308/day',
+      'rate: 8/day',
+      'rate: 1e308/day',
+      /:6:3: error\[too-many-arrivals\] more arrivals in one replication than caresim can simulate/,
+    ],
     ['rate: 1e7/day', 'rate: 8/day', 'rate: 1e7/day', /:6:3: error\[too-many-arrivals\] about 1,100,000,000 arrivals in one replication/],
-    ['an overloaded unit whose queue outgrows the patient table', 'capacity: 10, los: exponential(1 day), queue: none', 'capacity: 10, los: exponential(1 day)',
-      null],
+    [
+      'an overloaded unit whose queue outgrows the patient table',
+      'capacity: 10, los: exponential(1 day), queue: none',
+      'capacity: 10, los: exponential(1 day)',
+      null,
+    ],
   ])('check with %s exits 2 at the place, with the numbers', (name, from, to, message) => {
     const text = to.includes('exponential') ? BASE.replace(from, to).replace('rate: 8/day', 'rate: 1e6/day') : BASE.replace(from, to);
     const f = join(dir, `${String(name).replace(/\W+/g, '-')}.yaml`);
@@ -63,7 +82,10 @@ describe('caresim check FILE past the limits', () => {
     noStack(r.stderr);
     if (message) expect(r.stderr).toMatch(message);
     // 1e6 a day for 110 days into 10 beds: the queue grows by about 1e6 x 110 = 1.1e8 > the table.
-    else expect(r.stderr).toMatch(new RegExp(`:8:3: error\\[too-many-patients\\] about 110,000,000 patients .* at most ${MAX_PATIENTS.toLocaleString('en-GB')}`, 's'));
+    else
+      expect(r.stderr).toMatch(
+        new RegExp(`:8:3: error\\[too-many-patients\\] about 110,000,000 patients .* at most ${MAX_PATIENTS.toLocaleString('en-GB')}`, 's'),
+      );
   });
 
   it('check passes a scenario just inside the limits: the limits do not refuse real systems', () => {

@@ -13,7 +13,8 @@ describe('caresim --help', () => {
   it('lists every command and shows examples per command', () => {
     const top = runCli(['--help']);
     expect(top.code).toBe(0);
-    for (const c of ['run', 'check', 'merge', 'init', 'schema', 'help', 'report', 'view', 'bench']) expect(top.stdout).toContain(`caresim ${c}`);
+    for (const c of ['run', 'check', 'merge', 'init', 'schema', 'help', 'report', 'view', 'bench'])
+      expect(top.stdout).toContain(`caresim ${c}`);
     const run = runCli(['run', '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('--resume');
@@ -26,7 +27,10 @@ describe('caresim run FILE', () => {
   it('prints the warnings of the run on stderr and writes them into the results file', () => {
     const dir = tempDir();
     const file = join(dir, 'mm1.yaml');
-    writeFileSync(file, 'caresim: 1\ntime: { horizon: 365 days, warmup: 30 days }\nreplications: 8\narrivals: { a: { rate: 1.2/day, to: w } }\nunits:\n  w: { kind: beds, capacity: 1, los: exponential(1 day) }\n');
+    writeFileSync(
+      file,
+      'caresim: 1\ntime: { horizon: 365 days, warmup: 30 days }\nreplications: 8\narrivals: { a: { rate: 1.2/day, to: w } }\nunits:\n  w: { kind: beds, capacity: 1, los: exponential(1 day) }\n',
+    );
     const r = runCli(['run', file, '--out', join(dir, 'r.json'), '-q', '--workers', '0']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^warning\[queue-growing\] the queue of `w` is still growing/m);
@@ -61,7 +65,9 @@ describe('caresim run FILE', () => {
     expect(res.differences['more-beds'].admissions_per_day.ci95[0]).toBeGreaterThan(0);
     expect(res.run.workers).toBe(2);
     expect(readdirSync(join(dir, 'csv')).sort()).toEqual(['differences.csv', 'replications.csv', 'summary.csv']);
-    const csv = readFileSync(join(dir, 'csv', 'replications.csv'), 'utf8').trim().split('\n');
+    const csv = readFileSync(join(dir, 'csv', 'replications.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(csv[0]).toBe('strategy,replication,unit,metric,value');
     expect(csv.filter((l) => l.startsWith('baseline,') && l.includes(',system,acute_occupancy,'))).toHaveLength(9);
     // The journal has served its purpose once the outputs exist.
@@ -83,7 +89,8 @@ describe('caresim run FILE', () => {
     const dir = tempDir();
     runCli(['run', small, '--out', join(dir, 'a.json'), '--seed', '1', '-q']);
     runCli(['run', small, '--out', join(dir, 'b.json'), '--seed', '2', '-q']);
-    const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')), b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
+    const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')),
+      b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
     expect(a.seed).toBe(1);
     expect(a.strategies.baseline.kpis.acute_occupancy.mean).not.toBe(b.strategies.baseline.kpis.acute_occupancy.mean);
   });
@@ -125,7 +132,8 @@ describe('caresim run --shard i/n and caresim merge', () => {
 
   it('refuses an incomplete set of shards and a file that is not a shard (exit 2)', () => {
     const dir = tempDir();
-    const s0 = join(dir, 's0.json'), plain = join(dir, 'plain.json');
+    const s0 = join(dir, 's0.json'),
+      plain = join(dir, 'plain.json');
     runCli(['run', small, '--shard', '0/2', '--out', s0, '-q']);
     runCli(['run', small, '--out', plain, '-q']);
     const a = runCli(['merge', s0, '--out', join(dir, 'm.json')]);
@@ -140,7 +148,8 @@ describe('caresim run --shard i/n and caresim merge', () => {
 describe('caresim run --resume', () => {
   it('continues a run stopped by Ctrl-C to exactly the uninterrupted result', async () => {
     const dir = tempDir();
-    const full = join(dir, 'full.json'), out = join(dir, 'resumed.json');
+    const full = join(dir, 'full.json'),
+      out = join(dir, 'resumed.json');
     const args = [library('erlang-loss.yaml'), '--reps', '40', '--set', 'time.horizon=2000 days', '--workers', '1'];
     expect(runCli(['run', ...args, '--out', full, '-q']).code).toBe(0);
     const stopped = await interruptCli(['run', ...args, '--out', out]);
@@ -177,7 +186,7 @@ describe('caresim run --resume', () => {
 });
 
 describe('caresim run --out F while another run writes F', () => {
-  it('refuses with exit 2 while the lock holder runs, and takes over a dead holder\'s lock', () => {
+  it("refuses with exit 2 while the lock holder runs, and takes over a dead holder's lock", () => {
     const out = join(tempDir(), 'r.json');
     const lock = `${out}.journal.ndjson.lock`;
     writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname() }));
@@ -200,7 +209,8 @@ describe('caresim run on SIGTERM', () => {
   // deletion, where caresim may be PID 1 and an unhandled SIGTERM is ignored).
   it('stops like Ctrl-C: exit 130, finished replications kept in the journal, --resume completes the run', async () => {
     const dir = tempDir();
-    const full = join(dir, 'full.json'), out = join(dir, 'resumed.json');
+    const full = join(dir, 'full.json'),
+      out = join(dir, 'resumed.json');
     const args = [library('erlang-loss.yaml'), '--reps', '40', '--set', 'time.horizon=2000 days', '--workers', '1'];
     expect(runCli(['run', ...args, '--out', full, '-q']).code).toBe(0);
     const stopped = await interruptCli(['run', ...args, '--out', out], 'SIGTERM');
@@ -288,7 +298,8 @@ describe('caresim init [DIR]', () => {
     expect(check.code).toBe(0);
     // The one warning is true and meant: the sweep's lowest point is short of P1 packages.
     expect((check.stdout + check.stderr).match(/warning\[[a-z-]+\].*/g)).toEqual([
-      expect.stringMatching(/^warning\[overloaded\] offered load of `p1` .* in sweep point `params.p1_packages=1950`/)]);
+      expect.stringMatching(/^warning\[overloaded\] offered load of `p1` .* in sweep point `params.p1_packages=1950`/),
+    ]);
     expect(runCli(['init', dir]).code).toBe(2);
   });
 });

@@ -4,16 +4,30 @@ import { differencesCsv, replicationsCsv, summaryCsv } from '../../cli/csv.js';
 import { summarise } from '../../results/index.js';
 import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
 
-const model = (beds: number) => buildModel({
-  horizon: 20 * DAY, warmup: 2 * DAY,
-  units: { acute: { kind: 'beds', role: 'acute', capacity: beds, service: exponential(DAY), queue: 0, next: { home: 1 }, cost: 345 } },
-  sources: { a: { rate: 4 / DAY, to: 'acute' } },
-});
+const model = (beds: number) =>
+  buildModel({
+    horizon: 20 * DAY,
+    warmup: 2 * DAY,
+    units: { acute: { kind: 'beds', role: 'acute', capacity: beds, service: exponential(DAY), queue: 0, next: { home: 1 }, cost: 345 } },
+    sources: { a: { rate: 4 / DAY, to: 'acute' } },
+  });
 const reps = (beds: number) => [0, 1, 2, 3].map((r) => simulate(model(beds), { seed: 3, replication: r }));
-const base = reps(5), more = reps(8);
+const base = reps(5),
+  more = reps(8);
 const results = summarise(
-  [{ name: 'baseline', description: '', set: {}, reps: base }, { name: 'more, beds', description: 'quoted', set: {}, reps: more }],
-  { scenario: { name: 'Test', hash: 'h', assumptions: [] }, engineVersion: '0', seed: 3, replications: 4, horizonDays: 20, warmupDays: 2, startDate: '2027-01-04' },
+  [
+    { name: 'baseline', description: '', set: {}, reps: base },
+    { name: 'more, beds', description: 'quoted', set: {}, reps: more },
+  ],
+  {
+    scenario: { name: 'Test', hash: 'h', assumptions: [] },
+    engineVersion: '0',
+    seed: 3,
+    replications: 4,
+    horizonDays: 20,
+    warmupDays: 2,
+    startDate: '2027-01-04',
+  },
 );
 
 describe('formatSummary(results)', () => {
@@ -33,7 +47,15 @@ describe('formatSummary(results) with many strategies', () => {
   it('gives one row per strategy with mean ± CI half-width', () => {
     const many = summarise(
       ['baseline', 'a', 'b', 'c'].map((name, i) => ({ name, description: '', set: {}, reps: i % 2 ? more : base })),
-      { scenario: { name: 'Test', hash: 'h', assumptions: [] }, engineVersion: '0', seed: 3, replications: 4, horizonDays: 20, warmupDays: 2, startDate: '2027-01-04' },
+      {
+        scenario: { name: 'Test', hash: 'h', assumptions: [] },
+        engineVersion: '0',
+        seed: 3,
+        replications: 4,
+        horizonDays: 20,
+        warmupDays: 2,
+        startDate: '2027-01-04',
+      },
     );
     const text = formatSummary(many);
     const row = text.split('\n').find((l) => l.startsWith('b '))!;

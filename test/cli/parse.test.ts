@@ -10,12 +10,53 @@ async function command(argv: string[]): Promise<Command> {
 
 describe('parseArgs(argv)', () => {
   it('parses run with every option typed', async () => {
-    const c = await command(['run', 's.yaml', '--reps', '50', '--seed', '42', '-w', '3', '-o', 'r.json', '--csv', 'out',
-      '--per-rep', '--set', 'a.b=1', '--set', 'c=2 days', '--shard', '1/4', '--resume', '--max-memory', '512', '--report', 'r.html']);
+    const c = await command([
+      'run',
+      's.yaml',
+      '--reps',
+      '50',
+      '--seed',
+      '42',
+      '-w',
+      '3',
+      '-o',
+      'r.json',
+      '--csv',
+      'out',
+      '--per-rep',
+      '--set',
+      'a.b=1',
+      '--set',
+      'c=2 days',
+      '--shard',
+      '1/4',
+      '--resume',
+      '--max-memory',
+      '512',
+      '--report',
+      'r.html',
+    ]);
     expect(c).toEqual({
-      cmd: 'run', file: 's.yaml', reps: 50, maxReps: undefined, seed: 42, workers: 3, out: 'r.json', csv: 'out', perRep: true,
-      report: 'r.html', set: ['a.b=1', 'c=2 days'], only: undefined, adjust: 'none', shard: '1/4', shards: undefined, resume: true, fresh: false, journal: undefined,
-      maxMemory: 512, quiet: false,
+      cmd: 'run',
+      file: 's.yaml',
+      reps: 50,
+      maxReps: undefined,
+      seed: 42,
+      workers: 3,
+      out: 'r.json',
+      csv: 'out',
+      perRep: true,
+      report: 'r.html',
+      set: ['a.b=1', 'c=2 days'],
+      only: undefined,
+      adjust: 'none',
+      shard: '1/4',
+      shards: undefined,
+      resume: true,
+      fresh: false,
+      journal: undefined,
+      maxMemory: 512,
+      quiet: false,
     });
   });
 
@@ -38,12 +79,22 @@ describe('parseArgs(argv)', () => {
   });
 
   it('lets the last of a repeated option win but keeps every --set', async () => {
-    expect(await command(['run', 's.yaml', '-w', '1', '--workers', '2', '--set', 'x=1', '--set', 'y=2'])).toMatchObject({ workers: 2, set: ['x=1', 'y=2'] });
+    expect(await command(['run', 's.yaml', '-w', '1', '--workers', '2', '--set', 'x=1', '--set', 'y=2'])).toMatchObject({
+      workers: 2,
+      set: ['x=1', 'y=2'],
+    });
   });
 
   it('parses the other commands', async () => {
     expect(await command(['check', 'a.yaml', '--set', 'x=1'])).toEqual({ cmd: 'check', file: 'a.yaml', set: ['x=1'] });
-    expect(await command(['merge', 'a.json', 'b.json', '-o', 'm.json'])).toEqual({ cmd: 'merge', files: ['a.json', 'b.json'], out: 'm.json', csv: undefined, perRep: false, quiet: false });
+    expect(await command(['merge', 'a.json', 'b.json', '-o', 'm.json'])).toEqual({
+      cmd: 'merge',
+      files: ['a.json', 'b.json'],
+      out: 'm.json',
+      csv: undefined,
+      perRep: false,
+      quiet: false,
+    });
     expect(await command(['init'])).toEqual({ cmd: 'init', dir: '.', force: false });
     expect(await command(['help', 'scenario', 'units.queue'])).toEqual({ cmd: 'help', topic: 'scenario', key: 'units.queue' });
     expect(await command(['report', 'r.json'])).toEqual({ cmd: 'report', results: 'r.json', out: 'report.html' });

@@ -12,7 +12,15 @@ function recorder(): Io & { lines: string[] } {
   return { lines, out: () => {}, err: (t) => lines.push(...t.trim().split('\n')), tty: null, color: false, env: {}, version: '0' };
 }
 
-const p = (done: number, seconds: number): Progress => ({ done, total: 10, failed: 0, resumed: 0, seconds, rate: done / Math.max(seconds, 1e-9), eta: null });
+const p = (done: number, seconds: number): Progress => ({
+  done,
+  total: 10,
+  failed: 0,
+  resumed: 0,
+  seconds,
+  rate: done / Math.max(seconds, 1e-9),
+  eta: null,
+});
 
 describe('progressView(io, quiet) without a terminal', () => {
   it('writes NDJSON lines at most once a second, the first result at once and the last on stop', () => {
@@ -44,7 +52,10 @@ describe('caresim run on a terminal', () => {
     ensureBuilt();
     const out = join(tempDir(), 'r.json');
     const command = [process.execPath, cli, 'run', small, '--reps', '24', '--workers', '2', '--out', out].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+    const r = spawnSync('script', ['-qfec', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' },
+    });
     expect(r.status).toBe(0);
     // 24 replications of each of the fixture's 3 strategies: the bar counts all 72.
     expect(r.stdout).toMatch(/replications \|[^|]*\| 0\/72 \| /);

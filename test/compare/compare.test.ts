@@ -16,12 +16,13 @@ describe('expectedCoverage(band, replications)', () => {
 
 describe('compareFiles(results, observed) on series drawn from the model itself', () => {
   it('covers the band at the expected rate and calls (nearly) every series consistent', async () => {
-    const R = 100, N = 20;
+    const R = 100,
+      N = 20;
     const results = await bandResults(2, R, 'band');
     const observed = await observedSeries(2, N, 'observed');
     const text = JSON.stringify(results);
     const comparisons = observed.map((o) => run(text, longCsv('ward.occupancy', o)).series[0]);
-    const expected = (R - 1) * 0.9 / (R + 1);
+    const expected = ((R - 1) * 0.9) / (R + 1);
     const cov = comparisons.map((c) => c.coverage!);
     const mean = cov.reduce((a, b) => a + b, 0) / N;
     const sd = Math.sqrt(cov.reduce((a, c) => a + (c - mean) ** 2, 0) / (N - 1));
@@ -62,13 +63,14 @@ describe('compareFiles(results, observed) on a mis-calibrated baseline', () => {
 describe('compareFiles(results, observed) on daily admissions', () => {
   // Admissions to an unlimited ward are Poisson(20) a day, independent from day to day.
   it('accepts admissions drawn from the same arrival rate, not calling whole counts a band too wide', async () => {
-    const R = 60, N = 20;
+    const R = 60,
+      N = 20;
     const results = JSON.stringify(await bandResults(2, R, 'band'));
     const observed = await observedSeries(2, N, 'observed', 20, 'admissions');
     const comparisons = observed.map((o) => run(results, longCsv('ward.admissions', o)).series[0]);
     // Whole counts land inside a band of whole counts more often than the continuous rate
     // (R - 1)(q - p) / (R + 1); on its own that would read as a band too wide.
-    const expected = (R - 1) * 0.9 / (R + 1);
+    const expected = ((R - 1) * 0.9) / (R + 1);
     const cov = comparisons.map((c) => c.coverage!).reduce((a, b) => a + b, 0) / N;
     expect(cov).toBeGreaterThan(expected);
     expect(comparisons.filter((c) => c.verdict === 'band too wide')).toEqual([]);
@@ -94,8 +96,15 @@ describe('compareFiles(results, observed) on daily admissions', () => {
 
 describe('compareSeries(series, expected, label)', () => {
   const day = (index: number, observed: number, lo = 10, hi = 20) => ({ index, date: '', observed, mean: (lo + hi) / 2, lo, hi });
-  const series = (days: AlignedSeries['days'], period: AlignedSeries['period'] = null, simulatedDays = days.length): AlignedSeries =>
-    ({ name: 'a.queue', unit: 'a', series: 'queue', days, missing: 0, simulatedDays, period });
+  const series = (days: AlignedSeries['days'], period: AlignedSeries['period'] = null, simulatedDays = days.length): AlignedSeries => ({
+    name: 'a.queue',
+    unit: 'a',
+    series: 'queue',
+    days,
+    missing: 0,
+    simulatedDays,
+    period,
+  });
 
   it('calls misses on both sides a band too narrow, and counts bounds as inside', () => {
     const days = Array.from({ length: 200 }, (_, i) => day(i, [5, 25, 10, 20][i % 4]));

@@ -12,7 +12,9 @@ export const START = '2027-01-04';
 
 export function bedsModel(losDays: number, perDay = 20, horizonDays = 365, warmupDays = 20) {
   return buildModel({
-    name: 'beds', horizon: horizonDays * DAY, warmup: warmupDays * DAY,
+    name: 'beds',
+    horizon: horizonDays * DAY,
+    warmup: warmupDays * DAY,
     units: { ward: { kind: 'beds', service: exponential(losDays * DAY), next: { home: 1 } } },
     sources: { admissions: { rate: perDay / DAY, to: 'ward' } },
   });
@@ -25,8 +27,13 @@ export async function bandResults(losDays: number, reps: number, seed: number | 
 }
 
 /** `count` observed daily series (measured days only), one per replication of another seed. */
-export async function observedSeries(losDays: number, count: number, seed: number | string, perDay = 20,
-  series: 'occupancy' | 'admissions' = 'occupancy'): Promise<number[][]> {
+export async function observedSeries(
+  losDays: number,
+  count: number,
+  seed: number | string,
+  perDay = 20,
+  series: 'occupancy' | 'admissions' = 'occupancy',
+): Promise<number[][]> {
   const out = await runScenarioDetailed(scenario([strategy('baseline', bedsModel(losDays, perDay))], count, seed), { workers: 0 });
   return out.raw.baseline.map((r) => Array.from(r.daily.ward[series]).slice(firstMeasuredDay(r.warmupDays)));
 }

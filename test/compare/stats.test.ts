@@ -9,7 +9,8 @@ function normals(n: number, seed: string): number[] {
 }
 
 function ar1(n: number, phi: number, seed: string): number[] {
-  const e = normals(n, seed), x = [e[0] / Math.sqrt(1 - phi * phi)];
+  const e = normals(n, seed),
+    x = [e[0] / Math.sqrt(1 - phi * phi)];
   for (let t = 1; t < n; t++) x.push(phi * x[t - 1] + e[t]);
   return x;
 }
@@ -23,7 +24,8 @@ describe('effectiveSampleSize(x)', () => {
   it('matches n (1 - phi) / (1 + phi) for an AR(1) series', () => {
     // Large n: the estimate's relative error is a few percent; 20% is far outside it.
     for (const phi of [0.5, 0.8, 0.95]) {
-      const n = 50_000, exact = (n * (1 - phi)) / (1 + phi);
+      const n = 50_000,
+        exact = (n * (1 - phi)) / (1 + phi);
       expect(effectiveSampleSize(ar1(n, phi, `ar-${phi}`)) / exact).toBeGreaterThan(0.8);
       expect(effectiveSampleSize(ar1(n, phi, `ar-${phi}`)) / exact).toBeLessThan(1.2);
     }
@@ -32,7 +34,8 @@ describe('effectiveSampleSize(x)', () => {
   it('skips missing days without closing the gaps (lags stay in days)', () => {
     const x = ar1(20_000, 0.8, 'gaps');
     const withGaps = x.map((v, i) => (i % 10 === 3 ? NaN : v));
-    const full = effectiveSampleSize(x), gapped = effectiveSampleSize(withGaps);
+    const full = effectiveSampleSize(x),
+      gapped = effectiveSampleSize(withGaps);
     expect(gapped).toBeLessThan(full);
     expect(gapped / (0.9 * full)).toBeGreaterThan(0.8);
   });
@@ -52,7 +55,10 @@ describe('logGamma(x) and binomialTest(k, n, p)', () => {
     expect(binomialTest(2, 20, 0.5)).toBeCloseTo((2 * 211) / 2 ** 20, 12);
     // Asymmetric: p = 0.9, n = 10, k = 7: P(X <= 7) (the upper outcomes are all likelier).
     const pmf = (k: number) => [...Array(k).keys()].reduce((a, i) => (a * (10 - i)) / (i + 1), 1) * 0.9 ** k * 0.1 ** (10 - k);
-    expect(binomialTest(7, 10, 0.9)).toBeCloseTo([0, 1, 2, 3, 4, 5, 6, 7].reduce((a, k) => a + pmf(k), 0), 12);
+    expect(binomialTest(7, 10, 0.9)).toBeCloseTo(
+      [0, 1, 2, 3, 4, 5, 6, 7].reduce((a, k) => a + pmf(k), 0),
+      12,
+    );
   });
 
   it('wilson(share, n) gives the textbook interval', () => {

@@ -10,11 +10,21 @@ describe('ics-default.yaml economic case and verdicts', () => {
   const sc = load(ICS);
   const names = ['baseline', 'ucr-plus', 'p1-plus-20', 'p2-plus', 'acute-to-community', 'params.p1_packages=1950'];
   const reps = 4;
-  const r = summarise(names.map((n) => {
-    const s = sc.strategies.find((x) => x.name === n)!;
-    return { name: n, description: s.description, set: s.set, changes: s.changes, reps: runStrategy(sc, n, reps) };
-  }), { scenario: { name: sc.name, hash: sc.hash, assumptions: [] }, engineVersion: 'test', seed: sc.seed, replications: reps,
-    horizonDays: sc.horizonDays, warmupDays: sc.warmupDays, startDate: sc.startDate });
+  const r = summarise(
+    names.map((n) => {
+      const s = sc.strategies.find((x) => x.name === n)!;
+      return { name: n, description: s.description, set: s.set, changes: s.changes, reps: runStrategy(sc, n, reps) };
+    }),
+    {
+      scenario: { name: sc.name, hash: sc.hash, assumptions: [] },
+      engineVersion: 'test',
+      seed: sc.seed,
+      replications: reps,
+      horizonDays: sc.horizonDays,
+      warmupDays: sc.warmupDays,
+      startDate: sc.startDate,
+    },
+  );
 
   it('adding capacity costs money: ucr-plus, p1-plus-20 and p2-plus raise the recurrent cost, CIs above zero', () => {
     for (const s of ['ucr-plus', 'p1-plus-20', 'p2-plus']) {
@@ -37,7 +47,7 @@ describe('ics-default.yaml economic case and verdicts', () => {
     expect(d.ci95[0]!).toBeLessThan(0);
     expect(d.ci95[1]!).toBeGreaterThan(0);
     // Six months of double running the 30 acute beds.
-    expect(r.differences['acute-to-community'].double_running_cost!.mean).toBeCloseTo(30 * 345 * 365 / 2, 0);
+    expect(r.differences['acute-to-community'].double_running_cost!.mean).toBeCloseTo((30 * 345 * 365) / 2, 0);
   });
 
   it('the 1,950-package sweep point is never better: its saving is not counted while patients wait longer for a bed', () => {
@@ -50,6 +60,9 @@ describe('ics-default.yaml economic case and verdicts', () => {
 
   it('every strategy lists its changes from -> to, relative ones evaluated', () => {
     expect(r.strategies['p1-plus-20'].changes).toEqual([{ path: 'params.p1_packages', from: '2100', to: '2520' }]);
-    expect(r.strategies['ucr-plus'].changes).toEqual([{ path: 'params.ucr_day', from: '11', to: '15' }, { path: 'params.ucr_night', from: '4', to: '6' }]);
+    expect(r.strategies['ucr-plus'].changes).toEqual([
+      { path: 'params.ucr_day', from: '11', to: '15' },
+      { path: 'params.ucr_night', from: '4', to: '6' },
+    ]);
   });
 });

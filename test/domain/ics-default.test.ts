@@ -7,10 +7,16 @@ import { summarise, runWarnings, type SystemKpiName } from '../../results/index.
 import type { CompiledScenarioWithWarnings } from '../../scenarios/index.js';
 import type { ReplicationResult } from '../../engine/index.js';
 
-const summarised = (sc: CompiledScenarioWithWarnings, reps: ReplicationResult[]) => summarise([{ name: 'baseline', description: '', set: {}, reps }], {
-  scenario: { name: sc.name, hash: sc.hash, assumptions: [] }, engineVersion: 'test', seed: sc.seed, replications: reps.length,
-  horizonDays: sc.horizonDays, warmupDays: sc.warmupDays, startDate: sc.startDate,
-});
+const summarised = (sc: CompiledScenarioWithWarnings, reps: ReplicationResult[]) =>
+  summarise([{ name: 'baseline', description: '', set: {}, reps }], {
+    scenario: { name: sc.name, hash: sc.hash, assumptions: [] },
+    engineVersion: 'test',
+    seed: sc.seed,
+    replications: reps.length,
+    horizonDays: sc.horizonDays,
+    warmupDays: sc.warmupDays,
+    startDate: sc.startDate,
+  });
 
 /**
  * The default ICS against the public figures it is calibrated to (England scaled by
@@ -21,7 +27,9 @@ const summarised = (sc: CompiledScenarioWithWarnings, reps: ReplicationResult[])
 function expectOverlap(label: string, xs: number[], lo: number, hi: number): void {
   const ci = ci95(xs);
   if (ci.hi < lo || ci.lo > hi) {
-    throw new Error(`${label}: 95% CI [${ci.lo.toFixed(4)}, ${ci.hi.toFixed(4)}] (mean ${ci.mean.toFixed(4)}) misses the target [${lo}, ${hi}]`);
+    throw new Error(
+      `${label}: 95% CI [${ci.lo.toFixed(4)}, ${ci.hi.toFixed(4)}] (mean ${ci.mean.toFixed(4)}) misses the target [${lo}, ${hi}]`,
+    );
   }
 }
 
@@ -39,8 +47,9 @@ describe('checkScenario(ics-default.yaml)', () => {
   it('reports no errors, and warns only about the sweep point that is short of P1 packages', () => {
     // 1,950 packages is below what the winter needs (the sweep shows where delays climb): a
     // run of it ends the year with about 1,500 patients waiting for an acute bed.
-    expect(checkScenario(ICS).map((d) => [d.severity, d.code, d.path, d.message.includes('sweep point `params.p1_packages=1950`')]))
-      .toEqual([['warning', 'overloaded', 'units.p1', true]]);
+    expect(
+      checkScenario(ICS).map((d) => [d.severity, d.code, d.path, d.message.includes('sweep point `params.p1_packages=1950`')]),
+    ).toEqual([['warning', 'overloaded', 'units.p1', true]]);
   });
 
   it('warns that 2,000 acute beds are too few, with the offered load, the places and the places needed', () => {
@@ -56,7 +65,8 @@ describe('checkScenario(ics-default.yaml)', () => {
     expect(sc.strategies[0].name).toBe('baseline');
     for (const s of sc.strategies.slice(1)) expect(s.description.length, s.name).toBeGreaterThan(10);
     const names = sc.strategies.map((s) => s.name);
-    for (const n of ['ucr-plus', 'p1-plus-20', 'p2-plus', 'proactive-frail', 'faster-handoffs', 'acute-to-community']) expect(names).toContain(n);
+    for (const n of ['ucr-plus', 'p1-plus-20', 'p2-plus', 'proactive-frail', 'faster-handoffs', 'acute-to-community'])
+      expect(names).toContain(n);
     expect(sc.sweep?.points.length ?? 0).toBeGreaterThanOrEqual(3);
     expect(sc.assumptions.length).toBeGreaterThanOrEqual(5);
   });
@@ -101,7 +111,12 @@ describe('ics-default.yaml baseline calibration (seed 2027, 10 replications of a
   });
 
   it('refers about 50 patients a day to UCR and meets the 70% two-hour standard', () => {
-    expectOverlap('UCR referrals a day', runs.map((r) => r.units.ucr.arrivals_per_day), 45, 55);
+    expectOverlap(
+      'UCR referrals a day',
+      runs.map((r) => r.units.ucr.arrivals_per_day),
+      45,
+      55,
+    );
     expectOverlap('ucr_within_2h', kpi('ucr_within_2h'), 0.7, 1);
   });
 
@@ -115,7 +130,12 @@ describe('ics-default.yaml baseline calibration (seed 2027, 10 replications of a
 
   it('draws about 2,100 P1 packages from its carers, and UCR and P2 places from their staff', () => {
     // 1,209.7 WTE x 93% x (1 - 14% - 5.6% mean absence) x 37.5 h / 7 x 65% / 1.5 h = 2,100 packages.
-    expectOverlap('p1 capacity_mean', runs.map((r) => r.units.p1.capacity_mean), 2090, 2110);
+    expectOverlap(
+      'p1 capacity_mean',
+      runs.map((r) => r.units.p1.capacity_mean),
+      2090,
+      2110,
+    );
     for (const r of runs) {
       expect(r.units.p1.places_lost_per_day).toBeGreaterThan(0);
       expect(r.units.ucr.capacity_mean).toBeLessThanOrEqual(7.5);
@@ -124,7 +144,7 @@ describe('ics-default.yaml baseline calibration (seed 2027, 10 replications of a
     }
   });
 
-  it('is consistent with Little\'s law: occupied beds = admissions x mean time in a bed', () => {
+  it("is consistent with Little's law: occupied beds = admissions x mean time in a bed", () => {
     for (const r of runs) {
       const a = r.units.acute;
       // Patients still in a bed at the end (and those from the warm-up) make this approximate.
@@ -140,18 +160,22 @@ describe('ics-default.yaml strategy acute-to-community', () => {
   const sc = load(ICS);
   const fundedCost = (name: string): number => {
     const m = sc.strategies.find((s) => s.name === name)!.model;
-    const from = m.warmup, to = m.warmup + m.horizon;
-    return m.units.reduce((sum, u) => {
-      let cap = u.capacity;
-      if (u.schedule) {
-        cap = 0;
-        u.schedule.at.forEach((at, i) => {
-          const a = Math.max(from, at), b = Math.min(to, u.schedule!.at[i + 1] ?? Infinity);
-          if (b > a) cap += (u.schedule!.cap[i] * (b - a)) / (to - from);
-        });
-      }
-      return sum + (Number.isFinite(cap) ? cap * (u.costPlace ?? 0) : 0);
-    }, 0) + (m.staff ?? []).reduce((sum, g) => sum + g.costPerDay, 0);   // staff in post are funded too
+    const from = m.warmup,
+      to = m.warmup + m.horizon;
+    return (
+      m.units.reduce((sum, u) => {
+        let cap = u.capacity;
+        if (u.schedule) {
+          cap = 0;
+          u.schedule.at.forEach((at, i) => {
+            const a = Math.max(from, at),
+              b = Math.min(to, u.schedule!.at[i + 1] ?? Infinity);
+            if (b > a) cap += (u.schedule!.cap[i] * (b - a)) / (to - from);
+          });
+        }
+        return sum + (Number.isFinite(cap) ? cap * (u.costPlace ?? 0) : 0);
+      }, 0) + (m.staff ?? []).reduce((sum, g) => sum + g.costPerDay, 0)
+    ); // staff in post are funded too
   };
 
   it('closes 30 acute beds and buys community capacity for the same funded cost, within £20 a day', () => {

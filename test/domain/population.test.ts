@@ -25,7 +25,8 @@ describe('ics-default.yaml population (flows per cohort)', () => {
   it('moves people between cohorts without losing any, and loses people in the pathway only by death', () => {
     for (const r of runs) {
       const cs = Object.values(r.population!);
-      const movedIn = cs.reduce((a, c) => a + c.flows.moved_in, 0), movedOut = cs.reduce((a, c) => a + c.flows.moved_out, 0);
+      const movedIn = cs.reduce((a, c) => a + c.flows.moved_in, 0),
+        movedOut = cs.reduce((a, c) => a + c.flows.moved_out, 0);
       expect(movedIn).toBeCloseTo(movedOut, 6);
       expect(r.population!.well.flows.moved_in).toBe(0);
       // Pathway deaths are whole people; the measured 'death' exits are a part of them.
@@ -38,7 +39,8 @@ describe('ics-default.yaml population (flows per cohort)', () => {
 
   it('has as many crises per cohort as people x crisis rate x time (Poisson, |z| < 4 pooled over replications)', () => {
     for (const cohort of sc.strategies[0].model.cohorts.map((c) => c.name)) {
-      let observed = 0, expected = 0;
+      let observed = 0,
+        expected = 0;
       for (const r of runs) {
         const m = sc.strategies[0].modelFor(sc.seed, r.replication);
         const c = m.cohorts.find((x) => x.name === cohort)!;

@@ -20,14 +20,15 @@ describe('strategy proactive-frail (frail crisis rate x 0.85) on ics-default.yam
     expect(d.hi).toBeLessThan(0);
   });
 
-  it('cuts the frail cohort\'s crises by 15% (ratio CI covers 0.85) and leaves the well cohort\'s alone', () => {
+  it("cuts the frail cohort's crises by 15% (ratio CI covers 0.85) and leaves the well cohort's alone", () => {
     const ratio = ci95(base.map((b, i) => proactive[i].population!.frail.crises / b.population!.frail.crises));
     expect(0.85).toBeGreaterThanOrEqual(ratio.lo - 0.005);
     expect(0.85).toBeLessThanOrEqual(ratio.hi + 0.005);
     // The well cohort's crisis stream is its own; only its size moves, through deaths in the
     // pathway (a handful a day against 860,000 people), so its crises barely change.
     base.forEach((b, i) => {
-      const w0 = b.population!.well.crises, w1 = proactive[i].population!.well.crises;
+      const w0 = b.population!.well.crises,
+        w1 = proactive[i].population!.well.crises;
       expect(Math.abs(w1 - w0) / w0).toBeLessThan(1e-3);
     });
   });
@@ -73,7 +74,7 @@ describe('strategy faster-handoffs (assessment delays halved) on ics-default.yam
         const route = mr.units[acute].next[ci];
         route.dest.forEach((dest, k) => {
           const h = mr.units[acute].handoff[String(dest)];
-          if (h) days += perDay * (route.cum[k] - (k > 0 ? route.cum[k - 1] : 0)) * distMean(h) / DAY;
+          if (h) days += (perDay * (route.cum[k] - (k > 0 ? route.cum[k - 1] : 0)) * distMean(h)) / DAY;
         });
       });
       return days / 2;

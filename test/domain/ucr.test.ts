@@ -41,12 +41,19 @@ function erlangA(lambda: number, mu: number, c: number, theta: number, tau: numb
     }
     return 1 - tail;
   };
-  let within = 0, lq = 0;
+  let within = 0,
+    lq = 0;
   for (let n = 0; n <= N; n++) {
-    if (n < c) { within += pi[n]; continue; }
+    if (n < c) {
+      within += pi[n];
+      continue;
+    }
     const j = n - c + 1;
     let stay = 1;
-    for (let k = 1; k <= j; k++) { const a = c * mu + (k - 1) * theta; stay *= a / (a + theta); }
+    for (let k = 1; k <= j; k++) {
+      const a = c * mu + (k - 1) * theta;
+      stay *= a / (a + theta);
+    }
     // Terms far out are negligible and their alternating sums lose precision: stop early.
     if (pi[n] > 1e-15) within += pi[n] * stay * hypoCdf(j);
     lq += (n - c) * pi[n];
@@ -59,7 +66,8 @@ describe('loadScenario(ucr-small.yaml) simulated against Erlang-A (M/M/c + expon
   const theory = erlangA(2.4, 1, 3, 1, 2);
   const sc = loadScenario(FILE);
   const runs: ReplicationResult[] = Array.from({ length: 10 }, (_, r) =>
-    simulate(sc.strategies[0].modelFor(sc.seed, r), { seed: sc.seed, replication: r }));
+    simulate(sc.strategies[0].modelFor(sc.seed, r), { seed: sc.seed, replication: r }),
+  );
 
   it('erlangA(lambda, mu, c, theta, tau): everyone is reached or gives up once tau is long', () => {
     // Two routes to the same number: g_j(tau) as tau grows, and Little's law on abandonment.

@@ -56,10 +56,16 @@ describe('violations(file, text) on engine/', () => {
 });
 
 describe('tsc -p engine/tsconfig.json', () => {
-  const config = ts.getParsedCommandLineOfConfigFile(join(engineDir, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); },
-  })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(engineDir, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  )!;
 
   it('has neither DOM nor Node types', () => {
     expect(config.options.types).toEqual([]);

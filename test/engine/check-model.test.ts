@@ -18,7 +18,11 @@ function expectBadModel(mutate: (m: Model) => void, unit: string | null, message
   const m = good();
   mutate(m);
   let err: unknown;
-  try { checkModel(m); } catch (e) { err = e; }
+  try {
+    checkModel(m);
+  } catch (e) {
+    err = e;
+  }
   expect(err).toBeInstanceOf(SimulationError);
   const se = err as SimulationError;
   expect(se.code).toBe('BAD_MODEL');
@@ -35,32 +39,152 @@ describe('checkModel(model)', () => {
   });
 
   it('rejects bad run lengths', () => {
-    expectBadModel((m) => { m.horizon = 0; }, null, /horizon/);
-    expectBadModel((m) => { m.warmup = -1; }, null, /warmup/);
+    expectBadModel(
+      (m) => {
+        m.horizon = 0;
+      },
+      null,
+      /horizon/,
+    );
+    expectBadModel(
+      (m) => {
+        m.warmup = -1;
+      },
+      null,
+      /warmup/,
+    );
   });
 
   it('names the unit for bad capacity, queue, distributions, routes, windows and schedules', () => {
-    expectBadModel((m) => { m.units[1].capacity = -1; }, 'rehab', /capacity/);
-    expectBadModel((m) => { m.units[0].queue = NaN; }, 'acute', /queue/);
-    expectBadModel((m) => { m.units[0].service = [{ kind: 'exponential', mean: -1 }]; }, 'acute', /service: exponential mean/);
-    expectBadModel((m) => { m.units[1].service = []; }, 'rehab', /one distribution per cohort/);
-    expectBadModel((m) => { m.units[0].handoff = { '1': { kind: 'uniform', min: 3, max: 1 } }; }, 'acute', /handoff/);
-    expectBadModel((m) => { m.units[0].patience = { kind: 'erlang', mean: 1, k: 0.5 }; }, 'acute', /patience/);
-    expectBadModel((m) => { m.units[0].next = [{ dest: [1, -1], cum: [0.5, 0.9] }]; }, 'acute', /add up to 1/);
-    expectBadModel((m) => { m.units[0].next = [{ dest: [7], cum: [1] }]; }, 'acute', /neither a unit nor an exit/);
-    expectBadModel((m) => { m.units[0].next = [{ dest: [], cum: [] }]; }, 'acute', /destinations/);
-    expectBadModel((m) => { m.units[1].full = 9; }, 'rehab', /full\/overflow/);
-    expectBadModel((m) => { m.units[0].discharge = { open: [1, 1], weekend: 1 }; }, 'acute', /168/);
-    expectBadModel((m) => { m.units[0].schedule = { at: [0, 10], cap: [1] }; }, 'acute', /schedule/);
-    expectBadModel((m) => { m.units[0].schedule = { at: [0, 20, 10], cap: [1, 2, 3] }; }, 'acute', /increasing order/);
+    expectBadModel(
+      (m) => {
+        m.units[1].capacity = -1;
+      },
+      'rehab',
+      /capacity/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[0].queue = NaN;
+      },
+      'acute',
+      /queue/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[0].service = [{ kind: 'exponential', mean: -1 }];
+      },
+      'acute',
+      /service: exponential mean/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[1].service = [];
+      },
+      'rehab',
+      /one distribution per cohort/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[0].handoff = { '1': { kind: 'uniform', min: 3, max: 1 } };
+      },
+      'acute',
+      /handoff/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[0].patience = { kind: 'erlang', mean: 1, k: 0.5 };
+      },
+      'acute',
+      /patience/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[0].next = [{ dest: [1, -1], cum: [0.5, 0.9] }];
+      },
+      'acute',
+      /add up to 1/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[0].next = [{ dest: [7], cum: [1] }];
+      },
+      'acute',
+      /neither a unit nor an exit/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[0].next = [{ dest: [], cum: [] }];
+      },
+      'acute',
+      /destinations/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[1].full = 9;
+      },
+      'rehab',
+      /full\/overflow/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[0].discharge = { open: [1, 1], weekend: 1 };
+      },
+      'acute',
+      /168/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[0].schedule = { at: [0, 10], cap: [1] };
+      },
+      'acute',
+      /schedule/,
+    );
+    expectBadModel(
+      (m) => {
+        m.units[0].schedule = { at: [0, 20, 10], cap: [1, 2, 3] };
+      },
+      'acute',
+      /increasing order/,
+    );
   });
 
   it('rejects bad sources without naming a unit', () => {
-    expectBadModel((m) => { m.sources[0].rate = Infinity; }, null, /source a: rate/);
-    expectBadModel((m) => { m.sources[0].profile = [1]; }, null, /profile needs 168/);
-    expectBadModel((m) => { m.sources[0].cohort = 3; }, null, /cohort 3 does not exist/);
-    expectBadModel((m) => { m.sources[0].timetable = { times: [1], period: 0 }; }, null, /period/);
-    expectBadModel((m) => { m.sources[0].to = []; }, null, /one route per cohort/);
+    expectBadModel(
+      (m) => {
+        m.sources[0].rate = Infinity;
+      },
+      null,
+      /source a: rate/,
+    );
+    expectBadModel(
+      (m) => {
+        m.sources[0].profile = [1];
+      },
+      null,
+      /profile needs 168/,
+    );
+    expectBadModel(
+      (m) => {
+        m.sources[0].cohort = 3;
+      },
+      null,
+      /cohort 3 does not exist/,
+    );
+    expectBadModel(
+      (m) => {
+        m.sources[0].timetable = { times: [1], period: 0 };
+      },
+      null,
+      /period/,
+    );
+    expectBadModel(
+      (m) => {
+        m.sources[0].to = [];
+      },
+      null,
+      /one route per cohort/,
+    );
   });
 });
 
@@ -74,7 +198,11 @@ describe('simulate(model, opts) with a sample that is not a duration', () => {
       sources: { a: { rate: 10 / DAY, to: 'ward' } },
     });
     let err: unknown;
-    try { simulate(m, { seed: 3, replication: 0 }); } catch (e) { err = e; }
+    try {
+      simulate(m, { seed: 3, replication: 0 });
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(SimulationError);
     const se = err as SimulationError;
     expect(se.code).toBe('BAD_SAMPLE');

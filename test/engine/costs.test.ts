@@ -42,7 +42,12 @@ describe('cost of a day (engine/costs.ts via simulate)', () => {
 
   it('simulate(cost_place on a schedule) follows the capacity: winter beds are paid only while open', () => {
     // 15 beds, 25 during days 100-150 of the run (days 70-120 of the measured 200): mean 17.5.
-    const r = run(fixture('cost_place: 280/day', '{ base: 15, changes: [{ from: 2024-03-11, to: 2024-04-29, capacity: 25 }] }').replace('time: { horizon: 200 days, warmup: 30 days }', 'time: { horizon: 200 days, warmup: 30 days, start: 2024-01-01 }'));
+    const r = run(
+      fixture('cost_place: 280/day', '{ base: 15, changes: [{ from: 2024-03-11, to: 2024-04-29, capacity: 25 }] }').replace(
+        'time: { horizon: 200 days, warmup: 30 days }',
+        'time: { horizon: 200 days, warmup: 30 days, start: 2024-01-01 }',
+      ),
+    );
     expect(r.units.p2.capacity_mean).toBeCloseTo(15 + (10 * 50) / 200, 6);
     expect(r.units.p2.funded_cost_per_day).toBeCloseTo(r.units.p2.capacity_mean * 280, 6);
   });

@@ -18,7 +18,9 @@ function daily(warmup: number) {
 
 describe('simulate(model).daily', () => {
   it('is the same series whether the warm-up ends at midnight, mid-day or not at all', () => {
-    const none = daily(0), midday = daily(1.5 * DAY), midnight = daily(2 * DAY);
+    const none = daily(0),
+      midday = daily(1.5 * DAY),
+      midnight = daily(2 * DAY);
     for (const series of [midday, midnight]) {
       for (const unit of ['ward', 'rehab'] as const) {
         for (const key of ['occupancy', 'blocked', 'queue', 'capacity', 'admissions'] as const) {
@@ -34,8 +36,16 @@ describe('simulate(model).daily', () => {
 
   it('gives the exact time-average capacity of each day, through schedule changes and a long run', () => {
     const model = buildModel({
-      horizon: 400 * DAY, warmup: 0.5 * DAY,
-      units: { ward: { capacity: 2150, schedule: { at: [0, 0.5 * DAY, 300.25 * DAY], cap: [2, 4, 2150] }, service: exponential(DAY), next: { home: 1 } } },
+      horizon: 400 * DAY,
+      warmup: 0.5 * DAY,
+      units: {
+        ward: {
+          capacity: 2150,
+          schedule: { at: [0, 0.5 * DAY, 300.25 * DAY], cap: [2, 4, 2150] },
+          service: exponential(DAY),
+          next: { home: 1 },
+        },
+      },
       sources: { admissions: { rate: 1 / DAY, to: 'ward' } },
     });
     const cap = simulate(model, { seed: 1, replication: 0 }).daily.ward.capacity;
@@ -47,7 +57,8 @@ describe('simulate(model).daily', () => {
 
   it('counts the stays started each day, whose mean over the measured days is admitted_per_day', () => {
     const model = buildModel({
-      horizon: 60 * DAY, warmup: 5 * DAY,
+      horizon: 60 * DAY,
+      warmup: 5 * DAY,
       units: {
         ward: { capacity: 3, service: exponential(DAY), queue: 2, next: { rehab: 0.5, home: 0.5 } },
         rehab: { capacity: 1, service: exponential(2 * DAY), queue: 0, next: { home: 1 } },

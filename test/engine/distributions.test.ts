@@ -27,16 +27,20 @@ describe('makeSampler(dist, rng) against distMean(dist) / distVariance(dist)', (
   for (const d of cases) {
     it(`${JSON.stringify(d)}: sample mean and variance within batch CIs`, () => {
       const f = makeSampler(d, makeStream(99, 0, `dist:${JSON.stringify(d)}`));
-      const B = 30, n = 10_000;
-      const means: number[] = [], vars: number[] = [];
+      const B = 30,
+        n = 10_000;
+      const means: number[] = [],
+        vars: number[] = [];
       let allValid = true;
       for (let b = 0; b < B; b++) {
-        let s = 0, s2 = 0;
+        let s = 0,
+          s2 = 0;
         const shift = distMean(d); // centring keeps the one-pass variance accurate
         for (let i = 0; i < n; i++) {
           const x = f.next();
           if (!(x >= 0 && Number.isFinite(x))) allValid = false;
-          s += x - shift; s2 += (x - shift) ** 2;
+          s += x - shift;
+          s2 += (x - shift) ** 2;
         }
         means.push(shift + s / n);
         vars.push((s2 - (s * s) / n) / (n - 1));
@@ -49,7 +53,11 @@ describe('makeSampler(dist, rng) against distMean(dist) / distVariance(dist)', (
 
   it('fixed, and lognormal / gamma with sd 0, always return the mean', () => {
     const rng = makeStream(1, 0, 'fixed');
-    for (const d of [{ kind: 'fixed', value: 3 }, { kind: 'lognormal', mean: 3, sd: 0 }, { kind: 'gamma', mean: 3, sd: 0 }] as Dist[]) {
+    for (const d of [
+      { kind: 'fixed', value: 3 },
+      { kind: 'lognormal', mean: 3, sd: 0 },
+      { kind: 'gamma', mean: 3, sd: 0 },
+    ] as Dist[]) {
       const f = makeSampler(d, rng);
       expect([f.next(), f.next(), f.next()]).toEqual([3, 3, 3]);
       expect(distMean(d)).toBe(3);

@@ -6,21 +6,24 @@ import { expectInCi } from '../validation/stats.js';
 
 /** Standard normal CDF (Abramowitz and Stegun 7.1.26 via erf; absolute error below 1.5e-7). */
 function phi(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2, t = 1 / (1 + 0.3275911 * x);
-  const erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const x = Math.abs(z) / Math.SQRT2,
+    t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
 /** P(X <= x) for a lognormal with the given mean and sd (of X itself). */
 function lognormalCdf(x: number, mean: number, sd: number): number {
-  const s2 = Math.log(1 + (sd * sd) / (mean * mean)), mu = Math.log(mean) - s2 / 2;
+  const s2 = Math.log(1 + (sd * sd) / (mean * mean)),
+    mu = Math.log(mean) - s2 / 2;
   return phi((Math.log(x) - mu) / Math.sqrt(s2));
 }
 
 /** ED (cubicles, unlimited queue) -> acute (no queue: patients wait for a bed in their cubicle) -> 30% to P2 (no queue) -> home. */
 function department(ed: number, acute: number, p2: number): Model {
   return buildModel({
-    horizon: 300 * DAY, warmup: 30 * DAY,
+    horizon: 300 * DAY,
+    warmup: 30 * DAY,
     units: {
       ed: { kind: 'front', role: 'ed', capacity: ed, service: lognormal(3 * HOUR, 2 * HOUR), next: { acute: 1 } },
       acute: { kind: 'beds', role: 'acute', capacity: acute, queue: 0, service: exponential(2 * DAY), next: { p2: 0.3, home: 0.7 } },
@@ -32,9 +35,11 @@ function department(ed: number, acute: number, p2: number): Model {
 
 describe('simulate(model) timing the emergency department (units with role ed)', () => {
   it('simulate(unlimited ED and beds): ed_4h_share = P(time in department <= 4 h) of the lognormal, and the 12-hour share its tail', () => {
-    const mean = 3 * HOUR, sd = 2 * HOUR;
+    const mean = 3 * HOUR,
+      sd = 2 * HOUR;
     const m = buildModel({
-      horizon: 50 * DAY, warmup: 5 * DAY,
+      horizon: 50 * DAY,
+      warmup: 5 * DAY,
       units: {
         ed: { kind: 'front', role: 'ed', service: lognormal(mean, sd), next: { acute: 0.3, home: 0.7 } },
         acute: { kind: 'beds', role: 'acute', service: exponential(DAY), next: { home: 1 } },
@@ -44,9 +49,21 @@ describe('simulate(model) timing the emergency department (units with role ed)',
     // Many short replications: the first 20 of this seed's ED stream happen to draw 0.7830 below
     // 4 hours (2.6 sd above the exact 0.7816, on the raw draws alone), so spread the same draws wider.
     const rs = replicate(m, 80);
-    expectInCi('ed_4h_share', rs.map((r) => (r.kpis as Record<string, number>).ed_4h_share), lognormalCdf(4 * HOUR, mean, sd));
-    expectInCi('ed_12h_share', rs.map((r) => (r.kpis as Record<string, number>).ed_12h_share), 1 - lognormalCdf(12 * HOUR, mean, sd));
-    expectInCi('ed_time_in_department_mean', rs.map((r) => (r.kpis as Record<string, number>).ed_time_in_department_mean), mean / DAY);
+    expectInCi(
+      'ed_4h_share',
+      rs.map((r) => (r.kpis as Record<string, number>).ed_4h_share),
+      lognormalCdf(4 * HOUR, mean, sd),
+    );
+    expectInCi(
+      'ed_12h_share',
+      rs.map((r) => (r.kpis as Record<string, number>).ed_12h_share),
+      1 - lognormalCdf(12 * HOUR, mean, sd),
+    );
+    expectInCi(
+      'ed_time_in_department_mean',
+      rs.map((r) => (r.kpis as Record<string, number>).ed_time_in_department_mean),
+      mean / DAY,
+    );
     for (const r of rs) {
       expect((r.kpis as Record<string, number>).ed_12h_from_decision_per_day).toBe(0);
       expect((r.kpis as Record<string, number>).ed_waiting_for_bed_mean).toBe(0);
@@ -54,7 +71,7 @@ describe('simulate(model) timing the emergency department (units with role ed)',
     }
   });
 
-  it('simulate(ED, then acute without a queue): Little\'s law for the department, L = attendances a day x time in department', () => {
+  it("simulate(ED, then acute without a queue): Little's law for the department, L = attendances a day x time in department", () => {
     const rs = replicate(department(6, 28, 12), 8);
     for (const r of rs) {
       const L = r.units.ed.queue_mean + r.units.ed.occupancy_mean;
@@ -73,7 +90,9 @@ describe('simulate(model) timing the emergency department (units with role ed)',
       const few = simulate(department(6, 26, 10), { seed: 4, replication: rep }).kpis;
       const more = simulate(department(6, 26, 14), { seed: 4, replication: rep }).kpis;
       expect((more as Record<string, number>).ed_4h_share).toBeGreaterThanOrEqual((few as Record<string, number>).ed_4h_share);
-      expect((more as Record<string, number>).ed_waiting_for_bed_mean).toBeLessThanOrEqual((few as Record<string, number>).ed_waiting_for_bed_mean);
+      expect((more as Record<string, number>).ed_waiting_for_bed_mean).toBeLessThanOrEqual(
+        (few as Record<string, number>).ed_waiting_for_bed_mean,
+      );
       if ((more as Record<string, number>).ed_4h_share > (few as Record<string, number>).ed_4h_share + 0.01) better++;
     }
     expect(better).toBeGreaterThanOrEqual(6);
@@ -106,8 +125,16 @@ describe('kpiInfo(name) for the ED and staff KPIs', () => {
     const { kpiInfo, KPI_INFO } = await import('../../results/kpi-info.js');
     const m = buildModel({
       horizon: 5 * DAY,
-      units: { ed: { kind: 'front', role: 'ed', capacity: 2, service: fixed(HOUR), next: { home: 1 },
-        staffing: { group: 0, share: 1, perPlace: 24 * HOUR } } },
+      units: {
+        ed: {
+          kind: 'front',
+          role: 'ed',
+          capacity: 2,
+          service: fixed(HOUR),
+          next: { home: 1 },
+          staffing: { group: 0, share: 1, perPlace: 24 * HOUR },
+        },
+      },
       sources: { a: { rate: 10 / DAY, to: 'ed' } },
       staff: [{ name: 'nurses', wte: 10, establishment: 10, leave: 0, absence: fixed(0), contactPerWte: 6 * HOUR, costPerDay: 100 }],
     });

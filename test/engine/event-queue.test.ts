@@ -5,14 +5,22 @@ import fc from 'fast-check';
 
 function drain(q: EventQueue): [number, number][] {
   const out: [number, number][] = [];
-  while (q.size > 0) { q.pop(); out.push([q.topTime, q.topPayload]); }
+  while (q.size > 0) {
+    q.pop();
+    out.push([q.topTime, q.topPayload]);
+  }
   return out;
 }
 
 describe('EventQueue.push(time, priority, payload) / pop()', () => {
   it('pops in time order, then priority, then insertion order (FIFO ties)', () => {
     const q = new EventQueue(2);
-    q.push(5, 1, 1); q.push(5, 0, 2); q.push(1, 3, 3); q.push(5, 0, 4); q.push(5, 1, 5); q.push(0.5, 9, 6);
+    q.push(5, 1, 1);
+    q.push(5, 0, 2);
+    q.push(1, 3, 3);
+    q.push(5, 0, 4);
+    q.push(5, 1, 5);
+    q.push(0.5, 9, 6);
     expect(drain(q).map(([, p]) => p)).toEqual([6, 3, 2, 4, 1, 5]);
   });
 
@@ -22,11 +30,15 @@ describe('EventQueue.push(time, priority, payload) / pop()', () => {
       const q = new EventQueue(4);
       const items: { t: number; pr: number; id: number }[] = [];
       for (let i = 0; i < n; i++) {
-        const t = Math.floor(rng.next() * 50), pr = Math.floor(rng.next() * 3);
+        const t = Math.floor(rng.next() * 50),
+          pr = Math.floor(rng.next() * 3);
         items.push({ t, pr, id: i });
         q.push(t, pr, i);
       }
-      const expected = items.slice().sort((a, b) => a.t - b.t || a.pr - b.pr || a.id - b.id).map((x) => x.id);
+      const expected = items
+        .slice()
+        .sort((a, b) => a.t - b.t || a.pr - b.pr || a.id - b.id)
+        .map((x) => x.id);
       expect(drain(q).map(([, p]) => p)).toEqual(expected);
     });
   }
@@ -51,23 +63,34 @@ describe('EventQueue push/pop interleaved (property)', () => {
       fc.record({ push: fc.constant(true), t: fc.integer({ min: 0, max: 20 }), pr: fc.integer({ min: 0, max: 3 }) }),
       fc.record({ push: fc.constant(false), t: fc.constant(0), pr: fc.constant(0) }),
     );
-    fc.assert(fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
-      const q = new EventQueue(2);
-      const ref: { t: number; pr: number; id: number }[] = [];
-      let id = 0;
-      for (const o of ops) {
-        if (o.push) { q.push(o.t, o.pr, id, id * 7); ref.push({ t: o.t, pr: o.pr, id: id++ }); continue; }
-        if (ref.length === 0) { expect(q.size).toBe(0); continue; }
-        let best = 0;
-        for (let i = 1; i < ref.length; i++) {
-          const a = ref[i], b = ref[best];
-          if (a.t < b.t || (a.t === b.t && (a.pr < b.pr || (a.pr === b.pr && a.id < b.id)))) best = i;
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const q = new EventQueue(2);
+        const ref: { t: number; pr: number; id: number }[] = [];
+        let id = 0;
+        for (const o of ops) {
+          if (o.push) {
+            q.push(o.t, o.pr, id, id * 7);
+            ref.push({ t: o.t, pr: o.pr, id: id++ });
+            continue;
+          }
+          if (ref.length === 0) {
+            expect(q.size).toBe(0);
+            continue;
+          }
+          let best = 0;
+          for (let i = 1; i < ref.length; i++) {
+            const a = ref[i],
+              b = ref[best];
+            if (a.t < b.t || (a.t === b.t && (a.pr < b.pr || (a.pr === b.pr && a.id < b.id)))) best = i;
+          }
+          const [e] = ref.splice(best, 1);
+          q.pop();
+          expect([q.topTime, q.topPayload, q.topTag]).toEqual([e.t, e.id, e.id * 7]);
         }
-        const [e] = ref.splice(best, 1);
-        q.pop();
-        expect([q.topTime, q.topPayload, q.topTag]).toEqual([e.t, e.id, e.id * 7]);
-      }
-      expect(q.size).toBe(ref.length);
-    }), { numRuns: 300, seed: 7 });
+        expect(q.size).toBe(ref.length);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });

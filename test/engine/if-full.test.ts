@@ -19,20 +19,34 @@ function run(ifFull: boolean): TraceEvent[] {
   return trace;
 }
 
-const steps = (t: TraceEvent[], p: number) => t.filter((e) => e.patient === p).map((e) => `${e.time} ${e.what} ${e.unit}${e.detail !== undefined ? ' ' + e.detail : ''}`);
+const steps = (t: TraceEvent[], p: number) =>
+  t.filter((e) => e.patient === p).map((e) => `${e.time} ${e.what} ${e.unit}${e.detail !== undefined ? ' ' + e.detail : ''}`);
 
 describe('simulate(model) with Unit.ifFull', () => {
   it('re-routes a patient whose destination is full instead of blocking', () => {
     expect(steps(run(true), 1)).toEqual([
-      '0 arrive ucr', '0 admit ucr', '1 service-end ucr stepup', '1 divert ucr ed',
-      '1 depart ucr', '1 arrive ed', '1 admit ed', '5 service-end ed home', '5 depart ed', '5 exit ed home',
+      '0 arrive ucr',
+      '0 admit ucr',
+      '1 service-end ucr stepup',
+      '1 divert ucr ed',
+      '1 depart ucr',
+      '1 arrive ed',
+      '1 admit ed',
+      '5 service-end ed home',
+      '5 depart ed',
+      '5 exit ed home',
     ]);
   });
 
   it('without it, the patient keeps the responder until the bed frees (blocking after service)', () => {
     expect(steps(run(false), 1)).toEqual([
-      '0 arrive ucr', '0 admit ucr', '1 service-end ucr stepup', '1 blocked ucr stepup',
-      '51 depart ucr', '51 arrive stepup', '51 admit stepup',
+      '0 arrive ucr',
+      '0 admit ucr',
+      '1 service-end ucr stepup',
+      '1 blocked ucr stepup',
+      '51 depart ucr',
+      '51 arrive stepup',
+      '51 admit stepup',
     ]);
   });
 });

@@ -10,9 +10,19 @@ describe('systemKpis(state, result) on deterministic models', () => {
     // (60 min x 300/day + 30 min x 400/day) / 300 min + 1 contact x 50 / (300/1440 days)
     // = (18000 + 12000) / 300 + 240 = 340 per day.
     const m = buildModel({
-      horizon: 300, daily: false,
+      horizon: 300,
+      daily: false,
       units: {
-        acute: { role: 'acute', capacity: 1, service: fixed(60), next: { p1: 1 }, handoff: { p1: fixed(30) }, cost: 300, costDelayed: 400, costContact: 50 },
+        acute: {
+          role: 'acute',
+          capacity: 1,
+          service: fixed(60),
+          next: { p1: 1 },
+          handoff: { p1: fixed(30) },
+          cost: 300,
+          costDelayed: 400,
+          costContact: 50,
+        },
         p1: { kind: 'homecare', role: 'p1', capacity: 1, queue: 0, service: fixed(1000), next: { home: 1 } },
       },
       sources: { x: { to: 'acute', timetable: timetable([0]) } },
@@ -30,7 +40,8 @@ describe('systemKpis(state, result) on deterministic models', () => {
     // p0 admitted at 13 h (a 12-hour breach); p1 done in ED at 61 h but the bed is taken until
     // 73 h: admitted at 73 h (also a breach, 25 h after arrival) and still there at the end.
     const m = buildModel({
-      horizon: 5 * DAY, daily: true,
+      horizon: 5 * DAY,
+      daily: true,
       units: {
         ed: { kind: 'front', role: 'ed', service: fixed(13 * HOUR), next: { acute: 1 } },
         acute: { role: 'acute', capacity: 1, queue: 0, service: fixed(2.5 * DAY), next: { home: 1 } },

@@ -63,8 +63,13 @@ describe('SYSTEM_KPIS (engine/metrics.ts)', () => {
 
   it('is the order of the results file the summary writes', () => {
     const results = summarise([{ name: ics.strategy, description: '', set: {}, reps: [ics.rep] }], {
-      scenario: { name: 'x', hash: 'h', assumptions: [] }, engineVersion: 'test', seed: 1, replications: 1,
-      horizonDays: ics.rep.horizonDays, warmupDays: ics.rep.warmupDays, startDate: '2027-01-04',
+      scenario: { name: 'x', hash: 'h', assumptions: [] },
+      engineVersion: 'test',
+      seed: 1,
+      replications: 1,
+      horizonDays: ics.rep.horizonDays,
+      warmupDays: ics.rep.warmupDays,
+      startDate: '2027-01-04',
     });
     const s = results.strategies[ics.strategy];
     expect(Object.keys(s.kpis)).toEqual(ICS_KPIS);

@@ -6,7 +6,9 @@ import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
 describe('Patients(capacity, max)', () => {
   it('recycles ids through the free list and grows its columns, keeping their values', () => {
     const P = new Patients(2);
-    const a = P.alloc(0, 1), b = P.alloc(1, 2), c = P.alloc(2, 3);
+    const a = P.alloc(0, 1),
+      b = P.alloc(1, 2),
+      c = P.alloc(2, 3);
     expect([a, b, c]).toEqual([0, 1, 2]);
     expect(P.capacity).toBe(4);
     expect([P.cohort[b], P.born[c], P.status[a]]).toEqual([1, 3, QUEUED]);
@@ -20,7 +22,11 @@ describe('Patients(capacity, max)', () => {
     const P = new Patients(2, 4);
     for (let i = 0; i < 4; i++) P.alloc(0, i);
     let error: unknown;
-    try { P.alloc(0, 5); } catch (e) { error = e; }
+    try {
+      P.alloc(0, 5);
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(SimulationError);
     expect((error as SimulationError).code).toBe('TOO_MANY_PATIENTS');
     expect((error as SimulationError).time).toBe(5);
@@ -30,13 +36,18 @@ describe('Patients(capacity, max)', () => {
 describe('simulate(model, { maxPatients })', () => {
   // Arrivals at 50 a day to one place with a 1-day stay: the queue grows by about 49 a day.
   const overloaded = buildModel({
-    horizon: 60 * DAY, warmup: 0,
+    horizon: 60 * DAY,
+    warmup: 0,
     units: { acute: { kind: 'beds', role: 'acute', capacity: 1, service: exponential(DAY), next: { home: 1 } } },
     sources: { a: { rate: 50 / DAY, to: 'acute' } },
   });
   it('fails the replication with TOO_MANY_PATIENTS once more patients are in the system than allowed', () => {
     let error: unknown;
-    try { simulate(overloaded, { seed: 1, replication: 0, maxPatients: 1000 }); } catch (e) { error = e; }
+    try {
+      simulate(overloaded, { seed: 1, replication: 0, maxPatients: 1000 });
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(SimulationError);
     expect((error as SimulationError).code).toBe('TOO_MANY_PATIENTS');
     expect((error as SimulationError).message).toMatch(/more than 1000 patients .*memory budget/);

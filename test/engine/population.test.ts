@@ -7,7 +7,9 @@ import { flowBalanceGap } from '../population-flows.js';
 /** Two cohorts with crises, deaths, a move from well to frail, growth, and deaths in the pathway. */
 function populationModel(season: Model['season'] = null): Model {
   const base = buildModel({
-    horizon: 200 * DAY, warmup: 10 * DAY, cohorts: ['well', 'frail'],
+    horizon: 200 * DAY,
+    warmup: 10 * DAY,
+    cohorts: ['well', 'frail'],
     units: {
       ed: { kind: 'front', role: 'ed', service: exponential(4 * HOUR), next: { acute: 0.3, home: 0.7 } },
       acute: { role: 'acute', capacity: 30, service: exponential(6 * DAY), next: { home: 0.85, death: 0.15 } },
@@ -16,7 +18,13 @@ function populationModel(season: Model['season'] = null): Model {
   });
   const route = { dest: [0], cum: [1] };
   const source = (name: string, cohort: number) => ({
-    name, rate: 0, profile: null, seasonal: season !== null, cohort, cohortMix: [1, 1], to: [route, route],
+    name,
+    rate: 0,
+    profile: null,
+    seasonal: season !== null,
+    cohort,
+    cohortMix: [1, 1],
+    to: [route, route],
   });
   return {
     ...base,
@@ -65,13 +73,20 @@ describe('simulate(model, opts) with a population', () => {
 
   it('adds cohort outcomes up to the unit and system statistics', () => {
     for (const r of runs) {
-      const cs = Object.values(r.population!), T = r.horizonDays;
+      const cs = Object.values(r.population!),
+        T = r.horizonDays;
       const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
       // Measured whole days: people_mean is the mean of the day-start counts of days 10..209.
       for (const c of cs) close(c.people_mean, c.people.slice(10, 210).reduce((a, b) => a + b, 0) / 200);
       // Bed-days of all cohorts = place-days used in 'beds' units (acute is the only one).
-      close(cs.reduce((a, c) => a + c.bed_days, 0), r.units.acute.occupancy_mean * T);
-      close(cs.reduce((a, c) => a + c.admissions, 0), r.units.acute.admitted_per_day * T);
+      close(
+        cs.reduce((a, c) => a + c.bed_days, 0),
+        r.units.acute.occupancy_mean * T,
+      );
+      close(
+        cs.reduce((a, c) => a + c.admissions, 0),
+        r.units.acute.admitted_per_day * T,
+      );
       // Days not at home, over all cohorts = patient-days in the system.
       const inSystem = cs.reduce((a, c) => a + c.people_mean * T * (1 - c.days_at_home_per_person_year / 365), 0);
       close(inSystem, r.kpis.in_system_mean * T);
@@ -89,10 +104,13 @@ describe('simulate(model, opts) with a population', () => {
   });
 
   it('with seasonality: crises match the integral of people x crisis rate x season factor', () => {
-    const A = 0.4, peak = 60 * DAY;
+    const A = 0.4,
+      peak = 60 * DAY;
     const seasonal = populationModel({ amplitude: A, peak });
-    const integral = (t1: number, t2: number) => (t2 - t1) + (A * YEAR / (2 * Math.PI)) *
-      (Math.sin((2 * Math.PI * (t2 - peak)) / YEAR) - Math.sin((2 * Math.PI * (t1 - peak)) / YEAR));
+    const integral = (t1: number, t2: number) =>
+      t2 -
+      t1 +
+      ((A * YEAR) / (2 * Math.PI)) * (Math.sin((2 * Math.PI * (t2 - peak)) / YEAR) - Math.sin((2 * Math.PI * (t1 - peak)) / YEAR));
     const diffs = Array.from({ length: 8 }, (_, r) => {
       const out = simulate(seasonal, { seed: 12, replication: r }).population!.frail;
       let expected = 0;

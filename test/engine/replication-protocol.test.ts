@@ -40,6 +40,11 @@ describe('serveReplications(post, opts)', () => {
     handle({ type: 'run', strategy: 0, replication: 2, seed: 1, model: mm1(1) });
     expect(sent.slice(1).map((m) => m.type)).toEqual(['error', 'error', 'result']);
     expect(sent[1]).toEqual({ type: 'error', strategy: 4, replication: 0, error: 'Error: no model sent for strategy 4' });
-    expect(sent[2]).toMatchObject({ type: 'error', strategy: 0, replication: 1, error: expect.stringMatching(/^SimulationError: more than 10 patients/) });
+    expect(sent[2]).toMatchObject({
+      type: 'error',
+      strategy: 0,
+      replication: 1,
+      error: expect.stringMatching(/^SimulationError: more than 10 patients/),
+    });
   });
 });

@@ -4,8 +4,10 @@ import type { Dist, Model, ReplicationResult, StaffGroup, TraceEvent } from '../
 import { expectInCi } from '../validation/stats.js';
 
 // Carers: 37.5 paid hours a week, 60% of them contact time, 4 hours of contact per package a day.
-const WEEK_HOURS = 37.5, CONTACT = 0.6, PER_PLACE = 4 * HOUR;
-const contactPerWte = ((WEEK_HOURS / 7) * CONTACT) * HOUR;
+const WEEK_HOURS = 37.5,
+  CONTACT = 0.6,
+  PER_PLACE = 4 * HOUR;
+const contactPerWte = (WEEK_HOURS / 7) * CONTACT * HOUR;
 
 function group(wte: number, absence: Dist, leave = 0.1): StaffGroup {
   return { name: 'carers', wte, establishment: wte, leave, absence, contactPerWte, costPerDay: 0 };
@@ -14,11 +16,20 @@ function group(wte: number, absence: Dist, leave = 0.1): StaffGroup {
 /** Acute beds discharging into home care without a queue (blocking after service), plus an unrelated clinic. */
 function pathway(p1: { capacity?: number; staffed?: StaffGroup; schedule?: Model['units'][number]['schedule'] }): Model {
   return buildModel({
-    horizon: 200 * DAY, warmup: 30 * DAY,
+    horizon: 200 * DAY,
+    warmup: 30 * DAY,
     units: {
       acute: { kind: 'beds', role: 'acute', capacity: 40, service: exponential(5 * DAY), next: { p1: 0.6, home: 0.4 } },
-      p1: { kind: 'homecare', role: 'p1', capacity: p1.capacity, schedule: p1.schedule, queue: 0, service: exponential(14 * DAY), next: { home: 1 },
-        staffing: p1.staffed ? { group: 0, share: 1, perPlace: PER_PLACE } : undefined },
+      p1: {
+        kind: 'homecare',
+        role: 'p1',
+        capacity: p1.capacity,
+        schedule: p1.schedule,
+        queue: 0,
+        service: exponential(14 * DAY),
+        next: { home: 1 },
+        staffing: p1.staffed ? { group: 0, share: 1, perPlace: PER_PLACE } : undefined,
+      },
       clinic: { kind: 'team', capacity: 3, service: exponential(3 * HOUR), next: { home: 1 } },
     },
     sources: { adm: { rate: 7 / DAY, to: 'acute' }, walk: { rate: 20 / DAY, to: 'clinic' } },
@@ -26,9 +37,18 @@ function pathway(p1: { capacity?: number; staffed?: StaffGroup; schedule?: Model
   });
 }
 
-const STAFF_METRICS = ['staff_wte_mean', 'staff_hours_per_day', 'contact_hours_per_day', 'staff_utilisation', 'places_lost_per_day', 'staff_cost_per_day'];
+const STAFF_METRICS = [
+  'staff_wte_mean',
+  'staff_hours_per_day',
+  'contact_hours_per_day',
+  'staff_utilisation',
+  'places_lost_per_day',
+  'staff_cost_per_day',
+];
 function withoutStaff(r: ReplicationResult): unknown {
-  const units = Object.fromEntries(Object.entries(r.units).map(([u, m]) => [u, Object.fromEntries(Object.entries(m).filter(([k]) => !STAFF_METRICS.includes(k)))]));
+  const units = Object.fromEntries(
+    Object.entries(r.units).map(([u, m]) => [u, Object.fromEntries(Object.entries(m).filter(([k]) => !STAFF_METRICS.includes(k)))]),
+  );
   const kpis = Object.fromEntries(Object.entries(r.kpis).filter(([k]) => k !== 'staff_cost_per_day'));
   return { ...r, units, kpis };
 }
@@ -43,7 +63,8 @@ describe('simulate(model) with a unit whose places come from staff', () => {
       const staffed = pathway({ capacity: funded, staffed: group(20, fixed(0.05)) });
       const plain = pathway({ capacity: hand });
       for (const rep of [0, 1, 2]) {
-        const a = simulate(staffed, { seed: 7, replication: rep }), b = simulate(plain, { seed: 7, replication: rep });
+        const a = simulate(staffed, { seed: 7, replication: rep }),
+          b = simulate(plain, { seed: 7, replication: rep });
         expect((a.units.p1 as Record<string, number>).capacity_mean).toBe(hand);
         expect(withoutStaff(a)).toEqual(withoutStaff(b));
       }
@@ -58,12 +79,22 @@ describe('simulate(model) with a unit whose places come from staff', () => {
 
   it('simulate(staffed roster) fills each shift in the same proportion: 14 places of staff over a 30-by-day / 12-by-night roster give 20 and 8', () => {
     // Funded roster: 30 places 08:00-20:00, 12 otherwise: 21 place-days a day. Staff cover 14: phi = 2/3.
-    const at: number[] = [], cap: number[] = [];
-    for (let d = 0; d < 240; d++) { at.push(d * DAY, d * DAY + 8 * HOUR, d * DAY + 20 * HOUR); cap.push(12, 30, 12); }
+    const at: number[] = [],
+      cap: number[] = [];
+    for (let d = 0; d < 240; d++) {
+      at.push(d * DAY, d * DAY + 8 * HOUR, d * DAY + 20 * HOUR);
+      cap.push(12, 30, 12);
+    }
     const wte = (14 * PER_PLACE) / contactPerWte; // exactly 14 places with no leave or absence
     const events: TraceEvent[] = [];
     const m = pathway({ capacity: 30, schedule: { at, cap }, staffed: group(wte, fixed(0), 0) });
-    const r = simulate(m, { seed: 1, replication: 0, trace: (e) => { if (e.what === 'capacity' && e.unit === 'p1') events.push(e); } });
+    const r = simulate(m, {
+      seed: 1,
+      replication: 0,
+      trace: (e) => {
+        if (e.what === 'capacity' && e.unit === 'p1') events.push(e);
+      },
+    });
     const seen = new Set(events.map((e) => e.detail));
     expect(seen).toEqual(new Set([8, 20]));
     expect((r.units.p1 as Record<string, number>).capacity_mean).toBeCloseTo((20 * 12 + 8 * 12) / 24, 9);
@@ -75,47 +106,111 @@ describe('simulate(model) with a unit whose places come from staff', () => {
     const stay = 10 * DAY;
     const m = buildModel({
       horizon: 120 * DAY,
-      units: { p2: { kind: 'beds', role: 'p2', capacity: 12, service: fixed(stay), next: { home: 1 }, staffing: { group: 0, share: 1, perPlace: 2 * HOUR } } },
+      units: {
+        p2: {
+          kind: 'beds',
+          role: 'p2',
+          capacity: 12,
+          service: fixed(stay),
+          next: { home: 1 },
+          staffing: { group: 0, share: 1, perPlace: 2 * HOUR },
+        },
+      },
       sources: { a: { rate: 2 / DAY, to: 'p2' } },
       // Each day either everyone is in or half are off sick: places swing between 12 and 6.
-      staff: [{ name: 'therapists', wte: 1, establishment: 1, leave: 0, absence: { kind: 'empirical', values: [0, 0.5] }, contactPerWte: 24 * HOUR, costPerDay: 0 }],
+      staff: [
+        {
+          name: 'therapists',
+          wte: 1,
+          establishment: 1,
+          leave: 0,
+          absence: { kind: 'empirical', values: [0, 0.5] },
+          contactPerWte: 24 * HOUR,
+          costPerDay: 0,
+        },
+      ],
     });
     const admitted = new Map<number, number>();
-    let cap = 12, inUnit = 0, cutsUnderLoad = 0, departs = 0;
-    simulate(m, { seed: 3, replication: 0, trace: (e) => {
-      if (e.what === 'capacity') { cap = Number(e.detail); if (inUnit > cap) cutsUnderLoad++; }
-      if (e.what === 'admit') { admitted.set(e.patient, e.time); inUnit++; expect(inUnit).toBeLessThanOrEqual(cap); }
-      if (e.what === 'depart') { departs++; inUnit--; expect(e.time - admitted.get(e.patient)!).toBeCloseTo(stay, 6); }
-    } });
+    let cap = 12,
+      inUnit = 0,
+      cutsUnderLoad = 0,
+      departs = 0;
+    simulate(m, {
+      seed: 3,
+      replication: 0,
+      trace: (e) => {
+        if (e.what === 'capacity') {
+          cap = Number(e.detail);
+          if (inUnit > cap) cutsUnderLoad++;
+        }
+        if (e.what === 'admit') {
+          admitted.set(e.patient, e.time);
+          inUnit++;
+          expect(inUnit).toBeLessThanOrEqual(cap);
+        }
+        if (e.what === 'depart') {
+          departs++;
+          inUnit--;
+          expect(e.time - admitted.get(e.patient)!).toBeCloseTo(stay, 6);
+        }
+      },
+    });
     expect(cutsUnderLoad).toBeGreaterThan(5);
     expect(departs).toBeGreaterThan(100);
   });
 
   it('simulate(staff with absence uniform(0%, 40%)): mean places, places lost and WTE equal their exact expectations', () => {
     // Budget with nobody absent: B = 25.5 places; places on a day = floor(B (1 - a)), a ~ U(0, 0.4).
-    const B = 25.5, wte = (B * PER_PLACE) / contactPerWte;
+    const B = 25.5,
+      wte = (B * PER_PLACE) / contactPerWte;
     const m = buildModel({
       horizon: 365 * DAY,
-      units: { p1: { kind: 'homecare', service: exponential(20 * DAY), queue: 0, next: { home: 1 }, staffing: { group: 0, share: 1, perPlace: PER_PLACE } } },
+      units: {
+        p1: {
+          kind: 'homecare',
+          service: exponential(20 * DAY),
+          queue: 0,
+          next: { home: 1 },
+          staffing: { group: 0, share: 1, perPlace: PER_PLACE },
+        },
+      },
       sources: { a: { rate: 1 / DAY, to: 'p1' } },
       staff: [group(wte, { kind: 'uniform', min: 0, max: 0.4 }, 0)],
     });
     // E floor(X), X ~ U(0.6 B, B): the integral of floor over the interval, piece by piece.
-    const lo = 0.6 * B, hi = B;
+    const lo = 0.6 * B,
+      hi = B;
     let integral = 0;
     for (let k = Math.floor(lo); k < hi; k++) integral += k * (Math.min(hi, k + 1) - Math.max(lo, k));
     const exact = integral / (hi - lo);
     const rs = Array.from({ length: 12 }, (_, r) => simulate(m, { seed: 11, replication: r }));
-    expectInCi('capacity_mean', rs.map((r) => (r.units.p1 as Record<string, number>).capacity_mean), exact);
-    expectInCi('places_lost_per_day', rs.map((r) => (r.units.p1 as Record<string, number>).places_lost_per_day), Math.floor(B) - exact);
-    expectInCi('staff_wte_mean', rs.map((r) => (r.units.p1 as Record<string, number>).staff_wte_mean), wte * 0.8);
+    expectInCi(
+      'capacity_mean',
+      rs.map((r) => (r.units.p1 as Record<string, number>).capacity_mean),
+      exact,
+    );
+    expectInCi(
+      'places_lost_per_day',
+      rs.map((r) => (r.units.p1 as Record<string, number>).places_lost_per_day),
+      Math.floor(B) - exact,
+    );
+    expectInCi(
+      'staff_wte_mean',
+      rs.map((r) => (r.units.p1 as Record<string, number>).staff_wte_mean),
+      wte * 0.8,
+    );
     // Places and places lost add up to the full establishment's places on every replication.
-    for (const r of rs) expect((r.units.p1 as Record<string, number>).capacity_mean + (r.units.p1 as Record<string, number>).places_lost_per_day).toBeCloseTo(Math.floor(B), 9);
+    for (const r of rs)
+      expect((r.units.p1 as Record<string, number>).capacity_mean + (r.units.p1 as Record<string, number>).places_lost_per_day).toBeCloseTo(
+        Math.floor(B),
+        9,
+      );
   });
 
   it('simulate(staff with random absence) is the same for the same (seed, replication), differs between replications, and leaves every other stream alone', () => {
     const random = pathway({ staffed: group(20, { kind: 'uniform', min: 0, max: 0.2 }) });
-    const a = simulate(random, { seed: 5, replication: 0 }), b = simulate(random, { seed: 5, replication: 0 });
+    const a = simulate(random, { seed: 5, replication: 0 }),
+      b = simulate(random, { seed: 5, replication: 0 });
     expect(a).toEqual(b);
     const c = simulate(random, { seed: 5, replication: 1 });
     expect(Array.from(c.daily.p1.capacity)).not.toEqual(Array.from(a.daily.p1.capacity));
@@ -129,7 +224,8 @@ describe('simulate(model) with a unit whose places come from staff', () => {
 
 describe('simulate(model): the funded cost of a unit whose places come from staff', () => {
   it('simulate(staffed unit with cost_place and paid staff) charges the funded places and the staff pay, whatever the absence', () => {
-    const perPlace = 30, pay = 2500;
+    const perPlace = 30,
+      pay = 2500;
     const costed = (absence: Dist): ReplicationResult => {
       const m = pathway({ capacity: 20, staffed: { ...group(20, absence), costPerDay: pay } });
       m.units[m.units.findIndex((u) => u.name === 'p1')].costPlace = perPlace;

@@ -15,13 +15,20 @@ export class WaitOrder {
   /** patient -> [unit waited for, start time, queued (not blocked)] */
   private readonly waiting = new Map<number, [number, number, boolean]>();
 
-  constructor(private readonly m: Model, private readonly idx: Map<string, number>) {}
+  constructor(
+    private readonly m: Model,
+    private readonly idx: Map<string, number>,
+  ) {}
 
   /** Feeds one trace step; returns false when it is an admission that overtook someone. */
   step(e: TraceEvent): boolean {
-    const p = e.patient, u = this.idx.get(e.unit) ?? -1, w = this.waiting.get(p);
+    const p = e.patient,
+      u = this.idx.get(e.unit) ?? -1,
+      w = this.waiting.get(p);
     switch (e.what) {
-      case 'blocked': this.waiting.set(p, [this.idx.get(String(e.detail))!, e.time, false]); break;
+      case 'blocked':
+        this.waiting.set(p, [this.idx.get(String(e.detail))!, e.time, false]);
+        break;
       case 'queue':
         if (w && w[0] === u) w[2] = true;
         else this.waiting.set(p, [u, e.time, true]);
@@ -30,7 +37,11 @@ export class WaitOrder {
         this.waiting.delete(p);
         return this.inTurn(u, w && w[0] === u ? w : null);
       }
-      case 'renege': case 'exit': case 'lost': this.waiting.delete(p); break;
+      case 'renege':
+      case 'exit':
+      case 'lost':
+        this.waiting.delete(p);
+        break;
     }
     return true;
   }
@@ -41,7 +52,10 @@ export class WaitOrder {
       if (unit !== u) continue;
       if (!me) return false;
       const sameClass = queued === me[2];
-      if (rule === 'fifo' || sameClass) { if (start < me[1]) return false; continue; }
+      if (rule === 'fifo' || sameClass) {
+        if (start < me[1]) return false;
+        continue;
+      }
       // Different classes under a class priority: the other class must not have precedence.
       if ((rule === 'queue-first') === queued) return false;
     }

@@ -40,23 +40,29 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
 describe('examples/kubernetes manifests', () => {
   it('validate(each manifest) passes the Kubernetes API schema of its kind', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     expect(files).toEqual(['merge-job.yaml', 'results-volume.yaml', 'shards-job.yaml']);
     for (const f of files) for (const doc of manifests(f)) expect(() => validate(doc), f).not.toThrow();
   });
 
   it('validate(broken shards Job) rejects a wrong type, an unknown completion mode and a missing container list', () => {
     const good = manifests('shards-job.yaml')[0] as { spec: Record<string, unknown> & { template: { spec: Record<string, unknown> } } };
-    const wrongType = clone(good); wrongType.spec.completions = 'four';
+    const wrongType = clone(good);
+    wrongType.spec.completions = 'four';
     expect(() => validate(wrongType)).toThrow(/completions must be integer/);
-    const badMode = clone(good); badMode.spec.completionMode = 'Indexd';
+    const badMode = clone(good);
+    badMode.spec.completionMode = 'Indexd';
     expect(() => validate(badMode)).toThrow(/completionMode must be equal to one of the allowed values/);
-    const noContainers = clone(good); delete noContainers.spec.template.spec.containers;
+    const noContainers = clone(good);
+    delete noContainers.spec.template.spec.containers;
     expect(() => validate(noContainers)).toThrow(/template\/spec must have required property '?containers/);
   });
 
   it('shards-job.yaml and merge-job.yaml agree: Indexed, --shards equals completions, the merge names every shard, one results volume', () => {
-    const shards = job('shards-job.yaml'), merge = job('merge-job.yaml');
+    const shards = job('shards-job.yaml'),
+      merge = job('merge-job.yaml');
     const n = shards.spec!.completions!;
     expect(shards.spec!.completionMode).toBe('Indexed');
     expect(shards.spec!.parallelism).toBeLessThanOrEqual(n);
@@ -65,7 +71,9 @@ describe('examples/kubernetes manifests', () => {
     expect(command).toContain('"/results/shard-$JOB_COMPLETION_INDEX.json"');
     expect(command).toContain('--resume');
     const mergeArgs = container(merge).command!;
-    expect(mergeArgs.filter((a) => a.startsWith('/results/shard-'))).toEqual(Array.from({ length: n }, (_, i) => `/results/shard-${i}.json`));
+    expect(mergeArgs.filter((a) => a.startsWith('/results/shard-'))).toEqual(
+      Array.from({ length: n }, (_, i) => `/results/shard-${i}.json`),
+    );
     expect(container(merge).image).toBe(container(shards).image);
     const claim = (manifests('results-volume.yaml')[0].metadata as { name: string }).name;
     for (const j of [shards, merge]) {
@@ -98,7 +106,7 @@ function imageLayout(into: string): string {
 }
 
 describe('examples/kubernetes pods', () => {
-  it('the shards Job command for each JOB_COMPLETION_INDEX, then the merge Job command, give the one-machine results (in the Containerfile\'s layout)', () => {
+  it("the shards Job command for each JOB_COMPLETION_INDEX, then the merge Job command, give the one-machine results (in the Containerfile's layout)", () => {
     ensureBuilt();
     const work = tempDir();
     const bin = imageLayout(join(work, 'image'));

@@ -89,10 +89,11 @@ export async function startSlurm(bin: string): Promise<SlurmCluster> {
   const socket = join(dir, 'munge', 'munge.socket');
   const conf = join(dir, 'slurm.conf');
   const log = (name: string) => join(dir, 'log', name);
-  const logs = () => ['munged.log', 'slurmctld.log', 'slurmd.log', 'daemons.out']
-    .filter((f) => existsSync(log(f)))
-    .map((f) => `--- ${f}\n${readFileSync(log(f), 'utf8').split('\n').slice(-25).join('\n')}`)
-    .join('\n');
+  const logs = () =>
+    ['munged.log', 'slurmctld.log', 'slurmd.log', 'daemons.out']
+      .filter((f) => existsSync(log(f)))
+      .map((f) => `--- ${f}\n${readFileSync(log(f), 'utf8').split('\n').slice(-25).join('\n')}`)
+      .join('\n');
 
   // Jobs inherit this environment (sbatch --export=ALL); Slurm variables of an outer job
   // (tests run inside a Slurm job) would confuse both Slurm and caresim's shard detection.
@@ -111,12 +112,15 @@ export async function startSlurm(bin: string): Promise<SlurmCluster> {
     return child;
   };
   // A test worker that dies without running afterAll must not leave daemons behind.
-  const onExit = () => { for (const c of children) if (c.exitCode === null) c.kill('SIGKILL'); };
+  const onExit = () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  };
   process.on('exit', onExit);
 
   const sh: SlurmCluster['sh'] = (cmd, args, opts = {}) => {
     const r = spawnSync(which(cmd) ?? cmd, args, { cwd: opts.cwd ?? dir, env: { ...env, ...opts.env }, encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr}${r.stdout}\n${r.error ?? ''}`);
+    if (r.status !== 0)
+      throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr}${r.stdout}\n${r.error ?? ''}`);
     return r.stdout;
   };
   const active = (ids: string[]) => {
@@ -126,15 +130,21 @@ export async function startSlurm(bin: string): Promise<SlurmCluster> {
   };
 
   const cluster: SlurmCluster = {
-    dir, env, sh,
+    dir,
+    env,
+    sh,
     async waitForJobs(ids, timeoutMs) {
       await until(`jobs ${ids.join(', ')}`, timeoutMs, () => active(ids) === '', logs);
     },
     jobs(id) {
-      return sh('scontrol', ['-o', 'show', 'job', id]).trim().split('\n').map((line) => {
-        const field = (k: string) => new RegExp(`\\b${k}=(\\S+)`).exec(line)?.[1] ?? '';
-        return { task: field('ArrayTaskId'), state: field('JobState'), exit: field('ExitCode') };
-      }).sort((a, b) => Number(a.task) - Number(b.task));
+      return sh('scontrol', ['-o', 'show', 'job', id])
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const field = (k: string) => new RegExp(`\\b${k}=(\\S+)`).exec(line)?.[1] ?? '';
+          return { task: field('ArrayTaskId'), state: field('JobState'), exit: field('ExitCode') };
+        })
+        .sort((a, b) => Number(a.task) - Number(b.task));
     },
     async stop() {
       const [munged, ctld, slurmd] = children;
@@ -153,8 +163,15 @@ export async function startSlurm(bin: string): Promise<SlurmCluster> {
   };
 
   try {
-    daemon('munged', ['--foreground', '--force', `--socket=${socket}`, `--key-file=${key}`, `--log-file=${log('munged.log')}`,
-      `--pid-file=${join(dir, 'munge', 'munged.pid')}`, `--seed-file=${join(dir, 'munge', 'munged.seed')}`]);
+    daemon('munged', [
+      '--foreground',
+      '--force',
+      `--socket=${socket}`,
+      `--key-file=${key}`,
+      `--log-file=${log('munged.log')}`,
+      `--pid-file=${join(dir, 'munge', 'munged.pid')}`,
+      `--seed-file=${join(dir, 'munge', 'munged.seed')}`,
+    ]);
     await until('munged', 30_000, () => existsSync(socket), logs);
     const ctldPort = await freePort();
     let slurmdPort = await freePort();
@@ -162,10 +179,15 @@ export async function startSlurm(bin: string): Promise<SlurmCluster> {
     writeFileSync(conf, slurmConf({ dir, socket, ctldPort, slurmdPort, cpus: nodeCpus(which('slurmd')!) }));
     daemon('slurmctld', ['-D', '-c', '-f', conf]);
     daemon('slurmd', ['-D', '-N', 'localhost', '-f', conf]);
-    await until('the node to be idle', 60_000, () => {
-      const r = spawnSync(which('sinfo')!, ['-h', '-o', '%T', '-n', 'localhost'], { env, encoding: 'utf8' });
-      return r.status === 0 && r.stdout.trim() === 'idle';
-    }, logs);
+    await until(
+      'the node to be idle',
+      60_000,
+      () => {
+        const r = spawnSync(which('sinfo')!, ['-h', '-o', '%T', '-n', 'localhost'], { env, encoding: 'utf8' });
+        return r.status === 0 && r.stdout.trim() === 'idle';
+      },
+      logs,
+    );
   } catch (err) {
     await cluster.stop();
     throw err;
@@ -173,7 +195,13 @@ export async function startSlurm(bin: string): Promise<SlurmCluster> {
   return cluster;
 }
 
-interface ConfParts { dir: string; socket: string; ctldPort: number; slurmdPort: number; cpus: number }
+interface ConfParts {
+  dir: string;
+  socket: string;
+  ctldPort: number;
+  slurmdPort: number;
+  cpus: number;
+}
 
 /** The smallest working slurm.conf: no cgroups, no accounting database, root runs everything. */
 function slurmConf(p: ConfParts): string {
@@ -213,7 +241,10 @@ async function stopChild(c: ChildProcess): Promise<void> {
   const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
   c.kill('SIGTERM');
   const timedOut = await Promise.race([exited.then(() => false), sleep(10_000).then(() => true)]);
-  if (timedOut) { c.kill('SIGKILL'); await exited; }
+  if (timedOut) {
+    c.kill('SIGKILL');
+    await exited;
+  }
 }
 
 /**
@@ -223,7 +254,9 @@ async function stopChild(c: ChildProcess): Promise<void> {
  */
 function killStrays(conf: string): void {
   const mark = `SLURM_CONF=${conf}\0`;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map(Number)) {
+  for (const pid of readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .map(Number)) {
     if (pid === process.pid) continue;
     try {
       if (readFileSync(`/proc/${pid}/environ`, 'latin1').includes(mark)) process.kill(pid, 'SIGKILL');

@@ -34,7 +34,10 @@ function journalled(file: string): number {
 }
 
 function progressLines(log: string): { done: number; total: number; resumed: number }[] {
-  return readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('{"type":"progress"')).map((l) => JSON.parse(l));
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{"type":"progress"'))
+    .map((l) => JSON.parse(l));
 }
 
 describe.skipIf(missing !== null && !required)('examples/slurm on a one-node Slurm cluster', () => {
@@ -64,7 +67,10 @@ describe.skipIf(missing !== null && !required)('examples/slurm on a one-node Slu
     const one = runCli(['run', 'scenario.yaml', '--reps', String(REPS), '--workers', '2', '--out', single, '-q'], {}, work);
     expect(one.code, one.stderr).toBe(0);
 
-    const said = slurm.sh(join(examples, 'submit.sh'), ['scenario.yaml', '--reps', String(REPS)], { cwd: work, env: { SHARDS: String(SHARDS) } });
+    const said = slurm.sh(join(examples, 'submit.sh'), ['scenario.yaml', '--reps', String(REPS)], {
+      cwd: work,
+      env: { SHARDS: String(SHARDS) },
+    });
     const m = /shards: job (\d+) .*merge: job (\d+)/.exec(said);
     expect(m, said).not.toBeNull();
     const [array, merge] = [m![1], m![2]];
@@ -76,24 +82,41 @@ describe.skipIf(missing !== null && !required)('examples/slurm on a one-node Slu
     for (let i = 0; i < SHARDS; i++) {
       const shard = JSON.parse(readFileSync(join(work, 'results', `shard-${i}.json`), 'utf8'));
       expect(shard.shard).toEqual({ index: i, count: SHARDS });
-      expect(shard.replications_raw.baseline.map((r: { replication: number }) => r.replication))
-        .toEqual(Array.from({ length: PER_SHARD }, (_, k) => i + k * SHARDS));
+      expect(shard.replications_raw.baseline.map((r: { replication: number }) => r.replication)).toEqual(
+        Array.from({ length: PER_SHARD }, (_, k) => i + k * SHARDS),
+      );
     }
     expect(comparableFile(join(work, 'results', 'results.json'))).toBe(comparableFile(single));
   }, 600_000);
 
   it('caresim-shards.sbatch cancelled mid-run (scancel) and submitted again with --array=1 resumes from its journal', async () => {
-    expect(single, 'needs the first test\'s shards').toBeDefined();
+    expect(single, "needs the first test's shards").toBeDefined();
     const results = join(work, 'resumed');
     const env = { RESULTS: results };
-    const submit = () => slurm.sh('sbatch', ['--parsable', '--array=1', `--export=ALL,SHARDS=${SHARDS}`, join(examples, 'caresim-shards.sbatch'),
-      'scenario.yaml', '--reps', String(REPS)], { cwd: work, env }).trim().split(';')[0];
+    const submit = () =>
+      slurm
+        .sh(
+          'sbatch',
+          [
+            '--parsable',
+            '--array=1',
+            `--export=ALL,SHARDS=${SHARDS}`,
+            join(examples, 'caresim-shards.sbatch'),
+            'scenario.yaml',
+            '--reps',
+            String(REPS),
+          ],
+          { cwd: work, env },
+        )
+        .trim()
+        .split(';')[0];
     const journal = join(results, 'shard-1.json.journal.ndjson');
 
     const first = submit();
     const end = Date.now() + 300_000;
     while (journalled(journal) < 2) {
-      if (Date.now() > end || existsSync(join(results, 'shard-1.json'))) throw new Error('shard 1 never got under way, or ended before it could be cancelled');
+      if (Date.now() > end || existsSync(join(results, 'shard-1.json')))
+        throw new Error('shard 1 never got under way, or ended before it could be cancelled');
       await sleep(50);
     }
     slurm.sh('scancel', [`${first}_1`]);
@@ -120,7 +143,10 @@ describe.skipIf(missing !== null && !required)('examples/slurm on a one-node Slu
 
     // The resumed shard with the other three from the first run: the same merged results.
     for (const i of [0, 2, 3]) copyFileSync(join(work, 'results', `shard-${i}.json`), join(results, `shard-${i}.json`));
-    const merge = slurm.sh('sbatch', ['--parsable', `--export=ALL,SHARDS=${SHARDS}`, join(examples, 'caresim-merge.sbatch')], { cwd: work, env }).trim().split(';')[0];
+    const merge = slurm
+      .sh('sbatch', ['--parsable', `--export=ALL,SHARDS=${SHARDS}`, join(examples, 'caresim-merge.sbatch')], { cwd: work, env })
+      .trim()
+      .split(';')[0];
     await slurm.waitForJobs([merge], 120_000);
     expect(slurm.jobs(merge)).toEqual([{ task: '', state: 'COMPLETED', exit: '0:0' }]);
     expect(comparableFile(join(results, 'results.json'))).toBe(comparableFile(single));

@@ -10,11 +10,13 @@ const wk = WEEK.map((x) => (7 * x) / WEEK.reduce((a, b) => a + b, 0));
 /** Daily Poisson counts: rate x weekday x (1 + A cos(2π(d - peak)/365.25)) x growth. */
 function series(seed: number, days: number, rate: number, amp: number, peak: number, growth = 0): { first: number; counts: Float64Array } {
   const rng = makeStream(seed, 0, 'arrivals-test');
-  const first = dayNumber(2025, 1, 1), mid = first + (days - 1) / 2;
+  const first = dayNumber(2025, 1, 1),
+    mid = first + (days - 1) / 2;
   const counts = new Float64Array(days);
   for (let i = 0; i < days; i++) {
     const d = first + i;
-    const lambda = rate * wk[weekday(d)] * (1 + amp * Math.cos((2 * Math.PI * (d - peak)) / 365.25)) * Math.exp(growth * (d - mid) / 365.25);
+    const lambda =
+      rate * wk[weekday(d)] * (1 + amp * Math.cos((2 * Math.PI * (d - peak)) / 365.25)) * Math.exp((growth * (d - mid)) / 365.25);
     let n = 0;
     for (let t = -Math.log(1 - rng.next()) / lambda; t < 1; t += -Math.log(1 - rng.next()) / lambda) n++;
     counts[i] = n;
@@ -31,7 +33,7 @@ describe('fitArrivals', () => {
     expect(a.season!.lo).toBeLessThanOrEqual(0.15);
     expect(a.season!.hi).toBeGreaterThanOrEqual(0.15);
     // The peak is within a week of the truth (modulo a year).
-    const off = ((a.season!.peak - peak) % 365.25 + 365.25 + 182) % 365.25 - 182;
+    const off = ((((a.season!.peak - peak) % 365.25) + 365.25 + 182) % 365.25) - 182;
     expect(Math.abs(off)).toBeLessThan(7);
     expect(a.trend!.lo).toBeLessThanOrEqual(0.05);
     expect(a.trend!.hi).toBeGreaterThanOrEqual(0.05);
@@ -53,7 +55,10 @@ describe('fitArrivals', () => {
   it('fitArrivals(days missing from a counts file) leaves them out instead of counting zeros', () => {
     const { first, counts } = series(9, 140, 20, 0, 0);
     const present = new Uint8Array(140).fill(1);
-    for (let i = 0; i < 140; i += 3) { present[i] = 0; counts[i] = 0; }
+    for (let i = 0; i < 140; i += 3) {
+      present[i] = 0;
+      counts[i] = 0;
+    }
     const a = fitArrivals(first, counts, null, present);
     expect(a.days).toBe(140 - 47);
     expect(a.rateLo).toBeLessThan(20);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layout, ColumnError } from '../../fit/columns.js';
 
 describe('layout', () => {
-  it('layout(header with two columns of a field\'s name) refuses it and says which columns, rather than reading the first', () => {
+  it("layout(header with two columns of a field's name) refuses it and says which columns, rather than reading the first", () => {
     expect(() => layout(['unit', 'admitted', 'discharged', 'Unit'], new Map())).toThrow(ColumnError);
     expect(() => layout(['unit', 'admitted', 'discharged', 'Unit'], new Map())).toThrow(/two columns "unit" \(columns 1 and 4\)/);
     // With --col the field reads another column, and the duplicate no longer matters.
@@ -13,8 +13,20 @@ describe('layout', () => {
   });
 
   it('layout(--col mapping two fields to one column) refuses it', () => {
-    expect(() => layout(['unit', 'admitted', 'discharged'], new Map([['discharged', 'admitted']]))).toThrow(/admitted and discharged would both be read from the column "admitted"/);
-    expect(() => layout(['Ward', 'AdmitDate', 'DischDate'], new Map([['unit', 'ward'], ['cohort', 'ward'], ['admitted', 'admitdate'], ['discharged', 'dischdate']]))).toThrow(/unit and cohort would both be read from the column "Ward"/);
+    expect(() => layout(['unit', 'admitted', 'discharged'], new Map([['discharged', 'admitted']]))).toThrow(
+      /admitted and discharged would both be read from the column "admitted"/,
+    );
+    expect(() =>
+      layout(
+        ['Ward', 'AdmitDate', 'DischDate'],
+        new Map([
+          ['unit', 'ward'],
+          ['cohort', 'ward'],
+          ['admitted', 'admitdate'],
+          ['discharged', 'dischdate'],
+        ]),
+      ),
+    ).toThrow(/unit and cohort would both be read from the column "Ward"/);
   });
 
   it('layout(header read as one field with ; or tabs) says the file is not comma-separated', () => {

@@ -13,7 +13,8 @@ describe('fit/dates', () => {
   });
 
   it('parseDate(bad text) is null: impossible dates, US order past 12, other formats', () => {
-    for (const t of ['', '2027-02-29', '31/04/2027', '2027-13-01', '01/13/2027', '2027-01-04T25:00', 'tomorrow', '2027/01/04', '44567']) expect(parseDate(t)).toBeNull();
+    for (const t of ['', '2027-02-29', '31/04/2027', '2027-13-01', '01/13/2027', '2027-01-04T25:00', 'tomorrow', '2027/01/04', '44567'])
+      expect(parseDate(t)).toBeNull();
   });
 
   it('parseDate(a year outside 1900-2100) is null and notADate says why: a typo in the year would stretch the extract over centuries', () => {
@@ -27,7 +28,12 @@ describe('fit/dates', () => {
   });
 
   it('isoDate(day) and weekday(day) invert dayNumber and follow the calendar (2027-01-04 is a Monday)', () => {
-    for (const [y, m, d] of [[1970, 1, 1], [2000, 2, 29], [2027, 1, 4], [2100, 12, 31]]) {
+    for (const [y, m, d] of [
+      [1970, 1, 1],
+      [2000, 2, 29],
+      [2027, 1, 4],
+      [2100, 12, 31],
+    ]) {
       expect(isoDate(dayNumber(y, m, d))).toBe(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     }
     expect(weekday(dayNumber(2027, 1, 4))).toBe(0);

@@ -17,7 +17,8 @@ describe('fitDurations', () => {
 
   it('fitDurations(a two-humped mixture no family describes) says so and writes the KM quantiles', () => {
     const rng = makeStream(8, 0, 'mix');
-    const a = drawer(family('lognormal'), [Math.log(1), Math.log(0.2)], rng), b = drawer(family('lognormal'), [Math.log(20), Math.log(0.2)], rng);
+    const a = drawer(family('lognormal'), [Math.log(1), Math.log(0.2)], rng),
+      b = drawer(family('lognormal'), [Math.log(20), Math.log(0.2)], rng);
     const t = Array.from({ length: 2000 }, (_, i) => (i % 2 ? a() : b()));
     // 99 replicates: the fewest with which a bootstrap p-value can reach 0.01.
     const r = fitDurations(makeSample(t, new Uint8Array(2000)), 'test', { bootstrap: 99 });

@@ -31,7 +31,11 @@ describe('fitFiles', () => {
     const b = await fitFiles([join(dir, 'same.xlsx')], { bootstrap: 9 });
     expect(b.sources[0].used).toBe(lines.length - 1);
     expect(b.sources[0].bad).toBe(0);
-    const body = (t: string) => t.split('\n').filter((l) => !l.includes('same.')).join('\n');
+    const body = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => !l.includes('same.'))
+        .join('\n');
     expect(body(b.fragment)).toBe(body(a.fragment));
   });
 
@@ -51,7 +55,11 @@ describe('fitFiles', () => {
       'unit is blank',
     ]);
     expect(r.sources[0].used).toBe(lines.length - 1);
-    const body = (t: string) => t.split('\n').filter((l) => !l.includes('.csv')).join('\n');
+    const body = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => !l.includes('.csv'))
+        .join('\n');
     expect(body(r.fragment)).toBe(body(clean.fragment));
   });
 
@@ -62,12 +70,23 @@ describe('fitFiles', () => {
     writeFileSync(join(dir, 'counts.csv'), `${counts.join('\n')}\n`);
     const r = await fitFiles([join(dir, 'stays.csv'), join(dir, 'counts.csv')], { bootstrap: 19 });
     writeFileSync(join(dir, 'fitted.yaml'), r.fragment);
-    writeFileSync(join(dir, 'model.yaml'), [
-      'extends: fitted.yaml', 'caresim: 1', 'name: Fitted', 'time: { horizon: 365 days, warmup: 60 days, start: 2027-01-04 }', 'seed: 3',
-      'arrivals:', '  ed: { to: ed }',
-      'units:', '  ed: { kind: front, service: 4 hours, next: home }',
-      '  acute: { kind: beds, capacity: 1000 }', '  rehab: { kind: beds, capacity: 1000, queue: none }', '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'model.yaml'),
+      [
+        'extends: fitted.yaml',
+        'caresim: 1',
+        'name: Fitted',
+        'time: { horizon: 365 days, warmup: 60 days, start: 2027-01-04 }',
+        'seed: 3',
+        'arrivals:',
+        '  ed: { to: ed }',
+        'units:',
+        '  ed: { kind: front, service: 4 hours, next: home }',
+        '  acute: { kind: beds, capacity: 1000 }',
+        '  rehab: { kind: beds, capacity: 1000, queue: none }',
+        '',
+      ].join('\n'),
+    );
     const file = join(dir, 'model.yaml');
     expect(checkScenario(file).filter((d) => d.severity === 'error')).toEqual([]);
     const sc = loadScenario(file);
@@ -78,13 +97,19 @@ describe('fitFiles', () => {
     const acute = base.model.units.findIndex((u) => u.name === 'acute');
     const frail = sc.strategies[0].model.cohorts.findIndex((c) => c.name === 'frail');
     const draws = Array.from({ length: 10 }, (_, k) => distMean(base.modelFor(sc.seed, k).units[acute].service[frail]) / DAY);
-    for (const d of draws) { expect(d).toBeGreaterThanOrEqual(lo - 1e-9); expect(d).toBeLessThanOrEqual(hi + 1e-9); }
+    for (const d of draws) {
+      expect(d).toBeGreaterThanOrEqual(lo - 1e-9);
+      expect(d).toBeLessThanOrEqual(hi + 1e-9);
+    }
     expect(new Set(draws.map((d) => d.toFixed(6))).size).toBe(10);
     // With no blocking, time in acute = treatment + hand-off; the generating values give:
     const cv = TRUTH.cohorts.frail;
     const treat = cv * 11 + (1 - cv) * 5;
     const hand = TRUTH.acuteNext.reduce((s, [d, p]) => s + p * distMean(TRUTH.handoff[d]), 0);
-    const reps = Array.from({ length: 8 }, (_, k) => simulate(base.modelFor(sc.seed, k), { seed: sc.seed, replication: k }).units.acute.los_mean);
+    const reps = Array.from(
+      { length: 8 },
+      (_, k) => simulate(base.modelFor(sc.seed, k), { seed: sc.seed, replication: k }).units.acute.los_mean,
+    );
     const mean = reps.reduce((a, b) => a + b, 0) / reps.length;
     const sd = Math.sqrt(reps.reduce((a, b) => a + (b - mean) ** 2, 0) / (reps.length - 1));
     const half = (2.365 * sd) / Math.sqrt(reps.length); // t(0.975, 7)

@@ -22,12 +22,18 @@ export const trueMean = (f: FamilyName): number => family(f).mean(TRUE[f]);
 export function knownSample(f: FamilyName, n: number, seed: number, censorAt?: number): { sample: Sample; naive: Sample } {
   const rng = makeStream(seed, 0, `known:${f}`);
   const draw = drawer(family(f), TRUE[f], rng);
-  const t = new Float64Array(n), c = new Uint8Array(n), lim = new Float64Array(n).fill(Infinity);
+  const t = new Float64Array(n),
+    c = new Uint8Array(n),
+    lim = new Float64Array(n).fill(Infinity);
   for (let i = 0; i < n; i++) {
     const x = draw();
     if (censorAt !== undefined) {
       lim[i] = rng.next() * censorAt;
-      if (x > lim[i]) { t[i] = Math.max(lim[i], 1e-6); c[i] = 1; continue; }
+      if (x > lim[i]) {
+        t[i] = Math.max(lim[i], 1e-6);
+        c[i] = 1;
+        continue;
+      }
     }
     t[i] = x;
   }
@@ -36,7 +42,8 @@ export function knownSample(f: FamilyName, n: number, seed: number, censorAt?: n
 
 /** P(X <= k) for X ~ Binomial(n, p). */
 export function binomialCdf(k: number, n: number, p: number): number {
-  let term = (1 - p) ** n, sum = 0;
+  let term = (1 - p) ** n,
+    sum = 0;
   for (let i = 0; i <= k; i++) {
     sum += term;
     term *= ((n - i) / (i + 1)) * (p / (1 - p));

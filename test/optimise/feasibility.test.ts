@@ -7,14 +7,14 @@ describe('oneSidedBound(values, op, target, alpha)', () => {
   const v = [1, 2, 3, 4, 5];
   it('oneSidedBound(values, "<=", ...) uses the upper bound mean + t sd / sqrt(n)', () => {
     const b = oneSidedBound(v, '<=', 4.5, 0.05);
-    const half = tQuantile(0.95, 4) * Math.sqrt(2.5) / Math.sqrt(5);
+    const half = (tQuantile(0.95, 4) * Math.sqrt(2.5)) / Math.sqrt(5);
     expect(b.bound).toBeCloseTo(3 + half, 9);
     expect(b.meets).toBe(3 + half <= 4.5);
     expect(oneSidedBound(v, '<=', 3.1, 0.05).meets).toBe(false); // the mean meets it, the bound does not
   });
   it('oneSidedBound(values, ">=", ...) uses the lower bound', () => {
     const b = oneSidedBound(v, '>=', 1.4, 0.05);
-    expect(b.bound).toBeCloseTo(3 - tQuantile(0.95, 4) * Math.sqrt(2.5) / Math.sqrt(5), 9);
+    expect(b.bound).toBeCloseTo(3 - (tQuantile(0.95, 4) * Math.sqrt(2.5)) / Math.sqrt(5), 9);
     expect(b.meets).toBe(true);
     expect(oneSidedBound(v, '>=', 2.9, 0.05).meets).toBe(false);
   });
@@ -41,7 +41,7 @@ describe('steinSize(values, op, target, alpha, tolerance)', () => {
     const x = [9, 10, 11, 10, 10]; // mean 10, sd sqrt(0.5)
     const n = steinSize(x, '<=', 11, 0.05, 0.01);
     const { sd } = meanSd(x);
-    expect(n).toBe(Math.max(5, Math.ceil((tQuantile(0.95, 4) * sd / 0.5) ** 2)));
+    expect(n).toBe(Math.max(5, Math.ceil(((tQuantile(0.95, 4) * sd) / 0.5) ** 2)));
   });
   it('steinSize(...) asks for nothing more when the mean is on the wrong side', () => {
     expect(steinSize([9, 10, 11], '>=', 12, 0.05, 0.01)).toBe(3);

@@ -16,11 +16,15 @@ describe('optimise(spec, oracle, opts) probability of correct selection', () => 
     const cache = new Map<string, CompiledStrategy>();
     const candidate = (v: Record<string, number>, name: string) => {
       let s = cache.get(name);
-      if (!s) { s = opt.candidate(v, name); cache.set(name, s); }
+      if (!s) {
+        s = opt.candidate(v, name);
+        cache.set(name, s);
+      }
       return s;
     };
     const M = 200;
-    let correct = 0, infeasibleChosen = 0;
+    let correct = 0,
+      infeasibleChosen = 0;
     for (let m = 0; m < M; m++) {
       const seed = `pcs-${m}`;
       const mo = modelOracle({ spec: opt.spec, candidate, seed, workers: 0, workerFile: '' });

@@ -12,7 +12,11 @@ export function fixture(name: string) {
   return { sc, opt: sc.optimise };
 }
 
-export async function solve(name: string, seed: number | string, budget: number): Promise<{ outcome: OptimiseOutcome; values: (p: readonly number[]) => Record<string, number> }> {
+export async function solve(
+  name: string,
+  seed: number | string,
+  budget: number,
+): Promise<{ outcome: OptimiseOutcome; values: (p: readonly number[]) => Record<string, number> }> {
   const { opt } = fixture(name);
   const mo = modelOracle({ spec: opt.spec, candidate: opt.candidate, seed, workers: 0, workerFile: '' });
   const outcome = await optimise(opt.spec, mo.oracle, { seed, budget });

@@ -51,11 +51,28 @@ describe('runOptimise(scenario, opts)', () => {
     const whole = await runOptimise(sc, { budget: 400, workers: 0 });
     const journal = join(tempDir('optimise'), 'opt.journal.ndjson');
     const stop = new AbortController();
-    await expect(runOptimise(sc, { budget: 400, workers: 0, journal, signal: stop.signal,
-      onProgress: (p) => { if (p.done >= 120) stop.abort(); } })).rejects.toThrow('interrupted');
+    await expect(
+      runOptimise(sc, {
+        budget: 400,
+        workers: 0,
+        journal,
+        signal: stop.signal,
+        onProgress: (p) => {
+          if (p.done >= 120) stop.abort();
+        },
+      }),
+    ).rejects.toThrow('interrupted');
     expect(existsSync(journal)).toBe(true);
     let resumed = 0;
-    const again = await runOptimise(sc, { budget: 400, workers: 0, journal, resume: true, onProgress: (p) => { resumed = p.resumed; } });
+    const again = await runOptimise(sc, {
+      budget: 400,
+      workers: 0,
+      journal,
+      resume: true,
+      onProgress: (p) => {
+        resumed = p.resumed;
+      },
+    });
     expect(resumed).toBeGreaterThan(50);
     expect(again).toEqual(whole);
     expect(existsSync(journal)).toBe(false);

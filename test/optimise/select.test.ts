@@ -19,13 +19,17 @@ function world(means: number[], common: number, own: number, seed: string) {
   const seen = { fetched: 0 };
   return {
     seen,
-    fetch: (_alive: readonly number[], from: number, count: number) => { row(from + count - 1); seen.fetched = Math.max(seen.fetched, from + count); return Promise.resolve(); },
+    fetch: (_alive: readonly number[], from: number, count: number) => {
+      row(from + count - 1);
+      seen.fetched = Math.max(seen.fetched, from + count);
+      return Promise.resolve();
+    },
     value: (i: number, r: number) => row(r)[i],
   };
 }
 
 describe('knH2(k, n0, alpha)', () => {
-  it('knH2(k, n0, alpha) is Kim and Nelson\'s constant (n0 - 1)((2a/(k-1))^(-2/(n0-1)) - 1)', () => {
+  it("knH2(k, n0, alpha) is Kim and Nelson's constant (n0 - 1)((2a/(k-1))^(-2/(n0-1)) - 1)", () => {
     // k = 2, n0 = 10, alpha = 0.05: 9 * (0.1^(-2/9) - 1).
     expect(knH2(2, 10, 0.05)).toBeCloseTo(9 * (Math.pow(0.1, -2 / 9) - 1), 12);
     expect(knH2(5, 10, 0.05)).toBeGreaterThan(knH2(2, 10, 0.05));

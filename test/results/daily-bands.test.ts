@@ -16,8 +16,12 @@ function fold(rows: readonly Float64Array[], order: readonly number[] = rows.map
 
 /** Where v falls among the sorted values, as a share: [below, at or below]. */
 function rank(sorted: readonly number[], v: number): [number, number] {
-  let below = 0, atOrBelow = 0;
-  for (const x of sorted) { if (x < v) below++; if (x <= v) atOrBelow++; }
+  let below = 0,
+    atOrBelow = 0;
+  for (const x of sorted) {
+    if (x < v) below++;
+    if (x <= v) atOrBelow++;
+  }
   return [below / sorted.length, atOrBelow / sorted.length];
 }
 
@@ -32,24 +36,36 @@ describe('bandPriority(index)', () => {
 describe('BandFold.result() past BAND_SAMPLE replications', () => {
   const rng = makeStream(12, 0, 'bands');
   const normal = () => Math.sqrt(-2 * Math.log(rng.next())) * Math.cos(2 * Math.PI * rng.next());
-  const R = 2000, days = 300;
+  const R = 2000,
+    days = 300;
   // Days like a queue: zero in about half the replications (heavy ties), skewed otherwise.
   const queueLike = () => (rng.next() < 0.5 ? 0 : -10 * Math.log(rng.next()));
 
-  for (const [name, draw] of [['normal', normal], ['zero-inflated', queueLike]] as const) {
+  for (const [name, draw] of [
+    ['normal', normal],
+    ['zero-inflated', queueLike],
+  ] as const) {
     it(`puts the 5% and 95% points within the stated rank error of the exact ones (${name} days)`, () => {
       const rows = series(R, days, draw);
       const b = fold(rows).result();
       // The sample's point misses the exact one by a rank error of sd sqrt(p (1 - p) / M) at
       // most (less the finite-population correction); check its size and that it is centred.
       const sd = Math.sqrt((0.05 * 0.95) / BAND_SAMPLE);
-      for (const [p, est] of [[0.05, b.p05], [0.95, b.p95]] as const) {
-        let sum = 0, sumSq = 0;
+      for (const [p, est] of [
+        [0.05, b.p05],
+        [0.95, b.p95],
+      ] as const) {
+        let sum = 0,
+          sumSq = 0;
         for (let d = 0; d < days; d++) {
           const sorted = rows.map((s) => s[d]).sort((x, y) => x - y);
-          const mid = (v: number) => { const [lo, hi] = rank(sorted, v); return (lo + hi) / 2; };
+          const mid = (v: number) => {
+            const [lo, hi] = rank(sorted, v);
+            return (lo + hi) / 2;
+          };
           const err = mid(est[d]) - mid(quantile(sorted, p));
-          sum += err; sumSq += err * err;
+          sum += err;
+          sumSq += err * err;
           expect(Math.abs(err)).toBeLessThan(4.5 * sd);
         }
         expect(Math.sqrt(sumSq / days)).toBeLessThan(1.15 * sd);

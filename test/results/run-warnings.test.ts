@@ -8,24 +8,35 @@ import type { Results } from '../../results/format.js';
 function results(m: Model, reps = 8): Results {
   const runs = Array.from({ length: reps }, (_, r) => simulate(m, { seed: 5, replication: r }));
   return summarise([{ name: 'baseline', description: '', set: {}, reps: runs }], {
-    scenario: { name: 'x', hash: 'h', assumptions: [] }, engineVersion: 'test', seed: 5, replications: reps,
-    horizonDays: m.horizon / DAY, warmupDays: m.warmup / DAY, startDate: '2024-01-01',
+    scenario: { name: 'x', hash: 'h', assumptions: [] },
+    engineVersion: 'test',
+    seed: 5,
+    replications: reps,
+    horizonDays: m.horizon / DAY,
+    warmupDays: m.warmup / DAY,
+    startDate: '2024-01-01',
   });
 }
 
 /** M/M/1 with arrivals `lam` a day and a mean service of one day. */
-const mm1 = (lam: number, warmup = 30) => buildModel({
-  name: 'mm1', horizon: 365 * DAY, warmup: warmup * DAY,
-  units: { w: { kind: 'beds', capacity: 1, service: exponential(DAY), next: { home: 1 } } },
-  sources: { a: { rate: lam / DAY, to: 'w' } },
-});
+const mm1 = (lam: number, warmup = 30) =>
+  buildModel({
+    name: 'mm1',
+    horizon: 365 * DAY,
+    warmup: warmup * DAY,
+    units: { w: { kind: 'beds', capacity: 1, service: exponential(DAY), next: { home: 1 } } },
+    sources: { a: { rate: lam / DAY, to: 'w' } },
+  });
 
 /** 2 admissions a day staying 40 days on average: about 80 of 200 beds, filling over months. */
-const slowFill = (warmup: number) => buildModel({
-  name: 'fill', horizon: 365 * DAY, warmup: warmup * DAY,
-  units: { ward: { kind: 'beds', capacity: 200, service: exponential(40 * DAY), next: { home: 1 } } },
-  sources: { a: { rate: 2 / DAY, to: 'ward' } },
-});
+const slowFill = (warmup: number) =>
+  buildModel({
+    name: 'fill',
+    horizon: 365 * DAY,
+    warmup: warmup * DAY,
+    units: { ward: { kind: 'beds', capacity: 200, service: exponential(40 * DAY), next: { home: 1 } } },
+    sources: { a: { rate: 2 / DAY, to: 'ward' } },
+  });
 
 describe('runWarnings(results)', () => {
   it('says the queue is still growing when the offered load is above 1 (M/M/1 at 1.2), with the slope', () => {

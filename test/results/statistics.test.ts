@@ -14,7 +14,14 @@ function binomial(rng: { next(): number }, n: number, p: number): number {
 /** A replication that only carries one share KPI, as [reached, resolved]. */
 function shareRep(replication: number, num: number, den: number): ReplicationResult {
   return {
-    replication, events: 0, horizonDays: 1, warmupDays: 0, units: {}, exits: {}, daily: {}, population: null,
+    replication,
+    events: 0,
+    horizonDays: 1,
+    warmupDays: 0,
+    units: {},
+    exits: {},
+    daily: {},
+    population: null,
     // Only the share is of interest here; the KPIs every model has are not.
     kpis: { ucr_within_2h: den > 0 ? num / den : NaN } as ReplicationResult['kpis'],
     fractions: { units: {}, kpis: { ucr_within_2h: [num, den] } },
@@ -24,9 +31,11 @@ function shareRep(replication: number, num: number, den: number): ReplicationRes
 
 describe('ratioStat(num, den)', () => {
   it('is the sum of numerators over the sum of denominators, with the delta-method interval', () => {
-    const num = [1, 30, 2], den = [10, 100, 20];
+    const num = [1, 30, 2],
+      den = [10, 100, 20];
     const s = ratioStat(num, den);
-    const R = 33 / 130, ybar = 130 / 3;
+    const R = 33 / 130,
+      ybar = 130 / 3;
     const z = num.map((x, i) => R + (x - R * den[i]) / ybar);
     const plain = stat(z);
     expect(s.mean).toBe(R);
@@ -45,13 +54,17 @@ describe('ratioStat(num, den)', () => {
   it('covers the ratio of expectations 95% of the time when replication sizes differ tenfold', () => {
     // Sizes 5, 50 or 500 patients with shares 0.5, 0.3, 0.1: the share of all patients is
     // E[x] / E[y] = (2.5 + 15 + 50) / 555; the mean of the per-replication shares is near 0.3.
-    const sizes = [5, 50, 500], shares = [0.5, 0.3, 0.1];
+    const sizes = [5, 50, 500],
+      shares = [0.5, 0.3, 0.1];
     const exact = (2.5 + 15 + 50) / 555;
     const rng = makeStream(2027, 0, 'ratio-coverage');
-    const trials = 1500, n = 30;
-    let covered = 0, meanOfShares = 0;
+    const trials = 1500,
+      n = 30;
+    let covered = 0,
+      meanOfShares = 0;
     for (let t = 0; t < trials; t++) {
-      const num: number[] = [], den: number[] = [];
+      const num: number[] = [],
+        den: number[] = [];
       for (let i = 0; i < n; i++) {
         const k = Math.floor(rng.next() * 3);
         den.push(sizes[k]);
@@ -72,18 +85,28 @@ describe('foldDifferences(base, other) for a share', () => {
   it('covers the exact difference of the two shares of all patients 95% of the time', () => {
     // Common sizes (as common random numbers give), equally likely; the strategy raises the
     // share more in small replications, so the exact difference is a weighted one.
-    const sizes = [20, 100], base = [0.5, 0.3], better = [0.6, 0.32];
+    const sizes = [20, 100],
+      base = [0.5, 0.3],
+      better = [0.6, 0.32];
     const exact = (0.6 * 20 + 0.32 * 100) / 120 - (0.5 * 20 + 0.3 * 100) / 120;
     const rng = makeStream(7, 0, 'paired-ratio');
-    const trials = 1000, n = 30;
+    const trials = 1000,
+      n = 30;
     let covered = 0;
     for (let t = 0; t < trials; t++) {
-      const b = new StrategyFold(), s = new StrategyFold();
+      const b = new StrategyFold(),
+        s = new StrategyFold();
       for (let i = 0; i < n; i++) {
-        const k = rng.next() < 0.5 ? 0 : 1, y = sizes[k];
+        const k = rng.next() < 0.5 ? 0 : 1,
+          y = sizes[k];
         // Shared uniforms make the two strategies' counts positively correlated.
-        let xb = 0, xs = 0;
-        for (let j = 0; j < y; j++) { const u = rng.next(); if (u < base[k]) xb++; if (u < better[k]) xs++; }
+        let xb = 0,
+          xs = 0;
+        for (let j = 0; j < y; j++) {
+          const u = rng.next();
+          if (u < base[k]) xb++;
+          if (u < better[k]) xs++;
+        }
         b.add(shareRep(i, xb, y));
         s.add(shareRep(i, xs, y));
       }
@@ -94,8 +117,16 @@ describe('foldDifferences(base, other) for a share', () => {
     expect(Math.abs(covered / trials - 0.95)).toBeLessThan(0.03);
   });
   it('pairs by replication index and is exactly zero for identical strategies', () => {
-    const b = new StrategyFold(), s = new StrategyFold();
-    [[3, 10], [0, 0], [50, 100]].forEach(([x, y], i) => { b.add(shareRep(i, x, y)); s.add(shareRep(i, x, y)); });
+    const b = new StrategyFold(),
+      s = new StrategyFold();
+    [
+      [3, 10],
+      [0, 0],
+      [50, 100],
+    ].forEach(([x, y], i) => {
+      b.add(shareRep(i, x, y));
+      s.add(shareRep(i, x, y));
+    });
     expect(foldDifferences(b, s).ucr_within_2h).toEqual({ mean: 0, sd: 0, ci95: [0, 0], n: 3 });
   });
 });

@@ -8,7 +8,8 @@ import type { ReplicationResult } from '../../engine/index.js';
 import { BAND_SAMPLE } from '../../results/daily-bands.js';
 
 const model = buildModel({
-  horizon: 30 * DAY, warmup: 5 * DAY,
+  horizon: 30 * DAY,
+  warmup: 5 * DAY,
   units: { acute: { kind: 'beds', role: 'acute', capacity: 6, service: exponential(2 * DAY), queue: 0, next: { home: 1 }, cost: 300 } },
   sources: { a: { rate: 2.5 / DAY, to: 'acute' } },
 });
@@ -97,7 +98,10 @@ describe('summariseStrategy(reps, meta)', () => {
 
 describe('pairedDifferences(baseline, other)', () => {
   it('is exactly zero for identical replications', () => {
-    const d = pairedDifferences(reps, reps.map((r) => structuredClone(r)));
+    const d = pairedDifferences(
+      reps,
+      reps.map((r) => structuredClone(r)),
+    );
     for (const st of Object.values(d)) {
       if (st.mean === null) continue;
       expect(st.mean).toBe(0);
@@ -105,7 +109,10 @@ describe('pairedDifferences(baseline, other)', () => {
     }
   });
   it('pairs by replication index and skips unpaired ones', () => {
-    const other = reps.slice(2).map((r) => ({ ...r, kpis: { ...r.kpis, acute_occupancy: r.kpis.acute_occupancy! + 0.1 } })).reverse();
+    const other = reps
+      .slice(2)
+      .map((r) => ({ ...r, kpis: { ...r.kpis, acute_occupancy: r.kpis.acute_occupancy! + 0.1 } }))
+      .reverse();
     const d = pairedDifferences(reps, other);
     expect(d.acute_occupancy!.n).toBe(reps.length - 2);
     expect(d.acute_occupancy!.mean).toBeCloseTo(0.1, 12);
@@ -127,8 +134,9 @@ describe('precision(strategies, target)', () => {
   it('finds the widest headline KPI', () => {
     const s = summariseStrategy(reps, { description: '', set: {} });
     const p = precision({ baseline: s }, 0.05);
-    const widths = (['acute_occupancy', 'admissions_per_day', 'cost_per_day', 'delayed_bed_days_per_day'] as const)
-      .map((k) => relativeHalfWidth(s.kpis[k]) ?? 0);
+    const widths = (['acute_occupancy', 'admissions_per_day', 'cost_per_day', 'delayed_bed_days_per_day'] as const).map(
+      (k) => relativeHalfWidth(s.kpis[k]) ?? 0,
+    );
     expect(p.worst.relative_half_width).toBeCloseTo(Math.max(...widths), 12);
     expect(p.reached).toBe(Math.max(...widths) <= 0.05);
     expect(precision({ baseline: s }, 10).reached).toBe(true);
@@ -155,8 +163,19 @@ describe('precision(strategies, target)', () => {
 describe('summarise(strategies, meta)', () => {
   it('puts the baseline first and differences for the others', () => {
     const r = summarise(
-      [{ name: 'baseline', description: '', set: {}, reps }, { name: 'copy', description: 'same', set: { 'units.acute.capacity': '6' }, reps }],
-      { scenario: { name: 'x', hash: 'h', assumptions: [] }, engineVersion: '0', seed: 11, replications: 8, horizonDays: 30, warmupDays: 5, startDate: '2027-01-04' },
+      [
+        { name: 'baseline', description: '', set: {}, reps },
+        { name: 'copy', description: 'same', set: { 'units.acute.capacity': '6' }, reps },
+      ],
+      {
+        scenario: { name: 'x', hash: 'h', assumptions: [] },
+        engineVersion: '0',
+        seed: 11,
+        replications: 8,
+        horizonDays: 30,
+        warmupDays: 5,
+        startDate: '2027-01-04',
+      },
     );
     expect(Object.keys(r.strategies)).toEqual(['baseline', 'copy']);
     expect(Object.keys(r.differences)).toEqual(['copy']);
@@ -183,7 +202,8 @@ describe('summariseStrategy(reps) daily bands with many replications, gaps and t
   // many replications, where days have NaN gaps (fewer values than replications) and where
   // values tie. Beyond, see test/engine/daily-bands.test.ts.
   const rng = makeStream(5, 0, 'bands');
-  const R = BAND_SAMPLE, days = reps[0].daily.acute.occupancy.length;
+  const R = BAND_SAMPLE,
+    days = reps[0].daily.acute.occupancy.length;
   const many: ReplicationResult[] = Array.from({ length: R }, (_, r) => {
     const occupancy = Float64Array.from({ length: days }, (_, d) => {
       const u = rng.next();

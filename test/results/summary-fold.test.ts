@@ -12,18 +12,21 @@ function erlangB(c: number, a: number): number {
   return b;
 }
 
-const lossModel = (perDay: number) => buildModel({
-  horizon: 300 * DAY, warmup: 10 * DAY,
-  units: { acute: { kind: 'beds', role: 'acute', capacity: 3, service: exponential(1 * DAY), queue: 0, next: { home: 1 } } },
-  sources: { a: { rate: perDay / DAY, to: 'acute' } },
-});
+const lossModel = (perDay: number) =>
+  buildModel({
+    horizon: 300 * DAY,
+    warmup: 10 * DAY,
+    units: { acute: { kind: 'beds', role: 'acute', capacity: 3, service: exponential(1 * DAY), queue: 0, next: { home: 1 } } },
+    sources: { a: { rate: perDay / DAY, to: 'acute' } },
+  });
 
 describe('StrategyFold.result(meta) for lost_fraction', () => {
   // Demand is uncertain: half the replications see 0.5 arrivals a day, half 10 (a quiet and a
   // busy year). Of all patients who arrive, the share lost is the arrival-weighted Erlang B,
   // about 0.70; the mean of the per-replication shares is about 0.37, because a quiet year
   // with few patients weighs as much as a busy one.
-  const low = lossModel(0.5), high = lossModel(10);
+  const low = lossModel(0.5),
+    high = lossModel(10);
   const reps: ReplicationResult[] = Array.from({ length: 40 }, (_, r) => simulate(r % 2 === 0 ? low : high, { seed: 3, replication: r }));
   const exact = (0.5 * erlangB(3, 0.5) + 10 * erlangB(3, 10)) / 10.5;
   const s = summariseStrategy(reps, { description: '', set: {} });
@@ -42,24 +45,29 @@ describe('StrategyFold.result(meta) for lost_fraction', () => {
     expect(Math.abs(lost.mean! - exact)).toBeLessThan(half);
   });
   it('takes the counts each replication returns ([lost, arrivals])', () => {
-    let lost = 0, arrivals = 0;
+    let lost = 0,
+      arrivals = 0;
     for (const r of reps) {
       const [x, y] = r.fractions!.units.acute.lost_fraction!;
       expect(x / y).toBe(r.units.acute.lost_fraction);
-      lost += x; arrivals += y;
+      lost += x;
+      arrivals += y;
     }
     expect(s.units.acute.lost_fraction!.mean).toBe(lost / arrivals);
   });
   it('falls back to the mean of shares for replications that carry no counts', () => {
     const old = reps.map(({ fractions: _, ...r }) => r as ReplicationResult);
-    expect(summariseStrategy(old, { description: '', set: {} }).units.acute.lost_fraction).toEqual(stat(reps.map((r) => r.units.acute.lost_fraction)));
+    expect(summariseStrategy(old, { description: '', set: {} }).units.acute.lost_fraction).toEqual(
+      stat(reps.map((r) => r.units.acute.lost_fraction)),
+    );
   });
 });
 
 describe('StrategyFold.add(result)', () => {
   it('holds a fixed amount per replication for the scalars, and nothing more for the daily series past the band sample', () => {
     const model = buildModel({
-      horizon: 400 * DAY, warmup: 0,
+      horizon: 400 * DAY,
+      warmup: 0,
       units: { acute: { kind: 'beds', role: 'acute', capacity: 4, service: exponential(1 * DAY), queue: 0, next: { home: 1 } } },
       sources: { a: { rate: 3 / DAY, to: 'acute' } },
     });
@@ -69,8 +77,13 @@ describe('StrategyFold.add(result)', () => {
       for (let r = 0; r < R; r++) fold.add({ ...one, replication: r });
       return fold.held;
     };
-    const scalars = Object.keys(one.kpis).length + 2 * Object.keys(one.fractions!.kpis).length
-      + Object.keys(one.units.acute).length + 2 * Object.keys(one.fractions!.units.acute).length + Object.keys(one.exits).length + 1;
+    const scalars =
+      Object.keys(one.kpis).length +
+      2 * Object.keys(one.fractions!.kpis).length +
+      Object.keys(one.units.acute).length +
+      2 * Object.keys(one.fractions!.units.acute).length +
+      Object.keys(one.exits).length +
+      1;
     const [a, b] = [held(300), held(1200)];
     // 900 more replications add their scalars (a few dozen numbers each), not 4 x 400 daily values each.
     expect(b - a).toBe(900 * scalars);

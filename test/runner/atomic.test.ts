@@ -8,7 +8,9 @@ describe('writeAtomic(file, produce)', () => {
   it('writes the pieces and leaves only the file', () => {
     const dir = tempDir('atomic');
     const file = join(dir, 'out', 'results.json');
-    writeAtomic(file, (put) => { for (let i = 0; i < 3000; i++) put(`${'x'.repeat(1000)}${i}\n`); });
+    writeAtomic(file, (put) => {
+      for (let i = 0; i < 3000; i++) put(`${'x'.repeat(1000)}${i}\n`);
+    });
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')).toHaveLength(3001);
     expect(text.endsWith('x2999\n')).toBe(true);
@@ -19,7 +21,12 @@ describe('writeAtomic(file, produce)', () => {
     const dir = tempDir('atomic');
     const file = join(dir, 'results.json');
     writeFileSync(file, 'old');
-    expect(() => writeAtomic(file, (put) => { put('x'.repeat(3 << 20)); throw new Error('disk full'); })).toThrow('disk full');
+    expect(() =>
+      writeAtomic(file, (put) => {
+        put('x'.repeat(3 << 20));
+        throw new Error('disk full');
+      }),
+    ).toThrow('disk full');
     expect(readFileSync(file, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['results.json']);
   });

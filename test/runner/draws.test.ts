@@ -22,26 +22,34 @@ strategies:
 `;
 
 describe('runScenarioDetailed(scenario, opts) parameter draws', () => {
-  it('runScenarioDetailed writes every replication\'s draws, in days and per day, the ones the model used', async () => {
+  it("runScenarioDetailed writes every replication's draws, in days and per day, the ones the model used", async () => {
     const sc = loadScenarioText(text, 'draws.yaml');
     const { results, raw } = await runScenarioDetailed(sc, { reps: 12, workers: 0 });
     const d = results.draws!;
     expect(d.params).toEqual(['demand', 'stay']);
     expect(d.values).toHaveLength(12);
     for (const [demand, stay] of d.values) {
-      expect(demand).toBeGreaterThanOrEqual(4); expect(demand).toBeLessThanOrEqual(6);
-      expect(stay).toBeGreaterThanOrEqual(1); expect(stay).toBeLessThanOrEqual(2);
+      expect(demand).toBeGreaterThanOrEqual(4);
+      expect(demand).toBeLessThanOrEqual(6);
+      expect(stay).toBeGreaterThanOrEqual(1);
+      expect(stay).toBeLessThanOrEqual(2);
     }
     // The draws are the ones each replication ran with: the arrival rate follows the demand draw.
     const models = d.values.map((_, r) => sc.strategies[0].modelFor(3, r));
     models.forEach((m, r) => expect(m.sources[0].rate * 24 * 60).toBeCloseTo(d.values[r][0], 9));
     const arrivals = raw.baseline.map((r) => r.units.ward.arrivals_per_day);
     const corr = (a: number[], b: number[]) => {
-      const ma = a.reduce((s, v) => s + v) / a.length, mb = b.reduce((s, v) => s + v) / b.length;
+      const ma = a.reduce((s, v) => s + v) / a.length,
+        mb = b.reduce((s, v) => s + v) / b.length;
       const c = a.reduce((s, v, i) => s + (v - ma) * (b[i] - mb), 0);
       return c / Math.sqrt(a.reduce((s, v) => s + (v - ma) ** 2, 0) * b.reduce((s, v) => s + (v - mb) ** 2, 0));
     };
-    expect(corr(arrivals, d.values.map((v) => v[0]))).toBeGreaterThan(0.5);
+    expect(
+      corr(
+        arrivals,
+        d.values.map((v) => v[0]),
+      ),
+    ).toBeGreaterThan(0.5);
   });
 
   it('writeCsv(dir, results) adds draws.csv: one row per replication, one column per param', async () => {

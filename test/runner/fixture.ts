@@ -6,8 +6,12 @@ import type { CompiledScenario, CompiledStrategy } from '../../engine/compiled.j
 /** An Erlang loss system (beds, no queue): blocking probability is Erlang B. */
 export function lossModel(capacity: number, perDay: number, losDays: number, horizonDays = 100, warmupDays = 10): Model {
   return buildModel({
-    name: 'loss', horizon: horizonDays * DAY, warmup: warmupDays * DAY,
-    units: { acute: { kind: 'beds', role: 'acute', capacity, service: exponential(losDays * DAY), queue: 0, next: { home: 1 }, cost: 345 } },
+    name: 'loss',
+    horizon: horizonDays * DAY,
+    warmup: warmupDays * DAY,
+    units: {
+      acute: { kind: 'beds', role: 'acute', capacity, service: exponential(losDays * DAY), queue: 0, next: { home: 1 }, cost: 345 },
+    },
     sources: { crises: { rate: perDay / DAY, to: 'acute' } },
   });
 }
@@ -20,14 +24,28 @@ export function erlangB(c: number, a: number): number {
 
 /** A strategy; given `modelFor`, its parameters are uncertain (drawn per replication). */
 export const strategy = (name: string, model: Model, modelFor?: CompiledStrategy['modelFor']): CompiledStrategy => ({
-  name, description: `${name} strategy`, set: {}, model, uncertain: modelFor !== undefined, modelFor: modelFor ?? (() => model),
+  name,
+  description: `${name} strategy`,
+  set: {},
+  model,
+  uncertain: modelFor !== undefined,
+  modelFor: modelFor ?? (() => model),
 });
 
 export function scenario(strategies: CompiledStrategy[], reps: number | 'auto' = 12, seed: number | string = 2027): CompiledScenario {
   const m = strategies[0].model;
   return {
-    file: 'test.yaml', name: 'test', hash: 'abc123', seed, replications: reps, maxReplications: 200,
-    startDate: '2027-01-04', horizonDays: m.horizon / DAY, warmupDays: m.warmup / DAY, assumptions: [], strategies,
+    file: 'test.yaml',
+    name: 'test',
+    hash: 'abc123',
+    seed,
+    replications: reps,
+    maxReplications: 200,
+    startDate: '2027-01-04',
+    horizonDays: m.horizon / DAY,
+    warmupDays: m.warmup / DAY,
+    assumptions: [],
+    strategies,
   };
 }
 

@@ -16,8 +16,12 @@ describe('runScenarioDetailed(loaded, { journal, resume })', () => {
     const journal = join(dir(), 'run.journal.ndjson');
     const ctl = new AbortController();
     const first = await runScenarioDetailed(sc, {
-      workers: 2, journal, signal: ctl.signal,
-      onProgress: (p) => { if (p.done >= 7) ctl.abort(); },
+      workers: 2,
+      journal,
+      signal: ctl.signal,
+      onProgress: (p) => {
+        if (p.done >= 7) ctl.abort();
+      },
     });
     expect(first.interrupted).toBe(true);
     const kept = readFileSync(journal, 'utf8').trim().split('\n').length - 1;
@@ -108,13 +112,15 @@ describe('runScenarioDetailed(loaded, { journal }) on an existing journal', () =
     await runScenarioDetailed(twoStrategies(4), { workers: 0, journal, shard: { index: 0, count: 2 } });
     const lines = readFileSync(journal, 'utf8').trim().split('\n');
     writeFileSync(journal, `${[lines[0], lines[1].replace('"scenario_hash":"abc123"', '"scenario_hash":"other"')].join('\n')}\n`);
-    await expect(runScenarioDetailed(twoStrategies(4), { workers: 0, journal, resume: true, shard: { index: 0, count: 2 } }))
-      .rejects.toThrow(/line 2 belongs to another run \(another scenario\)/);
+    await expect(
+      runScenarioDetailed(twoStrategies(4), { workers: 0, journal, resume: true, shard: { index: 0, count: 2 } }),
+    ).rejects.toThrow(/line 2 belongs to another run \(another scenario\)/);
     const moved = lines[1].replace('"replication":0', '"replication":1');
     expect(moved).not.toBe(lines[1]);
     writeFileSync(journal, `${[lines[0], moved].join('\n')}\n`);
-    await expect(runScenarioDetailed(twoStrategies(4), { workers: 0, journal, resume: true, shard: { index: 0, count: 2 } }))
-      .rejects.toThrow(/replication 1, which is not in shard 0\/2/);
+    await expect(
+      runScenarioDetailed(twoStrategies(4), { workers: 0, journal, resume: true, shard: { index: 0, count: 2 } }),
+    ).rejects.toThrow(/replication 1, which is not in shard 0\/2/);
   });
 });
 
@@ -137,8 +143,9 @@ describe('runScenarioDetailed(loaded, { resume }) from a damaged journal', () =>
 
   it('refuses a journal path that is a directory, saying so', async () => {
     const journal = dir();
-    await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal, resume: true }))
-      .rejects.toThrow(new RegExp(`${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a directory, not a journal`));
+    await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal, resume: true })).rejects.toThrow(
+      new RegExp(`${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is a directory, not a journal`),
+    );
     await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal, fresh: true })).rejects.toBeInstanceOf(ResumeError);
   });
 });
@@ -151,7 +158,9 @@ describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journ
     for (const opts of [{}, { fresh: true }, { resume: true }]) {
       const run = runScenarioDetailed(twoStrategies(2), { workers: 0, journal: file, ...opts });
       await expect(run).rejects.toBeInstanceOf(ResumeError);
-      await expect(run).rejects.toThrow(/scenario\.yaml exists and is not a caresim journal: it is left as it is; give --journal \(or --out\) another path/);
+      await expect(run).rejects.toThrow(
+        /scenario\.yaml exists and is not a caresim journal: it is left as it is; give --journal \(or --out\) another path/,
+      );
     }
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
@@ -196,13 +205,24 @@ describe('runScenarioDetailed(ics-default, { resume }) from a journal larger tha
     const texts = real.map((r) => encode({ ...r, replication: -1 }));
     const reps = 2 * Math.ceil(Math.max(4000 / S, (LONGEST_STRING * 1.05) / (texts[0].length * S)) / 2);
     const journal = join(dir(), 'large.journal.ndjson');
-    const header = { format: JOURNAL_FORMAT, scenario_hash: sc.hash, seed: sc.seed, engine_version: ENGINE_VERSION, strategies: sc.strategies.map((s) => s.name), shard: null };
+    const header = {
+      format: JOURNAL_FORMAT,
+      scenario_hash: sc.hash,
+      seed: sc.seed,
+      engine_version: ENGINE_VERSION,
+      strategies: sc.strategies.map((s) => s.name),
+      shard: null,
+    };
     const fd = openSync(journal, 'w');
     try {
       writeSync(fd, `${encode({ header })}\n`);
       for (let r = 0; r < reps; r++) {
         const result = texts[r % 2].replace('"replication":-1', `"replication":${r}`);
-        for (const s of header.strategies) writeSync(fd, `{"scenario_hash":${JSON.stringify(sc.hash)},"seed":${JSON.stringify(sc.seed)},"strategy":${JSON.stringify(s)},"replication":${r},"result":${result}}\n`);
+        for (const s of header.strategies)
+          writeSync(
+            fd,
+            `{"scenario_hash":${JSON.stringify(sc.hash)},"seed":${JSON.stringify(sc.seed)},"strategy":${JSON.stringify(s)},"replication":${r},"result":${result}}\n`,
+          );
       }
     } finally {
       closeSync(fd);
@@ -219,7 +239,8 @@ describe('runScenarioDetailed(ics-default, { resume }) from a journal larger tha
           const kpi = name as SystemKpiName;
           expect(stat.n).toBe(reps);
           // Shares are ratios of sums over replications (results-format section); the rest are means.
-          const f0 = real[0].fractions?.kpis[kpi], f1 = real[1].fractions?.kpis[kpi];
+          const f0 = real[0].fractions?.kpis[kpi],
+            f1 = real[1].fractions?.kpis[kpi];
           const want = f0 && f1 ? (f0[0] + f1[0]) / (f0[1] + f1[1]) : (real[0].kpis[kpi]! + real[1].kpis[kpi]!) / 2;
           expect(stat.mean).toBeCloseTo(want, 6);
         }

@@ -7,7 +7,13 @@ import { tempDir } from '../temp-dir.js';
 
 function write(file: string, value: unknown, depth: number): string {
   let text = '';
-  writeJsonLines(value, (t) => { text += t; }, { open: (p) => p.length < depth, special: 'null' });
+  writeJsonLines(
+    value,
+    (t) => {
+      text += t;
+    },
+    { open: (p) => p.length < depth, special: 'null' },
+  );
   writeFileSync(file, text);
   return text;
 }
@@ -16,15 +22,15 @@ describe('writeJsonLines(value) and readJsonLines(file)', () => {
   it('round-trip any JSON value as JSON.parse(JSON.stringify(value)) does, and the text is JSON', async () => {
     const dir = tempDir('json-lines');
     const file = join(dir, 'v.json');
-    await fc.assert(fc.asyncProperty(
-      fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })), fc.integer({ min: 1, max: 5 }),
-      async (value, depth) => {
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })), fc.integer({ min: 1, max: 5 }), async (value, depth) => {
         const text = write(file, value, depth);
         const want = JSON.parse(JSON.stringify(value)) as unknown;
         expect(JSON.parse(text)).toEqual(want);
         expect(await readJsonLines(file)).toEqual(want);
-      },
-    ), { numRuns: 150 });
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('keeps NaN as null, a member named __proto__ as data, and long arrays on short lines', async () => {
@@ -32,12 +38,18 @@ describe('writeJsonLines(value) and readJsonLines(file)', () => {
     const value = JSON.parse('{"__proto__":{"polluted":1},"a":{"b":[1,null,3]}}') as Record<string, unknown>;
     value.series = Array.from({ length: 10_000 }, (_, i) => (i === 7 ? NaN : i / 3));
     write(file, value, 2);
-    const back = await readJsonLines(file) as Record<string, unknown>;
+    const back = (await readJsonLines(file)) as Record<string, unknown>;
     expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(back)).toEqual(['__proto__', 'a', 'series']);
     expect((back.series as unknown[])[7]).toBeNull();
-    expect(Math.max(...readFileSync(file, 'utf8').split('\n').map((l) => l.length))).toBeLessThan(4096 * 20);
+    expect(
+      Math.max(
+        ...readFileSync(file, 'utf8')
+          .split('\n')
+          .map((l) => l.length),
+      ),
+    ).toBeLessThan(4096 * 20);
   });
 
   it('hands members to take in order and refuses text not in the layout', async () => {
@@ -46,7 +58,10 @@ describe('writeJsonLines(value) and readJsonLines(file)', () => {
     write(file, { raw: { s: [{ r: 0 }, { r: 1 }] }, n: 2 }, 3);
     const taken: unknown[] = [];
     const back = await readJsonLines(file, { take: (p, v) => (p[0] === 'raw' && p.length === 3 ? (taken.push([p, v]), true) : false) });
-    expect(taken).toEqual([[['raw', 's', 0], { r: 0 }], [['raw', 's', 1], { r: 1 }]]);
+    expect(taken).toEqual([
+      [['raw', 's', 0], { r: 0 }],
+      [['raw', 's', 1], { r: 1 }],
+    ]);
     expect(back).toEqual({ raw: { s: [] }, n: 2 });
     writeFileSync(file, '{"a":1}\n');
     await expect(readJsonLines(file)).rejects.toThrow(/line layout/);

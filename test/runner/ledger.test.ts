@@ -14,7 +14,8 @@ describe('ReplicationLedger.tasksFor(reps)', () => {
     expect(l.tasksFor(3)).toEqual([
       { strategy: 0, replication: 0 },
       { strategy: 1, replication: 1 },
-      { strategy: 0, replication: 2 }, { strategy: 1, replication: 2 },
+      { strategy: 0, replication: 2 },
+      { strategy: 1, replication: 2 },
     ]);
     expect(l.total(3)).toBe(6);
   });

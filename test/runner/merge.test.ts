@@ -6,7 +6,17 @@ import { mergeShardFiles } from '../../runner/merge.js';
 import { tempDir } from '../temp-dir.js';
 import { encode } from '../../results/index.js';
 import { join } from 'node:path';
-import { runScenario, runScenarioDetailed, mergeShards, readShard, writeShardFile, resolveShard, shardIndices, MergeError, ShardError } from '../../runner/index.js';
+import {
+  runScenario,
+  runScenarioDetailed,
+  mergeShards,
+  readShard,
+  writeShardFile,
+  resolveShard,
+  shardIndices,
+  MergeError,
+  ShardError,
+} from '../../runner/index.js';
 import { comparable, lossModel, scenario, strategy, twoStrategies } from './fixture.js';
 
 async function shardFiles(reps: number, count: number, seed = 2027): Promise<string[]> {
@@ -26,7 +36,11 @@ describe('mergeShards(shards)', () => {
     const single = await runScenario(twoStrategies(10), { workers: 2 });
     const files = await shardFiles(10, 3);
     const shards = await Promise.all(files.map(readShard));
-    expect(shards.map((s) => s.replications_raw.baseline.map((r) => r.replication))).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    expect(shards.map((s) => s.replications_raw.baseline.map((r) => r.replication))).toEqual([
+      [0, 3, 6, 9],
+      [1, 4, 7],
+      [2, 5, 8],
+    ]);
     expect(comparable(mergeShards(shards, files))).toBe(comparable(single));
     expect(comparable(mergeShards([shards[2], shards[0], shards[1]]))).toBe(comparable(single));
   });
@@ -81,17 +95,26 @@ describe('mergeShards(shards) on doctored shard files', () => {
     const relabelled = { ...a, shard: { index: 1, count: 2 } };
     const other = { ...b, shard: { index: 0, count: 2 } };
     expect(() => mergeShards([relabelled, other])).toThrow(MergeError);
-    expect(() => mergeShards([relabelled, other])).toThrow(/claims to be shard 1\/2 of 4 replications, but holds replication\(s\) 0, 2 of baseline/);
+    expect(() => mergeShards([relabelled, other])).toThrow(
+      /claims to be shard 1\/2 of 4 replications, but holds replication\(s\) 0, 2 of baseline/,
+    );
     const emptied = { ...b, replications_raw: { baseline: [], 'more-beds': [] } };
-    expect(() => mergeShards([a, emptied])).toThrow(/claims to be shard 1\/2 of 4 replications, but lacks 2 of baseline \(replication\(s\) 1, 3\)/);
-    const doubled = { ...b, replications_raw: { ...b.replications_raw, baseline: [...b.replications_raw.baseline, b.replications_raw.baseline[0]] } };
+    expect(() => mergeShards([a, emptied])).toThrow(
+      /claims to be shard 1\/2 of 4 replications, but lacks 2 of baseline \(replication\(s\) 1, 3\)/,
+    );
+    const doubled = {
+      ...b,
+      replications_raw: { ...b.replications_raw, baseline: [...b.replications_raw.baseline, b.replications_raw.baseline[0]] },
+    };
     expect(() => mergeShards([a, doubled])).toThrow(/replication\(s\) 1 of baseline appear more than once/);
   });
 
   it('refuses absurd header numbers before sizing anything by them', async () => {
     const files = await shardFiles(2, 2);
     const [a, b] = await Promise.all(files.map(readShard));
-    expect(() => mergeShards([{ ...a, shard: { index: 0, count: 1e9 } }, b])).toThrow(/shard count must be a whole number from 1 to 100000, got 1000000000/);
+    expect(() => mergeShards([{ ...a, shard: { index: 0, count: 1e9 } }, b])).toThrow(
+      /shard count must be a whole number from 1 to 100000, got 1000000000/,
+    );
     expect(() => mergeShards([{ ...a, replications: 1e12 }, b])).toThrow(/replications must be a whole number/);
     expect(() => mergeShards([a, { ...b, shard: { index: 2.5, count: 2 } }])).toThrow(/shard index/);
   });
@@ -99,12 +122,14 @@ describe('mergeShards(shards) on doctored shard files', () => {
   it('refuses a failure entry that is not a failed replication of the file (null, another strategy, outside the shard)', async () => {
     const files = await shardFiles(4, 2);
     const [a, b] = await Promise.all(files.map(readShard));
-    const forged = (failures: unknown[]) => ({ ...a, failures } as unknown as typeof a);
+    const forged = (failures: unknown[]) => ({ ...a, failures }) as unknown as typeof a;
     expect(() => mergeShards([forged([null]), b], ['a.json', 'b.json'])).toThrow(/a\.json: failure 1 is not a failed replication/);
-    expect(() => mergeShards([forged([{ strategy: 'nope', replication: 0, error: 'x' }]), b], ['a.json', 'b.json']))
-      .toThrow(/a\.json: failure 1 names a strategy the file does not have \(nope\)/);
-    expect(() => mergeShards([forged([{ strategy: 'baseline', replication: 99, error: 'x' }]), b]))
-      .toThrow(/holds replication\(s\) 99 of baseline, which do not belong to it/);
+    expect(() => mergeShards([forged([{ strategy: 'nope', replication: 0, error: 'x' }]), b], ['a.json', 'b.json'])).toThrow(
+      /a\.json: failure 1 names a strategy the file does not have \(nope\)/,
+    );
+    expect(() => mergeShards([forged([{ strategy: 'baseline', replication: 99, error: 'x' }]), b])).toThrow(
+      /holds replication\(s\) 99 of baseline, which do not belong to it/,
+    );
   });
 
   it('readShard(file) names an empty file, a folder, a missing file and a cut-short one plainly, with what to do', async () => {
@@ -117,7 +142,9 @@ describe('mergeShards(shards) on doctored shard files', () => {
     await expect(readShard(join(dir, 'none.json'))).rejects.toThrow(/none\.json: no such file$/);
     const cut = join(dir, 'cut.json');
     writeFileSync(cut, readFileSync(a, 'utf8').slice(0, 3000));
-    await expect(readShard(cut)).rejects.toThrow(/cut\.json: cannot read it as a shard file \(.*\); if it was cut short in copying, copy it again, or rerun that shard/);
+    await expect(readShard(cut)).rejects.toThrow(
+      /cut\.json: cannot read it as a shard file \(.*\); if it was cut short in copying, copy it again, or rerun that shard/,
+    );
   });
 
   it('reads a shard file written on one line by an earlier caresim, and refuses a non-shard file', async () => {
@@ -147,7 +174,10 @@ describe('mergeShardFiles(files, onReplication)', () => {
     const files = await shardFiles(6, 2);
     const [a, b] = await Promise.all(files.map(readShard));
     const oneLine = join(tempDir('shards'), 'one-line-reversed.json');
-    writeFileSync(oneLine, `${encode({ ...b, replications_raw: { baseline: [...b.replications_raw.baseline].reverse(), 'more-beds': b.replications_raw['more-beds'] } })}\n`);
+    writeFileSync(
+      oneLine,
+      `${encode({ ...b, replications_raw: { baseline: [...b.replications_raw.baseline].reverse(), 'more-beds': b.replications_raw['more-beds'] } })}\n`,
+    );
     expect(comparable(await mergeShardFiles([files[0], oneLine]))).toBe(comparable(mergeShards([a, b])));
   });
 
@@ -161,10 +191,15 @@ describe('mergeShardFiles(files, onReplication)', () => {
     await expect(mergeShardFiles(files)).rejects.toThrow(/baseline are not in index order/);
   });
 
-  it('holds one replication per shard at a time, not the shards\' replications', async () => {
+  it("holds one replication per shard at a time, not the shards' replications", async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    const heap = () => { gc(); gc(); const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
+    const heap = () => {
+      gc();
+      gc();
+      const m = process.memoryUsage();
+      return m.heapUsed + m.arrayBuffers;
+    };
     // 2,000 days of daily series: about 64 KB a replication, some 100 MB in the two files.
     const sc = scenario([strategy('baseline', lossModel(2, 0.5, 1, 2000, 0))], 1600);
     const dir = tempDir('merge-memory');
@@ -177,7 +212,9 @@ describe('mergeShardFiles(files, onReplication)', () => {
     const before = heap();
     const at: Record<number, number> = {};
     let heard = 0;
-    const merged = await mergeShardFiles(files, () => { if (++heard % 400 === 0) at[heard] = heap() - before; });
+    const merged = await mergeShardFiles(files, () => {
+      if (++heard % 400 === 0) at[heard] = heap() - before;
+    });
     expect(heard).toBe(1600);
     expect(Object.values(merged.strategies.baseline.kpis)[0].n).toBeGreaterThan(0);
     // Holding the shards' replications would be some 100 MB. What stays: the readers' buffers

@@ -11,7 +11,11 @@ describe('runTasks(tasks, { workers, workerFile })', () => {
     const done: number[] = [];
     const failed: { replication: number; error: string }[] = [];
     const interrupted = await runTasks(tasks, {
-      workers: 2, workerFile: crashing, seed: 1, models: [lossModel(1, 1, 1)], maxMemoryMb: 24,
+      workers: 2,
+      workerFile: crashing,
+      seed: 1,
+      models: [lossModel(1, 1, 1)],
+      maxMemoryMb: 24,
       onResult: (t) => done.push(t.replication),
       onFailure: (t, error) => failed.push({ replication: t.replication, error }),
     });
@@ -29,8 +33,14 @@ describe('runTasks(tasks, { workers, workerFile })', () => {
     const ctl = new AbortController();
     let done = 0;
     const interrupted = await runTasks(tasks, {
-      workers: 1, workerFile: crashing, seed: 1, models: [lossModel(1, 1, 1)], signal: ctl.signal,
-      onResult: () => { if (++done === 1) ctl.abort(); },
+      workers: 1,
+      workerFile: crashing,
+      seed: 1,
+      models: [lossModel(1, 1, 1)],
+      signal: ctl.signal,
+      onResult: () => {
+        if (++done === 1) ctl.abort();
+      },
       onFailure: () => {},
     });
     expect(interrupted).toBe(true);
@@ -44,8 +54,13 @@ describe('runTasks(tasks) with a worker that cannot start', () => {
     const tasks: Task[] = Array.from({ length: 50 }, (_, r) => ({ strategy: 0, replication: r }));
     const failed: string[] = [];
     await runTasks(tasks, {
-      workers: 2, workerFile: broken, seed: 1, models: [lossModel(1, 1, 1)],
-      onResult: () => { throw new Error('no result expected'); },
+      workers: 2,
+      workerFile: broken,
+      seed: 1,
+      models: [lossModel(1, 1, 1)],
+      onResult: () => {
+        throw new Error('no result expected');
+      },
       onFailure: (_t, error) => failed.push(error),
     });
     expect(failed).toHaveLength(50);
@@ -56,10 +71,17 @@ describe('runTasks(tasks) with a worker that cannot start', () => {
 describe('runTasks(tasks) when a result cannot be kept', () => {
   it('rejects with the error of the callback', async () => {
     const tasks: Task[] = [0, 1].map((r) => ({ strategy: 0, replication: r }));
-    await expect(runTasks(tasks, {
-      workers: 1, workerFile: crashing, seed: 1, models: [lossModel(1, 1, 1)],
-      onResult: () => { throw new Error('ENOSPC: no space left on device'); },
-      onFailure: () => {},
-    })).rejects.toThrow(/ENOSPC/);
+    await expect(
+      runTasks(tasks, {
+        workers: 1,
+        workerFile: crashing,
+        seed: 1,
+        models: [lossModel(1, 1, 1)],
+        onResult: () => {
+          throw new Error('ENOSPC: no space left on device');
+        },
+        onFailure: () => {},
+      }),
+    ).rejects.toThrow(/ENOSPC/);
   });
 });

@@ -15,14 +15,18 @@ describe('writeResultsFile(file, results)', () => {
     const series = Array.from({ length: 1_000_000 }, (_, i) => 1000 + i / 7);
     const strategies: Record<string, unknown> = {};
     const names = Array.from({ length: 13 }, (_, i) => `s${i}`);
-    for (const n of names) strategies[n] = { kpis: { x: { mean: 1, sd: 0, ci95: [1, 1], n: 3 } }, daily: { acute: { occupancy: { mean: series, p05: series, p95: series } } } };
+    for (const n of names)
+      strategies[n] = {
+        kpis: { x: { mean: 1, sd: 0, ci95: [1, 1], n: 3 } },
+        daily: { acute: { occupancy: { mean: series, p05: series, p95: series } } },
+      };
     const results = { format: 'caresim-results/1', seed: 1, replications: 3, strategies } as unknown as Results;
     const file = join(tempDir('results-file'), 'huge.json');
     try {
       writeResultsFile(file, results);
       expect(statSync(file).size).toBeGreaterThan(LONGEST_STRING);
       const seen: string[] = [];
-      const rest = await readJsonLines(file, {
+      const rest = (await readJsonLines(file, {
         take: (path, value) => {
           if (path.length !== 4 || path[2] !== 'daily') return false;
           const occ = (value as { occupancy: Record<string, number[]> }).occupancy;
@@ -31,7 +35,7 @@ describe('writeResultsFile(file, results)', () => {
           seen.push(String(path[1]));
           return true;
         },
-      }) as { seed: number; strategies: Record<string, { kpis: unknown }> };
+      })) as { seed: number; strategies: Record<string, { kpis: unknown }> };
       expect(seen).toEqual(names);
       expect(rest.seed).toBe(1);
       expect(rest.strategies.s12.kpis).toEqual({ x: { mean: 1, sd: 0, ci95: [1, 1], n: 3 } });
@@ -44,7 +48,11 @@ describe('writeResultsFile(file, results)', () => {
 describe('readResultsFile(file)', () => {
   it('reads its own layout and a one-line file alike, as JSON.parse does', async () => {
     const dir = tempDir('results-file');
-    const results = { format: 'caresim-results/1', seed: 'abc', strategies: { baseline: { kpis: { x: { mean: null, n: 2 } } } } } as unknown as Results;
+    const results = {
+      format: 'caresim-results/1',
+      seed: 'abc',
+      strategies: { baseline: { kpis: { x: { mean: null, n: 2 } } } },
+    } as unknown as Results;
     writeResultsFile(join(dir, 'lines.json'), results);
     writeFileSync(join(dir, 'one.json'), `${JSON.stringify(results)}\n`);
     expect(readFileSync(join(dir, 'lines.json'), 'utf8').split('\n').length).toBeGreaterThan(3);

@@ -28,7 +28,9 @@ describe('runScenario(loaded) memory', () => {
     const heap: Record<number, number> = {};
     await runScenario(sc, {
       workers: 0,
-      onProgress: (p) => { if (p.done === 250 || p.done === 1000) heap[p.done] = heapAfterGc(); },
+      onProgress: (p) => {
+        if (p.done === 250 || p.done === 1000) heap[p.done] = heapAfterGc();
+      },
     });
     const growth = heap[1000] - heap[250];
     // What may grow: a few dozen numbers a replication (its KPIs and metrics) and bookkeeping.
@@ -56,8 +58,13 @@ describe('runScenarioDetailed(loaded, { shard, journal, keepRaw: false })', () =
     const heap: Record<number, number> = {};
     const journal = join(dir, 'lean.journal.ndjson');
     const lean = await runScenarioDetailed(sc, {
-      workers: 0, shard, journal, keepRaw: false,
-      onProgress: (p) => { if (p.done === 250 || p.done === 1000) heap[p.done] = heapAfterGc(); },
+      workers: 0,
+      shard,
+      journal,
+      keepRaw: false,
+      onProgress: (p) => {
+        if (p.done === 250 || p.done === 1000) heap[p.done] = heapAfterGc();
+      },
     });
     expect(heap[1000] - heap[250]).toBeLessThan(4 * 1024 * 1024);
     expect(lean.raw.baseline).toEqual([]);
@@ -95,8 +102,13 @@ describe('runScenarioDetailed(loaded, { shard, journal, keepRaw: false })', () =
     const sc = twoStrategies(12);
     let seen = 0;
     const cut = await runScenarioDetailed(sc, {
-      workers: 0, journal, keepRaw: false, signal: controller.signal,
-      onProgress: (p) => { if (p.done >= 7 && ++seen === 1) controller.abort(); },
+      workers: 0,
+      journal,
+      keepRaw: false,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done >= 7 && ++seen === 1) controller.abort();
+      },
     });
     expect(cut.interrupted).toBe(true);
     const lean = await runScenarioDetailed(sc, { workers: 0, journal, resume: true, keepRaw: false });

@@ -82,7 +82,11 @@ describe('runScenario(loaded, { reps: "auto" })', () => {
   });
 
   it('stops at the maximum and reports that the target was not reached', async () => {
-    const r = await runScenario(scenario([strategy('baseline', lossModel(5, 4, 1, 3, 1))], 'auto'), { workers: 0, maxReps: 12, precisionTarget: 0.001 });
+    const r = await runScenario(scenario([strategy('baseline', lossModel(5, 4, 1, 3, 1))], 'auto'), {
+      workers: 0,
+      maxReps: 12,
+      precisionTarget: 0.001,
+    });
     expect(r.replications).toBe(12);
     expect(r.precision!.reached).toBe(false);
     expect(r.precision!.worst.relative_half_width!).toBeGreaterThan(0.001);
@@ -104,7 +108,12 @@ describe('runScenario(loaded) with uncertain parameters', () => {
 describe('runScenario(loaded) with a strategy whose `uncertain` is false', () => {
   it('runs its shared model and never asks for a drawn one', async () => {
     const m = lossModel(5, 4, 1);
-    const fixed = { ...strategy('baseline', m), modelFor: () => { throw new Error('modelFor called'); } };
+    const fixed = {
+      ...strategy('baseline', m),
+      modelFor: () => {
+        throw new Error('modelFor called');
+      },
+    };
     for (const workers of [0, 2]) {
       const r = await runScenarioDetailed(scenario([fixed], 4), { workers });
       expect(r.results.failures).toBeUndefined();
@@ -119,7 +128,10 @@ describe('runScenario(loaded) when replications fail', () => {
     const bad = { ...good, horizon: -1 };
     let calls = 0;
     const flaky = strategy('baseline', good, (_s, r) => {
-      if (r === 3) { calls++; return bad; }
+      if (r === 3) {
+        calls++;
+        return bad;
+      }
       return r === 0 ? { ...good } : good;
     });
     for (const workers of [0, 2]) {
@@ -140,7 +152,9 @@ describe('runScenario(loaded, { maxMemoryMb })', () => {
   // the patient columns may hold in 16 MiB (about 180,000). The columns are typed arrays,
   // outside V8's heap limit, so the budget has to bound them itself.
   const runaway = buildModel({
-    name: 'runaway', horizon: 40 * DAY, warmup: 0,
+    name: 'runaway',
+    horizon: 40 * DAY,
+    warmup: 0,
     units: { acute: { kind: 'beds', role: 'acute', capacity: 1, service: exponential(DAY), next: { home: 1 } } },
     sources: { a: { rate: 5000 / DAY, to: 'acute' } },
   });
@@ -161,7 +175,9 @@ describe('runScenario(loaded, { maxMemoryMb })', () => {
 describe('runScenario(loaded) warnings', () => {
   it('puts the run warnings in the results: an M/M/1 at load 1.2 has a queue that is still growing', async () => {
     const m = buildModel({
-      name: 'mm1', horizon: 365 * DAY, warmup: 30 * DAY,
+      name: 'mm1',
+      horizon: 365 * DAY,
+      warmup: 30 * DAY,
       units: { w: { kind: 'beds', capacity: 1, service: exponential(DAY), next: { home: 1 } } },
       sources: { a: { rate: 1.2 / DAY, to: 'w' } },
     });
@@ -169,4 +185,3 @@ describe('runScenario(loaded) warnings', () => {
     expect(r.warnings?.map((w) => [w.code, w.strategy, w.unit])).toEqual([['queue-growing', 'baseline', 'w']]);
   });
 });
-

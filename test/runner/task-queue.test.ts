@@ -11,7 +11,10 @@ describe('TaskQueue.failed(task, error)', () => {
     let runs = 0;
     for (;;) {
       const t = q.take()!;
-      if (t.replication !== 0) { q.putBack([t]); break; }
+      if (t.replication !== 0) {
+        q.putBack([t]);
+        break;
+      }
       runs++;
       q.failed(t, `boom ${runs}`);
       if (reported.length > 0) break;

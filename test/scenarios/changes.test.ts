@@ -33,6 +33,8 @@ describe('strategyChanges via loadScenarioText(text, file)', () => {
   it('loadScenarioText gives sweep points their changes too; the baseline has none', () => {
     const sc = loadScenarioText(TEXT, 'c.yaml');
     expect(sc.strategies[0].changes).toBeUndefined();
-    expect(sc.strategies.find((x) => x.name === 'units.p2.capacity=12')!.changes).toEqual([{ path: 'units.p2.capacity', from: '10', to: '12' }]);
+    expect(sc.strategies.find((x) => x.name === 'units.p2.capacity=12')!.changes).toEqual([
+      { path: 'units.p2.capacity', from: '10', to: '12' },
+    ]);
   });
 });

@@ -62,7 +62,8 @@ describe('compileScenario via loadScenarioText(text, file)', () => {
     const pop = m.sources.filter((s) => s.cohort >= 0);
     expect(pop.map((s) => s.cohort)).toEqual([0, 1]);
     expect(pop.every((s) => s.seasonal)).toBe(true);
-    const ucr = m.units.findIndex((u) => u.name === 'ucr'), ed = m.units.findIndex((u) => u.name === 'ed');
+    const ucr = m.units.findIndex((u) => u.name === 'ucr'),
+      ed = m.units.findIndex((u) => u.name === 'ed');
     expect(pop[0].to[0]).toEqual({ dest: [ucr, ed], cum: [0.35, 1] });
     const walk = m.sources.find((s) => s.name === 'walk_ins')!;
     expect(walk.rate).toBeCloseTo(150 / DAY, 12);
@@ -147,7 +148,9 @@ describe('compileScenario via loadScenarioText(text, file)', () => {
   });
 
   it('without a population has one cohort `default` with no people, and `next` defaults to home', () => {
-    const mm = model('caresim: 1\ntime: { horizon: 10 days }\narrivals: { a: { rate: 1/day, to: w } }\nunits: { w: { kind: beds, capacity: 2, los: 1 day } }\n');
+    const mm = model(
+      'caresim: 1\ntime: { horizon: 10 days }\narrivals: { a: { rate: 1/day, to: w } }\nunits: { w: { kind: beds, capacity: 2, los: 1 day } }\n',
+    );
     expect(mm.cohorts).toEqual([{ name: 'default', people: 0, crisis: 0, death: 0, becomes: [] }]);
     expect(mm.population).toBeNull();
     expect(mm.season).toBeNull();
@@ -159,12 +162,20 @@ describe('compileScenario via loadScenarioText(text, file)', () => {
   it('throws a ScenarioError holding every diagnostic', () => {
     let err: unknown;
     try {
-      loadScenarioText('caresim: 1\ntime: { horizon: 10 }\narrivals: { a: { rate: 1/day, to: w } }\nunits: { w: { kind: beds, capacity: 2 days, los: 1 day } }\n', 'x.yaml');
-    } catch (e) { err = e; }
+      loadScenarioText(
+        'caresim: 1\ntime: { horizon: 10 }\narrivals: { a: { rate: 1/day, to: w } }\nunits: { w: { kind: beds, capacity: 2 days, los: 1 day } }\n',
+        'x.yaml',
+      );
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(ScenarioError);
     const e = err as ScenarioError;
     expect(e.code).toBe('SCENARIO_INVALID');
-    expect(e.diagnostics.map((d) => [d.code, d.path])).toEqual([['missing-unit', 'time.horizon'], ['wrong-dimension', 'units.w.capacity']]);
+    expect(e.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['missing-unit', 'time.horizon'],
+      ['wrong-dimension', 'units.w.capacity'],
+    ]);
     expect(e.diagnostics[1].message).toBe('capacity expects a count, got `2 days` (a duration)');
   });
 });
@@ -189,7 +200,8 @@ describe('the browser entry (scenarios/browser.ts)', () => {
 
 describe('routes with `rest` per cohort (loadScenarioText)', () => {
   it('lets `rest` differ by cohort', () => {
-    const m = loadScenarioText(`caresim: 1
+    const m = loadScenarioText(
+      `caresim: 1
 time: { horizon: 10 days }
 population:
   cohorts:
@@ -199,7 +211,9 @@ arrivals: { c: { from: population, to: x } }
 units:
   x: { kind: beds, capacity: 10, los: 1 day, next: { y: { default: 20%, b: rest }, home: { default: rest, b: 10% } } }
   y: { kind: beds, capacity: 10, los: 1 day }
-`, 's.yaml').strategies[0].model;
+`,
+      's.yaml',
+    ).strategies[0].model;
     expect(m.units[0].next[0].cum).toEqual([0.2, 1]);
     expect(m.units[0].next[1].cum[0]).toBeCloseTo(0.9, 12);
   });

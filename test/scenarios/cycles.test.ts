@@ -17,7 +17,7 @@ ${tail}`;
 const errors = (text: string) => analyseScenario(text, 's.yaml').diagnostics.filter((d) => d.severity === 'error');
 
 describe('checkCycles via analyseScenario(text, file)', () => {
-  it('rejects two units without queues that can hold each other\'s places, located at the move that closes the loop', () => {
+  it("rejects two units without queues that can hold each other's places, located at the move that closes the loop", () => {
     const e = errors(loop(', queue: none', ', queue: none'));
     expect(e.map((d) => [d.code, d.path, d.line, d.col])).toEqual([['blocking-loop', 'units.a.next.b', 5, 54]]);
     expect(e[0].message).toContain('`a` → `b` → `a`');
@@ -62,12 +62,14 @@ units:
     expect(errors(loop('', ', queue: none'))).toEqual([]);
     expect(errors(loop(', queue: none', ', queue: none').replace('capacity: 2', 'capacity: unlimited'))).toEqual([]);
     expect(errors(loop(', queue: none, if_full: { b: home }', ', queue: none'))).toEqual([]);
-    expect(errors(`caresim: 1
+    expect(
+      errors(`caresim: 1
 time: { horizon: 100 days }
 arrivals: { x: { rate: 2/day, to: a } }
 units:
   a: { kind: beds, capacity: 3, queue: none, los: 5 days, next: { a: 30%, home: rest } }
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 
   it('reports a loop a strategy creates once, naming the strategy', () => {
@@ -96,7 +98,7 @@ units:
     expect(e[0].hint).not.toContain('if_full: { c:');
   });
 
-  it('locates a loop that only one cohort takes at that cohort\'s destination', () => {
+  it("locates a loop that only one cohort takes at that cohort's destination", () => {
     const text = `caresim: 1
 time: { horizon: 100 days }
 population:

@@ -21,7 +21,8 @@ describe('dischargeWaitMean(rule)', () => {
   it('lets a share of weekend patients go: half of them wait for the next day', () => {
     // Saturday: half go at once, half wait to Sunday midnight then half of those to Monday.
     const w = dischargeWaitMean({ open: open(0, 24), weekend: 0.5 });
-    const sat = 0.5 * (12 + 0.5 * 24), sun = 0.5 * 12;
+    const sat = 0.5 * (12 + 0.5 * 24),
+      sun = 0.5 * 12;
     expect(w).toBeCloseTo(((sat + sun) / 7) * 60, 9);
   });
 });

@@ -14,10 +14,13 @@ const errors = (text: string) => analyseScenario(text, 'e.yaml').diagnostics.fil
 
 describe('readEconomicSettings / readStrategyEconomics via loadScenarioText(text, file)', () => {
   it('loadScenarioText(cost_place, one_off, double_running, economics) compiles them into each strategy model', () => {
-    const sc = loadScenarioText(`${BASE}economics: { discount_rate: 5%, plan_years: 3 }
+    const sc = loadScenarioText(
+      `${BASE}economics: { discount_rate: 5%, plan_years: 3 }
 strategies:
   more: { set: { units.p2.capacity: 12 }, one_off: 2 * 50000, double_running: 6 months }
-`, 'e.yaml');
+`,
+      'e.yaml',
+    );
     const [base, more] = sc.strategies;
     expect(base.model.units[0].costPlace).toBeCloseTo(300, 9);
     expect(base.model.economics).toEqual({ oneOff: 0, doubleRunningDays: 0, discountRate: 0.05, planYears: 3 });
@@ -37,8 +40,15 @@ strategies:
   more: { set: { units.p2.capacity: 12 }, one_off: 5 days, double_running: 3 }
 `);
     const at = d.map((x) => `${x.path}@${x.line}`);
-    expect(at).toEqual(expect.arrayContaining(['units.p2.cost_place@7', 'economics.discount_rate@8', 'economics.plan_years@8',
-      'strategies.more.one_off@10', 'strategies.more.double_running@10']));
+    expect(at).toEqual(
+      expect.arrayContaining([
+        'units.p2.cost_place@7',
+        'economics.discount_rate@8',
+        'economics.plan_years@8',
+        'strategies.more.one_off@10',
+        'strategies.more.double_running@10',
+      ]),
+    );
   });
 
   it('analyseScenario rejects cost_place on a unit of unlimited capacity, and unknown strategy keys', () => {

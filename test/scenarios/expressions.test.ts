@@ -9,7 +9,11 @@ const withParams = (p: Record<string, Value>): Scope => ({ lookup: (n) => p[n], 
 const q = (text: string, scope = none) => evaluate(text, scope);
 const fails = (text: string, code: string, scope = none) => {
   let err: unknown;
-  try { evaluate(text, scope); } catch (e) { err = e; }
+  try {
+    evaluate(text, scope);
+  } catch (e) {
+    err = e;
+  }
   expect(err, text).toBeInstanceOf(ExprError);
   expect((err as ExprError).code, text).toBe(code);
   return err as ExprError;
@@ -58,7 +62,11 @@ describe('evaluate(text, scope)', () => {
 
   it('rejects distributions with wrong arguments', () => {
     const code = (text: string) => {
-      try { toDist(q(text), 1); } catch (e) { return (e as ExprError).code; }
+      try {
+        toDist(q(text), 1);
+      } catch (e) {
+        return (e as ExprError).code;
+      }
       return 'none';
     };
     expect(code('exponential(5)')).toBe('missing-unit');

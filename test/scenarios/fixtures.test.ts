@@ -6,7 +6,12 @@ import { checkScenario } from '../../scenarios/index.js';
 const DIR = join(__dirname, '../fixtures/scenarios');
 const cases = readdirSync(DIR).filter((f) => f.endsWith('.yaml'));
 
-interface Expected { code: string; path: string; line: number; col: number }
+interface Expected {
+  code: string;
+  path: string;
+  line: number;
+  col: number;
+}
 const pick = (d: Expected) => ({ code: d.code, path: d.path, line: d.line, col: d.col });
 
 describe('checkScenario(file) on the broken-scenario corpus', () => {
@@ -15,7 +20,10 @@ describe('checkScenario(file) on the broken-scenario corpus', () => {
   });
 
   it.each(cases)('%s gives exactly the expected diagnostics', (f) => {
-    const exp = JSON.parse(readFileSync(join(DIR, f.replace(/\.yaml$/, '.expected.json')), 'utf8')) as { errors: Expected[]; warnings?: Expected[] };
+    const exp = JSON.parse(readFileSync(join(DIR, f.replace(/\.yaml$/, '.expected.json')), 'utf8')) as {
+      errors: Expected[];
+      warnings?: Expected[];
+    };
     const diags = checkScenario(join(DIR, f));
     for (const d of diags) {
       expect(d.file).toBe(join(DIR, f));

@@ -11,7 +11,8 @@ const files = readdirSync(LIB).filter((f) => f.endsWith('.yaml') && f !== 'ics-d
 
 /** Mean and 95% CI half-width of a metric over replications. */
 function ci(xs: number[]): { mean: number; half: number } {
-  const n = xs.length, mean = xs.reduce((a, b) => a + b, 0) / n;
+  const n = xs.length,
+    mean = xs.reduce((a, b) => a + b, 0) / n;
   const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
   return { mean, half: (2.262 * sd) / Math.sqrt(n) }; // t(0.975, 9)
 }

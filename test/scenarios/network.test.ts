@@ -23,7 +23,8 @@ describe('trafficRates(model)', () => {
   });
 
   it('weights population sources by people x crisis rate and routes per cohort', () => {
-    const m = loadScenarioText(`caresim: 1
+    const m = loadScenarioText(
+      `caresim: 1
 time: { horizon: 100 days }
 population:
   cohorts:
@@ -33,7 +34,9 @@ arrivals: { c: { from: population, to: ed } }
 units:
   ed: { kind: front, service: 1 hour, next: { ward: { default: 10%, b: 50% }, home: rest } }
   ward: { kind: beds, capacity: 100, los: 2 days }
-`, 's.yaml').strategies[0].model;
+`,
+      's.yaml',
+    ).strategies[0].model;
     const lam = trafficRates(m);
     expect(lam[0][0] * DAY).toBeCloseTo(10, 9);
     expect(lam[1][0] * DAY).toBeCloseTo(10, 9);
@@ -95,7 +98,10 @@ units:
   y: { kind: beds, capacity: 10, los: 1 day, next: x }
 `;
     const d = analyseScenario(text, 's.yaml').diagnostics.filter((x) => x.severity === 'error');
-    expect(d.map((x) => [x.code, x.path])).toEqual([['no-exit', 'units.x.next'], ['no-exit', 'units.y.next']]);
+    expect(d.map((x) => [x.code, x.path])).toEqual([
+      ['no-exit', 'units.x.next'],
+      ['no-exit', 'units.y.next'],
+    ]);
     expect(d[0].message).toContain('cohort `b`');
   });
 

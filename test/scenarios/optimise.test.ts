@@ -19,16 +19,25 @@ function errors(section: string) {
 
 describe('compileOptimise(root, env, diags) through analyseScenario', () => {
   it('analyseScenario reads a good section: decisions, objective expression, targets and confidence', () => {
-    const a = analyseScenario(base(`  decide: { params.places: { from: 5, to: 20, step: 1 } }
+    const a = analyseScenario(
+      base(`  decide: { params.places: { from: 5, to: 20, step: 1 } }
   minimise: 250 * params.places + units.beds.cost_per_day
   subject_to: [units.beds.p_wait <= 20%, units.ucr.within_target >= 0.7]
-  confidence: 90%`), 's.yaml');
+  confidence: 90%`),
+      's.yaml',
+    );
     expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const spec = a.loaded!.optimise!.spec;
     expect(spec.decide).toEqual([{ path: 'params.places', from: 5, step: 1, count: 16 }]);
     expect(spec.confidence).toBeCloseTo(0.9, 12);
-    expect(spec.constraints.map((c) => [c.name, c.op, c.target])).toEqual([['units.beds.p_wait', '<=', 0.2], ['units.ucr.within_target', '>=', 0.7]]);
-    expect(spec.objective.refs).toEqual([{ kind: 'decision', index: 0 }, { kind: 'unit', unit: 'beds', metric: 'cost_per_day' }]);
+    expect(spec.constraints.map((c) => [c.name, c.op, c.target])).toEqual([
+      ['units.beds.p_wait', '<=', 0.2],
+      ['units.ucr.within_target', '>=', 0.7],
+    ]);
+    expect(spec.objective.refs).toEqual([
+      { kind: 'decision', index: 0 },
+      { kind: 'unit', unit: 'beds', metric: 'cost_per_day' },
+    ]);
     expect(spec.objective.value([12, 100])).toBe(3100);
     // A candidate is the scenario with the decision set.
     const st = a.loaded!.optimise!.candidate({ 'params.places': 13 }, 'p13');
@@ -68,7 +77,12 @@ describe('compileOptimise(root, env, diags) through analyseScenario', () => {
   maximise: params.places
   subject_to: [params.places <= 2]
   budjet: 5`);
-    expect(errs.map((e) => e.code).sort(), JSON.stringify(errs)).toEqual(['bad-constraint', 'conflicting-keys', 'unknown-key', 'unknown-key']);
+    expect(errs.map((e) => e.code).sort(), JSON.stringify(errs)).toEqual([
+      'bad-constraint',
+      'conflicting-keys',
+      'unknown-key',
+      'unknown-key',
+    ]);
     expect(errs.find((e) => e.path === 'optimise.budjet')).toBeDefined();
   });
 

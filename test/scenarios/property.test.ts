@@ -5,13 +5,53 @@ import { join } from 'node:path';
 import { analyseScenario, loadScenarioText, ScenarioError, formatDiagnostics } from '../../scenarios/index.js';
 
 const EXAMPLE = readFileSync(join(__dirname, '../../scenarios/library/example-ics.yaml'), 'utf8');
-const TOKENS = [':', ' ', '\n', '{', '}', '[', ']', ',', '*a', '&a ', '%', '__proto__', 'constructor', '1e999', '!!binary ', '-', '\t',
-  "'", '"', '#', '(', ')', 'rest', 'units', 'x = 1', 'f(x)=x', 'a.b', '0x1F', '/day', ' days', 'lognormal(', '<<: *a', '---', '...', '\u0000'];
+const TOKENS = [
+  ':',
+  ' ',
+  '\n',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '*a',
+  '&a ',
+  '%',
+  '__proto__',
+  'constructor',
+  '1e999',
+  '!!binary ',
+  '-',
+  '\t',
+  "'",
+  '"',
+  '#',
+  '(',
+  ')',
+  'rest',
+  'units',
+  'x = 1',
+  'f(x)=x',
+  'a.b',
+  '0x1F',
+  '/day',
+  ' days',
+  'lognormal(',
+  '<<: *a',
+  '---',
+  '...',
+  '\u0000',
+];
 
 /** The only allowed outcomes: a loaded scenario or a ScenarioError with located diagnostics. */
 function outcome(text: string, set?: string[]): void {
   // A hang would trip the test timeout; speed itself is measured in the benchmarks.
-  const a = analyseScenario(text, 'fuzz.yaml', { set, readFile: () => { throw new Error('no files here'); } });
+  const a = analyseScenario(text, 'fuzz.yaml', {
+    set,
+    readFile: () => {
+      throw new Error('no files here');
+    },
+  });
   if (a.loaded) {
     expect(a.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
   } else {
@@ -54,22 +94,43 @@ function mutate(text: string, muts: { kind: string; at: number; token?: string; 
 
 describe('analyseScenario(text, file) under random input', () => {
   it('never crashes on mutated versions of the example scenario', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (muts) => outcome(mutate(EXAMPLE, muts))), { numRuns: 150, seed: 20270104 });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (muts) => outcome(mutate(EXAMPLE, muts))),
+      { numRuns: 150, seed: 20270104 },
+    );
   });
 
   it('never crashes on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => outcome(s)), { numRuns: 200, seed: 42 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => outcome(s)),
+      { numRuns: 200, seed: 42 },
+    );
   });
 
   it('never crashes on random YAML-shaped values', () => {
     const leaf = fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 20 }), fc.double(), fc.integer());
     const tree = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.constantFrom('units', 'kind', 'capacity', 'next', 'los', 'time', 'horizon', 'params', 'x', 'to', 'arrivals', 'rate'), tie('node'), { maxKeys: 4 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(
+          fc.constantFrom('units', 'kind', 'capacity', 'next', 'los', 'time', 'horizon', 'params', 'x', 'to', 'arrivals', 'rate'),
+          tie('node'),
+          { maxKeys: 4 },
+        ),
+      ),
     })).node;
-    fc.assert(fc.property(tree, (v) => outcome('caresim: 1\n' + JSON.stringify({ units: v, time: { horizon: '10 days' }, arrivals: v }))), { numRuns: 150, seed: 7 });
+    fc.assert(
+      fc.property(tree, (v) => outcome('caresim: 1\n' + JSON.stringify({ units: v, time: { horizon: '10 days' }, arrivals: v }))),
+      { numRuns: 150, seed: 7 },
+    );
   });
 
   it('never crashes on random --set arguments', () => {
-    fc.assert(fc.property(fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }), (sets) => outcome(EXAMPLE, sets)), { numRuns: 60, seed: 3 });
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 30 }), { maxLength: 3 }), (sets) => outcome(EXAMPLE, sets)),
+      { numRuns: 60, seed: 3 },
+    );
   });
 });

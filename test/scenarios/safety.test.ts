@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { analyseScenario } from '../../scenarios/index.js';
 import { MAX_ALIASES, MAX_BYTES, MAX_DEPTH, MAX_NODES } from '../../scenarios/parse.js';
 
-const codes = (text: string) => analyseScenario(text, 's.yaml').diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+const codes = (text: string) =>
+  analyseScenario(text, 's.yaml')
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => d.code);
 const EXAMPLE = readFileSync(join(__dirname, '../../scenarios/library/example-ics.yaml'), 'utf8');
 
 describe('parseYaml limits via analyseScenario(text, file)', () => {
@@ -30,8 +33,12 @@ describe('parseYaml limits via analyseScenario(text, file)', () => {
     const text = EXAMPLE.replace('params:', 'params:\n  __proto__: { polluted: 1 }\n  constructor: 3\n  prototype: 2');
     expect(codes(text)).toEqual(['forbidden-key', 'forbidden-key', 'forbidden-key']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(codes(EXAMPLE.replace('sweep:', 'strategies:\n  x: { set: { units.__proto__.polluted: 1 } }\nsweep:'))).toContain('duplicate-key');
-    expect(codes(`${EXAMPLE}\n`.replace('shift-30-beds:', 'x:\n    set: { units.__proto__.capacity: 1 }\n  shift-30-beds:'))).toEqual(['bad-set-path']);
+    expect(codes(EXAMPLE.replace('sweep:', 'strategies:\n  x: { set: { units.__proto__.polluted: 1 } }\nsweep:'))).toContain(
+      'duplicate-key',
+    );
+    expect(codes(`${EXAMPLE}\n`.replace('shift-30-beds:', 'x:\n    set: { units.__proto__.capacity: 1 }\n  shift-30-beds:'))).toEqual([
+      'bad-set-path',
+    ]);
     expect(({} as Record<string, unknown>).capacity).toBeUndefined();
   });
 });

@@ -4,8 +4,10 @@ import { simulate } from '../../engine/index.js';
 
 // Capacity 5 + (hour % 3) for each hour of the day: it changes every hour, all year round.
 const hourly = Array.from({ length: 24 }, (_, h) => 5 + (h % 3));
-const roster = hourly.map((c, h) => `        - { days: all, hours: ${String(h).padStart(2, '0')}:00-${String(h + 1).padStart(2, '0')}:00, capacity: ${c} }`)
-  .join('\n').replace('24:00', '00:00');
+const roster = hourly
+  .map((c, h) => `        - { days: all, hours: ${String(h).padStart(2, '0')}:00-${String(h + 1).padStart(2, '0')}:00, capacity: ${c} }`)
+  .join('\n')
+  .replace('24:00', '00:00');
 const text = (days: number) => `caresim: 1
 time: { horizon: ${days} days, warmup: 0 days, start: 2027-01-04 }
 arrivals: { a: { rate: 2/day, to: w } }
@@ -55,11 +57,17 @@ units:
     los: exponential(6 hours)
     next: home
 `;
-const errorsOf = (t: string) => analyseScenario(t, 's.yaml').diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path, d.line, d.col]);
+const errorsOf = (t: string) =>
+  analyseScenario(t, 's.yaml')
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => [d.code, d.path, d.line, d.col]);
 
 describe('readCapacity(ctx, node, path) with shifts and changes at odd times', () => {
   it('changes capacity at the minute a shift starts and ends, not at the next whole hour', () => {
-    const m = loadScenarioText(unit('{ base: 4, roster: [{ days: all, hours: 08:30-20:15, capacity: 9 }, { days: all, hours: 21:10-21:50, capacity: 6 }] }'), 's.yaml').strategies[0].model;
+    const m = loadScenarioText(
+      unit('{ base: 4, roster: [{ days: all, hours: 08:30-20:15, capacity: 9 }, { days: all, hours: 21:10-21:50, capacity: 6 }] }'),
+      's.yaml',
+    ).strategies[0].model;
     const sch = m.units[0].schedule!;
     // 2027-01-04 starts at midnight: day 0 of the run.
     expect(sch.at.slice(0, 5)).toEqual([0, 8 * 60 + 30, 20 * 60 + 15, 21 * 60 + 10, 21 * 60 + 50]);
@@ -68,12 +76,14 @@ describe('readCapacity(ctx, node, path) with shifts and changes at odd times', (
 
   it('rejects a change that ends before it starts, located at its `to`', () => {
     expect(errorsOf(unit('\n      base: 4\n      changes:\n        - { from: 2027-03-31, to: 2027-01-05, capacity: 6 }'))).toEqual([
-      ['bad-date', 'units.w.capacity.changes[0].to', 10, 35]]);
+      ['bad-date', 'units.w.capacity.changes[0].to', 10, 35],
+    ]);
   });
 
   it('rejects a shift or discharge window that starts and ends at the same time (it would never apply)', () => {
     expect(errorsOf(unit('{ base: 4, roster: [{ days: all, hours: 08:00-08:00, capacity: 9 }] }'))).toEqual([
-      ['bad-time', 'units.w.capacity.roster[0].hours', 7, 55]]);
+      ['bad-time', 'units.w.capacity.roster[0].hours', 7, 55],
+    ]);
   });
 });
 

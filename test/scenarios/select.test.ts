@@ -25,7 +25,10 @@ describe('selectStrategies(scenario, names)', () => {
   });
 
   it('keeps only the check warnings about the baseline and the strategies kept', () => {
-    const sc2 = loadScenarioText(TEXT.replace('less: { set: { units.w.capacity: 4 } }', 'less: { set: { units.w.capacity: 1 } }'), 's.yaml');
+    const sc2 = loadScenarioText(
+      TEXT.replace('less: { set: { units.w.capacity: 4 } }', 'less: { set: { units.w.capacity: 1 } }'),
+      's.yaml',
+    );
     expect(sc2.warnings.map((w) => w.code)).toEqual(['unstable']);
     expect(selectStrategies(sc2, ['less']).scenario.warnings).toHaveLength(1);
     expect(selectStrategies(sc2, ['more']).scenario.warnings).toEqual([]);

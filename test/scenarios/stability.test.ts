@@ -1,10 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { analyseScenario } from '../../scenarios/index.js';
 
-const warnings = (text: string) => analyseScenario(text, 's.yaml').diagnostics
-  .filter((d) => d.severity === 'warning' && (d.code === 'unstable' || d.code === 'overloaded'));
+const warnings = (text: string) =>
+  analyseScenario(text, 's.yaml').diagnostics.filter((d) => d.severity === 'warning' && (d.code === 'unstable' || d.code === 'overloaded'));
 const brief = (text: string) => warnings(text).map((d) => `${d.code}:${d.path}`);
-const said = (text: string) => warnings(text).map((d) => `${d.message} | ${d.expected}`).join('\n');
+const said = (text: string) =>
+  warnings(text)
+    .map((d) => `${d.message} | ${d.expected}`)
+    .join('\n');
 
 const head = `caresim: 1
 time: { horizon: 100 days }
@@ -19,7 +22,9 @@ units:
 `;
     expect(brief(text(''))).toEqual([]);
     expect(brief(text(', handoff: { home: fixed(1 day) }'))).toEqual(['unstable:units.w']);
-    expect(said(text(', handoff: { home: fixed(1 day) }'))).toContain('10 patients a day x 5 days in a place (service 4 + hand-off 1) / 45 places');
+    expect(said(text(', handoff: { home: fixed(1 day) }'))).toContain(
+      '10 patients a day x 5 days in a place (service 4 + hand-off 1) / 45 places',
+    );
   });
 
   it('counts the mean wait for the discharge window (08:00-20:00 every day adds 3 hours)', () => {
@@ -88,7 +93,9 @@ units:
 `;
     const w = warnings(text);
     expect(w.map((d) => d.code)).toEqual(['unstable']);
-    expect(w[0].message).toMatch(/is 1\.0\d at its peak, above 1 in \d of 12 periods of about a month between 2024-\d\d-\d\d and 2024-\d\d-\d\d \(0\.96\d over the measured period\)/);
+    expect(w[0].message).toMatch(
+      /is 1\.0\d at its peak, above 1 in \d of 12 periods of about a month between 2024-\d\d-\d\d and 2024-\d\d-\d\d \(0\.96\d over the measured period\)/,
+    );
     expect(w[0].expected).toContain('while it is above 1 the queue builds up');
   });
 });

@@ -57,7 +57,7 @@ describe('staff groups via loadScenarioText(text, file)', () => {
     expect(r.units.p2.capacity_mean).toBeLessThan(23);
   });
 
-  it('analyseScenario(funded places above what staff cover) warns `understaffed` at the unit\'s staff key, with the WTE that would cover them', () => {
+  it("analyseScenario(funded places above what staff cover) warns `understaffed` at the unit's staff key, with the WTE that would cover them", () => {
     const d = diagnostics(BASE).filter((x) => x.code === 'understaffed');
     expect(d).toHaveLength(1);
     expect(d[0].path).toBe('units.p2.staff');
@@ -69,7 +69,10 @@ describe('staff groups via loadScenarioText(text, file)', () => {
   });
 
   it('analyseScenario(shares of one group above 100%) is an error `staff-overcommitted`: the same hours never staff two units', () => {
-    const text = BASE.replace('per_place: 2 hours } }', 'per_place: 2 hours } }\n  vw: { kind: beds, role: virtual, capacity: 10, los: 3 days, next: home, staff: { group: therapists, share: 40%, per_place: 1 hour } }');
+    const text = BASE.replace(
+      'per_place: 2 hours } }',
+      'per_place: 2 hours } }\n  vw: { kind: beds, role: virtual, capacity: 10, los: 3 days, next: home, staff: { group: therapists, share: 40%, per_place: 1 hour } }',
+    );
     const e = errors(text);
     expect(e.map((x) => x.code)).toEqual(['staff-overcommitted']);
     expect(e[0].message).toContain('add up to 110%');
@@ -77,8 +80,7 @@ describe('staff groups via loadScenarioText(text, file)', () => {
   });
 
   it('analyseScenario(bad staff keys) reports each with its location, key and a hint', () => {
-    const text = BASE
-      .replace('group: carers', 'group: carer')
+    const text = BASE.replace('group: carers', 'group: carer')
       .replace('absence: uniform(2%, 8%)', 'absence: uniform(2 days, 8 days)')
       .replace('    contact: 60%', '    contatc: 60%');
     const e = errors(text);
@@ -87,13 +89,19 @@ describe('staff groups via loadScenarioText(text, file)', () => {
     expect(byCode['unknown-staff'].hint).toBe('did you mean `carers`?');
     expect(byCode['wrong-dimension'].path).toBe('staff.therapists.absence');
     expect(byCode['unknown-key'].path).toBe('staff.carers.contatc');
-    expect(byCode["unknown-key"].line).toBe(14);
+    expect(byCode['unknown-key'].line).toBe(14);
   });
 
   it('analyseScenario(a staffed unit without per_place, or with both ways of saying it) says what is missing', () => {
-    expect(errors(BASE.replace(', per_place: 2 hours', '')).map((x) => [x.code, x.path])).toEqual([['missing-key', 'units.p2.staff.per_place']]);
-    expect(errors(BASE.replace('per_place: 2 hours', 'per_place: 2 hours, visits: 1/day')).map((x) => x.code)).toEqual(['duplicate-meaning']);
-    expect(errors(BASE.replace('establishment: 12, ', '')).map((x) => [x.code, x.path])).toEqual([['missing-key', 'staff.therapists.establishment']]);
+    expect(errors(BASE.replace(', per_place: 2 hours', '')).map((x) => [x.code, x.path])).toEqual([
+      ['missing-key', 'units.p2.staff.per_place'],
+    ]);
+    expect(errors(BASE.replace('per_place: 2 hours', 'per_place: 2 hours, visits: 1/day')).map((x) => x.code)).toEqual([
+      'duplicate-meaning',
+    ]);
+    expect(errors(BASE.replace('establishment: 12, ', '')).map((x) => [x.code, x.path])).toEqual([
+      ['missing-key', 'staff.therapists.establishment'],
+    ]);
   });
 
   it('strategies and --set change staff by key path: fewer vacancies and less travel buy places', () => {
@@ -111,8 +119,13 @@ describe('staff groups via loadScenarioText(text, file)', () => {
 
 describe('checkCycles with staffed units via analyseScenario(text, file)', () => {
   it('analyseScenario(a loop through a staffed unit without funded places) is a blocking-loop: staff make its places finite', () => {
-    const text = BASE.replace('next: home,\n           staff: { group: carers', 'next: { p2: 10%, home: rest },\n           staff: { group: carers')
-      .replace('queue: none, next: home,\n           staff: { group: therapists', 'queue: none, next: { p1: 50%, home: rest },\n           staff: { group: therapists');
+    const text = BASE.replace(
+      'next: home,\n           staff: { group: carers',
+      'next: { p2: 10%, home: rest },\n           staff: { group: carers',
+    ).replace(
+      'queue: none, next: home,\n           staff: { group: therapists',
+      'queue: none, next: { p1: 50%, home: rest },\n           staff: { group: therapists',
+    );
     expect(errors(text).map((x) => x.code)).toEqual(['blocking-loop']);
   });
 });

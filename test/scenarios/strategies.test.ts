@@ -42,12 +42,19 @@ describe('strategies, sweep and set (loadScenarioText)', () => {
 
   it('puts baseline first, then strategies in file order, then one per sweep combination', () => {
     expect(sc.strategies.map((s) => s.name)).toEqual([
-      'baseline', 'more-beds', 'fixed-crisis',
-      'units.p1.capacity=80,units.p1.los=15 days', 'units.p1.capacity=80,units.p1.los=25 days',
-      'units.p1.capacity=90,units.p1.los=15 days', 'units.p1.capacity=90,units.p1.los=25 days',
+      'baseline',
+      'more-beds',
+      'fixed-crisis',
+      'units.p1.capacity=80,units.p1.los=15 days',
+      'units.p1.capacity=80,units.p1.los=25 days',
+      'units.p1.capacity=90,units.p1.los=15 days',
+      'units.p1.capacity=90,units.p1.los=25 days',
     ]);
     expect(sc.sweep!.paths).toEqual(['units.p1.capacity', 'units.p1.los']);
-    expect(sc.sweep!.points[1]).toEqual({ strategy: 'units.p1.capacity=80,units.p1.los=25 days', values: { 'units.p1.capacity': 80, 'units.p1.los': 25 } });
+    expect(sc.sweep!.points[1]).toEqual({
+      strategy: 'units.p1.capacity=80,units.p1.los=25 days',
+      values: { 'units.p1.capacity': 80, 'units.p1.los': 25 },
+    });
     expect(sc.seed).toBe(7);
     expect(sc.replications).toBe(20);
   });
@@ -98,7 +105,8 @@ describe('strategies, sweep and set (loadScenarioText)', () => {
   });
 
   it('gives every strategy the same draw unless it sets the param', () => {
-    const a = byName(sc, 'baseline').modelFor(7, 5), b = byName(sc, 'more-beds').modelFor(7, 5);
+    const a = byName(sc, 'baseline').modelFor(7, 5),
+      b = byName(sc, 'more-beds').modelFor(7, 5);
     expect(b.cohorts[0].crisis).toBe(a.cohorts[0].crisis);
     expect(b.units[0].service).toEqual(a.units[0].service);
     const f = byName(sc, 'fixed-crisis').modelFor(7, 5);
@@ -120,7 +128,9 @@ describe('strategies, sweep and set (loadScenarioText)', () => {
   it('--set errors are located in `<--set i>` at the value', () => {
     const a = analyseScenario(BASE, 'base.yaml', { set: ['units.p1.capacity=3 days', 'nonsense'] });
     expect(a.loaded).toBeNull();
-    const errs = a.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, file: d.file, line: d.line, col: d.col, path: d.path }));
+    const errs = a.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => ({ code: d.code, file: d.file, line: d.line, col: d.col, path: d.path }));
     expect(errs).toContainEqual({ code: 'wrong-dimension', file: '<--set 1>', line: 1, col: 19, path: 'units.p1.capacity' });
     expect(errs).toContainEqual({ code: 'bad-set', file: '<--set 2>', line: 1, col: 1, path: '' });
     expect(a.sources.get('<--set 1>')).toBe('units.p1.capacity=3 days');
@@ -139,7 +149,10 @@ describe('strategies, sweep and set (loadScenarioText)', () => {
       'dir/sub/broken.yaml': 'caresim: 1\nextends: ../base.yaml\nunits: { acute: { capacity: 2 days } }\n',
       'dir/loop.yaml': 'extends: loop.yaml\n',
     };
-    const readFile = (p: string) => { if (!(p in files)) throw new Error('no such file'); return files[p]; };
+    const readFile = (p: string) => {
+      if (!(p in files)) throw new Error('no such file');
+      return files[p];
+    };
     const c = loadScenarioText(files['dir/child.yaml'], 'dir/child.yaml', { readFile });
     expect(c.name).toBe('Child');
     expect(c.strategies[0].model.units[1].capacity).toBe(300);
@@ -168,7 +181,12 @@ describe('strategies, sweep and set (loadScenarioText)', () => {
   });
 
   it('`replications: auto` and `assumptions` are passed through', () => {
-    const s = load(BASE.replace('replications: 20', 'replications: auto\nmax_replications: 300\nassumptions: [LOS from 2022 data, Growth is an assumption]'));
+    const s = load(
+      BASE.replace(
+        'replications: 20',
+        'replications: auto\nmax_replications: 300\nassumptions: [LOS from 2022 data, Growth is an assumption]',
+      ),
+    );
     expect(s.replications).toBe('auto');
     expect(s.maxReplications).toBe(300);
     expect(s.assumptions).toEqual(['LOS from 2022 data', 'Growth is an assumption']);

@@ -1,11 +1,25 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { buildSchema, scenarioHelp, keyReference, formatDiagnostics, analyseScenarioFile, analyseScenario, type Diagnostic } from '../../scenarios/index.js';
+import {
+  buildSchema,
+  scenarioHelp,
+  keyReference,
+  formatDiagnostics,
+  analyseScenarioFile,
+  analyseScenario,
+  type Diagnostic,
+} from '../../scenarios/index.js';
 import { allKeys } from '../../scenarios/docs.js';
 import { TOP_KEYS, UNIT_KEYS, ARRIVAL_KEYS } from '../../scenarios/keys.js';
 
-type Schema = { properties?: Record<string, Schema>; additionalProperties?: Schema | boolean; required?: string[]; description?: string; $schema?: string };
+type Schema = {
+  properties?: Record<string, Schema>;
+  additionalProperties?: Schema | boolean;
+  required?: string[];
+  description?: string;
+  $schema?: string;
+};
 
 describe('buildSchema()', () => {
   const s = buildSchema() as Schema;
@@ -14,11 +28,11 @@ describe('buildSchema()', () => {
     expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(Object.keys(s.properties!)).toEqual(Object.keys(TOP_KEYS));
     expect(s.required).toEqual(['caresim', 'time', 'arrivals', 'units']);
-    const unit = (s.properties!.units.additionalProperties as Schema);
+    const unit = s.properties!.units.additionalProperties as Schema;
     expect(Object.keys(unit.properties!)).toEqual(Object.keys(UNIT_KEYS));
     expect(unit.additionalProperties).toBe(false);
     expect(unit.properties!.capacity.description).toBe(UNIT_KEYS.capacity.doc);
-    const arrival = (s.properties!.arrivals.additionalProperties as Schema);
+    const arrival = s.properties!.arrivals.additionalProperties as Schema;
     expect(Object.keys(arrival.properties!)).toEqual(Object.keys(ARRIVAL_KEYS));
   });
 
@@ -47,15 +61,26 @@ describe('scenarioHelp(key?)', () => {
 
 describe('keyReference()', () => {
   it('has one table row per key', () => {
-    const rows = keyReference().split('\n').filter((l) => l.startsWith('| `'));
+    const rows = keyReference()
+      .split('\n')
+      .filter((l) => l.startsWith('| `'));
     expect(rows.length).toBe(allKeys().length);
     expect(keyReference()).toContain('| `units.<unit>.capacity` |');
   });
 });
 
 describe('formatDiagnostics(diags, sources, opts)', () => {
-  const d: Diagnostic = { severity: 'error', code: 'wrong-dimension', file: 's.yaml', line: 2, col: 13, path: 'units.w.capacity',
-    message: 'capacity expects a count, got `3 days` (a duration)', expected: 'a count, e.g. `24`', hint: 'try a number' };
+  const d: Diagnostic = {
+    severity: 'error',
+    code: 'wrong-dimension',
+    file: 's.yaml',
+    line: 2,
+    col: 13,
+    path: 'units.w.capacity',
+    message: 'capacity expects a count, got `3 days` (a duration)',
+    expected: 'a count, e.g. `24`',
+    hint: 'try a number',
+  };
 
   it('prints location, code, path, expected, hint and a caret under the column', () => {
     const out = formatDiagnostics([d], new Map([['s.yaml', 'units:\n  w: { capacity: 3 days }\n']]));
@@ -95,7 +120,12 @@ describe('the worked example in README.md', () => {
     const yaml = /```yaml\n([\s\S]*?)```/.exec(doc)![1];
     const a = analyseScenario(yaml, 'readme.yaml');
     expect(a.diagnostics).toEqual([]);
-    expect(a.loaded!.strategies.map((s) => s.name)).toEqual(['baseline', 'more-rehab',
-      'units.homecare.capacity=50', 'units.homecare.capacity=60', 'units.homecare.capacity=70']);
+    expect(a.loaded!.strategies.map((s) => s.name)).toEqual([
+      'baseline',
+      'more-rehab',
+      'units.homecare.capacity=50',
+      'units.homecare.capacity=60',
+      'units.homecare.capacity=70',
+    ]);
   });
 });

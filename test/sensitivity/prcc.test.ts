@@ -11,7 +11,8 @@ describe('ranks(x)', () => {
 
 describe('leastSquares(cols, y)', () => {
   it('leastSquares(cols, y) recovers exact coefficients of a noiseless plane', () => {
-    const a = [1, 2, 3, 4, 5], b = [2, 1, 0, 3, 1];
+    const a = [1, 2, 3, 4, 5],
+      b = [2, 1, 0, 3, 1];
     const y = a.map((v, i) => 4 + 2 * v - 3 * b[i]);
     const c = leastSquares([a, b], y);
     expect(c[0]).toBeCloseTo(4, 9);
@@ -47,7 +48,7 @@ describe('sensitivity(output, inputs, x, y)', () => {
     const vy = beta.reduce((a, b) => a + (b * b) / 12, 0) + 0.09;
     const by = Object.fromEntries(s.inputs.map((i) => [i.input, i]));
     beta.forEach((b, j) => {
-      const std = (b / Math.sqrt(12)) / Math.sqrt(vy);
+      const std = b / Math.sqrt(12) / Math.sqrt(vy);
       // Ranks bend a linear relation a little: a tolerance of 0.04 on a scale of 1.
       expect(Math.abs(by[`x${j + 1}`].srrc - std)).toBeLessThan(0.04);
     });

@@ -7,7 +7,8 @@ import { erlangB, md1 } from './queueing.js';
 
 function oneUnit(capacity: number, queue: number, service: Dist, lambdaPerHour: number, days: number, kind: 'beds' | 'front' = 'beds') {
   return buildModel({
-    horizon: days * DAY, warmup: 20 * DAY,
+    horizon: days * DAY,
+    warmup: 20 * DAY,
     units: { s: { kind, capacity, queue, service, next: { home: 1 } } },
     sources: { a: { rate: lambdaPerHour / HOUR, to: 's' } },
   });
@@ -15,7 +16,9 @@ function oneUnit(capacity: number, queue: number, service: Dist, lambdaPerHour: 
 
 describe('simulate(model, opts) against Erlang B (queue 0: lost when full)', () => {
   // c = 10 places, offered load 8 Erlangs: B = 0.1217.
-  const c = 10, a = 8, mean = 2 * HOUR;
+  const c = 10,
+    a = 8,
+    mean = 2 * HOUR;
   const cases: [string, Dist][] = [
     ['exponential LOS', exponential(mean)],
     ['lognormal LOS (insensitivity: only the mean matters)', lognormal(mean, 3 * HOUR)],
@@ -35,14 +38,23 @@ describe('simulate(model, opts) against Erlang B (queue 0: lost when full)', () 
 describe('simulate(model, opts) against M/M/infinity (occupancy is Poisson)', () => {
   it('mean occupancy = lambda / mu, never full, and the variance of daily means matches the M/M/inf autocovariance', () => {
     // lambda = 40/day, LOS mean 0.25 day: N(t) ~ Poisson(10), Cov(N(0), N(s)) = 10 exp(-mu s).
-    const lam = 40, mu = 4, m = lam / mu;
-    const rs = replicate(buildModel({
-      horizon: 400 * DAY, warmup: 5 * DAY,
-      units: { s: { kind: 'front', service: exponential(DAY / mu), next: { home: 1 } } },
-      sources: { a: { rate: lam / DAY, to: 's' } },
-    }), 12);
+    const lam = 40,
+      mu = 4,
+      m = lam / mu;
+    const rs = replicate(
+      buildModel({
+        horizon: 400 * DAY,
+        warmup: 5 * DAY,
+        units: { s: { kind: 'front', service: exponential(DAY / mu), next: { home: 1 } } },
+        sources: { a: { rate: lam / DAY, to: 's' } },
+      }),
+      12,
+    );
     expectInCi('occupancy_mean', col(rs, 's', 'occupancy_mean'), m);
-    for (const r of rs) { expect(r.units.s.p_full).toBe(0); expect(r.units.s.wait_mean).toBe(0); }
+    for (const r of rs) {
+      expect(r.units.s.p_full).toBe(0);
+      expect(r.units.s.wait_mean).toBe(0);
+    }
     // Variance of a one-day time average: (2 sigma^2 / (mu T)) (1 - (1 - e^{-mu T}) / (mu T)), T = 1 day.
     const varDaily = ((2 * m) / mu) * (1 - (1 - Math.exp(-mu)) / mu);
     const perRep = rs.map((r) => sampleVariance(Array.from(r.daily.s.occupancy.slice(5))));
@@ -53,7 +65,8 @@ describe('simulate(model, opts) against M/M/infinity (occupancy is Poisson)', ()
 
 describe('simulate(model, opts) against Pollaczek-Khinchine', () => {
   it('M/D/1 at rho 0.75: Wq = rho d / (2 (1 - rho)), Lq = lambda Wq, P(wait) = rho', () => {
-    const d = 1 * HOUR, lam = 0.75 / HOUR;
+    const d = 1 * HOUR,
+      lam = 0.75 / HOUR;
     const th = md1(lam, d);
     const rs = replicate(oneUnit(1, Infinity, fixed(d), 0.75, 1800), 20);
     expectInCi('wait_mean', col(rs, 's', 'wait_mean'), th.wq / DAY);
@@ -67,13 +80,21 @@ describe('simulate(model, opts) with a unit that sends patients back to itself',
   it('queue none, 2 places, 20% back: the next stay starts in the same place, so it is Erlang B with stay s / (1 - p)', () => {
     // A geometric number (mean 1 / (1 - p)) of exponential stays is one exponential stay of
     // mean s / (1 - p): a = lambda s / (1 - p) = 1.25 Erlangs, B(2, 1.25) = 0.258.
-    const s = 10 * HOUR, p = 0.2, lamPerHour = 0.08, c = 2;
-    const a = (lamPerHour * (s / HOUR)) / (1 - p), B = erlangB(c, a);
-    const rs = replicate(buildModel({
-      horizon: 800 * DAY, warmup: 20 * DAY,
-      units: { s: { capacity: c, queue: 0, service: exponential(s), next: { s: p, home: 1 - p } } },
-      sources: { a: { rate: lamPerHour / HOUR, to: 's' } },
-    }), 20);
+    const s = 10 * HOUR,
+      p = 0.2,
+      lamPerHour = 0.08,
+      c = 2;
+    const a = (lamPerHour * (s / HOUR)) / (1 - p),
+      B = erlangB(c, a);
+    const rs = replicate(
+      buildModel({
+        horizon: 800 * DAY,
+        warmup: 20 * DAY,
+        units: { s: { capacity: c, queue: 0, service: exponential(s), next: { s: p, home: 1 - p } } },
+        sources: { a: { rate: lamPerHour / HOUR, to: 's' } },
+      }),
+      20,
+    );
     expectInCi('lost_fraction', col(rs, 's', 'lost_fraction'), B);
     expectInCi('occupancy_mean', col(rs, 's', 'occupancy_mean'), a * (1 - B));
     expectInCi('los_mean', col(rs, 's', 'los_mean'), s / (1 - p) / DAY);

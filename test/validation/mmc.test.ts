@@ -7,7 +7,8 @@ import { mmc } from './queueing.js';
 /** One unit with c places, Poisson arrivals at lambda per hour, exponential service of mean 1/mu hours. */
 function mmcModel(lambda: number, mu: number, c: number, days: number) {
   return buildModel({
-    horizon: days * DAY, warmup: 30 * DAY,
+    horizon: days * DAY,
+    warmup: 30 * DAY,
     units: { s: { capacity: c, service: exponential(HOUR / mu), next: { home: 1 } } },
     sources: { a: { rate: lambda / HOUR, to: 's' } },
   });
@@ -28,7 +29,11 @@ describe('simulate(model, opts) against Erlang C', () => {
       expectInCi('p_wait', col(rs, 's', 'p_wait'), th.pWait);
       expectInCi('wait_mean', col(rs, 's', 'wait_mean'), th.wq * toDays);
       expectInCi('queue_mean', col(rs, 's', 'queue_mean'), th.lq);
-      expectInCi('L', rs.map((r) => r.units.s.occupancy_mean + r.units.s.queue_mean), th.lq + th.busy);
+      expectInCi(
+        'L',
+        rs.map((r) => r.units.s.occupancy_mean + r.units.s.queue_mean),
+        th.lq + th.busy,
+      );
       // The wait histogram has 1% log-bins and interpolates inside a bin: allow 1% bias.
       const p95 = th.waitQuantile(0.95) * toDays;
       expect(p95).toBeGreaterThan(0);

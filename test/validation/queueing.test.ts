@@ -19,7 +19,8 @@ describe('erlangB(c, a) / erlangC(c, a) / mmc(lambda, mu, c)', () => {
 
 describe('erlangA(lambda, mu, c, theta)', () => {
   it('tends to Erlang C as patience grows, and has the right limits in the target', () => {
-    const a = erlangA(3.6, 1, 4, 1e-7), c = mmc(3.6, 1, 4);
+    const a = erlangA(3.6, 1, 4, 1e-7),
+      c = mmc(3.6, 1, 4);
     expect(a.lq).toBeCloseTo(c.lq, 3);
     expect(a.withinTarget(0.5)).toBeCloseTo(1 - c.pWait * Math.exp(-(4 - 3.6) * 0.5), 4);
     const b = erlangA(6.6, 1, 6, 1);
@@ -32,7 +33,14 @@ describe('erlangA(lambda, mu, c, theta)', () => {
 
 describe('jacksonRates(ext, P)', () => {
   it('solves the traffic equations of a loop', () => {
-    const lam = jacksonRates([1, 0, 0], [[0, 0.5, 0], [0, 0, 1], [0.4, 0, 0]]);
+    const lam = jacksonRates(
+      [1, 0, 0],
+      [
+        [0, 0.5, 0],
+        [0, 0, 1],
+        [0.4, 0, 0],
+      ],
+    );
     expect(lam[0]).toBeCloseTo(1.25, 12);
     expect(lam[1]).toBeCloseTo(0.625, 12);
     expect(lam[2]).toBeCloseTo(0.625, 12);

@@ -14,7 +14,8 @@ export function erlangB(c: number, a: number): number {
 
 /** Erlang C: probability that an arrival waits, c servers, offered load a < c. */
 export function erlangC(c: number, a: number): number {
-  const b = erlangB(c, a), rho = a / c;
+  const b = erlangB(c, a),
+    rho = a / c;
   return b / (1 - rho * (1 - b));
 }
 
@@ -29,10 +30,15 @@ export interface MMc {
 }
 
 export function mmc(lambda: number, mu: number, c: number): MMc {
-  const a = lambda / mu, C = erlangC(c, a), drain = c * mu - lambda;
+  const a = lambda / mu,
+    C = erlangC(c, a),
+    drain = c * mu - lambda;
   const wq = C / drain;
   return {
-    pWait: C, wq, lq: lambda * wq, busy: a,
+    pWait: C,
+    wq,
+    lq: lambda * wq,
+    busy: a,
     // P(Wq > t) = C exp(-(c mu - lambda) t).
     waitQuantile: (q) => (C <= 1 - q ? 0 : Math.log(C / (1 - q)) / drain),
   };
@@ -87,7 +93,9 @@ export function erlangA(lambda: number, mu: number, c: number, theta: number): E
   const pi = w.map((x) => x / total);
   const lq = pi.reduce((a, p, n) => a + Math.max(0, n - c) * p, 0);
   return {
-    pi, lq, reneged: (theta * lq) / lambda,
+    pi,
+    lq,
+    reneged: (theta * lq) / lambda,
     withinTarget: (tau) => {
       const g = servedBy(pi.length - c, c * mu, theta, tau);
       let p = 0;

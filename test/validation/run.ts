@@ -22,7 +22,12 @@ export interface LittleOptions {
   rel?: number;
 }
 
-export function replicate(model: Model, reps: number, opts: LittleOptions = {}, trace?: (r: number) => (e: TraceEvent) => void): ReplicationResult[] {
+export function replicate(
+  model: Model,
+  reps: number,
+  opts: LittleOptions = {},
+  trace?: (r: number) => (e: TraceEvent) => void,
+): ReplicationResult[] {
   const out: ReplicationResult[] = [];
   for (let r = 0; r < reps; r++) {
     const res = simulate(model, { seed: SEED, replication: r, trace: trace?.(r) });

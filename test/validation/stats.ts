@@ -5,9 +5,10 @@
  */
 
 /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179,
-  2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056,
-  2.052, 2.048, 2.045, 2.042];
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
+  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 export function t975(df: number): number {
   if (df < 1) return Infinity;
@@ -48,8 +49,10 @@ export function sampleVariance(xs: number[]): number {
 export function expectInCi(label: string, xs: number[], theory: number, bias = 0, tq?: number): Interval {
   const ci = ci95(xs, tq);
   if (!(theory >= ci.lo - bias && theory <= ci.hi + bias)) {
-    throw new Error(`${label}: theory ${theory} outside 95% CI [${ci.lo}, ${ci.hi}]` +
-      `${bias ? ` widened by ${bias}` : ''} (mean ${ci.mean}, sd ${ci.sd}, n ${ci.n})`);
+    throw new Error(
+      `${label}: theory ${theory} outside 95% CI [${ci.lo}, ${ci.hi}]` +
+        `${bias ? ` widened by ${bias}` : ''} (mean ${ci.mean}, sd ${ci.sd}, n ${ci.n})`,
+    );
   }
   return ci;
 }

@@ -11,7 +11,8 @@ describe('simulate(model, opts) against the Markov chain of a tandem with finite
   // by 3: the case where patients blocked upstream move into a queue that already holds others.
   const t: Tandem = { lambda: 1.2, c1: 4, mu1: 0.5, c2: 2, k2: 2, mu2: 0.6, c3: 1, k3: 2, mu3: 1.2 };
   const model = buildModel({
-    horizon: 400 * DAY, warmup: 10 * DAY,
+    horizon: 400 * DAY,
+    warmup: 10 * DAY,
     units: {
       s1: { capacity: t.c1, queue: 0, service: exponential(HOUR / t.mu1), next: { s2: 1 } },
       s2: { capacity: t.c2, queue: t.k2, service: exponential(HOUR / t.mu2), next: { s3: 1 } },
@@ -23,10 +24,14 @@ describe('simulate(model, opts) against the Markov chain of a tandem with finite
   it('P(wait) at the middle unit counts everyone who found it full, blocked upstream included; queue and blocking match', () => {
     const exact = solveTandem(t);
     const order = new WaitOrder(model, new Map(model.units.map((u, i) => [u.name, i])));
-    let admitted = 0, overtakes = 0;
+    let admitted = 0,
+      overtakes = 0;
     const watch = (e: TraceEvent) => {
       const inTurn = order.step(e);
-      if (e.what === 'admit' && e.unit === 's2') { admitted++; if (!inTurn) overtakes++; }
+      if (e.what === 'admit' && e.unit === 's2') {
+        admitted++;
+        if (!inTurn) overtakes++;
+      }
     };
     const rs = replicate(model, 20, {}, (r) => (r === 0 ? watch : () => {}));
     // First come first served counts the time blocked upstream: nobody overtakes at s2.

@@ -14,8 +14,17 @@ export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const PACKAGE = '@sparticuz/chromium';
 
-export interface Browser { context: BrowserContext; page: Page; errors: string[]; close(): Promise<void> }
-export interface ChromiumChoice { executable: string; source: 'CHROMIUM_PATH' | 'system' | 'package'; env: Record<string, string> }
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}
+export interface ChromiumChoice {
+  executable: string;
+  source: 'CHROMIUM_PATH' | 'system' | 'package';
+  env: Record<string, string>;
+}
 
 const BUNDLES = ['report.js', 'viewer.js', 'viewer-worker.js'].map((f) => join(process.cwd(), 'dist', f));
 const SOURCES = ['viz', 'viz/charts', 'engine', 'runner'].map((d) => join(process.cwd(), d));
@@ -58,12 +67,22 @@ function packagedChromium(): ChromiumChoice {
       execFileSync(process.execPath, ['-e', script], { env: { ...process.env, TMPDIR: staging }, stdio: 'pipe' });
       // Fonts: the machine's own configuration first, then the packaged fonts, so text
       // renders on a machine that has no fonts installed.
-      writeFileSync(join(staging, 'fonts.conf'), [
-        '<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">', '<fontconfig>',
-        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
-        `  <dir>${join(dir, 'fonts')}</dir>`, `  <cachedir>${join(dir, 'fonts-cache')}</cachedir>`, '</fontconfig>', '',
-      ].join('\n'));
-      try { renameSync(staging, dir); } catch (e) {
+      writeFileSync(
+        join(staging, 'fonts.conf'),
+        [
+          '<?xml version="1.0"?>',
+          '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+          '<fontconfig>',
+          '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+          `  <dir>${join(dir, 'fonts')}</dir>`,
+          `  <cachedir>${join(dir, 'fonts-cache')}</cachedir>`,
+          '</fontconfig>',
+          '',
+        ].join('\n'),
+      );
+      try {
+        renameSync(staging, dir);
+      } catch (e) {
         // Another test file finished unpacking first: use its copy.
         if (!existsSync(join(dir, 'chromium'))) throw e;
       }
@@ -78,7 +97,8 @@ function packagedChromium(): ChromiumChoice {
 export function findChromium(env: NodeJS.ProcessEnv = process.env, systemPath = SYSTEM_CHROMIUM): ChromiumChoice {
   const wanted = env.CHROMIUM_PATH;
   if (wanted !== undefined && wanted !== '') {
-    if (!existsSync(wanted)) throw new Error(`CHROMIUM_PATH is set to ${wanted}, which does not exist; unset it to use ${systemPath} or the packaged Chromium.`);
+    if (!existsSync(wanted))
+      throw new Error(`CHROMIUM_PATH is set to ${wanted}, which does not exist; unset it to use ${systemPath} or the packaged Chromium.`);
     return { executable: wanted, source: 'CHROMIUM_PATH', env: {} };
   }
   if (existsSync(systemPath)) return { executable: systemPath, source: 'system', env: {} };
@@ -91,16 +111,33 @@ export async function openBrowser(): Promise<Browser> {
   buildBundles();
   const profile = mkdtempSync(join(tmpdir(), 'caresim-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: choice.executable, headless: true, viewport: { width: 1200, height: 900 },
+    executablePath: choice.executable,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
     env: { ...process.env, ...choice.env },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   return {
-    context, page, errors,
-    close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
   };
 }

@@ -4,7 +4,10 @@ import { findChromium } from './browser.js';
 
 describe('findChromium(env, systemPath)', () => {
   it('uses CHROMIUM_PATH when it names a file, and refuses one that does not exist', () => {
-    expect(findChromium({ CHROMIUM_PATH: process.execPath }, '/nonexistent/chromium')).toMatchObject({ executable: process.execPath, source: 'CHROMIUM_PATH' });
+    expect(findChromium({ CHROMIUM_PATH: process.execPath }, '/nonexistent/chromium')).toMatchObject({
+      executable: process.execPath,
+      source: 'CHROMIUM_PATH',
+    });
     expect(() => findChromium({ CHROMIUM_PATH: '/nonexistent/chromium' })).toThrow(/CHROMIUM_PATH .*does not exist/);
   });
 

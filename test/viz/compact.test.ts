@@ -16,7 +16,8 @@ describe('compactResults(results)', () => {
   });
 
   it('rounds daily series to 0.01 and drops them for sweep points only', () => {
-    const a = r.strategies.community.daily.acute.occupancy, b = c.strategies.community.daily.acute.occupancy;
+    const a = r.strategies.community.daily.acute.occupancy,
+      b = c.strategies.community.daily.acute.occupancy;
     a.p95.forEach((x, i) => expect(Math.abs(x - b.p95[i])).toBeLessThanOrEqual(0.005 + 1e-12));
     expect(c.strategies.baseline.daily.acute.occupancy.mean).toHaveLength(a.mean.length);
     expect(c.strategies.sweep_p1_30.daily).toEqual({});

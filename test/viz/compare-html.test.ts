@@ -4,13 +4,21 @@ import { compare } from '../../compare/compare.js';
 import type { Aligned } from '../../compare/match.js';
 
 function aligned(): Aligned {
-  const days = (shift: number) => Array.from({ length: 60 }, (_, i) => ({
-    index: i, date: new Date(Date.UTC(2027, 0, 4 + i)).toISOString().slice(0, 10),
-    observed: 50 + shift + 4 * Math.sin(i / 3), mean: 50, lo: 44, hi: 56,
-  }));
+  const days = (shift: number) =>
+    Array.from({ length: 60 }, (_, i) => ({
+      index: i,
+      date: new Date(Date.UTC(2027, 0, 4 + i)).toISOString().slice(0, 10),
+      observed: 50 + shift + 4 * Math.sin(i / 3),
+      mean: 50,
+      lo: 44,
+      hi: 56,
+    }));
   return {
-    strategy: 'baseline', band: { percentiles: [5, 95], keys: ['p05', 'p95'] }, replications: 40,
-    startDate: '2027-01-04', endDate: '2027-07-04',
+    strategy: 'baseline',
+    band: { percentiles: [5, 95], keys: ['p05', 'p95'] },
+    replications: 40,
+    startDate: '2027-01-04',
+    endDate: '2027-07-04',
     series: [
       { name: 'acute.occupancy', unit: 'acute', series: 'occupancy', days: days(0), missing: 0, simulatedDays: 60, period: null },
       { name: 'p1.<occupancy>', unit: 'p1', series: 'occupancy', days: days(12), missing: 2, simulatedDays: 60, period: null },
@@ -25,8 +33,15 @@ describe('compareHtml(comparison, days, title)', () => {
   const html = compareHtml(c, Object.fromEntries(a.series.map((s) => [s.name, s.days])), 'Example & co');
 
   it('has a section and a chart for every series with data, with its verdict', () => {
-    const sections = [...html.matchAll(/<section class="compare-series" data-series="([^"]*)" data-verdict="([^"]*)">/g)].map((m) => [m[1], m[2]]);
-    expect(sections).toEqual([['acute.occupancy', 'consistent'], ['p1.&lt;occupancy&gt;', 'mismatch'], ['p2.queue', 'none']]);
+    const sections = [...html.matchAll(/<section class="compare-series" data-series="([^"]*)" data-verdict="([^"]*)">/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(sections).toEqual([
+      ['acute.occupancy', 'consistent'],
+      ['p1.&lt;occupancy&gt;', 'mismatch'],
+      ['p2.queue', 'none'],
+    ]);
     const charts = [...html.matchAll(/<svg [^>]*data-series="([^"]*)"/g)].map((m) => m[1]);
     expect(charts).toEqual(['acute.occupancy', 'p1.&lt;occupancy&gt;']);
     expect(html).toContain('Mismatch: simulated too low');

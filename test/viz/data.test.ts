@@ -1,6 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HEADLINE_KPIS, type Results } from '../../results/index.js';
-import { cohortBars, mainStrategies, dailyUnits, dayDate, differenceRows, fanData, headlineCards, kpiBars, methodsFacts, strategyNames, sweepPoints, unitMetricBars } from '../../viz/data.js';
+import {
+  cohortBars,
+  mainStrategies,
+  dailyUnits,
+  dayDate,
+  differenceRows,
+  fanData,
+  headlineCards,
+  kpiBars,
+  methodsFacts,
+  strategyNames,
+  sweepPoints,
+  unitMetricBars,
+} from '../../viz/data.js';
 import { makeResults } from './fixture.js';
 
 let r: Results, noUcr: Results;
@@ -103,8 +116,18 @@ describe('sweepPoints(results, kpi)', () => {
 
 describe('methodsFacts(results)', () => {
   it('states scenario, hash, replications, warm-up, horizon, seed and engine version from the file', () => {
-    const text = methodsFacts(r).map((f) => `${f.label}: ${f.value}`).join('\n');
-    for (const needle of ['Fixture ICS', 'f1x7ure', `Replications: ${r.replications}`, `${r.warmup_days} days`, `${r.horizon_days} days from 2027-01-04`, `${r.seed}`, '0.0.0-test']) {
+    const text = methodsFacts(r)
+      .map((f) => `${f.label}: ${f.value}`)
+      .join('\n');
+    for (const needle of [
+      'Fixture ICS',
+      'f1x7ure',
+      `Replications: ${r.replications}`,
+      `${r.warmup_days} days`,
+      `${r.horizon_days} days from 2027-01-04`,
+      `${r.seed}`,
+      '0.0.0-test',
+    ]) {
       expect(text).toContain(needle);
     }
   });
@@ -117,13 +140,28 @@ describe('cohortBars(results, metric)', () => {
     const st = (mean: number) => ({ mean, sd: 1, ci95: [mean - 1, mean + 1] as [number, number], n: 10 });
     for (const [i, name] of ['baseline', 'community'].entries()) {
       withPop.strategies[name].population = {
-        frail: { people: [], crises_per_1000_per_year: st(900 - i), admissions_per_1000_per_year: st(400 - i), bed_days_per_1000_per_year: st(5000), days_at_home_per_person_year: st(300) },
-        well: { people: [], crises_per_1000_per_year: st(50), admissions_per_1000_per_year: st(20 - i), bed_days_per_1000_per_year: st(100), days_at_home_per_person_year: st(364) },
+        frail: {
+          people: [],
+          crises_per_1000_per_year: st(900 - i),
+          admissions_per_1000_per_year: st(400 - i),
+          bed_days_per_1000_per_year: st(5000),
+          days_at_home_per_person_year: st(300),
+        },
+        well: {
+          people: [],
+          crises_per_1000_per_year: st(50),
+          admissions_per_1000_per_year: st(20 - i),
+          bed_days_per_1000_per_year: st(100),
+          days_at_home_per_person_year: st(364),
+        },
       };
     }
     const rows = cohortBars(withPop, 'admissions_per_1000_per_year');
     expect(rows.map((x) => [x.group, x.strategy, x.stat.mean])).toEqual([
-      ['frail', 'baseline', 400], ['frail', 'community', 399], ['well', 'baseline', 20], ['well', 'community', 19],
+      ['frail', 'baseline', 400],
+      ['frail', 'community', 399],
+      ['well', 'baseline', 20],
+      ['well', 'community', 19],
     ]);
   });
 });

@@ -15,13 +15,45 @@ export interface FixtureOptions {
 
 function model(o: { acute: number; p1: number; p2: number; ucr: number; withUcr: boolean }): Model {
   return buildModel({
-    name: 'fixture', horizon: 60 * DAY, warmup: 20 * DAY,
+    name: 'fixture',
+    horizon: 60 * DAY,
+    warmup: 20 * DAY,
     units: {
-      ...(o.withUcr ? { ucr: { kind: 'team' as const, role: 'ucr' as const, capacity: o.ucr, service: lognormal(3 * HOUR, 1.5 * HOUR), target: 2 * HOUR, patience: exponential(2 * HOUR), overflow: 'ed', next: { home: 0.8, ed: 0.2 }, cost: 200 } } : {}),
+      ...(o.withUcr
+        ? {
+            ucr: {
+              kind: 'team' as const,
+              role: 'ucr' as const,
+              capacity: o.ucr,
+              service: lognormal(3 * HOUR, 1.5 * HOUR),
+              target: 2 * HOUR,
+              patience: exponential(2 * HOUR),
+              overflow: 'ed',
+              next: { home: 0.8, ed: 0.2 },
+              cost: 200,
+            },
+          }
+        : {}),
       ed: { kind: 'front', role: 'ed', service: exponential(4 * HOUR), next: { acute: 0.45, home: 0.55 } },
-      acute: { kind: 'beds', role: 'acute', capacity: o.acute, service: lognormal(6 * DAY, 6 * DAY), next: { home: 0.55, p1: 0.35, p2: 0.1 }, cost: 345, costDelayed: 395 },
+      acute: {
+        kind: 'beds',
+        role: 'acute',
+        capacity: o.acute,
+        service: lognormal(6 * DAY, 6 * DAY),
+        next: { home: 0.55, p1: 0.35, p2: 0.1 },
+        cost: 345,
+        costDelayed: 395,
+      },
       p1: { kind: 'homecare', role: 'p1', capacity: o.p1, service: lognormal(14 * DAY, 7 * DAY), queue: 0, next: { home: 1 }, cost: 60 },
-      p2: { kind: 'beds', role: 'p2', capacity: o.p2, service: lognormal(21 * DAY, 7 * DAY), queue: 0, next: { home: 0.6, p1: 0.4 }, cost: 250 },
+      p2: {
+        kind: 'beds',
+        role: 'p2',
+        capacity: o.p2,
+        service: lognormal(21 * DAY, 7 * DAY),
+        queue: 0,
+        next: { home: 0.6, p1: 0.4 },
+        cost: 250,
+      },
     },
     sources: o.withUcr
       ? { crises: { rate: 10 / DAY, to: 'ucr' }, walk_ins: { rate: 12 / DAY, to: 'ed' } }
@@ -38,21 +70,37 @@ export function makeResults(opts: FixtureOptions = {}): Results {
   const run = (m: Model) => Array.from({ length: reps }, (_, r) => simulate(m, { seed, replication: r }));
   const strategies: StrategyReps[] = [
     { name: 'baseline', description: '', set: {}, reps: run(model({ ...BASE, withUcr })) },
-    { name: 'community', description: 'Ten more P1 packages and six more P2 beds', set: { 'units.p1.capacity': '48', 'units.p2.capacity': '16' },
-      reps: run(model({ ...BASE, p1: 48, p2: 16, withUcr })) },
+    {
+      name: 'community',
+      description: 'Ten more P1 packages and six more P2 beds',
+      set: { 'units.p1.capacity': '48', 'units.p2.capacity': '16' },
+      reps: run(model({ ...BASE, p1: 48, p2: 16, withUcr })),
+    },
   ];
   let sweep: Results['sweep'];
   if (opts.sweep) {
     sweep = { paths: ['units.p1.capacity'], points: [] };
     for (const p1 of [30, 38, 50]) {
       const name = `sweep_p1_${p1}`;
-      strategies.push({ name, description: `P1 capacity ${p1}`, set: { 'units.p1.capacity': String(p1) }, sweep: { 'units.p1.capacity': p1 }, reps: run(model({ ...BASE, p1, withUcr })) });
+      strategies.push({
+        name,
+        description: `P1 capacity ${p1}`,
+        set: { 'units.p1.capacity': String(p1) },
+        sweep: { 'units.p1.capacity': p1 },
+        reps: run(model({ ...BASE, p1, withUcr })),
+      });
       sweep.points.push({ strategy: name, values: { 'units.p1.capacity': p1 } });
     }
   }
   const results = summarise(strategies, {
     scenario: { name: 'Fixture ICS', hash: 'f1x7ure', assumptions: ['Crises arrive as a Poisson stream', 'No seasonality'] },
-    engineVersion: '0.0.0-test', seed, replications: reps, horizonDays: 60, warmupDays: 20, startDate: '2027-01-04', sweep,
+    engineVersion: '0.0.0-test',
+    seed,
+    replications: reps,
+    horizonDays: 60,
+    warmupDays: 20,
+    startDate: '2027-01-04',
+    sweep,
   });
   // Through JSON, as a results file is read: Infinity and NaN become null.
   return JSON.parse(JSON.stringify(results)) as Results;

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decimalsFor, displayedResolution, formatCI, formatStat, formatValue, MINUS, NOT_MODELLED, parseDisplayed, plainDifference, verdictOf } from '../../viz/format.js';
+import {
+  decimalsFor,
+  displayedResolution,
+  formatCI,
+  formatStat,
+  formatValue,
+  MINUS,
+  NOT_MODELLED,
+  parseDisplayed,
+  plainDifference,
+  verdictOf,
+} from '../../viz/format.js';
 import type { Stat } from '../../results/index.js';
 
 const stat = (mean: number, lo: number, hi: number): Stat => ({ mean, sd: 1, ci95: [lo, hi], n: 10 });
@@ -35,11 +46,17 @@ describe('formatValue(x, kind, decimals, sign)', () => {
     expect(formatValue(-2_500_000, 'money', 0, true)).toBe(`${MINUS}£2.500m`);
   });
   it('round-trips through parseDisplayed within the resolution of the shown text', () => {
-    fc.assert(fc.property(fc.double({ min: -1e8, max: 1e8, noNaN: true }), fc.integer({ min: 0, max: 3 }), fc.constantFrom('count', 'money', 'days'),
-      (x, d, kind) => {
-        const text = formatValue(x, kind, d, true);
-        expect(Math.abs(parseDisplayed(text) - x)).toBeLessThanOrEqual(displayedResolution(text) + 1e-9 * Math.abs(x));
-      }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e8, max: 1e8, noNaN: true }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom('count', 'money', 'days'),
+        (x, d, kind) => {
+          const text = formatValue(x, kind, d, true);
+          expect(Math.abs(parseDisplayed(text) - x)).toBeLessThanOrEqual(displayedResolution(text) + 1e-9 * Math.abs(x));
+        },
+      ),
+    );
   });
 });
 
@@ -68,7 +85,9 @@ describe('plainDifference(kpi, diff, avoided)', () => {
   });
   it('gives occupancy in percentage points and cost in pounds', () => {
     expect(plainDifference('acute_occupancy', stat(0.012, 0.009, 0.015))!.text).toBe('+1.2 percentage points, 95% CI +0.9 to +1.5');
-    expect(plainDifference('cost_per_day', stat(-12300, -15000, -9600))!.text).toBe(`${MINUS}£12,300 a day, 95% CI ${MINUS}£15,000 to ${MINUS}£9,600`);
+    expect(plainDifference('cost_per_day', stat(-12300, -15000, -9600))!.text).toBe(
+      `${MINUS}£12,300 a day, 95% CI ${MINUS}£15,000 to ${MINUS}£9,600`,
+    );
   });
   it('returns null without a difference', () => {
     expect(plainDifference('ucr_within_2h', undefined)).toBeNull();

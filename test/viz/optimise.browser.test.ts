@@ -21,7 +21,9 @@ beforeAll(async () => {
     setupError = e instanceof Error ? e : new Error(String(e));
   }
 }, 120_000);
-beforeEach(() => { if (setupError) throw setupError; });
+beforeEach(() => {
+  if (setupError) throw setupError;
+});
 afterAll(async () => {
   await b?.page.screenshot({ path: join(ARTIFACTS, 'optimise.png'), fullPage: true });
   await b?.close();
@@ -30,14 +32,18 @@ afterAll(async () => {
 describe('optimiseHtml(file, title) in the browser', () => {
   it('optimiseHtml states the result in words and shows the chosen plan against its target first', async () => {
     expect(await b.page.$eval('p.statement', (p) => p.textContent)).toBe(f.statement);
-    const rows = await b.page.$$eval('table.plans tr[data-role]', (rs) => rs.map((r) => [r.getAttribute('data-role'), r.querySelector('td')!.textContent, r.getAttribute('data-met')]));
+    const rows = await b.page.$$eval('table.plans tr[data-role]', (rs) =>
+      rs.map((r) => [r.getAttribute('data-role'), r.querySelector('td')!.textContent, r.getAttribute('data-met')]),
+    );
     expect(rows[0]).toEqual(['Chosen plan', 'params.places = 12', 'true']);
     expect(rows.length).toBe(1 + f.runners_up.length);
     expect(await b.page.$eval('pre.strategy', (p) => p.textContent)).toContain('set: { params.places: 12 }');
   });
 
   it('optimiseHtml draws the trade-off: one point per plan on the curve, falling as cost rises, with the target line', async () => {
-    const pts = await b.page.$$eval('#trade-off circle.point', (cs) => cs.map((c) => ({ x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')), met: c.getAttribute('data-met') })));
+    const pts = await b.page.$$eval('#trade-off circle.point', (cs) =>
+      cs.map((c) => ({ x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')), met: c.getAttribute('data-met') })),
+    );
     expect(pts).toHaveLength(f.trade_off!.points.length);
     for (let i = 1; i < pts.length; i++) {
       expect(pts[i].x).toBeGreaterThan(pts[i - 1].x);

@@ -17,7 +17,16 @@ let setupError: Error | undefined;
 beforeAll(async () => {
   try {
     r = makeResults({ sweep: true });
-    r.warnings = [{ code: 'queue-growing', strategy: 'baseline', unit: 'acute', message: 'the queue of `acute` is still growing over the measured period', slope_per_day: 2, p_value: 1e-5 }];
+    r.warnings = [
+      {
+        code: 'queue-growing',
+        strategy: 'baseline',
+        unit: 'acute',
+        message: 'the queue of `acute` is still growing over the measured period',
+        slope_per_day: 2,
+        p_value: 1e-5,
+      },
+    ];
     const file = join(ARTIFACTS, 'report.html');
     b = await openBrowser();
     await writeReport(r, file);
@@ -44,37 +53,47 @@ describe('writeReport(results, outFile) opened from file://', () => {
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
   });
 
-  it('shows each strategy\'s verdict under its heading, as the results file gives it, and none for the baseline', async () => {
-    const shown = await b.page.$$eval('.strategy-cards', (blocks) => blocks.map((x) => [x.getAttribute('data-strategy'), x.querySelector('.verdict-line')?.getAttribute('data-verdict') ?? null]));
+  it("shows each strategy's verdict under its heading, as the results file gives it, and none for the baseline", async () => {
+    const shown = await b.page.$$eval('.strategy-cards', (blocks) =>
+      blocks.map((x) => [x.getAttribute('data-strategy'), x.querySelector('.verdict-line')?.getAttribute('data-verdict') ?? null]),
+    );
     expect(shown.length).toBe(strategyNames(r).length);
     for (const [s, verdict] of shown) expect(verdict).toBe(r.strategies[s!].verdict?.verdict ?? null);
     expect(shown.filter(([, v]) => v !== null).length).toBe(strategyNames(r).length - 1);
   });
 
   it('draws every chart with marks bound to the results data and a table behind it', async () => {
-    const charts = await b.page.$$eval('figure.chart', (figs) => figs.map((f) => ({
-      kind: f.getAttribute('data-chart'),
-      bound: [...f.querySelectorAll('svg .mean, svg .band, svg circle, svg rect.mark')].filter((e) => (e as unknown as { __data__?: unknown }).__data__ !== undefined).length,
-      rows: f.querySelectorAll('details.data-table tbody tr').length,
-      focusable: f.getAttribute('tabindex'),
-      axisTitles: [...f.querySelectorAll('.axis-title')].map((t) => t.textContent),
-    })));
+    const charts = await b.page.$$eval('figure.chart', (figs) =>
+      figs.map((f) => ({
+        kind: f.getAttribute('data-chart'),
+        bound: [...f.querySelectorAll('svg .mean, svg .band, svg circle, svg rect.mark')].filter(
+          (e) => (e as unknown as { __data__?: unknown }).__data__ !== undefined,
+        ).length,
+        rows: f.querySelectorAll('details.data-table tbody tr').length,
+        focusable: f.getAttribute('tabindex'),
+        axisTitles: [...f.querySelectorAll('.axis-title')].map((t) => t.textContent),
+      })),
+    );
     expect(new Set(charts.map((c) => c.kind))).toEqual(new Set(['compare', 'fan', 'bars', 'sweep']));
     for (const c of charts) {
       expect(c.bound).toBeGreaterThan(0);
       expect(c.rows).toBeGreaterThan(0);
       expect(c.focusable).toBe('0');
     }
-    for (const c of charts.filter((x) => x.kind === 'fan' || x.kind === 'bars' || x.kind === 'sweep')) expect(c.axisTitles.length).toBeGreaterThan(0);
+    for (const c of charts.filter((x) => x.kind === 'fan' || x.kind === 'bars' || x.kind === 'sweep'))
+      expect(c.axisTitles.length).toBeGreaterThan(0);
   });
 
   it('binds each fan chart mean line to the daily means of its unit and strategy', async () => {
-    const lines = await b.page.$$eval('figure.chart-fan .series', (gs) => gs.map((g) => ({
-      unit: g.closest('figure')!.getAttribute('data-unit')!,
-      strategy: g.getAttribute('data-strategy')!,
-      means: ((g.querySelector('.mean') as unknown as { __data__: { mean: number }[] }).__data__).map((p) => p.mean),
-      warmup: (g.closest('figure')!.querySelector('.warmup-line') as unknown as { __data__: { mean: number }[] } | null)?.__data__.length ?? 0,
-    })));
+    const lines = await b.page.$$eval('figure.chart-fan .series', (gs) =>
+      gs.map((g) => ({
+        unit: g.closest('figure')!.getAttribute('data-unit')!,
+        strategy: g.getAttribute('data-strategy')!,
+        means: (g.querySelector('.mean') as unknown as { __data__: { mean: number }[] }).__data__.map((p) => p.mean),
+        warmup:
+          (g.closest('figure')!.querySelector('.warmup-line') as unknown as { __data__: { mean: number }[] } | null)?.__data__.length ?? 0,
+      })),
+    );
     const units = Object.keys(r.strategies.baseline.daily);
     expect(lines).toHaveLength(units.length * mainStrategies(r).length);
     for (const l of lines) {
@@ -87,22 +106,31 @@ describe('writeReport(results, outFile) opened from file://', () => {
   });
 
   it('plots every paired difference of the headline KPIs and every sweep point', async () => {
-    const dots = await b.page.$$eval('figure.chart-compare circle.diff', (cs) => cs.map((c) => (c as unknown as { __data__: { kpi: SystemKpiName; strategy: string; diff: { mean: number } } }).__data__));
+    const dots = await b.page.$$eval('figure.chart-compare circle.diff', (cs) =>
+      cs.map((c) => (c as unknown as { __data__: { kpi: SystemKpiName; strategy: string; diff: { mean: number } } }).__data__),
+    );
     const expected = differenceRows(r);
     expect(dots).toHaveLength(expected.length);
     for (const d of dots) expect(d.diff.mean).toBe(r.differences[d.strategy][d.kpi]!.mean);
-    const sweep = await b.page.$$eval('figure.chart-sweep', (fs) => fs.map((f) => ({ kpi: f.getAttribute('data-kpi')!, n: f.querySelectorAll('circle.point').length })));
+    const sweep = await b.page.$$eval('figure.chart-sweep', (fs) =>
+      fs.map((f) => ({ kpi: f.getAttribute('data-kpi')!, n: f.querySelectorAll('circle.point').length })),
+    );
     expect(sweep.map((s) => s.kpi)).toEqual(HEADLINE_KPIS.filter((k) => sweepPoints(r, k).length > 0));
     for (const s of sweep) expect(s.n).toBe(3);
   });
 
   it('shows on each card the numbers of the results file, within the rounding shown', async () => {
-    const cards = await b.page.$$eval('.card', (cs) => cs.map((c) => ({
-      kpi: c.getAttribute('data-kpi')! as SystemKpiName, strategy: c.getAttribute('data-strategy')!,
-      number: c.querySelector('.number')?.textContent ?? null, ci: c.querySelector('.ci')?.textContent ?? '',
-      diff: c.querySelector('.diff-text')?.textContent ?? null,
-      avoided: c.getAttribute('data-avoided') === 'true', context: c.querySelector('.context')?.textContent ?? '',
-    })));
+    const cards = await b.page.$$eval('.card', (cs) =>
+      cs.map((c) => ({
+        kpi: c.getAttribute('data-kpi')! as SystemKpiName,
+        strategy: c.getAttribute('data-strategy')!,
+        number: c.querySelector('.number')?.textContent ?? null,
+        ci: c.querySelector('.ci')?.textContent ?? '',
+        diff: c.querySelector('.diff-text')?.textContent ?? null,
+        avoided: c.getAttribute('data-avoided') === 'true',
+        context: c.querySelector('.context')?.textContent ?? '',
+      })),
+    );
     expect(cards).toHaveLength(HEADLINE_KPIS.length * strategyNames(r).length);
     expect(cards.filter((c) => c.avoided)).toHaveLength(strategyNames(r).length - 1);
     const close = (shown: string, value: number, percent: boolean) => {
@@ -125,21 +153,41 @@ describe('writeReport(results, outFile) opened from file://', () => {
       const [lo, hi] = c.ci.replace('95% CI ', '').split(' to ');
       close(lo, s.ci95[0]!, percent);
       close(hi, s.ci95[1]!, percent);
-      if (c.strategy === 'baseline') { expect(c.diff).toBeNull(); continue; }
+      if (c.strategy === 'baseline') {
+        expect(c.diff).toBeNull();
+        continue;
+      }
       const d = r.differences[c.strategy][c.kpi]!;
-      if (c.diff!.startsWith('no difference')) { expect([d.mean, d.ci95[0], d.ci95[1]]).toEqual([0, 0, 0]); continue; }
+      if (c.diff!.startsWith('no difference')) {
+        expect([d.mean, d.ci95[0], d.ci95[1]]).toEqual([0, 0, 0]);
+        continue;
+      }
       close(c.diff!.split(' ')[0], d.mean!, percent);
     }
   });
 
   it('shows the warnings about the run before the headline results', async () => {
-    expect(await b.page.textContent('#warnings li[data-code=queue-growing]')).toBe('the queue of acute is still growing over the measured period');
-    expect(await b.page.evaluate(() => !!(document.querySelector('#warnings')!.compareDocumentPosition(document.querySelector('#headline')!) & 4))).toBe(true);
+    expect(await b.page.textContent('#warnings li[data-code=queue-growing]')).toBe(
+      'the queue of acute is still growing over the measured period',
+    );
+    expect(
+      await b.page.evaluate(
+        () => !!(document.querySelector('#warnings')!.compareDocumentPosition(document.querySelector('#headline')!) & 4),
+      ),
+    ).toBe(true);
   });
 
   it('prints the methods panel from the results file', async () => {
     const text = await b.page.textContent('#methods');
-    for (const needle of [r.scenario.name, r.scenario.hash, String(r.replications), `${r.warmup_days} days`, String(r.seed), r.engine.version, ...r.scenario.assumptions]) {
+    for (const needle of [
+      r.scenario.name,
+      r.scenario.hash,
+      String(r.replications),
+      `${r.warmup_days} days`,
+      String(r.seed),
+      r.engine.version,
+      ...r.scenario.assumptions,
+    ]) {
       expect(text).toContain(needle);
     }
   });
@@ -148,10 +196,12 @@ describe('writeReport(results, outFile) opened from file://', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 40; i++) {
       await b.page.keyboard.press('Tab');
-      seen.add(await b.page.evaluate(() => {
-        const a = document.activeElement;
-        return a?.classList.contains('card') ? 'card' : a?.matches('figure.chart') ? 'chart' : a?.tagName.toLowerCase() ?? '';
-      }));
+      seen.add(
+        await b.page.evaluate(() => {
+          const a = document.activeElement;
+          return a?.classList.contains('card') ? 'card' : a?.matches('figure.chart') ? 'chart' : (a?.tagName.toLowerCase() ?? '');
+        }),
+      );
     }
     expect(seen).toContain('card');
     expect(seen).toContain('chart');

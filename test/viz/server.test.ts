@@ -10,14 +10,19 @@ import { makeResults } from './fixture.js';
 
 const SCENARIO = fileURLToPath(new URL('./fixtures/small-ics.yaml', import.meta.url));
 
-function call(url: string, opts: { method?: string; host?: string; origin?: string; body?: unknown } = {}): Promise<{ status: number; text: string }> {
+function call(
+  url: string,
+  opts: { method?: string; host?: string; origin?: string; body?: unknown } = {},
+): Promise<{ status: number; text: string }> {
   const u = new URL(url);
   const headers: Record<string, string> = { host: opts.host ?? u.host, 'content-type': 'application/json' };
   if (opts.origin !== undefined) headers.origin = opts.origin;
   return new Promise((resolve, reject) => {
     const req = request({ hostname: u.hostname, port: u.port, path: u.pathname, method: opts.method ?? 'GET', headers }, (res) => {
       let text = '';
-      res.on('data', (c) => { text += c; });
+      res.on('data', (c) => {
+        text += c;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
     });
     req.on('error', reject);
@@ -27,8 +32,12 @@ function call(url: string, opts: { method?: string; host?: string; origin?: stri
 
 describe('startViewer({ file: scenario })', () => {
   let v: Viewer;
-  beforeAll(async () => { v = await startViewer({ file: SCENARIO, port: 0 }); });
-  afterAll(async () => { await v?.close(); });
+  beforeAll(async () => {
+    v = await startViewer({ file: SCENARIO, port: 0 });
+  });
+  afterAll(async () => {
+    await v?.close();
+  });
 
   it('listens on the loopback address only', () => {
     expect(v.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -41,11 +50,18 @@ describe('startViewer({ file: scenario })', () => {
 
   it('refuses a POST from a page on another site, and takes one from its own page or without Origin', async () => {
     const body = { values: {}, replications: 1 };
-    for (const origin of ['http://attacker.example', 'null', `http://127.0.0.1:${new URL(v.url).port}.attacker.example`, 'http://127.0.0.1:1']) {
+    for (const origin of [
+      'http://attacker.example',
+      'null',
+      `http://127.0.0.1:${new URL(v.url).port}.attacker.example`,
+      'http://127.0.0.1:1',
+    ]) {
       expect((await call(`${v.url}api/models`, { method: 'POST', origin, body })).status, origin).toBe(403);
     }
     expect((await call(`${v.url}api/models`, { method: 'POST', origin: v.url.replace(/\/$/, ''), body })).status).toBe(200);
-    expect((await call(`${v.url}api/models`, { method: 'POST', origin: `http://localhost:${new URL(v.url).port}`, body })).status).toBe(200);
+    expect((await call(`${v.url}api/models`, { method: 'POST', origin: `http://localhost:${new URL(v.url).port}`, body })).status).toBe(
+      200,
+    );
     expect((await call(`${v.url}api/models`, { method: 'POST', body })).status).toBe(200);
   });
 
@@ -58,8 +74,11 @@ describe('startViewer({ file: scenario })', () => {
 
   it('compiles one model per replication with the slider values applied', async () => {
     const plain = JSON.parse((await call(`${v.url}api/models`, { method: 'POST', body: { values: {}, replications: 3 } })).text);
-    const moved = JSON.parse((await call(`${v.url}api/models`, { method: 'POST', body: { values: { acute: 90, crisis: 50 }, replications: 3 } })).text);
-    const a = decode<Model[]>(plain.models), b = decode<Model[]>(moved.models);
+    const moved = JSON.parse(
+      (await call(`${v.url}api/models`, { method: 'POST', body: { values: { acute: 90, crisis: 50 }, replications: 3 } })).text,
+    );
+    const a = decode<Model[]>(plain.models),
+      b = decode<Model[]>(moved.models);
     expect(a).toHaveLength(3);
     expect(a[0].units.find((u) => u.name === 'ed')!.capacity).toBe(Infinity);
     expect(b.map((m) => m.units.find((u) => u.name === 'acute')!.capacity)).toEqual([90, 90, 90]);

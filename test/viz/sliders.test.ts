@@ -48,7 +48,12 @@ describe('overridesFor(defs, values)', () => {
 });
 
 describe('overridesFor(defs, values) on a scheduled capacity, then applyOverrides(model, o)', () => {
-  const winter = { ...model, units: model.units.map((u) => (u.role === 'acute' ? { ...u, capacity: 400, schedule: { at: [0, 30 * DAY, 60 * DAY], cap: [400, 440, 400] } } : u)) };
+  const winter = {
+    ...model,
+    units: model.units.map((u) =>
+      u.role === 'acute' ? { ...u, capacity: 400, schedule: { at: [0, 30 * DAY, 60 * DAY], cap: [400, 440, 400] } } : u,
+    ),
+  };
   it('shifts every step of the schedule instead of flattening it', () => {
     const defs = slidersFor(winter);
     expect([defs[0].value, defs[0].scheduled]).toEqual([400, true]);
@@ -72,7 +77,11 @@ describe('reduceCrises(model, factor)', () => {
     expect(model.sources[0].rate).toBeCloseTo(1 / 60, 15);
   });
   it('scales cohort crisis rates when the model has a population', () => {
-    const pop = { ...model, cohorts: [{ name: 'frail', people: 1000, crisis: 1e-5, death: 0, becomes: [] }], sources: [{ ...model.sources[0], cohort: 0 }] };
+    const pop = {
+      ...model,
+      cohorts: [{ name: 'frail', people: 1000, crisis: 1e-5, death: 0, becomes: [] }],
+      sources: [{ ...model.sources[0], cohort: 0 }],
+    };
     const m = reduceCrises(pop, 0.5);
     expect(m.cohorts[0].crisis).toBeCloseTo(5e-6, 18);
     expect(m.sources[0].rate).toBe(pop.sources[0].rate);

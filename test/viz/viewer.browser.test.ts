@@ -50,7 +50,9 @@ describe('startViewer({ file: scenario }) in a browser', () => {
     expect(b.errors).toEqual([]);
     const r = await latest();
     const s = loadScenario(SCENARIO);
-    const reps = Array.from({ length: r.replications }, (_, i) => simulate(s.strategies[0].modelFor(s.seed, i), { seed: s.seed, replication: i }));
+    const reps = Array.from({ length: r.replications }, (_, i) =>
+      simulate(s.strategies[0].modelFor(s.seed, i), { seed: s.seed, replication: i }),
+    );
     const node = summariseStrategy(reps, { description: '', set: {} });
     // Same pure function, same random streams: the same sample paths. Chromium's and Node's
     // V8 differ in the last bit of some Math functions, so sums agree to ~1e-15, not bit for bit.
@@ -58,7 +60,10 @@ describe('startViewer({ file: scenario }) in a browser', () => {
     expect(Object.keys(r.strategies.baseline.kpis)).toEqual(Object.keys(expected));
     for (const [kpi, st] of Object.entries(expected)) {
       const got = r.strategies.baseline.kpis[kpi as SystemKpiName]!;
-      if (st.mean === null) { expect(got.mean).toBeNull(); continue; }
+      if (st.mean === null) {
+        expect(got.mean).toBeNull();
+        continue;
+      }
       expect(Math.abs(got.mean! - st.mean)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(st.mean)));
       expect(got.n).toBe(st.n);
     }
@@ -83,7 +88,9 @@ describe('startViewer({ file: scenario }) in a browser', () => {
     const wait = r.differences[PLAN].acute_waiting_mean!;
     expect(wait.ci95[1]!).toBeLessThan(0);
     // The chart shows it too: the plan's bar is shorter than baseline's.
-    const bars = await b.page.$$eval('#waiting-lists .bar[data-group=acute_waiting_mean] rect.mark', (rs) => rs.map((e) => ({ s: e.parentElement!.getAttribute('data-strategy'), w: Number(e.getAttribute('width')) })));
+    const bars = await b.page.$$eval('#waiting-lists .bar[data-group=acute_waiting_mean] rect.mark', (rs) =>
+      rs.map((e) => ({ s: e.parentElement!.getAttribute('data-strategy'), w: Number(e.getAttribute('width')) })),
+    );
     const w = Object.fromEntries(bars.map((x) => [x.s, x.w]));
     expect(w[PLAN]).toBeLessThan(w.baseline);
   });
@@ -92,10 +99,14 @@ describe('startViewer({ file: scenario }) in a browser', () => {
     await b.page.focus('#slider-p2');
     for (let i = 0; i < 6; i++) await b.page.keyboard.press('ArrowRight');
     const want = await b.page.$eval('#slider-p2', (e) => (e as HTMLInputElement).value);
-    await b.page.waitForFunction((v) => {
-      const r = (window as unknown as { caresimResults?: Results }).caresimResults;
-      return document.body.dataset.state === 'ready' && r?.strategies['your plan']?.set['units.p2.capacity'] === v;
-    }, want, { timeout: 60_000 });
+    await b.page.waitForFunction(
+      (v) => {
+        const r = (window as unknown as { caresimResults?: Results }).caresimResults;
+        return document.body.dataset.state === 'ready' && r?.strategies['your plan']?.set['units.p2.capacity'] === v;
+      },
+      want,
+      { timeout: 60_000 },
+    );
     expect(b.errors).toEqual([]);
   });
 
@@ -120,7 +131,9 @@ describe('startViewer({ file: results.json }) in a browser', () => {
     try {
       await b.page.goto(shown.url);
       await b.page.waitForSelector('body[data-state=ready] #report[data-rendered=true]', { timeout: 30_000 });
-      const means = await b.page.$$eval('.card[data-strategy=baseline] .value[data-mean]', (vs) => vs.map((v) => [v.closest('.card')!.getAttribute('data-kpi'), Number(v.getAttribute('data-mean'))]));
+      const means = await b.page.$$eval('.card[data-strategy=baseline] .value[data-mean]', (vs) =>
+        vs.map((v) => [v.closest('.card')!.getAttribute('data-kpi'), Number(v.getAttribute('data-mean'))]),
+      );
       expect(Object.fromEntries(means)).toEqual(Object.fromEntries(HEADLINE_KPIS.map((k) => [k, r.strategies.baseline.kpis[k]?.mean])));
       expect(await b.page.$$('#controls input, input[type=range]')).toHaveLength(0);
     } finally {

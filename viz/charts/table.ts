@@ -15,7 +15,21 @@ export function dataTable(
   details.append('summary').text(`Table: ${caption}`);
   const table = details.append('table');
   table.append('caption').text(caption);
-  table.append('thead').append('tr').selectAll('th').data(head).join('th').attr('scope', 'col').text((d) => d);
-  table.append('tbody').selectAll('tr').data(rows).join('tr')
-    .selectAll('td').data((r) => r).join('td').text((d) => String(d));
+  table
+    .append('thead')
+    .append('tr')
+    .selectAll('th')
+    .data(head)
+    .join('th')
+    .attr('scope', 'col')
+    .text((d) => d);
+  table
+    .append('tbody')
+    .selectAll('tr')
+    .data(rows)
+    .join('tr')
+    .selectAll('td')
+    .data((r) => r)
+    .join('td')
+    .text((d) => String(d));
 }

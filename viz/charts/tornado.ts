@@ -23,13 +23,22 @@ export interface TornadoOptions {
 const COLOURS = { low: '#1f6fb2', high: '#d3721c', prcc: '#5a5a5a' } as const;
 
 export function tornadoSvg(rows: readonly TornadoRow[], o: TornadoOptions): string {
-  const left = 190, right = 30, top = 8, rowH = 30, width = 720;
-  const plotW = width - left - right, height = top + rows.length * rowH + 44;
+  const left = 190,
+    right = 30,
+    top = 8,
+    rowH = 30,
+    width = 720;
+  const plotW = width - left - right,
+    height = top + rows.length * rowH + 44;
   const all = rows.flatMap((r) => r.bars.flatMap((b) => [b.value, b.lo ?? b.value, b.hi ?? b.value, 0]));
   let [a, b] = o.domain ?? [Math.min(...all), Math.max(...all)];
-  if (!(b > a)) { a -= 1; b += 1; }
+  if (!(b > a)) {
+    a -= 1;
+    b += 1;
+  }
   const pad = o.domain ? 0 : (b - a) * 0.05;
-  a -= pad; b += pad;
+  a -= pad;
+  b += pad;
   const x = (v: number) => left + ((v - a) / (b - a)) * plotW;
   const parts: string[] = [];
   rows.forEach((r, i) => {
@@ -38,9 +47,13 @@ export function tornadoSvg(rows: readonly TornadoRow[], o: TornadoOptions): stri
     parts.push(`<text class="label" x="${left - 8}" y="${rowH / 2 + 4}" text-anchor="end">${escapeHtml(r.label)}</text>`);
     const h = r.bars.length > 1 ? (rowH - 8) / 2 : rowH - 10;
     r.bars.forEach((bar, j) => {
-      const y0 = 4 + j * h, x0 = x(Math.min(0, bar.value)), x1 = x(Math.max(0, bar.value));
+      const y0 = 4 + j * h,
+        x0 = x(Math.min(0, bar.value)),
+        x1 = x(Math.max(0, bar.value));
       const ci = bar.lo !== null && bar.hi !== null ? `, 95% CI ${o.format(bar.lo)} to ${o.format(bar.hi)}` : '';
-      parts.push(`<rect class="mark" data-side="${bar.side}" data-value="${bar.value}" x="${x0.toFixed(1)}" y="${y0.toFixed(1)}" width="${Math.max(0.5, x1 - x0).toFixed(1)}" height="${(h - 2).toFixed(1)}" fill="${COLOURS[bar.side]}"><title>${escapeHtml(`${r.label}, ${bar.side === 'prcc' ? 'partial rank correlation' : bar.side}: ${o.format(bar.value)}${ci}`)}</title></rect>`);
+      parts.push(
+        `<rect class="mark" data-side="${bar.side}" data-value="${bar.value}" x="${x0.toFixed(1)}" y="${y0.toFixed(1)}" width="${Math.max(0.5, x1 - x0).toFixed(1)}" height="${(h - 2).toFixed(1)}" fill="${COLOURS[bar.side]}"><title>${escapeHtml(`${r.label}, ${bar.side === 'prcc' ? 'partial rank correlation' : bar.side}: ${o.format(bar.value)}${ci}`)}</title></rect>`,
+      );
       if (bar.lo !== null && bar.hi !== null) {
         const m = y0 + (h - 2) / 2;
         parts.push(`<path class="whisker" d="M${x(bar.lo).toFixed(1)},${m}H${x(bar.hi).toFixed(1)}" stroke="#222" fill="none"/>`);
@@ -50,7 +63,9 @@ export function tornadoSvg(rows: readonly TornadoRow[], o: TornadoOptions): stri
   });
   const axisY = top + rows.length * rowH;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => a + t * (b - a));
-  parts.push(`<g class="axis x"><path d="M${left},${axisY}H${left + plotW}" stroke="#888"/>${ticks.map((t) => `<text x="${x(t).toFixed(1)}" y="${axisY + 16}" text-anchor="middle">${escapeHtml(o.format(t))}</text>`).join('')}</g>`);
+  parts.push(
+    `<g class="axis x"><path d="M${left},${axisY}H${left + plotW}" stroke="#888"/>${ticks.map((t) => `<text x="${x(t).toFixed(1)}" y="${axisY + 16}" text-anchor="middle">${escapeHtml(o.format(t))}</text>`).join('')}</g>`,
+  );
   parts.push(`<path class="zero" d="M${x(0).toFixed(1)},${top}V${axisY}" stroke="#222" stroke-dasharray="3 2"/>`);
   parts.push(`<text class="axis-title" x="${left + plotW / 2}" y="${axisY + 36}" text-anchor="middle">${escapeHtml(o.axis)}</text>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(o.title)}" id="${escapeHtml(o.id)}" font-size="12">${parts.join('')}</svg>`;

@@ -5,12 +5,16 @@ import { ensureBuilt, root, runCli, tempDir } from '../cli-process.js';
 
 const example = (f: string) => join(root, 'examples', 'compare', f);
 const dir = tempDir();
-const guessed = join(dir, 'guessed.json'), corrected = join(dir, 'corrected.json');
+const guessed = join(dir, 'guessed.json'),
+  corrected = join(dir, 'corrected.json');
 
 beforeAll(() => {
   ensureBuilt();
   // The worked example: the scenario guesses 5-day acute stays; observed.csv was made with 6.
-  for (const [out, set] of [[guessed, []], [corrected, ['--set', 'params.acute_los=6 days']]] as const) {
+  for (const [out, set] of [
+    [guessed, []],
+    [corrected, ['--set', 'params.acute_los=6 days']],
+  ] as const) {
     // The scenario's own 40 replications, as the README's worked example runs it.
     const r = runCli(['run', example('scenario.yaml'), '--workers', '1', '--quiet', '--out', out, ...set]);
     expect(r.code, r.stderr).toBe(0);
@@ -19,7 +23,8 @@ beforeAll(() => {
 
 describe('caresim compare RESULTS OBSERVED', () => {
   it('flags the guessed stays: acute occupancy runs too low; exit 0, or 1 with --fail-on-mismatch', () => {
-    const out = join(dir, 'compare.json'), report = join(dir, 'compare.html');
+    const out = join(dir, 'compare.json'),
+      report = join(dir, 'compare.html');
     const r = runCli(['compare', guessed, example('observed.csv'), '--out', out, '--report', report]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/acute\.occupancy .* MISMATCH: simulated too low/);
@@ -74,7 +79,10 @@ describe('caresim compare with paths that are not the files it needs', () => {
   it('exits 2 naming a directory given as the results or the observed file', () => {
     const folder = join(dir, 'a-folder');
     mkdirSync(folder, { recursive: true });
-    for (const args of [[folder, example('observed.csv')], [guessed, folder]]) {
+    for (const args of [
+      [folder, example('observed.csv')],
+      [guessed, folder],
+    ]) {
       const r = runCli(['compare', ...args]);
       expect([r.code, r.stderr]).toEqual([2, `caresim: ${folder}: is a directory, not a file\n`]);
     }
@@ -106,7 +114,9 @@ describe('caresim compare when an output cannot be written', () => {
     const under = join(guessed, 'compare.json');
     const r = runCli(['compare', guessed, example('observed.csv'), '--out', under, '--quiet']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`caresim: cannot write --out ${under}: ${dirname(under)} is a file, not a folder, so nothing can be written under it; choose another path\n`);
+    expect(r.stderr).toBe(
+      `caresim: cannot write --out ${under}: ${dirname(under)} is a file, not a folder, so nothing can be written under it; choose another path\n`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -9,7 +9,8 @@ beforeAll(() => ensureBuilt());
 /** Two shard files of the small scenario in a fresh folder. */
 function shards(): { dir: string; s0: string; s1: string } {
   const dir = tempDir('merge');
-  const s0 = join(dir, 's0.json'), s1 = join(dir, 's1.json');
+  const s0 = join(dir, 's0.json'),
+    s1 = join(dir, 's1.json');
   expect(runCli(['run', small, '--reps', '4', '--shard', '0/2', '--out', s0, '-q']).code).toBe(0);
   expect(runCli(['run', small, '--reps', '4', '--shard', '1/2', '--out', s1, '-q']).code).toBe(0);
   return { dir, s0, s1 };
@@ -42,7 +43,9 @@ describe('mergeCommand({ files, out })', () => {
     writeFileSync(journal, header);
     const j = runCli(['merge', journal, s1, '-q']);
     expect(j.code).toBe(2);
-    expect(j.stderr).toMatch(/j\.json\.journal\.ndjson is the journal of an unfinished run, not a shard file: finish that run with --resume/);
+    expect(j.stderr).toMatch(
+      /j\.json\.journal\.ndjson is the journal of an unfinished run, not a shard file: finish that run with --resume/,
+    );
   });
 });
 

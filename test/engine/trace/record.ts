@@ -9,8 +9,11 @@ export type Row = [number, TraceEvent['what'], number, string] | [number, TraceE
 export function record(model: Model): { rows: Row[]; result: ReplicationResult } {
   const rows: Row[] = [];
   const result = simulate(model, {
-    seed: 1, replication: 0,
-    trace: (e) => { rows.push(e.detail === undefined ? [e.time, e.what, e.patient, e.unit] : [e.time, e.what, e.patient, e.unit, e.detail]); },
+    seed: 1,
+    replication: 0,
+    trace: (e) => {
+      rows.push(e.detail === undefined ? [e.time, e.what, e.patient, e.unit] : [e.time, e.what, e.patient, e.unit, e.detail]);
+    },
   });
   return { rows, result };
 }

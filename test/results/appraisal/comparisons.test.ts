@@ -10,9 +10,20 @@ const st = (mean: number, sd: number, n = 20): Stat => {
 
 function results(diffs: Record<string, Record<string, Stat>>): Results {
   const strategies: Results['strategies'] = {};
-  for (const n of ['baseline', ...Object.keys(diffs)]) strategies[n] = { description: '', set: {}, kpis: {}, units: {}, daily: {}, exits: {} };
-  return { format: 'caresim-results/1', scenario: { name: 'x', hash: 'h', assumptions: [] }, engine: { version: '0' }, seed: 1, replications: 20,
-    horizon_days: 1, warmup_days: 0, start_date: '2024-01-01', strategies, differences: diffs };
+  for (const n of ['baseline', ...Object.keys(diffs)])
+    strategies[n] = { description: '', set: {}, kpis: {}, units: {}, daily: {}, exits: {} };
+  return {
+    format: 'caresim-results/1',
+    scenario: { name: 'x', hash: 'h', assumptions: [] },
+    engine: { version: '0' },
+    seed: 1,
+    replications: 20,
+    horizon_days: 1,
+    warmup_days: 0,
+    start_date: '2024-01-01',
+    strategies,
+    differences: diffs,
+  };
 }
 
 describe('holmLevels(p, alpha)', () => {

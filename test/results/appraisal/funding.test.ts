@@ -19,7 +19,7 @@ strategies:
 describe('foldFunding and foldEconomics via summarise(strategies, meta)', () => {
   const r = runText(TEXT, 4);
 
-  it('summarise lists what a strategy closes and buys, and the net funded cost a year, by the model\'s arithmetic', () => {
+  it("summarise lists what a strategy closes and buys, and the net funded cost a year, by the model's arithmetic", () => {
     const f = r.strategies.shift.funding!;
     expect(f.closed).toEqual([{ unit: 'acute', places_from: 40, places_to: 37, cost_per_year: expect.closeTo(-3 * 300 * 365, 4) }]);
     expect(f.bought).toEqual([{ unit: 'p2', places_from: 10, places_to: 14, cost_per_year: expect.closeTo(4 * 200 * 365, 4) }]);

@@ -22,10 +22,10 @@ describe('planOutcome(extraPerDay, savedPerDay, closedPerDay, economics)', () =>
 
   it('planOutcome(double running 6 months): closed capacity is still paid for half a year, and it delays payback', () => {
     const o = planOutcome(1000, 1100, 300, econ({ doubleRunningDays: 365 / 2 }));
-    expect(o.doubleRunning).toBeCloseTo(300 * 365 / 2, 6);
-    expect(o.npv).toBeCloseTo(100 * 730 - 300 * 365 / 2, 6);
+    expect(o.doubleRunning).toBeCloseTo((300 * 365) / 2, 6);
+    expect(o.npv).toBeCloseTo(100 * 730 - (300 * 365) / 2, 6);
     // Invested: the extra £1,000 a day for two years plus the double running.
-    expect(o.roi).toBeCloseTo(o.npv / (1000 * 730 + 300 * 365 / 2), 9);
+    expect(o.roi).toBeCloseTo(o.npv / (1000 * 730 + (300 * 365) / 2), 9);
     // Six months at -£200 a day, then +£100 a day: back to zero after 18 months.
     expect(o.paybackMonth).toBe(18);
   });
@@ -49,13 +49,42 @@ const cols = (cost: number[][], admissions: number[], delayed: number[], funded:
   costPerDay: cost.map((row) => row.reduce((a, b) => a + b, 0)),
   admissionsPerDay: admissions,
   delayedPerDay: delayed,
-  units: { acute: { cost: cost.map((r) => r[0]), funded: funded.map((r) => r[0]) }, p2: { cost: cost.map((r) => r[1]), funded: funded.map((r) => r[1]) } },
+  units: {
+    acute: { cost: cost.map((r) => r[0]), funded: funded.map((r) => r[0]) },
+    p2: { cost: cost.map((r) => r[1]), funded: funded.map((r) => r[1]) },
+  },
 });
 
 describe('pairedEconomics(base, strategy, economics)', () => {
   // Close 10 acute beds (£300 each) and open 10 P2 beds (£280 each): £200 a day saved on funding.
-  const base = cols([[3000, 2800], [3000, 2800], [3000, 2800]], [10, 12, 11], [5, 6, 7], [[3000, 2800], [3000, 2800], [3000, 2800]]);
-  const strat = cols([[0, 5600], [0, 5600], [0, 5600]], [9, 10, 11.5], [4, 5, 5], [[0, 5600], [0, 5600], [0, 5600]]);
+  const base = cols(
+    [
+      [3000, 2800],
+      [3000, 2800],
+      [3000, 2800],
+    ],
+    [10, 12, 11],
+    [5, 6, 7],
+    [
+      [3000, 2800],
+      [3000, 2800],
+      [3000, 2800],
+    ],
+  );
+  const strat = cols(
+    [
+      [0, 5600],
+      [0, 5600],
+      [0, 5600],
+    ],
+    [9, 10, 11.5],
+    [4, 5, 5],
+    [
+      [0, 5600],
+      [0, 5600],
+      [0, 5600],
+    ],
+  );
   const e = econ({ oneOff: 36500, doubleRunningDays: 73 });
   const d = pairedEconomics(base, strat, e);
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { verdictOf, clearDirection } from '../../../results/appraisal/verdict.js';
 
 describe('clearDirection(kpi, interval)', () => {
-  it('clearDirection reads each KPI\'s direction: lower 12-hour waits and higher UCR share are better; an interval with zero is not clear', () => {
+  it("clearDirection reads each KPI's direction: lower 12-hour waits and higher UCR share are better; an interval with zero is not clear", () => {
     expect(clearDirection('waits_12h_per_day', [-3, -1])).toBe('better');
     expect(clearDirection('waits_12h_per_day', [1, 3])).toBe('worse');
     expect(clearDirection('ucr_within_2h', [0.01, 0.03])).toBe('better');
@@ -14,14 +14,35 @@ describe('clearDirection(kpi, interval)', () => {
 
 describe('verdictOf(intervals)', () => {
   it('verdictOf: better, worse, trade-off (listing which) and no clear difference', () => {
-    expect(verdictOf({ waits_12h_per_day: [-3, -1], recurrent_cost_per_year: [-10, 10] })).toEqual({ verdict: 'better', better: ['waits_12h_per_day'], worse: [] });
-    expect(verdictOf({ waits_12h_per_day: [-1, 1], recurrent_cost_per_year: [5, 10] })).toEqual({ verdict: 'worse', better: [], worse: ['recurrent_cost_per_year'] });
-    expect(verdictOf({ acute_waiting_mean: [-5, -2], recurrent_cost_per_year: [5, 10] })).toEqual({ verdict: 'trade-off', better: ['acute_waiting_mean'], worse: ['recurrent_cost_per_year'] });
-    expect(verdictOf({ acute_waiting_mean: [-5, 2], recurrent_cost_per_year: [0, 0] })).toEqual({ verdict: 'no clear difference', better: [], worse: [] });
+    expect(verdictOf({ waits_12h_per_day: [-3, -1], recurrent_cost_per_year: [-10, 10] })).toEqual({
+      verdict: 'better',
+      better: ['waits_12h_per_day'],
+      worse: [],
+    });
+    expect(verdictOf({ waits_12h_per_day: [-1, 1], recurrent_cost_per_year: [5, 10] })).toEqual({
+      verdict: 'worse',
+      better: [],
+      worse: ['recurrent_cost_per_year'],
+    });
+    expect(verdictOf({ acute_waiting_mean: [-5, -2], recurrent_cost_per_year: [5, 10] })).toEqual({
+      verdict: 'trade-off',
+      better: ['acute_waiting_mean'],
+      worse: ['recurrent_cost_per_year'],
+    });
+    expect(verdictOf({ acute_waiting_mean: [-5, 2], recurrent_cost_per_year: [0, 0] })).toEqual({
+      verdict: 'no clear difference',
+      better: [],
+      worse: [],
+    });
   });
 
   it('verdictOf: fewer admissions while patients wait longer for a bed never make a strategy better', () => {
-    const v = verdictOf({ admissions_per_day: [-4, -3], waits_12h_per_day: [50, 60], acute_waiting_mean: [-1, 1], recurrent_cost_per_year: [-1, 1] });
+    const v = verdictOf({
+      admissions_per_day: [-4, -3],
+      waits_12h_per_day: [50, 60],
+      acute_waiting_mean: [-1, 1],
+      recurrent_cost_per_year: [-1, 1],
+    });
     expect(v).toEqual({ verdict: 'worse', better: [], worse: ['waits_12h_per_day'], discounted: ['admissions_per_day'] });
     // Without the crowding the same fall in admissions counts.
     expect(verdictOf({ admissions_per_day: [-4, -3], waits_12h_per_day: [-1, 1] }).verdict).toBe('better');

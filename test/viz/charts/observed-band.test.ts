@@ -18,7 +18,10 @@ describe('observedBandSvg(days, options)', () => {
     expect(svg.match(/<path class="simulated-mean" d="[^"]+"/g)).toHaveLength(1);
     // 60 is above the band and 44 below it; 55 sits on the bound, which is inside.
     const outside = [...svg.matchAll(/<circle class="outside" cx="[^"]*" cy="([^"]*)"[^>]*><title>([^<]*)<\/title>/g)];
-    expect(outside.map((m) => m[2])).toEqual(['2027-01-05: observed 60.0, band 45.0 to 55.0', '2027-01-06: observed 44.0, band 45.0 to 55.0']);
+    expect(outside.map((m) => m[2])).toEqual([
+      '2027-01-05: observed 60.0, band 45.0 to 55.0',
+      '2027-01-06: observed 44.0, band 45.0 to 55.0',
+    ]);
     // Higher values sit higher on the page (smaller y).
     expect(Number(outside[0][1])).toBeLessThan(Number(outside[1][1]));
     expect(svg).toContain('aria-label="acute.occupancy: observed values against the simulated 5–95% band, 3 of 5 days inside"');
