@@ -6,20 +6,10 @@
  */
 import type { Results } from '../results/index.js';
 import { kpiInfo } from '../results/index.js';
+import { PAIRED_KPIS } from '../engine/index.js';
 
 /** The paired economic KPIs shown per strategy, in the order a finance director reads them. */
-export const ECONOMIC_KPIS = [
-  'recurrent_cost_per_year',
-  'one_off_cost',
-  'double_running_cost',
-  'net_cost_per_year',
-  'net_present_value',
-  'return_on_investment',
-  'payback_month',
-  'probability_of_saving',
-  'cost_per_admission_avoided',
-  'cost_per_bed_day_released',
-] as const;
+export const ECONOMIC_KPIS = ['recurrent_cost_per_year', 'one_off_cost', ...PAIRED_KPIS] as const;
 
 const money = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
 const names = (kpis: readonly string[]) => kpis.map((k) => kpiInfo(k).short ?? kpiInfo(k).label).join(', ');

@@ -50,6 +50,9 @@ export function planOutcome(extraPerDay: number, savedPerDay: number, closedPerD
     cumulative = -e.oneOff,
     payback = NaN,
     doubleRunning = 0;
+  // Money within rounding of zero is no saving: while double running pays the closed capacity
+  // exactly its saving, the cumulative sum hovers at zero and must not count as paid back.
+  const eps = 1e-9 * (Math.abs(savingMonth) + closedPerDay * DAYS_A_MONTH + e.oneOff);
   // Nothing to pay back: a saving from the first day.
   if (e.oneOff === 0 && (closedPerDay === 0 || e.doubleRunningDays === 0) && savingMonth > 0) payback = 0;
   for (let m = 0; m < months; m++) {
@@ -61,7 +64,7 @@ export function planOutcome(extraPerDay: number, savedPerDay: number, closedPerD
     npv += (savingMonth - running) * df;
     invested += (extraPerDay * DAYS_A_MONTH + running) * df;
     cumulative += savingMonth - running;
-    if (Number.isNaN(payback) && cumulative >= 0 && savingMonth > 0) payback = m + 1;
+    if (Number.isNaN(payback) && cumulative > eps && savingMonth > 0) payback = m + 1;
   }
   return {
     doubleRunning,
@@ -69,7 +72,7 @@ export function planOutcome(extraPerDay: number, savedPerDay: number, closedPerD
     npv,
     roi: invested > 0 ? npv / invested : NaN,
     paybackMonth: payback,
-    saves: npv > 0 ? 1 : 0,
+    saves: npv > eps ? 1 : 0,
   };
 }
 

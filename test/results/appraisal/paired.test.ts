@@ -5,6 +5,22 @@ import type { Economics } from '../../../engine/model.js';
 const econ = (o: Partial<Economics> = {}): Economics => ({ oneOff: 0, doubleRunningDays: 0, discountRate: 0, planYears: 2, ...o });
 
 describe('planOutcome(extraPerDay, savedPerDay, closedPerDay, economics)', () => {
+  it('planOutcome(0, 100, 100, double running 180 days): pays back only in the first month after double running ends', () => {
+    const month = 365 / 12;
+    const o = planOutcome(0, 100, 100, econ({ doubleRunningDays: 180 }));
+    // While the closed capacity is still paid it costs exactly what closing it saves.
+    expect(o.paybackMonth).toBe(Math.floor(180 / month) + 1);
+    expect(o.npv).toBeCloseTo(100 * (730 - 180), 6);
+    expect(o.saves).toBe(1);
+  });
+
+  it('planOutcome(0, 100, 100, double running the whole plan): no saving, no payback', () => {
+    const o = planOutcome(0, 100, 100, econ({ doubleRunningDays: 730 }));
+    expect(Math.abs(o.npv)).toBeLessThan(1e-6);
+    expect(o.saves).toBe(0);
+    expect(Number.isNaN(o.paybackMonth)).toBe(true);
+  });
+
   it('planOutcome(0, 200, 0, one-off £120,000, 2 years, no discount): NPV, net cost, ROI and payback by hand', () => {
     const o = planOutcome(0, 200, 0, econ({ oneOff: 120000 }));
     expect(o.npv).toBeCloseTo(-120000 + 200 * 730, 6);
@@ -26,8 +42,9 @@ describe('planOutcome(extraPerDay, savedPerDay, closedPerDay, economics)', () =>
     expect(o.npv).toBeCloseTo(100 * 730 - (300 * 365) / 2, 6);
     // Invested: the extra £1,000 a day for two years plus the double running.
     expect(o.roi).toBeCloseTo(o.npv / (1000 * 730 + (300 * 365) / 2), 9);
-    // Six months at -£200 a day, then +£100 a day: back to zero after 18 months.
-    expect(o.paybackMonth).toBe(18);
+    // Six months at -£200 a day, then +£100 a day: back to zero after 18 months, so the
+    // cumulative saving is first positive in month 19 (README: payback_month).
+    expect(o.paybackMonth).toBe(19);
   });
 
   it('planOutcome of a strategy that only costs more: negative NPV, no saving, no payback, ROI -1', () => {
