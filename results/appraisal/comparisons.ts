@@ -64,6 +64,23 @@ export function holmLevels(p: readonly number[], alpha = ALPHA): number[] {
 }
 
 /** Sets `verdict` on every strategy but the baseline and returns the comparisons summary. */
+/** Unit metrics of patients who got no care there: turned away when full, or left waiting. */
+const LOST = ['lost_fraction', 'reneged_fraction'] as const;
+
+/** The units where a strategy loses a larger share of patients than the baseline, on average. */
+function turnedAway(r: Results, strategy: string): string[] {
+  const base = r.strategies[Object.keys(r.strategies)[0]]?.units ?? {};
+  const out: string[] = [];
+  for (const [unit, m] of Object.entries(r.strategies[strategy]?.units ?? {})) {
+    for (const k of LOST) {
+      const a = m[k]?.mean,
+        b = base[unit]?.[k]?.mean;
+      if (a != null && b != null && a > b + 1e-9) out.push(`units.${unit}.${k}`);
+    }
+  }
+  return out;
+}
+
 export function applyVerdicts(r: Results, adjust: Adjust = 'none'): Comparisons {
   const rows: Row[] = [];
   for (const [strategy, diffs] of Object.entries(r.differences)) {
@@ -84,7 +101,7 @@ export function applyVerdicts(r: Results, adjust: Adjust = 'none'): Comparisons 
   });
   for (const strategy of Object.keys(r.differences)) {
     const st = r.strategies[strategy];
-    if (st) st.verdict = verdictOf(byStrategy[strategy] ?? {});
+    if (st) st.verdict = verdictOf(byStrategy[strategy] ?? {}, turnedAway(r, strategy));
   }
   const out: Comparisons = { adjust, count: rows.length, clear, expected_by_chance: adjust === 'holm' ? ALPHA : ALPHA * rows.length };
   if (adjust === 'holm') out.intervals = adjusted;

@@ -61,8 +61,13 @@ function worseOnAverage(kpi: string, ci: Interval | undefined): boolean {
   return better === 'lower' ? mid > 0 : mid < 0;
 }
 
-/** The verdict from the intervals of one strategy's differences (KPI -> interval). */
-export function verdictOf(intervals: Record<string, Interval>): Verdict {
+/**
+ * The verdict from the intervals of one strategy's differences (KPI -> interval). `turnedAway`
+ * names the units that lose (turn away, or lose to reneging) a larger share of their patients
+ * than the baseline, on average: fewer admissions or a lower cost then come, at least in part,
+ * from patients who got no care, so they are discounted like crowding.
+ */
+export function verdictOf(intervals: Record<string, Interval>, turnedAway: readonly string[] = []): Verdict {
   const kpis = VERDICT_KPIS.filter((k) => intervals[k] !== undefined);
   const better: string[] = [],
     worse: string[] = [],
@@ -71,7 +76,7 @@ export function verdictOf(intervals: Record<string, Interval>): Verdict {
     const d = clearDirection(k, intervals[k]);
     if (d === 'worse') worse.push(k);
     else if (d === 'better') {
-      const stuck = (STUCK_ELSEWHERE[k] ?? []).some((o) => worseOnAverage(o, intervals[o]));
+      const stuck = k in STUCK_ELSEWHERE && (turnedAway.length > 0 || STUCK_ELSEWHERE[k].some((o) => worseOnAverage(o, intervals[o])));
       (stuck ? discounted : better).push(k);
     }
   }

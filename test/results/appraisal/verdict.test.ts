@@ -13,6 +13,14 @@ describe('clearDirection(kpi, interval)', () => {
 });
 
 describe('verdictOf(intervals)', () => {
+  it('verdictOf(intervals, turnedAway): a saving while a unit turns away more of its patients is discounted, not better', () => {
+    const cut = { recurrent_cost_per_year: [-90000, -70000] as const, acute_occupancy: [-0.001, 0.001] as const };
+    expect(verdictOf(cut).verdict).toBe('better');
+    const v = verdictOf(cut, ['units.ward.lost_fraction']);
+    expect(v.verdict).toBe('no clear difference');
+    expect(v.discounted).toEqual(['recurrent_cost_per_year']);
+  });
+
   it('verdictOf: better, worse, trade-off (listing which) and no clear difference', () => {
     expect(verdictOf({ waits_12h_per_day: [-3, -1], recurrent_cost_per_year: [-10, 10] })).toEqual({
       verdict: 'better',
