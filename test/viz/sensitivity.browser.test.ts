@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { sensitivityHtml } from '../../viz/sensitivity-html.js';
 import type { SensitivityFile } from '../../sensitivity/run-sensitivity.js';
 import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
+import { KPI_INFO } from '../../results/index.js';
 
 const stat = (mean: number, h: number) => ({ mean, sd: h, ci95: [mean - h, mean + h] as [number, number], n: 20 });
 const file: SensitivityFile = {
@@ -83,9 +84,12 @@ describe('sensitivityHtml(file, title) in the browser', () => {
   });
 
   it('sensitivityHtml labels plainly: the KPI by its name, the axis with its unit, a PRCC tornado from -1 to 1', async () => {
-    expect(await b.page.$eval('section[data-kpi=delayed_bed_days_per_day] h2', (h) => h.textContent)).toBe('Delayed discharges');
+    // The KPI's plain label from the one KPI table, not its internal name.
+    const label = KPI_INFO.delayed_bed_days_per_day!.label;
+    expect(label).not.toContain('_');
+    expect(await b.page.$eval('section[data-kpi=delayed_bed_days_per_day] h2', (h) => h.textContent)).toBe(label);
     expect(await b.page.$eval('#oat-delayed_bed_days_per_day text.axis-title', (t) => t.textContent)).toBe(
-      'Change in delayed discharges (acute beds a day)',
+      `Change in ${label.toLowerCase()} (acute beds a day)`,
     );
     const prcc = await b.page.$$eval('#prcc-delayed_bed_days_per_day rect.mark', (rs) =>
       rs.map((r) => Number(r.getAttribute('data-value'))),
