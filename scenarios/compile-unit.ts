@@ -12,6 +12,7 @@ import { readStaffing } from './compile-staff.js';
 import { closest } from './expressions.js';
 import { destCode, type Ctx } from './context.js';
 import { own } from '../engine/index.js';
+import { readMoney } from './money.js';
 
 const KINDS: UnitKind[] = ['beds', 'homecare', 'team', 'front'];
 const ROLES: UnitRole[] = ['acute', 'ucr', 'ed', 'p1', 'p2', 'p3', 'virtual', 'other'];
@@ -228,7 +229,7 @@ function readQueue(ctx: Ctx, node: SNode | undefined, path: string): number | nu
 
 function money(ctx: Ctx, node: SNode | undefined, path: string, kind: 'cost-rate' | 'cost'): number | null {
   if (!node) return 0;
-  return readNumber(ctx.env, node, path, kind);
+  return readMoney(ctx.env, node, path, kind);
 }
 
 /** `cost_place` is paid per place over time, so it needs places: not on an unlimited unit. */

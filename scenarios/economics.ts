@@ -8,6 +8,7 @@ import type { SNode } from './tree.js';
 import { child } from './tree.js';
 import type { Env } from './env.js';
 import { readNumber } from './read.js';
+import { readMoney } from './money.js';
 import { DAY } from '../engine/index.js';
 
 /** HM Treasury Green Book discount rate, and a usual length of an ICS plan. */
@@ -44,8 +45,23 @@ export function readEconomicSettings(root: SNode, env: Env): EconomicSettings | 
 export function readStrategyEconomics(node: SNode | undefined, path: string, env: Env, settings: EconomicSettings): Economics | null {
   const oNode = child(node, 'one_off'),
     dNode = child(node, 'double_running');
-  const oneOff = oNode ? readNumber(env, oNode, `${path}.one_off`, 'cost') : 0;
+  const oneOff = oNode ? readMoney(env, oNode, `${path}.one_off`, 'cost') : 0;
   const running = dNode ? readNumber(env, dNode, `${path}.double_running`, 'duration') : 0;
   if (oneOff === null || running === null) return null;
+  if (dNode && running / DAY > settings.planYears * 365) {
+    // Money after the plan ends is outside every figure (NPV, payback, net cost), so a longer
+    // transition would be cut to the plan without a word.
+    env.diags.error(
+      'bad-value',
+      dNode.loc,
+      `${path}.double_running`,
+      `double running of ${Math.round(running / DAY)} days, longer than the plan`,
+      {
+        expected: `at most the plan's ${settings.planYears} years (economics.plan_years)`,
+        hint: 'shorten the transition, or lengthen `economics: { plan_years: ... }`',
+      },
+    );
+    return null;
+  }
   return { oneOff, doubleRunningDays: running / DAY, discountRate: settings.discountRate, planYears: settings.planYears };
 }

@@ -34,6 +34,29 @@ strategies:
     expect(m.economics).toEqual({ oneOff: 0, doubleRunningDays: 0, discountRate: 0.035, planYears: 5 });
   });
 
+  it('analyseScenario refuses double running longer than the plan and money beyond a trillion pounds, at their keys', () => {
+    const d = errors(`${BASE.replace('cost_place: 300/day', 'cost_place: 1e308/day')}economics: { plan_years: 2 }
+strategies:
+  more: { set: { units.p2.capacity: 12 }, one_off: 1e308, double_running: 3 years }
+`);
+    const at = (path: string) => d.filter((x) => x.path === path).map((x) => x.code);
+    expect(at('units.acute.cost_place')).toEqual(['bad-value']);
+    expect(at('strategies.more.one_off')).toEqual(['bad-value']);
+    expect(
+      errors(`${BASE}economics: { plan_years: 2 }
+strategies:
+  more: { set: { units.p2.capacity: 12 }, double_running: 3 years }
+`).map((x) => [x.path, x.code]),
+    ).toEqual([['strategies.more.double_running', 'bad-value']]);
+    // Up to the plan's length is fine.
+    expect(
+      errors(`${BASE}economics: { plan_years: 2 }
+strategies:
+  more: { set: { units.p2.capacity: 12 }, double_running: 2 years }
+`),
+    ).toEqual([]);
+  });
+
   it('analyseScenario reports each bad economic value at its key, all at once', () => {
     const d = errors(`${BASE.replace('cost_place: 200/day', 'cost_place: 200')}economics: { discount_rate: 120%, plan_years: 0 }
 strategies:
