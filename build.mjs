@@ -26,6 +26,8 @@ const browser = [
 
 mkdirSync('dist', { recursive: true });
 for (const f of readdirSync('dist')) if (f.startsWith('chunk-')) rmSync(join('dist', f));
+// What every Node bundle shares (the CLI, the worker, the benchmarks, the library entry).
+const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', banner, minifySyntax: true, logLevel: 'warning' };
 const jobs = [];
 // The CLI loads the scenario compiler, the runner and the report lazily; split into chunks so
 // `--help` loads none of them and each chunk is tree-shaken (a lazily imported module inside
@@ -36,13 +38,7 @@ jobs.push(
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunk-[hash]',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner,
-    minifySyntax: true,
-    logLevel: 'warning',
+    ...nodeBundle,
   }),
 );
 for (const [entry, outfile] of node) {
@@ -51,14 +47,7 @@ for (const [entry, outfile] of node) {
     build({
       entryPoints: [entry],
       outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      banner,
-      minifySyntax: true,
-      sourcemap: false,
-      logLevel: 'warning',
+      ...nodeBundle,
     }),
   );
 }
@@ -83,13 +72,7 @@ jobs.push(
   build({
     entryPoints: { index: 'index.ts' },
     outdir: 'dist',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner,
-    minifySyntax: true,
-    logLevel: 'warning',
+    ...nodeBundle,
   }),
 );
 jobs.push(declarations());

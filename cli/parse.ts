@@ -154,6 +154,10 @@ function parser(version: string): Argv {
 
 const maxWorkers = () => MAX_WORKERS_PER_CORE * availableParallelism();
 
+/** `--workers`: 0 (this thread) up to a few per core; more only compete for the same cores. */
+const workerCount = (v: unknown): number | undefined =>
+  wholeNumber(v, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`);
+
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
 function wholeNumber(v: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = ''): number | undefined {
@@ -229,13 +233,7 @@ function toCommand(raw: Record<string, unknown>): Command {
         reps: reps(a.reps),
         maxReps: wholeNumber(a['max-reps'], 'max-reps', 10, MAX_REPLICATIONS, " per strategy (caresim's limit)"),
         seed: seed(a.seed),
-        workers: wholeNumber(
-          a.workers,
-          'workers',
-          0,
-          maxWorkers(),
-          ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`,
-        ),
+        workers: workerCount(a.workers),
         out: str(a.out),
         csv: str(a.csv),
         perRep: Boolean(a['per-rep']),
@@ -262,13 +260,7 @@ function toCommand(raw: Record<string, unknown>): Command {
         vary: varyList(a.vary),
         reps: wholeNumber(a.reps, 'reps', 3, MAX_REPLICATIONS),
         seed: seed(a.seed),
-        workers: wholeNumber(
-          a.workers,
-          'workers',
-          0,
-          maxWorkers(),
-          ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`,
-        ),
+        workers: workerCount(a.workers),
         set: setList(a.set),
         quiet: Boolean(a.quiet),
       };
@@ -280,13 +272,7 @@ function toCommand(raw: Record<string, unknown>): Command {
         report: str(a.report),
         budget: wholeNumber(a.budget, 'budget', 20, 10_000_000),
         seed: seed(a.seed),
-        workers: wholeNumber(
-          a.workers,
-          'workers',
-          0,
-          maxWorkers(),
-          ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`,
-        ),
+        workers: workerCount(a.workers),
         set: setList(a.set),
         resume: Boolean(a.resume),
         journal: str(a.journal),
