@@ -50,6 +50,8 @@ export interface UnitLoad {
   windows: WindowLoad[];
   /** Destinations (unit indices) whose wait has no bound: patients for them fill this unit. */
   short: number[];
+  /** Units downstream that patients of this unit wait for (blocking after service), when that wait is above 0. */
+  waitsFor: number[];
 }
 
 const ITERATIONS = 60;
@@ -122,7 +124,8 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
       peak: WindowLoad | null = null;
     const wins: WindowLoad[] = [];
     const parts: StayParts = { service: 0, handoff: 0, window: 0, blocking: 0 };
-    const short = new Set<number>();
+    const short = new Set<number>(),
+      waitsFor = new Set<number>();
     for (const { w, places, rate: r, stay, wait } of windows) {
       const len = (w.to - w.from) / model.horizon;
       let wk = 0;
@@ -135,7 +138,11 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
         parts.handoff += len * l * f.handoff;
         parts.window += len * l * f.window;
         parts.blocking += len * l * (stay[u][c] - f.service - f.handoff - f.window);
-        for (const [d, p] of P[u][c]) if (p > 0 && blocks(u, d) && wait[d] === Infinity) short.add(d);
+        for (const [d, p] of P[u][c]) {
+          if (!(p > 0) || !blocks(u, d) || !(wait[d] > 0)) continue;
+          waitsFor.add(d);
+          if (wait[d] === Infinity) short.add(d);
+        }
       }
       rate += len * r[u];
       work += len * wk;
@@ -146,6 +153,6 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
     }
     if (rate > 0) for (const k of Object.keys(parts) as (keyof StayParts)[]) parts[k] /= rate;
     const rho = total > 0 ? work / total : work > 0 ? Infinity : 0;
-    return { rate, work, places: total, rho, parts, peak: peak!, windows: wins, short: [...short] };
+    return { rate, work, places: total, rho, parts, peak: peak!, windows: wins, short: [...short], waitsFor: [...waitsFor] };
   });
 }

@@ -50,12 +50,13 @@ function outlets(model: Model, u: number, lam: number[][]): { grows: boolean; wo
   return { grows, words };
 }
 
-function stayText(L: UnitLoad): string {
+function stayText(model: Model, L: UnitLoad): string {
   const p = L.parts;
+  const where = L.waitsFor.map((d) => name(model, d)).join(', ');
   const bits = [`service ${fd(p.service)}`];
   if (p.handoff > 0) bits.push(`hand-off ${fd(p.handoff)}`);
   if (p.window > 0) bits.push(`discharge window ${fd(p.window)}`);
-  if (p.blocking > 0) bits.push(`waiting for a place downstream ${fd(p.blocking)}`);
+  if (p.blocking > 0) bits.push(`waiting for a place downstream${where ? ` in ${where}` : ''} ${fd(p.blocking)}`);
   const stay = p.service + p.handoff + p.window + p.blocking;
   return `${f(L.rate * DAY)} patients a day x ${fd(stay)} days in a place (${bits.join(' + ')}) / ${f(L.places)} places`;
 }
@@ -96,7 +97,7 @@ export function checkStability(
     const when = whole
       ? `${f(L.rho)} over the measured period`
       : `${f(L.peak.rho)} at its peak, above 1 in ${above.length} of ${L.windows.length} periods of about a month between ${date(t0, above[0].from)} and ${date(t0, above[above.length - 1].to)} (${f(L.rho)} over the measured period)`;
-    const head = `offered load of \`${unit.name}\` is ${when}${label}: ${stayText(L)}`;
+    const head = `offered load of \`${unit.name}\` is ${when}${label}: ${stayText(model, L)}`;
     if (out.grows) {
       diags.warn('unstable', at, path, head, {
         expected: whole
@@ -108,8 +109,14 @@ export function checkStability(
     }
     const share = Math.max(0, 1 - 1 / (whole ? L.rho : L.peak.rho));
     const perDay = share * (whole ? L.rate : L.peak.rate) * DAY;
+    // At a load of exactly 1 the bound above is 0%, which would read as "nothing is lost"; the
+    // share then depends on the variability of arrivals and stays, so it is not given.
+    const lost =
+      share >= 0.005
+        ? `at least about ${f(100 * share)}% of the patients offered (${f(perDay)} a day${whole ? '' : ' at the peak'})`
+        : `a share of the patients offered${whole ? '' : ' at the peak'} that grows with the variability of arrivals and stays`;
     diags.warn('overloaded', at, path, head, {
-      expected: `an offered load below 1; above it at least about ${f(100 * share)}% of the patients offered (${f(perDay)} a day${whole ? '' : ' at the peak'}) find no place and ${out.words.join(', or ') || 'cannot be served'}`,
+      expected: `an offered load below 1; at or above it ${lost} find no place and ${out.words.join(', or ') || 'cannot be served'}`,
       hint: `${placesHint(L)}, if that is not intended`,
     });
   });

@@ -49,6 +49,26 @@ units:
     expect(said(text(90))).not.toContain('without bound');
   });
 
+  it('names the unit downstream whose places a unit\'s patients wait for', () => {
+    const text = `${head}arrivals: { a: { rate: 10/day, to: acute } }
+units:
+  acute: { kind: beds, capacity: 40, los: exponential(5 days), next: { home: 50%, p1: rest } }
+  p1: { kind: homecare, capacity: 102, los: exponential(20 days), queue: none }
+`;
+    expect(brief(text)).toEqual(['unstable:units.acute']);
+    expect(said(text)).toMatch(/waiting for a place downstream in `p1` \d/);
+  });
+
+  it('never says "at least about 0%" are lost when a loss unit\'s load is exactly 1', () => {
+    const text = `${head}arrivals: { a: { rate: 10/day, to: w } }
+units:
+  w: { kind: beds, capacity: 20, los: 2 days, queue: none }
+`;
+    expect(brief(text)).toEqual(['overloaded:units.w']);
+    expect(said(text)).not.toContain('about 0%');
+    expect(said(text)).toContain('a share of the patients offered that grows with the variability');
+  });
+
   it('says "grows without bound" only for a queue that can, and what happens to the excess otherwise', () => {
     const unit = (extra: string, kind = 'beds', also = '') => `${head}arrivals: { a: { rate: 10/day, to: w } }
 units:
