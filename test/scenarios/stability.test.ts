@@ -49,7 +49,7 @@ units:
     expect(said(text(90))).not.toContain('without bound');
   });
 
-  it('names the unit downstream whose places a unit\'s patients wait for', () => {
+  it("names the unit downstream whose places a unit's patients wait for", () => {
     const text = `${head}arrivals: { a: { rate: 10/day, to: acute } }
 units:
   acute: { kind: beds, capacity: 40, los: exponential(5 days), next: { home: 50%, p1: rest } }
