@@ -4,7 +4,8 @@
  * is from the simulated mean, and a plain verdict.
  */
 import type { Aligned, AlignedSeries, AlignedDay, BandChoice } from './match.js';
-import { binomialTest, effectiveSampleSize, tTestTwoSided, wilson } from './stats.js';
+import { binomialTest, effectiveSampleSize, tTestTwoSided } from './stats.js';
+import { wilson } from '../results/index.js';
 
 export type Verdict = 'consistent' | 'simulated too high' | 'simulated too low' | 'band too narrow' | 'band too wide';
 

@@ -58,16 +58,6 @@ export function binomialTest(k: number, n: number, p: number): number {
   return Math.min(1, total);
 }
 
-/** Wilson 95% interval for a proportion from n (possibly effective, non-integer) trials. */
-export function wilson(share: number, n: number): [number, number] {
-  if (n <= 0) return [0, 1];
-  const z = 1.959963984540054,
-    z2 = z * z;
-  const centre = (share + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z / (1 + z2 / n)) * Math.sqrt((share * (1 - share)) / n + z2 / (4 * n * n));
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-
 /** Regularised incomplete beta I_x(a, b) (continued fraction, Lentz's method). */
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;

@@ -10,7 +10,7 @@ import { distText } from './dist-text.js';
 import { isoDate } from './dates.js';
 import { Names, commentName } from './names.js';
 import { int, pct, sig } from './format.js';
-import { wilson } from './wilson.js';
+import { wilson } from '../results/index.js';
 import { BUILTIN_EXITS } from '../scenarios/index.js';
 
 export interface SourceInfo {
@@ -177,7 +177,7 @@ export function writeFragment(input: FragmentInput): string {
       const share = [...u.routing]
         .sort((a, b) => b[1] - a[1])
         .map(([d, k]) => {
-          const [lo, hi] = wilson(k, all.n);
+          const [lo, hi] = wilson(k / all.n, all.n);
           return `${dest(d)} ${int(k)}, 95% CI ${pct(lo)}-${pct(hi)}`;
         })
         .join('; ');

@@ -125,3 +125,17 @@ export function logGamma(x: number): number {
   for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
+
+/**
+ * Wilson's 95% interval of a share from n trials (n may be an effective, non-integer count):
+ * sound near 0% and 100%, where p ± 1.96 se leaves [0, 1]. For the routing shares of
+ * `caresim fit` and the band coverage of `caresim compare`.
+ */
+export function wilson(share: number, n: number): [number, number] {
+  if (!(n > 0)) return [0, 1];
+  const z = 1.959963984540054,
+    z2 = z * z;
+  const centre = (share + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((share * (1 - share)) / n + z2 / (4 * n * n));
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}

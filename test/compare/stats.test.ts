@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialTest, effectiveSampleSize, logGamma, tTestTwoSided, wilson } from '../../compare/stats.js';
+import { binomialTest, effectiveSampleSize, logGamma, tTestTwoSided } from '../../compare/stats.js';
 import { makeStream } from '../../engine/random.js';
 
 /** Standard normal draws from a seeded stream (Box-Muller). */
@@ -59,12 +59,6 @@ describe('logGamma(x) and binomialTest(k, n, p)', () => {
       [0, 1, 2, 3, 4, 5, 6, 7].reduce((a, k) => a + pmf(k), 0),
       12,
     );
-  });
-
-  it('wilson(share, n) gives the textbook interval', () => {
-    const [lo, hi] = wilson(0.5, 100);
-    expect(lo).toBeCloseTo(0.4038, 4);
-    expect(hi).toBeCloseTo(0.5962, 4);
   });
 });
 

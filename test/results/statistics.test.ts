@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearisedRatio, ratioStat, stat, tQuantile975 } from '../../results/statistics.js';
+import { linearisedRatio, ratioStat, stat, tQuantile975, wilson } from '../../results/statistics.js';
 import { StrategyFold, foldDifferences } from '../../results/summary-fold.js';
 import { makeStream } from '../../engine/index.js';
 import type { ReplicationResult } from '../../engine/index.js';
@@ -136,5 +136,21 @@ describe('linearisedRatio(num, den)', () => {
     const lin = linearisedRatio([1, 5, 9], [2, 10, 40])!;
     expect(lin.ratio).toBe(15 / 52);
     expect((lin.z[0] + lin.z[1] + lin.z[2]) / 3).toBeCloseTo(15 / 52, 14);
+  });
+});
+
+describe('wilson(share, n)', () => {
+  it('gives the published Wilson score intervals, inside [0, 1] even at 0 of n, for whole and effective counts', () => {
+    const [a, b] = wilson(0.5, 100);
+    expect(a).toBeCloseTo(0.4038, 4);
+    expect(b).toBeCloseTo(0.5962, 4);
+    const [c, d] = wilson(0, 10);
+    expect(c).toBe(0);
+    expect(d).toBeCloseTo(0.2775, 4);
+    // An effective count between two whole ones gives an interval between theirs.
+    const w = (n: number) => wilson(0.3, n)[1] - wilson(0.3, n)[0];
+    expect(w(40.5)).toBeLessThan(w(40));
+    expect(w(40.5)).toBeGreaterThan(w(41));
+    expect(wilson(0.3, 0)).toEqual([0, 1]);
   });
 });
