@@ -25,7 +25,8 @@ export { summarise, summariseFolds, summariseStrategy, pairedDifferences, foldOf
 export type { StrategyReps, StrategyFolded, SummariseMeta } from './summarise.js';
 export { precision, relativeHalfWidth } from './precision.js';
 export { StrategyFold, foldDifferences, firstMeasuredDay, type StrategyMeta } from './summary-fold.js';
-export { stat, quantile, tQuantile975, ratioStat, linearisedRatio, withMean, logGamma, wilson } from './statistics.js';
+export { stat, quantile, tQuantile975, ratioStat, linearisedRatio, withMean, logGamma, wilson, ranks } from './statistics.js';
+export { normalUpper, logNormalSf, normalCdf, normalQuantile, normalQuantileRefined } from './normal.js';
 export { BAND_SAMPLE, BandFold, MeanFold } from './daily-bands.js';
 export { InOrder } from './in-order.js';
 export { KPI_INFO, UNIT_METRIC_INFO, kpiInfo, type KpiInfo, type KpiKind } from './kpi-info.js';

@@ -139,3 +139,17 @@ export function wilson(share: number, n: number): [number, number] {
   const half = (z / (1 + z2 / n)) * Math.sqrt((share * (1 - share)) / n + z2 / (4 * n * n));
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
+
+/** Ranks from 1, ties given their average rank. */
+export function ranks(x: readonly number[]): number[] {
+  const idx = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
+  const r = new Array<number>(x.length);
+  for (let i = 0; i < idx.length;) {
+    let j = i;
+    while (j + 1 < idx.length && x[idx[j + 1]] === x[idx[i]]) j++;
+    const avg = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) r[idx[k]] = avg;
+    i = j + 1;
+  }
+  return r;
+}

@@ -4,6 +4,8 @@
  * detrended ranks): a daily queue series is strongly autocorrelated, and the plain test
  * would call a slow swing a trend. Sen's slope gives the size.
  */
+import { normalUpper } from './normal.js';
+import { ranks } from './statistics.js';
 
 export interface Trend {
   /** Sen's slope: median of pairwise slopes, per step of the series. */
@@ -31,38 +33,6 @@ export function batchMeans(xs: readonly number[], max = MAX_POINTS): { points: n
     points.push(s / size);
   }
   return { points, size };
-}
-
-function ranks(xs: readonly number[]): number[] {
-  const idx = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
-  const r = new Array<number>(xs.length);
-  for (let i = 0; i < idx.length;) {
-    let j = i;
-    while (j + 1 < idx.length && xs[idx[j + 1]] === xs[idx[i]]) j++;
-    for (let k = i; k <= j; k++) r[idx[k]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return r;
-}
-
-/** Standard normal upper tail, by the complementary error function (Numerical Recipes erfc, 1.2e-7). */
-export function normalUpper(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * x);
-  const erfc =
-    t *
-    Math.exp(
-      -x * x -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
 }
 
 /** Mann–Kendall with the autocorrelation correction; null for fewer than 10 points or a flat series. */

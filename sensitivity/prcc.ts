@@ -8,6 +8,7 @@
  * output's rank variance that input explains (reported as `share`, with the model's R^2).
  */
 import { makeStream } from '../engine/index.js';
+import { ranks } from '../results/index.js';
 
 export interface Influence {
   input: string;
@@ -26,20 +27,6 @@ export interface Sensitivity {
   r2: number;
   /** Strongest first (by |PRCC|). */
   inputs: Influence[];
-}
-
-/** Ranks from 1, ties given their average rank. */
-export function ranks(x: readonly number[]): number[] {
-  const idx = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
-  const r = new Array<number>(x.length);
-  for (let i = 0; i < idx.length;) {
-    let j = i;
-    while (j + 1 < idx.length && x[idx[j + 1]] === x[idx[i]]) j++;
-    const avg = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) r[idx[k]] = avg;
-    i = j + 1;
-  }
-  return r;
 }
 
 /** Least squares with an intercept: coefficients [b0, b1..bk] of y on the columns. */

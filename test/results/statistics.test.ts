@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearisedRatio, ratioStat, stat, tQuantile975, wilson } from '../../results/statistics.js';
+import { linearisedRatio, ratioStat, stat, tQuantile975, wilson, ranks } from '../../results/statistics.js';
 import { StrategyFold, foldDifferences } from '../../results/summary-fold.js';
 import { makeStream } from '../../engine/index.js';
 import type { ReplicationResult } from '../../engine/index.js';
@@ -152,5 +152,11 @@ describe('wilson(share, n)', () => {
     expect(w(40.5)).toBeLessThan(w(40));
     expect(w(40.5)).toBeGreaterThan(w(41));
     expect(wilson(0.3, 0)).toEqual([0, 1]);
+  });
+});
+
+describe('ranks(x)', () => {
+  it('ranks(x) counts from 1 and gives ties their average rank', () => {
+    expect(ranks([30, 10, 20, 10])).toEqual([4, 1.5, 3, 1.5]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { batchMeans, mannKendall, normalUpper } from '../../results/trend.js';
+import { batchMeans, mannKendall } from '../../results/trend.js';
 import { makeStream } from '../../engine/random.js';
 
 /** AR(1) noise x_t = phi x_{t-1} + e_t with standard normal e (Box–Muller on a fixed seed). */
@@ -14,15 +14,6 @@ function ar1(n: number, phi: number, seed: string): number[] {
   }
   return out;
 }
-
-describe('normalUpper(z)', () => {
-  it('matches the standard normal tail', () => {
-    expect(normalUpper(0)).toBeCloseTo(0.5, 7);
-    expect(normalUpper(1.959964)).toBeCloseTo(0.025, 6);
-    expect(normalUpper(3.090232)).toBeCloseTo(0.001, 6);
-    expect(normalUpper(-1.644854)).toBeCloseTo(0.95, 6);
-  });
-});
 
 describe('mannKendall(xs)', () => {
   it('gives S, Sen slope and z of a small exact case', () => {

@@ -1,13 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { ranks, leastSquares, sensitivity } from '../../sensitivity/prcc.js';
+import { leastSquares, sensitivity } from '../../sensitivity/prcc.js';
 import { makeStream } from '../../engine/random.js';
 import { Normals } from '../optimise/normal-draws.js';
-
-describe('ranks(x)', () => {
-  it('ranks(x) counts from 1 and gives ties their average rank', () => {
-    expect(ranks([30, 10, 20, 10])).toEqual([4, 1.5, 3, 1.5]);
-  });
-});
 
 describe('leastSquares(cols, y)', () => {
   it('leastSquares(cols, y) recovers exact coefficients of a noiseless plane', () => {
