@@ -48,6 +48,13 @@ export interface RunOptions {
    * back from it instead, so the outputs that list them need not keep them.
    */
   keepRaw?: boolean;
+  /**
+   * Keep the journal open and locked after the run, until the caller's `release`: the caller
+   * writes its outputs from the journal and then removes it, and no other run may take the
+   * journal over in between (a `--resume` started in that instant would resume from a journal
+   * about to be deleted).
+   */
+  holdJournal?: boolean;
 }
 
 export interface RunOutcome {
@@ -66,6 +73,11 @@ export interface RunOutcome {
   interrupted: boolean;
   resumed: number;
   shard: Shard | null;
+  /**
+   * Closes the journal and releases its lock, first removing it when `remove` (the run's outputs
+   * are written). A no-op unless `holdJournal` was set; safe to call more than once.
+   */
+  release(remove: boolean): void;
 }
 
 /** What the options and the scenario settle for one run. */

@@ -140,9 +140,11 @@ export async function runScenarioDetailed(src: string | CompiledScenario, opts: 
   let ended: { reps: number; interrupted: boolean };
   try {
     ended = await replicate(run.reps, plan, round);
-  } finally {
+  } catch (err) {
     journal?.close();
+    throw err;
   }
+  if (!opts.holdJournal) journal?.close();
   ledger.close();
   const results = summariseRun(sc, run, ledger, ended.reps, true);
   const draws = drawTable(sc.strategies[0], run.seed, ended.reps);
@@ -159,6 +161,7 @@ export async function runScenarioDetailed(src: string | CompiledScenario, opts: 
     interrupted: ended.interrupted,
     resumed: meter.resumed,
     shard: run.shard,
+    release: (remove) => (remove ? journal?.remove() : journal?.close()),
   };
 }
 

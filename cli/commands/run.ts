@@ -4,7 +4,7 @@
  * 2 for an invalid scenario or bad usage, 130 when interrupted (the journal keeps what
  * finished; `--resume` continues).
  */
-import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { runScenarioDetailed, type RunOutcome } from '../../runner/index.js';
 import { resolveShard, shardLabel, type Shard } from '../../runner/index.js';
@@ -101,28 +101,40 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
         // A shard file and --per-rep CSV read the replications back from the journal one at a
         // time (outcome.replications): none is held for them.
         keepRaw: false,
+        holdJournal: true,
         onProgress: (p) => view.update(p),
       });
     } finally {
       view.stop();
     }
-    if (outcome.interrupted) {
-      io.err(
-        `caresim: interrupted; ${outcome.finished} finished replication(s) kept in ${journal}. Continue with the same command and --resume.\n`,
-      );
-      return EXIT.interrupted;
+    let code: number = EXIT.failed;
+    try {
+      code = await finish(args, outcome, journal, io);
+      return code;
+    } finally {
+      // The journal stays locked until here: removed once the outputs are written, else kept.
+      outcome.release(code === EXIT.ok);
     }
-    await writeOutputs(args, outcome, io);
-    const failures = outcome.results.failures ?? [];
-    if (failures.length > 0) {
-      io.err(
-        `caresim: ${failures.length} replication(s) failed after a retry; the results use the rest. The journal ${journal} is kept: --resume runs only the failed ones again.\n`,
-      );
-      return EXIT.failed;
-    }
-    rmSync(journal, { force: true });
-    return EXIT.ok;
   } catch (err) {
     return reportError(err, io, args.set);
   }
+}
+
+/** Writes the outputs and says how the run ended: EXIT.ok only when the journal has served its purpose. */
+async function finish(args: RunArgs, outcome: RunOutcome, journal: string, io: Io): Promise<number> {
+  if (outcome.interrupted) {
+    io.err(
+      `caresim: interrupted; ${outcome.finished} finished replication(s) kept in ${journal}. Continue with the same command and --resume.\n`,
+    );
+    return EXIT.interrupted;
+  }
+  await writeOutputs(args, outcome, io);
+  const failures = outcome.results.failures ?? [];
+  if (failures.length > 0) {
+    io.err(
+      `caresim: ${failures.length} replication(s) failed after a retry; the results use the rest. The journal ${journal} is kept: --resume runs only the failed ones again.\n`,
+    );
+    return EXIT.failed;
+  }
+  return EXIT.ok;
 }

@@ -191,6 +191,26 @@ describe('runScenarioDetailed(loaded, { journal }) twice at once', () => {
     expect(lines.every((l) => l.includes('"seed":2027'))).toBe(true);
     expect(existsSync(`${journal}.lock`)).toBe(false);
   });
+
+  it('with holdJournal keeps the journal locked until release, so no resume can start from a journal about to be removed', async () => {
+    const sc = twoStrategies(4);
+    const journal = join(dir(), 'held.journal.ndjson');
+    const done = await runScenarioDetailed(sc, { workers: 1, journal, holdJournal: true });
+    expect(existsSync(`${journal}.lock`)).toBe(true);
+    // The outputs can still be read back from the journal while it is held.
+    expect([...done.replications[sc.strategies[0].name]]).toHaveLength(4);
+    await expect(runScenarioDetailed(sc, { workers: 1, journal, resume: true })).rejects.toBeInstanceOf(LockError);
+    done.release(true);
+    done.release(true);
+    expect(existsSync(journal)).toBe(false);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
+    // Released without removing, the journal is kept for a later resume.
+    const kept = await runScenarioDetailed(sc, { workers: 1, journal, holdJournal: true });
+    kept.release(false);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
+    const again = await runScenarioDetailed(sc, { workers: 1, journal, resume: true });
+    expect(again.resumed).toBe(8);
+  });
 });
 
 describe('runScenarioDetailed(ics-default, { resume }) from a journal larger than a string can be', () => {
