@@ -37,6 +37,13 @@ const SET: OptionSpec = {
   describe: 'Override a scenario value, e.g. units.acute.capacity=2000 (repeatable)',
 };
 
+const ADJUST: OptionSpec = {
+  name: 'adjust',
+  type: 'string',
+  value: 'none|holm',
+  describe: 'Intervals the verdicts use: plain 95% CIs (none) or Holm-adjusted for the many strategy x KPI comparisons (holm)',
+};
+
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'run',
@@ -65,12 +72,7 @@ export const COMMANDS: CommandSpec[] = [
         value: 'A,B',
         describe: 'Run only these strategies or sweep points (comma-separated); baseline always runs',
       },
-      {
-        name: 'adjust',
-        type: 'string',
-        value: 'none|holm',
-        describe: 'Intervals the verdicts use: plain 95% CIs (none) or Holm-adjusted for the many strategy x KPI comparisons (holm)',
-      },
+      ADJUST,
       { name: 'shard', type: 'string', value: 'i/n', describe: 'Run only replications r with r mod n = i (one machine of n)' },
       {
         name: 'shards',
@@ -119,6 +121,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the merged results file (JSON)' },
       { name: 'csv', type: 'string', value: 'DIR', describe: 'Write tidy CSV files into DIR' },
       { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv: also one row per replication' },
+      ADJUST,
       { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No summary table' },
     ],
     examples: [['caresim merge shard-*.json --out results.json', 'Merge the outputs of all shards']],

@@ -8,6 +8,7 @@ import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE } from '../engine/index.js';
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { COMMANDS, type CommandSpec } from './options.js';
+import type { Adjust } from './adjust.js';
 
 export interface RunArgs {
   cmd: 'run';
@@ -24,7 +25,7 @@ export interface RunArgs {
   /** Strategies to run besides the baseline; undefined = all. */
   only?: string[];
   /** Intervals the verdicts use (results/appraisal/comparisons.ts); default none. */
-  adjust?: 'none' | 'holm';
+  adjust?: Adjust;
   shard?: string;
   shards?: number;
   resume: boolean;
@@ -88,7 +89,7 @@ function varyList(v: unknown): { param: string; share: number }[] {
 export type Command =
   | RunArgs
   | { cmd: 'check'; file: string; set: string[] }
-  | { cmd: 'merge'; files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean }
+  | { cmd: 'merge'; files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean; adjust: Adjust }
   | {
       cmd: 'compare';
       results: string;
@@ -195,7 +196,7 @@ function setList(v: unknown): string[] {
   return list;
 }
 
-function adjustOf(v: unknown): 'none' | 'holm' {
+function adjustOf(v: unknown): Adjust {
   const s = str(v);
   if (s === undefined || s === 'none') return 'none';
   if (s === 'holm') return 'holm';
@@ -286,6 +287,7 @@ function toCommand(raw: Record<string, unknown>): Command {
         csv: str(a.csv),
         perRep: Boolean(a['per-rep']),
         quiet: Boolean(a.quiet),
+        adjust: adjustOf(a.adjust),
       };
     case 'compare':
       return {

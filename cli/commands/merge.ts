@@ -6,6 +6,7 @@ import { checkOutput, checkOutputFolder } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
 import { formatSummary } from '../summary-table.js';
+import { adjustVerdicts, type Adjust } from '../adjust.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { writeCsv, type ReplicationScalars } from '../csv.js';
 
@@ -32,7 +33,7 @@ function checkFiles(files: readonly string[], out: string | undefined, csv: stri
 }
 
 export async function mergeCommand(
-  args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean },
+  args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean; adjust?: Adjust },
   io: Io,
 ): Promise<number> {
   try {
@@ -47,6 +48,7 @@ export async function mergeCommand(
           (scalars[strategy] ??= []).push({ replication: rep.replication, kpis: rep.kpis, units: rep.units });
         }),
     );
+    adjustVerdicts(results, args.adjust, io);
     if (args.out) writeResultsFile(args.out, results);
     if (args.csv) {
       // In the order of the strategies, a strategy without finished replications included.

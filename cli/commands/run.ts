@@ -16,7 +16,7 @@ import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { formatSummary } from '../summary-table.js';
-import { applyVerdicts } from '../../results/index.js';
+import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { checkOutputDir, checkOutputFile } from '../output-paths.js';
@@ -37,8 +37,7 @@ function journalPath(args: RunArgs, sc: CompiledScenario, shard: Shard | null): 
 
 async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise<void> {
   const { results } = outcome;
-  // The run's verdicts use plain 95% CIs; --adjust holm redoes them with Holm-adjusted intervals.
-  if (args.adjust === 'holm' && results.comparisons) results.comparisons = applyVerdicts(results, 'holm');
+  adjustVerdicts(results, args.adjust, io);
   if (args.out) {
     if (outcome.shard) writeShardFile(args.out, results, outcome.shard, outcome.replications);
     else writeResultsFile(args.out, results);

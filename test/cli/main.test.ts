@@ -130,6 +130,22 @@ describe('caresim run --shard i/n and caresim merge', () => {
     expect(comparableFile(merged)).toBe(comparableFile(single));
   });
 
+  it('merge --adjust holm gives the Holm verdicts of the single run --adjust holm; a baseline-only run says there is nothing to adjust', () => {
+    const dir = tempDir();
+    const single = join(dir, 'single.json');
+    expect(runCli(['run', small, '--out', single, '-q', '--adjust', 'holm']).code).toBe(0);
+    const shards = [0, 1].map((i) => join(dir, `shard-${i}.json`));
+    shards.forEach((f, i) => expect(runCli(['run', small, '--shard', `${i}/2`, '--out', f, '-q']).code).toBe(0));
+    const merged = join(dir, 'merged.json');
+    expect(runCli(['merge', ...shards, '--out', merged, '-q', '--adjust', 'holm']).code).toBe(0);
+    const comparisons = (f: string) => JSON.stringify(JSON.parse(readFileSync(f, 'utf8')).comparisons);
+    expect(JSON.parse(readFileSync(merged, 'utf8')).comparisons.adjust).toBe('holm');
+    expect(comparisons(merged)).toBe(comparisons(single));
+    const alone = runCli(['run', library('erlang-loss.yaml'), '--reps', '3', '-q', '--adjust', 'holm']);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toContain('--adjust holm: only the baseline ran, so there are no comparisons to adjust');
+  });
+
   it('refuses an incomplete set of shards and a file that is not a shard (exit 2)', () => {
     const dir = tempDir();
     const s0 = join(dir, 's0.json'),
