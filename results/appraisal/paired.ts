@@ -34,6 +34,8 @@ export interface PlanOutcome {
   netCostPerYear: number;
   npv: number;
   roi: number;
+  /** The money put in, discounted: one-off, extra running costs and double running. */
+  invested: number;
   paybackMonth: number;
   saves: number;
 }
@@ -71,6 +73,7 @@ export function planOutcome(extraPerDay: number, savedPerDay: number, closedPerD
     netCostPerYear: (extraPerDay - savedPerDay) * 365 + (e.oneOff + doubleRunning) / e.planYears,
     npv,
     roi: invested > 0 ? npv / invested : NaN,
+    invested,
     paybackMonth: payback,
     saves: npv > eps ? 1 : 0,
   };
@@ -98,7 +101,7 @@ export function pairedEconomics(base: CostColumns, strategy: CostColumns, e: Eco
     doubleRunning: [] as number[],
     net: [] as number[],
     npv: [] as number[],
-    roi: [] as number[],
+    invested: [] as number[],
     payback: [] as number[],
     saves: [] as number[],
     avoided: [] as number[],
@@ -121,7 +124,7 @@ export function pairedEconomics(base: CostColumns, strategy: CostColumns, e: Eco
     cols.doubleRunning.push(o.doubleRunning);
     cols.net.push(o.netCostPerYear);
     cols.npv.push(o.npv);
-    cols.roi.push(o.roi);
+    cols.invested.push(o.invested);
     cols.payback.push(o.paybackMonth);
     cols.saves.push(o.saves);
     if (base.admissionsPerDay && strategy.admissionsPerDay) {
@@ -137,7 +140,10 @@ export function pairedEconomics(base: CostColumns, strategy: CostColumns, e: Eco
     double_running_cost: stat(cols.doubleRunning),
     net_cost_per_year: stat(cols.net),
     net_present_value: stat(cols.npv),
-    return_on_investment: stat(cols.roi),
+    // NPV over money put in, as a ratio of paired sums: a mean of per-replication ratios is
+    // dominated by replications that put in almost nothing (a cost cut with a little double
+    // running) and can run to thousands. No money put in anywhere: no return on investment.
+    return_on_investment: ratio(cols.npv, cols.invested),
     payback_month: stat(cols.payback),
     probability_of_saving: stat(cols.saves),
   };

@@ -129,6 +129,43 @@ describe('pairedEconomics(base, strategy, economics)', () => {
     expect(cheap.payback_month.mean).toBe(0);
   });
 
+  it('pairedEconomics: return on investment is total NPV over total money put in, not a mean of per-pair ratios', () => {
+    // Money put in per pair: one-off 36,500 + double running 219,000 + the extra P2 funding of
+    // £2,800 a day for two years (discount rate 0 in econ()).
+    const putIn = 36500 + 219000 + 2800 * 730;
+    expect(d.return_on_investment.mean).toBeCloseTo((-36500 - 219000 + 200 * 730) / putIn, 9);
+    // Pair 0 puts in almost nothing (1p a day more on P2, £100 a day less on acute): its own ratio
+    // is about 10,000; pairs 1 and 2 put in £50 a day for the same saving, a ratio of 1.
+    const flat = (c: number[][]) => cols(c, [1, 1, 1], [1, 1, 1], c);
+    const b = flat([
+      [100, 0],
+      [100, 0],
+      [100, 0],
+    ]);
+    const s = flat([
+      [0, 0.01],
+      [0, 50],
+      [0, 50],
+    ]);
+    const r = pairedEconomics(b, s, econ());
+    const npv = (100 - 0.01) * 730 + 2 * 50 * 730,
+      put = 0.01 * 730 + 2 * 50 * 730;
+    expect(r.return_on_investment.mean).toBeCloseTo(npv / put, 9);
+    expect(r.return_on_investment.mean!).toBeLessThan(3);
+    // Nothing put in by any pair: no return on investment to state.
+    expect(
+      pairedEconomics(
+        b,
+        flat([
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ]),
+        econ(),
+      ).return_on_investment.mean,
+    ).toBeNull();
+  });
+
   it('pairedEconomics pairs by replication index: a replication the baseline lacks is left out', () => {
     const partial = { ...strat, indices: [0, 1, 5] };
     expect(pairedEconomics(base, partial, e).net_present_value.n).toBe(2);
