@@ -25,7 +25,19 @@ export { summarise, summariseFolds, summariseStrategy, pairedDifferences, foldOf
 export type { StrategyReps, StrategyFolded, SummariseMeta } from './summarise.js';
 export { precision, relativeHalfWidth } from './precision.js';
 export { StrategyFold, foldDifferences, firstMeasuredDay, type StrategyMeta } from './summary-fold.js';
-export { stat, quantile, tQuantile975, ratioStat, linearisedRatio, withMean, logGamma } from './statistics.js';
+export {
+  stat,
+  quantile,
+  tQuantile975,
+  ratioStat,
+  linearisedRatio,
+  withMean,
+  withRange,
+  shares,
+  logGamma,
+  EMPTY_STAT,
+} from './statistics.js';
+export { range, sampleRows, RANGE_SAMPLE, type Range } from './percentiles.js';
 export { BAND_SAMPLE, BandFold, MeanFold } from './daily-bands.js';
 export { InOrder } from './in-order.js';
 export { KPI_INFO, UNIT_METRIC_INFO, kpiInfo, type KpiInfo, type KpiKind } from './kpi-info.js';
@@ -34,3 +46,4 @@ export { encode, decode, revive } from './codec.js';
 export { ENGINE_VERSION } from './version.js';
 export { applyVerdicts, foldEconomics, foldFunding } from './appraisal/index.js';
 export type { Comparisons, Adjust } from './appraisal/index.js';
+export { withAbsentRanges } from './older-files.js';
