@@ -116,9 +116,20 @@ export interface RunWarning {
   warmup_days?: number;
 }
 
+/** Plain labels of the scenario's names, for reports (only names that have a label; sweep points' built from their params'). */
+export interface Labels {
+  units?: Record<string, string>;
+  cohorts?: Record<string, string>;
+  strategies?: Record<string, string>;
+  params?: Record<string, string>;
+  staff?: Record<string, string>;
+}
+
 export interface Results {
   format: typeof RESULTS_FORMAT;
   scenario: { name: string; hash: string; file?: string; assumptions: string[] };
+  /** Plain labels from the scenario's `label:` keys (absent when it has none). */
+  labels?: Labels;
   engine: { version: string };
   seed: number | string;
   replications: number;

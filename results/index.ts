@@ -17,6 +17,7 @@ export type {
   Funding,
   FundingLine,
   Verdict,
+  Labels,
 } from './format.js';
 export { RESULTS_FORMAT, HEADLINE_KPIS, type HeadlineKpi } from './format.js';
 export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from '../engine/index.js';
