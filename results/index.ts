@@ -48,3 +48,4 @@ export { ENGINE_VERSION } from './version.js';
 export { applyVerdicts, foldEconomics, foldFunding } from './appraisal/index.js';
 export type { Comparisons, Adjust } from './appraisal/index.js';
 export { withAbsentRanges } from './older-files.js';
+export { diffResults, welch, NotComparableError, type Diff, type DiffRow, type DiffSide } from './diff.js';
