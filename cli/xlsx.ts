@@ -21,12 +21,12 @@ export const XLSX_MAX_ROWS = 1_048_576;
 async function withoutBufferWarning<T>(f: () => Promise<T>): Promise<T> {
   const emit = process.emitWarning.bind(process) as (...a: unknown[]) => void;
   const original = Object.getOwnPropertyDescriptor(process, 'emitWarning');
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
     const o = rest[0];
     const code = typeof o === 'object' && o !== null ? (o as { code?: string }).code : rest[1];
     if (code === 'DEP0005') return;
     emit(warning, ...rest);
-  });
+  };
   try {
     return await f();
   } finally {

@@ -31,7 +31,7 @@ function results(over: Partial<Results> = {}, kpis: Record<string, Stat> = {}): 
     },
     differences: {},
     ...over,
-  } as Results;
+  };
 }
 
 describe('welch(a, b)', () => {

@@ -93,7 +93,7 @@ describe('diffCommand({ a, b })', () => {
     });
     const r = runCli(['diff', a, shorter]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^caresim: the two results files are not comparable: different horizons \(a: 140 days, b: 100 days\)/);
+    expect(r.stderr).toMatch(/^caresim: the two results files are not comparable: different horizons \(a: 150 days, b: 100 days\)/);
     expect(r.stderr).toMatch(/different KPI sets \(only a has `acute_occupancy`\)/);
     expect(r.stdout).toBe('');
   });
