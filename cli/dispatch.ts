@@ -18,6 +18,8 @@ export async function dispatch(c: Command, io: Io): Promise<number | { helpFor: 
       return (await import('./commands/info.js')).schemaCommand(c, io);
     case 'help':
       return (await import('./commands/info.js')).helpCommand(c, io);
+    case 'diff':
+      return (await import('./commands/diff.js')).diffCommand(c, io);
     case 'report':
       return (await import('./commands/viz.js')).reportCommand(c, io);
     case 'view':

@@ -62,8 +62,9 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'seed', type: 'string', value: 'S', describe: 'Master seed (overrides the scenario)' },
       { name: 'workers', alias: 'w', type: 'number', value: 'W', describe: 'Worker threads (default: all cores; 0 = in the main thread)' },
       { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the results file (JSON)' },
-      { name: 'csv', type: 'string', value: 'DIR', describe: 'Write tidy CSV files into DIR' },
-      { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv: also one row per replication' },
+      { name: 'csv', type: 'string', value: 'DIR', describe: 'Write tidy CSV files into DIR (every table of the results)' },
+      { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv or --xlsx: also one row per replication' },
+      { name: 'xlsx', type: 'string', value: 'FILE', describe: 'Write every CSV table as one Excel workbook (a sheet per table)' },
       { name: 'report', type: 'string', value: 'FILE', describe: 'Write the HTML dashboard after the run' },
       SET,
       {
@@ -119,8 +120,9 @@ export const COMMANDS: CommandSpec[] = [
     positionals: [{ name: 'shards', describe: 'Shard output files (from run --shard)', array: true }],
     options: [
       { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the merged results file (JSON)' },
-      { name: 'csv', type: 'string', value: 'DIR', describe: 'Write tidy CSV files into DIR' },
-      { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv: also one row per replication' },
+      { name: 'csv', type: 'string', value: 'DIR', describe: 'Write tidy CSV files into DIR (every table of the results)' },
+      { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv or --xlsx: also one row per replication' },
+      { name: 'xlsx', type: 'string', value: 'FILE', describe: 'Write every CSV table as one Excel workbook (a sheet per table)' },
       ADJUST,
       { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No summary table' },
     ],
@@ -189,8 +191,39 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'report <results>',
     describe: 'Write the self-contained HTML dashboard of a results file',
     positionals: [{ name: 'results', describe: 'Results file (.json)' }],
-    options: [{ name: 'out', alias: 'o', type: 'string', value: 'FILE', default: 'report.html', describe: 'HTML file to write' }],
-    examples: [['caresim report results.json --out report.html', 'A dashboard that opens offline']],
+    options: [
+      {
+        name: 'out',
+        alias: 'o',
+        type: 'string',
+        value: 'FILE',
+        describe: 'HTML file to write (default: report.html, unless only --csv or --xlsx is given)',
+      },
+      { name: 'csv', type: 'string', value: 'DIR', describe: 'Also write the results as tidy CSV files into DIR' },
+      { name: 'xlsx', type: 'string', value: 'FILE', describe: 'Also write the results as one Excel workbook (a sheet per CSV table)' },
+    ],
+    examples: [
+      ['caresim report results.json --out report.html', 'A dashboard that opens offline'],
+      ['caresim report results.json --xlsx results.xlsx', 'Only the Excel workbook of an earlier run'],
+    ],
+  },
+  {
+    name: 'diff',
+    usage: 'diff <a> <b>',
+    describe: "Compare two results files (e.g. this year's plan against last year's): KPIs, units and costs of each strategy in both",
+    positionals: [
+      { name: 'a', describe: 'Results file (.json): the reference, e.g. last year' },
+      { name: 'b', describe: 'Results file (.json) to compare with it' },
+    ],
+    options: [
+      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the comparison as JSON' },
+      { name: 'csv', type: 'string', value: 'FILE', describe: 'Write the comparison as one CSV table' },
+      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No table on stdout' },
+    ],
+    examples: [
+      ['caresim diff plan-2026.json plan-2027.json', 'Headline KPIs of each common strategy: a, b, b - a with its CI'],
+      ['caresim diff a.json b.json --out diff.json --csv diff.csv', 'Every KPI, unit metric and cost, as JSON and CSV'],
+    ],
   },
   {
     name: 'view',

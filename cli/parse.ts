@@ -19,6 +19,7 @@ export interface RunArgs {
   workers?: number;
   out?: string;
   csv?: string;
+  xlsx?: string;
   perRep: boolean;
   report?: string;
   set: string[];
@@ -89,7 +90,8 @@ function varyList(v: unknown): { param: string; share: number }[] {
 export type Command =
   | RunArgs
   | { cmd: 'check'; file: string; set: string[] }
-  | { cmd: 'merge'; files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean; adjust: Adjust }
+  | { cmd: 'merge'; files: string[]; out?: string; csv?: string; xlsx?: string; perRep: boolean; quiet: boolean; adjust: Adjust }
+  | { cmd: 'diff'; a: string; b: string; out?: string; csv?: string; quiet: boolean }
   | {
       cmd: 'compare';
       results: string;
@@ -103,7 +105,7 @@ export type Command =
   | { cmd: 'init'; dir: string; force: boolean }
   | { cmd: 'schema'; out?: string }
   | { cmd: 'help'; topic?: string; key?: string }
-  | { cmd: 'report'; results: string; out: string }
+  | { cmd: 'report'; results: string; out?: string; csv?: string; xlsx?: string }
   | { cmd: 'view'; file?: string; port?: number; open: boolean }
   | FitArgs
   | OptimiseArgs
@@ -237,6 +239,7 @@ function toCommand(raw: Record<string, unknown>): Command {
         workers: workerCount(a.workers),
         out: str(a.out),
         csv: str(a.csv),
+        xlsx: str(a.xlsx),
         perRep: Boolean(a['per-rep']),
         report: str(a.report),
         set: setList(a.set),
@@ -285,10 +288,13 @@ function toCommand(raw: Record<string, unknown>): Command {
         files: (a.shards as unknown[]).map(String),
         out: str(a.out),
         csv: str(a.csv),
+        xlsx: str(a.xlsx),
         perRep: Boolean(a['per-rep']),
         quiet: Boolean(a.quiet),
         adjust: adjustOf(a.adjust),
       };
+    case 'diff':
+      return { cmd: 'diff', a: String(a.a), b: String(a.b), out: str(a.out), csv: str(a.csv), quiet: Boolean(a.quiet) };
     case 'compare':
       return {
         cmd: 'compare',
@@ -307,7 +313,14 @@ function toCommand(raw: Record<string, unknown>): Command {
     case 'help':
       return { cmd: 'help', topic: str(a.topic), key: str(a.key) };
     case 'report':
-      return { cmd: 'report', results: String(a.results), out: String(a.out) };
+      return {
+        cmd: 'report',
+        results: String(a.results),
+        // Only exports asked for: no HTML unless --out is given too.
+        out: str(a.out) ?? (a.csv === undefined && a.xlsx === undefined ? 'report.html' : undefined),
+        csv: str(a.csv),
+        xlsx: str(a.xlsx),
+      };
     case 'view':
       return {
         cmd: 'view',

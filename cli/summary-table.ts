@@ -46,7 +46,7 @@ function kpiTable(
   return table([['Strategy', ...kpis.map(heading)], ...names.map((n) => [n, ...kpis.map((k) => short(kind(k), stat(n, k), signed))])]);
 }
 
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => rows.reduce((w, r) => Math.max(w, r[c].length), 0));
   const line = (r: string[]) =>
     r

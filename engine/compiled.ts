@@ -11,6 +11,15 @@ export interface Change {
   to: string;
 }
 
+/** Plain labels of a scenario's names (scenarios/labels.ts): only names that have one. */
+export interface ScenarioLabels {
+  units?: Record<string, string>;
+  cohorts?: Record<string, string>;
+  strategies?: Record<string, string>;
+  params?: Record<string, string>;
+  staff?: Record<string, string>;
+}
+
 export interface CompiledStrategy {
   name: string;
   description: string;
@@ -48,4 +57,6 @@ export interface CompiledScenario {
   /** Baseline first. */
   strategies: CompiledStrategy[];
   sweep?: { paths: string[]; points: { strategy: string; values: Record<string, number> }[] };
+  /** Plain labels (absent when the scenario gives none). */
+  labels?: ScenarioLabels;
 }

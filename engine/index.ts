@@ -22,7 +22,7 @@ export type {
   Staffing,
   Economics,
 } from './model.js';
-export type { CompiledScenario, CompiledStrategy } from './compiled.js';
+export type { CompiledScenario, CompiledStrategy, ScenarioLabels } from './compiled.js';
 export { buildModel, exponential, fixed, lognormal } from './builder.js';
 export { MINUTE, HOUR, DAY, WEEK, YEAR } from './calendar.js';
 export type { ModelInput, UnitInput, SourceInput } from './builder.js';

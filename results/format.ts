@@ -9,10 +9,19 @@ import type { Comparisons } from './appraisal/index.js';
 
 /** The `format` field of every results file this version writes and reads. */
 export const RESULTS_FORMAT = 'caresim-results/1';
+/**
+ * A value over replications. `ci95` is the 95% CI of the mean (how sure the estimate of the
+ * mean is: it narrows with more replications); `p10`-`p90` is the outcome range, the 10th and
+ * 90th percentiles of the replication values (what one year could look like: it does not
+ * narrow). Percentile rule and sample in percentiles.ts. Files written before the range was
+ * added have no `p10`/`p90`: readers treat them as absent (null).
+ */
 export interface Stat {
   mean: number | null;
   sd: number | null;
   ci95: [number | null, number | null];
+  p10: number | null;
+  p90: number | null;
   n: number;
 }
 
@@ -107,9 +116,20 @@ export interface RunWarning {
   warmup_days?: number;
 }
 
+/** Plain labels of the scenario's names, for reports (only names that have a label; sweep points' built from their params'). */
+export interface Labels {
+  units?: Record<string, string>;
+  cohorts?: Record<string, string>;
+  strategies?: Record<string, string>;
+  params?: Record<string, string>;
+  staff?: Record<string, string>;
+}
+
 export interface Results {
   format: typeof RESULTS_FORMAT;
   scenario: { name: string; hash: string; file?: string; assumptions: string[] };
+  /** Plain labels from the scenario's `label:` keys (absent when it has none). */
+  labels?: Labels;
   engine: { version: string };
   seed: number | string;
   replications: number;

@@ -17,6 +17,7 @@ export type {
   Funding,
   FundingLine,
   Verdict,
+  Labels,
 } from './format.js';
 export { RESULTS_FORMAT, HEADLINE_KPIS, type HeadlineKpi } from './format.js';
 export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from '../engine/index.js';
@@ -25,8 +26,22 @@ export { summarise, summariseFolds, summariseStrategy, pairedDifferences, foldOf
 export type { StrategyReps, StrategyFolded, SummariseMeta } from './summarise.js';
 export { precision, relativeHalfWidth } from './precision.js';
 export { StrategyFold, foldDifferences, firstMeasuredDay, type StrategyMeta } from './summary-fold.js';
-export { stat, quantile, tQuantile975, ratioStat, linearisedRatio, withMean, logGamma, wilson, ranks } from './statistics.js';
+export {
+  stat,
+  quantile,
+  tQuantile975,
+  ratioStat,
+  linearisedRatio,
+  withMean,
+  withRange,
+  shares,
+  logGamma,
+  wilson,
+  ranks,
+  EMPTY_STAT,
+} from './statistics.js';
 export { normalUpper, logNormalSf, normalCdf, normalQuantile, normalQuantileRefined } from './normal.js';
+export { range, sampleRows, RANGE_SAMPLE, type Range } from './percentiles.js';
 export { BAND_SAMPLE, BandFold, MeanFold } from './daily-bands.js';
 export { InOrder } from './in-order.js';
 export { KPI_INFO, UNIT_METRIC_INFO, kpiInfo, type KpiInfo, type KpiKind } from './kpi-info.js';
@@ -35,3 +50,5 @@ export { encode, decode, revive } from './codec.js';
 export { ENGINE_VERSION } from './version.js';
 export { applyVerdicts, foldEconomics, foldFunding } from './appraisal/index.js';
 export type { Comparisons, Adjust } from './appraisal/index.js';
+export { withAbsentRanges } from './older-files.js';
+export { diffResults, welch, NotComparableError, type Diff, type DiffRow, type DiffSide } from './diff.js';

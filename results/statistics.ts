@@ -6,6 +6,7 @@
  * value has null mean (JSON has no NaN).
  */
 import type { Stat } from './format.js';
+import { range } from './percentiles.js';
 
 /** Two-sided 95% t quantiles for 1..30 degrees of freedom. */
 const T975 = [
@@ -29,8 +30,15 @@ export function tQuantile975(df: number): number {
   return z + g1 / df + g2 / (df * df) + g3 / (df * df * df);
 }
 
-/** Mean, sample sd and the t-based 95% CI of the defined (finite) values. */
-export function stat(values: ArrayLike<number>): Stat {
+/** A Stat with no defined value. */
+export const EMPTY_STAT: Readonly<Stat> = { mean: null, sd: null, ci95: [null, null], p10: null, p90: null, n: 0 };
+
+/**
+ * Mean, sample sd and the t-based 95% CI of the defined (finite) values, and their 10th and
+ * 90th percentiles (percentiles.ts; `indices` are the rows' replication indices, which pick
+ * the sample beyond RANGE_SAMPLE rows; the row positions when absent).
+ */
+export function stat(values: ArrayLike<number>, indices?: ArrayLike<number>): Stat {
   let n = 0,
     sum = 0;
   for (let i = 0; i < values.length; i++) {
@@ -40,9 +48,10 @@ export function stat(values: ArrayLike<number>): Stat {
       sum += v;
     }
   }
-  if (n === 0) return { mean: null, sd: null, ci95: [null, null], n: 0 };
+  if (n === 0) return { ...EMPTY_STAT, ci95: [null, null] };
   const mean = sum / n;
-  if (n === 1) return { mean, sd: null, ci95: [null, null], n };
+  const { p10, p90 } = range(values, indices);
+  if (n === 1) return { mean, sd: null, ci95: [null, null], p10, p90, n };
   let ss = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -50,7 +59,7 @@ export function stat(values: ArrayLike<number>): Stat {
   }
   const sd = Math.sqrt(ss / (n - 1));
   const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
-  return { mean, sd, ci95: [mean - half, mean + half], n };
+  return { mean, sd, ci95: [mean - half, mean + half], p10, p90, n };
 }
 
 /** Quantile with linear interpolation between order statistics (R type 7). */
@@ -97,10 +106,27 @@ export function linearisedRatio(num: ArrayLike<number>, den: ArrayLike<number>):
  * sqrt(n)), so `ci95` is mean +/- t * sd / sqrt(n) as for every other Stat; `n` counts the
  * replications that took part, including those with no patient to count (denominator 0).
  */
-export function ratioStat(num: ArrayLike<number>, den: ArrayLike<number>): Stat {
+export function ratioStat(num: ArrayLike<number>, den: ArrayLike<number>, indices?: ArrayLike<number>): Stat {
   const lin = linearisedRatio(num, den);
-  if (!lin) return { mean: null, sd: null, ci95: [null, null], n: 0 };
-  return withMean(stat(lin.z), lin.ratio);
+  if (!lin) return { ...EMPTY_STAT, ci95: [null, null] };
+  return withRange(withMean(stat(lin.z, indices), lin.ratio), shares(num, den), indices);
+}
+
+/**
+ * Each replication's own share (NaN where it had no patient to count): the outcome range of
+ * a share is over these, not over the linearised values that carry its CI.
+ */
+export function shares(num: ArrayLike<number>, den: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(num.length);
+  for (let i = 0; i < num.length; i++) out[i] = den[i] > 0 && Number.isFinite(num[i]) ? num[i] / den[i] : NaN;
+  return out;
+}
+
+/** The Stat with its p10/p90 read from `values` (the replication values the range is of). */
+export function withRange(s: Stat, values: ArrayLike<number>, indices?: ArrayLike<number>): Stat {
+  if (s.mean === null) return s;
+  const { p10, p90 } = range(values, indices);
+  return { mean: s.mean, sd: s.sd, ci95: s.ci95, p10, p90, n: s.n };
 }
 
 /** A Stat of linearised values, re-centred on the exact estimate (the z average to it up to rounding). */
@@ -108,7 +134,7 @@ export function withMean(s: Stat, mean: number): Stat {
   if (s.mean === null) return s;
   if (s.ci95[0] === null || s.ci95[1] === null) return { ...s, mean };
   const half = (s.ci95[1] - s.ci95[0]) / 2;
-  return { mean, sd: s.sd, ci95: [mean - half, mean + half], n: s.n };
+  return { mean, sd: s.sd, ci95: [mean - half, mean + half], p10: s.p10, p90: s.p90, n: s.n };
 }
 
 const LANCZOS = [

@@ -81,6 +81,7 @@ export interface SummariseMeta {
   warmupDays: number;
   startDate: string;
   sweep?: Results['sweep'];
+  labels?: Results['labels'];
   failures?: Results['failures'];
   precisionTarget?: number;
   /** Add `precision` (replications: auto). */
@@ -111,6 +112,7 @@ export function summariseFolds(strategies: readonly StrategyFolded[], meta: Summ
     horizon_days: meta.horizonDays,
     warmup_days: meta.warmupDays,
     start_date: meta.startDate,
+    ...(meta.labels && Object.keys(meta.labels).length > 0 ? { labels: meta.labels } : {}),
     strategies: {},
     differences: {},
   };

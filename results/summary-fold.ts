@@ -10,7 +10,7 @@ import type { ReplicationResult } from '../engine/index.js';
 import type { Economics, SystemKpiName, UnitMetricName } from '../engine/index.js';
 import type { Change, KpiStats, Stat, StrategyResults, UnitMetricStats } from './format.js';
 import { BandFold, MeanFold } from './daily-bands.js';
-import { linearisedRatio, ratioStat, stat, withMean } from './statistics.js';
+import { linearisedRatio, ratioStat, shares, stat, withMean, withRange } from './statistics.js';
 
 /** Index of the first measured day in the daily series (which start at t = 0). */
 export function firstMeasuredDay(warmupDays: number): number {
@@ -79,11 +79,11 @@ class Fractions<K extends string> {
   }
 
   /** The ratio estimator, or null when some replication did not give its counts. */
-  stat(key: K): Stat | null {
+  stat(key: K, indices: readonly number[]): Stat | null {
     const num = this.num.cols.get(key),
       den = this.den.cols.get(key);
     if (!num || !den || this.incomplete.has(key)) return null;
-    return ratioStat(num, den);
+    return ratioStat(num, den, indices);
   }
 }
 
@@ -223,7 +223,7 @@ export class StrategyFold {
 
   /** A KPI's Stat: the ratio estimator for a share, else the mean over replications. */
   kpiStat(k: SystemKpiName): Stat {
-    return this.kpiFractions.stat(k) ?? stat(this.kpis.cols.get(k)!);
+    return this.kpiFractions.stat(k, this.indices) ?? stat(this.kpis.cols.get(k)!, this.indices);
   }
 
   result(meta: StrategyMeta): StrategyResults {
@@ -233,7 +233,7 @@ export class StrategyFold {
     for (const k of this.kpis.cols.keys()) out.kpis[k] = this.kpiStat(k);
     for (const [u, f] of this.units) {
       const metrics: UnitMetricStats = {};
-      for (const [m, values] of f.values.cols) metrics[m] = f.fractions.stat(m) ?? stat(values);
+      for (const [m, values] of f.values.cols) metrics[m] = f.fractions.stat(m, this.indices) ?? stat(values, this.indices);
       out.units[u] = metrics;
     }
     if (this.indices.length === 0) return out;
@@ -246,11 +246,12 @@ export class StrategyFold {
         admissions: f.admissions.result(),
       };
     }
-    for (const [e, values] of this.exits.cols) out.exits[e] = stat(values);
+    for (const [e, values] of this.exits.cols) out.exits[e] = stat(values, this.indices);
     if (this.cohorts.size > 0) {
       const population: NonNullable<StrategyResults['population']> = {};
       for (const [c, f] of this.cohorts) {
-        const col = (k: string) => stat(f.rates.cols.get(k)!);
+        // Rows of a cohort's rates are the replications that had a population (all, in a population model).
+        const col = (k: string) => stat(f.rates.cols.get(k)!, f.rates.rows === this.indices.length ? this.indices : undefined);
         population[c] = {
           people: f.people.result(),
           crises_per_1000_per_year: col(RATES[0]),
@@ -282,19 +283,39 @@ export function foldDifferences(base: StrategyFold, other: StrategyFold): KpiSta
   const out: KpiStats = {};
   if (pairs.length === 0) return out;
   const pick = (col: readonly number[] | undefined, side: 0 | 1) => pairs.map((p) => (col ? col[p[side]] : NaN));
+  // Replication indices of the pairs: they pick the sample of the outcome range past RANGE_SAMPLE pairs.
+  const indices = pairs.map((p) => other.indices[p[1]]);
   for (const [k, col] of other.kpis.cols) {
     const bcol = base.kpis.cols.get(k);
-    const shareS = other.kpiFractions.stat(k),
-      shareB = base.kpiFractions.stat(k);
+    const shareS = other.kpiFractions.stat(k, other.indices),
+      shareB = base.kpiFractions.stat(k, base.indices);
     if (shareS && shareB) {
-      const s = linearisedRatio(pick(other.kpiFractions.num.cols.get(k), 1), pick(other.kpiFractions.den.cols.get(k), 1));
-      const b = linearisedRatio(pick(base.kpiFractions.num.cols.get(k), 0), pick(base.kpiFractions.den.cols.get(k), 0));
+      const [sNum, sDen] = [pick(other.kpiFractions.num.cols.get(k), 1), pick(other.kpiFractions.den.cols.get(k), 1)];
+      const [bNum, bDen] = [pick(base.kpiFractions.num.cols.get(k), 0), pick(base.kpiFractions.den.cols.get(k), 0)];
+      const s = linearisedRatio(sNum, sDen);
+      const b = linearisedRatio(bNum, bDen);
       if (s && b) {
-        out[k] = withMean(stat(s.z.map((z, i) => z - b.z[i])), s.ratio - b.ratio);
+        // The range is of each pair's difference of its own shares, the CI of the linearised ones.
+        const bOwn = shares(bNum, bDen);
+        const own = shares(sNum, sDen).map((v, i) => v - bOwn[i]);
+        out[k] = withRange(
+          withMean(
+            stat(
+              s.z.map((z, i) => z - b.z[i]),
+              indices,
+            ),
+            s.ratio - b.ratio,
+          ),
+          own,
+          indices,
+        );
         continue;
       }
     }
-    out[k] = stat(pairs.map(([b, s]) => col[s] - (bcol ? bcol[b] : NaN)));
+    out[k] = stat(
+      pairs.map(([b, s]) => col[s] - (bcol ? bcol[b] : NaN)),
+      indices,
+    );
   }
   return out;
 }

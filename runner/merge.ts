@@ -197,6 +197,7 @@ function mergedMeta(shards: readonly ShardResults[]) {
     warmupDays: first.warmup_days,
     startDate: first.start_date,
     sweep: first.sweep,
+    labels: first.labels,
     failures,
   };
 }

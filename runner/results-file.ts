@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { writeAtomic } from './atomic.js';
 import { readJsonLines, JsonLinesError, writeJsonLines, type ReadOptions } from './json-lines.js';
-import type { Results } from '../results/index.js';
+import { withAbsentRanges, type Results } from '../results/index.js';
 
 /** Root, strategies, each strategy and its `daily`: deep enough that no line holds more than one unit's series. */
 export const resultsLayout = (path: readonly (string | number)[]) => path.length < 4;
@@ -43,5 +43,5 @@ export async function readJsonFile(file: string, opts: ReadOptions = {}): Promis
 }
 
 export async function readResultsFile(file: string): Promise<Results> {
-  return (await readJsonFile(file)).value as Results;
+  return withAbsentRanges((await readJsonFile(file)).value as Results);
 }

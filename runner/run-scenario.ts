@@ -49,6 +49,7 @@ function summariseRun(sc: CompiledScenario, run: Settings, ledger: ReplicationLe
         warmupDays: sc.warmupDays,
         startDate: sc.startDate,
         sweep: sc.sweep,
+        labels: sc.labels,
         failures: withFailures ? ledger.sortedFailures() : undefined,
         auto: run.auto,
         precisionTarget: run.target,

@@ -60,7 +60,14 @@ const v = (kind: ValueKind, perCohort = false): Shape => ({ s: 'value', kind, pe
 const scheduleDoc =
   'a count, `unlimited`, or a schedule `{ base: N, roster: [{ days: mon-fri, hours: 08:00-20:00, capacity: N }], changes: [{ from: DATE, to: DATE, capacity: N }] }`';
 
+const labelKey = (what: string, example: string): KeySpec => ({
+  doc: `Plain label of the ${what}, shown to a board instead of its name in reports and charts (a short text).`,
+  shape: v('text'),
+  example,
+});
+
 export const UNIT_KEYS: Record<string, KeySpec> = {
+  label: labelKey('unit', '"Acute beds"'),
   kind: {
     doc: 'What the unit is: `beds` (acute, rehab, care home), `homecare` (care packages), `team` (responders with a response target), `front` (ED-like assessment).',
     shape: v('kind'),
@@ -211,6 +218,7 @@ export const UNIT_KEYS: Record<string, KeySpec> = {
 };
 
 export const STAFF_KEYS: Record<string, KeySpec> = {
+  label: labelKey('staff group', '"Home carers"'),
   establishment: { doc: 'Funded posts, in whole-time equivalents (WTE).', shape: v('number'), required: true, example: '420' },
   vacancy: { doc: 'Share of the establishment not in post.', shape: v('probability'), default: '0%', example: '7%' },
   agency: {
@@ -289,6 +297,7 @@ export const ARRIVAL_KEYS: Record<string, KeySpec> = {
 };
 
 export const COHORT_KEYS: Record<string, KeySpec> = {
+  label: labelKey('cohort', '"Frail older people"'),
   people: { doc: 'Number of people in the cohort at the start of the warm-up.', shape: v('count'), required: true, example: '170000' },
   crisis: { doc: 'Crises per person per year (rate), e.g. `0.30/year`.', shape: v('rate'), required: true, example: '0.30/year' },
   death: { doc: 'Deaths per person (rate), e.g. `2%/year`.', shape: v('rate'), default: '0/year', example: '2%/year' },
@@ -349,6 +358,11 @@ export const TOP_KEYS: Record<string, KeySpec> = {
     shape: { s: 'named', what: 'param', item: v('expression') },
     example: '{ acute_beds: 2150, frail_crisis: uniform(1.2/year, 1.8/year) }',
   },
+  param_labels: {
+    doc: 'Plain labels of params, shown to a board instead of their names (and in sweep point labels): a map of param name to a short text.',
+    shape: { s: 'named', what: 'param', item: v('text') },
+    example: '{ p1_packages: "Home care packages" }',
+  },
   population: {
     doc: 'Optional population model: cohorts of people whose crises create patients.',
     shape: {
@@ -396,6 +410,7 @@ export const TOP_KEYS: Record<string, KeySpec> = {
       item: {
         s: 'map',
         keys: {
+          label: labelKey('strategy', '"More rapid response"'),
           description: { doc: 'What the strategy does, in a sentence.', shape: v('text') },
           set: {
             doc: "Changes: a map of dotted key path to expression, e.g. `units.p2.capacity: 210`; an expression may use the baseline's params, e.g. `params.acute_beds: acute_beds - 30`.",

@@ -25,6 +25,7 @@ import { strategyChanges } from './changes.js';
 import { readEconomicSettings, readStrategyEconomics, type EconomicSettings } from './economics.js';
 import type { Economics } from '../engine/index.js';
 import { compileOptimise } from './optimise.js';
+import { readLabels, sweepLabel } from './labels.js';
 import type { OptimiseSpec } from './optimise-spec.js';
 
 export type { CompiledScenario, CompiledStrategy };
@@ -209,6 +210,11 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
       out.push(st);
     }
   }
+  const labels = readLabels(root, diags);
+  for (const p of points) {
+    const l = sweepLabel(p.values, labels);
+    if (l !== undefined) (labels.strategies ??= {})[p.name] = l;
+  }
   const opt = compileOptimise(root, env, diags);
   if (diags.errorCount > 0) return done(null);
   const hashInput = [...sources].map(([f, t]) => `${f}\n${t}`).join('\n\u0000\n');
@@ -226,6 +232,7 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
     warnings: sortDiagnostics(diags.list.filter((d) => d.severity === 'warning')),
     strategies: out,
   };
+  if (Object.keys(labels).length > 0) loaded.labels = labels;
   const variant = (set: Record<string, string>, name: string, description: string): CompiledStrategy => {
     const d = new Diagnostics(),
       tree = cloneNode(root) as SMap;

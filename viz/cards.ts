@@ -20,6 +20,8 @@ function avoidedCard(card: Selection<HTMLElement, unknown, null, undefined>, row
     mean: -diff.mean!,
     sd: diff.sd,
     ci95: [diff.ci95[1] === null ? null : -diff.ci95[1], diff.ci95[0] === null ? null : -diff.ci95[0]] as Stat['ci95'],
+    p10: diff.p90 == null ? null : -diff.p90,
+    p90: diff.p10 == null ? null : -diff.p10,
     n: diff.n,
   };
   const d = statDecimals(avoided, 'count');

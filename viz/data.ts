@@ -196,6 +196,8 @@ export function scaleStat(s: Stat & { mean: number }, k: number): Stat & { mean:
     mean: s.mean * k,
     sd: s.sd === null ? null : s.sd * k,
     ci95: [lo === null ? null : lo * k, hi === null ? null : hi * k],
+    p10: s.p10 == null ? null : s.p10 * k,
+    p90: s.p90 == null ? null : s.p90 * k,
     n: s.n,
   };
 }

@@ -107,7 +107,14 @@ export interface PlainDifference {
 
 function negate(s: Stat): Stat {
   const [lo, hi] = s.ci95;
-  return { mean: s.mean === null ? null : -s.mean, sd: s.sd, ci95: [hi === null ? null : -hi, lo === null ? null : -lo], n: s.n };
+  return {
+    mean: s.mean === null ? null : -s.mean,
+    sd: s.sd,
+    ci95: [hi === null ? null : -hi, lo === null ? null : -lo],
+    p10: s.p90 == null ? null : -s.p90,
+    p90: s.p10 == null ? null : -s.p10,
+    n: s.n,
+  };
 }
 
 /**

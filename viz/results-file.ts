@@ -5,7 +5,7 @@
  * code meets a missing field.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Results } from '../results/index.js';
+import { withAbsentRanges, type Results } from '../results/index.js';
 
 /** A results file that cannot be shown; the CLI prints the message and exits 2. */
 export class ResultsFileError extends Error {
@@ -77,7 +77,14 @@ function named(item: Shape): Shape {
   };
 }
 
-const stat = fields({ mean: numOrNull, sd: optional(numOrNull), ci95: list(numOrNull), n: num });
+const stat = fields({
+  mean: numOrNull,
+  sd: optional(numOrNull),
+  ci95: list(numOrNull),
+  p10: optional(numOrNull),
+  p90: optional(numOrNull),
+  n: num,
+});
 const band = fields({ mean: list(numOrNull), p05: list(numOrNull), p95: list(numOrNull) });
 const strategy = fields({
   description: optional(text),
@@ -166,5 +173,5 @@ export function readResultsFile(file: string): Results {
   }
   const problem = resultsProblem(doc);
   if (problem) throw new ResultsFileError(`${file} cannot be shown: ${problem}; ${EXPECTED}`);
-  return doc as Results;
+  return withAbsentRanges(doc as Results);
 }

@@ -9,6 +9,7 @@ import { formatSummary } from '../summary-table.js';
 import { adjustVerdicts, type Adjust } from '../adjust.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { writeCsv, type ReplicationScalars } from '../csv.js';
+import { writeXlsx } from '../xlsx.js';
 
 /** The file a path names, links followed; a path that does not exist yet names itself. */
 const identity = (file: string) => (existsSync(file) ? realpathSync(file) : file);
@@ -33,14 +34,15 @@ function checkFiles(files: readonly string[], out: string | undefined, csv: stri
 }
 
 export async function mergeCommand(
-  args: { files: string[]; out?: string; csv?: string; perRep: boolean; quiet: boolean; adjust?: Adjust },
+  args: { files: string[]; out?: string; csv?: string; xlsx?: string; perRep: boolean; quiet: boolean; adjust?: Adjust },
   io: Io,
 ): Promise<number> {
   try {
     checkFiles(args.files, args.out, args.csv);
+    if (args.xlsx) checkOutput(args.xlsx, '--xlsx', 'results.xlsx');
     // The shards are read as streams, one replication per shard at a time; --per-rep keeps
     // only each replication's scalars for its CSV rows.
-    const scalars: Record<string, ReplicationScalars[]> | undefined = args.csv && args.perRep ? {} : undefined;
+    const scalars: Record<string, ReplicationScalars[]> | undefined = (args.csv || args.xlsx) && args.perRep ? {} : undefined;
     const results = await mergeShardFiles(
       args.files,
       scalars &&
@@ -50,11 +52,10 @@ export async function mergeCommand(
     );
     adjustVerdicts(results, args.adjust, io);
     if (args.out) writeResultsFile(args.out, results);
-    if (args.csv) {
-      // In the order of the strategies, a strategy without finished replications included.
-      const perRep = scalars && Object.fromEntries(Object.keys(results.strategies).map((name) => [name, scalars[name] ?? []]));
-      writeCsv(args.csv, results, perRep);
-    }
+    // In the order of the strategies, a strategy without finished replications included.
+    const perRep = scalars && Object.fromEntries(Object.keys(results.strategies).map((name) => [name, scalars[name] ?? []]));
+    if (args.csv) writeCsv(args.csv, results, perRep);
+    if (args.xlsx) await writeXlsx(args.xlsx, results, perRep);
     if (!args.quiet) io.out(formatSummary(results));
     printRunWarnings(results, io);
     if (results.failures && results.failures.length > 0) return EXIT.failed;

@@ -18,6 +18,7 @@ import { progressView } from '../progress.js';
 import { formatSummary } from '../summary-table.js';
 import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
+import { writeXlsx } from '../xlsx.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { checkOutputDir, checkOutputFile } from '../output-paths.js';
 
@@ -43,13 +44,14 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise
     else writeResultsFile(args.out, results);
   }
   if (args.csv) writeCsv(args.csv, results, args.perRep ? outcome.replications : undefined);
+  if (args.xlsx) await writeXlsx(args.xlsx, results, args.perRep ? outcome.replications : undefined);
   if (args.report) {
     const { writeReport } = await import('../../viz/index.js');
     await writeReport(results, args.report);
   }
   if (!args.quiet) io.out(formatSummary(results));
   printRunWarnings(results, io);
-  const written = [args.out, args.csv && `${args.csv}/`, args.report].filter(Boolean);
+  const written = [args.out, args.csv && `${args.csv}/`, args.xlsx, args.report].filter(Boolean);
   if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);
 }
 
@@ -64,6 +66,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     checkOutputFile(args.report, '--report', 'report.html');
     checkOutputFile(args.journal, '--journal', 'run.journal.ndjson');
     checkOutputDir(args.csv, '--csv');
+    checkOutputFile(args.xlsx, '--xlsx', 'results.xlsx');
     const { loadScenario, selectStrategies } = await import('../../scenarios/index.js');
     let loaded = loadScenario(args.file, { set: args.set });
     if (args.only) {

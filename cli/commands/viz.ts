@@ -1,18 +1,22 @@
 /** `caresim report` and `caresim view`: the dashboard and the live viewer (viz/). */
 import { existsSync } from 'node:fs';
-import { checkOutputFile } from '../output-paths.js';
+import { checkOutputDir, checkOutputFile } from '../output-paths.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
 import { libraryFile } from '../paths.js';
 
-export async function reportCommand(args: { results: string; out: string }, io: Io): Promise<number> {
+export async function reportCommand(args: { results: string; out?: string; csv?: string; xlsx?: string }, io: Io): Promise<number> {
   try {
     // Loaded on demand so that the other commands start without d3.
     const { readResultsFile, writeReport } = await import('../../viz/index.js');
     const results = readResultsFile(args.results);
     checkOutputFile(args.out, '--out', 'report.html');
-    await writeReport(results, args.out);
-    io.err(`wrote ${args.out}\n`);
+    checkOutputDir(args.csv, '--csv');
+    checkOutputFile(args.xlsx, '--xlsx', 'results.xlsx');
+    if (args.out) await writeReport(results, args.out);
+    if (args.csv) (await import('../csv.js')).writeCsv(args.csv, results);
+    if (args.xlsx) await (await import('../xlsx.js')).writeXlsx(args.xlsx, results);
+    io.err(`wrote ${[args.out, args.csv && `${args.csv}/`, args.xlsx].filter(Boolean).join(', ')}\n`);
     return EXIT.ok;
   } catch (err) {
     return reportError(err, io);

@@ -13,7 +13,7 @@
  */
 import type { Economics } from '../../engine/index.js';
 import type { Stat } from '../format.js';
-import { linearisedRatio, stat, withMean } from '../statistics.js';
+import { EMPTY_STAT, linearisedRatio, stat, withMean } from '../statistics.js';
 
 /** One strategy's per-replication values that the economic case needs, in replication order. */
 export interface CostColumns {
@@ -82,8 +82,9 @@ export function planOutcome(extraPerDay: number, savedPerDay: number, closedPerD
 /** A ratio of paired sums (cost / units of benefit) with its delta-method CI; null mean when no benefit. */
 function ratio(num: number[], den: number[]): Stat {
   const lin = linearisedRatio(num, den);
-  if (!lin) return { mean: null, sd: null, ci95: [null, null], n: 0 };
-  return withMean(stat(lin.z), lin.ratio);
+  if (!lin) return { ...EMPTY_STAT, ci95: [null, null] };
+  // No outcome range: one year's cost over one year's benefit explodes as the benefit nears 0.
+  return { ...withMean(stat(lin.z), lin.ratio), p10: null, p90: null };
 }
 
 /** The paired economic KPIs of `strategy` against `base`, over the replication indices both have. */
@@ -95,6 +96,8 @@ export function pairedEconomics(base: CostColumns, strategy: CostColumns, e: Eco
     const b = row.get(r);
     if (b !== undefined) pairs.push([b, i]);
   });
+  // Replication indices of the pairs: they pick the outcome range's sample past RANGE_SAMPLE pairs.
+  const indices = pairs.map((p) => strategy.indices[p[1]]);
   const names = [...new Set([...Object.keys(base.units), ...Object.keys(strategy.units)])];
   const at = (col: readonly number[] | undefined, i: number) => (col ? (col[i] ?? 0) : 0);
   const cols = {
@@ -137,15 +140,15 @@ export function pairedEconomics(base: CostColumns, strategy: CostColumns, e: Eco
     }
   }
   const out: Record<string, Stat> = {
-    double_running_cost: stat(cols.doubleRunning),
-    net_cost_per_year: stat(cols.net),
-    net_present_value: stat(cols.npv),
+    double_running_cost: stat(cols.doubleRunning, indices),
+    net_cost_per_year: stat(cols.net, indices),
+    net_present_value: stat(cols.npv, indices),
     // NPV over money put in, as a ratio of paired sums: a mean of per-replication ratios is
     // dominated by replications that put in almost nothing (a cost cut with a little double
     // running) and can run to thousands. No money put in anywhere: no return on investment.
     return_on_investment: ratio(cols.npv, cols.invested),
-    payback_month: stat(cols.payback),
-    probability_of_saving: stat(cols.saves),
+    payback_month: stat(cols.payback, indices),
+    probability_of_saving: stat(cols.saves, indices),
   };
   if (cols.avoided.length > 0) out.cost_per_admission_avoided = ratio(cols.netForAvoided, cols.avoided);
   if (cols.released.length > 0) out.cost_per_bed_day_released = ratio(cols.netForReleased, cols.released);

@@ -64,7 +64,14 @@ describe('caresim run FILE', () => {
     }
     expect(res.differences['more-beds'].admissions_per_day.ci95[0]).toBeGreaterThan(0);
     expect(res.run.workers).toBe(2);
-    expect(readdirSync(join(dir, 'csv')).sort()).toEqual(['differences.csv', 'replications.csv', 'summary.csv']);
+    expect(readdirSync(join(dir, 'csv')).sort()).toEqual([
+      'changes.csv',
+      'daily.csv',
+      'differences.csv',
+      'replications.csv',
+      'summary.csv',
+      'verdicts.csv',
+    ]);
     const csv = readFileSync(join(dir, 'csv', 'replications.csv'), 'utf8')
       .trim()
       .split('\n');

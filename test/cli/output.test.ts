@@ -69,7 +69,7 @@ describe('formatSummary(results) with many strategies', () => {
 describe('summaryCsv(results) / differencesCsv(results) / replicationsCsv(raw)', () => {
   it('writes one tidy row per strategy x unit x metric, quoting where needed', () => {
     const lines = summaryCsv(results).trim().split('\n');
-    expect(lines[0]).toBe('strategy,unit,metric,mean,sd,ci95_lo,ci95_hi,n');
+    expect(lines[0]).toBe('strategy,unit,metric,mean,sd,ci95_lo,ci95_hi,n,p10,p90');
     const kpiRows = lines.filter((l) => l.startsWith('baseline,system,'));
     expect(kpiRows).toHaveLength(Object.keys(results.strategies.baseline.kpis).length);
     expect(lines.some((l) => l.startsWith('"more, beds",acute,occupancy_mean,'))).toBe(true);

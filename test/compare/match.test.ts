@@ -70,7 +70,7 @@ describe('align(results, observed, strategy, file)', () => {
   it('lines up daily admissions, judged against `admitted_per_day`, and says when an older file lacks them', () => {
     const r = results();
     const adm = { mean: Array(10).fill(30), p05: Array(10).fill(22), p95: Array(10).fill(38) };
-    const stat: Stat = { mean: 30, sd: 1, ci95: [29, 31], n: 20 };
+    const stat: Stat = { mean: 30, sd: 1, ci95: [29, 31], p10: 28, p90: 32, n: 20 };
     const withAdm = {
       ...r,
       strategies: {
@@ -119,7 +119,7 @@ describe('align(results, observed, strategy, file)', () => {
 describe('align(...).replications', () => {
   it('counts the replications behind the bands, not those the run asked for (failures, shard files)', () => {
     const r = results();
-    r.strategies.baseline.units = { acute: { occupancy_mean: { mean: 50, sd: 1, ci95: [49, 51], n: 17 } } };
+    r.strategies.baseline.units = { acute: { occupancy_mean: { mean: 50, sd: 1, ci95: [49, 51], p10: 47, p90: 53, n: 17 } } };
     expect(align(r, readObserved(csv('2027-01-04,acute.occupancy,47')), undefined, 'o').replications).toBe(17);
     r.strategies.baseline.units = {};
     r.failures = [

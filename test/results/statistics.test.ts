@@ -48,7 +48,7 @@ describe('ratioStat(num, den)', () => {
   it('counts a replication with no patient (0 / 0) and is null when no replication has any', () => {
     expect(ratioStat([0, 2, 3], [0, 4, 6]).n).toBe(3);
     expect(ratioStat([0, 2, 3], [0, 4, 6]).mean).toBe(0.5);
-    expect(ratioStat([0, 0], [0, 0])).toEqual({ mean: null, sd: null, ci95: [null, null], n: 0 });
+    expect(ratioStat([0, 0], [0, 0])).toEqual({ mean: null, sd: null, ci95: [null, null], p10: null, p90: null, n: 0 });
     expect(ratioStat([NaN, 1], [NaN, 2])).toMatchObject({ mean: 0.5, n: 1 });
   });
   it('covers the ratio of expectations 95% of the time when replication sizes differ tenfold', () => {
@@ -127,7 +127,7 @@ describe('foldDifferences(base, other) for a share', () => {
       b.add(shareRep(i, x, y));
       s.add(shareRep(i, x, y));
     });
-    expect(foldDifferences(b, s).ucr_within_2h).toEqual({ mean: 0, sd: 0, ci95: [0, 0], n: 3 });
+    expect(foldDifferences(b, s).ucr_within_2h).toEqual({ mean: 0, sd: 0, ci95: [0, 0], p10: 0, p90: 0, n: 3 });
   });
 });
 

@@ -43,8 +43,8 @@ describe('stat(values)', () => {
   it('leaves out NaN and reports null when nothing is defined', () => {
     expect(stat([NaN, 2, 4]).n).toBe(2);
     expect(stat([NaN, 2, 4]).mean).toBe(3);
-    expect(stat([NaN])).toEqual({ mean: null, sd: null, ci95: [null, null], n: 0 });
-    expect(stat([7])).toEqual({ mean: 7, sd: null, ci95: [null, null], n: 1 });
+    expect(stat([NaN])).toEqual({ mean: null, sd: null, ci95: [null, null], p10: null, p90: null, n: 0 });
+    expect(stat([7])).toEqual({ mean: 7, sd: null, ci95: [null, null], p10: 7, p90: 7, n: 1 });
   });
   it('covers the true mean of small normal samples 95% of the time', () => {
     const rng = makeStream(2027, 0, 'coverage');

@@ -137,7 +137,7 @@ describe('cohortBars(results, metric)', () => {
   it('is empty for a model without a population and follows the file for one with', () => {
     expect(cohortBars(r, 'admissions_per_1000_per_year')).toEqual([]);
     const withPop: Results = JSON.parse(JSON.stringify(r));
-    const st = (mean: number) => ({ mean, sd: 1, ci95: [mean - 1, mean + 1] as [number, number], n: 10 });
+    const st = (mean: number) => ({ mean, sd: 1, ci95: [mean - 1, mean + 1] as [number, number], p10: mean - 2, p90: mean + 2, n: 10 });
     for (const [i, name] of ['baseline', 'community'].entries()) {
       withPop.strategies[name].population = {
         frail: {

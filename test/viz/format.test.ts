@@ -14,7 +14,7 @@ import {
 } from '../../viz/format.js';
 import type { Stat } from '../../results/index.js';
 
-const stat = (mean: number, lo: number, hi: number): Stat => ({ mean, sd: 1, ci95: [lo, hi], n: 10 });
+const stat = (mean: number, lo: number, hi: number): Stat => ({ mean, sd: 1, ci95: [lo, hi], p10: null, p90: null, n: 10 });
 
 describe('decimalsFor(magnitude, halfWidth)', () => {
   it('shows no decimals for large values and more for small ones', () => {
@@ -66,9 +66,9 @@ describe('formatStat(s, kind) and formatCI(s, kind)', () => {
     expect(formatCI(stat(274.2, 268.1, 280.3), 'count')).toBe('95% CI 268 to 280');
   });
   it('leaves the interval out when there is none (one replication) and says "not modelled" when absent', () => {
-    expect(formatStat({ mean: 5, sd: null, ci95: [null, null], n: 1 }, 'count')).toBe('5.0');
+    expect(formatStat({ mean: 5, sd: null, ci95: [null, null], p10: 5, p90: 5, n: 1 }, 'count')).toBe('5.0');
     expect(formatStat(undefined, 'count')).toBe(NOT_MODELLED);
-    expect(formatStat({ mean: null, sd: null, ci95: [null, null], n: 0 }, 'count')).toBe(NOT_MODELLED);
+    expect(formatStat({ mean: null, sd: null, ci95: [null, null], p10: null, p90: null, n: 0 }, 'count')).toBe(NOT_MODELLED);
   });
 });
 

@@ -7,7 +7,7 @@ import type { SensitivityFile } from '../../sensitivity/run-sensitivity.js';
 import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
 import { KPI_INFO } from '../../results/index.js';
 
-const stat = (mean: number, h: number) => ({ mean, sd: h, ci95: [mean - h, mean + h] as [number, number], n: 20 });
+const stat = (mean: number, h: number) => ({ mean, sd: h, ci95: [mean - h, mean + h] as [number, number], p10: null, p90: null, n: 20 });
 const file: SensitivityFile = {
   format: 'caresim-sensitivity/1',
   scenario: { name: 'Test ICS', hash: 'x' },

@@ -5,7 +5,7 @@ import { tQuantileUpper } from '../../../results/appraisal/student-t.js';
 
 const st = (mean: number, sd: number, n = 20): Stat => {
   const half = (tQuantileUpper(0.025, n - 1) * sd) / Math.sqrt(n);
-  return { mean, sd, ci95: [mean - half, mean + half], n };
+  return { mean, sd, ci95: [mean - half, mean + half], p10: null, p90: null, n };
 };
 
 function results(diffs: Record<string, Record<string, Stat>>): Results {

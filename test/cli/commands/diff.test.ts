@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, runCli, small } from '../cli-process.js';
+import { tempDir } from '../../temp-dir.js';
+import type { Diff } from '../../../results/index.js';
+
+let dir: string, a: string, b: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = tempDir('diff');
+  a = join(dir, 'a.json');
+  b = join(dir, 'b.json');
+  // Two independent runs of one scenario: other seeds, so other random numbers.
+  expect(runCli(['run', small, '--reps', '4', '--seed', '1', '--out', a, '-q', '--workers', '0']).code).toBe(0);
+  expect(runCli(['run', small, '--reps', '5', '--seed', '2', '--out', b, '-q', '--workers', '0']).code).toBe(0);
+});
+
+/** A copy of the results file `from` with `edit` applied. */
+function edited(from: string, name: string, edit: (doc: Record<string, any>) => void): string {
+  const doc = JSON.parse(readFileSync(from, 'utf8')) as Record<string, any>;
+  edit(doc);
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
+}
+
+describe('diffCommand({ a, b })', () => {
+  it('caresim diff a b prints the headline KPIs of each strategy, writes every row to --out and --csv, exits 0', () => {
+    const out = join(dir, 'd.json'),
+      csv = join(dir, 'd.csv');
+    const r = runCli(['diff', a, b, '--out', out, '--csv', csv]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('b - a (Welch 95% CI)');
+    expect(r.stdout).toContain('not paired');
+    const d = JSON.parse(readFileSync(out, 'utf8')) as Diff;
+    expect(d.strategies).toEqual(['baseline', 'same-as-baseline', 'more-beds']);
+    const ra = JSON.parse(readFileSync(a, 'utf8')) as { strategies: Record<string, { kpis: Record<string, { mean: number }> }> };
+    const rb = JSON.parse(readFileSync(b, 'utf8')) as typeof ra;
+    const row = d.rows.find((x) => x.strategy === 'more-beds' && x.metric === 'acute_occupancy')!;
+    expect(row.a.mean).toBe(ra.strategies['more-beds'].kpis.acute_occupancy.mean);
+    expect(row.difference.mean).toBe(
+      rb.strategies['more-beds'].kpis.acute_occupancy.mean - ra.strategies['more-beds'].kpis.acute_occupancy.mean,
+    );
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0].split(',').slice(0, 5)).toEqual(['strategy', 'unit', 'metric', 'headline', 'a_mean']);
+    expect(lines).toHaveLength(1 + d.rows.length);
+  });
+  it('warns, and still compares, when the scenarios differ', () => {
+    const other = edited(b, 'other-scenario.json', (doc) => {
+      doc.scenario.hash = 'ffffffff' + String(doc.scenario.hash).slice(8);
+    });
+    const r = runCli(['diff', a, other, '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: the scenarios differ/);
+  });
+  it('reads a results file written before p10/p90: its ranges are absent', () => {
+    const old = edited(a, 'old.json', (doc) => {
+      for (const s of Object.values(doc.strategies as Record<string, { kpis: Record<string, Record<string, unknown>> }>)) {
+        for (const k of Object.values(s.kpis)) {
+          delete k.p10;
+          delete k.p90;
+        }
+      }
+    });
+    const out = join(dir, 'old-diff.json');
+    expect(runCli(['diff', old, b, '-q', '--out', out]).code).toBe(0);
+    const d = JSON.parse(readFileSync(out, 'utf8')) as Diff;
+    const row = d.rows.find((x) => x.scope === 'system' && x.metric === 'acute_occupancy')!;
+    expect([row.a.p10, row.range_overlap]).toEqual([null, null]);
+  });
+  it('exits 2 with a plain message for a missing file, a file that is not JSON, and a shard file', () => {
+    const missing = runCli(['diff', a, join(dir, 'nope.json')]);
+    expect([missing.code, missing.stderr]).toEqual([2, `caresim: ${join(dir, 'nope.json')}: no such file\n`]);
+    const text = join(dir, 'text.json');
+    writeFileSync(text, 'not json');
+    const notJson = runCli(['diff', text, b]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/text\.json is not JSON/);
+    const shard = join(dir, 'shard.json');
+    expect(runCli(['run', small, '--reps', '2', '--shard', '0/2', '--out', shard, '-q', '--workers', '0']).code).toBe(0);
+    const s = runCli(['diff', shard, b]);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/shard\.json is a shard file .* merge the shards first/);
+    expect(s.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('exits 2 naming why two files are not comparable (horizon, KPI set)', () => {
+    const shorter = edited(b, 'short.json', (doc) => {
+      doc.horizon_days = 100;
+      delete doc.strategies.baseline.kpis.acute_occupancy;
+    });
+    const r = runCli(['diff', a, shorter]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^caresim: the two results files are not comparable: different horizons \(a: 150 days, b: 100 days\)/);
+    expect(r.stderr).toMatch(/different KPI sets \(only a has `acute_occupancy`\)/);
+    expect(r.stdout).toBe('');
+  });
+});
