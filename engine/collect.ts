@@ -48,8 +48,8 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     // Staff are paid whether or not they are off sick or their places are used: the unit's
     // share of its group's pay is a funded cost of the unit, like a funded place.
     const staffCost = spec.staffing ? spec.staffing.share * m.staff![spec.staffing.group].costPerDay : 0;
-    // Home care bought by the hour: care hours delivered x the price a care hour (engine/costs.ts).
-    const hourCost = hourCostPerDay(spec, st.occArea[u], T);
+    // Home care bought by the hour: the care hours of the staffed packages x the price a care hour (engine/costs.ts).
+    const hourCost = limited ? hourCostPerDay(spec, st.capArea[u], T) : 0;
     if (spec.costPlace || staffCost || hourCost) {
       const fundedPlaces =
         !limited || !spec.costPlace

@@ -26,12 +26,13 @@ export function fundedCostPerDay(u: Unit, capArea: number, horizon: number): num
  * Home care bought by the hour (a unit's `staff.hourly_rate`): care hours delivered a day x
  * the price of a care hour. Per occupied place-day that is visits x (visit + travel) x the
  * hourly rate, the same as visits x visit x rate x (visit + travel) / visit: travel is paid,
- * so short calls cost more per hour of care and cutting travel cuts the price. Delivered,
- * not funded, hours: providers are paid for the visits they make (occupied place-time).
+ * so short calls cost more per hour of care and cutting travel cuts the price. Charged on
+ * the packages the staff give (capacity over time): the hours the providers' carers are
+ * booked for, paid whether or not every package is in use, like a funded place.
  */
-export function hourCostPerDay(u: Unit, occArea: number, horizon: number): number {
+export function hourCostPerDay(u: Unit, capArea: number, horizon: number): number {
   const c = u.staffing?.hourCostPerPlaceDay ?? 0;
-  return c > 0 ? (c * occArea) / horizon : 0;
+  return c > 0 ? (c * capArea) / horizon : 0;
 }
 
 /**

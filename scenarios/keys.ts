@@ -206,7 +206,7 @@ export const UNIT_KEYS: Record<string, KeySpec> = {
           example: '15 minutes',
         },
         hourly_rate: {
-          doc: 'Home care bought by the hour: the price of a paid hour of visits and travel. Charged on care hours delivered (occupied places x visits x visit), so a care hour costs hourly_rate x (visit + travel) / visit: short calls cost more per hour. Counts as a funded cost of the unit.',
+          doc: 'Home care bought by the hour: the price of a paid hour of visits and travel. Charged on the care hours of the packages the staff give (places over time x visits x visit, used or not), so a care hour costs hourly_rate x (visit + travel) / visit: short calls cost more per hour. Counts as a funded cost of the unit.',
           shape: v('cost-rate'),
           default: '0/hour',
           example: '21.43/hour',

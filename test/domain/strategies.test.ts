@@ -105,7 +105,7 @@ describe('workforce strategies fill-carer-vacancies and less-travel on ics-defau
     // A package-day is 2 visits x (30 + 15) minutes at £32.14 x 30 / 45 a paid hour = £32.14, one care
     // hour at the HCA price. Agency carers (3.5% of 96.5% WTE working, at a 60% premium) raise the
     // price by 60% x 3.5 / 96.5; travel of 12.75 minutes makes a package-day 2 x 42.75 paid minutes.
-    const perPackageDay = (r: (typeof base)[number]) => r.units.p1.funded_cost_per_day! / r.units.p1.occupancy_mean;
+    const perPackageDay = (r: (typeof base)[number]) => r.units.p1.funded_cost_per_day! / r.units.p1.capacity_mean;
     base.forEach((b, i) => {
       expect(perPackageDay(b)).toBeCloseTo(32.14, 9);
       expect(perPackageDay(agency[i])).toBeCloseTo(32.14 * (1 + (0.6 * 0.035) / 0.965), 9);

@@ -313,7 +313,7 @@ describe('simulate(model) with a staff group that has a roster of its own', () =
 });
 
 describe('simulate(model): home care bought by the hour (staffing.hourCostPerPlaceDay)', () => {
-  it('simulate(P1 at £21.43 a paid hour, 2 visits of 30 minutes + 15 minutes of travel a day) charges £32.145 a care hour on the hours delivered', () => {
+  it('simulate(P1 at £21.43 a paid hour, 2 visits of 30 minutes + 15 minutes of travel a day) charges £32.145 a care hour on the packages staffed', () => {
     // Per occupied package-day: 2 x (30 + 15) minutes x £21.43 / 60 = £32.145, which is 1 care hour
     // (2 x 30 minutes) at 21.43 x (30 + 15) / 30 = £32.145 an hour: travel is paid.
     const perDay = (2 * (30 + 15) * 21.43) / 60;
@@ -322,8 +322,8 @@ describe('simulate(model): home care bought by the hour (staffing.hourCostPerPla
     p1.staffing = { ...p1.staffing!, perPlace: 2 * (30 + 15), hourCostPerPlaceDay: perDay };
     const r = simulate(m, { seed: 7, replication: 0 });
     expect(perDay).toBeCloseTo(32.145, 12);
-    expect(r.units.p1.occupancy_mean).toBeGreaterThan(5);
-    expect(r.units.p1.funded_cost_per_day).toBeCloseTo(r.units.p1.occupancy_mean * perDay, 6);
-    expect(r.units.p1.cost_per_day).toBeCloseTo(r.units.p1.occupancy_mean * perDay, 6);
+    expect(r.units.p1.capacity_mean).toBeGreaterThan(5);
+    expect(r.units.p1.funded_cost_per_day).toBeCloseTo(r.units.p1.capacity_mean * perDay, 6);
+    expect(r.units.p1.cost_per_day).toBeCloseTo(r.units.p1.capacity_mean * perDay, 6);
   });
 });
