@@ -60,6 +60,15 @@ export function checkModel(m: Model): void {
     if (!(g.leave >= 0 && g.leave <= 1)) bad(`staff ${g.name}: leave must lie between 0 and 1`);
     const p = distProblem(g.absence);
     if (p) bad(`staff ${g.name}: absence: ${p}`);
+    const r = g.roster;
+    if (
+      r &&
+      (r.at.length === 0 ||
+        r.at.length !== r.cap.length ||
+        !r.at.every((t, i, at) => Number.isFinite(t) && (i === 0 || t >= at[i - 1])) ||
+        !r.cap.every((c) => c >= 0 && c < Infinity))
+    )
+      bad(`staff ${g.name}: roster needs increasing finite times and levels >= 0`);
   }
   for (const u of m.units) {
     const sf = u.staffing;
@@ -67,6 +76,8 @@ export function checkModel(m: Model): void {
     if (!Number.isInteger(sf.group) || sf.group < 0 || sf.group >= G) bad(`staffing: group ${sf.group} is not a staff group`, u.name);
     if (!(sf.share >= 0 && sf.share <= 1) || !(sf.perPlace > 0 && sf.perPlace < Infinity))
       bad('staffing: share must lie between 0 and 1 and perPlace be > 0', u.name);
+    if (sf.hourCostPerPlaceDay !== undefined && !(sf.hourCostPerPlaceDay >= 0 && sf.hourCostPerPlaceDay < Infinity))
+      bad('staffing: the cost of an occupied place-day bought by the hour must be finite and >= 0', u.name);
   }
   for (const s of m.sources) {
     if (s.to.length !== C) bad(`source ${s.name}: needs one route per cohort`);

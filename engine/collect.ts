@@ -9,7 +9,7 @@ import { DAY } from './calendar.js';
 import { systemKpis } from './kpis.js';
 import { staffUnitMetrics, staffKpis } from './staff-metrics.js';
 import { edKpis } from './ed-stats.js';
-import { fundedCostPerDay, fundedPlacesMean } from './costs.js';
+import { fundedCostPerDay, fundedPlacesMean, hourCostPerDay } from './costs.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
@@ -48,14 +48,16 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     // Staff are paid whether or not they are off sick or their places are used: the unit's
     // share of its group's pay is a funded cost of the unit, like a funded place.
     const staffCost = spec.staffing ? spec.staffing.share * m.staff![spec.staffing.group].costPerDay : 0;
-    if (spec.costPlace || staffCost) {
+    // Home care bought by the hour: the care hours of the staffed packages x the price a care hour (engine/costs.ts).
+    const hourCost = limited ? hourCostPerDay(spec, st.capArea[u], T) : 0;
+    if (spec.costPlace || staffCost || hourCost) {
       const fundedPlaces =
         !limited || !spec.costPlace
           ? 0
           : spec.staffing
             ? spec.costPlace * fundedPlacesMean(spec, m.warmup, m.warmup + T)
             : fundedCostPerDay(spec, st.capArea[u], T);
-      metrics.funded_cost_per_day = fundedPlaces + staffCost;
+      metrics.funded_cost_per_day = fundedPlaces + staffCost + hourCost;
       metrics.cost_per_day += metrics.funded_cost_per_day;
     }
     const shares: Partial<Record<UnitMetricName, Fraction>> = {

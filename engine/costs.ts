@@ -10,7 +10,9 @@ import type { Model, Unit } from './model.js';
 export function pricesAnything(m: Model): boolean {
   return (
     (m.economics?.oneOff ?? 0) > 0 ||
-    m.units.some((u) => u.cost > 0 || u.costDelayed > 0 || u.costContact > 0 || (u.costPlace ?? 0) > 0) ||
+    m.units.some(
+      (u) => u.cost > 0 || u.costDelayed > 0 || u.costContact > 0 || (u.costPlace ?? 0) > 0 || (u.staffing?.hourCostPerPlaceDay ?? 0) > 0,
+    ) ||
     (m.staff ?? []).some((g) => g.costPerDay > 0)
   );
 }
@@ -18,6 +20,19 @@ export function pricesAnything(m: Model): boolean {
 /** Cost of the funded places per day: capacity-minutes x cost per place-day / measured minutes. */
 export function fundedCostPerDay(u: Unit, capArea: number, horizon: number): number {
   return ((u.costPlace ?? 0) * capArea) / horizon;
+}
+
+/**
+ * Home care bought by the hour (a unit's `staff.hourly_rate`): care hours delivered a day x
+ * the price of a care hour. Per occupied place-day that is visits x (visit + travel) x the
+ * hourly rate, the same as visits x visit x rate x (visit + travel) / visit: travel is paid,
+ * so short calls cost more per hour of care and cutting travel cuts the price. Charged on
+ * the packages the staff give (capacity over time): the hours the providers' carers are
+ * booked for, paid whether or not every package is in use, like a funded place.
+ */
+export function hourCostPerDay(u: Unit, capArea: number, horizon: number): number {
+  const c = u.staffing?.hourCostPerPlaceDay ?? 0;
+  return c > 0 ? (c * capArea) / horizon : 0;
 }
 
 /**

@@ -17,7 +17,8 @@ export const EV_ARRIVAL = 0,
   EV_RENEGE = 4,
   EV_CAPACITY = 5,
   EV_DAY = 6,
-  EV_WARMUP = 7;
+  EV_WARMUP = 7,
+  EV_ROSTER = 8;
 
 /** Named priorities: at one instant, places are released before they are sought. */
 export const P_RELEASE = 0,

@@ -119,6 +119,12 @@ export interface StaffGroup {
   contactPerWte: number;
   /** Pay and on-costs per day of the WTE in post and of the agency WTE (with its premium). */
   costPerDay: number;
+  /**
+   * Who is on shift when: a step function of a level (e.g. WTE on shift) over the run. Each
+   * day's contact time is spread over that day in proportion to it, so the places of the
+   * group's units follow the shifts (staffing.ts). Absent: the day's staff cover the whole day.
+   */
+  roster?: Schedule;
 }
 
 /** How a unit's places come from a staff group. */
@@ -129,6 +135,11 @@ export interface Staffing {
   share: number;
   /** Contact minutes one place needs per day (home care: visits a day x (visit + travel)). */
   perPlace: number;
+  /**
+   * Home care bought by the hour: cost of a day of an occupied place, perPlace x the price of
+   * a paid hour (visits and travel), so a care hour of a visit costs rate x (visit + travel) / visit.
+   */
+  hourCostPerPlaceDay?: number;
 }
 
 /** A stream of arrivals from outside. */

@@ -16,6 +16,7 @@ import {
   EV_CAPACITY,
   EV_DAY,
   EV_WARMUP,
+  EV_ROSTER,
   ID_MASK,
   P_RELEASE,
   P_STAT,
@@ -26,7 +27,7 @@ import { startSources, onArrival, refreshPopulationSources } from './sources.js'
 import { recordPeople, evolvePopulation } from './population.js';
 import { collect } from './collect.js';
 import { checkModel } from './check-model.js';
-import { startStaff, staffDay, fundedChange } from './staffing.js';
+import { startStaff, staffDay, fundedChange, rosterChange } from './staffing.js';
 import { DAY } from './calendar.js';
 import type { Model, SimOptions } from './model.js';
 import type { ReplicationResult } from './replication-result.js';
@@ -44,6 +45,7 @@ function start(s: SimState): void {
   const q = s.q;
   if (s.staff) startStaff(s, s.staff);
   for (let u = 0; u < s.U; u++) if (s.m.units[u].schedule) scheduleCapacity(s, u, s.schedules.firstChange(u));
+  if (s.staff) s.m.staff!.forEach((g, i) => g.roster && scheduleRoster(s, i, firstAfterZero(g.roster.at)));
   if (DAY < s.end) q.push(DAY, P_STAT, eventPayload(EV_DAY, 0));
   if (s.m.warmup > 0) q.push(s.m.warmup, P_STAT, eventPayload(EV_WARMUP, 0));
   recordPeople(s);
@@ -84,6 +86,9 @@ function run(s: SimState): void {
       case EV_WARMUP:
         endWarmup(s);
         break;
+      case EV_ROSTER:
+        changeRoster(s, id, q.topTag);
+        break;
     }
   }
 }
@@ -106,6 +111,23 @@ function changeCapacity(s: SimState, u: number, i: number): void {
   if (s.trace) emit(s, 'capacity', -1, u, cap);
   scheduleCapacity(s, u, i + 1);
   release(s, u);
+}
+
+/** Schedules breakpoint i of staff group g's roster, as scheduleCapacity does for a unit. */
+function scheduleRoster(s: SimState, g: number, i: number): void {
+  const at = s.m.staff![g].roster!.at;
+  if (i < at.length && at[i] < s.end) s.q.push(at[i], P_RELEASE, eventPayload(EV_ROSTER, g), i);
+}
+
+function changeRoster(s: SimState, g: number, i: number): void {
+  rosterChange(s, s.staff!, g, s.m.staff![g].roster!.cap[i]);
+  scheduleRoster(s, g, i + 1);
+}
+
+function firstAfterZero(at: readonly number[]): number {
+  let i = 0;
+  while (i < at.length && at[i] <= 0) i++;
+  return i;
 }
 
 function touchAll(s: SimState): void {

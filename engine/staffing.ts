@@ -7,7 +7,13 @@
  *              = floor(funded(t) x min(1, budget_d / mean funded places of day d))   (otherwise)
  *
  * so a roster's shifts are filled in proportion and the staff hours a day's places use never
- * exceed the hours there are. Absence is drawn once a day per group from its own stream
+ * exceed the hours there are. A group with a roster of its own (`staff.<g>.roster`, a level
+ * w(t) such as WTE on shift) spreads each day's contact time over the day in proportion to
+ * it, and its units' places follow the staff on shift instead:
+ *
+ *   places(t)  = floor(min(funded(t), budget_d x w(t) / mean of w over day d))
+ *
+ * (no min when funded places are unlimited). Absence is drawn once a day per group from its own stream
  * (`staff:<group>`), so no other stream moves and every strategy sees the same absences.
  * A change of places goes through the engine's capacity change: nobody is evicted, and a
  * rise admits waiting patients at once.
@@ -41,6 +47,13 @@ export class StaffState {
   readonly budgetFull: Float64Array;
   /** Funded places the staff cannot cover right now, and what the whole establishment could not. */
   readonly lostNow: Float64Array;
+  /** Per group: its roster level now, and each day's mean level [day * G + g]; `rostered[g]` = 1 when it has a roster. */
+  readonly rosterNow: Float64Array;
+  readonly rosterDay: Float64Array;
+  readonly rostered: Uint8Array;
+  readonly anyRoster: boolean;
+  /** Per unit: its staff group (-1: not staffed). */
+  readonly groupOf: Int32Array;
   /** The last day whose absence has been drawn. */
   drawnDay = -1;
   // Areas over the measured period (minutes x value).
@@ -66,6 +79,16 @@ export class StaffState {
     this.budgetFull = new Float64Array(this.U);
     this.lostNow = new Float64Array(this.U);
     this.lostArea = new Float64Array(this.U);
+    this.rosterNow = new Float64Array(this.G);
+    this.rosterDay = new Float64Array(days * this.G);
+    this.rostered = Uint8Array.from(groups, (g) => (g.roster ? 1 : 0));
+    this.anyRoster = this.rostered.includes(1);
+    groups.forEach((g, i) => {
+      if (!g.roster) return;
+      this.rosterNow[i] = meanOver(NaN, g.roster, 0, 1);
+      for (let d = 0; d < days; d++) this.rosterDay[d * this.G + i] = meanOver(NaN, g.roster, d * DAY, (d + 1) * DAY);
+    });
+    this.groupOf = Int32Array.from(m.units, (u) => u.staffing?.group ?? -1);
     for (const u of this.units) {
       const unit = m.units[u],
         st = unit.staffing!,
@@ -77,6 +100,12 @@ export class StaffState {
 
   /** Places of staffed unit u on `day` with funded places `funded` and a budget of places. */
   places(u: number, day: number, funded: number, budget: number): number {
+    const g = this.groupOf[u];
+    if (this.rostered[g]) {
+      const mean = this.rosterDay[day * this.G + g];
+      const onShift = mean > 0 ? (budget * this.rosterNow[g]) / mean : 0;
+      return Math.floor(Math.min(funded, onShift) + EPS);
+    }
     if (funded === Infinity) return Math.floor(budget + EPS);
     const mean = this.fundedDay[day * this.U + u];
     return mean > 0 ? Math.floor(funded * Math.min(1, budget / mean) + EPS) : 0;
@@ -160,10 +189,19 @@ export function startStaff(s: SimState, st: StaffState): void {
 
 /** A new day: new absence, new places (only units whose places change are touched). */
 export function staffDay(s: SimState, st: StaffState): void {
-  if (!st.random) return;
+  // A roster's places also move at midnight: the new day's mean level may differ (weekends).
+  if (!st.random && !st.anyRoster) return;
   st.advance(s.now, s);
-  drawDay(s, st);
+  if (st.random) drawDay(s, st);
   for (const u of st.units) setCap(s, u, capNow(s, st, u));
+}
+
+/** Group g's roster moves to `level` (a shift starts or ends): its units' places follow. */
+export function rosterChange(s: SimState, st: StaffState, g: number, level: number): void {
+  st.advance(s.now, s);
+  if (st.random) drawDay(s, st);
+  st.rosterNow[g] = level;
+  for (const u of st.units) if (st.groupOf[u] === g) setCap(s, u, capNow(s, st, u));
 }
 
 /** Unit u's funded places change (its schedule); returns the places to use. */

@@ -167,12 +167,21 @@ export const HEADLINE_KPIS = [
   'admissions_per_day',
   'ucr_within_2h',
   'cost_per_day',
+  // Models with an ED-role unit (engine/ed-stats.ts): the 4-hour standard and the crowding behind it.
+  'ed_4h_share',
+  'ed_12h_from_arrival_per_day',
+  'ed_12h_from_decision_per_day',
+  'ed_time_in_department_mean',
+  'ed_occupancy',
+  'ed_waiting_for_bed_mean',
 ] as const satisfies readonly SystemKpiName[];
 
 /**
- * What `replications: auto` pins to within 5%: the headline KPIs without the ED crowding
- * counts, which are near zero in an uncrowded system, where a relative precision would ask
- * for endless replications (their paired differences still carry CIs).
+ * What `replications: auto` pins to within 5%: the headline KPIs without the crowding counts
+ * (12-hour waits, patients waiting for a bed, ED time and occupancy driven by them), which
+ * are rare or near zero in an uncrowded system: a count of about one a day swings by half
+ * between replications, so ±5% would ask for hundreds of them (their paired differences
+ * still carry CIs). The ED's 4-hour share, a share of a thousand attendances a day, stays.
  */
 export const PRECISION_KPIS = [
   'delayed_bed_days_per_day',
@@ -180,6 +189,7 @@ export const PRECISION_KPIS = [
   'admissions_per_day',
   'ucr_within_2h',
   'cost_per_day',
+  'ed_4h_share',
 ] as const satisfies readonly SystemKpiName[];
 
 export type HeadlineKpi = (typeof HEADLINE_KPIS)[number];

@@ -251,7 +251,7 @@ export const KPI_INFO: { [K in SystemKpiName | PairedKpiName]?: KpiInfo } = {
   },
   // Emergency department (ed-stats.ts) and workforce (staff-metrics.ts).
   ed_4h_share: {
-    label: 'ED patients within 4 hours',
+    label: 'ED attendances leaving within 4 hours (standard: 78% in 2025/26 planning, 95% constitutional)',
     short: 'ED within 4 h',
     unit: '% of attendances',
     kind: 'fraction',
@@ -268,7 +268,8 @@ export const KPI_INFO: { [K in SystemKpiName | PairedKpiName]?: KpiInfo } = {
     class: 'patient outcome',
   },
   ed_12h_from_arrival_per_day: {
-    label: '12 hours in ED from arrival',
+    label: 'More than 12 hours in ED from arrival',
+    short: 'ED 12 h from arrival / day',
     unit: 'patients a day',
     kind: 'count',
     better: 'lower',
@@ -276,7 +277,8 @@ export const KPI_INFO: { [K in SystemKpiName | PairedKpiName]?: KpiInfo } = {
     class: 'patient outcome',
   },
   ed_12h_from_decision_per_day: {
-    label: '12-hour waits from decision to admit',
+    label: 'More than 12 hours in ED from decision to admit',
+    short: 'ED 12 h from decision / day',
     unit: 'patients a day',
     kind: 'count',
     better: 'lower',
@@ -284,7 +286,8 @@ export const KPI_INFO: { [K in SystemKpiName | PairedKpiName]?: KpiInfo } = {
     class: 'patient outcome',
   },
   ed_time_in_department_mean: {
-    label: 'Time in ED',
+    label: 'Time in ED per attendance',
+    short: 'Time in ED (days)',
     unit: 'days',
     kind: 'days',
     better: 'lower',
@@ -300,7 +303,8 @@ export const KPI_INFO: { [K in SystemKpiName | PairedKpiName]?: KpiInfo } = {
     class: 'flow',
   },
   ed_occupancy: {
-    label: 'ED occupancy',
+    label: 'ED spaces in use',
+    short: 'ED occupancy',
     unit: '% of spaces',
     kind: 'fraction',
     better: 'lower',
@@ -309,6 +313,7 @@ export const KPI_INFO: { [K in SystemKpiName | PairedKpiName]?: KpiInfo } = {
   },
   ed_waiting_for_bed_mean: {
     label: 'Patients in ED waiting for a bed',
+    short: 'ED waiting for a bed',
     unit: 'patients',
     kind: 'count',
     better: 'lower',

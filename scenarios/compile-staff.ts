@@ -10,10 +10,12 @@
  * and a unit's places that day = its share of the contact hours / hours a place needs a day
  * (home care: visits a day x (visit + travel)), never more than its funded `capacity`.
  */
-import type { Dist, StaffGroup, Staffing } from '../engine/index.js';
+import type { Dist, Schedule, StaffGroup, Staffing } from '../engine/index.js';
 import type { SNode } from './tree.js';
 import { child, describeNode } from './tree.js';
 import { readNumber, word, lastKey } from './read.js';
+import { readMoney } from './money.js';
+import { readCapacity, STAFF_ROSTER } from './schedule.js';
 import { toDist } from './dist.js';
 import { ExprError, closest } from './expressions.js';
 import { DAY, HOUR, WEEK } from '../engine/index.js';
@@ -47,7 +49,8 @@ function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
   const num = (key: string, kind: 'number' | 'probability' | 'duration' | 'cost-rate', dflt: number): number | null => {
     const n = child(node, key);
     if (!n) return dflt;
-    const v = readNumber(env, n, `${path}.${key}`, kind);
+    // Pay per WTE is a yearly figure: a bare `cost: 27000` is offered `/year`, not `/day`.
+    const v = readNumber(env, n, `${path}.${key}`, kind, key === 'cost' ? 'year' : 'day');
     if (v !== null && kind === 'number' && v < 0) {
       ctx.diags.error('negative', n.loc, `${path}.${key}`, `${key} is negative (${describeNode(n)})`, {
         expected: 'a number of at least 0',
@@ -65,6 +68,8 @@ function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
   const contact = num('contact', 'probability', 1);
   const cost = num('cost', 'cost-rate', 0);
   const absence = readAbsence(ctx, child(node, 'absence'), `${path}.absence`);
+  const rosterNode = child(node, 'roster');
+  const roster = rosterNode ? readRoster(ctx, rosterNode, `${path}.roster`) : undefined;
   if (
     establishment === null ||
     vacancy === null ||
@@ -74,7 +79,8 @@ function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
     hours === null ||
     contact === null ||
     cost === null ||
-    absence === null
+    absence === null ||
+    roster === null
   )
     return null;
   if (hours > WEEK) {
@@ -100,7 +106,25 @@ function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
     absence,
     contactPerWte: (hours / 7) * contact,
     costPerDay: (inPost + filled * (1 + premium)) * cost,
+    ...(roster ? { roster } : {}),
   };
+}
+
+/**
+ * A group's roster: the same shape as a capacity schedule, with levels (WTE on shift, or any
+ * weights) instead of places. A plain number is a flat roster: the same as none, so none is kept.
+ */
+function readRoster(ctx: Ctx, node: SNode, path: string): Schedule | undefined | null {
+  const r = readCapacity(ctx, node, path, STAFF_ROSTER);
+  if (!r) return null;
+  if (!(r.capacity > 0)) {
+    ctx.diags.error('bad-value', node.loc, path, 'nobody is ever on shift, so the staff would give no places', {
+      expected: 'a level above 0 on some shift',
+      hint: 'e.g. `{ base: 4, shifts: [{ days: mon-sun, hours: 08:00-20:00, on: 11 }] }`',
+    });
+    return null;
+  }
+  return r.schedule;
 }
 
 /** A share absent: a probability, or a distribution of them drawn each day. */
@@ -188,7 +212,10 @@ export function readStaffing(ctx: Ctx, node: SNode, path: string): Staffing | nu
     });
     return null;
   }
-  if (perPlace === null || share === null) return null;
+  const rateNode = child(node, 'hourly_rate');
+  // A price per hour: read as a cost-rate (per day), then per minute of paid staff time.
+  const rate = rateNode ? readMoney(env, rateNode, `${path}.hourly_rate`, 'cost-rate', 'hour') : 0;
+  if (perPlace === null || share === null || rate === null) return null;
   if (!(perPlace > 0)) {
     ctx.diags.error(
       'bad-value',
@@ -201,5 +228,7 @@ export function readStaffing(ctx: Ctx, node: SNode, path: string): Staffing | nu
     );
     return null;
   }
-  return { group: names.indexOf(g), share: share, perPlace };
+  const out: Staffing = { group: names.indexOf(g), share: share, perPlace };
+  if (rate > 0) out.hourCostPerPlaceDay = (perPlace * rate) / DAY;
+  return out;
 }

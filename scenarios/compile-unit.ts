@@ -71,7 +71,7 @@ export function compileUnit(ctx: Ctx, name: string, node: SNode): Unit | null {
     if (c) {
       capacity = c.capacity;
       schedule = c.schedule;
-    }
+    } else capacity = NaN; // unreadable, already reported: not "unlimited" to the checks below
   } else if (kind && kind !== 'front' && !staffNode) {
     ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', {
       expected: `the number of places of this ${kind} unit, a schedule, or \`unlimited\``,
@@ -236,7 +236,7 @@ function money(ctx: Ctx, node: SNode | undefined, path: string, kind: 'cost-rate
 function readCostPlace(ctx: Ctx, node: SNode | undefined, path: string, capacity: number, scheduled: boolean): number | null {
   if (!node) return 0;
   const v = money(ctx, node, path, 'cost-rate');
-  if (v !== null && v > 0 && !scheduled && !Number.isFinite(capacity)) {
+  if (v !== null && v > 0 && !scheduled && capacity === Infinity) {
     ctx.diags.error('cost-place-unlimited', node.loc, path, 'a cost per funded place on a unit with unlimited capacity', {
       expected: 'a limited `capacity` (a count or a schedule) on this unit',
       hint: 'give the unit a capacity, or charge `cost` per occupied place-day instead',

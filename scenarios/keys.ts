@@ -20,6 +20,7 @@ export type ValueKind =
   | 'expression'
   | 'distribution'
   | 'capacity'
+  | 'roster'
   | 'queue'
   | 'full'
   | 'route'
@@ -211,6 +212,12 @@ export const UNIT_KEYS: Record<string, KeySpec> = {
           default: '0 minutes',
           example: '15 minutes',
         },
+        hourly_rate: {
+          doc: 'Home care bought by the hour: the price of a paid hour of visits and travel. Charged on the care hours of the packages the staff give (places over time x visits x visit, used or not), so a care hour costs hourly_rate x (visit + travel) / visit: short calls cost more per hour. Counts as a funded cost of the unit.',
+          shape: v('cost-rate'),
+          default: '0/hour',
+          example: '21.43/hour',
+        },
       },
     },
     example: '{ group: carers, visits: 3/day, visit: 40 minutes, travel: 15 minutes }',
@@ -252,6 +259,11 @@ export const STAFF_KEYS: Record<string, KeySpec> = {
     shape: v('cost-rate'),
     default: '0/year',
     example: '38000/year',
+  },
+  roster: {
+    doc: "Who is on shift when: a level (e.g. WTE on shift) `{ base: N, shifts: [{ days: mon-sun, hours: 08:00-20:00, on: N }], changes: [{ from: DATE, to: DATE, on: N }] }`. Each day's contact hours are spread over the day in proportion to it, so the group's units have places when its staff are on shift: places = the day's places x level now / the day's mean level, never more than the unit's `capacity`. Default: the staff cover the whole day evenly (a unit's own `capacity` roster is then filled in proportion).",
+    shape: v('roster'),
+    example: '{ base: 4, shifts: [{ days: mon-sun, hours: 08:00-20:00, on: 11 }] }',
   },
 };
 

@@ -5,13 +5,13 @@
  */
 import type { SNode } from './tree.js';
 import type { Env } from './env.js';
-import { readNumber } from './read.js';
+import { readNumber, type Per } from './read.js';
 
 /** A trillion pounds, a day or at once: far beyond any ICS budget, far below overflow. */
 export const MAX_MONEY = 1e12;
 
-export function readMoney(env: Env, node: SNode, path: string, kind: 'cost' | 'cost-rate'): number | null {
-  const v = readNumber(env, node, path, kind);
+export function readMoney(env: Env, node: SNode, path: string, kind: 'cost' | 'cost-rate', per: Per = 'day'): number | null {
+  const v = readNumber(env, node, path, kind, per);
   if (v === null || Math.abs(v) <= MAX_MONEY) return v;
   env.diags.error('bad-value', node.loc, path, `${v.toExponential(3)} is more money than any plan holds`, {
     expected: 'at most £1,000,000,000,000',

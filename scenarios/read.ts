@@ -35,13 +35,19 @@ function shown(node: SNode): string {
   return describeNode(node);
 }
 
-export function readNumber(env: Env, node: SNode, path: string, kind: NumKind): number | null {
+export type Per = 'hour' | 'day' | 'year';
+
+/**
+ * `per` is the time unit a bare rate is most likely meant in, for the hint: a day for most
+ * rates, a year for a staff group's pay per WTE, an hour for a price of home care.
+ */
+export function readNumber(env: Env, node: SNode, path: string, kind: NumKind, per: Per = 'day'): number | null {
   const v = env.eval(node, path);
   if (!v) return null;
-  return checkNumber(env, v, node, path, kind);
+  return checkNumber(env, v, node, path, kind, per);
 }
 
-export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind: NumKind): number | null {
+export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind: NumKind, per: Per = 'day'): number | null {
   const ex = EXPECT[kind];
   const key = lastKey(path);
   if (v.k !== 'q') {
@@ -60,7 +66,7 @@ export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind:
       `${key} expects ${ex.what}, got ${shown(node)} (${describeValue(v)})`,
       {
         expected: `${ex.what}, e.g. \`${ex.example}\``,
-        hint: bare ? `add a unit: \`${node.kind === 'scalar' ? node.text : v.n}${ex.t === 1 ? ' days' : '/day'}\`` : undefined,
+        hint: bare ? `add a unit: \`${node.kind === 'scalar' ? node.text : v.n}${ex.t === 1 ? ' days' : `/${per}`}\`` : undefined,
       },
     );
     return null;
@@ -69,6 +75,9 @@ export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind:
   if (kind === 'probability' && (n < 0 || n > 1)) {
     env.diags.error('probability-range', node.loc, path, `${key} is ${Number((n * 100).toPrecision(6))}%, outside 0% to 100%`, {
       expected: 'a probability between 0 and 1 (0% to 100%)',
+      // A bare 3.5 is almost always a percentage written without its sign.
+      hint:
+        node.kind === 'scalar' && /^\d+(\.\d+)?$/.test(node.text.trim()) && n <= 100 ? `did you mean \`${node.text.trim()}%\`?` : undefined,
     });
     return null;
   }

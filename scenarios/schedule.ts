@@ -26,17 +26,35 @@ interface Change {
   cap: number;
 }
 
-export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: number; schedule?: Schedule } | null {
-  if (node.kind === 'scalar' && node.text.trim() === 'unlimited') return { capacity: Infinity };
+/**
+ * How a schedule is written: a unit's capacity (whole places; shifts under `roster` set
+ * `capacity`), or a staff group's roster (a level such as WTE on shift, any number >= 0;
+ * shifts under `shifts` set `on`).
+ */
+export interface ScheduleWords {
+  list: string;
+  value: string;
+  kind: 'whole' | 'number';
+}
+const CAPACITY: ScheduleWords = { list: 'roster', value: 'capacity', kind: 'whole' };
+export const STAFF_ROSTER: ScheduleWords = { list: 'shifts', value: 'on', kind: 'number' };
+
+export function readCapacity(
+  ctx: Ctx,
+  node: SNode,
+  path: string,
+  w: ScheduleWords = CAPACITY,
+): { capacity: number; schedule?: Schedule } | null {
+  if (w === CAPACITY && node.kind === 'scalar' && node.text.trim() === 'unlimited') return { capacity: Infinity };
   if (node.kind !== 'map') {
-    const n = readNumber(ctx.env, node, path, 'whole');
+    const n = level(ctx, node, path, w);
     return n === null ? null : { capacity: n };
   }
   let ok = true;
   for (const e of node.entries) {
-    if (!['base', 'roster', 'changes'].includes(e.key)) {
+    if (!['base', w.list, 'changes'].includes(e.key)) {
       ctx.diags.error('unknown-key', e.keyLoc, `${path}.${e.key}`, `unknown key \`${e.key}\``, {
-        expected: '`base`, `roster` or `changes`',
+        expected: `\`base\`, \`${w.list}\` or \`changes\``,
       });
       ok = false;
     }
@@ -49,9 +67,9 @@ export function readCapacity(ctx: Ctx, node: SNode, path: string): { capacity: n
     });
     return null;
   }
-  const base = readNumber(ctx.env, baseNode, `${path}.base`, 'whole');
-  const shifts = list(ctx, child(node, 'roster'), `${path}.roster`, (it, p) => shift(ctx, it, p));
-  const changes = list(ctx, child(node, 'changes'), `${path}.changes`, (it, p) => change(ctx, it, p));
+  const base = level(ctx, baseNode, `${path}.base`, w);
+  const shifts = list(ctx, child(node, w.list), `${path}.${w.list}`, (it, p) => shift(ctx, it, p, w));
+  const changes = list(ctx, child(node, 'changes'), `${path}.changes`, (it, p) => change(ctx, it, p, w));
   if (!ok || base === null || !shifts || !changes) return null;
   const at: number[] = [],
     cap: number[] = [];
@@ -127,29 +145,45 @@ function keysOf(ctx: Ctx, node: SNode, path: string, allowed: string[]): boolean
   return ok;
 }
 
-function shift(ctx: Ctx, node: SNode, path: string): Shift | null {
-  if (!keysOf(ctx, node, path, ['days', 'hours', 'capacity'])) return null;
+/** A capacity (a whole number) or a roster level (a number of at least 0). */
+function level(ctx: Ctx, node: SNode, path: string, w: ScheduleWords): number | null {
+  const n = readNumber(ctx.env, node, path, w.kind);
+  if (n !== null && n < 0) {
+    ctx.diags.error('negative', node.loc, path, `${w.value === 'on' ? 'a roster level' : 'capacity'} is negative (${describeNode(node)})`, {
+      expected: 'a number of at least 0 (e.g. the WTE on shift)',
+    });
+    return null;
+  }
+  return n;
+}
+
+function shift(ctx: Ctx, node: SNode, path: string, w: ScheduleWords): Shift | null {
+  if (!keysOf(ctx, node, path, ['days', 'hours', w.value])) return null;
   const days = readDayList(ctx, child(node, 'days'), `${path}.days`);
   const hoursNode = child(node, 'hours');
   const hours = hoursNode ? readRange(ctx, hoursNode, `${path}.hours`) : ([0, 24 * 60] as [number, number]);
-  const capNode = child(node, 'capacity');
+  const capNode = child(node, w.value);
   if (!capNode) {
-    ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', { expected: 'the capacity during the shift' });
+    ctx.diags.error('missing-key', node.loc, `${path}.${w.value}`, `\`${w.value}\` is missing`, {
+      expected: w === CAPACITY ? 'the capacity during the shift' : 'the level on shift (e.g. WTE on shift)',
+    });
     return null;
   }
-  const cap = readNumber(ctx.env, capNode, `${path}.capacity`, 'whole');
+  const cap = level(ctx, capNode, `${path}.${w.value}`, w);
   return days && hours && cap !== null ? { days, hours, cap } : null;
 }
 
-function change(ctx: Ctx, node: SNode, path: string): Change | null {
-  if (!keysOf(ctx, node, path, ['from', 'to', 'capacity'])) return null;
+function change(ctx: Ctx, node: SNode, path: string, w: ScheduleWords): Change | null {
+  if (!keysOf(ctx, node, path, ['from', 'to', w.value])) return null;
   const from = readDateNode(ctx, child(node, 'from'), `${path}.from`, node);
   const toNode = child(node, 'to');
   const to = toNode ? readDateNode(ctx, toNode, `${path}.to`, node) : Infinity;
-  const capNode = child(node, 'capacity');
-  const cap = capNode ? readNumber(ctx.env, capNode, `${path}.capacity`, 'whole') : null;
+  const capNode = child(node, w.value);
+  const cap = capNode ? level(ctx, capNode, `${path}.${w.value}`, w) : null;
   if (!capNode)
-    ctx.diags.error('missing-key', node.loc, `${path}.capacity`, '`capacity` is missing', { expected: 'the capacity from that date' });
+    ctx.diags.error('missing-key', node.loc, `${path}.${w.value}`, `\`${w.value}\` is missing`, {
+      expected: w === CAPACITY ? 'the capacity from that date' : 'the level on shift from that date',
+    });
   if (from === null || to === null || cap === null) return null;
   if (to < from) {
     ctx.diags.error('bad-date', toNode!.loc, `${path}.to`, 'the change ends before it starts, so it would never apply', {

@@ -77,6 +77,36 @@ function valueSchema(kind: ValueKind): Json {
           },
         ],
       };
+    case 'roster': {
+      const shift = (required: string[], props: Json): Json => ({
+        type: 'object',
+        additionalProperties: false,
+        required,
+        properties: props,
+      });
+      return {
+        anyOf: [
+          expr,
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              base: expr,
+              shifts: {
+                type: 'array',
+                items: shift(['on'], {
+                  days: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+                  hours: { type: 'string' },
+                  on: expr,
+                }),
+              },
+              changes: { type: 'array', items: shift(['from', 'on'], { from: valueSchema('date'), to: valueSchema('date'), on: expr }) },
+            },
+            required: ['base'],
+          },
+        ],
+      };
+    }
     case 'route': {
       const dest = { type: 'object', additionalProperties: cohortMap(expr) };
       return { anyOf: [name, dest, { type: 'object', additionalProperties: { anyOf: [name, dest] } }] };

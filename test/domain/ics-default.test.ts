@@ -120,9 +120,14 @@ describe('ics-default.yaml baseline calibration (seed 2027, 10 replications of a
     expectOverlap('ucr_within_2h', kpi('ucr_within_2h'), 0.7, 1);
   });
 
-  it('sees about 920 type-1 ED attendances a day near the published type-1 4-hour performance (A&E statistics 2024/25: about 60%)', () => {
+  it('sees about 920 type-1 ED attendances a day near the published type-1 4-hour (about 60%) and 12-hour (about 10%) figures', () => {
     expectOverlap('ed_attendances_per_day', kpi('ed_attendances_per_day'), 880, 1100);
-    expectOverlap('ed_4h_share', kpi('ed_4h_share'), 0.53, 0.65);
+    // A&E statistics, type 1, 2024/25-2025/26: about 60% within 4 hours and about 10% over 12 hours
+    // from arrival; monthly figures move about 5 points (4 hours) and 2 points (12 hours) over a
+    // year, hence the target ranges. Replications spread widely (a high draw of the frail and
+    // multimorbid crisis rates fills the acute beds and the ED with them), so the CI is wide too.
+    expectOverlap('ed_4h_share', kpi('ed_4h_share'), 0.55, 0.65);
+    expectOverlap('ed_12h_share', kpi('ed_12h_share'), 0.08, 0.12);
     // Patients decided for admission wait for a bed in their ED space: the ED fills up.
     for (const r of runs) expect(r.kpis.ed_waiting_for_bed_mean).toBe(r.units.ed.blocked_mean);
     expect(Math.min(...kpi('ed_waiting_for_bed_mean'))).toBeGreaterThan(1);

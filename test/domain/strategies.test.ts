@@ -101,11 +101,17 @@ describe('workforce strategies fill-carer-vacancies and less-travel on ics-defau
     });
   });
 
-  it('cost what the staff formula says: the agency WTE at 160% of pay, less travel nothing more', () => {
-    // Agency WTE = 1,209.7 x 7% x 50% = 42.3 at 160% of £27,000 a year; the baseline pays 1,125 WTE in post.
+  it('cost what the hourly price says: £32.14 a package-day (HCA), 2.2% more with agency cover, 5% less with 15% less travel', () => {
+    // A package-day is 2 visits x (30 + 15) minutes at £32.14 x 30 / 45 a paid hour = £32.14, one care
+    // hour at the HCA price. Agency carers (3.5% of 96.5% WTE working, at a 60% premium) raise the
+    // price by 60% x 3.5 / 96.5; travel of 12.75 minutes makes a package-day 2 x 42.75 paid minutes.
+    const perPackageDay = (r: (typeof base)[number]) => r.units.p1.funded_cost_per_day! / r.units.p1.capacity_mean;
     base.forEach((b, i) => {
-      const extra = agency[i].kpis.staff_cost_per_day! - b.kpis.staff_cost_per_day!;
-      expect(extra).toBeCloseTo((1209.7 * 0.07 * 0.5 * 1.6 * 27000) / 365, -1);
+      expect(perPackageDay(b)).toBeCloseTo(32.14, 9);
+      expect(perPackageDay(agency[i])).toBeCloseTo(32.14 * (1 + (0.6 * 0.035) / 0.965), 9);
+      expect(perPackageDay(travel[i])).toBeCloseTo((32.14 * 42.75) / 45, 9);
+      // The carers' pay is in the price: no staff group charges it again.
+      expect(agency[i].kpis.staff_cost_per_day).toBe(b.kpis.staff_cost_per_day);
       expect(travel[i].kpis.staff_cost_per_day).toBe(b.kpis.staff_cost_per_day);
     });
   });

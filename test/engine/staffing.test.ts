@@ -239,3 +239,91 @@ describe('simulate(model): the funded cost of a unit whose places come from staf
     }
   });
 });
+
+describe('simulate(model) with a staff group that has a roster of its own', () => {
+  // A level of 2 on shift 00:00-08:00 and 20:00-24:00 and 5 on 08:00-20:00: the day's mean level
+  // is (2 x 8 + 5 x 12 + 2 x 4) / 24 = 3.5, so a day of 14 places of staff gives
+  // 14 x 5 / 3.5 = 20 places by day and 14 x 2 / 3.5 = 8 by night.
+  const days = 240;
+  const steps = (night: number, day: number) => {
+    const at = [0],
+      cap = [night];
+    for (let d = 0; d < days; d++) {
+      at.push(d * DAY + 8 * HOUR, d * DAY + 20 * HOUR);
+      cap.push(day, night);
+    }
+    return { at, cap };
+  };
+  const wte = (14 * PER_PLACE) / contactPerWte; // exactly 14 places a day with no leave or absence
+
+  it('simulate(rostered staff, unlimited funded places) gives the hand-calculated 20 places by day and 8 by night', () => {
+    const events: TraceEvent[] = [];
+    const m = pathway({ staffed: { ...group(wte, fixed(0), 0), roster: steps(2, 5) } });
+    const r = simulate(m, {
+      seed: 1,
+      replication: 0,
+      trace: (e) => {
+        if (e.what === 'capacity' && e.unit === 'p1') events.push(e);
+      },
+    });
+    expect(new Set(events.map((e) => e.detail))).toEqual(new Set([8, 20]));
+    // Place-days a day: (20 x 12 + 8 x 12) / 24 = 14, the staff's 14 places: no hour is lost or made up.
+    expect(r.units.p1.capacity_mean).toBeCloseTo(14, 9);
+    expect(r.units.p1.staff_hours_per_day).toBeCloseTo((14 * PER_PLACE) / HOUR, 9);
+  });
+
+  it('simulate(rostered staff, funded places below a shift) never goes above the funded places', () => {
+    const r = simulate(pathway({ capacity: 16, staffed: { ...group(wte, fixed(0), 0), roster: steps(2, 5) } }), {
+      seed: 1,
+      replication: 0,
+    });
+    expect(r.units.p1.capacity_mean).toBeCloseTo((16 * 12 + 8 * 12) / 24, 9);
+  });
+
+  it('simulate(rostered staff that never vary) equals the same unit with a fixed 8/20 capacity schedule, to the bit', () => {
+    const staffed = pathway({ staffed: { ...group(wte, fixed(0), 0), roster: steps(2, 5) } });
+    const plain = pathway({ capacity: 20, schedule: steps(8, 20) });
+    for (const rep of [0, 1]) {
+      const a = simulate(staffed, { seed: 5, replication: rep }),
+        b = simulate(plain, { seed: 5, replication: rep });
+      expect(withoutStaff(a)).toEqual(withoutStaff(b));
+    }
+  });
+
+  it('simulate(rostered staff with random absence) follows the shifts each day: places by day / places by night = 5 / 2 within flooring', () => {
+    const events: { t: number; c: number }[] = [];
+    const m = pathway({ staffed: { ...group(wte * 3, { kind: 'uniform', min: 0, max: 0.4 }, 0), roster: steps(2, 5) } });
+    simulate(m, {
+      seed: 3,
+      replication: 0,
+      trace: (e) => {
+        if (e.what === 'capacity' && e.unit === 'p1') events.push({ t: e.time, c: e.detail as number });
+      },
+    });
+    // Within a day the budget is one number b: day places floor(b x 10/7), night floor(b x 4/7).
+    for (let d = 1; d < 100; d++) {
+      const at = (t: number) => events.filter((e) => e.t <= t).at(-1)!.c;
+      const dayPlaces = at(d * DAY + 12 * HOUR),
+        night = at(d * DAY + 22 * HOUR);
+      const b = [(dayPlaces * 7) / 10, ((dayPlaces + 1) * 7) / 10];
+      expect(Math.floor((b[0] * 4) / 7 + 1e-9)).toBeLessThanOrEqual(night);
+      expect(Math.floor((b[1] * 4) / 7 - 1e-9)).toBeGreaterThanOrEqual(night);
+    }
+  });
+});
+
+describe('simulate(model): home care bought by the hour (staffing.hourCostPerPlaceDay)', () => {
+  it('simulate(P1 at £21.43 a paid hour, 2 visits of 30 minutes + 15 minutes of travel a day) charges £32.145 a care hour on the packages staffed', () => {
+    // Per occupied package-day: 2 x (30 + 15) minutes x £21.43 / 60 = £32.145, which is 1 care hour
+    // (2 x 30 minutes) at 21.43 x (30 + 15) / 30 = £32.145 an hour: travel is paid.
+    const perDay = (2 * (30 + 15) * 21.43) / 60;
+    const m = pathway({ staffed: group(20, fixed(0.05)) });
+    const p1 = m.units.find((u) => u.name === 'p1')!;
+    p1.staffing = { ...p1.staffing!, perPlace: 2 * (30 + 15), hourCostPerPlaceDay: perDay };
+    const r = simulate(m, { seed: 7, replication: 0 });
+    expect(perDay).toBeCloseTo(32.145, 12);
+    expect(r.units.p1.capacity_mean).toBeGreaterThan(5);
+    expect(r.units.p1.funded_cost_per_day).toBeCloseTo(r.units.p1.capacity_mean * perDay, 6);
+    expect(r.units.p1.cost_per_day).toBeCloseTo(r.units.p1.capacity_mean * perDay, 6);
+  });
+});

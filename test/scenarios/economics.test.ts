@@ -83,6 +83,14 @@ strategies:
     expect(d.find((x) => x.code === 'unknown-key')!.hint).toContain('one_off');
   });
 
+  it('analyseScenario(an invalid relative `set` on a unit capacity with cost_place) reports only that error, not a false cost-place-unlimited', () => {
+    const d = errors(`${BASE}strategies:\n  more: { set: { units.acute.capacity: acute_bed + 5 } }\n`);
+    expect(d.map((x) => [x.code, x.path])).toEqual([['unknown-name', 'units.acute.capacity']]);
+    const wrong = errors(`${BASE}strategies:\n  more: { set: { units.acute.capacity: 40 + 5 days } }\n`);
+    expect(wrong.map((x) => x.code)).not.toContain('cost-place-unlimited');
+    expect(wrong).toHaveLength(1);
+  });
+
   it('analyseScenario refuses `economics` in a strategy set (it is the same for every strategy)', () => {
     const d = errors(`${BASE}strategies:\n  s: { set: { economics.plan_years: 3 } }\n`);
     expect(d.map((x) => x.code)).toContain('bad-set-path');

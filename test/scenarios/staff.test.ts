@@ -117,6 +117,44 @@ describe('staff groups via loadScenarioText(text, file)', () => {
   });
 });
 
+describe('staff rosters and home care bought by the hour via loadScenarioText(text, file)', () => {
+  const ROSTERED = BASE.replace(
+    '  therapists: { establishment: 12, absence: uniform(2%, 8%) }',
+    '  therapists: { establishment: 12, absence: uniform(2%, 8%),\n                roster: { base: 2, shifts: [{ days: mon-fri, hours: 08:00-18:00, on: 6 }] } }',
+  );
+
+  it('loadScenarioText(staff.<g>.roster) compiles the shifts into a step function of the level on shift', () => {
+    const g = loadScenarioText(ROSTERED, 's.yaml').strategies[0].model.staff![1];
+    // t = 0 is the start of the 20-day warm-up, Tuesday 2026-12-15: 2 until 08:00, 6 until 18:00, 2 again.
+    expect(g.roster!.at.slice(0, 3)).toEqual([0, 8 * 60, 18 * 60]);
+    expect(g.roster!.cap.slice(0, 3)).toEqual([2, 6, 2]);
+    // Saturday and Sunday stay at 2: Friday's 08:00 rise (index 7) is followed by Monday's, 3 days on.
+    expect(g.roster!.at[7]).toBe(3 * 24 * 60 + 8 * 60);
+    expect(g.roster!.at[9] - g.roster!.at[7]).toBe(3 * 24 * 60);
+  });
+
+  it('analyseScenario(bad rosters) reports each at its key with a location', () => {
+    const bad = (from: string, to: string) => errors(ROSTERED.replace(from, to)).map((x) => [x.code, x.path, x.line]);
+    expect(bad('on: 6', 'on: -6')).toEqual([['negative', 'staff.therapists.roster.shifts[0].on', 17]]);
+    expect(bad('on: 6', 'capacity: 6')).toEqual([['unknown-key', 'staff.therapists.roster.shifts[0].capacity', 17]]);
+    expect(bad('hours: 08:00-18:00', 'hours: 8-18')).toEqual([['bad-time', 'staff.therapists.roster.shifts[0].hours', 17]]);
+    expect(bad('roster: { base: 2, shifts: [{ days: mon-fri, hours: 08:00-18:00, on: 6 }] }', 'roster: 0')).toEqual([
+      ['bad-value', 'staff.therapists.roster', 17],
+    ]);
+  });
+
+  it('loadScenarioText(units.<u>.staff.hourly_rate) prices an occupied package-day at visits x (visit + travel) x the rate', () => {
+    const text = BASE.replace('travel: 15 minutes }', 'travel: 15 minutes, hourly_rate: 21.43/hour }');
+    const p1 = loadScenarioText(text, 's.yaml').strategies[0].model.units.find((u) => u.name === 'p1')!;
+    // 3 visits x (40 + 15) minutes = 2.75 paid hours x £21.43 = £58.9325 a package-day: 2 care hours at
+    // 21.43 x 55 / 40 = £29.47 an hour (short calls cost more per hour: travel is paid).
+    expect(p1.staffing!.hourCostPerPlaceDay).toBeCloseTo(2.75 * 21.43, 9);
+    expect(errors(BASE.replace('travel: 15 minutes }', 'travel: 15 minutes, hourly_rate: 21.43 }')).map((x) => [x.code, x.hint])).toEqual([
+      ['missing-unit', 'add a unit: `21.43/hour`'],
+    ]);
+  });
+});
+
 describe('checkCycles with staffed units via analyseScenario(text, file)', () => {
   it('analyseScenario(a loop through a staffed unit without funded places) is a blocking-loop: staff make its places finite', () => {
     const text = BASE.replace(
