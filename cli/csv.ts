@@ -39,6 +39,18 @@ export function differencesCsv(r: Results): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The pathway's flows: one row per strategy x edge x measure (`per_day`, `delayed_per_day`). */
+export function flowsCsv(r: Results): string {
+  const lines = [row(['strategy', 'from', 'to', 'measure', 'mean', 'sd', 'ci95_lo', 'ci95_hi', 'n'])];
+  for (const [name, s] of Object.entries(r.strategies)) {
+    for (const f of s.flows ?? []) {
+      lines.push(row([name, f.from, f.to, 'per_day', ...statCols(f.per_day)]));
+      if (f.delayed_per_day) lines.push(row([name, f.from, f.to, 'delayed_per_day', ...statCols(f.delayed_per_day)]));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** What a per-replication row needs: a replication's scalars, not its daily series. */
 export type ReplicationScalars = Pick<ReplicationResult, 'replication' | 'kpis' | 'units'>;
 
@@ -60,7 +72,7 @@ export function drawsCsv(d: NonNullable<Results['draws']>): string {
   return `${[row(['replication', ...d.params]), ...d.values.map((v, r) => row([r, ...v]))].join('\n')}\n`;
 }
 
-/** Writes summary.csv and differences.csv (draws.csv when params are uncertain) (and replications.csv when raw is given); returns the paths. */
+/** Writes summary.csv and differences.csv (draws.csv when params are uncertain, flows.csv when the run counted flows) (and replications.csv when raw is given); returns the paths. */
 export function writeCsv(dir: string, r: Results, raw?: Record<string, Iterable<ReplicationScalars>>): string[] {
   mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [
@@ -69,6 +81,7 @@ export function writeCsv(dir: string, r: Results, raw?: Record<string, Iterable<
   ];
   if (raw) files.push(['replications.csv', replicationsCsv(raw)]);
   if (r.draws) files.push(['draws.csv', drawsCsv(r.draws)]);
+  if (Object.values(r.strategies).some((s) => s.flows)) files.push(['flows.csv', flowsCsv(r)]);
   return files.map(([name, text]) => {
     const path = join(dir, name);
     writeFileAtomic(path, text);

@@ -64,7 +64,14 @@ describe('caresim run FILE', () => {
     }
     expect(res.differences['more-beds'].admissions_per_day.ci95[0]).toBeGreaterThan(0);
     expect(res.run.workers).toBe(2);
-    expect(readdirSync(join(dir, 'csv')).sort()).toEqual(['differences.csv', 'replications.csv', 'summary.csv']);
+    expect(readdirSync(join(dir, 'csv')).sort()).toEqual(['differences.csv', 'flows.csv', 'replications.csv', 'summary.csv']);
+    const flows = readFileSync(join(dir, 'csv', 'flows.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(flows[0]).toBe('strategy,from,to,measure,mean,sd,ci95_lo,ci95_hi,n');
+    // One row per strategy, edge and measure, as many as the results file holds.
+    const edges = Object.values<{ flows: { delayed_per_day?: unknown }[] }>(res.strategies).flatMap((s) => s.flows);
+    expect(flows).toHaveLength(1 + edges.length + edges.filter((f) => f.delayed_per_day).length);
     const csv = readFileSync(join(dir, 'csv', 'replications.csv'), 'utf8')
       .trim()
       .split('\n');
