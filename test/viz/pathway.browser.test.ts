@@ -58,7 +58,7 @@ async function bands(id: string): Promise<{ bands: Band[]; rows: string[]; units
   }));
 }
 
-describe('the pathway section of writeReport(results)', () => {
+describe('writeReport(results, outFile): the pathway section', () => {
   it('draws the baseline and the strategy side by side, with no page errors', async () => {
     expect(b.errors).toEqual([]);
     expect(await b.page.$$eval('#pathway figure.chart-sankey', (fs) => fs.map((f) => f.id))).toEqual([
