@@ -113,3 +113,24 @@ describe('writeReport(results, outFile): the pathway section', () => {
     });
   }
 });
+
+describe('writeReport(results, outFile): the pathway picker', () => {
+  it('redraws the right-hand diagram for the strategy chosen', async () => {
+    const three = makeResults();
+    three.strategies['community-again'] = { ...three.strategies.community, description: 'the same, under another name' };
+    const file = join(ARTIFACTS, 'pathway-picker.html');
+    await writeReport(three, file);
+    await b.page.goto(pathToFileURL(file).href);
+    await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
+    const caption = () => b.page.$eval('#sankey-strategy figcaption', (c) => c.textContent);
+    expect(await b.page.$$eval('#pathway .pathway-picker option', (os) => os.map((o) => o.textContent))).toEqual([
+      'community',
+      'community-again',
+    ]);
+    expect(await caption()).toBe('community');
+    await b.page.selectOption('#pathway .pathway-picker', 'community-again');
+    expect(await caption()).toBe('community-again');
+    expect(await b.page.$$eval('#pathway figure.chart-sankey', (fs) => fs.length)).toBe(2);
+    expect(b.errors).toEqual([]);
+  });
+});
