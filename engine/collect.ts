@@ -10,6 +10,7 @@ import { systemKpis } from './kpis.js';
 import { staffUnitMetrics, staffKpis } from './staff-metrics.js';
 import { edKpis } from './ed-stats.js';
 import { fundedCostPerDay, fundedPlacesMean, hourCostPerDay } from './costs.js';
+import { flowList, insideList } from './flow-counts.js';
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
@@ -96,6 +97,8 @@ export function collect(s: SimState, replication: number): ReplicationResult {
     population,
     fractions,
     conservation: { entered: s.entered, left: s.left, inSystem: s.pts.live },
+    flows: flowList(m, s.flows),
+    inside: insideList(m, s.flows),
     ...(m.economics ? { economics: m.economics } : {}),
   };
 }

@@ -117,10 +117,14 @@ export function arriveOutside(s: SimState, p: number, u: number, hops: number): 
   const divert = units.fullTo[u];
   if (s.measuring) s.stats.lost[u]++;
   if (divert >= 0 && hops < s.U) {
-    if (s.measuring) s.stats.diverted[u]++;
+    if (s.measuring) {
+      s.stats.diverted[u]++;
+      s.flows.fromUnit(u, divert);
+    }
     if (s.trace) emit(s, 'divert', p, u, s.m.units[divert].name);
     arriveOutside(s, p, divert, hops + 1);
   } else {
+    if (s.measuring) s.flows.lostAt(u, s.flows.turnedAway);
     s.pts.unit[p] = u; // so the trace names the unit that turned the patient away
     leave(s, p, -1);
   }
@@ -215,15 +219,18 @@ export function attemptMove(s: SimState, p: number, reroute = true): void {
   if (d === u) {
     stayOn(s, p, u);
   } else if (d < 0) {
+    if (s.measuring) s.flows.fromUnit(u, d);
     depart(s, p, u);
     leave(s, p, -d - 1);
     release(s, u);
   } else if (units.places[d] < units.cap[d]) {
+    if (s.measuring) s.flows.fromUnit(u, d);
     depart(s, p, u);
     noteArrival(s, p, d);
     admit(s, p, d);
     release(s, u);
   } else if (units.qlen[d] < units.qmax[d]) {
+    if (s.measuring) s.flows.fromUnit(u, d);
     depart(s, p, u);
     noteArrival(s, p, d);
     P.since[p] = s.now;
@@ -276,6 +283,7 @@ function blockedToQueue(s: SimState, u: number): void {
   if (units.waiting[u].length === 0 || units.qlen[u] >= units.qmax[u]) return;
   const b = shiftBlocked(s, u),
     from = s.pts.unit[b];
+  if (s.measuring) s.flows.delayedFromUnit(from, u);
   depart(s, b, from);
   noteArrival(s, b, u);
   enqueue(s, b, u);
@@ -303,6 +311,7 @@ export function release(s: SimState, u: number): void {
     } else {
       const b = shiftBlocked(s, u),
         from = P.unit[b];
+      if (s.measuring) s.flows.delayedFromUnit(from, u);
       depart(s, b, from);
       noteArrival(s, b, u);
       admit(s, b, u);
@@ -315,14 +324,18 @@ export function release(s: SimState, u: number): void {
 export function renege(s: SimState, p: number, tok: number): void {
   const P = s.pts;
   if (P.status[p] !== QUEUED || P.token[p] !== tok) return; // reached in time: stale event
-  const u = P.unit[p];
+  const u = P.unit[p],
+    o = s.units.overflowTo[u];
   dropFromQueue(s, u);
   P.token[p]++;
   P.unit[p] = -1;
-  if (s.measuring) s.stats.reneged[u]++;
+  if (s.measuring) {
+    s.stats.reneged[u]++;
+    if (o >= 0) s.flows.fromUnit(u, o);
+    else s.flows.lostAt(u, s.flows.leftWaiting);
+  }
   if (s.trace) emit(s, 'renege', p, u);
   blockedToQueue(s, u);
-  const o = s.units.overflowTo[u];
   if (o >= 0) arriveOutside(s, p, o, 0);
   else {
     P.unit[p] = u;

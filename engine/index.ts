@@ -26,7 +26,7 @@ export type { CompiledScenario, CompiledStrategy, ScenarioLabels } from './compi
 export { buildModel, exponential, fixed, lognormal } from './builder.js';
 export { MINUTE, HOUR, DAY, WEEK, YEAR } from './calendar.js';
 export type { ModelInput, UnitInput, SourceInput } from './builder.js';
-export type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions } from './replication-result.js';
+export type { ReplicationResult, DailySeries, CohortOutcome, Fraction, Fractions, FlowCount } from './replication-result.js';
 export { serveReplications } from './replication-protocol.js';
 export type { ToWorker, FromWorker, ReplicationWorkerOptions } from './replication-protocol.js';
 export { UNIT_METRICS, TEAM_METRICS, STAFF_METRICS, COST_METRICS, SYSTEM_KPIS, PAIRED_KPIS } from './metrics.js';

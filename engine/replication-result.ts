@@ -44,6 +44,17 @@ export interface Fractions {
   kpis: Partial<Record<SystemKpiName, Fraction>>;
 }
 
+/**
+ * Patients who moved along one edge of the pathway after warm-up (engine/flow-counts.ts), e.g.
+ * `unit:acute` -> `exit:home`; `delayed` of them had first waited, blocked, for a place there.
+ */
+export interface FlowCount {
+  from: string;
+  to: string;
+  moved: number;
+  delayed: number;
+}
+
 export interface ReplicationResult {
   replication: number;
   /** Events processed (all, warm-up included). */
@@ -66,6 +77,13 @@ export interface ReplicationResult {
   fractions?: Fractions;
   /** The strategy's one-off cost, double running and discounting (economics/), when the model has them. */
   economics?: Economics;
+  /** Moves along each edge of the pathway after warm-up (absent in results written before flows were counted). */
+  flows?: FlowCount[];
+  /**
+   * Patients inside each unit (holding a place or queueing) when measuring started and at the
+   * horizon: for every unit, moves in = moves out + end - start, exactly.
+   */
+  inside?: Record<string, { start: number; end: number }>;
   /** Whole-run flow balance: entered = left + inSystem (lost patients count as left). */
   conservation: { entered: number; left: number; inSystem: number };
 }

@@ -14,6 +14,7 @@ import { ScheduleColumns } from './schedule-columns.js';
 import { DAY } from './calendar.js';
 import { StaffState } from './staffing.js';
 import { EdStats } from './ed-stats.js';
+import { FlowCounts } from './flow-counts.js';
 import type { Model, SimOptions, TraceEvent } from './model.js';
 
 export class SimState {
@@ -41,6 +42,8 @@ export class SimState {
   readonly staff: StaffState | null;
   /** Time in the emergency department of every attendance (units with role `ed`). */
   readonly ed: EdStats;
+  /** Patients moving along each edge of the pathway after warm-up (flow-counts.ts). */
+  readonly flows: FlowCounts;
 
   // System
   sysLast = 0;
@@ -71,6 +74,7 @@ export class SimState {
     this.sources = new SourceColumns(model, seed, rep);
     this.cohorts = new CohortColumns(model, this.days);
     this.ed = new EdStats(model);
+    this.flows = new FlowCounts(model);
     this.staff = model.units.some((u) => u.staffing) ? new StaffState(model, seed, rep, this.days, this.units.cap) : null;
     this.exitCount = new Float64Array(E);
     this.isDeathExit = new Uint8Array(E);

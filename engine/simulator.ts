@@ -157,6 +157,7 @@ function endWarmup(s: SimState): void {
   cohorts.systemArea.fill(0);
   cohorts.bedArea.fill(0);
   s.measuring = true;
+  insideNow(s, s.flows.insideStart);
   if (s.staff) s.staff.reset(s.now, s);
   s.ed.reset();
   // People-days of the day already started count from here on.
@@ -168,4 +169,11 @@ function finish(s: SimState): void {
   touchAll(s);
   if (s.staff) s.staff.advance(s.now, s);
   if (s.day < s.days) s.stats.closeDay(s.day, s.now, s.units.cap);
+  insideNow(s, s.flows.insideEnd);
+}
+
+/** Patients inside each unit now, holding a place (blocked ones included) or queueing: the stock of the flow balance. */
+function insideNow(s: SimState, out: Float64Array): void {
+  const units = s.units;
+  for (let u = 0; u < s.U; u++) out[u] = units.places[u] + units.qlen[u];
 }

@@ -83,6 +83,7 @@ export function onArrival(s: SimState, i: number, tag: number): void {
   const p = enter(s, c);
   if (fixed >= 0 && s.measuring) s.cohorts.crises[c]++;
   const d = pick(src.to[c], sources.routeRng[i]);
+  if (s.measuring) s.flows.fromSource(i, d);
   if (d < 0) leave(s, p, -d - 1);
   else arriveOutside(s, p, d, 0);
 }

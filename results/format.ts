@@ -71,6 +71,22 @@ export interface Verdict {
   discounted?: string[];
 }
 
+/**
+ * Patients a day along one edge of the pathway (results/flow-fold.ts). Nodes are typed:
+ * `cohort:<name>` (crises of a population cohort), `source:<name>` (an arrival stream),
+ * `unit:<name>`, `exit:<name>`, `lost:turned_away` (no place and no waiting place),
+ * `lost:left_waiting` (left a queue before being reached, with no overflow), and
+ * `stock:start` / `stock:end` (patients inside a unit when measuring started / at the end,
+ * per measured day), so that flows in = flows out for every unit.
+ */
+export interface Flow {
+  from: string;
+  to: string;
+  per_day: Stat;
+  /** Of them, those who had first waited blocked for a place downstream (absent: none did). */
+  delayed_per_day?: Stat;
+}
+
 export interface StrategyResults {
   description: string;
   /** What the strategy changed, as written: dotted path -> expression. */
@@ -100,6 +116,8 @@ export interface StrategyResults {
       days_at_home_per_person_year: Stat;
     }
   >;
+  /** Patients a day along every edge of the pathway (absent in files written before flows were counted). */
+  flows?: Flow[];
 }
 
 /** A problem a finished run shows, with the numbers behind it. */

@@ -11,6 +11,7 @@ import type { Economics, SystemKpiName, UnitMetricName } from '../engine/index.j
 import type { Change, KpiStats, Stat, StrategyResults, UnitMetricStats } from './format.js';
 import { BandFold, MeanFold } from './daily-bands.js';
 import { linearisedRatio, ratioStat, shares, stat, withMean, withRange } from './statistics.js';
+import { FlowFold } from './flow-fold.js';
 
 /** Index of the first measured day in the daily series (which start at t = 0). */
 export function firstMeasuredDay(warmupDays: number): number {
@@ -108,6 +109,8 @@ export class StrategyFold {
   readonly kpiFractions = new Fractions<SystemKpiName>();
   readonly units = new Map<string, { values: Columns<UnitMetricName>; fractions: Fractions<UnitMetricName> }>();
   readonly exits = new Columns();
+  /** Patients a day along each edge of the pathway. */
+  readonly flows = new FlowFold();
   private from = 0;
   private readonly daily = new Map<string, DailyFold>();
   private readonly cohorts = new Map<string, CohortFold>();
@@ -155,6 +158,7 @@ export class StrategyFold {
     for (const e of Object.keys(r.exits)) this.exits.set(e, r.exits[e] / r.horizonDays);
     this.addDaily(r, first);
     this.addPopulation(r);
+    this.flows.add(r);
   }
 
   private addDaily(r: ReplicationResult, first: boolean): void {
@@ -213,7 +217,7 @@ export class StrategyFold {
    * and the counts behind shares, exits, cohort rates), bounded for the daily series.
    */
   get held(): number {
-    let n = this.indices.length + this.kpis.held + this.kpiFractions.held + this.exits.held;
+    let n = this.indices.length + this.kpis.held + this.kpiFractions.held + this.exits.held + this.flows.held;
     for (const f of this.units.values()) n += f.values.held + f.fractions.held;
     for (const f of this.daily.values()) n += f.occupancy.held + f.blocked.held + f.queue.held + f.capacity.held + f.admissions.held;
     for (const f of this.cohorts.values()) n += f.people.held + f.rates.held;
@@ -262,6 +266,8 @@ export class StrategyFold {
       }
       out.population = population;
     }
+    const flows = this.flows.result();
+    if (flows) out.flows = flows;
     return out;
   }
 }

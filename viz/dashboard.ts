@@ -22,6 +22,7 @@ import {
   unitMetricBars,
 } from './data.js';
 import { methodsSection } from './methods.js';
+import { pathwaySection } from './pathway.js';
 import { warningsSection } from './warnings.js';
 
 const WAITING_LABELS: Record<string, string> = {
@@ -103,6 +104,7 @@ export function renderDashboard(root: HTMLElement, r: Results): void {
     );
   }
 
+  pathwaySection(root, r);
   const units = dailyUnits(r);
   if (units.length > 0) {
     const s = section(

@@ -105,6 +105,7 @@ const strategy = fields({
       }),
     ),
   ),
+  flows: optional(list(fields({ from: text, to: text, per_day: stat, delayed_per_day: optional(stat) }))),
 });
 const strategies: Shape = (v, at) =>
   named(strategy)(v, at) ?? (isObject(v) && Object.hasOwn(v, 'baseline') ? null : `\`${at}\` has no \`baseline\``);

@@ -68,10 +68,18 @@ describe('caresim run FILE', () => {
       'changes.csv',
       'daily.csv',
       'differences.csv',
+      'flows.csv',
       'replications.csv',
       'summary.csv',
       'verdicts.csv',
     ]);
+    const flows = readFileSync(join(dir, 'csv', 'flows.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(flows[0]).toBe('strategy,from,to,measure,mean,sd,ci95_lo,ci95_hi,n,p10,p90');
+    // One row per strategy, edge and measure, as many as the results file holds.
+    const edges = Object.values<{ flows: { delayed_per_day?: unknown }[] }>(res.strategies).flatMap((s) => s.flows);
+    expect(flows).toHaveLength(1 + edges.length + edges.filter((f) => f.delayed_per_day).length);
     const csv = readFileSync(join(dir, 'csv', 'replications.csv'), 'utf8')
       .trim()
       .split('\n');

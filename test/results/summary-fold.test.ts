@@ -83,6 +83,11 @@ describe('StrategyFold.add(result)', () => {
       Object.keys(one.units.acute).length +
       2 * Object.keys(one.fractions!.units.acute).length +
       Object.keys(one.exits).length +
+      // Flows: patients a day per edge (and delayed ones where any waited), and the stock edges.
+      one.flows!.length +
+      one.flows!.filter((f) => f.delayed > 0).length +
+      Object.values(one.inside!).filter((x) => x.start > 0).length +
+      Object.values(one.inside!).filter((x) => x.end > 0).length +
       1;
     const [a, b] = [held(300), held(1200)];
     // 900 more replications add their scalars (a few dozen numbers each), not 4 x 400 daily values each.

@@ -43,6 +43,10 @@ describe('mergeShards(shards)', () => {
     ]);
     expect(comparable(mergeShards(shards, files))).toBe(comparable(single));
     expect(comparable(mergeShards([shards[2], shards[0], shards[1]]))).toBe(comparable(single));
+    // The pathway's flows are part of what merges to the bit (turned away included: a loss model).
+    const flows = mergeShards(shards).strategies.baseline.flows!;
+    expect(flows.map((f) => `${f.from}->${f.to}`)).toContain('unit:acute->lost:turned_away');
+    expect(flows).toEqual(single.strategies.baseline.flows);
   });
 
   it('refuses missing, repeated or foreign shards', async () => {

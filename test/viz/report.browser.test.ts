@@ -74,7 +74,7 @@ describe('writeReport(results, outFile) opened from file://', () => {
         axisTitles: [...f.querySelectorAll('.axis-title')].map((t) => t.textContent),
       })),
     );
-    expect(new Set(charts.map((c) => c.kind))).toEqual(new Set(['compare', 'fan', 'bars', 'sweep']));
+    expect(new Set(charts.map((c) => c.kind))).toEqual(new Set(['compare', 'fan', 'bars', 'sweep', 'sankey']));
     for (const c of charts) {
       expect(c.bound).toBeGreaterThan(0);
       expect(c.rows).toBeGreaterThan(0);

@@ -32,6 +32,13 @@ describe('resultsProblem(doc)', () => {
       '`strategies` has no `baseline`',
     ],
     [
+      'a flow without its patients a day',
+      (r: Record<string, any>) => {
+        delete r.strategies.baseline.flows[0].per_day;
+      },
+      '`strategies.baseline.flows[0].per_day` should be an object, found nothing',
+    ],
+    [
       'a Stat without n',
       (r: Record<string, any>) => {
         delete r.strategies.baseline.kpis.acute_occupancy.n;
