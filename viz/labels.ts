@@ -49,9 +49,8 @@ export const strategyLabel = (r: Results, s: string): string => labelOf(r, 'stra
 export const cohortLabel = (r: Results, c: string): string => labelOf(r, 'cohorts', c);
 
 /** The outcome range [p10, p90] of a Stat, or null when the file does not carry it. */
-export function rangeOf(s: Stat | null | undefined): [number, number] | null {
-  const x = s;
-  const lo = x?.p10,
-    hi = x?.p90;
+export function rangeOf(s: RangedStat | null | undefined): [number, number] | null {
+  const lo = s?.p10,
+    hi = s?.p90;
   return typeof lo === 'number' && typeof hi === 'number' && Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
 }

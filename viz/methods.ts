@@ -56,7 +56,7 @@ function namesTable(root: ReturnType<typeof select<HTMLElement, unknown>>, r: Re
   const labels = (r as LabelledResults).labels ?? {};
   const rows = Object.entries(labels).flatMap(([kind, table]) => Object.entries(table ?? {}).map(([name, label]) => [label, name, kind]));
   if (rows.length === 0) return;
-  root.append('h3').text('Names in the scenario');
+  root.append('h3').attr('class', 'names-title').text('Names in the scenario');
   const table = root.append('table').attr('class', 'names');
   const head = table.append('thead').append('tr');
   for (const h of ['Shown as', 'Name in the scenario', 'Kind']) head.append('th').attr('scope', 'col').text(h);

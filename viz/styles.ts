@@ -86,15 +86,22 @@ rect.range { fill: #000; fill-opacity: 0.28; }
 .pair-note { font-size: 0.9em; color: var(--muted); }
 @media print {
   .downloads, .print-buttons, .picker, .pair-pickers { display: none; }
-  body.brief { font-size: 9.5pt; }
+  body.brief { font-size: 9pt; line-height: 1.3; }
+  body.brief figure.key-chart > svg { max-height: 52mm; }
   body.brief #report > :not(.report-header):not(#summary):not(#occupancy):not(#methods) { display: none; }
   body.brief #occupancy > :not(h2):not(.chart-stack), body.brief #occupancy figure.chart:not(.key-chart), body.brief #occupancy .legend + .chart-note { display: none; }
   body.brief #occupancy { break-before: avoid; }
   body.brief #methods { break-before: page; }
   body.brief #methods h2 { margin-top: 0; }
-  body.brief #methods ul, body.brief #methods table.names { font-size: 8.5pt; }
-  body.brief .summary-list > li { padding: 4px 10px; }
-  body.brief h2 { margin: 0.8em 0 0.3em; }
+  body.brief #methods table.names, body.brief #methods .names-title { display: none; }
+  body.brief #methods ul, body.brief #methods dl, body.brief .how-to-read, body.brief .summary .intro { font-size: 8pt; }
+  body.brief #methods ul { margin: 0; padding-left: 1.4em; }
+  body.brief .summary-list { gap: 3px; margin: 4px 0; }
+  body.brief .summary-list > li { padding: 2px 8px; }
+  body.brief .finding { font-size: 1em; margin: 1px 0; }
+  body.brief .summary-facts { font-size: 8pt; }
+  body.brief h1 { font-size: 15pt; } body.brief h2 { font-size: 12pt; margin: 0.6em 0 0.2em; } body.brief h3 { margin: 0.5em 0 0.2em; }
+  body.brief figure.chart { padding: 2px; margin: 4px 0; }
 
   @page { size: A4; margin: 14mm; }
   body { font-size: 10.5pt; }
