@@ -22,7 +22,7 @@ h3 { font-size: 1.05em; margin: 1em 0 0.3em; display: flex; align-items: center;
 .card .diff[data-verdict=better] { color: #005a8c; } .card:has(.diff[data-verdict=better]) { border-left-color: #0072B2; }
 .card .diff[data-verdict=worse] { color: #a33f00; } .card:has(.diff[data-verdict=worse]) { border-left-color: #D55E00; }
 .card.absent .value { font-size: 1em; color: var(--muted); font-weight: 400; }
-.chart-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 14px; }
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 14px; align-items: start; }
 figure.chart { margin: 8px 0; padding: 6px; border: 1px solid #e4e4e4; border-radius: 6px; }
 figure.chart figcaption { font-weight: 600; margin-bottom: 4px; }
 figure.chart > svg { width: 100%; height: auto; display: block; }
