@@ -210,6 +210,12 @@ describe('renderDashboard(root, results) with labels and outcome ranges', () => 
     expect(fan.domain[1]).toBeLessThanOrEqual(highest * 1.2);
     expect(fan.refs).toEqual([0.92, 0.95]);
     expect(fan.panels).toBe(mainStrategies(r).length);
+    // Beside the baseline: the strategy the summary puts first.
+    const top = await b.page.$eval('#summary li[data-strategy]', (li) => li.getAttribute('data-strategy'));
+    const visible = await b.page.$$eval('#fan-acute .series.panel', (gs) =>
+      gs.filter((g) => (g as SVGGElement).style.display !== 'none').map((g) => g.getAttribute('data-strategy')),
+    );
+    expect(visible).toEqual(['baseline', top]);
     expect(await b.page.$$eval('figure.chart-fan:not(#fan-acute) path.occupancy-ref', (p) => p.length)).toBe(0);
     const rings = await b.page.$$eval('figure.chart-sweep circle.baseline-point', (cs) =>
       cs.map((c) => Number(c.getAttribute('data-mean'))),

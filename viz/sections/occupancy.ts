@@ -8,6 +8,7 @@ import { select } from 'd3';
 import type { Results } from '../../results/index.js';
 import { fanChart, layoutPanels } from '../charts/fan.js';
 import { dailyUnits, fanData, mainStrategies } from '../data.js';
+import { rankedFindings } from '../findings.js';
 import { strategyLabel, unitLabel } from '../labels.js';
 import { section } from './section.js';
 
@@ -39,8 +40,12 @@ function strategyPicker(s: HTMLElement, r: Results, others: string[]): void {
     .join('option')
     .attr('value', (d) => d)
     .text((d) => (d === '*' ? 'all strategies' : strategyLabel(r, d)));
+  // The summary's first strategy is shown first: the one a board reads about at the top.
+  const first = rankedFindings(r)[0]?.strategy;
+  const start = first && others.includes(first) ? first : others[0];
+  sel.property('value', start);
   // Applied once the charts exist (they are drawn right after this control).
-  queueMicrotask(() => apply(others[0]));
+  queueMicrotask(() => apply(start));
 }
 
 export function occupancySection(root: HTMLElement, r: Results, colourOf: (s: string) => number): void {
