@@ -58,15 +58,19 @@ export function netCostOf(r: Results, strategy: string): NetCost | null {
   return null;
 }
 
-/** The headline measure that moved most relative to its baseline mean; clear improvements first, then any clear change. */
+/**
+ * The headline measure that moved most against its own year-to-year spread: the paired
+ * difference over the baseline's standard deviation across replications (its mean when the
+ * spread is missing). Clear improvements first, then any clear change, then the largest.
+ */
 export function movedMost(r: Results, strategy: string): { kpi: string; diff: Stat & { mean: number } } | null {
   const base = r.strategies[BASELINE]?.kpis ?? {};
   const rows = HEADLINE_KPIS.filter((k) => k !== 'cost_per_day').flatMap((kpi) => {
     const diff = (r.differences?.[strategy] as Record<string, Stat | undefined> | undefined)?.[kpi];
     if (!hasMean(diff)) return [];
-    const b = base[kpi]?.mean;
-    const size = Math.abs(diff.mean) / (b !== null && b !== undefined && Math.abs(b) > 0 ? Math.abs(b) : 1);
-    return [{ kpi, diff, size, verdict: verdictOf(kpi, diff) }];
+    const b = base[kpi];
+    const spread = b?.sd !== null && b?.sd !== undefined && b.sd > 0 ? b.sd : Math.abs(b?.mean ?? 0) || 1;
+    return [{ kpi, diff, size: Math.abs(diff.mean) / spread, verdict: verdictOf(kpi, diff) }];
   });
   const pick = (xs: typeof rows) => xs.sort((a, b) => b.size - a.size)[0];
   const best = pick(rows.filter((x) => x.verdict === 'better')) ?? pick(rows.filter((x) => x.verdict !== 'unclear')) ?? pick(rows);
@@ -95,15 +99,23 @@ export function phrase(kpi: string, diff: Stat & { mean: number }): string {
   return (fall ? down : up).replace('#', fmt(diff.mean)) + ci;
 }
 
-/** "no extra cost", "saves £1.2m a year", "costs £350,000 a year more". */
-export function costPhrase(n: NetCost | null): string {
+/** "no extra cost", "saves £1.2m a year", "costs £350,000 a year more"; with `ci`, its 95% CI after. */
+export function costPhrase(n: NetCost | null, ci = false): string {
   if (!n) return '';
   const [lo, hi] = n.ci95 ?? [null, null];
   if (Math.round(n.mean) === 0 && (lo === null || hi === null || (lo <= 0 && hi >= 0))) return 'no extra cost';
   if (lo !== null && hi !== null && lo <= 0 && hi >= 0) return 'no clear difference in net cost';
   const amount = formatValue(Math.abs(n.mean), 'money', 0);
-  return n.mean < 0 ? `saves ${amount} a year` : `costs ${amount} a year more`;
+  const range =
+    ci && lo !== null && hi !== null
+      ? ` (${formatValue(Math.min(Math.abs(lo), Math.abs(hi)), 'money', 0)}–${formatValue(Math.max(Math.abs(lo), Math.abs(hi)), 'money', 0)})`
+      : '';
+  return n.mean < 0 ? `saves ${amount} a year${range}` : `costs ${amount} a year more${range}`;
 }
+
+/** True when the net cost a year is clearly different from nothing (a saving or a cost to act on). */
+const clearCost = (n: NetCost | null): boolean =>
+  !!n && Math.round(n.mean) !== 0 && !(n.ci95 && n.ci95[0] !== null && n.ci95[1] !== null && n.ci95[0] <= 0 && n.ci95[1] >= 0);
 
 function verdictOfStrategy(r: Results, strategy: string): SummaryVerdict {
   const v = r.strategies[strategy]?.verdict?.verdict;
@@ -116,11 +128,19 @@ export function findingOf(r: Results, strategy: string): Finding {
   const netCost = netCostOf(r, strategy);
   const v = r.strategies[strategy]?.verdict;
   const tradeOff = [...(v?.worse ?? []), ...(v?.discounted ?? [])].map((k) => kpiInfo(k).label);
-  let text = moved ? phrase(moved.kpi, moved.diff) : 'no paired difference from the baseline';
-  if (moved && verdictOf(moved.kpi, moved.diff) === 'unclear') text = `no clear change in the headline measures (largest: ${text})`;
-  const cost = costPhrase(netCost);
-  if (cost) text += `, ${cost}`;
-  return { strategy, verdict, kpi: moved?.kpi ?? null, text, netCost, tradeOff };
+  const clear = moved !== null && verdictOf(moved.kpi, moved.diff) !== 'unclear';
+  let text: string;
+  let kpi = moved?.kpi ?? null;
+  if (clear) text = `${phrase(moved.kpi, moved.diff)}${netCost ? `, ${costPhrase(netCost)}` : ''}`;
+  else if (clearCost(netCost)) {
+    // Only the money moved clearly: the sentence leads with it, its CI in brackets.
+    text = `${costPhrase(netCost, true)}, with no clear change in the other headline measures`;
+    kpi = 'net_cost_per_year';
+  } else if (moved) {
+    text = `no clear change in the headline measures; the largest, ${phrase(moved.kpi, moved.diff)}, is within the noise`;
+    if (netCost) text += `; ${costPhrase(netCost)}`;
+  } else text = 'no paired difference from the baseline';
+  return { strategy, verdict, kpi, text, netCost, tradeOff };
 }
 
 /** Every strategy but the baseline and the sweep points, by verdict, then by net cost a year (cheapest first). */

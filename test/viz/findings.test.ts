@@ -51,11 +51,11 @@ describe('netCostOf(results, strategy)', () => {
 });
 
 describe('movedMost(results, strategy)', () => {
-  it('movedMost picks the clear improvement with the largest change relative to the baseline', () => {
+  it('movedMost picks the clear improvement with the largest change against the baseline’s year-to-year spread', () => {
     const m = movedMost(r, 'community')!;
     const base = r.strategies.baseline.kpis;
     const d = r.differences.community;
-    const size = (k: string) => Math.abs((d as Record<string, Stat>)[k].mean!) / Math.abs((base as Record<string, Stat>)[k].mean! || 1);
+    const size = (k: string) => Math.abs((d as Record<string, Stat>)[k].mean!) / (base as Record<string, Stat>)[k].sd!;
     expect(m.diff).toEqual((d as Record<string, Stat>)[m.kpi]);
     // Every other headline KPI (cost aside) that is a clear improvement moved less.
     expect(verdictOf(m.kpi, m.diff)).toBe('better');
@@ -63,6 +63,28 @@ describe('movedMost(results, strategy)', () => {
       const dk = (d as Record<string, Stat>)[k];
       if (dk && dk.mean !== null && verdictOf(k, dk) === 'better') expect(size(k)).toBeLessThanOrEqual(size(m.kpi));
     }
+  });
+});
+
+describe('findingOf(results, strategy)', () => {
+  it('findingOf leads with the money, with its CI, when only the net cost moved clearly', () => {
+    const copy = structuredClone(r);
+    for (const k of Object.keys(copy.differences.community)) {
+      const s = (copy.differences.community as Record<string, Stat>)[k];
+      s.ci95 = [-Math.abs(s.mean ?? 0) - 1, Math.abs(s.mean ?? 0) + 1];
+    }
+    (copy.differences.community as Record<string, Stat>).net_cost_per_year = stat(-2_305_000, -2_587_000, -2_023_000);
+    const f = findingOf(copy, 'community');
+    expect(f.kpi).toBe('net_cost_per_year');
+    expect(f.text).toBe('saves £2.305m a year (£2.023m–£2.587m), with no clear change in the other headline measures');
+  });
+  it('findingOf says a move within the noise is within the noise', () => {
+    const copy = structuredClone(r);
+    for (const k of Object.keys(copy.differences.community)) {
+      const s = (copy.differences.community as Record<string, Stat>)[k];
+      s.ci95 = [-Math.abs(s.mean ?? 0) - 1, Math.abs(s.mean ?? 0) + 1];
+    }
+    expect(findingOf(copy, 'community').text).toMatch(/^no clear change in the headline measures; the largest, .*, is within the noise/);
   });
 });
 
