@@ -1,11 +1,14 @@
 /**
- * Headline cards: for each strategy, the five numbers a board asks about, each with its
- * 95% CI and, for strategies, the paired difference from baseline in plain words.
+ * Headline cards: for each strategy, the numbers a board asks about, each with both kinds of
+ * uncertainty named (the 95% CI of the average, and the 10th–90th percentile of simulated
+ * years when the file has it) and, for strategies, the paired difference from baseline in
+ * plain words.
  */
 import { select, type Selection } from 'd3';
 import { type Results, type Stat, kpiInfo } from '../results/index.js';
 import { headlineCards, mainStrategies, strategyNames, type CardRow } from './data.js';
 import { formatCI, formatStat, formatValue, hasMean, NOT_MODELLED, plainDifference, statDecimals } from './format.js';
+import { rangeOf, strategyLabel } from './labels.js';
 import { strategyColour } from './palette.js';
 import { admissionsDiscounted, verdictLine } from './verdicts.js';
 
@@ -33,6 +36,8 @@ function avoidedCard(card: Selection<HTMLElement, unknown, null, undefined>, row
   value.append('span').attr('class', 'unit').text(' a day');
   const ci = formatCI(avoided, 'count', d);
   if (ci) card.append('p').attr('class', 'ci').text(ci);
+  const range = rangeOf(diff);
+  if (range) rangeLine(card, [-range[1], -range[0]], 'count', d);
   const v = row.value!;
   card
     .append('p')
@@ -50,6 +55,21 @@ function avoidedCard(card: Selection<HTMLElement, unknown, null, undefined>, row
     .append('span')
     .attr('class', 'verdict')
     .text(text);
+}
+
+/** "a year could range 247 to 299": the 10th to 90th percentile of replication values. */
+function rangeLine(
+  card: Selection<HTMLElement, unknown, null, undefined>,
+  [lo, hi]: [number, number],
+  kind: Parameters<typeof formatValue>[1],
+  d: number,
+): void {
+  card
+    .append('p')
+    .attr('class', 'range')
+    .attr('data-p10', lo)
+    .attr('data-p90', hi)
+    .text(`a year could range ${formatValue(lo, kind, d)} to ${formatValue(hi, kind, d)}`);
 }
 
 export function headlineSection(container: HTMLElement, r: Results, colourOf: (s: string) => number): void {
@@ -70,7 +90,7 @@ export function headlineSection(container: HTMLElement, r: Results, colourOf: (s
     h.append('span')
       .attr('class', 'swatch')
       .style('background', strategyColour(colourOf(strategy)));
-    h.append('span').text(strategy);
+    h.append('span').text(strategyLabel(r, strategy));
     if (s.description) block.append('p').attr('class', 'description').text(s.description);
     verdictLine(block, r, strategy);
     const grid = block.append('div').attr('class', 'card-grid');
@@ -105,6 +125,8 @@ export function headlineSection(container: HTMLElement, r: Results, colourOf: (s
         .text(' ' + info.unit.replace(/^% of /, 'of ').replace(/^£ /, ''));
       const ci = formatCI(row.value, info.kind, d);
       if (ci) card.append('p').attr('class', 'ci').text(ci);
+      const range = rangeOf(row.value);
+      if (range) rangeLine(card, range, info.kind, d);
       if (isBaseline) continue;
       const diff = plainDifference(row.kpi, row.diff, row.avoided);
       const p = card.append('p').attr('class', 'diff');

@@ -192,7 +192,7 @@ export function unitsNamed(r: Results, pattern: RegExp): string[] {
 export function scaleStat(s: Stat & { mean: number }, k: number): Stat & { mean: number } {
   if (k === 1) return s;
   const [lo, hi] = s.ci95;
-  return {
+  const out: Stat & { mean: number; p10?: number | null; p90?: number | null } = {
     mean: s.mean * k,
     sd: s.sd === null ? null : s.sd * k,
     ci95: [lo === null ? null : lo * k, hi === null ? null : hi * k],
@@ -200,6 +200,11 @@ export function scaleStat(s: Stat & { mean: number }, k: number): Stat & { mean:
     p90: s.p90 == null ? null : s.p90 * k,
     n: s.n,
   };
+  // The outcome range scales with the values (results files from before it was written lack it).
+  const range = s as { p10?: number | null; p90?: number | null };
+  if (range.p10 !== undefined) out.p10 = range.p10 === null ? null : range.p10 * k;
+  if (range.p90 !== undefined) out.p90 = range.p90 === null ? null : range.p90 * k;
+  return out;
 }
 
 export interface SweepPoint {
@@ -245,6 +250,10 @@ export function methodsFacts(r: Results): MethodsFact[] {
     { label: 'Random seed', value: String(r.seed) + ' (common random numbers across strategies)' },
     { label: 'Engine version', value: `caresim ${r.engine.version}` },
     { label: 'Intervals', value: '95% t-intervals over replications; differences are paired against baseline' },
+    {
+      label: 'Outcome range',
+      value: '10th to 90th percentile of the replications’ values (what one year could look like), where the results file has it',
+    },
   ];
   if (r.scenario.file) facts.splice(1, 0, { label: 'Scenario file', value: r.scenario.file });
   if (r.failures && r.failures.length > 0) facts.push({ label: 'Failed replications', value: String(r.failures.length) });

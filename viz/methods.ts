@@ -5,6 +5,7 @@
 import { select } from 'd3';
 import type { Results } from '../results/index.js';
 import { methodsFacts, strategyNames } from './data.js';
+import type { LabelledResults } from './labels.js';
 
 export function methodsSection(container: HTMLElement, r: Results): void {
   const root = select(container).append('section').attr('class', 'methods').attr('id', 'methods');
@@ -27,6 +28,7 @@ export function methodsSection(container: HTMLElement, r: Results): void {
       `: ${s.description || (name === 'baseline' ? 'the scenario as written' : '')}${changes ? ` (changes: ${changes})` : ''}`,
     );
   }
+  namesTable(root, r);
   root.append('h3').text('Assumptions stated in the scenario');
   const assumptions = r.scenario.assumptions ?? [];
   if (assumptions.length === 0) root.append('p').text('The scenario lists no assumptions.');
@@ -47,4 +49,24 @@ export function methodsSection(container: HTMLElement, r: Results): void {
       .join('li')
       .text((x) => `${x.strategy} #${x.replication}: ${x.error}`);
   }
+}
+
+/** The plain labels the report uses and the names in the scenario they stand for, so a reader can find each in the YAML. */
+function namesTable(root: ReturnType<typeof select<HTMLElement, unknown>>, r: Results): void {
+  const labels = (r as LabelledResults).labels ?? {};
+  const rows = Object.entries(labels).flatMap(([kind, table]) => Object.entries(table ?? {}).map(([name, label]) => [label, name, kind]));
+  if (rows.length === 0) return;
+  root.append('h3').attr('class', 'names-title').text('Names in the scenario');
+  const table = root.append('table').attr('class', 'names');
+  const head = table.append('thead').append('tr');
+  for (const h of ['Shown as', 'Name in the scenario', 'Kind']) head.append('th').attr('scope', 'col').text(h);
+  table
+    .append('tbody')
+    .selectAll('tr')
+    .data(rows)
+    .join('tr')
+    .selectAll('td')
+    .data((row) => row)
+    .join('td')
+    .text((d) => d);
 }

@@ -9,8 +9,9 @@ export const STRATEGY_DASHES = ['', '6 3', '2 2', '8 3 2 3', '1 3', '10 4', '4 4
 
 export const VERDICT_COLOURS = { better: '#0072B2', worse: '#D55E00', unclear: '#666666', changed: '#666666' } as const;
 
+/** Black is the baseline's alone: past the seventh strategy the colours cycle through the others. */
 export function strategyColour(index: number): string {
-  return STRATEGY_COLOURS[index % STRATEGY_COLOURS.length];
+  return index <= 0 ? STRATEGY_COLOURS[0] : STRATEGY_COLOURS[1 + ((index - 1) % (STRATEGY_COLOURS.length - 1))];
 }
 
 export function strategyDash(index: number): string {

@@ -7,6 +7,7 @@
 import type { Selection } from 'd3';
 import type { Results } from '../results/index.js';
 import { kpiInfo } from '../results/index.js';
+import { pathLabel, unitLabel } from './labels.js';
 
 const label = (k: string) => kpiInfo(k).label;
 const money = (v: number) => `${v < 0 ? '−' : '+'}£${Math.round(Math.abs(v)).toLocaleString('en-GB')}`;
@@ -32,12 +33,12 @@ export function verdictLine(block: Selection<HTMLDivElement, unknown, null, unde
     block
       .append('p')
       .attr('class', 'changes')
-      .text(`Changes: ${s.changes.map((c) => `${c.path} ${c.from} → ${c.to}`).join('; ')}`);
+      .text(`Changes: ${s.changes.map((c) => `${pathLabel(r, c.path)} ${c.from} → ${c.to}`).join('; ')}`);
   }
   const f = s.funding;
   if (f) {
     const line = (l: { unit: string; places_from: number; places_to: number; cost_per_year: number }) =>
-      `${l.unit} ${+l.places_from.toFixed(1)} → ${+l.places_to.toFixed(1)} (${money(l.cost_per_year)} a year)`;
+      `${unitLabel(r, l.unit)} ${+l.places_from.toFixed(1)} → ${+l.places_to.toFixed(1)} (${money(l.cost_per_year)} a year)`;
     const text = [
       f.closed.length > 0 ? `closes ${f.closed.map(line).join(', ')}` : '',
       f.bought.length > 0 ? `buys ${f.bought.map(line).join(', ')}` : '',

@@ -4,6 +4,18 @@
  */
 import { select } from 'd3';
 import type { Results } from '../results/index.js';
+import { type LabelKind, labelOf } from './labels.js';
+
+const KINDS: LabelKind[] = ['units', 'strategies', 'params', 'cohorts', 'staff'];
+
+/** A name quoted in a warning (`p1`) in plain words: the first kind that labels it. */
+function plainName(r: Results, name: string): string {
+  for (const k of KINDS) {
+    const l = labelOf(r, k, name);
+    if (l !== name) return l;
+  }
+  return name;
+}
 
 export function warningsSection(root: HTMLElement, r: Results): void {
   const list = r.warnings ?? [];
@@ -17,5 +29,5 @@ export function warningsSection(root: HTMLElement, r: Results): void {
     .join('li')
     .attr('data-code', (w) => w.code)
     .attr('data-unit', (w) => w.unit)
-    .text((w) => w.message.replace(/`/g, ''));
+    .text((w) => w.message.replace(/`([^`]*)`/g, (_, n: string) => plainName(r, n)));
 }

@@ -27,7 +27,7 @@ export interface ChromiumChoice {
 }
 
 const BUNDLES = ['report.js', 'viewer.js', 'viewer-worker.js'].map((f) => join(process.cwd(), 'dist', f));
-const SOURCES = ['viz', 'viz/charts', 'engine', 'runner'].map((d) => join(process.cwd(), d));
+const SOURCES = ['viz', 'viz/charts', 'viz/sections', 'engine', 'runner'].map((d) => join(process.cwd(), d));
 
 function newestSource(): number {
   let newest = 0;

@@ -1,10 +1,14 @@
 /**
- * Grouped horizontal bars with 95% CI whiskers: one group per unit or measure, one bar per
- * strategy. Used for waits, waiting lists and costs by unit.
+ * Grouped horizontal bars: one group per unit or measure, one bar per strategy. Each bar
+ * carries both kinds of uncertainty: a thin black whisker for the 95% CI of the average (how
+ * sure the estimate is) and, when the results file has it, a thick grey band for the 10th to
+ * 90th percentile of replications (what a year could look like). Optional reference lines
+ * (a standard such as UCR's 70%) are drawn across the plot.
  */
 import { axisBottom, axisLeft, max, scaleBand, scaleLinear, select } from 'd3';
 import type { BarRow } from '../data.js';
 import { formatValue, statDecimals, tickDecimals } from '../format.js';
+import { rangeOf } from '../labels.js';
 import type { KpiKind } from '../../results/index.js';
 import { strategyColour } from '../palette.js';
 import { axisTitles, frame, legend } from './frame.js';
@@ -19,13 +23,34 @@ export interface BarOptions {
   colourOf: (strategy: string) => number;
   /** Display name of a group (unit names are short codes). */
   groupLabel?: (group: string) => string;
+  /** Display name of a strategy. */
+  strategyLabel?: (strategy: string) => string;
+  /** Reference lines (on the stored scale: 0.7 for 70%). */
+  refs?: { value: number; label: string }[];
   width?: number;
 }
 
-export function barChart(container: HTMLElement, rows: BarRow[], o: BarOptions): void {
+/**
+ * Groups whose averages are too small to see next to the largest (2% of it or less: a bar a
+ * few pixels long, an empty row to the eye) are left out of the drawing, named in a note,
+ * and kept in the table.
+ */
+export function visibleGroups(rows: BarRow[], share = 0.02): { shown: BarRow[]; dropped: string[] } {
+  const reach = (r: BarRow) => Math.abs(r.stat.mean);
+  const top = max(rows.map(reach)) ?? 0;
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const dropped = groups.filter((g) => (max(rows.filter((r) => r.group === g).map(reach)) ?? 0) <= top * share);
+  return { shown: rows.filter((r) => !dropped.includes(r.group)), dropped };
+}
+
+export function barChart(container: HTMLElement, all: BarRow[], o: BarOptions): void {
+  const { shown: rows, dropped } = visibleGroups(all);
+  // Nothing to draw is no chart at all, not an empty frame.
+  if (rows.length === 0) return;
   const groups = [...new Set(rows.map((r) => r.group))];
   const strategies = [...new Set(rows.map((r) => r.strategy))];
   const label = o.groupLabel ?? ((g: string) => g);
+  const sLabel = o.strategyLabel ?? ((s: string) => s);
   const f = frame(container, {
     id: o.id,
     kind: 'bars',
@@ -33,12 +58,16 @@ export function barChart(container: HTMLElement, rows: BarRow[], o: BarOptions):
     width: o.width,
     summary: `${o.title}: ${groups.length} groups, ${strategies.length} strategies, bars with 95% confidence intervals`,
     height: Math.max(120, 60 + groups.length * (strategies.length * 14 + 14)),
-    margin: { top: 8, right: 24, bottom: 44, left: 130 },
+    margin: { top: o.refs ? 18 : 8, right: 24, bottom: 44, left: 150 },
   });
   const y0 = scaleBand().domain(groups).range([0, f.height]).paddingInner(0.2);
   const y1 = scaleBand().domain(strategies).range([0, y0.bandwidth()]).padding(0.1);
   const scale = (v: number) => (o.kind === 'fraction' ? v * 100 : v);
-  const top = max(rows.map((r) => scale(Math.max(r.stat.mean, r.stat.ci95[1] ?? r.stat.mean)))) ?? 1;
+  const top =
+    max([
+      ...rows.map((r) => scale(Math.max(r.stat.mean, r.stat.ci95[1] ?? r.stat.mean, rangeOf(r.stat)?.[1] ?? r.stat.mean))),
+      ...(o.refs ?? []).map((ref) => scale(ref.value)),
+    ]) ?? 1;
   const x = scaleLinear()
     .domain([0, top > 0 ? top * 1.05 : 1])
     .nice()
@@ -62,9 +91,19 @@ export function barChart(container: HTMLElement, rows: BarRow[], o: BarOptions):
     .each(function (r) {
       select(this)
         .append('title')
-        .text(`${label(r.group)}, ${r.strategy}: ${formatValue(r.stat.mean, o.kind, statDecimals(r.stat, o.kind))}`);
+        .text(`${label(r.group)}, ${sLabel(r.strategy)}: ${formatValue(r.stat.mean, o.kind, statDecimals(r.stat, o.kind))}`);
     });
   const mid = y1.bandwidth() / 2;
+  bar
+    .filter((r) => rangeOf(r.stat) !== null)
+    .append('rect')
+    .attr('class', 'range')
+    .attr('x', (r) => x(scale(Math.max(0, rangeOf(r.stat)![0]))))
+    .attr('width', (r) => Math.max(1, x(scale(rangeOf(r.stat)![1])) - x(scale(Math.max(0, rangeOf(r.stat)![0])))))
+    .attr('y', mid - Math.min(4, mid / 2))
+    .attr('height', Math.min(8, mid))
+    .attr('data-p10', (r) => rangeOf(r.stat)![0])
+    .attr('data-p90', (r) => rangeOf(r.stat)![1]);
   bar
     .filter((r) => r.stat.ci95[0] !== null && r.stat.ci95[1] !== null)
     .append('path')
@@ -85,20 +124,50 @@ export function barChart(container: HTMLElement, rows: BarRow[], o: BarOptions):
           formatValue(Number(t) / (o.kind === 'fraction' ? 100 : 1), o.kind, tickDecimals(x.domain()[0], x.domain()[1], 5)),
         ),
     );
+  for (const ref of o.refs ?? []) {
+    const g = f.plot.append('g').attr('class', 'ref').attr('data-value', ref.value);
+    g.append('line')
+      .attr('x1', x(scale(ref.value)))
+      .attr('x2', x(scale(ref.value)))
+      .attr('y1', -4)
+      .attr('y2', f.height);
+    g.append('text')
+      .attr('class', 'ref-label')
+      .attr('x', x(scale(ref.value)))
+      .attr('y', -6)
+      .attr('text-anchor', 'middle')
+      .text(ref.label);
+  }
   f.plot.append('g').attr('class', 'axis y').call(axisLeft(y0).tickFormat(label));
   axisTitles(f, o.axis, '');
-  legend(
-    f,
-    strategies.map((s) => ({ label: s, colour: strategyColour(o.colourOf(s)) })),
-  );
+  const ranged = rows.some((r) => rangeOf(r.stat) !== null);
+  legend(f, [
+    ...strategies.map((s) => ({ label: sLabel(s), colour: strategyColour(o.colourOf(s)), strategy: s })),
+    { label: 'black whisker: 95% CI of the average', colour: '#222222' },
+    ...(ranged ? [{ label: 'grey band: 10th to 90th percentile of simulated years', colour: '#999999' }] : []),
+  ]);
+  if (dropped.length > 0)
+    f.figure
+      .append('p')
+      .attr('class', 'chart-note')
+      .text(`Too small to see at this scale (2% of the largest bar or less): ${dropped.map(label).join(', ')} (in the table).`);
   dataTable(
     f.figure,
     o.title,
-    ['Group', 'Strategy', 'Mean', '95% CI low', '95% CI high'],
-    rows.map((r) => {
+    ['Group', 'Strategy', 'Mean', '95% CI low', '95% CI high', '10th percentile', '90th percentile'],
+    all.map((r) => {
       const d = statDecimals(r.stat, o.kind);
-      const fmt = (v: number | null) => (v === null ? '–' : formatValue(v, o.kind, d));
-      return [label(r.group), r.strategy, fmt(r.stat.mean), fmt(r.stat.ci95[0]), fmt(r.stat.ci95[1])];
+      const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatValue(v, o.kind, d));
+      const range = rangeOf(r.stat);
+      return [
+        label(r.group),
+        sLabel(r.strategy),
+        fmt(r.stat.mean),
+        fmt(r.stat.ci95[0]),
+        fmt(r.stat.ci95[1]),
+        fmt(range?.[0]),
+        fmt(range?.[1]),
+      ];
     }),
   );
 }

@@ -14,7 +14,12 @@ import { dataTable } from './table.js';
 const ROW = 22,
   HEAD = 44;
 
-export function compareChart(container: HTMLElement, rows: DiffRow[], id = 'compare'): void {
+export function compareChart(
+  container: HTMLElement,
+  rows: DiffRow[],
+  id = 'compare',
+  sLabel: (strategy: string) => string = (s) => s,
+): void {
   const kpis = [...new Set(rows.map((r) => r.kpi))];
   const strategies = [...new Set(rows.map((r) => r.strategy))];
   const panelH = HEAD + ROW * strategies.length;
@@ -78,9 +83,9 @@ export function compareChart(container: HTMLElement, rows: DiffRow[], id = 'comp
       .attr('x', -8)
       .attr('dy', '0.32em')
       .attr('text-anchor', 'end')
-      .text((r) => (r.strategy.length > 28 ? r.strategy.slice(0, 27) + '…' : r.strategy))
+      .text((r) => (sLabel(r.strategy).length > 28 ? sLabel(r.strategy).slice(0, 27) + '…' : sLabel(r.strategy)))
       .append('title')
-      .text((r) => r.strategy);
+      .text((r) => sLabel(r.strategy));
     row
       .append('line')
       .attr('class', 'whisker')
@@ -99,7 +104,7 @@ export function compareChart(container: HTMLElement, rows: DiffRow[], id = 'comp
         const d = statDecimals(r.diff, info.kind);
         select(this)
           .append('title')
-          .text(`${r.strategy}, ${info.label}: ${formatValue(r.diff.mean, info.kind, d, true)} (${verdictOf(r.kpi, r.diff)})`);
+          .text(`${sLabel(r.strategy)}, ${info.label}: ${formatValue(r.diff.mean, info.kind, d, true)} (${verdictOf(r.kpi, r.diff)})`);
       });
   });
   dataTable(
@@ -110,7 +115,7 @@ export function compareChart(container: HTMLElement, rows: DiffRow[], id = 'comp
       const info = kpiInfo(r.kpi),
         d = statDecimals(r.diff, info.kind);
       const fmt = (x: number | null) => (x === null ? '–' : formatValue(x, info.kind, d, true));
-      return [info.label, r.strategy, fmt(r.diff.mean), fmt(r.diff.ci95[0]), fmt(r.diff.ci95[1]), verdictOf(r.kpi, r.diff)];
+      return [info.label, sLabel(r.strategy), fmt(r.diff.mean), fmt(r.diff.ci95[0]), fmt(r.diff.ci95[1]), verdictOf(r.kpi, r.diff)];
     }),
   );
 }

@@ -3,6 +3,7 @@
  * SVG (viewBox, so it fits a phone and an A4 page alike) and a plot area inside margins.
  */
 import { select, type Selection } from 'd3';
+import { downloadButtons } from './download.js';
 
 export interface Frame {
   figure: Selection<HTMLElement, unknown, null, undefined>;
@@ -48,6 +49,7 @@ export function frame(container: HTMLElement, o: FrameOptions): Frame {
     .attr('preserveAspectRatio', 'xMinYMin meet')
     .style('max-width', `${W}px`);
   const plot = svg.append('g').attr('class', 'plot').attr('transform', `translate(${m.left},${m.top})`);
+  downloadButtons(figure, o.id);
   return { figure, svg, plot, width: W - m.left - m.right, height: H - m.top - m.bottom };
 }
 
