@@ -30,6 +30,22 @@ export interface CommandSpec {
   examples: [string, string][];
 }
 
+/** Files a board report carries besides the run (viz/attachment-file.ts). */
+const ATTACH: OptionSpec[] = [
+  {
+    name: 'optimise',
+    type: 'string',
+    value: 'FILE',
+    describe: 'With the report: add the optimisation result (from caresim optimise --out)',
+  },
+  {
+    name: 'sensitivity',
+    type: 'string',
+    value: 'FILE',
+    describe: 'With the report: add the one-at-a-time tornado (from caresim sensitivity --out)',
+  },
+];
+
 const SET: OptionSpec = {
   name: 'set',
   type: 'array',
@@ -58,6 +74,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'csv', type: 'string', value: 'DIR', describe: 'Write tidy CSV files into DIR' },
       { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv: also one row per replication' },
       { name: 'report', type: 'string', value: 'FILE', describe: 'Write the HTML dashboard after the run' },
+      ...ATTACH,
       SET,
       {
         name: 'only',
@@ -186,8 +203,14 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'report <results>',
     describe: 'Write the self-contained HTML dashboard of a results file',
     positionals: [{ name: 'results', describe: 'Results file (.json)' }],
-    options: [{ name: 'out', alias: 'o', type: 'string', value: 'FILE', default: 'report.html', describe: 'HTML file to write' }],
-    examples: [['caresim report results.json --out report.html', 'A dashboard that opens offline']],
+    options: [
+      { name: 'out', alias: 'o', type: 'string', value: 'FILE', default: 'report.html', describe: 'HTML file to write' },
+      ...ATTACH,
+    ],
+    examples: [
+      ['caresim report results.json --out report.html', 'A dashboard that opens offline'],
+      ['caresim report results.json --optimise opt.json --sensitivity sens.json', 'With the cheapest plan and the one-at-a-time tornado'],
+    ],
   },
   {
     name: 'view',

@@ -20,6 +20,9 @@ export interface RunArgs {
   csv?: string;
   perRep: boolean;
   report?: string;
+  /** Files the report carries (viz/attachment-file.ts). */
+  optimise?: string;
+  sensitivity?: string;
   set: string[];
   /** Strategies to run besides the baseline; undefined = all. */
   only?: string[];
@@ -102,7 +105,7 @@ export type Command =
   | { cmd: 'init'; dir: string; force: boolean }
   | { cmd: 'schema'; out?: string }
   | { cmd: 'help'; topic?: string; key?: string }
-  | { cmd: 'report'; results: string; out: string }
+  | { cmd: 'report'; results: string; out: string; optimise?: string; sensitivity?: string }
   | { cmd: 'view'; file?: string; port?: number; open: boolean }
   | FitArgs
   | OptimiseArgs
@@ -238,6 +241,8 @@ function toCommand(raw: Record<string, unknown>): Command {
         csv: str(a.csv),
         perRep: Boolean(a['per-rep']),
         report: str(a.report),
+        optimise: str(a.optimise),
+        sensitivity: str(a.sensitivity),
         set: setList(a.set),
         only: onlyList(a.only),
         adjust: adjustOf(a.adjust),
@@ -305,7 +310,7 @@ function toCommand(raw: Record<string, unknown>): Command {
     case 'help':
       return { cmd: 'help', topic: str(a.topic), key: str(a.key) };
     case 'report':
-      return { cmd: 'report', results: String(a.results), out: String(a.out) };
+      return { cmd: 'report', results: String(a.results), out: String(a.out), optimise: str(a.optimise), sensitivity: str(a.sensitivity) };
     case 'view':
       return {
         cmd: 'view',

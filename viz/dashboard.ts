@@ -22,6 +22,9 @@ import {
   unitMetricBars,
 } from './data.js';
 import { methodsSection } from './methods.js';
+import { globalSensitivitySection } from './global-sensitivity-section.js';
+import { sensitivitySection } from './sensitivity-section.js';
+import { optimiseSection } from './optimise-section.js';
 import { warningsSection } from './warnings.js';
 
 const WAITING_LABELS: Record<string, string> = {
@@ -209,5 +212,8 @@ export function renderDashboard(root: HTMLElement, r: Results): void {
     }
   }
 
+  globalSensitivitySection(root, r);
+  sensitivitySection(root, r);
+  optimiseSection(root, r);
   methodsSection(root, r);
 }

@@ -20,6 +20,18 @@ import { applyVerdicts } from '../../results/index.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { checkOutputDir, checkOutputFile } from '../output-paths.js';
+import type { Attachments } from '../../viz/index.js';
+
+/** The report's attachments, read before the run: a wrong file found at the end would waste it. */
+async function attachments(args: RunArgs, sc: CompiledScenario, io: Io): Promise<Attachments> {
+  if (!args.optimise && !args.sensitivity) return {};
+  if (!args.report)
+    throw new CliUsageError(`${args.optimise ? '--optimise' : '--sensitivity'} adds a section to the report: give --report FILE too`);
+  const { readAttachments } = await import('../../viz/index.js');
+  const { attached, warnings } = readAttachments(args, sc);
+  for (const w of warnings) io.err(`caresim: warning: ${w}\n`);
+  return attached;
+}
 
 /** Whether two paths name one file (links followed where the files exist). */
 function sameFile(a: string, b: string): boolean {
@@ -35,7 +47,7 @@ function journalPath(args: RunArgs, sc: CompiledScenario, shard: Shard | null): 
   return join('.caresim', `${stem}-${sc.hash.slice(0, 8)}${part}.journal.ndjson`);
 }
 
-async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise<void> {
+async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io, attached: Attachments): Promise<void> {
   const { results } = outcome;
   // The run's verdicts use plain 95% CIs; --adjust holm redoes them with Holm-adjusted intervals.
   if (args.adjust === 'holm' && results.comparisons) results.comparisons = applyVerdicts(results, 'holm');
@@ -46,7 +58,7 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise
   if (args.csv) writeCsv(args.csv, results, args.perRep ? outcome.replications : undefined);
   if (args.report) {
     const { writeReport } = await import('../../viz/index.js');
-    await writeReport(results, args.report);
+    await writeReport(results, args.report, attached);
   }
   if (!args.quiet) io.out(formatSummary(results));
   printRunWarnings(results, io);
@@ -74,6 +86,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     }
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
     const sc: CompiledScenario = loaded;
+    const attached = await attachments(args, sc, io);
     const journal = journalPath(args, sc, shard);
     // A finished run deletes its journal: one that is the output would take the results with it.
     if (args.out && sameFile(journal, args.out)) {
@@ -112,7 +125,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       );
       return EXIT.interrupted;
     }
-    await writeOutputs(args, outcome, io);
+    await writeOutputs(args, outcome, io, attached);
     const failures = outcome.results.failures ?? [];
     if (failures.length > 0) {
       io.err(

@@ -5,13 +5,18 @@ import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
 import { libraryFile } from '../paths.js';
 
-export async function reportCommand(args: { results: string; out: string }, io: Io): Promise<number> {
+export async function reportCommand(
+  args: { results: string; out: string; optimise?: string; sensitivity?: string },
+  io: Io,
+): Promise<number> {
   try {
     // Loaded on demand so that the other commands start without d3.
-    const { readResultsFile, writeReport } = await import('../../viz/index.js');
+    const { readResultsFile, writeReport, readAttachments } = await import('../../viz/index.js');
     const results = readResultsFile(args.results);
+    const { attached, warnings } = readAttachments(args, results.scenario);
+    for (const w of warnings) io.err(`caresim: warning: ${w}\n`);
     checkOutputFile(args.out, '--out', 'report.html');
-    await writeReport(results, args.out);
+    await writeReport(results, args.out, attached);
     io.err(`wrote ${args.out}\n`);
     return EXIT.ok;
   } catch (err) {
