@@ -30,6 +30,22 @@ export interface CommandSpec {
   examples: [string, string][];
 }
 
+/** Files a board report carries besides the run (viz/attachment-file.ts). */
+const ATTACH: OptionSpec[] = [
+  {
+    name: 'optimise',
+    type: 'string',
+    value: 'FILE',
+    describe: 'With the report: add the optimisation result (from caresim optimise --out)',
+  },
+  {
+    name: 'sensitivity',
+    type: 'string',
+    value: 'FILE',
+    describe: 'With the report: add the one-at-a-time tornado (from caresim sensitivity --out)',
+  },
+];
+
 const SET: OptionSpec = {
   name: 'set',
   type: 'array',
@@ -66,6 +82,7 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv or --xlsx: also one row per replication' },
       { name: 'xlsx', type: 'string', value: 'FILE', describe: 'Write every CSV table as one Excel workbook (a sheet per table)' },
       { name: 'report', type: 'string', value: 'FILE', describe: 'Write the HTML dashboard after the run' },
+      ...ATTACH,
       SET,
       {
         name: 'only',
@@ -201,10 +218,12 @@ export const COMMANDS: CommandSpec[] = [
       },
       { name: 'csv', type: 'string', value: 'DIR', describe: 'Also write the results as tidy CSV files into DIR' },
       { name: 'xlsx', type: 'string', value: 'FILE', describe: 'Also write the results as one Excel workbook (a sheet per CSV table)' },
+      ...ATTACH,
     ],
     examples: [
       ['caresim report results.json --out report.html', 'A dashboard that opens offline'],
       ['caresim report results.json --xlsx results.xlsx', 'Only the Excel workbook of an earlier run'],
+      ['caresim report results.json --optimise opt.json --sensitivity sens.json', 'With the cheapest plan and the one-at-a-time tornado'],
     ],
   },
   {

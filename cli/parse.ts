@@ -22,6 +22,9 @@ export interface RunArgs {
   xlsx?: string;
   perRep: boolean;
   report?: string;
+  /** Files the report carries (viz/attachment-file.ts). */
+  optimise?: string;
+  sensitivity?: string;
   set: string[];
   /** Strategies to run besides the baseline; undefined = all. */
   only?: string[];
@@ -105,7 +108,7 @@ export type Command =
   | { cmd: 'init'; dir: string; force: boolean }
   | { cmd: 'schema'; out?: string }
   | { cmd: 'help'; topic?: string; key?: string }
-  | { cmd: 'report'; results: string; out?: string; csv?: string; xlsx?: string }
+  | { cmd: 'report'; results: string; out?: string; csv?: string; xlsx?: string; optimise?: string; sensitivity?: string }
   | { cmd: 'view'; file?: string; port?: number; open: boolean }
   | FitArgs
   | OptimiseArgs
@@ -242,6 +245,8 @@ function toCommand(raw: Record<string, unknown>): Command {
         xlsx: str(a.xlsx),
         perRep: Boolean(a['per-rep']),
         report: str(a.report),
+        optimise: str(a.optimise),
+        sensitivity: str(a.sensitivity),
         set: setList(a.set),
         only: onlyList(a.only),
         adjust: adjustOf(a.adjust),
@@ -320,6 +325,8 @@ function toCommand(raw: Record<string, unknown>): Command {
         out: str(a.out) ?? (a.csv === undefined && a.xlsx === undefined ? 'report.html' : undefined),
         csv: str(a.csv),
         xlsx: str(a.xlsx),
+        optimise: str(a.optimise),
+        sensitivity: str(a.sensitivity),
       };
     case 'view':
       return {

@@ -170,8 +170,12 @@ export interface Results {
   warnings?: RunWarning[];
   /** Replications that failed (after one retry), by strategy and index. */
   failures?: { strategy: string; replication: number; error: string }[];
-  /** The baseline's uncertain-param draws of every replication (`values[r][i]` for `params[i]`); absent when none is uncertain. */
-  draws?: { params: string[]; values: number[][] };
+  /**
+   * The baseline's uncertain-param draws of every replication (`values[r][i]` for `params[i]`); absent when none is uncertain.
+   * `kpis[k][r]`: the baseline's headline KPI k in replication r (null: failed, or run by another shard), so the report's
+   * global sensitivity (viz/global-sensitivity.ts) is computed from numbers in the file.
+   */
+  draws?: { params: string[]; values: number[][]; kpis?: Record<string, (number | null)[]> };
   /** Timing and machine facts: excluded when comparing runs for determinism. */
   run?: { seconds: number; workers: number; shard?: string; finished: string };
 }

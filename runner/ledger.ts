@@ -4,7 +4,7 @@
  * order as it arrives and then drops it (unless the caller keeps them: `keepRaw`), so the
  * summary holds only what the results file needs and does not depend on arrival order.
  */
-import { StrategyFold, InOrder, type Results } from '../results/index.js';
+import { StrategyFold, InOrder, HEADLINE_KPIS, type Results } from '../results/index.js';
 import type { ReplicationResult } from '../engine/index.js';
 import type { Shard } from './shard.js';
 import { shardIndices } from './shard.js';
@@ -20,6 +20,8 @@ export class ReplicationLedger {
   private readonly kept: Map<number, ReplicationResult>[];
   private readonly failed = new Set<string>();
   private readonly feeds: InOrder<ReplicationResult>[];
+  /** The baseline's headline KPIs by replication: a few numbers each, kept for the draws table (global sensitivity). */
+  private readonly baseKpis = new Map<number, Record<string, number | undefined>>();
 
   constructor(
     private readonly names: readonly string[],
@@ -44,6 +46,7 @@ export class ReplicationLedger {
     if (this.done[s].has(r.replication)) return false;
     this.done[s].add(r.replication);
     if (this.keepRaw) this.kept[s].set(r.replication, r);
+    if (s === 0) this.baseKpis.set(r.replication, Object.fromEntries(HEADLINE_KPIS.map((k) => [k, r.kpis[k]])));
     this.feeds[s].add(r.replication, r);
     return true;
   }
@@ -91,6 +94,18 @@ export class ReplicationLedger {
   /** The kept replications of strategy `s` in a run of `reps`, in index order. */
   finished(s: number, reps: number): ReplicationResult[] {
     return [...this.kept[s].values()].filter((r) => this.inRun(r.replication, reps)).sort((a, b) => a.replication - b.replication);
+  }
+
+  /** The baseline's headline KPIs in each replication 0..reps-1 of this run (null: not finished here). */
+  baselineKpis(reps: number): Record<string, (number | null)[]> {
+    const idx = Array.from({ length: reps }, (_, r) => r);
+    const at = (r: number, k: string) => {
+      const v = this.inRun(r, reps) ? this.baseKpis.get(r)?.[k] : undefined;
+      return v === undefined || !Number.isFinite(v) ? null : v;
+    };
+    const cols = HEADLINE_KPIS.map((k) => [k, idx.map((r) => at(r, k))] as const);
+    // A KPI the model does not answer (no acute unit, no UCR) is left out, not a column of nulls.
+    return Object.fromEntries(cols.filter(([, c]) => c.some((v) => v !== null)));
   }
 
   /** Failures by strategy order, then index: the same whichever worker failed first. */

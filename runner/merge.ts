@@ -113,6 +113,7 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
         mergedMeta(shards),
       ),
     ),
+    shards,
   );
 }
 
@@ -173,13 +174,25 @@ export async function mergeShardFiles(
         mergedMeta(shards),
       ),
     ),
+    shards,
   );
 }
 
 /** Every shard holds the draws of all replications (they depend on the seed alone): keep the first's. */
-function withDraws(first: ShardResults, r: Results): Results {
-  if (first.draws) r.draws = first.draws;
+function withDraws(first: ShardResults, r: Results, shards: readonly ShardResults[]): Results {
+  if (first.draws) r.draws = { ...first.draws, ...mergedKpis(shards) };
   return r;
+}
+
+/** Each shard filled its own replications' baseline KPIs (null elsewhere): one table with every shard's. */
+function mergedKpis(shards: readonly ShardResults[]): { kpis?: Record<string, (number | null)[]> } {
+  const tables = shards.map((s) => s.draws?.kpis).filter((k) => k !== undefined);
+  if (tables.length < shards.length) return {};
+  const out: Record<string, (number | null)[]> = {};
+  for (const [k, first] of Object.entries(tables[0])) {
+    out[k] = first.map((_, r) => tables.map((t) => t[k]?.[r] ?? null).find((v) => v !== null) ?? null);
+  }
+  return { kpis: out };
 }
 
 function mergedMeta(shards: readonly ShardResults[]) {

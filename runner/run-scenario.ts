@@ -149,7 +149,7 @@ export async function runScenarioDetailed(src: string | CompiledScenario, opts: 
   ledger.close();
   const results = summariseRun(sc, run, ledger, ended.reps, true);
   const draws = drawTable(sc.strategies[0], run.seed, ended.reps);
-  if (draws) results.draws = draws;
+  if (draws) results.draws = { ...draws, kpis: ledger.baselineKpis(ended.reps) };
   results.run = {
     seconds: Math.round(meter.seconds * 1000) / 1000,
     workers: run.workers,

@@ -21,3 +21,4 @@ export { BUILTIN_EXITS } from './keys.js';
 export { FORBIDDEN_KEYS } from './parse.js';
 export type { OptimiseSpec, MetricRef, Decision, Constraint, Objective } from './optimise-spec.js';
 export { gridSize, decisionValue } from './optimise-spec.js';
+export type { Lever } from './levers.js';

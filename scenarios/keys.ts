@@ -39,7 +39,8 @@ export type ValueKind =
   | 'sweep-map'
   | 'file'
   | 'name-list'
-  | 'decide-map';
+  | 'decide-map'
+  | 'lever-map';
 
 export type Shape =
   | { s: 'map'; keys: Record<string, KeySpec> }
@@ -470,6 +471,12 @@ export const TOP_KEYS: Record<string, KeySpec> = {
     doc: 'One strategy per combination of values: a map of dotted key path to a list of expressions.',
     shape: v('sweep-map'),
     example: '{ units.p1.capacity: [1000, 1100, 1200] }',
+  },
+  // The live viewer's sliders (`caresim view`): scenarios/levers.ts reads and checks the section.
+  levers: {
+    doc: 'Strategy levers the live viewer shows as sliders: a map of `params.<name>` (a plain number) to `{ from, to, step, label }`.',
+    shape: v('lever-map'),
+    example: '{ params.ucr_day: { from: 6, to: 20, step: 1, label: UCR responders by day } }',
   },
   // Optimisation (`caresim optimise`): scenarios/optimise.ts reads and checks the section.
   optimise: {

@@ -27,6 +27,7 @@ import type { Economics } from '../engine/index.js';
 import { compileOptimise } from './optimise.js';
 import { readLabels, sweepLabel } from './labels.js';
 import type { OptimiseSpec } from './optimise-spec.js';
+import { compileLevers, type Lever } from './levers.js';
 
 export type { CompiledScenario, CompiledStrategy };
 
@@ -48,6 +49,8 @@ export interface CompiledScenarioWithWarnings extends CompiledScenario {
   };
   /** The `optimise:` section, and the baseline with decision paths set to values (throws ScenarioError). */
   optimise?: { spec: OptimiseSpec; candidate: (values: Record<string, number>, name: string) => CompiledStrategy };
+  /** The `levers:` section: the params the live viewer shows as sliders; absent without one. */
+  levers?: Lever[];
 }
 
 export interface LoadOptions {
@@ -216,6 +219,7 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
     if (l !== undefined) (labels.strategies ??= {})[p.name] = l;
   }
   const opt = compileOptimise(root, env, diags);
+  const levers = compileLevers(root, env, diags);
   if (diags.errorCount > 0) return done(null);
   const hashInput = [...sources].map(([f, t]) => `${f}\n${t}`).join('\n\u0000\n');
   const loaded: CompiledScenarioWithWarnings = {
@@ -271,6 +275,7 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
       },
     };
   }
+  if (levers && levers.length > 0) loaded.levers = levers;
   if (points.length > 0) {
     loaded.sweep = { paths: Object.keys(points[0].values), points: points.map((p) => ({ strategy: p.name, values: p.values })) };
   }

@@ -149,6 +149,16 @@ function valueSchema(kind: ValueKind): Json {
           properties: { from: expr, to: expr, step: expr },
         },
       };
+    case 'lever-map':
+      return {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['from', 'to', 'step'],
+          properties: { from: expr, to: expr, step: expr, label: { type: 'string' } },
+        },
+      };
     default:
       return expr;
   }

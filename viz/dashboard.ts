@@ -21,6 +21,9 @@ import { section } from './sections/section.js';
 import { sweepSection } from './sections/sweep.js';
 import { waitsSection } from './sections/waits.js';
 import { summarySection } from './summary.js';
+import { globalSensitivitySection } from './global-sensitivity-section.js';
+import { sensitivitySection } from './sensitivity-section.js';
+import { optimiseSection } from './optimise-section.js';
 import { warningsSection } from './warnings.js';
 
 function comparisonSection(root: HTMLElement, r: Results): void {
@@ -54,6 +57,8 @@ export function renderDashboard(root: HTMLElement, r: Results): void {
   costsSection(root, r, colourOf);
   populationSection(root, r, colourOf);
   sweepSection(root, r);
-  // Sensitivity (tornado) and optimisation sections go here, before the methods.
+  globalSensitivitySection(root, r);
+  sensitivitySection(root, r);
+  optimiseSection(root, r);
   methodsSection(root, r);
 }

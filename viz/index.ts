@@ -9,3 +9,5 @@ export { compareHtml } from './compare-html.js';
 export { fitReportHtml } from './fit-report.js';
 export { optimiseHtml } from './optimise-html.js';
 export { sensitivityHtml } from './sensitivity-html.js';
+export { readAttachments } from './attachment-file.js';
+export type { Attachments } from './attachments.js';

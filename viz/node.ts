@@ -5,14 +5,15 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Results } from '../results/index.js';
+import type { Attachments } from './attachments.js';
 import { loadBundle } from './bundle.js';
-import { compactResults } from './compact.js';
 import { reportHtml } from './html.js';
 import { serveViewer } from './server.js';
+import { reportData } from './report-data.js';
 
 /** Writes the board report for `results` to `outFile` (atomically: a reader never sees half a file). */
-export async function writeReport(results: Results, outFile: string): Promise<void> {
-  const html = reportHtml(compactResults(results), await loadBundle('report'));
+export async function writeReport(results: Results, outFile: string, attached: Attachments = {}): Promise<void> {
+  const html = reportHtml(reportData(results, attached), await loadBundle('report'));
   const target = resolve(outFile);
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;

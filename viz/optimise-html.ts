@@ -6,7 +6,7 @@
 import type { OptimiseFile, PlanOut } from '../optimise/index.js';
 import { escapeHtml, pageHead } from './html.js';
 
-const STYLES = `
+export const OPTIMISE_STYLES = `
 table.plans td, table.plans th, table.evidence td, table.evidence th { padding: 0.2em 0.6em; text-align: left; }
 tr[data-met=false] td.target { color: #a33f00; }
 figure.chart-tradeoff svg { width: 100%; height: auto; }
@@ -60,7 +60,12 @@ ${line}${pts}
 </svg>`;
 }
 
-export function optimiseHtml(f: OptimiseFile, title: string): string {
+/**
+ * What the optimisation found, as HTML without a page around it: the statement, the plans
+ * against each target, the trade-off, the strategy block and the evidence. `h` is the level
+ * of its headings: 2 on the stand-alone page, 3 inside the board report's section.
+ */
+export function optimiseBody(f: OptimiseFile, h: 2 | 3 = 2): string {
   const plans = [
     ...(f.chosen ? [{ role: 'Chosen plan', p: f.chosen }] : []),
     ...f.runners_up.map((p, i) => ({ role: `Runner-up ${i + 1}`, p })),
@@ -68,18 +73,26 @@ export function optimiseHtml(f: OptimiseFile, title: string): string {
   ];
   const head = `<tr><th></th><th>Plan</th><th>${escapeHtml(f.objective.text)} (95% CI)</th>${f.constraints.map((c) => `<th>${escapeHtml(c.text)}</th>`).join('')}<th>Replications</th></tr>`;
   const e = f.evidence;
-  return `${pageHead(`${title}: the cheapest plan that meets the targets`, { extraStyles: STYLES })}<body>
-<main id="optimise" data-status="${f.status}">
-<h1>${escapeHtml(title)}: the ${f.objective.sense === 'minimise' ? 'cheapest' : 'best'} plan that meets the targets</h1>
-<p class="statement"><strong>${escapeHtml(f.statement)}</strong></p>
+  return `<p class="statement"><strong>${escapeHtml(f.statement)}</strong></p>
 <p>${e.replications.toLocaleString('en-GB')} replications over ${e.visited} of ${e.grid_points.toLocaleString('en-GB')} plans (budget ${e.budget.toLocaleString('en-GB')}).${f.unmet.map((u) => ` No plan met <code>${escapeHtml(u.text)}</code> even on its mean: the best was ${escapeHtml(fmt(u.best))} at ${escapeHtml(values(u.at))}.`).join('')}</p>
 <table class="plans">${head}
 ${planRows(f, plans)}</table>
-${f.trade_off ? `<h2>Cost against ${escapeHtml(f.constraints[0].name)}</h2><figure class="chart chart-tradeoff">${tradeOffSvg(f)}<figcaption>Plans no other plan visited beats on both (sample means); dashed: the target.</figcaption></figure>` : ''}
-${f.strategy_yaml ? `<h2>Run it as a strategy</h2><pre class="strategy">${escapeHtml(f.strategy_yaml)}</pre>` : ''}
-<h2>Evidence</h2>
+${f.trade_off ? `<h${h}>Cost against ${escapeHtml(f.constraints[0].name)}</h${h}><figure class="chart chart-tradeoff">${tradeOffSvg(f)}<figcaption>Plans no other plan visited beats on both (sample means); dashed: the target.</figcaption></figure>` : ''}
+${f.strategy_yaml ? `<h${h}>Run it as a strategy</h${h}><pre class="strategy">${escapeHtml(f.strategy_yaml)}</pre>` : ''}
+<h${h}>Evidence</h${h}>
 <table class="evidence"><tr><th>Plan</th><th>Replications</th><th>Status</th><th>Why</th></tr>
-${e.plans.map((p) => `<tr data-status="${escapeHtml(p.status)}"><td>${escapeHtml(values(p.values))}</td><td>${p.replications}</td><td>${escapeHtml(p.status)}</td><td>${escapeHtml(p.reason)}</td></tr>`).join('\n')}</table>
+${e.plans.map((p) => `<tr data-status="${escapeHtml(p.status)}"><td>${escapeHtml(values(p.values))}</td><td>${p.replications}</td><td>${escapeHtml(p.status)}</td><td>${escapeHtml(p.reason)}</td></tr>`).join('\n')}</table>`;
+}
+
+/** The heading of the optimisation, on its page and in the report. */
+export const optimiseTitle = (f: OptimiseFile) =>
+  `the ${f.objective.sense === 'minimise' ? 'cheapest' : 'best'} plan that meets the targets`;
+
+export function optimiseHtml(f: OptimiseFile, title: string): string {
+  return `${pageHead(`${title}: the cheapest plan that meets the targets`, { extraStyles: OPTIMISE_STYLES })}<body>
+<main id="optimise" data-status="${f.status}">
+<h1>${escapeHtml(title)}: ${optimiseTitle(f)}</h1>
+${optimiseBody(f)}
 </main>
 </body>
 </html>

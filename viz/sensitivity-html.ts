@@ -9,7 +9,7 @@ import { kpiInfo } from '../results/index.js';
 import { escapeHtml, pageHead } from './html.js';
 import { tornadoSvg, type TornadoRow } from './charts/tornado.js';
 
-const STYLES = `
+export const SENSITIVITY_STYLES = `
 .sens-kpi { break-inside: avoid; }
 figure.chart-tornado svg { width: 100%; height: auto; }
 .key span { display: inline-block; width: 0.9em; height: 0.9em; margin: 0 0.3em 0 1em; vertical-align: -0.1em; }
@@ -17,9 +17,13 @@ figure.chart-tornado svg { width: 100%; height: auto; }
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
 
-export function sensitivityHtml(f: SensitivityFile, title: string): string {
+/**
+ * The tornadoes of a sensitivity file without a page around them, one block per headline KPI.
+ * `h` is the level of the KPI headings: 2 on the stand-alone page, 3 in the board report.
+ */
+export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
   const unitOf = Object.fromEntries(f.inputs.map((i) => [i.param, i]));
-  const sections = Object.entries(f.one_at_a_time)
+  return Object.entries(f.one_at_a_time)
     .map(([kpi, rows]) => {
       const info = kpiInfo(kpi);
       const scale = info.kind === 'fraction' ? 100 : 1;
@@ -52,18 +56,25 @@ export function sensitivityHtml(f: SensitivityFile, title: string): string {
           )
         : '';
       return `<section class="sens-kpi" data-kpi="${escapeHtml(kpi)}">
-<h2>${escapeHtml(info.label)}</h2>
+<h${h}>${escapeHtml(info.label)}</h${h}>
 <figure class="chart chart-tornado">${tornadoSvg(oat, { id: `oat-${kpi}`, title: `${info.label}: change when one input moves`, axis: `Change in ${info.label.toLowerCase()} (${info.unit}${info.kind === 'fraction' ? ', points' : ''})`, format: fmt })}
 <figcaption class="key"><span style="background:#1f6fb2"></span>input at its low value<span style="background:#d3721c"></span>input at its high value; lines: 95% CIs of the paired differences over ${f.replications} replications.</figcaption></figure>
 ${g ? `<figure class="chart chart-tornado">${prcc}<figcaption>From the draws of ${g.n} replications of the scenario as written; the inputs together explain ${Math.round(100 * g.r2)}% of the variance of the ranks. Lines: 95% bootstrap intervals.</figcaption></figure>` : ''}
 </section>`;
     })
     .join('\n');
-  return `${pageHead(`${title}: which inputs matter`, { extraStyles: STYLES })}<body>
+}
+
+/** What the one-at-a-time runs did, in a sentence: the page and the report both say it. */
+export const SENSITIVITY_INTRO =
+  'Each input moved on its own between a low and a high value (uncertain inputs: the 10th and 90th percentiles of their ranges), all others held at their centre, on the same random numbers. The longest bars are the inputs worth pinning down first.';
+
+export function sensitivityHtml(f: SensitivityFile, title: string): string {
+  return `${pageHead(`${title}: which inputs matter`, { extraStyles: SENSITIVITY_STYLES })}<body>
 <main id="sensitivity">
 <h1>${escapeHtml(title)}: which inputs matter?</h1>
-<p class="intro">Each input moved on its own between a low and a high value (uncertain inputs: the 10th and 90th percentiles of their ranges), all others held at their centre, on the same random numbers. The longest bars are the inputs worth pinning down first.</p>
-${sections}
+<p class="intro">${SENSITIVITY_INTRO}</p>
+${sensitivityBody(f)}
 </main>
 </body>
 </html>

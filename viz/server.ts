@@ -2,17 +2,35 @@
  * The live viewer's server: loopback only, a handful of routes. For a scenario it compiles
  * models with the slider values applied as `--set` overrides and hands them to the page,
  * whose Web Workers run the engine; for a results file it serves the file as it is.
+ * It watches the scenario file and tells the page (server-sent events) when an edit is
+ * ready to re-run, or what is wrong with it.
  */
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encode, ENGINE_VERSION } from '../results/index.js';
-import { loadScenario } from '../scenarios/index.js';
+import { loadScenario, ScenarioError } from '../scenarios/index.js';
 import { loadBundle } from './bundle.js';
-import { applyOverrides, overridesFor, slidersFor } from './sliders.js';
-import { MAX_VIEWER_REPLICATIONS, type ModelsReply, type ModelsRequest, type ViewerInfo } from './viewer-api.js';
+import { applyOverrides, leverSliders, overridesFor, slidersFor } from './sliders.js';
+import {
+  MAX_VIEWER_REPLICATIONS,
+  type ModelsReply,
+  type ModelsRequest,
+  type ScenarioEvent,
+  type ScenarioProblem,
+  type ViewerInfo,
+} from './viewer-api.js';
+import { watchFile } from './scenario-watch.js';
 import { viewerHtml } from './viewer-html.js';
 import { readResultsFile } from './results-file.js';
+import { globalSensitivity } from './global-sensitivity.js';
+import type { ReportData } from './attachments.js';
+
+/** A finished run shown as the report shows it, with the global sensitivity of its draws. */
+function withSensitivity(r: ReportData): ReportData {
+  if (r.draws && r.draws.params.length > 0) r.global_sensitivity = globalSensitivity(r);
+  return r;
+}
 
 const HOST = '127.0.0.1';
 const MAX_BODY = 64 * 1024;
@@ -26,8 +44,8 @@ const json = (value: unknown, status = 200): Reply => ({
 });
 
 /** Info for the page; loading the scenario here also reports a bad file before serving. */
-function infoFor(file: string): ViewerInfo {
-  if (/\.json$/i.test(file)) return { mode: 'results', results: readResultsFile(file) };
+function infoFor(file: string, version = 0): ViewerInfo {
+  if (/\.json$/i.test(file)) return { mode: 'results', results: withSensitivity(readResultsFile(file)) };
   const s = loadScenario(file);
   const reps = s.replications === 'auto' ? 8 : Math.max(4, Math.min(8, s.replications));
   return {
@@ -39,7 +57,8 @@ function infoFor(file: string): ViewerInfo {
     warmupDays: s.warmupDays,
     startDate: s.startDate,
     replications: reps,
-    sliders: slidersFor(s.strategies[0].model),
+    sliders: s.levers ? leverSliders(s.levers) : slidersFor(s.strategies[0].model),
+    version,
   };
 }
 
@@ -72,6 +91,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 async function route(req: IncomingMessage, file: string, info: ViewerInfo): Promise<Reply> {
+  // (info is the last good version of the scenario: a broken edit leaves it as it was.)
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   if (req.method === 'GET' && path === '/') {
     const title = info.mode === 'results' ? info.results.scenario.name : info.scenario.name;
@@ -119,15 +139,77 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
+/** A broken scenario's errors as the page lists them. */
+function problemsOf(e: unknown): ScenarioProblem[] {
+  if (e instanceof ScenarioError) {
+    return e.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => ({
+        where: `${d.file}:${d.line}:${d.col}`,
+        message: d.message,
+        path: d.path,
+        ...(d.expected ? { expected: d.expected } : {}),
+        ...(d.hint ? { hint: d.hint } : {}),
+      }));
+  }
+  return [{ where: '', message: e instanceof Error ? e.message : String(e), path: '' }];
+}
+
+/** The scenario as last read: good info to serve, and the problems of the file on disk now. */
+class LiveScenario {
+  private readonly clients = new Set<ServerResponse>();
+  private event: ScenarioEvent = { version: 0, problems: [] };
+  private stop: () => void = () => undefined;
+
+  constructor(
+    private readonly file: string,
+    public info: ViewerInfo,
+  ) {
+    if (info.mode === 'scenario') this.stop = watchFile(file, () => this.reread());
+  }
+
+  private reread(): void {
+    try {
+      this.info = infoFor(this.file, this.event.version + 1);
+      this.event = { version: this.event.version + 1, problems: [] };
+    } catch (e) {
+      this.event = { version: this.event.version, problems: problemsOf(e) };
+    }
+    for (const c of this.clients) this.send(c);
+  }
+
+  private send(res: ServerResponse): void {
+    res.write(`data: ${JSON.stringify(this.event)}\n\n`);
+  }
+
+  /** A page listening for changes (server-sent events). */
+  listen(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    this.clients.add(res);
+    req.on('close', () => this.clients.delete(res));
+    this.send(res);
+  }
+
+  close(): void {
+    this.stop();
+    for (const c of this.clients) c.end();
+    this.clients.clear();
+  }
+}
+
 export async function serveViewer(file: string, port: number, open: boolean): Promise<{ url: string; close(): Promise<void> }> {
-  const info = infoFor(file);
+  const live = new LiveScenario(file, infoFor(file));
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const actual = (server.address() as AddressInfo).port;
     if (!hostAllowed(req, actual) || !originAllowed(req, actual)) {
       res.writeHead(403).end('forbidden');
       return;
     }
-    route(req, file, info).then(
+    if (req.method === 'GET' && req.url === '/api/events') {
+      live.listen(req, res);
+      return;
+    }
+    route(req, file, live.info).then(
       (r) => res.writeHead(r.status, { 'content-type': r.type, 'cache-control': 'no-store' }).end(r.body),
       (e: unknown) =>
         res
@@ -136,7 +218,10 @@ export async function serveViewer(file: string, port: number, open: boolean): Pr
     );
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e) => {
+      live.close();
+      reject(e);
+    });
     server.listen(port, HOST, () => resolve());
   });
   const url = `http://${HOST}:${(server.address() as AddressInfo).port}/`;
@@ -145,6 +230,7 @@ export async function serveViewer(file: string, port: number, open: boolean): Pr
     url,
     close: () =>
       new Promise<void>((resolve) => {
+        live.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

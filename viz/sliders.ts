@@ -7,15 +7,21 @@
  * scenario loader like any strategy. A capacity that follows a schedule (winter beds) is
  * shifted instead, every step by the same number of places: "40 more beds" then means 40
  * more all year, winter escalation on top, not a flat number that drops the winter beds.
+ *
+ * A scenario with a `levers:` section (scenarios/levers.ts) chooses its sliders itself: one per
+ * lever, each a `--set params.<name>=V`, so every setting can be saved as a strategy.
  */
 import type { Model, Unit, UnitRole } from '../engine/index.js';
 import { own } from '../engine/index.js';
+import type { Lever } from '../scenarios/index.js';
 
 export interface SliderDef {
   id: string;
   label: string;
-  /** Unit the slider changes; null for crisis reduction. */
+  /** Unit the slider changes; null for crisis reduction and levers. */
   unit: string | null;
+  /** A lever's `set:` path (`params.<name>`); absent for the automatic sliders. */
+  path?: string;
   /** The unit's capacity follows a schedule: moves shift it (value = its first step). */
   scheduled: boolean;
   min: number;
@@ -79,6 +85,51 @@ export function slidersFor(model: Model): SliderDef[] {
   return out;
 }
 
+/** Decimals of a step or bound, so 0.05 steps give 0.3, not 0.30000000000000004. */
+function decimals(x: number): number {
+  const t = String(x);
+  const e = /e-(\d+)$/.exec(t);
+  if (e) return Number(e[1]);
+  const dot = t.indexOf('.');
+  return dot < 0 ? 0 : t.length - dot - 1;
+}
+
+/** Decimals a slider's values have: those of its step and its minimum. */
+export function sliderDecimals(d: Pick<SliderDef, 'min' | 'step'>): number {
+  return Math.min(12, Math.max(decimals(d.step), decimals(d.min)));
+}
+
+/** `v` rounded to the nearest value on a slider's grid. */
+export function onSliderGrid(d: Pick<SliderDef, 'min' | 'step'>, v: number): number {
+  const k = Math.round((v - d.min) / d.step);
+  return Number((d.min + k * d.step).toFixed(sliderDecimals(d)));
+}
+
+/**
+ * One slider per lever. A range input's steps count from its minimum, so the grid is anchored
+ * on the scenario's value (as many whole steps down and up as fit in the lever's range, and the
+ * range widened to take a value outside it): an untouched slider reads the scenario's value.
+ */
+export function leverSliders(levers: readonly Lever[]): SliderDef[] {
+  return levers.map((l) => {
+    const down = l.value > l.from ? Math.floor((l.value - l.from) / l.step + 1e-9) : 0,
+      up = l.to > l.value ? Math.floor((l.to - l.value) / l.step + 1e-9) : 0;
+    const grid = { min: l.value - down * l.step, step: l.step };
+    return {
+      id: `lever-${l.path.slice('params.'.length)}`,
+      label: l.label,
+      unit: null,
+      path: l.path,
+      scheduled: false,
+      min: onSliderGrid(grid, grid.min),
+      max: onSliderGrid(grid, l.value + up * l.step),
+      step: l.step,
+      value: l.value,
+      suffix: '',
+    };
+  });
+}
+
 function hasCrisisRates(model: Model): boolean {
   return model.cohorts.some((c) => c.crisis > 0) && model.sources.some((s) => s.cohort >= 0);
 }
@@ -101,6 +152,13 @@ export function overridesFor(defs: readonly SliderDef[], values: Record<string, 
     const v = own(values, d.id);
     if (v === undefined || !Number.isFinite(v) || v === d.value) continue;
     const clamped = Math.min(d.max, Math.max(d.min, v));
+    if (d.path) {
+      const x = onSliderGrid(d, clamped);
+      if (x === d.value) continue;
+      out.set.push(`${d.path}=${x}`);
+      out.changes[d.path] = String(x);
+      continue;
+    }
     if (d.unit === null) {
       out.crisisFactor = 1 - clamped / 100;
       out.changes['crisis rates'] = `${clamped}% lower`;

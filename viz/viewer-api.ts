@@ -18,6 +18,8 @@ export type ViewerInfo =
       /** Replications to run per change: few enough to answer in seconds. */
       replications: number;
       sliders: SliderDef[];
+      /** The version of the scenario file this describes (ScenarioEvent). */
+      version: number;
     };
 
 export interface ModelsRequest {
@@ -32,3 +34,24 @@ export interface ModelsReply {
 }
 
 export const MAX_VIEWER_REPLICATIONS = 64;
+
+/** A problem of the scenario file as the page lists it (from a located diagnostic). */
+export interface ScenarioProblem {
+  /** `file:line:col`. */
+  where: string;
+  message: string;
+  path: string;
+  expected?: string;
+  hint?: string;
+}
+
+/**
+ * What the server pushes (server-sent events on /api/events) when the scenario file changes:
+ * a new version to re-read and re-run, or the problems of a broken edit (the page keeps the
+ * last good results). Sent once on connecting too, so a page always knows the current state.
+ */
+export interface ScenarioEvent {
+  /** Counts the good versions the server has read: a page on an older one reloads. */
+  version: number;
+  problems: ScenarioProblem[];
+}

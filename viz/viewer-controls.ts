@@ -5,14 +5,16 @@
  */
 import { select } from 'd3';
 import { formatPlain } from './format.js';
-import type { SliderDef } from './sliders.js';
+import { sliderDecimals, type SliderDef } from './sliders.js';
 
 export interface Controls {
   values(): Record<string, number>;
   replications(): number;
 }
 
+/** Builds the controls into `host`, replacing what was there (a reloaded scenario may have other levers). */
 export function buildControls(host: HTMLElement, sliders: SliderDef[], reps: number, onChange: () => void): Controls {
+  host.replaceChildren();
   const form = select(host)
     .append('form')
     .attr('class', 'controls')
@@ -26,7 +28,9 @@ export function buildControls(host: HTMLElement, sliders: SliderDef[], reps: num
     const head = label.append('span');
     head.append('span').text(`${d.label}: `);
     const out = head.append('output').attr('id', `out-${d.id}`).attr('for', `slider-${d.id}`);
-    const show = (v: number) => out.text(`${formatPlain(v, 0)} ${d.suffix}${v === d.value && d.unit ? ' (as scenario)' : ''}`);
+    const places = sliderDecimals(d);
+    const show = (v: number) =>
+      out.text(`${formatPlain(v, places)}${d.suffix ? ` ${d.suffix}` : ''}${v === d.value && (d.unit || d.path) ? ' (as scenario)' : ''}`);
     show(d.value);
     label
       .append('input')

@@ -2,15 +2,19 @@
  * Browser entry of the live viewer (bundled to dist/viewer.js). For a scenario: ask the
  * server for compiled models with the sliders applied, run the replications in Web
  * Workers, summarise them against the scenario's own baseline (same seeds, so the
- * differences are paired) and redraw the dashboard.
+ * differences are paired) and redraw the dashboard. When the scenario file changes on
+ * disk the server says so (server-sent events): a good edit is re-read and re-run, a broken
+ * one is listed with its locations while the last results stay.
  */
 import type { ReplicationResult } from '../engine/index.js';
 import { type Results, summarise, decode } from '../results/index.js';
 import type { Model } from '../engine/index.js';
 import { renderDashboard } from './dashboard.js';
 import { buildControls, type Controls } from './viewer-controls.js';
+import { buildSavePanel } from './viewer-save.js';
+import { showProblems } from './viewer-problems.js';
 import { Cancelled, ReplicationPool } from './viewer-pool.js';
-import type { ModelsReply, ViewerInfo } from './viewer-api.js';
+import type { ModelsReply, ScenarioEvent, ViewerInfo } from './viewer-api.js';
 
 type ScenarioInfo = Extract<ViewerInfo, { mode: 'scenario' }>;
 export const PLAN = 'your plan';
@@ -44,12 +48,13 @@ async function fetchModels(
   return { set: reply.set, models: decode<Model[]>(reply.models) };
 }
 
-function live(info: ScenarioInfo): void {
+function live(first: ScenarioInfo): void {
   const pool = new ReplicationPool('/viewer-worker.js', Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)));
-  const baselines = new Map<number, Promise<ReplicationResult[]>>();
+  let info = first;
+  let baselines = new Map<number, Promise<ReplicationResult[]>>();
   let generation = 0,
     runs = 0;
-  const defaults = Object.fromEntries(info.sliders.map((d) => [d.id, d.value]));
+  let defaults = Object.fromEntries(info.sliders.map((d) => [d.id, d.value]));
   const baseline = (reps: number) => {
     let p = baselines.get(reps);
     if (!p) {
@@ -105,8 +110,31 @@ function live(info: ScenarioInfo): void {
       setState('error', `Could not run: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const controls: Controls = buildControls(document.getElementById('viewer')!, info.sliders, info.replications, () => void run(controls));
-  void run(controls);
+  const host = document.getElementById('viewer')!;
+  const build = () => {
+    const controls: Controls = buildControls(host, info.sliders, info.replications, () => void run(controls));
+    buildSavePanel(host, info.sliders, () => controls.values());
+    void run(controls);
+  };
+  build();
+  // A new good version of the file: read it again and run it as if the page had just opened
+  // (its baseline is another model, so no earlier run is reused).
+  const reload = async (version: number) => {
+    const next = (await (await fetch('/api/info')).json()) as ViewerInfo;
+    if (next.mode !== 'scenario' || next.version < version || next.version === info.version) return;
+    info = next;
+    baselines = new Map();
+    defaults = Object.fromEntries(info.sliders.map((d) => [d.id, d.value]));
+    document.body.dataset.version = String(info.version);
+    build();
+  };
+  document.body.dataset.version = String(info.version);
+  new EventSource('/api/events').onmessage = (m: MessageEvent<string>) => {
+    const e = JSON.parse(m.data) as ScenarioEvent;
+    showProblems(e.problems);
+    if (e.problems.length === 0 && e.version !== info.version)
+      reload(e.version).catch((err: unknown) => setState('error', `Could not reload: ${err instanceof Error ? err.message : String(err)}`));
+  };
 }
 
 async function main(): Promise<void> {

@@ -21,6 +21,18 @@ import { writeCsv } from '../csv.js';
 import { writeXlsx } from '../xlsx.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { checkOutputDir, checkOutputFile } from '../output-paths.js';
+import type { Attachments } from '../../viz/index.js';
+
+/** The report's attachments, read before the run: a wrong file found at the end would waste it. */
+async function attachments(args: RunArgs, sc: CompiledScenario, io: Io): Promise<Attachments> {
+  if (!args.optimise && !args.sensitivity) return {};
+  if (!args.report)
+    throw new CliUsageError(`${args.optimise ? '--optimise' : '--sensitivity'} adds a section to the report: give --report FILE too`);
+  const { readAttachments } = await import('../../viz/index.js');
+  const { attached, warnings } = readAttachments(args, sc);
+  for (const w of warnings) io.err(`caresim: warning: ${w}\n`);
+  return attached;
+}
 
 /** Whether two paths name one file (links followed where the files exist). */
 function sameFile(a: string, b: string): boolean {
@@ -36,7 +48,7 @@ function journalPath(args: RunArgs, sc: CompiledScenario, shard: Shard | null): 
   return join('.caresim', `${stem}-${sc.hash.slice(0, 8)}${part}.journal.ndjson`);
 }
 
-async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise<void> {
+async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io, attached: Attachments): Promise<void> {
   const { results } = outcome;
   adjustVerdicts(results, args.adjust, io);
   if (args.out) {
@@ -47,7 +59,7 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io): Promise
   if (args.xlsx) await writeXlsx(args.xlsx, results, args.perRep ? outcome.replications : undefined);
   if (args.report) {
     const { writeReport } = await import('../../viz/index.js');
-    await writeReport(results, args.report);
+    await writeReport(results, args.report, attached);
   }
   if (!args.quiet) io.out(formatSummary(results));
   printRunWarnings(results, io);
@@ -76,6 +88,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     }
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
     const sc: CompiledScenario = loaded;
+    const attached = await attachments(args, sc, io);
     const journal = journalPath(args, sc, shard);
     // A finished run deletes its journal: one that is the output would take the results with it.
     if (args.out && sameFile(journal, args.out)) {
@@ -111,7 +124,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     }
     let code: number = EXIT.failed;
     try {
-      code = await finish(args, outcome, journal, io);
+      code = await finish(args, outcome, journal, io, attached);
       return code;
     } finally {
       // The journal stays locked until here: removed once the outputs are written, else kept.
@@ -123,14 +136,14 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
 }
 
 /** Writes the outputs and says how the run ended: EXIT.ok only when the journal has served its purpose. */
-async function finish(args: RunArgs, outcome: RunOutcome, journal: string, io: Io): Promise<number> {
+async function finish(args: RunArgs, outcome: RunOutcome, journal: string, io: Io, attached: Attachments): Promise<number> {
   if (outcome.interrupted) {
     io.err(
       `caresim: interrupted; ${outcome.finished} finished replication(s) kept in ${journal}. Continue with the same command and --resume.\n`,
     );
     return EXIT.interrupted;
   }
-  await writeOutputs(args, outcome, io);
+  await writeOutputs(args, outcome, io, attached);
   const failures = outcome.results.failures ?? [];
   if (failures.length > 0) {
     io.err(

@@ -5,15 +5,20 @@ import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
 import { libraryFile } from '../paths.js';
 
-export async function reportCommand(args: { results: string; out?: string; csv?: string; xlsx?: string }, io: Io): Promise<number> {
+export async function reportCommand(
+  args: { results: string; out?: string; csv?: string; xlsx?: string; optimise?: string; sensitivity?: string },
+  io: Io,
+): Promise<number> {
   try {
     // Loaded on demand so that the other commands start without d3.
-    const { readResultsFile, writeReport } = await import('../../viz/index.js');
+    const { readResultsFile, writeReport, readAttachments } = await import('../../viz/index.js');
     const results = readResultsFile(args.results);
+    const { attached, warnings } = readAttachments(args, results.scenario);
+    for (const w of warnings) io.err(`caresim: warning: ${w}\n`);
     checkOutputFile(args.out, '--out', 'report.html');
     checkOutputDir(args.csv, '--csv');
     checkOutputFile(args.xlsx, '--xlsx', 'results.xlsx');
-    if (args.out) await writeReport(results, args.out);
+    if (args.out) await writeReport(results, args.out, attached);
     if (args.csv) (await import('../csv.js')).writeCsv(args.csv, results);
     if (args.xlsx) await (await import('../xlsx.js')).writeXlsx(args.xlsx, results);
     io.err(`wrote ${[args.out, args.csv && `${args.csv}/`, args.xlsx].filter(Boolean).join(', ')}\n`);

@@ -92,6 +92,32 @@ describe('caresim report FILE', () => {
   });
 });
 
+describe('caresim report FILE --optimise FILE --sensitivity FILE', () => {
+  const ok = file('ok-attach.json', results);
+  const cases: [string, string, RegExp][] = [
+    [
+      '--optimise',
+      file('opt-notes.json', 'hello'),
+      /--optimise .*opt-notes\.json is not JSON; --optimise expects an optimisation file written by `caresim optimise SCENARIO --out opt\.json`/,
+    ],
+    ['--optimise', ok, /--optimise .*ok-attach\.json has `caresim-results\/1` where an optimisation file has `caresim-optimise\/1`/],
+    ['--sensitivity', file('sens-empty.json', ''), /--sensitivity .*sens-empty\.json is not JSON \(it is empty\)/],
+    [
+      '--sensitivity',
+      file('sens-cut.json', '{"format":"caresim-sensitivity/1","scenario":{"hash":"x"}}'),
+      /--sensitivity .*sens-cut\.json cannot be shown: `replications` should be a number, found undefined/,
+    ],
+    ['--sensitivity', join(dir, 'no-sens.json'), /--sensitivity .*no-sens\.json: no such file/],
+  ];
+  it.each(cases)('report refuses a wrong %s file with exit 2 and says which file is expected', (option, input, message) => {
+    refused(['report', ok, option, input, '--out', join(dir, 'report-attach.html')], message);
+  });
+
+  it('run refuses --optimise without --report before running', () => {
+    refused(['run', small, '--optimise', ok, '--workers', '0'], /--optimise adds a section to the report: give --report FILE too/);
+  });
+});
+
 describe('caresim view FILE', () => {
   it('view refuses a port outside 0 to 65535', () => {
     refused(['view', small, '--port', '99999', '--no-open'], /--port: at most 65,535 \(0 = any free port\), got 99999/);

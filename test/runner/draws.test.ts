@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioText } from '../../scenarios/index.js';
 import { runScenarioDetailed } from '../../runner/run-scenario.js';
+import { mergeShardFiles, writeShardFile } from '../../runner/index.js';
+import { HEADLINE_KPIS } from '../../results/index.js';
 import { writeCsv } from '../../cli/csv.js';
 import { tempDir } from '../temp-dir.js';
 
@@ -66,5 +68,30 @@ describe('runScenarioDetailed(scenario, opts) parameter draws', () => {
     const fixed = text.replace('uniform(4/day, 6/day)', '5/day').replace('uniform(1 day, 2 days)', '1.5 days');
     const { results } = await runScenarioDetailed(loadScenarioText(fixed, 'fixed.yaml'), { reps: 2, workers: 0 });
     expect(results.draws).toBeUndefined();
+  });
+
+  it("runScenarioDetailed writes the baseline's headline KPIs of every replication beside its draws (draws.kpis)", async () => {
+    const sc = loadScenarioText(text, 'draws.yaml');
+    const { results, raw } = await runScenarioDetailed(sc, { reps: 9, workers: 0 });
+    const k = results.draws!.kpis!;
+    expect(Object.keys(k).sort()).toEqual(HEADLINE_KPIS.filter((n) => raw.baseline[0].kpis[n] !== undefined).sort());
+    for (const name of Object.keys(k)) expect(k[name]).toEqual(raw.baseline.map((r) => r.kpis[name as keyof typeof r.kpis]));
+  });
+
+  it('mergeShardFiles(files) gives the same draws.kpis as one run over all replications', async () => {
+    const sc = loadScenarioText(text, 'draws.yaml');
+    const single = (await runScenarioDetailed(sc, { reps: 7, workers: 0 })).results;
+    const dir = tempDir('draws-shards');
+    const files: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const o = await runScenarioDetailed(sc, { reps: 7, workers: 0, shard: { index: i, count: 2 } });
+      // A shard knows only its own replications' KPIs.
+      expect(o.results.draws!.kpis!.cost_per_day.map((v) => v !== null)).toEqual([0, 1, 2, 3, 4, 5, 6].map((r) => r % 2 === i));
+      const f = join(dir, `s${i}.json`);
+      writeShardFile(f, o.results, o.shard!, o.raw);
+      files.push(f);
+    }
+    const merged = await mergeShardFiles(files);
+    expect(merged.draws).toEqual(single.draws);
   });
 });

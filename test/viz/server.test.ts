@@ -7,6 +7,8 @@ import { decode } from '../../results/index.js';
 import type { Model } from '../../engine/model.js';
 import { startViewer, type Viewer } from '../../viz/node.js';
 import { makeResults } from './fixture.js';
+import { loadScenario } from '../../scenarios/index.js';
+import { libraryFile } from '../../cli/paths.js';
 
 const SCENARIO = fileURLToPath(new URL('./fixtures/small-ics.yaml', import.meta.url));
 
@@ -112,5 +114,33 @@ describe('startViewer({ file: results.json })', () => {
     const file = join(process.cwd(), 'test-artifacts', 'bad-scenario.yaml');
     writeFileSync(file, 'caresim: 1\nname: bad\nunits:\n  acute: { kind: bedz }\n');
     await expect(startViewer({ file })).rejects.toThrow();
+  });
+});
+
+describe('startViewer({ file: the default ICS, with levers })', () => {
+  it('offers its levers as sliders and compiles a moved lever exactly as the same --set would', async () => {
+    const file = libraryFile('ics-default.yaml')!;
+    const v = await startViewer({ file });
+    try {
+      const info = JSON.parse((await call(`${v.url}api/info`)).text) as { sliders: { id: string; value: number }[]; seed: number };
+      expect(info.sliders.map((d) => d.id)).toEqual(expect.arrayContaining(['lever-handoff_factor', 'lever-ucr_day', 'lever-ucr_night']));
+      expect(info.sliders.some((d) => d.id === 'crisis')).toBe(false);
+      const reply = JSON.parse(
+        (
+          await call(`${v.url}api/models`, {
+            method: 'POST',
+            body: { values: { 'lever-handoff_factor': 0.5, 'lever-ucr_night': 6 }, replications: 2 },
+          })
+        ).text,
+      );
+      expect(reply.set).toEqual({ 'params.handoff_factor': '0.5', 'params.ucr_night': '6' });
+      const s = loadScenario(file, { set: ['params.handoff_factor=0.5', 'params.ucr_night=6'] });
+      const models = decode<Model[]>(reply.models);
+      expect(models).toEqual([0, 1].map((r) => s.strategies[0].modelFor(info.seed, r)));
+      // And the levers did change the model: not the scenario as written.
+      expect(models[0]).not.toEqual(loadScenario(file).strategies[0].modelFor(info.seed, 0));
+    } finally {
+      await v.close();
+    }
   });
 });

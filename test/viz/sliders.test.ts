@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, DAY, exponential } from '../../engine/index.js';
-import { applyOverrides, overridesFor, reduceCrises, shiftCapacity, slidersFor, CRISIS_SLIDER } from '../../viz/sliders.js';
+import { applyOverrides, leverSliders, overridesFor, reduceCrises, shiftCapacity, slidersFor, CRISIS_SLIDER } from '../../viz/sliders.js';
 
 const model = buildModel({
   horizon: 10 * DAY,
@@ -85,5 +85,37 @@ describe('reduceCrises(model, factor)', () => {
     const m = reduceCrises(pop, 0.5);
     expect(m.cohorts[0].crisis).toBeCloseTo(5e-6, 18);
     expect(m.sources[0].rate).toBe(pop.sources[0].rate);
+  });
+});
+
+describe('leverSliders(levers)', () => {
+  const levers = [
+    { path: 'params.factor', label: 'Hand-off delays', from: 0.25, to: 1.5, step: 0.05, value: 1 },
+    { path: 'params.beds', label: 'Beds', from: 10, to: 50, step: 5, value: 23 },
+  ];
+  it('leverSliders anchors each slider on the scenario value, within the lever range, with the lever label', () => {
+    const [f, b] = leverSliders(levers);
+    expect(f).toMatchObject({
+      id: 'lever-factor',
+      label: 'Hand-off delays',
+      path: 'params.factor',
+      min: 0.25,
+      max: 1.5,
+      value: 1,
+      unit: null,
+    });
+    // 23 is not on the 10, 15, ... grid: the slider's steps count from 13 so that 23 is one of them.
+    expect(b).toMatchObject({ min: 13, max: 48, step: 5, value: 23 });
+  });
+  it('leverSliders widens the range to take a value outside it (a scenario --set beyond the lever)', () => {
+    const [d] = leverSliders([{ ...levers[1], value: 60 }]);
+    expect([d.min, d.max]).toEqual([10, 60]);
+  });
+  it('overridesFor(levers) writes each moved lever as a set line on its grid (no 0.30000000000000004), leaving untouched ones out', () => {
+    const defs = leverSliders(levers);
+    const o = overridesFor(defs, { 'lever-factor': 0.25 + 0.05 + 0.05 + 0.05 + 0.05 + 0.05 + 0.05 - 0.05, 'lever-beds': 23 });
+    expect(o.set).toEqual(['params.factor=0.5']);
+    expect(o.changes).toEqual({ 'params.factor': '0.5' });
+    expect([o.crisisFactor, o.shifts]).toEqual([1, {}]);
   });
 });

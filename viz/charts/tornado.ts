@@ -23,7 +23,8 @@ export interface TornadoOptions {
 const COLOURS = { low: '#1f6fb2', high: '#d3721c', prcc: '#5a5a5a' } as const;
 
 export function tornadoSvg(rows: readonly TornadoRow[], o: TornadoOptions): string {
-  const left = 190,
+  // Room for the longest label (about 7 px a character at 12 px), so plain labels are not cut.
+  const left = Math.min(360, Math.max(190, 16 + 7 * Math.max(0, ...rows.map((r) => r.label.length)))),
     right = 30,
     top = 8,
     rowH = 30,
