@@ -4,21 +4,19 @@
  * keys say; a name without a label is shown as it is, so an old file still reads. Also the
  * outcome range (10th–90th percentile of replication values) a Stat may carry.
  */
-import type { Results, Stat } from '../results/index.js';
+import type { Labels, Results, Stat } from '../results/index.js';
 
-export type LabelKind = 'units' | 'cohorts' | 'strategies' | 'params' | 'staff';
-export type Labels = Partial<Record<LabelKind, Record<string, string>>>;
+export type LabelKind = keyof Labels;
 
-/** Results as the report reads them: `labels` and Stat `p10`/`p90` may be absent (older files). */
-export type LabelledResults = Results & { labels?: Labels };
-export type RangedStat = Stat & { p10?: number | null; p90?: number | null };
+/** A Stat as the report reads it: `p10`/`p90` are absent from files older than the outcome range. */
+export type RangedStat = Omit<Stat, 'p10' | 'p90'> & { p10?: number | null; p90?: number | null };
 
 const own = (o: Record<string, string> | undefined, k: string): string | undefined =>
   o && Object.prototype.hasOwnProperty.call(o, k) && typeof o[k] === 'string' && o[k] !== '' ? o[k] : undefined;
 
 /** The label of `name` of `kind`, or `name` itself. Params are tried with and without their `params.` prefix. */
 export function labelOf(r: Results, kind: LabelKind, name: string): string {
-  const table = (r as LabelledResults).labels?.[kind];
+  const table = r.labels?.[kind];
   const hit = own(table, name);
   if (hit) return hit;
   if (kind === 'params') {

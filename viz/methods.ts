@@ -5,7 +5,6 @@
 import { select } from 'd3';
 import type { Results } from '../results/index.js';
 import { methodsFacts, strategyNames } from './data.js';
-import type { LabelledResults } from './labels.js';
 
 export function methodsSection(container: HTMLElement, r: Results): void {
   const root = select(container).append('section').attr('class', 'methods').attr('id', 'methods');
@@ -53,7 +52,7 @@ export function methodsSection(container: HTMLElement, r: Results): void {
 
 /** The plain labels the report uses and the names in the scenario they stand for, so a reader can find each in the YAML. */
 function namesTable(root: ReturnType<typeof select<HTMLElement, unknown>>, r: Results): void {
-  const labels = (r as LabelledResults).labels ?? {};
+  const labels = r.labels ?? {};
   const rows = Object.entries(labels).flatMap(([kind, table]) => Object.entries(table ?? {}).map(([name, label]) => [label, name, kind]));
   if (rows.length === 0) return;
   root.append('h3').attr('class', 'names-title').text('Names in the scenario');
@@ -68,5 +67,5 @@ function namesTable(root: ReturnType<typeof select<HTMLElement, unknown>>, r: Re
     .selectAll('td')
     .data((row) => row)
     .join('td')
-    .text((d) => d);
+    .text((d) => String(d));
 }

@@ -20,7 +20,9 @@ const halfWidth = (s: Stat): number | null => (s.ci95[0] === null || s.ci95[1] =
 
 function negate(s: Stat & { mean: number }): Stat & { mean: number } {
   const [lo, hi] = s.ci95;
-  return { mean: -s.mean, sd: s.sd, ci95: [hi === null ? null : -hi, lo === null ? null : -lo], n: s.n };
+  // The outcome range of the negated values: their 10th percentile is minus the 90th.
+  const neg = (x: number | null) => (x === null ? null : -x);
+  return { mean: -s.mean, sd: s.sd, ci95: [neg(hi), neg(lo)], p10: neg(s.p90), p90: neg(s.p10), n: s.n };
 }
 
 export function pairDifference(r: Results, a: string, b: string, kpi: string): PairDifference | null {
@@ -30,7 +32,7 @@ export function pairDifference(r: Results, a: string, b: string, kpi: string): P
   let isPaired = true;
   if (a === b) {
     const s = stat(a);
-    if (hasMean(s)) diff = { mean: 0, sd: 0, ci95: [0, 0], n: s.n };
+    if (hasMean(s)) diff = { mean: 0, sd: 0, ci95: [0, 0], p10: 0, p90: 0, n: s.n };
   } else if (a === BASELINE) {
     const d = paired(b);
     if (hasMean(d)) diff = d;
@@ -46,7 +48,8 @@ export function pairDifference(r: Results, a: string, b: string, kpi: string): P
         hb = halfWidth(sb);
       const mean = sb.mean - sa.mean;
       const h = ha === null || hb === null ? null : Math.sqrt(ha * ha + hb * hb);
-      diff = { mean, sd: null, ci95: h === null ? [null, null] : [mean - h, mean + h], n: Math.min(sa.n, sb.n) };
+      // No outcome range: the replications' own differences are not in the results file.
+      diff = { mean, sd: null, ci95: h === null ? [null, null] : [mean - h, mean + h], p10: null, p90: null, n: Math.min(sa.n, sb.n) };
     }
   }
   return diff ? { diff, paired: isPaired, verdict: verdictOf(kpi, diff) } : null;

@@ -8,12 +8,11 @@ import type { Results } from '../results/index.js';
 import { flowGraph, type NodeLabels } from './flow-graph.js';
 import { sankeyChart } from './charts/sankey.js';
 import { BASELINE, strategyNames } from './data.js';
+import { strategyLabel } from './labels.js';
 
-/** Plain names for units, cohorts, arrival streams and exits, when the results file carries them. */
+/** Plain names for units and cohorts when the results file carries them (arrival streams and exits are shown in words). */
 function labelsOf(r: Results): NodeLabels {
-  const l = (r as Results & { labels?: NodeLabels & { arrivals?: Record<string, string> } }).labels;
-  if (!l) return {};
-  return { units: l.units, cohorts: l.cohorts, sources: l.sources ?? l.arrivals, exits: l.exits };
+  return { units: r.labels?.units, cohorts: r.labels?.cohorts };
 }
 
 export function pathwaySection(root: HTMLElement, r: Results): void {
@@ -33,7 +32,10 @@ export function pathwaySection(root: HTMLElement, r: Results): void {
         'Each diagram is drawn to its own scale: compare them with the tables.',
     );
   const draw = (host: HTMLElement, strategy: string, id: string) =>
-    sankeyChart(host, flowGraph(r.strategies[strategy].flows!, labels), { id, title: strategy === BASELINE ? 'Baseline' : strategy });
+    sankeyChart(host, flowGraph(r.strategies[strategy].flows!, labels), {
+      id,
+      title: strategy === BASELINE ? 'Baseline' : strategyLabel(r, strategy),
+    });
   if (others.length > 1) {
     const label = s.append('label').attr('class', 'picker');
     label.append('span').text('Show beside baseline: ');
@@ -48,7 +50,7 @@ export function pathwaySection(root: HTMLElement, r: Results): void {
       .data(others)
       .join('option')
       .attr('value', (d) => d)
-      .text((d) => d);
+      .text((d) => strategyLabel(r, d));
   }
   const grid = s.append('div').attr('class', 'chart-grid');
   draw(grid.append('div').attr('class', 'pathway-baseline').node()!, BASELINE, 'sankey-baseline');

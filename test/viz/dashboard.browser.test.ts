@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url';
 import type { Results, Stat } from '../../results/index.js';
 import { mainStrategies } from '../../viz/data.js';
 import { displayedResolution, parseDisplayed } from '../../viz/format.js';
-import type { Labels } from '../../viz/labels.js';
 import { writeReport } from '../../viz/node.js';
 import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
 import { makeResults } from './fixture.js';
@@ -74,7 +73,7 @@ describe('renderDashboard(root, results) with labels and outcome ranges', () => 
     }
     for (const item of items) {
       expect(item.verdict).toBe(r.strategies[item.strategy].verdict!.verdict);
-      expect(item.name).toBe((r as Results & { labels: Labels }).labels.strategies![item.strategy]);
+      expect(item.name).toBe(r.labels!.strategies![item.strategy]);
       // The bracket holds the 95% CI of the paired difference, as sizes of the move (or signed when it spans zero).
       const d = diffOf(item.strategy, item.kpi);
       const bracket = /\(([^()]*?)(?:–| to )([^()]*?)\)/.exec(item.finding)!;
@@ -88,7 +87,7 @@ describe('renderDashboard(root, results) with labels and outcome ranges', () => 
   });
 
   it('shows no internal name outside the methods and the data tables', async () => {
-    const labels = (r as Results & { labels: Labels }).labels;
+    const labels = r.labels!;
     const names = new Set<string>([
       ...Object.keys(r.strategies),
       ...Object.keys(r.strategies.baseline.units),
@@ -98,7 +97,10 @@ describe('renderDashboard(root, results) with labels and outcome ranges', () => 
     ]);
     // An English word its own label uses ("acute" in "Acute beds", "baseline") is plain already; "p1" is not.
     const plain = (n: string) =>
-      /^[a-z]+$/.test(n) && Object.values(labels).some((t) => t?.[n] !== undefined && new RegExp(`\\b${n}\\b`, 'i').test(t[n]));
+      /^[a-z]+$/.test(n) &&
+      Object.values(labels).some(
+        (t: Record<string, string> | undefined) => t?.[n] !== undefined && new RegExp(`\\b${n}\\b`, 'i').test(t[n]),
+      );
     const internal = [...names].filter((n) => !plain(n));
     expect(internal).toContain('p1');
     expect(internal).toContain('fewer_acute');

@@ -9,7 +9,14 @@ beforeAll(() => {
   r = makeResults({ labelled: true, reps: 6 });
 });
 
-const stat = (mean: number, lo: number, hi: number): Stat & { mean: number } => ({ mean, sd: null, ci95: [lo, hi], n: 10 });
+const stat = (mean: number, lo: number, hi: number): Stat & { mean: number } => ({
+  mean,
+  sd: null,
+  ci95: [lo, hi],
+  p10: null,
+  p90: null,
+  n: 10,
+});
 
 describe('phrase(kpi, diff)', () => {
   it('phrase(delayed beds, a fall) says the beds freed, with the CI as sizes of the fall', () => {

@@ -7,7 +7,7 @@ import { buildModel, DAY, HOUR, exponential, lognormal, simulate } from '../../e
 import type { Model } from '../../engine/index.js';
 import { quantile } from 'd3';
 import { type Results, type Stat, summarise, type StrategyReps } from '../../results/index.js';
-import type { Labels } from '../../viz/labels.js';
+import type { Labels } from '../../results/index.js';
 
 export interface FixtureOptions {
   reps?: number;

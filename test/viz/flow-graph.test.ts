@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { flowGraph, nodeLabel } from '../../viz/flow-graph.js';
 import type { Flow, Stat } from '../../results/index.js';
 
-const s = (mean: number): Stat => ({ mean, sd: 0, ci95: [mean, mean], n: 10 });
+const s = (mean: number): Stat => ({ mean, sd: 0, ci95: [mean, mean], p10: mean, p90: mean, n: 10 });
 const flow = (from: string, to: string, perDay: number, delayed?: number): Flow => ({
   from,
   to,

@@ -7,7 +7,7 @@ let r: Results, plain: Results;
 beforeAll(() => {
   r = makeResults({ labelled: true, reps: 3 });
   plain = makeResults({ reps: 3 });
-  (r as Results & { labels: Record<string, Record<string, string>> }).labels.params.p1_packages = 'P1 home-care packages';
+  r.labels!.params!.p1_packages = 'P1 home-care packages';
 });
 
 describe('labelOf(results, kind, name)', () => {

@@ -35,7 +35,7 @@ function withDraws(n: number): Results {
   });
 }
 
-const stat = (mean: number, h: number) => ({ mean, sd: h, ci95: [mean - h, mean + h] as [number, number], n: 20 });
+const stat = (mean: number, h: number) => ({ mean, sd: h, ci95: [mean - h, mean + h] as [number, number], p10: null, p90: null, n: 20 });
 const sens = (hash: string): SensitivityFile => ({
   format: 'caresim-sensitivity/1',
   scenario: { name: 'Test ICS', hash },
