@@ -8,10 +8,13 @@ beforeAll(() => {
   r = makeResults({ labelled: true, reps: 6 });
 });
 const kpi = (s: string, k: string) => (r.strategies[s].kpis as Record<string, Stat>)[k];
+// The headline KPIs the fixture's model answers (it has no emergency department).
+const answered = () => HEADLINE_KPIS.filter((k) => typeof kpi('baseline', k)?.mean === 'number');
 
 describe('pairDifference(results, a, b, kpi)', () => {
   it('pairDifference(baseline, s) is the paired difference of the file; (s, baseline) its negative', () => {
-    for (const k of HEADLINE_KPIS) {
+    expect(answered().length).toBeGreaterThan(5);
+    for (const k of answered()) {
       const d = (r.differences.community as Record<string, Stat>)[k];
       const there = pairDifference(r, 'baseline', 'community', k)!;
       expect(there.paired).toBe(true);
@@ -22,7 +25,8 @@ describe('pairDifference(results, a, b, kpi)', () => {
     }
   });
   it('pairDifference(a, b) of two strategies is the difference of their means, with the half-widths added in quadrature', () => {
-    for (const k of HEADLINE_KPIS) {
+    expect(answered().length).toBeGreaterThan(5);
+    for (const k of answered()) {
       const a = kpi('community', k),
         b = kpi('fewer_acute', k);
       const p = pairDifference(r, 'community', 'fewer_acute', k)!;
