@@ -132,6 +132,18 @@ export function fundingTable(r: Results): Table {
   return { name: 'funding', header: ['strategy', 'change', 'unit', 'places_from', 'places_to', 'cost_per_year'], rows };
 }
 
+/** The pathway's flows: one row per strategy x edge x measure (`per_day`, `delayed_per_day`). */
+export function flowsTable(r: Results): Table {
+  const rows: Cell[][] = [];
+  for (const [name, s] of Object.entries(r.strategies)) {
+    for (const f of s.flows ?? []) {
+      rows.push([name, f.from, f.to, 'per_day', ...statCols(f.per_day)]);
+      if (f.delayed_per_day) rows.push([name, f.from, f.to, 'delayed_per_day', ...statCols(f.delayed_per_day)]);
+    }
+  }
+  return { name: 'flows', header: ['strategy', 'from', 'to', 'measure', ...STAT_COLUMNS], rows };
+}
+
 /** One row per replication, one column per uncertain param: the draws, to join with replications. */
 export function drawsTable(d: NonNullable<Results['draws']>): Table {
   return { name: 'draws', header: ['replication', ...d.params], rows: d.values.map((v, r) => [r, ...v]) };
@@ -178,6 +190,7 @@ export function resultTables(r: Results, raw?: Record<string, Iterable<Replicati
     verdictsTable(r),
     changesTable(r),
     fundingTable(r),
+    flowsTable(r),
     ...(r.draws ? [drawsTable(r.draws)] : []),
     labelsTable(r),
     warningsTable(r),
