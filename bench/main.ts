@@ -109,18 +109,20 @@ const A = res.A,
   B = res.B;
 const aRate = num(A.on, 'events') / A.on.wall;
 say(
-  verdict(
+  timedVerdict(
     'model A >= 4 M events/s whole process (stretch 7 M)',
     aRate >= 4e6,
     `${mega(aRate)} events/s${aRate >= 7e6 ? ', stretch met' : ''}`,
+    macroLoad,
   ),
 );
 const bRatio = B.ref ? B.on.wall / B.ref.wall : NaN;
 say(
-  verdict(
+  timedVerdict(
     'model B <= 2x the typed JS reference (stretch 1.4x)',
     B.ref ? bRatio <= 2 : null,
     B.ref ? `${fmt(bRatio)}x${bRatio <= 1.4 ? ', stretch met' : ''}` : 'reference not run',
+    macroLoad,
   ),
 );
 const simpyRatio = B.simpy ? B.simpy.wall / B.on.wall : NaN;
