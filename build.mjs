@@ -16,6 +16,7 @@ const node = [
   ['bench/runner-scaling.ts', 'dist/runner-scaling.js'],
   ['bench/compile.ts', 'dist/bench-compile.js'],
   ['bench/fit.ts', 'dist/bench-fit.js'],
+  ['bench/large-ics.ts', 'dist/bench-large.js'],
   ['examples/generate-extracts.ts', 'dist/generate-extracts.js'],
 ];
 const browser = [

@@ -6,7 +6,10 @@
  *     with monitoring on and off, next to the plain typed-JS reference and SimPy;
  *  3. the targets, met or missed; 4. agreement of the results with the references.
  *  5. scenario compile time; 6. runner scaling over worker threads.
- * Options: --runs N (default 3), --no-simpy, --no-micro, --no-runner. Never run as a test: timings vary.
+ *  7. the user's path: `caresim run` as a whole process against the typed-JS reference;
+ *  8. peak memory of `caresim run` at two replication counts; 9. with --large, the large-ICS growth law.
+ * Options: --runs N (default 3), --no-simpy, --no-micro, --no-runner, --no-user, --memory-reps A,B
+ * (default 200,2000), --large. Never run as a test: timings vary.
  */
 import { cpus, availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +19,7 @@ import { runInterleaved, runOnce, hasTime, type Job, type ProcessRun } from './m
 import { findPeers } from './peers.js';
 import { table, fmt, mega, verdict, agree } from './report.js';
 import { A_ERLANG_C_WQ } from './models.js';
+import { userPath, memoryPath, busy, timedVerdict } from './user-path.js';
 
 const argv = process.argv.slice(2);
 const runs = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 3;
@@ -67,6 +71,7 @@ const plan = {
 const jobs = Object.values(plan)
   .flatMap((p) => [p.on, p.off, p.ref, p.simpy])
   .filter((j): j is Job => j !== null);
+const macroLoad = busy();
 const measured = runInterleaved(jobs, root, runs);
 const got = (j: Job | null): ProcessRun | null => (j ? measured[jobs.indexOf(j)] : null);
 const res = Object.fromEntries(
@@ -104,18 +109,20 @@ const A = res.A,
   B = res.B;
 const aRate = num(A.on, 'events') / A.on.wall;
 say(
-  verdict(
+  timedVerdict(
     'model A >= 4 M events/s whole process (stretch 7 M)',
     aRate >= 4e6,
     `${mega(aRate)} events/s${aRate >= 7e6 ? ', stretch met' : ''}`,
+    macroLoad,
   ),
 );
 const bRatio = B.ref ? B.on.wall / B.ref.wall : NaN;
 say(
-  verdict(
+  timedVerdict(
     'model B <= 2x the typed JS reference (stretch 1.4x)',
     B.ref ? bRatio <= 2 : null,
     B.ref ? `${fmt(bRatio)}x${bRatio <= 1.4 ? ', stretch met' : ''}` : 'reference not run',
+    macroLoad,
   ),
 );
 const simpyRatio = B.simpy ? B.simpy.wall / B.on.wall : NaN;
@@ -132,7 +139,12 @@ for (const m of ['A', 'B'] as const) {
   const inProc = num(r.on, 'seconds') / num(r.off, 'seconds') - 1,
     whole = r.on.wall / r.off.wall - 1;
   say(
-    verdict(`statistics cost <= 20% over monitor off, model ${m}`, inProc <= 0.2, `${pct(inProc)} in-process, ${pct(whole)} whole process`),
+    timedVerdict(
+      `statistics cost <= 10% over monitor off, model ${m} (issue 19; was 20%)`,
+      inProc <= 0.1,
+      `${pct(inProc)} in-process, ${pct(whole)} whole process`,
+      macroLoad,
+    ),
   );
 }
 
@@ -188,4 +200,19 @@ if (!argv.includes('--no-runner')) {
       `${fmt(Number(rs.runner_overhead))}x (${fmt(Number(rs.runner_overhead_vs_warm))}x against warm calls)`,
     ),
   );
+}
+
+const userOpts = { root, node, peers: peers.dir ?? null, runs, say };
+if (!argv.includes('--no-user')) {
+  say("\n7. The user's path: caresim run as a whole process vs the typed-JS reference (median of the interleaved runs)");
+  userPath(userOpts);
+}
+say('\n8. Peak memory of caresim run, model B, 1 worker (whole process; not timing-sensitive)');
+const memReps = argv.includes('--memory-reps') ? argv[argv.indexOf('--memory-reps') + 1].split(',').map(Number) : [200, 2000];
+memoryPath(userOpts, [memReps[0], memReps[1]]);
+
+if (argv.includes('--large')) {
+  say('\n9. Large ICS (node dist/bench-large.js)');
+  const { spawnSync } = await import('node:child_process');
+  spawnSync(node, [join(root, 'dist', 'bench-large.js')], { cwd: root, stdio: 'inherit' });
 }

@@ -17,14 +17,15 @@ export interface ProcessRun {
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
 
-export function runOnce(cmd: string, args: string[], cwd: string): ProcessRun {
+/** `json`: the child prints a JSON line last (the benchmark models); false for the CLI, whose output is for people. */
+export function runOnce(cmd: string, args: string[], cwd: string, json = true): ProcessRun {
   const argv = hasTime ? ['-v', cmd, ...args] : args;
   const t0 = process.hrtime.bigint();
   const p = spawnSync(hasTime ? TIME : cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (p.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${p.status}): ${(p.stderr ?? '').slice(-500)}`);
   const lines = p.stdout.trim().split('\n');
-  const out = JSON.parse(lines[lines.length - 1]) as Record<string, unknown>;
+  const out = json ? (JSON.parse(lines[lines.length - 1]) as Record<string, unknown>) : {};
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(p.stderr ?? '');
   const reported = Number(out.maxRssMiB ?? out.maxrssMB ?? out.rssMB ?? NaN);
   const user = /User time \(seconds\): ([\d.]+)/.exec(p.stderr ?? ''),
@@ -36,6 +37,8 @@ export function runOnce(cmd: string, args: string[], cwd: string): ProcessRun {
 export interface Job {
   cmd: string;
   args: string[];
+  /** The child prints no JSON line (a `caresim` command as users run it). */
+  plain?: boolean;
 }
 
 /**
@@ -44,7 +47,7 @@ export interface Job {
  */
 export function runInterleaved(jobs: Job[], cwd: string, n: number): ProcessRun[] {
   const all: ProcessRun[][] = jobs.map(() => []);
-  for (let round = 0; round < n; round++) jobs.forEach((j, i) => all[i].push(runOnce(j.cmd, j.args, cwd)));
+  for (let round = 0; round < n; round++) jobs.forEach((j, i) => all[i].push(runOnce(j.cmd, j.args, cwd, !j.plain)));
   return all.map((runs) => runs.sort((a, b) => a.wall - b.wall)[Math.floor((runs.length - 1) / 2)]);
 }
 

@@ -24,9 +24,23 @@ export const PATIENT_BYTES = Math.ceil(1.5 * (1 + 4 * 5 + 8 * 5));
  * one allocate tens of megabytes.
  */
 let sizeHint = 1024;
+/**
+ * PERF: the last finished replication's columns, handed to the next one cleared instead of
+ * allocating fresh ones: an overloaded model's columns are megabytes a replication, garbage
+ * outside V8's heap that a worker would otherwise hold by the tens of megabytes between
+ * collections. Cleared columns read exactly as new ones, so results do not depend on it.
+ */
+let spare: Patients | null = null;
 export function patientsForNextRun(max = MAX_PATIENTS): Patients {
   const limit = Math.max(1, Math.min(Math.floor(max), MAX_PATIENTS));
+  const reused = spare;
+  spare = null;
+  if (reused && reused.reuse(limit)) return reused;
   return new Patients(Math.min(sizeHint, limit), limit);
+}
+/** A finished replication's columns, for the next replication in this thread. */
+export function recyclePatients(p: Patients): void {
+  spare = p;
 }
 export const FREE = 0,
   QUEUED = 1,
@@ -61,7 +75,7 @@ export class Patients {
 
   constructor(
     capacity = 1024,
-    private readonly max = MAX_PATIENTS,
+    private max = MAX_PATIENTS,
   ) {
     this.capacity = capacity;
     this.status = new Uint8Array(capacity);
@@ -75,6 +89,31 @@ export class Patients {
     this.front = new Float64Array(capacity);
     this.since = new Float64Array(capacity);
     this.freeIds = new Int32Array(capacity);
+  }
+
+  /** Clears every column for a new replication with at most `max` patients; false when the columns are larger than that. */
+  reuse(max: number): boolean {
+    // Columns a huge run grew to are not kept for every later one (see sizeHint).
+    if (this.capacity > max || this.capacity > 1 << 18) return false;
+    this.max = max;
+    for (const a of [
+      this.status,
+      this.cohort,
+      this.unit,
+      this.dest,
+      this.token,
+      this.born,
+      this.arrived,
+      this.admitted,
+      this.front,
+      this.since,
+      this.freeIds,
+    ])
+      a.fill(0);
+    this.nFree = 0;
+    this.next = 0;
+    this.live = 0;
+    return true;
   }
 
   alloc(cohort: number, now: number): number {

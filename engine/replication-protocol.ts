@@ -10,6 +10,7 @@
  * parameters, a viewer run); otherwise the strategy's cached model runs.
  */
 import { simulate } from './simulator.js';
+import { recycleSeries } from './collect.js';
 import type { Model } from './model.js';
 import type { ReplicationResult } from './replication-result.js';
 
@@ -31,7 +32,8 @@ export interface ReplicationWorkerOptions {
 
 /**
  * Starts serving replications: says `ready` through `post` and returns the handler for
- * every incoming message. A failing replication is answered with an error, never thrown, so
+ * every incoming message. `post` must copy the message before it returns (as postMessage
+ * does): a result's series are reused for the next replication once posted. A failing replication is answered with an error, never thrown, so
  * the worker lives on for the next one.
  */
 export function serveReplications(post: (msg: FromWorker) => void, opts: ReplicationWorkerOptions = {}): (msg: ToWorker) => void {
@@ -49,6 +51,8 @@ export function serveReplications(post: (msg: FromWorker) => void, opts: Replica
       if (!model) throw new Error(`no model sent for strategy ${strategy}`);
       const result = simulate(model, { seed, replication, maxPatients });
       post({ type: 'result', strategy, replication, result });
+      // Posting copied the result: its series are free for the next replication.
+      recycleSeries(result);
     } catch (err) {
       post({ type: 'error', strategy, replication, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
     }

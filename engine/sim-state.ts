@@ -70,7 +70,7 @@ export class SimState {
     this.measuring = model.warmup <= 0;
     this.schedules = new ScheduleColumns(model);
     this.units = new UnitColumns(model, seed, rep, this.schedules.initial);
-    this.stats = new UnitStats(U, this.days);
+    this.stats = UnitStats.forRun(U, this.days);
     this.sources = new SourceColumns(model, seed, rep);
     this.cohorts = new CohortColumns(model, this.days);
     this.ed = new EdStats(model);

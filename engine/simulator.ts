@@ -26,6 +26,8 @@ import { touch, setCapacity } from './unit-counts.js';
 import { startSources, onArrival, refreshPopulationSources } from './sources.js';
 import { recordPeople, evolvePopulation } from './population.js';
 import { collect } from './collect.js';
+import { recyclePatients } from './patients.js';
+import { UnitStats } from './unit-stats.js';
 import { checkModel } from './check-model.js';
 import { startStaff, staffDay, fundedChange, rosterChange } from './staffing.js';
 import { DAY } from './calendar.js';
@@ -38,7 +40,11 @@ export function simulate(model: Model, opts: SimOptions): ReplicationResult {
   start(s);
   run(s);
   finish(s);
-  return collect(s, opts.replication);
+  const result = collect(s, opts.replication);
+  // Nothing in the result refers to these columns: the next replication in this thread clears and reuses them.
+  recyclePatients(s.pts);
+  UnitStats.recycle(s.stats);
+  return result;
 }
 
 function start(s: SimState): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_SAMPLE, BandFold, MeanFold, bandPriority } from '../../results/daily-bands.js';
+import { BAND_SAMPLE, BandFold, MeanFold, bandPriority, sampleLevel } from '../../results/daily-bands.js';
 import { quantile } from '../../results/statistics.js';
 import { makeStream } from '../../engine/index.js';
 
@@ -108,6 +108,32 @@ describe('BandFold.result() up to BAND_SAMPLE replications', () => {
       expect(b.mean[d]).toBe(sum / BAND_SAMPLE);
       expect(b.p05[d]).toBe(quantile(sorted, 0.05));
       expect(b.p95[d]).toBe(quantile(sorted, 0.95));
+    }
+  });
+});
+
+describe('BandFold.result() beyond BAND_SAMPLE replications', () => {
+  it('gives the type 7 points of the sampled replications (smallest priorities) at the matched level, over the shortest series, NaN left out', () => {
+    const rng = makeStream(5, 0, 'beyond');
+    const R = BAND_SAMPLE + 60;
+    const rows = series(R, 30, () => Math.floor(rng.next() * 50) / 7);
+    // A shorter series narrows every band; a NaN day is left out of that day's count and sample.
+    rows[7] = rows[7].subarray(0, 20);
+    rows[11][3] = NaN;
+    const b = fold(rows).result();
+    const sample = rows
+      .map((_, i) => i)
+      .sort((x, y) => bandPriority(x) - bandPriority(y))
+      .slice(0, BAND_SAMPLE);
+    expect(b.p05).toHaveLength(20);
+    for (let d = 0; d < 20; d++) {
+      const n = rows.filter((s) => Number.isFinite(s[d])).length;
+      const sorted = sample
+        .map((i) => rows[i][d])
+        .filter(Number.isFinite)
+        .sort((x, y) => x - y);
+      expect(b.p05[d]).toBe(quantile(sorted, sampleLevel(0.05, sorted.length, n)));
+      expect(b.p95[d]).toBe(quantile(sorted, sampleLevel(0.95, sorted.length, n)));
     }
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * The path users take (issue 19): `caresim run` as a whole process, start-up, compile,
+ * journal, summary and results file included, next to the plain typed-JS reference running
+ * the same model, at 50 and 500 replications (so warm-up flatters neither side), on 1 and 2
+ * workers; and the peak memory of a run at two replication counts (bounded by design: it
+ * must not grow with the count). Timings mean something only on an idle machine: each
+ * timing verdict says so when the load average was above the cores' half before it started.
+ */
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInterleaved, runOnce, type Job, type ProcessRun } from './measure.js';
+import { table, fmt, verdict } from './report.js';
+
+export interface UserPathOptions {
+  root: string;
+  node: string;
+  /** Directory of the reference models (des_ref.js), or null when missing. */
+  peers: string | null;
+  runs: number;
+  say: (s?: string) => void;
+}
+
+/** Whether other work on the machine makes a timing meaningless (load average over half the cores). */
+export function busy(): { loaded: boolean; load: number } {
+  const load = loadavg()[0];
+  return { loaded: load > availableParallelism() / 2, load };
+}
+
+/** A timing verdict, or "not judged" when the machine was busy (a loaded machine proves nothing either way). */
+export function timedVerdict(label: string, ok: boolean | null, detail: string, loaded: { loaded: boolean; load: number }): string {
+  if (!loaded.loaded || ok === null) return verdict(label, ok, detail);
+  return `  [not judged: load average ${fmt(loaded.load, 1)} on ${availableParallelism()} cores] ${label}: ${detail}`;
+}
+
+function cli(o: UserPathOptions, out: string, scenario: string, extra: string[]): Job {
+  return {
+    cmd: o.node,
+    args: [join(o.root, 'dist', 'cli.js'), 'run', join(o.root, 'scenarios', 'library', scenario), '-q', '--fresh', '--out', out, ...extra],
+    plain: true,
+  };
+}
+
+export function userPath(o: UserPathOptions): void {
+  const { say } = o;
+  const dir = mkdtempSync(join(tmpdir(), 'caresim-bench-'));
+  try {
+    const out = (name: string) => join(dir, `${name}.json`);
+    const ref = (args: string[]): Job | null => (o.peers ? { cmd: o.node, args: [join(o.peers, 'des_ref.js'), ...args] } : null);
+    const plan = {
+      'B 50, 1 worker': {
+        ours: cli(o, out('b50'), 'model-b.yaml', ['--reps', '50', '--workers', '1']),
+        ref: ref(['path', 'typed', '50', '10']),
+      },
+      'B 500, 1 worker': {
+        ours: cli(o, out('b500'), 'model-b.yaml', ['--reps', '500', '--workers', '1']),
+        ref: ref(['path', 'typed', '500', '10']),
+      },
+      'B 500, 2 workers': { ours: cli(o, out('b500w2'), 'model-b.yaml', ['--reps', '500', '--workers', '2']), ref: null },
+      'A, 1 worker': { ours: cli(o, out('a'), 'model-a.yaml', ['--workers', '1']), ref: ref(['mmc', 'typed']) },
+    };
+    const jobs = Object.values(plan)
+      .flatMap((p) => [p.ours, p.ref])
+      .filter((j): j is Job => j !== null);
+    const load = busy();
+    say(`load average before: ${fmt(load.load, 2)}`);
+    const measured = runInterleaved(jobs, o.root, o.runs);
+    const got = (j: Job | null): ProcessRun | null => (j ? measured[jobs.indexOf(j)] : null);
+    const rows: (string | number)[][] = [];
+    const ratio: Record<string, { wall: number; cpu: number; ourWall: number }> = {};
+    for (const [name, p] of Object.entries(plan)) {
+      const ours = got(p.ours)!,
+        r = got(p.ref);
+      ratio[name] = { wall: r ? ours.wall / r.wall : NaN, cpu: r ? ours.cpu / r.cpu : NaN, ourWall: ours.wall };
+      rows.push([
+        name,
+        fmt(ours.wall, 3),
+        fmt(ours.cpu, 2),
+        fmt(ours.maxRssMiB, 1),
+        r ? fmt(r.wall, 3) : '-',
+        r ? fmt(r.cpu, 2) : '-',
+        fmt(ratio[name].wall),
+        fmt(ratio[name].cpu),
+      ]);
+    }
+    say(table(['run', 'caresim wall s', 'cpu s', 'peak MiB', 'typed JS wall s', 'cpu s', 'x wall', 'x cpu'], rows));
+    const after = busy();
+    const loaded = { loaded: load.loaded || after.loaded, load: Math.max(load.load, after.load) };
+    say(`load average after: ${fmt(after.load, 2)}`);
+    const b = ratio['B 500, 1 worker'];
+    say(
+      timedVerdict(
+        'caresim run, model B, 500 replications, 1 worker <= 1.25x typed JS (stretch 1.1x)',
+        o.peers ? b.wall <= 1.25 : null,
+        `${fmt(b.wall)}x wall, ${fmt(b.cpu)}x CPU (50 replications: ${fmt(ratio['B 50, 1 worker'].wall)}x wall)`,
+        loaded,
+      ),
+    );
+    const speedup = b.ourWall / ratio['B 500, 2 workers'].ourWall;
+    say(
+      timedVerdict('caresim run, model B, 500 replications: 2 workers >= 1.8x faster than 1', speedup >= 1.8, `${fmt(speedup)}x`, loaded),
+    );
+    const a = ratio['A, 1 worker'];
+    say(
+      timedVerdict(
+        'caresim run, model A <= 1.4x typed JS',
+        o.peers ? a.wall <= 1.4 : null,
+        `${fmt(a.wall)}x wall, ${fmt(a.cpu)}x CPU`,
+        loaded,
+      ),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Peak memory (whole process, /usr/bin/time) of `caresim run model-b.yaml --workers 1` at two
+ * replication counts: not timing-sensitive, so valid on a busy machine.
+ */
+export function memoryPath(o: UserPathOptions, counts: [number, number]): void {
+  const { say } = o;
+  const dir = mkdtempSync(join(tmpdir(), 'caresim-bench-'));
+  try {
+    const peaks = counts.map((n) => {
+      const j = cli(o, join(dir, `m${n}.json`), 'model-b.yaml', ['--reps', String(n), '--workers', '1']);
+      return runOnce(j.cmd, j.args, o.root, false);
+    });
+    say(
+      table(
+        ['replications', 'peak RSS MiB', 'cpu s'],
+        peaks.map((p, i) => [counts[i], fmt(p.maxRssMiB, 1), fmt(p.cpu, 2)]),
+      ),
+    );
+    const [lo, hi] = peaks.map((p) => p.maxRssMiB);
+    say(verdict(`model B, ${counts[1]} replications, 1 worker: peak <= 150 MiB`, hi <= 150, `${fmt(hi, 1)} MiB`));
+    say(
+      verdict(
+        `peak memory flat in the replication count (${counts[0]} to ${counts[1]}: within 10%)`,
+        hi <= lo * 1.1,
+        `${fmt(lo, 1)} -> ${fmt(hi, 1)} MiB`,
+      ),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
