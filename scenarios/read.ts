@@ -47,8 +47,11 @@ export function readNumber(env: Env, node: SNode, path: string, kind: NumKind, p
   return checkNumber(env, v, node, path, kind, per);
 }
 
+/** A cost rate is asked for per the time unit its key is priced in (pay a year, a home-care hour). */
+const COST_PER: Record<Per, string> = { hour: '21.43/hour', day: '345/day', year: '27000/year' };
+
 export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind: NumKind, per: Per = 'day'): number | null {
-  const ex = EXPECT[kind];
+  const ex = kind === 'cost-rate' ? { t: -1, what: `a cost per ${per}`, example: COST_PER[per] } : EXPECT[kind];
   const key = lastKey(path);
   if (v.k !== 'q') {
     env.diags.error('wrong-type', node.loc, path, `${key} expects ${ex.what}, got ${shown(node)} (${describeValue(v)})`, {

@@ -7,7 +7,7 @@ import { diffResults, kpiInfo, type Diff, type DiffRow } from '../../results/ind
 import { writeFileAtomic } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
-import { checkOutputFile } from '../output-paths.js';
+import { checkDistinctPaths, checkOutputFile } from '../output-paths.js';
 import { table } from '../summary-table.js';
 import { tableCsv } from '../csv.js';
 import type { Results } from '../../results/index.js';
@@ -105,6 +105,16 @@ export async function diffCommand(args: DiffArgs, io: Io): Promise<number> {
   try {
     checkOutputFile(args.out, '--out', 'diff.json');
     checkOutputFile(args.csv, '--csv', 'diff.csv');
+    checkDistinctPaths(
+      [
+        ['results file a', args.a],
+        ['results file b', args.b],
+      ],
+      [
+        ['--out', args.out],
+        ['--csv', args.csv],
+      ],
+    );
     const [a, b] = [await read(args.a), await read(args.b)];
     const d = diffResults(a, b, { a: args.a, b: args.b });
     for (const n of d.notes) io.err(`caresim: warning: ${n}\n`);

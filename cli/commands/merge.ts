@@ -10,6 +10,7 @@ import { adjustVerdicts, type Adjust } from '../adjust.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { writeCsv, type ReplicationScalars } from '../csv.js';
 import { writeXlsx } from '../xlsx.js';
+import { checkDistinctPaths } from '../output-paths.js';
 
 /** The file a path names, links followed; a path that does not exist yet names itself. */
 const identity = (file: string) => (existsSync(file) ? realpathSync(file) : file);
@@ -40,6 +41,13 @@ export async function mergeCommand(
   try {
     checkFiles(args.files, args.out, args.csv);
     if (args.xlsx) checkOutput(args.xlsx, '--xlsx', 'results.xlsx');
+    checkDistinctPaths(
+      args.files.map((f) => ['a shard file', f] as [string, string]),
+      [
+        ['--out', args.out],
+        ['--xlsx', args.xlsx],
+      ],
+    );
     // The shards are read as streams, one replication per shard at a time; --per-rep keeps
     // only each replication's scalars for its CSV rows.
     const scalars: Record<string, ReplicationScalars[]> | undefined = (args.csv || args.xlsx) && args.perRep ? {} : undefined;

@@ -1,6 +1,6 @@
 /** `caresim report` and `caresim view`: the dashboard and the live viewer (viz/). */
 import { existsSync } from 'node:fs';
-import { checkOutputDir, checkOutputFile } from '../output-paths.js';
+import { checkDistinctPaths, checkOutputDir, checkOutputFile } from '../output-paths.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
 import { libraryFile } from '../paths.js';
@@ -18,6 +18,17 @@ export async function reportCommand(
     checkOutputFile(args.out, '--out', 'report.html');
     checkOutputDir(args.csv, '--csv');
     checkOutputFile(args.xlsx, '--xlsx', 'results.xlsx');
+    checkDistinctPaths(
+      [
+        ['the results file', args.results],
+        ...(args.optimise ? [['--optimise', args.optimise] as [string, string]] : []),
+        ...(args.sensitivity ? [['--sensitivity', args.sensitivity] as [string, string]] : []),
+      ],
+      [
+        ['--out', args.out],
+        ['--xlsx', args.xlsx],
+      ],
+    );
     if (args.out) await writeReport(results, args.out, attached);
     if (args.csv) (await import('../csv.js')).writeCsv(args.csv, results);
     if (args.xlsx) await (await import('../xlsx.js')).writeXlsx(args.xlsx, results);

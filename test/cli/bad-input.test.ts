@@ -3,7 +3,7 @@
  * wrong and what to do, and no stack trace. Nothing runs before the problem is found.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -160,6 +160,33 @@ describe('output paths of run, merge, report and schema', () => {
     [['schema', '--out', folder], /--out .*a-folder is a folder; give a file name, e\.g\. .*scenario\.schema\.json/],
   ])('%j exits 2 before any work', (args, message) => {
     refused(args, message);
+  });
+});
+
+describe('outputs that name an input or each other (run, merge, report, diff)', () => {
+  it('every such output exits 2 before any work and leaves the input as it was', () => {
+    const scen = file('scen.yaml', readFileSync(small, 'utf8'));
+    const a = file('a.json', results),
+      b = file('b.json', results);
+    const cases: [string[], RegExp][] = [
+      [['run', scen, '--reps', '2', '-q', '--xlsx', scen], /--xlsx .*scen\.yaml is the scenario: writing there would replace it/],
+      [['run', scen, '--reps', '2', '-q', '--out', scen], /--out .*scen\.yaml is the scenario/],
+      [
+        ['run', scen, '--reps', '2', '-q', '--out', join(dir, 'r.json'), '--xlsx', join(dir, 'r.json')],
+        /--xlsx .*r\.json is the --out file/,
+      ],
+      [['merge', a, b, '--out', join(dir, 'm.json'), '--xlsx', a], /--xlsx .*a\.json is a shard file/],
+      [['report', a, '--out', a], /--out .*a\.json is the results file/],
+      [['report', a, '--xlsx', a], /--xlsx .*a\.json is the results file/],
+      [['report', a, '--out', join(dir, 'x.xlsx'), '--xlsx', join(dir, 'x.xlsx')], /--xlsx .*x\.xlsx is the --out file/],
+      [['diff', a, b, '--out', a], /--out .*a\.json is results file a/],
+      [['diff', a, b, '--csv', b], /--csv .*b\.json is results file b/],
+      [['diff', a, b, '--out', join(dir, 'o.json'), '--csv', join(dir, 'o.json')], /--csv .*o\.json is the --out file/],
+    ];
+    for (const [args, message] of cases) refused(args, message);
+    expect(readFileSync(scen, 'utf8')).toBe(readFileSync(small, 'utf8'));
+    expect(readFileSync(a, 'utf8')).toBe(results);
+    expect(readFileSync(b, 'utf8')).toBe(results);
   });
 });
 

@@ -94,6 +94,7 @@ describe('parseArgs(argv)', () => {
       csv: undefined,
       perRep: false,
       quiet: false,
+      adjust: 'none',
     });
     expect(await command(['init'])).toEqual({ cmd: 'init', dir: '.', force: false });
     expect(await command(['help', 'scenario', 'units.queue'])).toEqual({ cmd: 'help', topic: 'scenario', key: 'units.queue' });

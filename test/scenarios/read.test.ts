@@ -26,6 +26,16 @@ describe('readNumber(env, node, path, kind, per) hints', () => {
     expect(e[0].hint).toBe('add a unit: `27000/year`');
   });
 
+  it('readNumber(a bare `hourly_rate: 21.43`) asks for a cost per hour, e.g. `21.43/hour`', () => {
+    const e = errors(
+      STAFFED.replace('cost: 27000', 'cost: 27000/year').replace('visit: 30 minutes }', 'visit: 30 minutes, hourly_rate: 21.43 }'),
+    );
+    expect(e.map((d) => [d.code, d.path])).toEqual([['missing-unit', 'units.p1.staff.hourly_rate']]);
+    expect(e[0].message).toContain('hourly_rate expects a cost per hour');
+    expect(e[0].expected).toBe('a cost per hour, e.g. `21.43/hour`');
+    expect(e[0].hint).toBe('add a unit: `21.43/hour`');
+  });
+
   it('readNumber(a unit `cost_place: 300`) still offers `/day`', () => {
     const e = errors(PRICED.replace('300/day', '300'));
     expect(e.map((d) => [d.code, d.hint])).toEqual([['missing-unit', 'add a unit: `300/day`']]);
