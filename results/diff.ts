@@ -51,8 +51,16 @@ export interface Diff {
 
 const side = (s: Stat): DiffSide => ({ mean: s.mean, ci95: s.ci95, p10: s.p10 ?? null, p90: s.p90 ?? null, n: s.n });
 
-const overlap = (a: [number | null, number | null], b: [number | null, number | null]): boolean | null =>
-  a[0] === null || a[1] === null || b[0] === null || b[1] === null ? null : a[0] <= b[1] && b[0] <= a[1];
+/**
+ * Intervals that touch within rounding overlap: two runs of the same model can give the same
+ * value a few units in the last place apart (sums taken in another order), and a zero-width
+ * interval of each must not read as a difference.
+ */
+function overlap(a: [number | null, number | null], b: [number | null, number | null]): boolean | null {
+  if (a[0] === null || a[1] === null || b[0] === null || b[1] === null) return null;
+  const slack = 1e-9 * Math.max(Math.abs(a[0]), Math.abs(a[1]), Math.abs(b[0]), Math.abs(b[1]));
+  return a[0] <= b[1] + slack && b[0] <= a[1] + slack;
+}
 
 /**
  * Welch's difference of two independent means, b - a: standard error sqrt(sa²/na + sb²/nb),

@@ -67,6 +67,18 @@ describe('diffResults(a, b)', () => {
     const unit = d.rows.find((r) => r.scope === 'acute')!;
     expect([unit.metric, unit.headline]).toEqual(['occupancy_mean', false]);
   });
+  it('counts intervals of one value, a few units in the last place apart, as overlapping', () => {
+    const x = 129.53571428571416,
+      y = 129.53571428571436;
+    const a = results({}, { staff_hours_per_day: st(x, 0, 20, x, x) }),
+      b = results({}, { staff_hours_per_day: st(y, 0, 20, y, y) });
+    const row = diffResults(a, b).rows.find((r) => r.metric === 'staff_hours_per_day')!;
+    expect([row.ci_overlap, row.range_overlap]).toEqual([true, true]);
+    // A real gap is still a gap.
+    const c = results({}, { staff_hours_per_day: st(x + 0.01, 0, 20, x + 0.01, x + 0.01) });
+    expect(diffResults(a, c).rows.find((r) => r.metric === 'staff_hours_per_day')!.ci_overlap).toBe(false);
+  });
+
   it('reads an older file without p10/p90 as having no range: range_overlap is null, not a guess', () => {
     const old = results({}, { delayed_bed_days_per_day: st(270, 20, 20) });
     const row = diffResults(old, results()).rows.find((r) => r.metric === 'delayed_bed_days_per_day')!;
