@@ -70,11 +70,35 @@ export async function readShardHead(file: string): Promise<ShardHead> {
   return { file, doc, indices, order, whole };
 }
 
+/** The daily series every replication of this version carries for each unit. */
+const DAILY_SERIES = ['occupancy', 'blocked', 'queue', 'capacity', 'admissions'] as const;
+
+/**
+ * A replication as merge folds it: kpis and units maps, and each unit's daily series. A shard
+ * written by another build of caresim (same engine version, older layout) would otherwise
+ * fail deep inside the summary with a bare TypeError.
+ */
+function checked(file: string, strategy: string, rep: ReplicationResult): { strategy: string; rep: ReplicationResult } {
+  const where = `${file}: replication ${String(rep?.replication)} of ${strategy}`;
+  const again = 'it was written by another build of caresim: run that shard again with this one';
+  if (!rep || typeof rep !== 'object' || typeof rep.kpis !== 'object' || typeof rep.units !== 'object' || typeof rep.daily !== 'object')
+    throw new MergeError(`${where} lacks its kpis, units or daily series; ${again}`);
+  for (const [unit, d] of Object.entries(rep.daily)) {
+    const missing = DAILY_SERIES.filter((k) => !d || !(ArrayBuffer.isView(d[k]) || Array.isArray(d[k])));
+    if (missing.length > 0) throw new MergeError(`${where} lacks the daily ${missing.join(', ')} of unit ${unit}; ${again}`);
+  }
+  return { strategy, rep };
+}
+
 /**
  * The replications of a shard file, one at a time, in file order: each strategy's list
  * in turn. Follows the line layout the first pass (readShardHead) has already accepted.
  */
 export async function* shardReplications(head: ShardHead): AsyncGenerator<{ strategy: string; rep: ReplicationResult }> {
+  for await (const { strategy, rep } of fileReplications(head)) yield checked(head.file, strategy, rep);
+}
+
+async function* fileReplications(head: ShardHead): AsyncGenerator<{ strategy: string; rep: ReplicationResult }> {
   if (head.whole) {
     for (const strategy of head.order) for (const rep of head.doc.replications_raw[strategy] ?? []) yield { strategy, rep };
     return;

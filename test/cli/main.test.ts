@@ -161,6 +161,22 @@ describe('caresim run --shard i/n and caresim merge', () => {
     expect(alone.stderr).toContain('--adjust holm: only the baseline ran, so there are no comparisons to adjust');
   });
 
+  it('refuses (exit 2, no stack) a shard whose replication lacks a daily series, as one written by another build would', () => {
+    const dir = tempDir();
+    const shards = [0, 1].map((i) => join(dir, `s${i}.json`));
+    shards.forEach((f, i) => expect(runCli(['run', small, '--shard', `${i}/2`, '--out', f, '-q']).code).toBe(0));
+    const text = readFileSync(shards[1], 'utf8');
+    const at = text.indexOf('"admissions":', text.indexOf('"replications_raw"'));
+    expect(at).toBeGreaterThan(0);
+    writeFileSync(shards[1], text.slice(0, at) + '"admissionz":' + text.slice(at + '"admissions":'.length));
+    const m = runCli(['merge', ...shards, '--out', join(dir, 'm.json')]);
+    expect(m.code).toBe(2);
+    expect(m.stderr).toMatch(
+      /s1\.json: replication \d+ of baseline lacks the daily admissions of unit acute; it was written by another build/,
+    );
+    expect(m.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('refuses an incomplete set of shards and a file that is not a shard (exit 2)', () => {
     const dir = tempDir();
     const s0 = join(dir, 's0.json'),
