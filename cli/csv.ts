@@ -22,7 +22,9 @@ export type { ReplicationScalars } from './tables.js';
 
 function field(v: Cell | undefined): string {
   if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
-  const s = String(v);
+  // A text that starts like a formula (a label "=1+1" from a scenario) is read by spreadsheets
+  // as one and run; a leading apostrophe keeps it text. Numbers are written as they are.
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

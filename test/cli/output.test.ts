@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../cli/summary-table.js';
-import { differencesCsv, replicationsCsv, summaryCsv } from '../../cli/csv.js';
+import { differencesCsv, replicationsCsv, summaryCsv, tableCsv } from '../../cli/csv.js';
 import { summarise } from '../../results/index.js';
 import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
 
@@ -81,5 +81,21 @@ describe('summaryCsv(results) / differencesCsv(results) / replicationsCsv(raw)',
     const perRepRows = Object.keys(base[0].kpis).length + Object.values(base[0].units).reduce((a, m) => a + Object.keys(m).length, 0);
     expect(perRep).toHaveLength(1 + 4 * perRepRows);
     expect(perRep[1]).toMatch(/^baseline,0,system,/);
+  });
+});
+
+describe('tableCsv(table)', () => {
+  it('tableCsv keeps a text that starts like a formula as text, and numbers as they are', () => {
+    const csv = tableCsv({
+      name: 't',
+      header: ['label', 'value'],
+      rows: [
+        ['=1+1', -3],
+        ['@SUM(A1)', 2],
+        ['+x', null],
+        ['Acute beds', 1.5],
+      ],
+    });
+    expect(csv.trim().split('\n')).toEqual(['label,value', "'=1+1,-3", "'@SUM(A1),2", "'+x,", 'Acute beds,1.5']);
   });
 });
