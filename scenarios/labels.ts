@@ -25,8 +25,16 @@ function labelText(node: SNode, path: string, diags: Diagnostics): string | unde
     return undefined;
   }
   const text = node.text.trim();
-  if (text === '') {
+  // YAML reads an unquoted ~ or null as no value: a label left out, not the text "null".
+  if (text === '' || (!node.quoted && /^(~|null|Null|NULL)$/.test(text))) {
     diags.error('wrong-type', node.loc, path, 'the label is blank', { expected: 'a short text', hint: `e.g. \`${EXAMPLE}\`` });
+    return undefined;
+  }
+  if (/[\r\n]/.test(text)) {
+    diags.error('wrong-type', node.loc, path, 'the label runs over more than one line', {
+      expected: 'a short text on one line',
+      hint: `e.g. \`${EXAMPLE}\``,
+    });
     return undefined;
   }
   if (text.length > LABEL_MAX) {

@@ -74,6 +74,15 @@ describe('readLabels via loadScenarioText(text, file)', () => {
     const long = problems('label: Ward nurses', `label: ${'x'.repeat(61)}`);
     expect(long.map((x) => [x.severity, x.code, x.path])).toContainEqual(['warning', 'long-label', 'staff.nurses.label']);
   });
+  it('analyseScenario: a label of ~ or null (no value in YAML) or over two lines is an error; a quoted "null" is a text', () => {
+    const errs = (to: string) => problems('label: Three fewer beds', to).filter((x) => x.severity === 'error');
+    for (const none of ['label: ~', 'label: null'])
+      expect(errs(none).map((x) => [x.code, x.path, x.message])).toEqual([
+        ['wrong-type', 'strategies.close-3.label', 'the label is blank'],
+      ]);
+    expect(errs('label: "a\\nb"').map((x) => x.message)).toEqual(['the label runs over more than one line']);
+    expect(errs('label: "null"')).toEqual([]);
+  });
   it('analyseScenario: a param label for a name that is not a param says so, with a did-you-mean', () => {
     const d = problems('param_labels: { acute_beds:', 'param_labels: { acute_bed:').filter((x) => x.severity === 'error');
     expect(d).toHaveLength(1);
