@@ -45,8 +45,10 @@ export interface Finding {
   kpi: string | null;
   text: string;
   netCost: NetCost | null;
-  /** Measures that got worse, or whose improvement is discounted. */
+  /** Measures that got worse. */
   tradeOff: string[];
+  /** Measures that improved but are not counted as gains (the verdict discounts them). */
+  discounted: string[];
 }
 
 /** Net cost a year against the baseline: the economic case's paired difference, else the funded places' net. */
@@ -73,7 +75,12 @@ export function movedMost(r: Results, strategy: string): { kpi: string; diff: St
     return [{ kpi, diff, size: Math.abs(diff.mean) / spread, verdict: verdictOf(kpi, diff) }];
   });
   const pick = (xs: typeof rows) => xs.sort((a, b) => b.size - a.size)[0];
-  const best = pick(rows.filter((x) => x.verdict === 'better')) ?? pick(rows.filter((x) => x.verdict !== 'unclear')) ?? pick(rows);
+  // A gain the verdict discounts (fewer admissions while a unit turns more patients away) is not
+  // the strategy's headline: the sentence would contradict the verdict beside it.
+  const discounted = new Set<string>(r.strategies[strategy]?.verdict?.discounted ?? []);
+  const gains = rows.filter((x) => x.verdict === 'better' && !discounted.has(x.kpi));
+  const best =
+    pick(gains) ?? pick(rows.filter((x) => x.verdict === 'worse')) ?? pick(rows.filter((x) => !discounted.has(x.kpi))) ?? pick(rows);
   return best ? { kpi: best.kpi, diff: best.diff } : null;
 }
 
@@ -127,7 +134,8 @@ export function findingOf(r: Results, strategy: string): Finding {
   const moved = movedMost(r, strategy);
   const netCost = netCostOf(r, strategy);
   const v = r.strategies[strategy]?.verdict;
-  const tradeOff = [...(v?.worse ?? []), ...(v?.discounted ?? [])].map((k) => kpiInfo(k).label);
+  const tradeOff = (v?.worse ?? []).map((k) => kpiInfo(k).label);
+  const discounted = (v?.discounted ?? []).map((k) => kpiInfo(k).label);
   const clear = moved !== null && verdictOf(moved.kpi, moved.diff) !== 'unclear';
   let text: string;
   let kpi = moved?.kpi ?? null;
@@ -140,7 +148,7 @@ export function findingOf(r: Results, strategy: string): Finding {
     text = `no clear change in the headline measures; the largest, ${phrase(moved.kpi, moved.diff)}, is within the noise`;
     if (netCost) text += `; ${costPhrase(netCost)}`;
   } else text = 'no paired difference from the baseline';
-  return { strategy, verdict, kpi, text, netCost, tradeOff };
+  return { strategy, verdict, kpi, text, netCost, tradeOff, discounted };
 }
 
 /** Every strategy but the baseline and the sweep points, by verdict, then by net cost a year (cheapest first). */

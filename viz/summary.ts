@@ -59,6 +59,11 @@ export function summarySection(root: HTMLElement, r: Results, colourOf: (s: stri
       .append('span')
       .attr('class', 'trade-off')
       .text(`Trade-off: ${f.tradeOff.length > 0 ? f.tradeOff.join('; ') : 'none among the headline measures'}`);
+    if (f.discounted.length > 0)
+      facts
+        .append('span')
+        .attr('class', 'discounted')
+        .text(`Not counted as a gain while crowding or losses rise elsewhere: ${f.discounted.join('; ')}`);
   }
   const sweeps =
     mainStrategies(r).length < Object.keys(r.strategies).length ? Object.keys(r.strategies).length - mainStrategies(r).length : 0;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HEADLINE_KPIS, type Results, type Stat } from '../../results/index.js';
+import { HEADLINE_KPIS, kpiInfo, type Results, type Stat } from '../../results/index.js';
 import { verdictOf } from '../../viz/format.js';
 import { costPhrase, findingOf, movedMost, netCostOf, phrase, rankedFindings, VERDICT_ORDER } from '../../viz/findings.js';
 import { makeResults } from './fixture.js';
@@ -110,9 +110,18 @@ describe('rankedFindings(results)', () => {
   });
   it('findingOf names the worse measures as the trade-off and builds its sentence from the results file', () => {
     const f = findingOf(r, 'fewer_acute');
-    expect(f.tradeOff.length).toBe(
-      r.strategies.fewer_acute.verdict!.worse.length + (r.strategies.fewer_acute.verdict!.discounted?.length ?? 0),
-    );
+    expect(f.tradeOff.length).toBe(r.strategies.fewer_acute.verdict!.worse.length);
+    expect(f.discounted.length).toBe(r.strategies.fewer_acute.verdict!.discounted?.length ?? 0);
     expect(f.text.startsWith(phrase(f.kpi!, (r.differences.fewer_acute as Record<string, Stat & { mean: number }>)[f.kpi!]))).toBe(true);
+  });
+  it('findingOf never leads with a gain the verdict discounts, and lists it apart from the trade-off', () => {
+    const copy = structuredClone(r);
+    const first = findingOf(copy, 'community');
+    const v = copy.strategies.community.verdict!;
+    copy.strategies.community.verdict = { ...v, discounted: [first.kpi!] };
+    const f = findingOf(copy, 'community');
+    expect(f.kpi).not.toBe(first.kpi);
+    expect(f.discounted).toEqual([kpiInfo(first.kpi!).label]);
+    expect(f.tradeOff).not.toContain(kpiInfo(first.kpi!).label);
   });
 });
