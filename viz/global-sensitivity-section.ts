@@ -16,7 +16,9 @@ export function paramLabel(r: Results, name: string): string {
   return labels && Object.hasOwn(labels, name) ? labels[name] : name;
 }
 
-const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
+const f2 = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(2) : '–');
+/** A share as a whole percentage, or a dash where it is undefined (an input the ranks cannot separate). */
+const pct = (v: number | null) => (v !== null && Number.isFinite(v) ? `${Math.round(100 * v)}%` : '–');
 
 export function globalSensitivitySection(root: HTMLElement, r: Results): void {
   // Nothing to say for a scenario without uncertain params (or a page, like the live viewer, that did not compute it).
@@ -60,7 +62,7 @@ export function globalSensitivitySection(root: HTMLElement, r: Results): void {
     );
     fig
       .append('figcaption')
-      .text(`${info.label}: the inputs together explain ${Math.round(100 * k.r2)}% of the variance of its ranks between replications.`);
+      .text(`${info.label}: the inputs together explain ${pct(k.r2)} of the variance of its ranks between replications.`);
     dataTable(
       fig.node()!,
       `${info.label}: partial rank correlation (PRCC) and standardised rank regression (SRRC) of each uncertain input`,
@@ -71,7 +73,7 @@ export function globalSensitivitySection(root: HTMLElement, r: Results): void {
         f2(i.prcc),
         `${f2(i.prcc_ci95[0])} to ${f2(i.prcc_ci95[1])}`,
         f2(i.srrc),
-        `${Math.round(100 * i.share)}%`,
+        pct(i.share),
       ]),
     );
   }

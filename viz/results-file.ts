@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { withAbsentRanges, type Results } from '../results/index.js';
+import { fields, found, isObject, list, named, num, numOrNull, optional, text, textOrNum, type Shape } from './shape.js';
 
 /** A results file that cannot be shown; the CLI prints the message and exits 2. */
 export class ResultsFileError extends Error {
@@ -13,69 +14,6 @@ export class ResultsFileError extends Error {
 }
 
 const EXPECTED = 'expected a results file written by `caresim run --out FILE` or `caresim merge --out FILE`';
-
-/** Checks a value found at `at`; returns what is wrong, or null. */
-type Shape = (v: unknown, at: string) => string | null;
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const found = (v: unknown): string =>
-  v === undefined
-    ? 'nothing'
-    : v === null
-      ? 'null'
-      : Array.isArray(v)
-        ? 'a list'
-        : typeof v === 'object'
-          ? 'an object'
-          : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
-const want =
-  (what: string, ok: (v: unknown) => boolean): Shape =>
-  (v, at) =>
-    ok(v) ? null : `\`${at}\` should be ${what}, found ${found(v)}`;
-
-const num = want('a number', (v) => typeof v === 'number');
-const numOrNull = want('a number or null', (v) => v === null || typeof v === 'number');
-const text = want('text', (v) => typeof v === 'string');
-const textOrNum = want('text or a number', (v) => typeof v === 'string' || typeof v === 'number');
-const optional =
-  (s: Shape): Shape =>
-  (v, at) =>
-    v === undefined ? null : s(v, at);
-
-function list(item: Shape): Shape {
-  return (v, at) => {
-    if (!Array.isArray(v)) return want('a list', () => false)(v, at);
-    for (let i = 0; i < v.length; i++) {
-      const p = item(v[i], `${at}[${i}]`);
-      if (p) return p;
-    }
-    return null;
-  };
-}
-
-/** An object with these fields (others are allowed: newer files may add some). */
-function fields(spec: Record<string, Shape>): Shape {
-  return (v, at) => {
-    if (!isObject(v)) return want('an object', () => false)(v, at);
-    for (const [k, s] of Object.entries(spec)) {
-      const p = s(Object.hasOwn(v, k) ? v[k] : undefined, at ? `${at}.${k}` : k);
-      if (p) return p;
-    }
-    return null;
-  };
-}
-
-/** An object whose every value has one shape (names chosen by the scenario). */
-function named(item: Shape): Shape {
-  return (v, at) => {
-    if (!isObject(v)) return want('an object', () => false)(v, at);
-    for (const [k, x] of Object.entries(v)) {
-      const p = item(x, `${at}.${k}`);
-      if (p) return p;
-    }
-    return null;
-  };
-}
 
 const stat = fields({
   mean: numOrNull,

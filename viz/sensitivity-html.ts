@@ -15,6 +15,10 @@ figure.chart-tornado svg { width: 100%; height: auto; }
 .key span { display: inline-block; width: 0.9em; height: 0.9em; margin: 0 0.3em 0 1em; vertical-align: -0.1em; }
 `;
 
+/** A correlation, or a dash where the file has none (null in JSON, NaN in memory). */
+const f2 = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(2) : '–');
+const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
 const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
 
 /**
@@ -39,27 +43,44 @@ export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
           })),
         };
       });
+      // A KPI that did not vary between the draws has no ranks to correlate (r2 and PRCC are null):
+      // it gets a line saying so, not a chart of nothing.
       const g = f.global?.[kpi];
-      const prcc = g
+      const varied = g !== undefined && finite(g.r2);
+      const shown = varied ? g.inputs.filter((i) => finite(i.prcc)) : [];
+      const flat = varied ? g.inputs.filter((i) => !finite(i.prcc)).map((i) => i.input) : [];
+      const prcc = varied
         ? tornadoSvg(
-            g.inputs.map((i) => ({
+            shown.map((i) => ({
               label: i.input,
-              bars: [{ side: 'prcc' as const, value: i.prcc, lo: i.prcc_ci95[0], hi: i.prcc_ci95[1] }],
+              bars: [
+                {
+                  side: 'prcc' as const,
+                  value: i.prcc,
+                  lo: finite(i.prcc_ci95[0]) ? i.prcc_ci95[0] : null,
+                  hi: finite(i.prcc_ci95[1]) ? i.prcc_ci95[1] : null,
+                },
+              ],
             })),
             {
               id: `prcc-${kpi}`,
               title: `${info.label}: partial rank correlation with each uncertain input`,
               axis: 'Partial rank correlation (−1 to 1)',
               domain: [-1, 1],
-              format: (v) => v.toFixed(2),
+              format: f2,
             },
           )
         : '';
+      const globalPart = !g
+        ? ''
+        : varied
+          ? `<figure class="chart chart-tornado">${prcc}<figcaption>From the draws of ${g.n} replications of the scenario as written; the inputs together explain ${Math.round(100 * g.r2)}% of the variance of the ranks. Lines: 95% bootstrap intervals.${flat.length ? ` Left out, as no correlation could be computed for ${flat.length === 1 ? 'it' : 'them'}: ${escapeHtml(flat.join(', '))}.` : ''}</figcaption></figure>`
+          : `<p class="not-varied">${escapeHtml(info.label)} did not vary between the ${g.n} replications of the scenario as written, so no input can be correlated with it; its partial rank correlations are left out.</p>`;
       return `<section class="sens-kpi" data-kpi="${escapeHtml(kpi)}">
 <h${h}>${escapeHtml(info.label)}</h${h}>
 <figure class="chart chart-tornado">${tornadoSvg(oat, { id: `oat-${kpi}`, title: `${info.label}: change when one input moves`, axis: `Change in ${info.label.toLowerCase()} (${info.unit}${info.kind === 'fraction' ? ', points' : ''})`, format: fmt })}
 <figcaption class="key"><span style="background:#1f6fb2"></span>input at its low value<span style="background:#d3721c"></span>input at its high value; lines: 95% CIs of the paired differences over ${f.replications} replications.</figcaption></figure>
-${g ? `<figure class="chart chart-tornado">${prcc}<figcaption>From the draws of ${g.n} replications of the scenario as written; the inputs together explain ${Math.round(100 * g.r2)}% of the variance of the ranks. Lines: 95% bootstrap intervals.</figcaption></figure>` : ''}
+${globalPart}
 </section>`;
     })
     .join('\n');

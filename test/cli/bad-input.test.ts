@@ -105,7 +105,7 @@ describe('caresim report FILE --optimise FILE --sensitivity FILE', () => {
     [
       '--sensitivity',
       file('sens-cut.json', '{"format":"caresim-sensitivity/1","scenario":{"hash":"x"}}'),
-      /--sensitivity .*sens-cut\.json cannot be shown: `replications` should be a number, found undefined/,
+      /--sensitivity .*sens-cut\.json cannot be shown: `replications` should be a whole number, 1 or more, found nothing/,
     ],
     ['--sensitivity', join(dir, 'no-sens.json'), /--sensitivity .*no-sens\.json: no such file/],
   ];

@@ -4,6 +4,7 @@
  * optimisation result from the files given with --sensitivity and --optimise.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeStream } from '../../engine/index.js';
@@ -155,5 +156,15 @@ describe('writeReport(results with draws, out, { optimise, sensitivity }) in the
     expect(text).toMatch(/from 20 replications up .* this run has 12/);
     expect(await b.page.$$('#global-sensitivity svg')).toHaveLength(0);
     expect(await b.page.$$('#optimisation, #sensitivity')).toHaveLength(0);
+  });
+
+  it('shows a real sensitivity file whose KPIs partly did not vary (null r2 and PRCC) without an error, saying which are left out', async () => {
+    // Written by `caresim sensitivity test/sensitivity/fixtures/demand.yaml --reps 4`.
+    const real = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'attach-sensitivity.json'), 'utf8')) as SensitivityFile;
+    await open('report-sections-flat.html', r, { sensitivity: real });
+    expect(b.errors).toEqual([]);
+    const flat = await b.page.$$eval('#sensitivity section.sens-kpi:has(p.not-varied)', (ss) => ss.map((x) => x.getAttribute('data-kpi')));
+    expect(flat).toEqual(['delayed_bed_days_per_day', 'waits_12h_per_day']);
+    expect(await b.page.$$('#sensitivity svg#prcc-acute_occupancy rect.mark')).toHaveLength(2);
   });
 });

@@ -31,7 +31,9 @@ export function tornadoSvg(rows: readonly TornadoRow[], o: TornadoOptions): stri
     width = 720;
   const plotW = width - left - right,
     height = top + rows.length * rowH + 44;
-  const all = rows.flatMap((r) => r.bars.flatMap((b) => [b.value, b.lo ?? b.value, b.hi ?? b.value, 0]));
+  // A value the file lacks (null, or NaN in memory) draws no bar and no whisker rather than NaN geometry.
+  const ok = (v: number | null): v is number => v !== null && Number.isFinite(v);
+  const all = rows.flatMap((r) => r.bars.flatMap((b) => [b.value, b.lo, b.hi, 0].filter(ok)));
   let [a, b] = o.domain ?? [Math.min(...all), Math.max(...all)];
   if (!(b > a)) {
     a -= 1;
@@ -48,14 +50,15 @@ export function tornadoSvg(rows: readonly TornadoRow[], o: TornadoOptions): stri
     parts.push(`<text class="label" x="${left - 8}" y="${rowH / 2 + 4}" text-anchor="end">${escapeHtml(r.label)}</text>`);
     const h = r.bars.length > 1 ? (rowH - 8) / 2 : rowH - 10;
     r.bars.forEach((bar, j) => {
+      if (!ok(bar.value)) return;
       const y0 = 4 + j * h,
         x0 = x(Math.min(0, bar.value)),
         x1 = x(Math.max(0, bar.value));
-      const ci = bar.lo !== null && bar.hi !== null ? `, 95% CI ${o.format(bar.lo)} to ${o.format(bar.hi)}` : '';
+      const ci = ok(bar.lo) && ok(bar.hi) ? `, 95% CI ${o.format(bar.lo)} to ${o.format(bar.hi)}` : '';
       parts.push(
         `<rect class="mark" data-side="${bar.side}" data-value="${bar.value}" x="${x0.toFixed(1)}" y="${y0.toFixed(1)}" width="${Math.max(0.5, x1 - x0).toFixed(1)}" height="${(h - 2).toFixed(1)}" fill="${COLOURS[bar.side]}"><title>${escapeHtml(`${r.label}, ${bar.side === 'prcc' ? 'partial rank correlation' : bar.side}: ${o.format(bar.value)}${ci}`)}</title></rect>`,
       );
-      if (bar.lo !== null && bar.hi !== null) {
+      if (ok(bar.lo) && ok(bar.hi)) {
         const m = y0 + (h - 2) / 2;
         parts.push(`<path class="whisker" d="M${x(bar.lo).toFixed(1)},${m}H${x(bar.hi).toFixed(1)}" stroke="#222" fill="none"/>`);
       }

@@ -27,3 +27,18 @@ describe('tornadoSvg(rows, options)', () => {
     ]);
   });
 });
+
+describe('tornadoSvg(rows, options) with values a file lacks', () => {
+  it('tornadoSvg draws no bar and no whisker for a NaN value or interval, and no NaN geometry anywhere', () => {
+    const svg = tornadoSvg(
+      [
+        { label: 'a', bars: [{ side: 'low' as const, value: NaN, lo: NaN, hi: NaN }] },
+        { label: 'b', bars: [{ side: 'low' as const, value: 2, lo: NaN, hi: 3 }] },
+      ],
+      { ...opts, domain: undefined, format: (v: number) => v.toFixed(1) },
+    );
+    expect(svg).not.toContain('NaN');
+    expect([...svg.matchAll(/<rect class="mark"/g)]).toHaveLength(1);
+    expect(svg).not.toContain('class="whisker"');
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SensitivityFile } from '../../sensitivity/index.js';
+import { sensitivityBody, sensitivityHtml } from '../../viz/sensitivity-html.js';
+
+// Written by `caresim sensitivity test/sensitivity/fixtures/demand.yaml --reps 4`: with 4 replications
+// delayed discharges and 12-hour waits never move, so their r2 and PRCC are null in the file.
+const file = (): SensitivityFile =>
+  JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'attach-sensitivity.json'), 'utf8')) as SensitivityFile;
+
+/** The same file as `caresim sensitivity --report` holds it in memory: undefined numbers are NaN, not null. */
+function inMemory(f: SensitivityFile): SensitivityFile {
+  return JSON.parse(JSON.stringify(f), (_k, v: unknown) => (v === null ? NaN : v)) as SensitivityFile;
+}
+
+const sections = (html: string) =>
+  Object.fromEntries([...html.matchAll(/<section class="sens-kpi" data-kpi="([^"]+)">([\s\S]*?)<\/section>/g)].map((m) => [m[1], m[2]]));
+
+describe('sensitivityBody(file, h)', () => {
+  it('sensitivityBody(file, 3) leaves out the correlations of KPIs that did not vary, saying so, and still charts the others', () => {
+    const s = sections(sensitivityBody(file(), 3));
+    expect(s.delayed_bed_days_per_day).toMatch(/class="not-varied">.*did not vary between the 4 replications/);
+    expect(s.delayed_bed_days_per_day).not.toContain('id="prcc-');
+    expect(s.waits_12h_per_day).toContain('class="not-varied"');
+    expect(s.acute_occupancy).toContain('id="prcc-acute_occupancy"');
+    expect(s.acute_occupancy).toMatch(/explain 70% of the variance/);
+    expect(s.acute_occupancy).not.toContain('not-varied');
+  });
+
+  it('sensitivityBody(file) of the file as held in memory (NaN for undefined numbers) shows no NaN anywhere', () => {
+    const html = sensitivityHtml(inMemory(file()), 'Uncertain demand');
+    expect(html).not.toContain('NaN');
+    // acute_waiting_mean varied, but no correlation could be computed for `unused`: it is named as left out.
+    expect(sections(html).acute_waiting_mean).toMatch(/Left out, as no correlation could be computed for it: unused\./);
+  });
+});
