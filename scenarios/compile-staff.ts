@@ -42,6 +42,9 @@ export function compileStaff(ctx: Ctx): StaffGroup[] | null {
   return ok ? out : null;
 }
 
+/** More WTE than this is a typo (the NHS in England employs about 1.5 million people); larger numbers overflow the day's sums. */
+const MAX_WTE = 10_000_000;
+
 function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
   if (node.kind !== 'map') return null; // reported by the key check
   const path = `staff.${name}`,
@@ -59,7 +62,20 @@ function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
     }
     return v;
   };
-  const establishment = child(node, 'establishment') ? num('establishment', 'number', 0) : null; // missing: the key check says so
+  let establishment = child(node, 'establishment') ? num('establishment', 'number', 0) : null; // missing: the key check says so
+  if (establishment !== null && establishment > MAX_WTE) {
+    ctx.diags.error(
+      'bad-value',
+      child(node, 'establishment')!.loc,
+      `${path}.establishment`,
+      `${establishment.toExponential(3)} WTE is more staff than any health system has`,
+      {
+        expected: `at most ${MAX_WTE.toLocaleString('en-GB')} WTE`,
+        hint: 'the funded whole-time equivalents of this group, e.g. `establishment: 420`',
+      },
+    );
+    establishment = null;
+  }
   const vacancy = num('vacancy', 'probability', 0);
   const agency = num('agency', 'probability', 0);
   const premium = num('agency_premium', 'number', 0);
@@ -117,6 +133,19 @@ function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
 function readRoster(ctx: Ctx, node: SNode, path: string): Schedule | undefined | null {
   const r = readCapacity(ctx, node, path, STAFF_ROSTER);
   if (!r) return null;
+  if (r.capacity > MAX_WTE) {
+    ctx.diags.error(
+      'bad-value',
+      node.loc,
+      path,
+      `a roster level of ${r.capacity.toExponential(3)} is more staff than any health system has`,
+      {
+        expected: `levels of at most ${MAX_WTE.toLocaleString('en-GB')} (WTE on shift, or weights of that size)`,
+        hint: 'levels are the staff on shift at each time, e.g. `{ base: 4, shifts: [{ days: mon-sun, hours: 08:00-20:00, on: 11 }] }`',
+      },
+    );
+    return null;
+  }
   if (!(r.capacity > 0)) {
     ctx.diags.error('bad-value', node.loc, path, 'nobody is ever on shift, so the staff would give no places', {
       expected: 'a level above 0 on some shift',

@@ -123,6 +123,15 @@ describe('staff rosters and home care bought by the hour via loadScenarioText(te
     '  therapists: { establishment: 12, absence: uniform(2%, 8%),\n                roster: { base: 2, shifts: [{ days: mon-fri, hours: 08:00-18:00, on: 6 }] } }',
   );
 
+  it('analyseScenario: an establishment or roster level beyond 10 million WTE is a located error, not an overflow', () => {
+    const huge = errors(BASE.replace('establishment: 100          # WTE', 'establishment: 1e308'));
+    expect(huge.map((d) => [d.code, d.path])).toEqual([['bad-value', 'staff.carers.establishment']]);
+    expect(huge[0].message).toContain('more staff than any health system has');
+    const roster = errors(ROSTERED.replace('on: 6 }', 'on: 1e306 }'));
+    expect(roster.map((d) => [d.code, d.path])).toEqual([['bad-value', 'staff.therapists.roster']]);
+    expect(errors(BASE.replace('establishment: 100          # WTE', 'establishment: 9000000'))).toEqual([]);
+  });
+
   it('loadScenarioText(staff.<g>.roster) compiles the shifts into a step function of the level on shift', () => {
     const g = loadScenarioText(ROSTERED, 's.yaml').strategies[0].model.staff![1];
     // t = 0 is the start of the 20-day warm-up, Tuesday 2026-12-15: 2 until 08:00, 6 until 18:00, 2 again.
