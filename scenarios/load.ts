@@ -275,7 +275,11 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
       },
     };
   }
-  if (levers && levers.length > 0) loaded.levers = levers;
+  if (levers && levers.length > 0) {
+    checkLeverEnds(levers, root, variant, diags);
+    if (diags.errorCount > 0) return done(null);
+    loaded.levers = levers;
+  }
   if (points.length > 0) {
     loaded.sweep = { paths: Object.keys(points[0].values), points: points.map((p) => ({ strategy: p.name, values: p.values })) };
   }
@@ -286,4 +290,44 @@ export function loadScenarioText(text: string, file: string, opts: LoadOptions =
   const a = analyseScenario(text, file, opts);
   if (!a.loaded) throw new ScenarioError(a.diagnostics);
   return a.loaded;
+}
+
+/**
+ * A slider may be moved to either end of its range: the scenario must compile there, or the
+ * viewer would offer a plan it cannot run (a lever on a param that feeds a capacity, taken
+ * below 0). Each end is compiled like a strategy that sets the param.
+ */
+function checkLeverEnds(
+  levers: readonly Lever[],
+  root: SMap,
+  variant: (set: Record<string, string>, name: string, description: string) => CompiledStrategy,
+  diags: Diagnostics,
+): void {
+  const section = child(root, 'levers');
+  for (const l of levers) {
+    const entry = section?.kind === 'map' ? section.entries.find((e) => e.key === l.path) : undefined;
+    const at = entry?.keyLoc ?? root.loc;
+    for (const [end, value] of [
+      ['from', l.from],
+      ['to', l.to],
+    ] as const) {
+      try {
+        variant({ [l.path]: String(value) }, `lever ${l.path}=${value}`, '');
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        const first = e.diagnostics.find((d) => d.severity === 'error');
+        diags.error(
+          'bad-value',
+          at,
+          `levers.${l.path}.${end}`,
+          `at \`${end}: ${value}\` the scenario is invalid: ${first?.message ?? 'it does not compile'}`,
+          {
+            expected: 'a range of values the scenario accepts at both ends',
+            hint: first?.path ? `the problem is at \`${first.path}\`; narrow the lever's range` : "narrow the lever's range",
+          },
+        );
+        break;
+      }
+    }
+  }
 }

@@ -19,6 +19,14 @@ ${section}`;
 const errors = (section: string) => analyseScenario(base(section), 's.yaml').diagnostics.filter((d) => d.severity === 'error');
 
 describe('compileLevers(root, env, diags) through analyseScenario', () => {
+  it('analyseScenario refuses a lever whose range takes the scenario somewhere it cannot run, at the lever, naming the end', () => {
+    const e = errors('  params.places: { from: -50, to: -10, step: 1 }');
+    expect(e.map((d) => [d.code, d.path, d.line])).toEqual([['bad-value', 'levers.params.places.from', 13]]);
+    expect(e[0].message).toMatch(/^at `from: -50` the scenario is invalid: /);
+    expect(e[0].hint).toContain('units.beds.capacity');
+    expect(errors('  params.places: { from: 0, to: 20, step: 1 }')).toEqual([]);
+  });
+
   it('analyseScenario reads each lever: its path, label (or the param name), range and the scenario value', () => {
     const a = analyseScenario(
       base(`  params.places: { from: 5, to: 20, step: 1, label: "Beds (ward)" }\n  params.factor: { from: 0.5, to: 1.5, step: 0.05 }`),
