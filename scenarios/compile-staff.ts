@@ -206,7 +206,7 @@ export function readStaffing(ctx: Ctx, node: SNode, path: string): Staffing | nu
   const g = word(groupNode);
   if (!g || !names.includes(g)) {
     const c = g ? closest(g, names) : undefined;
-    ctx.diags.error('unknown-staff', groupNode.loc, `${path}.group`, `\`${describeNode(groupNode)}\` is not a staff group`, {
+    ctx.diags.error('unknown-staff', groupNode.loc, `${path}.group`, `${describeNode(groupNode)} is not a staff group`, {
       expected: names.length > 0 ? `one of ${names.map((n) => `\`${n}\``).join(', ')}` : 'a group declared under `staff:`',
       hint: c ? `did you mean \`${c}\`?` : 'declare it under `staff:`',
     });

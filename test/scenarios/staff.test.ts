@@ -87,6 +87,7 @@ describe('staff groups via loadScenarioText(text, file)', () => {
     const byCode = Object.fromEntries(e.map((x) => [x.code, x]));
     expect(byCode['unknown-staff'].path).toBe('units.p1.staff.group');
     expect(byCode['unknown-staff'].hint).toBe('did you mean `carers`?');
+    expect(byCode['unknown-staff'].message).toBe('`carer` is not a staff group');
     expect(byCode['wrong-dimension'].path).toBe('staff.therapists.absence');
     expect(byCode['unknown-key'].path).toBe('staff.carers.contatc');
     expect(byCode['unknown-key'].line).toBe(14);
