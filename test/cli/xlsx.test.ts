@@ -83,7 +83,15 @@ describe('resultTables(results) and writeCsv(dir, results)', () => {
   it('writes a file per table with p10/p90 on every stat table, and the sweep with its swept value', () => {
     const dir = tempDir('csv');
     writeCsv(dir, results);
-    expect(readdirSync(dir).sort()).toEqual(['daily.csv', 'differences.csv', 'flows.csv', 'labels.csv', 'summary.csv', 'sweep.csv', 'verdicts.csv']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'daily.csv',
+      'differences.csv',
+      'flows.csv',
+      'labels.csv',
+      'summary.csv',
+      'sweep.csv',
+      'verdicts.csv',
+    ]);
     const sweep = readFileSync(join(dir, 'sweep.csv'), 'utf8').trim().split('\n');
     expect(sweep[0]).toBe('strategy,units.acute.capacity,metric,mean,sd,ci95_lo,ci95_hi,n,p10,p90');
     const occ = sweep.map(fields).find((f) => f[2] === 'acute_occupancy')!;
