@@ -42,3 +42,11 @@ export function checkDistinctPaths(inputs: [string, string][], outputs: [string,
     taken.set(id, option);
   }
 }
+
+/** The files `--optimise` and `--sensitivity` attach to a report, as inputs no output may replace. */
+export function attachedInputs(args: { optimise?: string; sensitivity?: string }): [string, string][] {
+  const out: [string, string][] = [];
+  if (args.optimise) out.push(['--optimise', args.optimise]);
+  if (args.sensitivity) out.push(['--sensitivity', args.sensitivity]);
+  return out;
+}

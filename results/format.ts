@@ -4,7 +4,7 @@
  * over replications; `null` stands for "not defined" (e.g. utilisation of an unlimited
  * unit), because JSON has no NaN.
  */
-import type { PairedKpiName, SystemKpiName, UnitMetricName } from '../engine/index.js';
+import type { PairedKpiName, ScenarioLabels, SystemKpiName, UnitMetricName } from '../engine/index.js';
 import type { Comparisons } from './appraisal/index.js';
 
 /** The `format` field of every results file this version writes and reads. */
@@ -135,13 +135,7 @@ export interface RunWarning {
 }
 
 /** Plain labels of the scenario's names, for reports (only names that have a label; sweep points' built from their params'). */
-export interface Labels {
-  units?: Record<string, string>;
-  cohorts?: Record<string, string>;
-  strategies?: Record<string, string>;
-  params?: Record<string, string>;
-  staff?: Record<string, string>;
-}
+export type Labels = ScenarioLabels;
 
 export interface Results {
   format: typeof RESULTS_FORMAT;

@@ -11,7 +11,7 @@ import type { Diagnostics, Loc } from './errors.js';
 import type { SMap, SNode } from './tree.js';
 import { child, describeNode } from './tree.js';
 import type { Env } from './env.js';
-import { readNumber } from './read.js';
+import { readRequiredNumber } from './read.js';
 import { suggestName } from './expressions.js';
 
 export interface Lever {
@@ -63,17 +63,7 @@ function readLever(key: string, keyLoc: Loc, node: SNode, env: Env, diags: Diagn
       ok = false;
     }
   }
-  const num = (k: string): number | null => {
-    const n = child(node, k);
-    if (!n) {
-      diags.error('missing-key', node.loc, `${p}.${k}`, `\`${k}\` is missing`, {
-        expected: 'from, to and step of the slider',
-        hint: `add e.g. \`${k}: 10\``,
-      });
-      return null;
-    }
-    return readNumber(env, n, `${p}.${k}`, 'number');
-  };
+  const num = (k: string) => readRequiredNumber(env, node, p, k, 'from, to and step of the slider');
   const from = num('from'),
     to = num('to'),
     step = num('step');

@@ -11,7 +11,7 @@ import type { Diagnostics, Loc } from './errors.js';
 import type { SMap, SNode } from './tree.js';
 import { child, describeNode, scalar } from './tree.js';
 import type { Env } from './env.js';
-import { readNumber } from './read.js';
+import { readNumber, readRequiredNumber } from './read.js';
 import { checkSetTarget } from './set.js';
 import { evaluate, parseExpr, ExprError, suggestName } from './expressions.js';
 import { qty } from './quantity.js';
@@ -103,17 +103,7 @@ function readDecide(node: SNode | undefined, root: SMap, env: Env, diags: Diagno
       ok = false;
       continue;
     }
-    const num = (k: string): number | null => {
-      const n = child(e.value, k);
-      if (!n) {
-        diags.error('missing-key', e.value.loc, `${p}.${k}`, `\`${k}\` is missing`, {
-          expected: 'from, to and step of the range',
-          hint: `add e.g. \`${k}: 10\``,
-        });
-        return null;
-      }
-      return readNumber(env, n, `${p}.${k}`, 'number');
-    };
+    const num = (k: string) => readRequiredNumber(env, e.value, p, k, 'from, to and step of the range');
     const from = num('from'),
       to = num('to'),
       step = num('step');

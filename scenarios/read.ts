@@ -6,7 +6,7 @@
 import type { Dist } from '../engine/index.js';
 import type { Env } from './env.js';
 import type { SNode } from './tree.js';
-import { describeNode } from './tree.js';
+import { child, describeNode } from './tree.js';
 import { ExprError } from './expressions.js';
 import { toDist } from './dist.js';
 import { describeValue, type Value } from './quantity.js';
@@ -187,4 +187,18 @@ export function perCohort<T>(env: Env, node: SNode, path: string, cohorts: strin
     else out.push(v);
   }
   return ok ? out : null;
+}
+
+/**
+ * `key` of a map that must be there, read as a plain number: a missing one is a located
+ * `missing-key` error whose `expected` says what the map's numbers are for (a slider's or an
+ * optimisation range's from, to and step).
+ */
+export function readRequiredNumber(env: Env, map: SNode, path: string, key: string, expected: string): number | null {
+  const n = child(map, key);
+  if (!n) {
+    env.diags.error('missing-key', map.loc, `${path}.${key}`, `\`${key}\` is missing`, { expected, hint: `add e.g. \`${key}: 10\`` });
+    return null;
+  }
+  return readNumber(env, n, `${path}.${key}`, 'number');
 }

@@ -3,6 +3,7 @@
  * style summary), so the report can be audited without the scenario at hand.
  */
 import { select } from 'd3';
+import { plainTable } from './charts/table.js';
 import type { Results } from '../results/index.js';
 import { methodsFacts, strategyNames } from './data.js';
 
@@ -53,19 +54,10 @@ export function methodsSection(container: HTMLElement, r: Results): void {
 /** The plain labels the report uses and the names in the scenario they stand for, so a reader can find each in the YAML. */
 function namesTable(root: ReturnType<typeof select<HTMLElement, unknown>>, r: Results): void {
   const labels = r.labels ?? {};
-  const rows = Object.entries(labels).flatMap(([kind, table]) => Object.entries(table ?? {}).map(([name, label]) => [label, name, kind]));
+  const rows = Object.entries(labels).flatMap(([kind, table]) =>
+    Object.entries(table ?? {}).map(([name, label]) => [String(label), name, kind]),
+  );
   if (rows.length === 0) return;
   root.append('h3').attr('class', 'names-title').text('Names in the scenario');
-  const table = root.append('table').attr('class', 'names');
-  const head = table.append('thead').append('tr');
-  for (const h of ['Shown as', 'Name in the scenario', 'Kind']) head.append('th').attr('scope', 'col').text(h);
-  table
-    .append('tbody')
-    .selectAll('tr')
-    .data(rows)
-    .join('tr')
-    .selectAll('td')
-    .data((row) => row)
-    .join('td')
-    .text((d) => String(d));
+  plainTable(root, ['Shown as', 'Name in the scenario', 'Kind'], rows).attr('class', 'names');
 }

@@ -71,29 +71,21 @@ export function formatDiff(d: Diff): string {
 
 /** Every row as one tidy CSV table. */
 export function diffCsv(d: Diff): string {
+  const side = (x: Diff['rows'][number]['a']): Cell[] => [x.mean, x.ci95[0], x.ci95[1], x.p10, x.p90, x.n];
+  const flag = (b: boolean | null): Cell => (b === null ? null : b ? 1 : 0);
   const rows: Cell[][] = d.rows.map((r) => [
     r.strategy,
     r.scope,
     r.metric,
     r.headline ? 1 : 0,
-    r.a.mean,
-    r.a.ci95[0],
-    r.a.ci95[1],
-    r.a.p10,
-    r.a.p90,
-    r.a.n,
-    r.b.mean,
-    r.b.ci95[0],
-    r.b.ci95[1],
-    r.b.p10,
-    r.b.p90,
-    r.b.n,
+    ...side(r.a),
+    ...side(r.b),
     r.difference.mean,
     r.difference.ci95[0],
     r.difference.ci95[1],
     r.difference.df,
-    r.ci_overlap === null ? null : r.ci_overlap ? 1 : 0,
-    r.range_overlap === null ? null : r.range_overlap ? 1 : 0,
+    flag(r.ci_overlap),
+    flag(r.range_overlap),
   ]);
   const header = ['strategy', 'unit', 'metric', 'headline'];
   for (const s of ['a', 'b']) header.push(`${s}_mean`, `${s}_ci95_lo`, `${s}_ci95_hi`, `${s}_p10`, `${s}_p90`, `${s}_n`);

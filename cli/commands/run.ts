@@ -20,7 +20,7 @@ import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
 import { writeXlsx } from '../xlsx.js';
 import { printRunWarnings } from '../run-warnings.js';
-import { checkDistinctPaths, checkOutputDir, checkOutputFile } from '../output-paths.js';
+import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile } from '../output-paths.js';
 import type { Attachments } from '../../viz/index.js';
 
 /** The report's attachments, read before the run: a wrong file found at the end would waste it. */
@@ -80,11 +80,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     checkOutputDir(args.csv, '--csv');
     checkOutputFile(args.xlsx, '--xlsx', 'results.xlsx');
     checkDistinctPaths(
-      [
-        ['the scenario', args.file],
-        ...(args.optimise ? [['--optimise', args.optimise] as [string, string]] : []),
-        ...(args.sensitivity ? [['--sensitivity', args.sensitivity] as [string, string]] : []),
-      ],
+      [['the scenario', args.file], ...attachedInputs(args)],
       [
         ['--out', args.out],
         ['--report', args.report],

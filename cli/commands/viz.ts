@@ -1,6 +1,6 @@
 /** `caresim report` and `caresim view`: the dashboard and the live viewer (viz/). */
 import { existsSync } from 'node:fs';
-import { checkDistinctPaths, checkOutputDir, checkOutputFile } from '../output-paths.js';
+import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile } from '../output-paths.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
 import { libraryFile } from '../paths.js';
@@ -19,11 +19,7 @@ export async function reportCommand(
     checkOutputDir(args.csv, '--csv');
     checkOutputFile(args.xlsx, '--xlsx', 'results.xlsx');
     checkDistinctPaths(
-      [
-        ['the results file', args.results],
-        ...(args.optimise ? [['--optimise', args.optimise] as [string, string]] : []),
-        ...(args.sensitivity ? [['--sensitivity', args.sensitivity] as [string, string]] : []),
-      ],
+      [['the results file', args.results], ...attachedInputs(args)],
       [
         ['--out', args.out],
         ['--xlsx', args.xlsx],

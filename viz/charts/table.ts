@@ -4,17 +4,13 @@
  */
 import { select, type Selection } from 'd3';
 
-export function dataTable(
-  parent: Selection<HTMLElement, unknown, null, undefined> | HTMLElement,
-  caption: string,
-  head: string[],
-  rows: (string | number)[][],
-): void {
+type Host = Selection<HTMLElement, unknown, null, undefined> | HTMLElement;
+
+/** A table of `head` and `rows` appended to `parent`, with its caption when given. */
+export function plainTable(parent: Host, head: string[], rows: (string | number)[][], caption?: string) {
   const host = parent instanceof HTMLElement ? select(parent) : parent;
-  const details = host.append('details').attr('class', 'data-table');
-  details.append('summary').text(`Table: ${caption}`);
-  const table = details.append('table');
-  table.append('caption').text(caption);
+  const table = host.append('table');
+  if (caption !== undefined) table.append('caption').text(caption);
   table
     .append('thead')
     .append('tr')
@@ -32,4 +28,12 @@ export function dataTable(
     .data((r) => r)
     .join('td')
     .text((d) => String(d));
+  return table;
+}
+
+export function dataTable(parent: Host, caption: string, head: string[], rows: (string | number)[][]): void {
+  const host = parent instanceof HTMLElement ? select(parent) : parent;
+  const details = host.append('details').attr('class', 'data-table');
+  details.append('summary').text(`Table: ${caption}`);
+  plainTable(details as unknown as Selection<HTMLElement, unknown, null, undefined>, head, rows, caption);
 }
