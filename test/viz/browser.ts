@@ -8,7 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Results } from '../../results/index.js';
+import { writeReport } from '../../viz/node.js';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -140,4 +143,13 @@ export async function openBrowser(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Writes the report of `r` as ARTIFACTS/`name`, opens it and waits until it has drawn; returns the file. */
+export async function showReport(b: Browser, r: Results, name: string): Promise<string> {
+  const file = join(ARTIFACTS, name);
+  await writeReport(r, file);
+  await b.page.goto(pathToFileURL(file).href);
+  await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
+  return file;
 }

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Results, Stat } from '../../results/index.js';
 import { mainStrategies } from '../../viz/data.js';
 import { displayedResolution, parseDisplayed } from '../../viz/format.js';
-import { writeReport } from '../../viz/node.js';
-import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, showReport, type Browser } from './browser.js';
 import { makeResults } from './fixture.js';
 
 let b: Browser, r: Results;
@@ -26,11 +24,8 @@ beforeAll(async () => {
         message: 'the queue of `p1` in strategy `community` is still growing over the measured period',
       },
     ];
-    const file = join(ARTIFACTS, 'board.html');
     b = await openBrowser();
-    await writeReport(r, file);
-    await b.page.goto(pathToFileURL(file).href);
-    await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
+    await showReport(b, r, 'board.html');
   } catch (e) {
     setupError = e instanceof Error ? e : new Error(String(e));
   }

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Results } from '../../results/index.js';
-import { writeReport } from '../../viz/node.js';
-import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, showReport, type Browser } from './browser.js';
 import { makeResults } from './fixture.js';
 
 let b: Browser, r: Results;
@@ -13,11 +11,8 @@ let setupError: Error | undefined;
 beforeAll(async () => {
   try {
     r = makeResults();
-    const file = join(ARTIFACTS, 'pathway.html');
     b = await openBrowser();
-    await writeReport(r, file);
-    await b.page.goto(pathToFileURL(file).href);
-    await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
+    await showReport(b, r, 'pathway.html');
   } catch (e) {
     setupError = e instanceof Error ? e : new Error(String(e));
   }
@@ -118,10 +113,7 @@ describe('writeReport(results, outFile): the pathway picker', () => {
   it('redraws the right-hand diagram for the strategy chosen', async () => {
     const three = makeResults();
     three.strategies['community-again'] = { ...three.strategies.community, description: 'the same, under another name' };
-    const file = join(ARTIFACTS, 'pathway-picker.html');
-    await writeReport(three, file);
-    await b.page.goto(pathToFileURL(file).href);
-    await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
+    await showReport(b, three, 'pathway-picker.html');
     const caption = () => b.page.$eval('#sankey-strategy figcaption', (c) => c.textContent);
     expect(await b.page.$$eval('#pathway .pathway-picker option', (os) => os.map((o) => o.textContent))).toEqual([
       'community',

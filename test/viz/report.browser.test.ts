@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type Results, type SystemKpiName, HEADLINE_KPIS, kpiInfo } from '../../results/index.js';
 import { differenceRows, mainStrategies, strategyNames, sweepPoints } from '../../viz/data.js';
 import { displayedResolution, parseDisplayed } from '../../viz/format.js';
-import { writeReport } from '../../viz/node.js';
-import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, showReport, type Browser } from './browser.js';
 import { makeResults } from './fixture.js';
 
 let b: Browser, r: Results;
@@ -27,12 +25,9 @@ beforeAll(async () => {
         p_value: 1e-5,
       },
     ];
-    const file = join(ARTIFACTS, 'report.html');
     b = await openBrowser();
-    await writeReport(r, file);
     b.page.on('request', (req) => requests.push(req.url()));
-    await b.page.goto(pathToFileURL(file).href);
-    await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
+    await showReport(b, r, 'report.html');
   } catch (e) {
     setupError = e instanceof Error ? e : new Error(String(e));
   }
