@@ -1,3 +1,4 @@
+import { splitLine } from '../../compare/observed.js';
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,28 +37,8 @@ const results = summarise(
   },
 );
 
-/** A CSV line split into fields (quotes as tableCsv writes them). */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '',
-    quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
+/** A CSV line split into fields (quotes as tableCsv writes them): the reader `caresim compare` uses. */
+const fields = (line: string): string[] => splitLine(line, ',');
 
 describe('dailyTable(results)', () => {
   it('has one row per strategy, unit, series and measured day, dated from start_date', () => {
