@@ -19,7 +19,8 @@ import { runInterleaved, runOnce, hasTime, type Job, type ProcessRun } from './m
 import { findPeers } from './peers.js';
 import { table, fmt, mega, verdict, agree } from './report.js';
 import { A_ERLANG_C_WQ } from './models.js';
-import { userPath, memoryPath, busy, timedVerdict } from './user-path.js';
+import { userPath, memoryPath, timedVerdict } from './user-path.js';
+import { watchQuiet, describeQuiet } from './quiet.js';
 
 const argv = process.argv.slice(2);
 const runs = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 3;
@@ -71,8 +72,9 @@ const plan = {
 const jobs = Object.values(plan)
   .flatMap((p) => [p.on, p.off, p.ref, p.simpy])
   .filter((j): j is Job => j !== null);
-const macroLoad = busy();
+const macroDone = watchQuiet();
 const measured = runInterleaved(jobs, root, runs);
+const macroLoad = macroDone();
 const got = (j: Job | null): ProcessRun | null => (j ? measured[jobs.indexOf(j)] : null);
 const res = Object.fromEntries(
   Object.entries(plan).map(([m, p]) => [m, { on: got(p.on)!, off: got(p.off)!, ref: got(p.ref), simpy: got(p.simpy) }]),
@@ -102,7 +104,7 @@ for (const [m, r] of Object.entries(res)) {
 say(table(['model', 'engine', 'wall s', 'cpu s', 'in-process s', 'events', 'events/s (whole)', 'peak RSS MiB', 'x typed JS'], rows));
 if (!peers.python || argv.includes('--no-simpy')) say('SimPy: not run (see above)');
 
-say(`load average after the macro runs: ${load()}`);
+say(`while the macro runs ran: ${describeQuiet(macroLoad)}`);
 
 say('\n3. Targets');
 const A = res.A,
@@ -171,33 +173,42 @@ for (const [m, who, ref] of [
 }
 
 say('\n5. Scenario compile (default ICS, all strategies and sweep points)');
+const compDone = watchQuiet();
 const comp = runOnce(node, [join(root, 'dist', 'bench-compile.js')], root).out;
+const compQuiet = compDone();
 say(
   `first compile in a fresh process ${fmt(Number(comp.coldMs), 1)} ms (mathjs set-up included), warm ${fmt(Number(comp.warmMs), 1)} ms, modelFor ${fmt(Number(comp.modelForMs), 3)} ms per strategy and replication`,
 );
 say(
-  verdict(
+  timedVerdict(
     'compiling the default-size scenario well under 100 ms (warm)',
     Number(comp.warmMs) < 50,
     `${fmt(Number(comp.warmMs), 1)} ms for ${comp.strategies} strategies`,
+    compQuiet,
   ),
 );
 
 if (!argv.includes('--no-runner')) {
   say('\n6. Runner: 400 replications of model B, direct calls vs the runner on 1 and 2 workers (fastest of 5)');
+  const rsDone = watchQuiet();
   const rs = runOnce(node, [join(root, 'dist', 'runner-scaling.js'), '400', '5'], root).out;
+  const rsQuiet = rsDone();
+  say(`while these ran: ${describeQuiet(rsQuiet)}`);
   say(
     `direct from cold ${fmt(Number(rs.direct_cold_seconds), 3)} s (warm ${fmt(Number(rs.direct_seconds), 3)} s), 1 worker ${fmt(Number(rs.workers_1_seconds), 3)} s, 2 workers ${fmt(Number(rs.workers_2_seconds), 3)} s`,
   );
   say(
     `with V8 compiling on helper threads instead (not the runner's choice: runner/jit.ts): 1 worker ${fmt(Number(rs.workers_1_background_compile_seconds), 3)} s, 2 workers ${fmt(Number(rs.workers_2_background_compile_seconds), 3)} s, ${fmt(Number(rs.speedup_2_workers_background_compile))}x`,
   );
-  say(verdict('2 workers >= 1.8x faster than 1', Number(rs.speedup_2_workers) >= 1.8, `${fmt(Number(rs.speedup_2_workers))}x`));
   say(
-    verdict(
+    timedVerdict('2 workers >= 1.8x faster than 1', Number(rs.speedup_2_workers) >= 1.8, `${fmt(Number(rs.speedup_2_workers))}x`, rsQuiet),
+  );
+  say(
+    timedVerdict(
       'runner adds <= 10% over calling the engine directly (both from cold)',
       Number(rs.runner_overhead) <= 1.1,
       `${fmt(Number(rs.runner_overhead))}x (${fmt(Number(rs.runner_overhead_vs_warm))}x against warm calls)`,
+      rsQuiet,
     ),
   );
 }

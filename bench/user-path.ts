@@ -6,11 +6,12 @@
  * must not grow with the count). Timings mean something only on an idle machine: each
  * timing verdict says so when the load average was above the cores' half before it started.
  */
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInterleaved, runOnce, type Job, type ProcessRun } from './measure.js';
 import { table, fmt, verdict } from './report.js';
+import { watchQuiet, describeQuiet, OTHERS_LIMIT, type Quiet } from './quiet.js';
 
 export interface UserPathOptions {
   root: string;
@@ -21,16 +22,13 @@ export interface UserPathOptions {
   say: (s?: string) => void;
 }
 
-/** Whether other work on the machine makes a timing meaningless (load average over half the cores). */
-export function busy(): { loaded: boolean; load: number } {
-  const load = loadavg()[0];
-  return { loaded: load > availableParallelism() / 2, load };
-}
-
-/** A timing verdict, or "not judged" when the machine was busy (a loaded machine proves nothing either way). */
-export function timedVerdict(label: string, ok: boolean | null, detail: string, loaded: { loaded: boolean; load: number }): string {
-  if (!loaded.loaded || ok === null) return verdict(label, ok, detail);
-  return `  [not judged: load average ${fmt(loaded.load, 1)} on ${availableParallelism()} cores] ${label}: ${detail}`;
+/** A timing verdict, or "not judged" when other work shared the machine (a loaded machine proves nothing either way). */
+export function timedVerdict(label: string, ok: boolean | null, detail: string, quiet: Quiet): string {
+  if (quiet.judged || ok === null) return verdict(label, ok, detail);
+  const why = Number.isNaN(quiet.others)
+    ? `load average ${fmt(quiet.load, 1)} on ${availableParallelism()} cores`
+    : `other work used ${fmt(quiet.others, 2)} cores (limit ${OTHERS_LIMIT})`;
+  return `  [not judged: ${why}] ${label}: ${detail}`;
 }
 
 function cli(o: UserPathOptions, out: string, scenario: string, extra: string[]): Job {
@@ -62,8 +60,7 @@ export function userPath(o: UserPathOptions): void {
     const jobs = Object.values(plan)
       .flatMap((p) => [p.ours, p.ref])
       .filter((j): j is Job => j !== null);
-    const load = busy();
-    say(`load average before: ${fmt(load.load, 2)}`);
+    const done = watchQuiet();
     const measured = runInterleaved(jobs, o.root, o.runs);
     const got = (j: Job | null): ProcessRun | null => (j ? measured[jobs.indexOf(j)] : null);
     const rows: (string | number)[][] = [];
@@ -84,9 +81,8 @@ export function userPath(o: UserPathOptions): void {
       ]);
     }
     say(table(['run', 'caresim wall s', 'cpu s', 'peak MiB', 'typed JS wall s', 'cpu s', 'x wall', 'x cpu'], rows));
-    const after = busy();
-    const loaded = { loaded: load.loaded || after.loaded, load: Math.max(load.load, after.load) };
-    say(`load average after: ${fmt(after.load, 2)}`);
+    const loaded = done();
+    say(`while these ran: ${describeQuiet(loaded)}`);
     const b = ratio['B 500, 1 worker'];
     say(
       timedVerdict(
