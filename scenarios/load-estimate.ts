@@ -74,8 +74,14 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
     }),
   );
   const blocks = (u: number, d: number) => d >= 0 && model.units[u].ifFull?.[String(d)] === undefined;
+  // PERF: windows with the same demand and places (every window of a model without seasons,
+  // population change or capacity changes) have the same fixed point: solve it once.
+  const solved = new Map<string, { rate: number[]; stay: number[][]; wait: number[] }>();
   const windows = demandWindows(model).map((w) => {
     const places = model.units.map((_, u) => usableMeanCapacity(model, u, w.from, w.to));
+    const key = `${places.join(',')}|${w.lam.map((l) => l.join(',')).join(';')}`;
+    const hit = solved.get(key);
+    if (hit) return { w, places, ...hit };
     const rate = model.units.map((_, u) => w.lam.reduce((s, l) => s + l[u], 0));
     const wait = new Array<number>(n).fill(0);
     let stay: number[][] = [];
@@ -114,6 +120,7 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
       });
       if (!changed) break;
     }
+    solved.set(key, { rate, stay, wait });
     return { w, places, rate, stay, wait };
   });
   return model.units.map((_, u) => {

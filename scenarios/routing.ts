@@ -128,13 +128,23 @@ function pct(x: number): string {
   return `${Number((x * 100).toPrecision(6))}%`;
 }
 
-/** Probability of each destination code in a compiled route. */
-export function routeProbs(r: Route): Map<number, number> {
+/** Each compiled route's probabilities, worked out once: a compiled route never changes. */
+const probsOf = new WeakMap<Route, ReadonlyMap<number, number>>();
+
+/**
+ * Probability of each destination code in a compiled route. PERF: memoised per route, since
+ * the stability check asks for the same routes once a simulated day (111,112 days in
+ * benchmark model A: most of `check`'s time was rebuilding these maps).
+ */
+export function routeProbs(r: Route): ReadonlyMap<number, number> {
+  const hit = probsOf.get(r);
+  if (hit) return hit;
   const m = new Map<number, number>();
   let prev = 0;
   r.dest.forEach((d, i) => {
     m.set(d, (m.get(d) ?? 0) + r.cum[i] - prev);
     prev = r.cum[i];
   });
+  probsOf.set(r, m);
   return m;
 }
