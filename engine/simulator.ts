@@ -27,6 +27,7 @@ import { recordPeople, evolvePopulation } from './population.js';
 import { collect } from './collect.js';
 import { recyclePatients } from './patients.js';
 import { UnitStats } from './unit-stats.js';
+import { recycleRings } from './unit-columns.js';
 import { checkModel } from './check-model.js';
 import { startStaff, staffDay, fundedChange, rosterChange } from './staffing.js';
 import { DAY } from './calendar.js';
@@ -43,6 +44,7 @@ export function simulate(model: Model, opts: SimOptions): ReplicationResult {
   // Nothing in the result refers to these columns: the next replication in this thread clears and reuses them.
   recyclePatients(s.pts);
   UnitStats.recycle(s.stats);
+  recycleRings(s.units);
   return result;
 }
 
