@@ -63,13 +63,16 @@ function run(s: SimState): void {
   const q = s.q,
     end = s.end;
   for (;;) {
-    if (s.dayAt < end && q.before(s.dayAt, s.dayKey)) {
-      s.now = s.dayAt;
+    // The midnight first when it is due before the heap's next event; before() breaks a tie of times.
+    const next = q.peekTime(),
+      dayAt = s.dayAt;
+    if (dayAt <= next && dayAt < end && (dayAt < next || q.before(dayAt, s.dayKey))) {
+      s.now = dayAt;
       s.events++;
       newDay(s);
       continue;
     }
-    if (!(q.peekTime() < end)) return;
+    if (!(next < end)) return;
     q.pop();
     s.now = q.topTime;
     s.events++;

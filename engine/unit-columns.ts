@@ -52,6 +52,8 @@ export class UnitColumns {
   readonly queues: Ring[];
   /** Patients blocked elsewhere, waiting for a place (or a waiting place) here. */
   readonly waiting: Ring[];
+  /** waiting[u].length as a column: touch() reads it at every change without three dependent loads. */
+  readonly blockedN: Float64Array;
   readonly isFront: Uint8Array;
   readonly isBeds: Uint8Array;
   readonly isAcute: Uint8Array;
@@ -79,6 +81,7 @@ export class UnitColumns {
     this.qmax = Float64Array.from(units, (u) => u.queue);
     this.qlen = new Float64Array(U);
     this.doneN = new Float64Array(U);
+    this.blockedN = new Float64Array(U);
     this.queues = units.map((_, u) => ring(spareQueues, u, 64));
     this.waiting = units.map((_, u) => ring(spareWaiting, u, 16));
     spareQueues = [];
