@@ -3,8 +3,8 @@
  * bin 2 + floor(ln(w / BIN_BASE) / ln(1.01)), the last one open-ended.
  * PERF: a wait is binned from its float's exponent and top mantissa bits instead of a
  * logarithm. The bits pick a segment of 1/128 of an octave (narrower than a bin, so it holds at
- * most one bin boundary); a table built once with the formula itself gives the segment's bin and
- * the exact double where the next bin starts. The result is the formula's for every double (the
+ * most one bin boundary); a table filled with the formula itself gives the segment's bin and the
+ * exact double where the next bin starts. The result is the formula's for every double (the
  * tests compare both on millions of waits and on each side of every boundary).
  */
 export const BIN_BASE = 0.01; // minutes: the first positive bin starts here
@@ -38,11 +38,6 @@ function segmentStart(seg: number): number {
   return f64[0];
 }
 
-const FIRST = segmentOf(BIN_BASE);
-/** Per segment from BIN_BASE's on: the bin its first wait falls in, and the double where the next bin starts in it (Infinity: none). */
-let segBin = new Int32Array(0);
-let segSplit = new Float64Array(0);
-
 /** The largest double below x (x > 0). */
 function prevDouble(x: number): number {
   f64[0] = x;
@@ -74,32 +69,35 @@ function firstOfBin(bin: number): number {
   return x;
 }
 
-function build(): void {
-  const bins: number[] = [],
-    splits: number[] = [];
-  let bin = 2,
-    next = firstOfBin(3);
-  for (let seg = FIRST; bin < WAIT_BINS - 1 || splits[splits.length - 1] !== Infinity; seg++) {
-    const end = segmentStart(seg + 1);
-    bins.push(bin);
-    if (next < end) {
-      // A segment is narrower than a bin, so it holds at most one boundary.
-      splits.push(next);
-      bin++;
-      next = bin + 1 < WAIT_BINS ? firstOfBin(bin + 1) : Infinity;
-      if (next < end) throw new Error(`wait bins: two boundaries in segment ${seg}`);
-    } else splits.push(Infinity);
-  }
-  segBin = Int32Array.from(bins);
-  segSplit = Float64Array.from(splits);
+const FIRST = segmentOf(BIN_BASE);
+/** Segments from the one where the last bin starts: past it, every wait is in the last bin. */
+const SEGMENTS = segmentOf(firstOfBin(WAIT_BINS - 1)) - FIRST + 1;
+/**
+ * Per segment from BIN_BASE's on: the bin of its first wait (-1: not worked out yet) and the
+ * double where the next bin starts in it (Infinity: none). Filled as waits reach a segment, so a
+ * run pays a few logarithms for each segment its waits use, not for the whole table.
+ */
+const segBin = new Int32Array(SEGMENTS).fill(-1);
+const segSplit = new Float64Array(SEGMENTS);
+
+function fillSegment(k: number): void {
+  const seg = FIRST + k,
+    start = Math.max(segmentStart(seg), BIN_BASE),
+    end = prevDouble(segmentStart(seg + 1)),
+    b0 = waitBinByLog(start),
+    b1 = waitBinByLog(end);
+  // A segment is narrower than a bin, so it holds at most one boundary.
+  if (b1 > b0 + 1) throw new Error(`wait bins: segment ${seg} spans bins ${b0} to ${b1}`);
+  segSplit[k] = b1 === b0 ? Infinity : firstOfBin(b1);
+  segBin[k] = b0;
 }
 
 /** The histogram bin of a wait w, equal to waitBinByLog(w) for every double. */
 export function waitBin(w: number): number {
   if (!(w > 0)) return 0;
   if (w < BIN_BASE) return 1;
-  if (segBin.length === 0) build();
   const k = segmentOf(w) - FIRST;
-  if (k >= segBin.length) return WAIT_BINS - 1;
+  if (k >= SEGMENTS) return WAIT_BINS - 1;
+  if (segBin[k] < 0) fillSegment(k);
   return w >= segSplit[k] ? segBin[k] + 1 : segBin[k];
 }
