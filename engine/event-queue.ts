@@ -27,6 +27,22 @@ export class EventQueue {
     this.tag = new Int32Array(capacity);
   }
 
+  /**
+   * The key an event of `priority` scheduled now would get, taking its place in the insertion
+   * order: for an event kept outside the heap (the midnight, see simulator.ts) that must leave
+   * in exactly the order it would have left the heap.
+   */
+  reserve(priority: number): number {
+    return priority * PRIORITY_SCALE + this.seq++;
+  }
+
+  /** Whether an event at `time` with a reserve()d `key` leaves before every pending event (true when empty). */
+  before(time: number, key: number): boolean {
+    if (this.size === 0) return true;
+    const t0 = this.time[0];
+    return time < t0 || (time === t0 && key < this.key[0]);
+  }
+
   /** Time of the next event (Infinity when empty). */
   peekTime(): number {
     return this.size > 0 ? this.time[0] : Infinity;

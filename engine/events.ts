@@ -16,7 +16,7 @@ export const EV_ARRIVAL = 0,
   EV_DISCHARGE = 3,
   EV_RENEGE = 4,
   EV_CAPACITY = 5,
-  EV_DAY = 6,
+  EV_DAY = 6, // midnight: kept outside the heap (simulator.ts), the kind number stays reserved
   EV_WARMUP = 7,
   EV_ROSTER = 8;
 

@@ -280,7 +280,7 @@ function cleanHead(s: SimState, u: number): void {
  */
 function blockedToQueue(s: SimState, u: number): void {
   const units = s.units;
-  if (units.waiting[u].length === 0 || units.qlen[u] >= units.qmax[u]) return;
+  if (units.blockedN[u] === 0 || units.qlen[u] >= units.qmax[u]) return;
   const b = shiftBlocked(s, u),
     from = s.pts.unit[b];
   if (s.measuring) s.flows.delayedFromUnit(from, u);

@@ -20,6 +20,17 @@ export class Ring {
     this.mask = cap - 1;
   }
 
+  /** Entries it holds before it grows. */
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
+  /** Empties the ring, keeping its capacity (a new replication reuses it). */
+  clear(): void {
+    this.head = 0;
+    this.length = 0;
+  }
+
   push(id: number, token: number): void {
     if (this.length > this.mask) this.grow();
     const i = (this.head + this.length++) & this.mask;

@@ -28,6 +28,9 @@ export class SimState {
   readonly monitor: boolean;
   measuring: boolean;
   day = 0;
+  /** The next midnight and its queue key (Infinity: none before the end); see simulator.ts. */
+  dayAt = Infinity;
+  dayKey = 0;
   readonly days: number;
   readonly end: number;
   readonly q = new EventQueue(4096);

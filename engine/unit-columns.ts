@@ -15,6 +15,30 @@ export const LONGEST_WAITING_FIRST = 0,
   QUEUE_FIRST = 1,
   BLOCKED_FIRST = 2;
 
+/** Rings larger than this (entries) are not kept for the next replication (see recycleRings). */
+const KEEP_RING = 1 << 18;
+let spareQueues: Ring[] = [],
+  spareWaiting: Ring[] = [];
+
+/**
+ * PERF: unit u's rings are the last replication's (in this thread) cleared, when there is one:
+ * model B's acute queue doubled its way up to 16,384 entries in every replication, allocations
+ * outside V8's heap. Capacity only sizes arrays, so results do not depend on it.
+ */
+function ring(spare: Ring[], u: number, capacity: number): Ring {
+  const r = spare[u];
+  if (r === undefined) return new Ring(capacity);
+  r.clear();
+  return r;
+}
+
+/** A finished replication's rings, for the next replication in this thread (huge ones are dropped). */
+export function recycleRings(units: UnitColumns): void {
+  const keep = (r: Ring) => r.capacity <= KEEP_RING;
+  spareQueues = units.queues.every(keep) ? units.queues : [];
+  spareWaiting = units.waiting.every(keep) ? units.waiting : [];
+}
+
 export class UnitColumns {
   /** Places in use (blocked patients included). */
   readonly places: Float64Array;
@@ -28,6 +52,8 @@ export class UnitColumns {
   readonly queues: Ring[];
   /** Patients blocked elsewhere, waiting for a place (or a waiting place) here. */
   readonly waiting: Ring[];
+  /** waiting[u].length as a column: touch() reads it at every change without three dependent loads. */
+  readonly blockedN: Float64Array;
   readonly isFront: Uint8Array;
   readonly isBeds: Uint8Array;
   readonly isAcute: Uint8Array;
@@ -55,8 +81,11 @@ export class UnitColumns {
     this.qmax = Float64Array.from(units, (u) => u.queue);
     this.qlen = new Float64Array(U);
     this.doneN = new Float64Array(U);
-    this.queues = units.map(() => new Ring(64));
-    this.waiting = units.map(() => new Ring(16));
+    this.blockedN = new Float64Array(U);
+    this.queues = units.map((_, u) => ring(spareQueues, u, 64));
+    this.waiting = units.map((_, u) => ring(spareWaiting, u, 16));
+    spareQueues = [];
+    spareWaiting = [];
     this.isFront = Uint8Array.from(units, (u) => (u.kind === 'front' ? 1 : 0));
     this.isBeds = Uint8Array.from(units, (u) => (u.kind === 'beds' ? 1 : 0));
     this.isAcute = Uint8Array.from(units, (u) => (u.role === 'acute' ? 1 : 0));

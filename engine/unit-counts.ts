@@ -22,7 +22,7 @@ export function touch(s: SimState, u: number): void {
   st.occArea[u] += occ * dt;
   st.queueArea[u] += ql * dt;
   st.blockedArea[u] += done * dt;
-  st.listArea[u] += (ql + units.waiting[u].length) * dt;
+  st.listArea[u] += (ql + units.blockedN[u]) * dt;
   if (occ >= cap) st.fullTime[u] += dt;
   st.last[u] = s.now;
 }
@@ -76,12 +76,14 @@ export function dropFromQueue(s: SimState, u: number): void {
 /** Patient p, holding a place elsewhere, waits for a place (or a waiting place) in u. */
 export function blockFor(s: SimState, u: number, p: number): void {
   touch(s, u);
+  s.units.blockedN[u]++;
   s.units.waiting[u].push(p, 0);
 }
 
 /** The longest-blocked patient waiting for u stops waiting; returns its id. */
 export function shiftBlocked(s: SimState, u: number): number {
   touch(s, u);
+  s.units.blockedN[u]--;
   return s.units.waiting[u].shift();
 }
 

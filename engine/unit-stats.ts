@@ -4,9 +4,8 @@
  * Areas are in place-minutes. Daily series are differences of the running areas between
  * midnights (the day event touches every unit first), so touch() does no daily work.
  */
-const BIN_BASE = 0.01; // minutes: the first positive bin starts here
-const BIN_GROWTH = Math.log(1.01);
-export const WAIT_BINS = 2100; // 0.01 min .. about 11 years
+import { BIN_BASE, BIN_GROWTH, WAIT_BINS, waitBin } from './wait-bins.js';
+export { WAIT_BINS };
 
 let spareStats: UnitStats | null = null;
 
@@ -135,13 +134,8 @@ export class UnitStats {
 
   recordWait(u: number, w: number): void {
     this.waitSum[u] += w;
-    let bin = 0;
-    if (w > 0) {
-      this.waited[u]++;
-      bin = w < BIN_BASE ? 1 : 2 + Math.floor(Math.log(w / BIN_BASE) / BIN_GROWTH);
-      if (bin >= WAIT_BINS) bin = WAIT_BINS - 1;
-    }
-    this.waitHist[u * WAIT_BINS + bin]++;
+    if (w > 0) this.waited[u]++;
+    this.waitHist[u * WAIT_BINS + waitBin(w)]++;
   }
 
   /** Quantile q of the recorded waits of unit u, in minutes (NaN when none). */

@@ -94,3 +94,45 @@ describe('EventQueue push/pop interleaved (property)', () => {
     );
   });
 });
+
+describe('EventQueue.reserve(priority) / before(time, key)', () => {
+  it('places an event kept outside the heap exactly where push() would have put it', () => {
+    const rng = makeStream(11, 0, 'reserve-test');
+    for (let trial = 0; trial < 200; trial++) {
+      const q = new EventQueue(2),
+        mirror = new EventQueue(2);
+      let outside: { t: number; key: number } | null = null;
+      const n = 1 + Math.floor(rng.next() * 12);
+      for (let i = 0; i < n; i++) {
+        const t = Math.floor(rng.next() * 4),
+          pr = Math.floor(rng.next() * 3);
+        if (outside === null && rng.next() < 0.3) {
+          outside = { t, key: q.reserve(pr) };
+          mirror.push(t, pr, -1);
+        } else {
+          q.push(t, pr, i);
+          mirror.push(t, pr, i);
+        }
+      }
+      const got: number[] = [];
+      for (;;) {
+        if (outside && q.before(outside.t, outside.key)) {
+          got.push(-1);
+          outside = null;
+        } else if (q.size > 0) {
+          q.pop();
+          got.push(q.topPayload);
+        } else break;
+      }
+      expect(got).toEqual(drain(mirror).map(([, p]) => p));
+    }
+  });
+
+  it('before(time, key) is true when the queue is empty', () => {
+    const q = new EventQueue();
+    expect(q.before(1e9, q.reserve(3))).toBe(true);
+    q.push(5, 0, 1);
+    expect(q.before(5, q.reserve(0))).toBe(false);
+    expect(q.before(4.5, q.reserve(9))).toBe(true);
+  });
+});
