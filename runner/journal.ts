@@ -12,7 +12,7 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decode, encode } from '../results/index.js';
-import { decodeLine, encodeLine } from './journal-line.js';
+import { decodeLine, LineEncoder } from './journal-line.js';
 import { readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
@@ -178,6 +178,13 @@ function endsWithNewline(fd: number): boolean {
   return b[0] === 0x0a;
 }
 
+const plainLine = (line: JournalLine) => Buffer.from(`${encode(line)}\n`);
+
+function packedLines(): (line: JournalLine) => Buffer {
+  const encoder = new LineEncoder();
+  return (line) => encoder.encode(line);
+}
+
 export class Journal {
   private fd: number | null;
   /** Bytes in the file: where the next line starts. */
@@ -189,8 +196,8 @@ export class Journal {
     private readonly header: JournalHeader,
     private lock: Lock | null,
     readonly index: JournalIndex,
-    /** The text of an entry line, in the journal's own format. */
-    private readonly encodeEntry: (line: JournalLine) => string,
+    /** The bytes of an entry line and its newline, in the journal's own format. */
+    private readonly encodeEntry: (line: JournalLine) => Buffer,
   ) {
     this.fd = fd;
     this.size = fstatSync(fd).size;
@@ -223,11 +230,11 @@ export class Journal {
         const fd = openSync(file, 'a+');
         // A cut-off last line must not glue itself to the next entry.
         if (!endsWithNewline(fd)) writeSync(fd, '\n');
-        return new Journal(file, fd, header, lock, index, format === PLAIN_FORMAT ? encode : encodeLine);
+        return new Journal(file, fd, header, lock, index, format === PLAIN_FORMAT ? plainLine : packedLines());
       }
       const fd = openSync(file, 'w');
       writeSync(fd, `${encode({ header })}\n`);
-      return new Journal(file, fd, header, lock, new JournalIndex(file), encodeLine);
+      return new Journal(file, fd, header, lock, new JournalIndex(file), packedLines());
     } catch (err) {
       lock.release();
       throw err;
@@ -237,11 +244,10 @@ export class Journal {
   append(entry: JournalEntry): void {
     if (this.fd === null) return;
     const line: JournalLine = { scenario_hash: this.header.scenario_hash, seed: this.header.seed, ...entry };
-    const text = this.encodeEntry(line);
-    const bytes = Buffer.byteLength(text);
-    writeSync(this.fd, `${text}\n`);
-    this.index.note(entry.strategy, entry.replication, this.size, bytes);
-    this.size += bytes + 1;
+    const bytes = this.encodeEntry(line);
+    for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at, bytes.length - at);
+    this.index.note(entry.strategy, entry.replication, this.size, bytes.length - 1);
+    this.size += bytes.length;
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLine, encodeLine } from '../../runner/journal-line.js';
+import { decodeLine, encodeLine, LineEncoder } from '../../runner/journal-line.js';
 import { encode } from '../../results/index.js';
 import { simulate } from '../../engine/index.js';
 import { lossModel } from './fixture.js';
@@ -49,5 +49,33 @@ describe('encodeLine(value) and decodeLine(text)', () => {
   it('encodeLine(result) is shorter than the plain JSON of a replication with time-averaged series', () => {
     const r = simulate(lossModel(5, 4, 1, 400, 5), { seed: 7, replication: 0 });
     expect(encodeLine(r).length).toBeLessThan(0.8 * encode(r).length);
+  });
+});
+
+describe('LineEncoder.encode(value)', () => {
+  it('LineEncoder.encode(entry) gives the UTF-8 bytes of encodeLine(entry) and a newline, line after line in one buffer', () => {
+    const encoder = new LineEncoder();
+    for (const [horizon, replication] of [
+      [400, 0],
+      [30, 1],
+      [3000, 2],
+    ]) {
+      const r = simulate(lossModel(5, 4, 1, horizon, 5), { seed: 11, replication });
+      const entry = { scenario_hash: 'abc', seed: 'grün', strategy: 'more-beds £', replication, result: r };
+      const bytes = encoder.encode(entry);
+      expect(bytes.toString('utf8')).toBe(`${encodeLine(entry)}\n`);
+    }
+  });
+
+  it('LineEncoder.encode(entry) writes a line whose names hold its marker character whole, still the same bytes', () => {
+    const encoder = new LineEncoder();
+    const entry = {
+      strategy: '\uE000',
+      names: { '\uE0000': new Float64Array([1.5]), x: '"\uE0001"' },
+      series: [new Float64Array([1, 2]), new Float64Array([0.25, NaN])],
+    };
+    expect(encoder.encode(entry).toString('utf8')).toBe(`${encodeLine(entry)}\n`);
+    const back = decodeLine<{ series: ArrayLike<number>[] }>(encoder.encode(entry).toString('utf8'));
+    expect(sameBits(back.series[1], new Float64Array([0.25, NaN]))).toBe(true);
   });
 });
