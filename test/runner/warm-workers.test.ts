@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
-import { WarmWorkers } from '../../runner/warm-workers.js';
+import type { Worker } from 'node:worker_threads';
+import { WarmWorkers, startWorkers } from '../../runner/warm-workers.js';
+import { runScenario, runScenarioDetailed } from '../../runner/index.js';
 import { defaultWorkerFile } from '../../runner/worker-file.js';
 import type { FromWorker } from '../../engine/index.js';
-import { lossModel } from './fixture.js';
+import { comparable, lossModel, twoStrategies } from './fixture.js';
 
 const broken = fileURLToPath(new URL('./fixtures/broken-worker.mjs', import.meta.url));
 
@@ -39,7 +41,7 @@ describe('new WarmWorkers(file, count, maxMemoryMb, compileInBackground)', () =>
     const spare = new WarmWorkers(defaultWorkerFile(), 1, undefined, false);
     const stopped = new Promise<number>((resolve) => {
       // Reach the spare's Worker through take's absence: close() must end it, which 'exit' shows.
-      const inner = (spare as unknown as { spare: { worker: import('node:worker_threads').Worker }[] }).spare[0].worker;
+      const inner = (spare as unknown as { spare: { worker: Worker }[] }).spare[0].worker;
       inner.once('exit', resolve);
     });
     spare.close();
@@ -49,9 +51,33 @@ describe('new WarmWorkers(file, count, maxMemoryMb, compileInBackground)', () =>
 
   it('take() skips a Worker that died before it was taken (a broken bundle)', async () => {
     const warm = new WarmWorkers(broken, 1, undefined, false);
-    const inner = (warm as unknown as { spare: { worker: import('node:worker_threads').Worker }[] }).spare[0].worker;
+    const inner = (warm as unknown as { spare: { worker: Worker }[] }).spare[0].worker;
     // events.once would reject on the 'error' that comes first: wait for 'exit' alone.
     await new Promise((resolve) => inner.once('exit', resolve));
     expect(warm.take()).toBeUndefined();
+  });
+});
+
+describe('runScenarioDetailed(loaded, { warm })', () => {
+  it('runs on the workers started ahead, to the same results, and stops the ones it did not need', async () => {
+    const sc = twoStrategies(3);
+    const plain = await runScenario(sc, { workers: 2 });
+    const warm = startWorkers({ workers: 3, reps: 3 })!;
+    const spare = (warm as unknown as { spare: { worker: Worker }[] }).spare.map((w) => w.worker);
+    expect(spare).toHaveLength(3);
+    const exits = spare.map((w) => new Promise((resolve) => w.once('exit', resolve)));
+    const take = warm.take.bind(warm);
+    const taken: Worker[] = [];
+    warm.take = () => {
+      const t = take();
+      if (t) taken.push(t.worker);
+      return t;
+    };
+    const run = await runScenarioDetailed(sc, { workers: 2, warm });
+    expect(comparable(run.results)).toBe(comparable(plain));
+    // Two were taken by the run (and stopped when it ended), the third stopped unused.
+    expect(taken).toEqual(spare.slice(0, 2));
+    expect(take()).toBeUndefined();
+    await Promise.all(exits);
   });
 });
