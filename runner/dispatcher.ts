@@ -5,6 +5,7 @@
  * replaced by a fresh one, and what it held goes back to the queue under the retry policy.
  */
 import Pool from 'worker-threads-pool';
+import type { Worker } from 'node:worker_threads';
 import type { FromWorker, Model } from '../engine/index.js';
 import type { PoolOptions } from './pool-options.js';
 import type { Pending, TaskQueue } from './task-queue.js';
@@ -69,6 +70,12 @@ export class Dispatcher {
   }
 
   private start(slot: WorkerSlot): void {
+    const warm = this.opts.warm?.take();
+    if (warm) {
+      this.use(slot, warm.worker);
+      slot.answered = warm.answered;
+      return this.fill(slot);
+    }
     this.pool.acquire(this.opts.workerFile, workerLimits(this.opts.maxMemoryMb), (err, worker) => {
       if (this.finished) {
         worker?.terminate().catch(() => {});
@@ -79,9 +86,13 @@ export class Dispatcher {
         this.queue.failAll(`cannot start worker: ${err.message}`);
         return this.finishIfSettled();
       }
-      slot.attach(worker, { message: (msg) => this.answered(slot, msg), died: (why) => this.died(slot, why) });
+      this.use(slot, worker);
       this.fill(slot);
     });
+  }
+
+  private use(slot: WorkerSlot, worker: Worker): void {
+    slot.attach(worker, { message: (msg) => this.answered(slot, msg), died: (why) => this.died(slot, why) });
   }
 
   private fill(slot: WorkerSlot): void {

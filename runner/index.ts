@@ -14,3 +14,4 @@ export { ENGINE_VERSION } from '../results/index.js';
 export { runTasks, type PoolOptions } from './pool.js';
 export type { Task } from './task-queue.js';
 export { defaultWorkerFile } from './worker-file.js';
+export { startWorkers, type WarmWorkers } from './warm-workers.js';

@@ -5,7 +5,7 @@
  * every replication (≈145 KB each for the default ICS) until the end of the run.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { decode } from '../results/index.js';
+import { decodeLine } from './journal-line.js';
 import type { ReplicationResult } from '../engine/index.js';
 
 export class JournalIndex {
@@ -52,7 +52,7 @@ export class JournalIndex {
               if (n === 0) throw new Error(`${file}: the journal was cut short while its replications were being written out`);
               got += n;
             }
-            yield decode<{ result: ReplicationResult }>(buf.toString('utf8')).result;
+            yield decodeLine<{ result: ReplicationResult }>(buf.toString('utf8')).result;
           }
         } finally {
           closeSync(fd);

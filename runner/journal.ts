@@ -12,15 +12,22 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decode, encode } from '../results/index.js';
+import { decodeLine, LineEncoder } from './journal-line.js';
 import { readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
 import type { ReplicationResult } from '../engine/index.js';
 
-export const JOURNAL_FORMAT = 'caresim-journal/2' as const;
+export const JOURNAL_FORMAT = 'caresim-journal/3' as const;
+
+/**
+ * The format before series were packed (journal-line.ts): still resumed, and continued in
+ * its own line form so the file stays readable by the version that started it.
+ */
+const PLAIN_FORMAT = 'caresim-journal/2';
 
 export interface JournalHeader {
-  format: typeof JOURNAL_FORMAT;
+  format: typeof JOURNAL_FORMAT | typeof PLAIN_FORMAT;
   scenario_hash: string;
   seed: number | string;
   engine_version: string;
@@ -57,7 +64,8 @@ export interface OpenOptions {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function checkHeader(file: string, first: string | undefined, header: JournalHeader): void {
+/** Checks the header line against this run's; returns the format the journal's lines are in. */
+function checkHeader(file: string, first: string | undefined, header: JournalHeader): JournalHeader['format'] {
   let found: JournalHeader | undefined;
   try {
     found = first === undefined ? undefined : decode<{ header?: JournalHeader }>(first).header;
@@ -66,7 +74,7 @@ function checkHeader(file: string, first: string | undefined, header: JournalHea
   }
   if (!found || typeof found !== 'object')
     throw new ResumeError(`cannot resume: ${file} is not a caresim journal (or its first line was cut short); start again with --fresh`);
-  if (found.format !== header.format) {
+  if (found.format !== header.format && found.format !== PLAIN_FORMAT) {
     throw new ResumeError(
       `cannot resume from ${file}: it was written by another version of caresim (${String(found.format)}, now ${header.format}); start again with --fresh`,
     );
@@ -79,6 +87,7 @@ function checkHeader(file: string, first: string | undefined, header: JournalHea
   if (!same(found.strategies, header.strategies)) differ.push('the strategies differ');
   if (found.shard !== header.shard) differ.push(`the shard differs (journal ${found.shard ?? 'none'}, now ${header.shard ?? 'none'})`);
   if (differ.length > 0) throw new ResumeError(`cannot resume from ${file}: ${differ.join('; ')}. Start again with --fresh.`);
+  return found.format;
 }
 
 /** Why a line that parsed does not belong to this run, or null when it does. */
@@ -106,19 +115,26 @@ const parseShard = (label: string | null) => {
   return { index, count };
 };
 
-async function readEntries(file: string, header: JournalHeader, onEntry: (e: JournalEntry) => void, index: JournalIndex): Promise<void> {
+/** Reads the journal's entries; returns the format its lines are in. */
+async function readEntries(
+  file: string,
+  header: JournalHeader,
+  onEntry: (e: JournalEntry) => void,
+  index: JournalIndex,
+): Promise<JournalHeader['format']> {
   const shard = parseShard(header.shard);
   let n = 0;
+  let format: JournalHeader['format'] = header.format;
   for await (const { text, offset, bytes } of readPlacedLines(file)) {
     n++;
     if (n === 1) {
-      checkHeader(file, text, header);
+      format = checkHeader(file, text, header);
       continue;
     }
     if (!text.trim()) continue;
     let line: JournalLine;
     try {
-      line = decode<JournalLine>(text);
+      line = decodeLine<JournalLine>(text);
     } catch {
       // A line cut short by the interruption: that replication simply runs again.
       continue;
@@ -134,6 +150,7 @@ async function readEntries(file: string, header: JournalHeader, onEntry: (e: Jou
     onEntry({ strategy: line.strategy, replication: line.replication, result: line.result });
   }
   if (n === 0) checkHeader(file, undefined, header);
+  return format;
 }
 
 /**
@@ -161,6 +178,13 @@ function endsWithNewline(fd: number): boolean {
   return b[0] === 0x0a;
 }
 
+const plainLine = (line: JournalLine) => Buffer.from(`${encode(line)}\n`);
+
+function packedLines(): (line: JournalLine) => Buffer {
+  const encoder = new LineEncoder();
+  return (line) => encoder.encode(line);
+}
+
 export class Journal {
   private fd: number | null;
   /** Bytes in the file: where the next line starts. */
@@ -172,6 +196,8 @@ export class Journal {
     private readonly header: JournalHeader,
     private lock: Lock | null,
     readonly index: JournalIndex,
+    /** The bytes of an entry line and its newline, in the journal's own format. */
+    private readonly encodeEntry: (line: JournalLine) => Buffer,
   ) {
     this.fd = fd;
     this.size = fstatSync(fd).size;
@@ -200,15 +226,15 @@ export class Journal {
           );
         }
         const index = new JournalIndex(file);
-        await readEntries(file, header, opts.onEntry ?? (() => {}), index);
+        const format = await readEntries(file, header, opts.onEntry ?? (() => {}), index);
         const fd = openSync(file, 'a+');
         // A cut-off last line must not glue itself to the next entry.
         if (!endsWithNewline(fd)) writeSync(fd, '\n');
-        return new Journal(file, fd, header, lock, index);
+        return new Journal(file, fd, header, lock, index, format === PLAIN_FORMAT ? plainLine : packedLines());
       }
       const fd = openSync(file, 'w');
       writeSync(fd, `${encode({ header })}\n`);
-      return new Journal(file, fd, header, lock, new JournalIndex(file));
+      return new Journal(file, fd, header, lock, new JournalIndex(file), packedLines());
     } catch (err) {
       lock.release();
       throw err;
@@ -218,11 +244,10 @@ export class Journal {
   append(entry: JournalEntry): void {
     if (this.fd === null) return;
     const line: JournalLine = { scenario_hash: this.header.scenario_hash, seed: this.header.seed, ...entry };
-    const text = encode(line);
-    const bytes = Buffer.byteLength(text);
-    writeSync(this.fd, `${text}\n`);
-    this.index.note(entry.strategy, entry.replication, this.size, bytes);
-    this.size += bytes + 1;
+    const bytes = this.encodeEntry(line);
+    for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at, bytes.length - at);
+    this.index.note(entry.strategy, entry.replication, this.size, bytes.length - 1);
+    this.size += bytes.length;
   }
 
   close(): void {

@@ -5,6 +5,7 @@
 import type { Model } from '../engine/index.js';
 import type { ReplicationResult } from '../engine/index.js';
 import type { Task } from './task-queue.js';
+import type { WarmWorkers } from './warm-workers.js';
 
 export interface PoolOptions {
   /** Worker threads; 0 runs every replication in this thread (no messages at all). */
@@ -20,6 +21,8 @@ export interface PoolOptions {
   /** Let V8 compile the workers' code on helper threads (default false: see jit.ts). */
   backgroundCompile?: boolean;
   signal?: AbortSignal;
+  /** Workers already started for this run (warm-workers.ts): taken before any new one is started. */
+  warm?: WarmWorkers;
   onResult(task: Task, result: ReplicationResult): void;
   onFailure(task: Task, error: string): void;
 }

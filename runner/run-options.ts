@@ -10,6 +10,7 @@ import type { CompiledScenario } from '../engine/index.js';
 import { ShardError, type Shard } from './shard.js';
 import { AUTO_MIN } from './auto.js';
 import type { Progress } from './progress-meter.js';
+import type { WarmWorkers } from './warm-workers.js';
 
 export type { Progress };
 
@@ -55,6 +56,11 @@ export interface RunOptions {
    * about to be deleted).
    */
   holdJournal?: boolean;
+  /**
+   * Workers started ahead (`startWorkers`, e.g. before compiling the scenario): the run takes
+   * them before starting any, and stops the ones it did not need when it ends.
+   */
+  warm?: WarmWorkers;
 }
 
 export interface RunOutcome {

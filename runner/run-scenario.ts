@@ -16,6 +16,7 @@ import { ReplicationLedger } from './ledger.js';
 import { ProgressMeter } from './progress-meter.js';
 import { defaultWorkerFile } from './worker-file.js';
 import { settle, type RunOptions, type RunOutcome, type Settings } from './run-options.js';
+import { startWorkers, type WarmWorkers } from './warm-workers.js';
 
 export type { RunOptions, RunOutcome, Progress } from './run-options.js';
 
@@ -88,7 +89,7 @@ async function openJournal(
 }
 
 /** What every round hands the pool: the models, and each replication's drawn one where parameters are uncertain. */
-function poolSettings(sc: CompiledScenario, run: Settings, opts: RunOptions): PoolSettings {
+function poolSettings(sc: CompiledScenario, run: Settings, opts: RunOptions, warm: WarmWorkers | undefined): PoolSettings {
   const { seed, workers } = run;
   const modelFor = sc.strategies.some((s) => s.uncertain)
     ? (s: number, r: number) => (sc.strategies[s].uncertain ? sc.strategies[s].modelFor(seed, r) : undefined)
@@ -102,6 +103,7 @@ function poolSettings(sc: CompiledScenario, run: Settings, opts: RunOptions): Po
     maxMemoryMb: opts.maxMemoryMb,
     backgroundCompile: opts.backgroundCompile,
     signal: opts.signal,
+    warm,
   };
 }
 
@@ -127,23 +129,30 @@ function roundOf(run: Settings, pool: PoolSettings, ledger: ReplicationLedger, m
 
 /** Runs a scenario file (or an already compiled scenario) and returns everything it produced. */
 export async function runScenarioDetailed(src: string | CompiledScenario, opts: RunOptions = {}): Promise<RunOutcome> {
-  const sc = await load(src, opts.set);
-  const run = settle(sc, opts);
-  const keepRaw = opts.keepRaw ?? true;
-  const ledger = new ReplicationLedger(run.names, run.shard, run.reps, keepRaw);
-  const meter = new ProgressMeter(() => ledger.failures.length, opts.onProgress);
-  const pool = poolSettings(sc, run, opts);
-  const plan: AutoPlan | null = run.auto
-    ? { max: run.max, target: run.target, precision: (n) => summariseRun(sc, run, ledger, n, false).precision! }
-    : null;
-  const journal = await openJournal(sc, run, opts, ledger, meter);
-  const round = roundOf(run, pool, ledger, meter, journal);
+  // A scenario file compiles while its workers start; an already compiled one starts them at once.
+  const warm = opts.warm ?? (typeof src === 'string' ? startWorkers(opts) : undefined);
   let ended: { reps: number; interrupted: boolean };
+  let sc: CompiledScenario, run: Settings, ledger: ReplicationLedger, meter: ProgressMeter, journal: Journal | null;
+  const keepRaw = opts.keepRaw ?? true;
   try {
-    ended = await replicate(run.reps, plan, round);
-  } catch (err) {
-    journal?.close();
-    throw err;
+    sc = await load(src, opts.set);
+    run = settle(sc, opts);
+    ledger = new ReplicationLedger(run.names, run.shard, run.reps, keepRaw);
+    meter = new ProgressMeter(() => ledger.failures.length, opts.onProgress);
+    const pool = poolSettings(sc, run, opts, warm);
+    const plan: AutoPlan | null = run.auto
+      ? { max: run.max, target: run.target, precision: (n) => summariseRun(sc, run, ledger, n, false).precision! }
+      : null;
+    journal = await openJournal(sc, run, opts, ledger, meter);
+    const round = roundOf(run, pool, ledger, meter, journal);
+    try {
+      ended = await replicate(run.reps, plan, round);
+    } catch (err) {
+      journal?.close();
+      throw err;
+    }
+  } finally {
+    warm?.close();
   }
   if (!opts.holdJournal) journal?.close();
   ledger.close();

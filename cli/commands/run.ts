@@ -6,7 +6,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { runScenarioDetailed, type RunOutcome } from '../../runner/index.js';
+import { runScenarioDetailed, startWorkers, type RunOutcome, type WarmWorkers } from '../../runner/index.js';
 import { resolveShard, shardLabel, type Shard } from '../../runner/index.js';
 import { writeShardFile } from '../../runner/index.js';
 import { writeResultsFile } from '../../runner/index.js';
@@ -68,6 +68,7 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io, attached
 }
 
 export async function runCommand(args: RunArgs, io: Io): Promise<number> {
+  let warm: WarmWorkers | undefined;
   try {
     const shard = resolveShard(args.shard, args.shards, io.env);
     if (shard && !args.out)
@@ -87,6 +88,8 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
         ['--xlsx', args.xlsx],
       ],
     );
+    // The workers load their code while the scenario compiles.
+    warm = startWorkers({ workers: args.workers, reps: args.reps, maxMemoryMb: args.maxMemory });
     const { loadScenario, selectStrategies } = await import('../../scenarios/index.js');
     let loaded = loadScenario(args.file, { set: args.set });
     if (args.only) {
@@ -125,6 +128,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
         // time (outcome.replications): none is held for them.
         keepRaw: false,
         holdJournal: true,
+        warm,
         onProgress: (p) => view.update(p),
       });
     } finally {
@@ -140,6 +144,8 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     }
   } catch (err) {
     return reportError(err, io, args.set);
+  } finally {
+    warm?.close();
   }
 }
 

@@ -6,6 +6,7 @@ import { runScenario, runScenarioDetailed, ResumeError, LockError, JOURNAL_FORMA
 import { encode, type SystemKpiName } from '../../results/index.js';
 import { ICS, load, runStrategy } from '../domain/run.js';
 import { comparable, twoStrategies } from './fixture.js';
+import { decodeLine } from '../../runner/journal-line.js';
 
 const dir = () => tempDir('journal');
 
@@ -270,4 +271,37 @@ describe('runScenarioDetailed(ics-default, { resume }) from a journal larger tha
       rmSync(journal, { force: true });
     }
   }, 600_000);
+});
+
+describe('runScenarioDetailed(loaded, { resume }) from a journal of the older plain format', () => {
+  it('resumes a caresim-journal/2 journal to the uninterrupted result and continues it in its own format', async () => {
+    const sc = twoStrategies(6);
+    const journal = join(dir(), 'run.journal.ndjson');
+    const full = await runScenarioDetailed(sc, { workers: 0, journal });
+    const [head, ...entries] = readFileSync(journal, 'utf8').trim().split('\n');
+    expect(head).toContain(`"format":"${JOURNAL_FORMAT}"`);
+    expect(entries.some((l) => l.includes('"$f64":"'))).toBe(true);
+    // The same replications as the older version wrote them: plain JSON arrays for the series.
+    const plain = entries.slice(0, 7).map((l) => encode(decodeLine(l)));
+    writeFileSync(journal, `${[head.replace(JOURNAL_FORMAT, 'caresim-journal/2'), ...plain].join('\n')}\n`);
+    const resumed = await runScenarioDetailed(sc, { workers: 1, journal, resume: true, holdJournal: true });
+    try {
+      expect(resumed.resumed).toBe(7);
+      expect(comparable(resumed.results)).toBe(comparable(full.results));
+      const lines = readFileSync(journal, 'utf8').trim().split('\n');
+      expect(lines).toHaveLength(1 + 12);
+      expect(lines.some((l) => l.includes('$f64'))).toBe(false);
+    } finally {
+      resumed.release(false);
+    }
+  });
+
+  it('refuses a journal of an unknown format', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    await runScenarioDetailed(twoStrategies(2), { workers: 0, journal });
+    writeFileSync(journal, readFileSync(journal, 'utf8').replace(JOURNAL_FORMAT, 'caresim-journal/1'));
+    await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal, resume: true })).rejects.toThrow(
+      /another version of caresim \(caresim-journal\/1/,
+    );
+  });
 });
