@@ -69,9 +69,7 @@ export function dailyTable(r: Results): Table {
       for (const series of ['occupancy', 'blocked', 'queue', 'admissions'] as const) {
         const b = d[series];
         if (!b) continue;
-        b.mean.forEach((m, day) =>
-          rows.push([name, u, series, day, dateAfter(day), num(m), num(b.p05[day]), num(b.p95[day])]),
-        );
+        b.mean.forEach((m, day) => rows.push([name, u, series, day, dateAfter(day), num(m), num(b.p05[day]), num(b.p95[day])]));
       }
       d.capacity.forEach((m, day) => rows.push([name, u, 'capacity', day, dateAfter(day), num(m), null, null]));
     }
