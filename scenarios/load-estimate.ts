@@ -78,6 +78,11 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
     const places = model.units.map((_, u) => usableMeanCapacity(model, u, w.from, w.to));
     const rate = model.units.map((_, u) => w.lam.reduce((s, l) => s + l[u], 0));
     const wait = new Array<number>(n).fill(0);
+    // A unit's wait depends on this window's work only (its places, rate and cs2 are fixed), and
+    // most units' work stops moving after a few rounds: the last Erlang C (a loop over every
+    // place, 2,000 for an acute hospital) is reused while the work is the same number.
+    const lastWork = new Array<number>(n).fill(NaN),
+      lastWait = new Array<number>(n).fill(0);
     let stay: number[][] = [];
     for (let it = 0; it < ITERATIONS; it++) {
       stay = model.units.map((_, u) =>
@@ -103,12 +108,14 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
         }
         const cs2 = s1 > 0 ? (m2 * rate[d]) / (s1 * s1) - 1 : 1;
         // An unlimited queue always takes the patient in: the wait is spent there, not upstream.
-        const next =
-          unit.queue === 0
-            ? queueWaitMean(places[d], work, work / rate[d], cs2)
-            : Number.isFinite(unit.queue) && work >= places[d]
-              ? Infinity
-              : 0;
+        let next: number;
+        if (unit.queue !== 0) next = Number.isFinite(unit.queue) && work >= places[d] ? Infinity : 0;
+        else if (work === lastWork[d]) next = lastWait[d];
+        else {
+          next = queueWaitMean(places[d], work, work / rate[d], cs2);
+          lastWork[d] = work;
+          lastWait[d] = next;
+        }
         if (Math.abs(next - wait[d]) > 1e-9 * Math.max(1, next) && !(next === Infinity && wait[d] === Infinity)) changed = true;
         wait[d] = next;
       });
