@@ -83,6 +83,19 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
     // place, 2,000 for an acute hospital) is reused while the work is the same number.
     const lastWork = new Array<number>(n).fill(NaN),
       lastWait = new Array<number>(n).fill(0);
+    // The squared coefficient of variation of each unit's service in this window: fixed, so made once.
+    const cs2 = model.units.map((unit, d) => {
+      let m2 = 0,
+        s1 = 0;
+      for (let c = 0; c < K; c++) {
+        const l = w.lam[c][d];
+        if (l <= 0) continue;
+        const sd = unit.service[c];
+        s1 += l * distMean(sd);
+        m2 += l * (distVariance(sd) + distMean(sd) ** 2);
+      }
+      return s1 > 0 ? (m2 * rate[d]) / (s1 * s1) - 1 : 1;
+    });
     let stay: number[][] = [];
     for (let it = 0; it < ITERATIONS; it++) {
       stay = model.units.map((_, u) =>
@@ -95,24 +108,18 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
       let changed = false;
       model.units.forEach((unit, d) => {
         if (!Number.isFinite(places[d]) || rate[d] <= 0) return;
-        let work = 0,
-          m2 = 0,
-          s1 = 0;
+        let work = 0;
         for (let c = 0; c < K; c++) {
           const l = w.lam[c][d];
           if (l <= 0) continue;
           work += l * stay[d][c];
-          const sd = unit.service[c];
-          s1 += l * distMean(sd);
-          m2 += l * (distVariance(sd) + distMean(sd) ** 2);
         }
-        const cs2 = s1 > 0 ? (m2 * rate[d]) / (s1 * s1) - 1 : 1;
         // An unlimited queue always takes the patient in: the wait is spent there, not upstream.
         let next: number;
         if (unit.queue !== 0) next = Number.isFinite(unit.queue) && work >= places[d] ? Infinity : 0;
         else if (work === lastWork[d]) next = lastWait[d];
         else {
-          next = queueWaitMean(places[d], work, work / rate[d], cs2);
+          next = queueWaitMean(places[d], work, work / rate[d], cs2[d]);
           lastWork[d] = work;
           lastWait[d] = next;
         }
