@@ -21,7 +21,9 @@ import {
 export type { ReplicationScalars } from './tables.js';
 
 function field(v: Cell | undefined): string {
-  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
+  // Most cells are numbers (the daily tables): their text never needs quotes or an apostrophe.
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (v === null || v === undefined) return '';
   // A text that starts like a formula (a label "=1+1" from a scenario) is read by spreadsheets
   // as one and run; a leading apostrophe keeps it text. Numbers are written as they are.
   const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);

@@ -45,26 +45,33 @@ export function differencesTable(r: Results): Table {
   return { name: 'differences', header: ['strategy', 'baseline', 'metric', ...STAT_COLUMNS], rows };
 }
 
-/** The calendar date `day` measured days after `start` (YYYY-MM-DD). */
-function dateAfter(start: string, day: number): string | null {
+/**
+ * The calendar date `day` measured days after `start` (YYYY-MM-DD), read from a list made
+ * as the table asks (days are array indices): the daily tables have a row per strategy,
+ * unit, series and day, and a Date per row was most of the time `--csv` took.
+ */
+function datesAfter(start: string): (day: number) => string | null {
   const t = Date.parse(`${start}T00:00:00Z`);
-  return Number.isFinite(t) ? new Date(t + day * 86_400_000).toISOString().slice(0, 10) : null;
+  const known: string[] = [];
+  return (day) => {
+    if (!Number.isFinite(t)) return null;
+    return (known[day] ??= new Date(t + day * 86_400_000).toISOString().slice(0, 10));
+  };
 }
 
 /** Daily series: one row per strategy, unit, series and measured day (capacity has a mean only). */
 export function dailyTable(r: Results): Table {
   const rows: Cell[][] = [];
+  const dateAfter = datesAfter(r.start_date);
   const num = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   for (const [name, s] of Object.entries(r.strategies)) {
     for (const [u, d] of Object.entries(s.daily)) {
       for (const series of ['occupancy', 'blocked', 'queue', 'admissions'] as const) {
         const b = d[series];
         if (!b) continue;
-        b.mean.forEach((m, day) =>
-          rows.push([name, u, series, day, dateAfter(r.start_date, day), num(m), num(b.p05[day]), num(b.p95[day])]),
-        );
+        b.mean.forEach((m, day) => rows.push([name, u, series, day, dateAfter(day), num(m), num(b.p05[day]), num(b.p95[day])]));
       }
-      d.capacity.forEach((m, day) => rows.push([name, u, 'capacity', day, dateAfter(r.start_date, day), num(m), null, null]));
+      d.capacity.forEach((m, day) => rows.push([name, u, 'capacity', day, dateAfter(day), num(m), null, null]));
     }
   }
   return { name: 'daily', header: ['strategy', 'unit', 'series', 'day', 'date', 'mean', 'p05', 'p95'], rows };
@@ -95,9 +102,10 @@ export function populationTable(r: Results): Table {
 
 export function populationDailyTable(r: Results): Table {
   const rows: Cell[][] = [];
+  const dateAfter = datesAfter(r.start_date);
   for (const [name, s] of Object.entries(r.strategies)) {
     for (const [c, p] of Object.entries(s.population ?? {})) {
-      p.people.forEach((v, day) => rows.push([name, c, day, dateAfter(r.start_date, day), Number.isFinite(v) ? v : null]));
+      p.people.forEach((v, day) => rows.push([name, c, day, dateAfter(day), Number.isFinite(v) ? v : null]));
     }
   }
   return { name: 'population_daily', header: ['strategy', 'cohort', 'day', 'date', 'people'], rows };

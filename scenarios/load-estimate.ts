@@ -84,6 +84,24 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
     if (hit) return { w, places, ...hit };
     const rate = model.units.map((_, u) => w.lam.reduce((s, l) => s + l[u], 0));
     const wait = new Array<number>(n).fill(0);
+    // A unit's wait depends on this window's work only (its places, rate and cs2 are fixed), and
+    // most units' work stops moving after a few rounds: the last Erlang C (a loop over every
+    // place, 2,000 for an acute hospital) is reused while the work is the same number.
+    const lastWork = new Array<number>(n).fill(NaN),
+      lastWait = new Array<number>(n).fill(0);
+    // The squared coefficient of variation of each unit's service in this window: fixed, so made once.
+    const cs2 = model.units.map((unit, d) => {
+      let m2 = 0,
+        s1 = 0;
+      for (let c = 0; c < K; c++) {
+        const l = w.lam[c][d];
+        if (l <= 0) continue;
+        const sd = unit.service[c];
+        s1 += l * distMean(sd);
+        m2 += l * (distVariance(sd) + distMean(sd) ** 2);
+      }
+      return s1 > 0 ? (m2 * rate[d]) / (s1 * s1) - 1 : 1;
+    });
     let stay: number[][] = [];
     for (let it = 0; it < ITERATIONS; it++) {
       stay = model.units.map((_, u) =>
@@ -96,25 +114,21 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
       let changed = false;
       model.units.forEach((unit, d) => {
         if (!Number.isFinite(places[d]) || rate[d] <= 0) return;
-        let work = 0,
-          m2 = 0,
-          s1 = 0;
+        let work = 0;
         for (let c = 0; c < K; c++) {
           const l = w.lam[c][d];
           if (l <= 0) continue;
           work += l * stay[d][c];
-          const sd = unit.service[c];
-          s1 += l * distMean(sd);
-          m2 += l * (distVariance(sd) + distMean(sd) ** 2);
         }
-        const cs2 = s1 > 0 ? (m2 * rate[d]) / (s1 * s1) - 1 : 1;
         // An unlimited queue always takes the patient in: the wait is spent there, not upstream.
-        const next =
-          unit.queue === 0
-            ? queueWaitMean(places[d], work, work / rate[d], cs2)
-            : Number.isFinite(unit.queue) && work >= places[d]
-              ? Infinity
-              : 0;
+        let next: number;
+        if (unit.queue !== 0) next = Number.isFinite(unit.queue) && work >= places[d] ? Infinity : 0;
+        else if (work === lastWork[d]) next = lastWait[d];
+        else {
+          next = queueWaitMean(places[d], work, work / rate[d], cs2[d]);
+          lastWork[d] = work;
+          lastWait[d] = next;
+        }
         if (Math.abs(next - wait[d]) > 1e-9 * Math.max(1, next) && !(next === Infinity && wait[d] === Infinity)) changed = true;
         wait[d] = next;
       });

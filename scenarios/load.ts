@@ -79,6 +79,7 @@ function strategy(
   warned: Set<string>,
   baseParams?: SMap,
   economics?: Economics | null,
+  warnings = true,
 ): CompiledStrategy | null {
   checkKeys(root, diags);
   const c = compileTree(root, diags, header.clock, baseParams);
@@ -88,11 +89,12 @@ function strategy(
   const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
   if (
     checkNetwork(c.model, diags, unitLoc, label, warned) &&
-    checkLoad(c.model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)
+    checkLoad(c.model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc) &&
+    warnings
   )
     checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0);
   checkCycles(c.model, diags, units, label, warned);
-  checkStaffing(c.model, diags, units, label, warned);
+  if (warnings) checkStaffing(c.model, diags, units, label, warned);
   const draw = (seed: number | string, replication: number) => {
     const draws = new Map<string, number>();
     for (const [p, u] of c.uncertain) draws.set(p, makeSampler(u.dist, makeStream(seed, replication, 'param:' + p)).next());
@@ -241,7 +243,9 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
     const d = new Diagnostics(),
       tree = cloneNode(root) as SMap;
     for (const [path, v] of Object.entries(set)) applySet(tree, path, scalar(v, root.loc), root.loc, d, FIXED_KEYS);
-    const st = strategy(name, description, set, tree, d, header, ` in \`${name}\``, new Set(), baseParams);
+    // A variant's warnings are never shown (only its errors are thrown), so the load and
+    // staffing analyses, which only warn, are skipped: they were most of a lever end's compile.
+    const st = strategy(name, description, set, tree, d, header, ` in \`${name}\``, new Set(), baseParams, undefined, false);
     if (!st || d.errorCount > 0) throw new ScenarioError(d.list);
     return st;
   };

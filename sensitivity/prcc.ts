@@ -31,15 +31,27 @@ export interface Sensitivity {
 
 /** Least squares with an intercept: coefficients [b0, b1..bk] of y on the columns. */
 export function leastSquares(cols: readonly (readonly number[])[], y: readonly number[]): number[] {
+  return leastSquaresEach(cols, [y])[0];
+}
+
+/**
+ * Least squares of each y on the same columns, in one elimination: the normal equations share
+ * their left side, so each y adds a right-hand column only. Every number is computed by the
+ * same operations in the same order as a solve of that y alone, so the coefficients are equal
+ * to the bit (PRCC regresses both the input and the output on the other inputs).
+ */
+function leastSquaresEach(cols: readonly (readonly number[])[], ys: readonly (readonly number[])[]): number[][] {
   const p = cols.length + 1,
-    n = y.length;
-  const a = Array.from({ length: p }, () => new Float64Array(p + 1));
-  const at = (c: number, i: number) => (c === 0 ? 1 : cols[c - 1][i]);
+    m = ys.length,
+    n = ys[0].length;
+  const a = Array.from({ length: p }, () => new Float64Array(p + m));
   for (let i = 0; i < n; i++) {
     for (let r = 0; r < p; r++) {
-      const xr = at(r, i);
-      for (let c = 0; c < p; c++) a[r][c] += xr * at(c, i);
-      a[r][p] += xr * y[i];
+      const xr = r === 0 ? 1 : cols[r - 1][i],
+        row = a[r];
+      row[0] += xr;
+      for (let c = 1; c < p; c++) row[c] += xr * cols[c - 1][i];
+      for (let q = 0; q < m; q++) row[p + q] += xr * ys[q][i];
     }
   }
   // Gaussian elimination with partial pivoting; a singular column gets coefficient 0.
@@ -51,15 +63,25 @@ export function leastSquares(cols: readonly (readonly number[])[], y: readonly n
     for (let r = 0; r < p; r++) {
       if (r === c) continue;
       const f = a[r][c] / a[c][c];
-      for (let k = c; k <= p; k++) a[r][k] -= f * a[c][k];
+      for (let k = c; k < p + m; k++) a[r][k] -= f * a[c][k];
     }
   }
-  return a.map((row, i) => (Math.abs(row[i]) < 1e-12 ? 0 : row[p] / row[i]));
+  return ys.map((_, q) => Array.from(a, (row, i) => (Math.abs(row[i]) < 1e-12 ? 0 : row[p + q] / row[i])));
+}
+
+/** y less its fitted values: the sum over the columns runs in column order, after the intercept. */
+function residual(cols: readonly (readonly number[])[], y: readonly number[], b: readonly number[]): number[] {
+  const out = new Array<number>(y.length);
+  for (let i = 0; i < y.length; i++) {
+    let fit = 0;
+    for (let j = 0; j < cols.length; j++) fit += b[j + 1] * cols[j][i];
+    out[i] = y[i] - b[0] - fit;
+  }
+  return out;
 }
 
 function residuals(cols: readonly (readonly number[])[], y: readonly number[]): number[] {
-  const b = leastSquares(cols, y);
-  return y.map((v, i) => v - b[0] - cols.reduce((s, c, j) => s + b[j + 1] * c[i], 0));
+  return residual(cols, y, leastSquares(cols, y));
 }
 
 function corr(a: readonly number[], b: readonly number[]): number {
@@ -90,7 +112,8 @@ export function rankIndices(x: readonly (readonly number[])[], y: readonly numbe
     ry = ranks(y);
   const prcc = rx.map((_, j) => {
     const others = rx.filter((__, k) => k !== j);
-    return corr(residuals(others, rx[j]), residuals(others, ry));
+    const [bx, by] = leastSquaresEach(others, [rx[j], ry]);
+    return corr(residual(others, rx[j], bx), residual(others, ry, by));
   });
   const b = leastSquares(rx, ry);
   const sy = sd(ry);
