@@ -130,7 +130,7 @@ export async function runScenarioDetailed(src: string | CompiledScenario, opts: 
   const sc = await load(src, opts.set);
   const run = settle(sc, opts);
   const keepRaw = opts.keepRaw ?? true;
-  const ledger = new ReplicationLedger(run.names, run.shard, run.reps, keepRaw);
+  const ledger = new ReplicationLedger(run.names, run.shard, run.reps, keepRaw, !run.auto);
   const meter = new ProgressMeter(() => ledger.failures.length, opts.onProgress);
   const pool = poolSettings(sc, run, opts);
   const plan: AutoPlan | null = run.auto
