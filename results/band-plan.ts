@@ -9,7 +9,7 @@
 import { BAND_SAMPLE, bandPriority } from './band-sample.js';
 
 /** Replications behind the sample whose series a plan keeps whole, in priority order. */
-export const BAND_RESERVE = 16;
+export const BAND_RESERVE = 8;
 
 export interface BandPlan {
   /** Rank in priority order of each planned index up to BAND_SAMPLE + BAND_RESERVE (0 = kept first). */
