@@ -2,7 +2,7 @@
  * Storage of a daily band whose sample is planned (band-plan.ts): per day, only the values
  * the band's 5% and 95% points can read, the BAND_EXTREMES smallest and largest finite values
  * of the sample, instead of every sampled value. The points are then the ones the whole
- * sample gives, to the bit, in an eighth of the memory.
+ * sample gives, to the bit, in a fifth of the memory (reserve included).
  *  - Why the extremes suffice: with m of the n values in the sample, the type 7 point at
  *    `sampleLevel(p, m, n)` sits at h = (1 + p (n - 1)) (m + 1) / (n + 1) - 1 <= p (m - 1)
  *    (0-based, as n >= m), so the 5% point reads order statistics floor(h) and floor(h) + 1,
