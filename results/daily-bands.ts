@@ -176,21 +176,23 @@ export class BandFold {
 
   /** As `result`, from the extremes of a planned sample: the same numbers. */
   private extremesResult(ext: BandExtremes): Band {
-    const width = Math.max(0, this.width);
-    const out: Band = { mean: new Array<number>(width), p05: new Array<number>(width), p95: new Array<number>(width) };
-    ext.days(width, (d, sorted, m) => {
+    const out: Band = { mean: [], p05: [], p95: [] };
+    // Pushed, not sized with new Array(width): V8 makes an array of over 100,000 holes a dictionary.
+    ext.days(Math.max(0, this.width), (d, sorted, m) => {
       const n = this.count[d];
       if (n === 0) {
-        out.mean[d] = out.p05[d] = out.p95[d] = NaN;
+        out.mean.push(NaN);
+        out.p05.push(NaN);
+        out.p95.push(NaN);
         return;
       }
-      out.mean[d] = this.sum[d] / n;
+      out.mean.push(this.sum[d] / n);
       const lo = sampleLevel(0.05, m, n),
         hi = sampleLevel(0.95, m, n);
       if (!readsKept(m, lo) || !readsKept(m, hi)) throw new Error(`a band point of ${m} values reads past the kept extremes`);
       const day = sorted as unknown as number[];
-      out.p05[d] = quantile(day, lo);
-      out.p95[d] = quantile(day, hi);
+      out.p05.push(quantile(day, lo));
+      out.p95.push(quantile(day, hi));
     });
     return out;
   }
