@@ -27,15 +27,32 @@ function less(a: number, b: number): boolean {
   return a < b || (a === 0 && b === 0 && Object.is(a, -0) && !Object.is(b, -0));
 }
 
-/** Puts v into the c values from `base` kept in order by `before` (at most K): their new count. */
-function insert(a: Float64Array, base: number, c: number, v: number, lowEnd: boolean): number {
-  const before = (x: number, y: number) => (lowEnd ? less(x, y) : less(y, x));
+/**
+ * Puts v into the c values from `base` kept in order (at most K; ascending for the low end,
+ * descending for the high end): their new count. PERF: two plain loops, no comparator, as
+ * this runs for every day of every sampled replication.
+ */
+function insertLow(a: Float64Array, base: number, c: number, v: number): number {
   if (c === K) {
-    if (!before(v, a[base + K - 1])) return c;
+    if (!less(v, a[base + K - 1])) return c;
     c = K - 1;
   }
   let j = base + c;
-  while (j > base && before(v, a[j - 1])) {
+  while (j > base && less(v, a[j - 1])) {
+    a[j] = a[j - 1];
+    j--;
+  }
+  a[j] = v;
+  return c + 1;
+}
+
+function insertHigh(a: Float64Array, base: number, c: number, v: number): number {
+  if (c === K) {
+    if (!less(a[base + K - 1], v)) return c;
+    c = K - 1;
+  }
+  let j = base + c;
+  while (j > base && less(a[j - 1], v)) {
     a[j] = a[j - 1];
     j--;
   }
@@ -92,9 +109,9 @@ export class BandExtremes {
 
   private put(low: Float64Array, high: Float64Array, m: Int32Array, d: number, v: number): void {
     if (!Number.isFinite(v)) return;
-    const c = Math.min(m[d], K);
-    insert(low, d * K, c, v, true);
-    insert(high, d * K, c, v, false);
+    const c = m[d] < K ? m[d] : K;
+    insertLow(low, d * K, c, v);
+    insertHigh(high, d * K, c, v);
     m[d]++;
   }
 
