@@ -15,20 +15,11 @@
  */
 import type { Band } from './format.js';
 import { quantile } from './statistics.js';
+import { BAND_SAMPLE, bandPriority } from './band-sample.js';
+import type { BandPlan } from './band-plan.js';
+import { BAND_EXTREMES, BandExtremes, readsKept } from './band-extremes.js';
 
-/** Replications whose daily values a band keeps (all of them up to this many). */
-export const BAND_SAMPLE = 200;
-
-/**
- * A replication's place in the band sample (smaller is kept first): the 32-bit finaliser of
- * MurmurHash3, a bijection, so no two indices tie.
- */
-export function bandPriority(index: number): number {
-  let h = (index ^ 0x9e3779b9) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
+export { BAND_SAMPLE, bandPriority };
 
 /** Running day-by-day mean of series from day `from` on (every series counts on every day). */
 export class MeanFold {
@@ -90,12 +81,23 @@ export class BandFold {
   private stride = 0;
   /** Priority of the replication in each sample slot. */
   private readonly slots: number[] = [];
+  /** With a plan of more than 2 x BAND_EXTREMES sample members: the only storage of the sample. */
+  private extremes: BandExtremes | null = null;
 
-  constructor(private readonly from: number) {}
+  /**
+   * `plan`: the run's replication indices known in advance (band-plan.ts). It changes no
+   * number, only the memory: a large sample keeps per day only the values its points read,
+   * a small one is sized to the run at once.
+   */
+  constructor(
+    private readonly from: number,
+    private readonly plan?: BandPlan,
+  ) {}
 
   /** Widens every day's sample (never beyond BAND_SAMPLE), so short runs take little memory. */
   private grow(): void {
-    const cap = Math.min(BAND_SAMPLE, Math.max(4, this.cap * 2));
+    const first = this.cap === 0 && this.plan ? this.plan.size : 4;
+    const cap = Math.min(BAND_SAMPLE, Math.max(first, this.cap * 2));
     const values = new Float64Array(this.stride * cap).fill(NaN);
     values.set(this.values);
     this.values = values;
@@ -124,6 +126,7 @@ export class BandFold {
       this.stride = w;
       this.count = new Int32Array(w);
       this.sum = new Float64Array(w);
+      if (this.plan && this.plan.size > 2 * BAND_EXTREMES) this.extremes = new BandExtremes(this.plan, w);
     }
     if (w < this.width) this.width = w;
     const width = this.width;
@@ -133,6 +136,10 @@ export class BandFold {
       this.count[d]++;
       this.sum[d] += v;
     }
+    if (this.extremes) {
+      this.extremes.add(s, this.from, width, index);
+      return;
+    }
     const slot = this.slotFor(index);
     if (slot < 0) return;
     const row = slot * this.stride,
@@ -141,6 +148,7 @@ export class BandFold {
   }
 
   result(): Band {
+    if (this.extremes) return this.extremesResult(this.extremes);
     const out: Band = { mean: [], p05: [], p95: [] };
     // PERF: a typed array sorts numerically without a comparator call per comparison. It orders
     // -0 before 0, which a - b leaves as found; either way the point reads 0.
@@ -166,8 +174,32 @@ export class BandFold {
     return out;
   }
 
+  /** As `result`, from the extremes of a planned sample: the same numbers. */
+  private extremesResult(ext: BandExtremes): Band {
+    const out: Band = { mean: [], p05: [], p95: [] };
+    // Pushed, not sized with new Array(width): V8 makes an array of over 100,000 holes a dictionary.
+    ext.days(Math.max(0, this.width), (d, sorted, m) => {
+      const n = this.count[d];
+      if (n === 0) {
+        out.mean.push(NaN);
+        out.p05.push(NaN);
+        out.p95.push(NaN);
+        return;
+      }
+      out.mean.push(this.sum[d] / n);
+      const lo = sampleLevel(0.05, m, n),
+        hi = sampleLevel(0.95, m, n);
+      if (!readsKept(m, lo) || !readsKept(m, hi)) throw new Error(`a band point of ${m} values reads past the kept extremes`);
+      const day = sorted as unknown as number[];
+      out.p05.push(quantile(day, lo));
+      out.p95.push(quantile(day, hi));
+    });
+    return out;
+  }
+
   /** Numbers held (for the bounded-memory tests): does not grow past BAND_SAMPLE replications. */
   get held(): number {
+    if (this.extremes) return this.count.length * 2 + this.extremes.held;
     return this.count.length * 2 + this.values.length + this.slots.length;
   }
 }

@@ -10,6 +10,7 @@ import type { ReplicationResult } from '../engine/index.js';
 import { RESULTS_FORMAT, type KpiStats, type Results, type StrategyResults } from './format.js';
 import { StrategyFold, foldDifferences, type StrategyMeta } from './summary-fold.js';
 import { MeanFold } from './daily-bands.js';
+import { bandPlan } from './band-plan.js';
 import { precision } from './precision.js';
 import { foldEconomics } from './appraisal/index.js';
 import { foldFunding } from './appraisal/index.js';
@@ -17,7 +18,8 @@ import { applyVerdicts, type Adjust } from './appraisal/index.js';
 
 /** Folds replications (any order) in index order. */
 export function foldOf(reps: readonly ReplicationResult[]): StrategyFold {
-  const fold = new StrategyFold();
+  const indices = new Set(reps.map((r) => r.replication));
+  const fold = new StrategyFold(indices.size === reps.length ? bandPlan(indices) : undefined);
   for (const r of [...reps].sort((a, b) => a.replication - b.replication)) fold.add(r);
   return fold;
 }

@@ -10,6 +10,7 @@ import type { ReplicationResult } from '../engine/index.js';
 import type { Economics, SystemKpiName, UnitMetricName } from '../engine/index.js';
 import type { Change, KpiStats, Stat, StrategyResults, UnitMetricStats } from './format.js';
 import { BandFold, MeanFold } from './daily-bands.js';
+import type { BandPlan } from './band-plan.js';
 import { linearisedRatio, ratioStat, shares, stat, withMean, withRange } from './statistics.js';
 import { FlowFold } from './flow-fold.js';
 
@@ -119,6 +120,9 @@ export class StrategyFold {
   /** The strategy's one-off cost, double running and discounting, from its replications. */
   economics?: Economics;
 
+  /** `bandPlan`: the replication indices the fold will see, when known (daily-bands.ts: less memory, same numbers). */
+  constructor(private readonly bandPlan?: BandPlan) {}
+
   add(r: ReplicationResult): void {
     if (this.indices.length === 0) this.from = firstMeasuredDay(r.warmupDays);
     const first = this.indices.length === 0;
@@ -167,11 +171,11 @@ export class StrategyFold {
       let f = this.daily.get(u);
       if (!f) {
         f = {
-          occupancy: new BandFold(this.from),
-          blocked: new BandFold(this.from),
-          queue: new BandFold(this.from),
+          occupancy: new BandFold(this.from, this.bandPlan),
+          blocked: new BandFold(this.from, this.bandPlan),
+          queue: new BandFold(this.from, this.bandPlan),
           capacity: new MeanFold(this.from),
-          admissions: new BandFold(this.from),
+          admissions: new BandFold(this.from, this.bandPlan),
         };
         this.daily.set(u, f);
       }

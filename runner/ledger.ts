@@ -4,7 +4,7 @@
  * order as it arrives and then drops it (unless the caller keeps them: `keepRaw`), so the
  * summary holds only what the results file needs and does not depend on arrival order.
  */
-import { StrategyFold, InOrder, HEADLINE_KPIS, type Results } from '../results/index.js';
+import { StrategyFold, InOrder, HEADLINE_KPIS, bandPlan, type Results } from '../results/index.js';
 import type { ReplicationResult } from '../engine/index.js';
 import type { Shard } from './shard.js';
 import { shardIndices } from './shard.js';
@@ -28,10 +28,13 @@ export class ReplicationLedger {
     private readonly shard: Shard | null,
     reps: number,
     private readonly keepRaw: boolean,
+    /** Whether `reps` is final (no `auto` rounds): the daily bands then know their sample in advance. */
+    fixed = false,
   ) {
     this.done = names.map(() => new Set());
     this.kept = names.map(() => new Map());
-    this.folds = names.map(() => new StrategyFold());
+    const plan = fixed ? bandPlan(shardIndices(reps, shard)) : undefined;
+    this.folds = names.map(() => new StrategyFold(plan));
     const [first, step] = shard ? [shard.index, shard.count] : [0, 1];
     this.feeds = this.folds.map((fold) => new InOrder<ReplicationResult>(first, step, reps, (_, r) => fold.add(r)));
   }

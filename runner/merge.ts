@@ -11,7 +11,7 @@
  * so a relabelled, emptied or doctored shard is refused instead of merged into a result
  * whose `replications` and Stat counts disagree.
  */
-import { withRunWarnings, summarise, summariseFolds, StrategyFold, type Results } from '../results/index.js';
+import { withRunWarnings, summarise, summariseFolds, StrategyFold, bandPlan, type Results } from '../results/index.js';
 import type { ReplicationResult } from '../engine/index.js';
 import { readShardHead, shardReplications, type ShardHead } from './shard-stream.js';
 import { MAX_SHARDS } from './shard.js';
@@ -142,7 +142,7 @@ export async function mergeShardFiles(
   }
   const readers = heads.map((h) => shardReplications(h));
   const next = await Promise.all(readers.map((r) => r.next()));
-  const folds = names.map(() => new StrategyFold());
+  const folds = names.map((name) => new StrategyFold(planOf(heads.flatMap((h) => (h.indices.get(name) ?? []).map(Number)))));
   for (const [s, name] of names.entries()) {
     for (;;) {
       // The smallest next index of this strategy over the shards: global index order.
@@ -176,6 +176,12 @@ export async function mergeShardFiles(
     ),
     shards,
   );
+}
+
+/** The band plan of the replications a merge folds (none if an index repeats: the fold then keeps every sampled value). */
+function planOf(indices: readonly number[]) {
+  const set = new Set(indices);
+  return set.size === indices.length ? bandPlan(set) : undefined;
 }
 
 /** Every shard holds the draws of all replications (they depend on the seed alone): keep the first's. */

@@ -137,7 +137,7 @@ export async function runScenarioDetailed(src: string | CompiledScenario, opts: 
   try {
     sc = await load(src, opts.set);
     run = settle(sc, opts);
-    ledger = new ReplicationLedger(run.names, run.shard, run.reps, keepRaw);
+    ledger = new ReplicationLedger(run.names, run.shard, run.reps, keepRaw, !run.auto);
     meter = new ProgressMeter(() => ledger.failures.length, opts.onProgress);
     const pool = poolSettings(sc, run, opts, warm);
     const plan: AutoPlan | null = run.auto

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReplicationLedger } from '../../runner/ledger.js';
 import { simulate } from '../../engine/simulator.js';
 import { lossModel } from './fixture.js';
+import { bandPlan } from '../../results/band-plan.js';
 
 const model = lossModel(2, 1, 1, 5, 0);
 const rep = (r: number) => simulate(model, { seed: 1, replication: r });
@@ -53,5 +54,26 @@ describe('ReplicationLedger.sortedFailures()', () => {
     l.fail(0, 3, 'b');
     l.fail(0, 1, 'c');
     expect(l.sortedFailures().map((f) => `${f.strategy}:${f.replication}`)).toEqual(['baseline:1', 'baseline:3', 'more:0']);
+  });
+});
+
+describe('ReplicationLedger(names, shard, reps, keepRaw, fixed)', () => {
+  it('folds daily bands equal to the bit to those of an open-ended run, in less memory, failed replications included', () => {
+    const daily = lossModel(2, 0.5, 1, 60, 0);
+    const shard = { index: 1, count: 2 };
+    const reps = Array.from({ length: 300 }, (_, i) => simulate(daily, { seed: 2, replication: 2 * i + 1 }));
+    const [fixed, open] = [true, false].map((f) => new ReplicationLedger(['baseline'], shard, 600, false, f));
+    // Four of the band sample (smallest priorities of the shard indices) and one of its reserve fail: the reserve stands in.
+    const failed = new Set([...bandPlan(reps.map((r) => r.replication)).rank].filter(([, k]) => k % 50 === 7).map(([i]) => i));
+    expect(failed.size).toBe(5);
+    for (const l of [fixed, open]) {
+      for (const r of reps) {
+        if (failed.has(r.replication)) l.fail(0, r.replication, 'boom');
+        else l.accept(0, r);
+      }
+    }
+    const meta = { description: '', set: {} };
+    expect(JSON.stringify(fixed.folds[0].result(meta).daily)).toBe(JSON.stringify(open.folds[0].result(meta).daily));
+    expect(fixed.folds[0].held).toBeLessThan(open.folds[0].held / 2);
   });
 });
