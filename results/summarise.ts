@@ -16,10 +16,17 @@ import { foldEconomics } from './appraisal/index.js';
 import { foldFunding } from './appraisal/index.js';
 import { applyVerdicts, type Adjust } from './appraisal/index.js';
 
-/** Folds replications (any order) in index order. */
-export function foldOf(reps: readonly ReplicationResult[]): StrategyFold {
+/**
+ * Folds replications (any order) in index order. `failed`: the indices of the run's failed
+ * replications, which belong to the band plan as the run made it (runner/ledger.ts plans from
+ * every index it was asked for): a summary of the survivors then gives the run's own bands,
+ * even when more sample members failed than the plan's reserve covers.
+ */
+export function foldOf(reps: readonly ReplicationResult[], failed: Iterable<number> = []): StrategyFold {
   const indices = new Set(reps.map((r) => r.replication));
-  const fold = new StrategyFold(indices.size === reps.length ? bandPlan(indices) : undefined);
+  const distinct = indices.size === reps.length;
+  for (const i of failed) indices.add(i);
+  const fold = new StrategyFold(distinct ? bandPlan(indices) : undefined);
   for (const r of [...reps].sort((a, b) => a.replication - b.replication)) fold.add(r);
   return fold;
 }
@@ -98,7 +105,13 @@ export interface SummariseMeta {
  */
 export function summarise(strategies: readonly StrategyReps[], meta: SummariseMeta): Results {
   return summariseFolds(
-    strategies.map(({ reps, ...s }) => ({ ...s, fold: foldOf(reps) })),
+    strategies.map(({ reps, ...s }) => ({
+      ...s,
+      fold: foldOf(
+        reps,
+        (meta.failures ?? []).filter((f) => f.strategy === s.name).map((f) => f.replication),
+      ),
+    })),
     meta,
   );
 }

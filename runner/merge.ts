@@ -142,7 +142,17 @@ export async function mergeShardFiles(
   }
   const readers = heads.map((h) => shardReplications(h));
   const next = await Promise.all(readers.map((r) => r.next()));
-  const folds = names.map((name) => new StrategyFold(planOf(heads.flatMap((h) => (h.indices.get(name) ?? []).map(Number)))));
+  // The plan of the run the shards came from: every index it was asked for, failed ones included (runner/ledger.ts).
+  const failedOf = (name: string) => shards.flatMap((s) => (s.failures ?? []).filter((f) => f.strategy === name).map((f) => f.replication));
+  const folds = names.map(
+    (name) =>
+      new StrategyFold(
+        planOf(
+          heads.flatMap((h) => (h.indices.get(name) ?? []).map(Number)),
+          failedOf(name),
+        ),
+      ),
+  );
   for (const [s, name] of names.entries()) {
     for (;;) {
       // The smallest next index of this strategy over the shards: global index order.
@@ -178,10 +188,12 @@ export async function mergeShardFiles(
   );
 }
 
-/** The band plan of the replications a merge folds (none if an index repeats: the fold then keeps every sampled value). */
-function planOf(indices: readonly number[]) {
+/** The band plan of the replications a merge folds and the run's failed ones (none if an index repeats: the fold then keeps every sampled value). */
+function planOf(indices: readonly number[], failed: readonly number[]) {
   const set = new Set(indices);
-  return set.size === indices.length ? bandPlan(set) : undefined;
+  if (set.size !== indices.length) return undefined;
+  for (const i of failed) set.add(i);
+  return bandPlan(set);
 }
 
 /** Every shard holds the draws of all replications (they depend on the seed alone): keep the first's. */

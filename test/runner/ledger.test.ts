@@ -3,6 +3,7 @@ import { ReplicationLedger } from '../../runner/ledger.js';
 import { simulate } from '../../engine/simulator.js';
 import { lossModel } from './fixture.js';
 import { bandPlan } from '../../results/band-plan.js';
+import { foldOf } from '../../results/summarise.js';
 
 const model = lossModel(2, 1, 1, 5, 0);
 const rep = (r: number) => simulate(model, { seed: 1, replication: r });
@@ -75,5 +76,26 @@ describe('ReplicationLedger(names, shard, reps, keepRaw, fixed)', () => {
     const meta = { description: '', set: {} };
     expect(JSON.stringify(fixed.folds[0].result(meta).daily)).toBe(JSON.stringify(open.folds[0].result(meta).daily));
     expect(fixed.folds[0].held).toBeLessThan(open.folds[0].held / 2);
+  });
+});
+
+describe('ReplicationLedger(..., fixed) against foldOf(reps, failed)', () => {
+  it('a summary of the survivors with the failed indices gives the run its own bands when more sample members fail than the reserve', () => {
+    const daily = lossModel(2, 0.5, 1, 60, 0);
+    const reps = Array.from({ length: 260 }, (_, i) => simulate(daily, { seed: 3, replication: i }));
+    // Twenty of the band sample fail: more than the reserve of eight stands in for.
+    const failed = [...bandPlan(reps.map((r) => r.replication)).rank].filter(([, k]) => k % 10 === 3).map(([i]) => i);
+    expect(failed.length).toBe(21);
+    const ledger = new ReplicationLedger(['baseline'], null, 260, false, true);
+    for (const r of reps) {
+      if (failed.includes(r.replication)) ledger.fail(0, r.replication, 'boom');
+      else ledger.accept(0, r);
+    }
+    const meta = { description: '', set: {} };
+    const survivors = reps.filter((r) => !failed.includes(r.replication));
+    const run = JSON.stringify(ledger.folds[0].result(meta).daily);
+    expect(JSON.stringify(foldOf(survivors, failed).result(meta).daily)).toBe(run);
+    // Without the failed indices the plan differs and so would the bands: what a merge of shards used to give.
+    expect(JSON.stringify(foldOf(survivors).result(meta).daily)).not.toBe(run);
   });
 });
