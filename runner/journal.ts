@@ -107,7 +107,29 @@ function foreign(line: Partial<JournalLine>, header: JournalHeader, shard: { ind
  * disk): the runner keys results by the line's index but sums them by the result's own,
  * so such a line would count one replication twice. It is run again instead.
  */
-const damaged = (line: JournalLine) => !line.result || typeof line.result !== 'object' || line.result.replication !== line.replication;
+const damaged = (line: JournalLine) =>
+  !line.result || typeof line.result !== 'object' || line.result.replication !== line.replication || !evenSeries(line.result);
+
+/**
+ * Whether every daily series of a result is a list, all of one length, none empty: a line
+ * edited or damaged inside a series (a value cut out, a series emptied, a packed series left
+ * unreadable) would otherwise shorten every band of its strategy without a word.
+ */
+function evenSeries(result: JournalLine['result']): boolean {
+  const daily: unknown = result.daily;
+  if (daily === undefined) return true;
+  if (!daily || typeof daily !== 'object') return false;
+  let n = -1;
+  for (const unit of Object.values(daily)) {
+    if (!unit || typeof unit !== 'object') return false;
+    for (const a of Object.values(unit as Record<string, unknown>)) {
+      if (!(a instanceof Float64Array) && !Array.isArray(a)) return false;
+      if (n < 0) n = a.length;
+      if (a.length !== n || n === 0) return false;
+    }
+  }
+  return true;
+}
 
 const parseShard = (label: string | null) => {
   if (label === null) return null;

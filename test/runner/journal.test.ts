@@ -142,6 +142,23 @@ describe('runScenarioDetailed(loaded, { resume }) from a damaged journal', () =>
     expect(comparable(resumed.results)).toBe(comparable(full.results));
   });
 
+  it('runs again a line whose daily series were cut short or emptied (a hand-edited line), giving the uninterrupted result', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    const full = await runScenarioDetailed(twoStrategies(4), { workers: 0, journal });
+    const lines = readFileSync(journal, 'utf8').trim().split('\n');
+    // Line 2: the first packed series loses three values (32 base64 characters, 24 bytes): still readable, shorter.
+    const packed = /\{"\$f64":"([A-Za-z0-9+/=]{40,})"\}/.exec(lines[1]);
+    expect(packed).not.toBeNull();
+    const cut = lines[1].replace(packed![1], packed![1].slice(32));
+    // Line 3: a plain series emptied.
+    const emptied = lines[2].replace(/"capacity":\[[^\]]*\]/, '"capacity":[]');
+    expect(emptied).not.toBe(lines[2]);
+    writeFileSync(journal, `${[lines[0], cut, emptied, ...lines.slice(3)].join('\n')}\n`);
+    const resumed = await runScenarioDetailed(twoStrategies(4), { workers: 0, journal, resume: true });
+    expect(resumed.resumed).toBe(lines.length - 3);
+    expect(comparable(resumed.results)).toBe(comparable(full.results));
+  });
+
   it('refuses a journal path that is a directory, saying so', async () => {
     const journal = dir();
     await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal, resume: true })).rejects.toThrow(
