@@ -22,6 +22,13 @@ import { BAND_EXTREMES, BandExtremes, readsKept } from './band-extremes.js';
 export { BAND_SAMPLE, bandPriority };
 
 /** Running day-by-day mean of series from day `from` on (every series counts on every day). */
+/** A day no replication reached: no mean and no band. */
+function noDay(out: Band): void {
+  out.mean.push(NaN);
+  out.p05.push(NaN);
+  out.p95.push(NaN);
+}
+
 export class MeanFold {
   private sum: Float64Array | null = null;
   private width = 0;
@@ -156,9 +163,7 @@ export class BandFold {
     for (let d = 0; d < Math.max(0, this.width); d++) {
       const n = this.count[d];
       if (n === 0) {
-        out.mean.push(NaN);
-        out.p05.push(NaN);
-        out.p95.push(NaN);
+        noDay(out);
         continue;
       }
       out.mean.push(this.sum[d] / n);
@@ -181,9 +186,7 @@ export class BandFold {
     ext.days(Math.max(0, this.width), (d, sorted, m) => {
       const n = this.count[d];
       if (n === 0) {
-        out.mean.push(NaN);
-        out.p05.push(NaN);
-        out.p95.push(NaN);
+        noDay(out);
         return;
       }
       out.mean.push(this.sum[d] / n);

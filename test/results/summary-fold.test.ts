@@ -66,13 +66,16 @@ describe('StrategyFold.result(meta) for lost_fraction', () => {
 });
 
 describe('StrategyFold.add(result)', () => {
-  it('holds a fixed amount per replication for the scalars, and nothing more for the daily series past the band sample', () => {
-    const model = buildModel({
+  /** Four beds, no queue, 400 days: a daily series long enough to show what a fold holds. */
+  const lossyAcute = () =>
+    buildModel({
       horizon: 400 * DAY,
       warmup: 0,
       units: { acute: { kind: 'beds', role: 'acute', capacity: 4, service: exponential(1 * DAY), queue: 0, next: { home: 1 } } },
       sources: { a: { rate: 3 / DAY, to: 'acute' } },
     });
+  it('holds a fixed amount per replication for the scalars, and nothing more for the daily series past the band sample', () => {
+    const model = lossyAcute();
     const one = simulate(model, { seed: 1, replication: 0 });
     const held = (R: number) => {
       const fold = new StrategyFold();
@@ -96,12 +99,7 @@ describe('StrategyFold.add(result)', () => {
     expect(b - a).toBe(900 * scalars);
   });
   it('with a band plan of its replications gives the same summary without four fifths of the sampled daily values', () => {
-    const model = buildModel({
-      horizon: 400 * DAY,
-      warmup: 0,
-      units: { acute: { kind: 'beds', role: 'acute', capacity: 4, service: exponential(1 * DAY), queue: 0, next: { home: 1 } } },
-      sources: { a: { rate: 3 / DAY, to: 'acute' } },
-    });
+    const model = lossyAcute();
     const reps = Array.from({ length: 260 }, (_, r) => simulate(model, { seed: 3, replication: r }));
     const fold = (plan?: ReturnType<typeof bandPlan>) => {
       const f = new StrategyFold(plan);
