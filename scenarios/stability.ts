@@ -65,7 +65,12 @@ function placesHint(L: UnitLoad): string {
   if (!Number.isFinite(L.peak.work)) return 'no number of places is enough while its patients wait for themselves';
   const work = L.peak.work,
     atPeak = L.peak.rho > L.rho * (1 + 1e-6) ? ' at the peak' : '';
-  return `${Math.floor(work) + 1} places${atPeak} bring the offered load under 1 and ${Math.floor(work / SAFE_LOAD) + 1} under ${SAFE_LOAD} (now ${f(L.peak.places)})`;
+  // The fewest places that keep the load under `limit`. The work of a load of exactly 1 comes out
+  // a rounding error below the places (1/day x 1 day: 0.9999999999999999), and that many places
+  // leave it at 1: the tolerance asks for one more.
+  const under = (limit: number) => Math.floor((work / limit) * (1 + 1e-9)) + 1;
+  const places = (n: number) => `${n} place${n === 1 ? '' : 's'}`;
+  return `${places(under(1))}${atPeak} bring the offered load under 1 and ${under(SAFE_LOAD)} under ${SAFE_LOAD} (now ${f(L.peak.places)})`;
 }
 
 /**

@@ -27,6 +27,16 @@ units:
     );
   });
 
+  it('asks for one place more than a load of exactly 1 has (1/day x 1 day in 1 place)', () => {
+    const text = `${head}arrivals: { a: { rate: 1/day, to: w } }
+units:
+  w: { kind: beds, capacity: 1, los: fixed(1 day), next: { home: 100% } }
+`;
+    const hints = warnings(text).map((d) => d.hint);
+    expect(hints).toHaveLength(1);
+    expect(hints[0]).toMatch(/^2 places bring the offered load under 1 and 2 under 0\.92 \(now 1\)/);
+  });
+
   it('counts the mean wait for the discharge window (08:00-20:00 every day adds 3 hours)', () => {
     // 10/day x (4.5 + 0.125) days = 46.25 places.
     const text = (cap: number) => `${head}arrivals: { a: { rate: 10/day, to: w } }
