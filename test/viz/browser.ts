@@ -4,6 +4,7 @@
  * otherwise the Chromium shipped inside the @sparticuz/chromium npm package, so
  * `npm ci && npm test` needs nothing from outside npm.
  */
+import { beforeAll, beforeEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,24 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, systemPath = 
   }
   if (existsSync(systemPath)) return { executable: systemPath, source: 'system', env: {} };
   return packagedChromium();
+}
+
+/**
+ * Runs `setup` once before a file's tests, and makes every test of the file fail with its
+ * error: a failing beforeAll would only mark them skipped, and a missing Chromium must show.
+ */
+export function setUpOnce(setup: () => Promise<void>, timeout?: number): void {
+  let failed: Error | undefined;
+  beforeAll(async () => {
+    try {
+      await setup();
+    } catch (e) {
+      failed = e instanceof Error ? e : new Error(String(e));
+    }
+  }, timeout);
+  beforeEach(() => {
+    if (failed) throw failed;
+  });
 }
 
 export async function openBrowser(): Promise<Browser> {

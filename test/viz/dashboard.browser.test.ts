@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Results, Stat } from '../../results/index.js';
 import { mainStrategies } from '../../viz/data.js';
 import { displayedResolution, parseDisplayed } from '../../viz/format.js';
-import { ARTIFACTS, openBrowser, showReport, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, showReport, type Browser, setUpOnce } from './browser.js';
 import { makeResults } from './fixture.js';
 
 let b: Browser, r: Results;
@@ -12,27 +12,18 @@ let b: Browser, r: Results;
 const ORDER = ['better', 'trade-off', 'no clear difference', 'worse'];
 const diffOf = (s: string, k: string) => (r.differences[s] as Record<string, Stat>)[k];
 
-let setupError: Error | undefined;
-beforeAll(async () => {
-  try {
-    r = makeResults({ sweep: true, labelled: true });
-    r.warnings = [
-      {
-        code: 'queue-growing',
-        strategy: 'community',
-        unit: 'p1',
-        message: 'the queue of `p1` in strategy `community` is still growing over the measured period',
-      },
-    ];
-    b = await openBrowser();
-    await showReport(b, r, 'board.html');
-  } catch (e) {
-    setupError = e instanceof Error ? e : new Error(String(e));
-  }
-});
-
-beforeEach(() => {
-  if (setupError) throw setupError;
+setUpOnce(async () => {
+  r = makeResults({ sweep: true, labelled: true });
+  r.warnings = [
+    {
+      code: 'queue-growing',
+      strategy: 'community',
+      unit: 'p1',
+      message: 'the queue of `p1` in strategy `community` is still growing over the measured period',
+    },
+  ];
+  b = await openBrowser();
+  await showReport(b, r, 'board.html');
 });
 
 afterAll(async () => {

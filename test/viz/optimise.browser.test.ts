@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,23 +6,15 @@ import { optimiseHtml } from '../../viz/optimise-html.js';
 import { runOptimise } from '../../optimise/run-optimise.js';
 import type { OptimiseFile } from '../../optimise/output.js';
 import { fixture } from '../optimise/problem.js';
-import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, type Browser, setUpOnce } from './browser.js';
 
 let b: Browser, f: OptimiseFile;
-let setupError: Error | undefined;
-beforeAll(async () => {
-  try {
-    f = await runOptimise(fixture('erlang-c.yaml').sc, { budget: 400, workers: 0 });
-    const path = join(ARTIFACTS, 'optimise.html');
-    writeFileSync(path, optimiseHtml(f, 'Erlang C'));
-    b = await openBrowser();
-    await b.page.goto(pathToFileURL(path).href);
-  } catch (e) {
-    setupError = e instanceof Error ? e : new Error(String(e));
-  }
-}, 120_000);
-beforeEach(() => {
-  if (setupError) throw setupError;
+setUpOnce(async () => {
+  f = await runOptimise(fixture('erlang-c.yaml').sc, { budget: 400, workers: 0 });
+  const path = join(ARTIFACTS, 'optimise.html');
+  writeFileSync(path, optimiseHtml(f, 'Erlang C'));
+  b = await openBrowser();
+  await b.page.goto(pathToFileURL(path).href);
 });
 afterAll(async () => {
   await b?.page.screenshot({ path: join(ARTIFACTS, 'optimise.png'), fullPage: true });

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Results } from '../../results/index.js';
-import { ARTIFACTS, openBrowser, showReport, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, showReport, type Browser, setUpOnce } from './browser.js';
 import { makeResults } from './fixture.js';
 
 let b: Browser, r: Results;
 
 // Without Chromium (or if the page cannot load) every test FAILS with the reason.
-let setupError: Error | undefined;
-beforeAll(async () => {
-  try {
-    r = makeResults();
-    b = await openBrowser();
-    await showReport(b, r, 'pathway.html');
-  } catch (e) {
-    setupError = e instanceof Error ? e : new Error(String(e));
-  }
-});
-
-beforeEach(() => {
-  if (setupError) throw setupError;
+setUpOnce(async () => {
+  r = makeResults();
+  b = await openBrowser();
+  await showReport(b, r, 'pathway.html');
 });
 
 afterAll(async () => {

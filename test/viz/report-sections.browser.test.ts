@@ -3,7 +3,7 @@
  * Chromium: the PRCC tornado from the run's draws, the one-at-a-time tornado and the
  * optimisation result from the files given with --sensitivity and --optimise.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +15,7 @@ import type { SensitivityFile } from '../../sensitivity/run-sensitivity.js';
 import { globalSensitivity } from '../../viz/global-sensitivity.js';
 import { writeReport } from '../../viz/node.js';
 import { fixture } from '../optimise/problem.js';
-import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, setUpOnce, type Browser } from './browser.js';
 import { makeResults } from './fixture.js';
 
 /** A run whose draws drive delayed discharges as 3a - b (c does nothing), with plain labels for a and b. */
@@ -55,7 +55,6 @@ const sens = (hash: string): SensitivityFile => ({
 });
 
 let b: Browser, r: Results, opt: OptimiseFile;
-let setupError: Error | undefined;
 const open = async (name: string, results: Results, attached = {}) => {
   const file = join(ARTIFACTS, name);
   await writeReport(results, file, attached);
@@ -63,18 +62,11 @@ const open = async (name: string, results: Results, attached = {}) => {
   await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
 };
 
-beforeAll(async () => {
-  try {
-    r = withDraws(40);
-    opt = await runOptimise(fixture('erlang-c.yaml').sc, { budget: 400, workers: 0 });
-    b = await openBrowser();
-    await open('report-sections.html', r, { optimise: opt, sensitivity: sens(r.scenario.hash) });
-  } catch (e) {
-    setupError = e instanceof Error ? e : new Error(String(e));
-  }
-}, 120_000);
-beforeEach(() => {
-  if (setupError) throw setupError;
+setUpOnce(async () => {
+  r = withDraws(40);
+  opt = await runOptimise(fixture('erlang-c.yaml').sc, { budget: 400, workers: 0 });
+  b = await openBrowser();
+  await open('report-sections.html', r, { optimise: opt, sensitivity: sens(r.scenario.hash) });
 });
 afterAll(async () => {
   await b?.page.screenshot({ path: join(ARTIFACTS, 'report-sections.png'), fullPage: true });

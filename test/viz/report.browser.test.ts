@@ -1,40 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { type Results, type SystemKpiName, HEADLINE_KPIS, kpiInfo } from '../../results/index.js';
 import { differenceRows, mainStrategies, strategyNames, sweepPoints } from '../../viz/data.js';
 import { displayedResolution, parseDisplayed } from '../../viz/format.js';
-import { ARTIFACTS, openBrowser, showReport, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, showReport, type Browser, setUpOnce } from './browser.js';
 import { makeResults } from './fixture.js';
 
 let b: Browser, r: Results;
 const requests: string[] = [];
 
-// Without Chromium (or if the page cannot load) every test FAILS with the reason: a
-// failing beforeAll would only mark them skipped.
-let setupError: Error | undefined;
-beforeAll(async () => {
-  try {
-    r = makeResults({ sweep: true });
-    r.warnings = [
-      {
-        code: 'queue-growing',
-        strategy: 'baseline',
-        unit: 'acute',
-        message: 'the queue of `acute` is still growing over the measured period',
-        slope_per_day: 2,
-        p_value: 1e-5,
-      },
-    ];
-    b = await openBrowser();
-    b.page.on('request', (req) => requests.push(req.url()));
-    await showReport(b, r, 'report.html');
-  } catch (e) {
-    setupError = e instanceof Error ? e : new Error(String(e));
-  }
-});
-
-beforeEach(() => {
-  if (setupError) throw setupError;
+// Without Chromium (or if the page cannot load) every test FAILS with the reason.
+setUpOnce(async () => {
+  r = makeResults({ sweep: true });
+  r.warnings = [
+    {
+      code: 'queue-growing',
+      strategy: 'baseline',
+      unit: 'acute',
+      message: 'the queue of `acute` is still growing over the measured period',
+      slope_per_day: 2,
+      p_value: 1e-5,
+    },
+  ];
+  b = await openBrowser();
+  b.page.on('request', (req) => requests.push(req.url()));
+  await showReport(b, r, 'report.html');
 });
 
 afterAll(async () => {

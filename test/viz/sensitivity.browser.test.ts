@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sensitivityHtml } from '../../viz/sensitivity-html.js';
 import type { SensitivityFile } from '../../sensitivity/run-sensitivity.js';
-import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, type Browser, setUpOnce } from './browser.js';
 import { KPI_INFO } from '../../results/index.js';
 
 const stat = (mean: number, h: number) => ({ mean, sd: h, ci95: [mean - h, mean + h] as [number, number], p10: null, p90: null, n: 20 });
@@ -39,19 +39,11 @@ const file: SensitivityFile = {
 };
 
 let b: Browser;
-let setupError: Error | undefined;
-beforeAll(async () => {
-  try {
-    const path = join(ARTIFACTS, 'sensitivity.html');
-    writeFileSync(path, sensitivityHtml(file, 'Test ICS'));
-    b = await openBrowser();
-    await b.page.goto(pathToFileURL(path).href);
-  } catch (e) {
-    setupError = e instanceof Error ? e : new Error(String(e));
-  }
-});
-beforeEach(() => {
-  if (setupError) throw setupError;
+setUpOnce(async () => {
+  const path = join(ARTIFACTS, 'sensitivity.html');
+  writeFileSync(path, sensitivityHtml(file, 'Test ICS'));
+  b = await openBrowser();
+  await b.page.goto(pathToFileURL(path).href);
 });
 afterAll(async () => {
   await b?.page.screenshot({ path: join(ARTIFACTS, 'sensitivity.png'), fullPage: true });

@@ -3,7 +3,7 @@
  * moved slider re-runs the plan against the baseline, "save this plan" writes a strategy that
  * reproduces the viewer's figures, and the page follows edits of the scenario file on disk.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import { type Results, type SystemKpiName, summariseStrategy } from '../../resul
 import { simulate } from '../../engine/index.js';
 import { loadScenarioText } from '../../scenarios/index.js';
 import { startViewer, type Viewer } from '../../viz/node.js';
-import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, type Browser, setUpOnce } from './browser.js';
 import { tempDir } from '../temp-dir.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/levers-ics.yaml', import.meta.url));
@@ -26,19 +26,11 @@ const runs = () => b.page.evaluate(() => Number(document.body.dataset.runs ?? 0)
 const settle = (run: number) => b.page.waitForSelector(`body[data-runs="${run}"][data-state=ready]`, { timeout: 90_000 });
 const sliderValue = (id: string) => b.page.$eval(`#slider-${id}`, (e) => (e as HTMLInputElement).value);
 
-let setupError: Error | undefined;
-beforeAll(async () => {
-  try {
-    v = await startViewer({ file, port: 0 });
-    b = await openBrowser();
-    await b.page.goto(v.url);
-    await settle(1);
-  } catch (e) {
-    setupError = e instanceof Error ? e : new Error(String(e));
-  }
-}, 120_000);
-beforeEach(() => {
-  if (setupError) throw setupError;
+setUpOnce(async () => {
+  v = await startViewer({ file, port: 0 });
+  b = await openBrowser();
+  await b.page.goto(v.url);
+  await settle(1);
 });
 afterAll(async () => {
   await b?.close();

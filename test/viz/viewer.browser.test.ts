@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { HEADLINE_KPIS, type Results, type SystemKpiName, summariseStrategy } fr
 import { simulate } from '../../engine/index.js';
 import { loadScenario } from '../../scenarios/index.js';
 import { startViewer, type Viewer } from '../../viz/node.js';
-import { ARTIFACTS, openBrowser, type Browser } from './browser.js';
+import { ARTIFACTS, openBrowser, type Browser, setUpOnce } from './browser.js';
 import { makeResults } from './fixture.js';
 
 const SCENARIO = fileURLToPath(new URL('./fixtures/small-ics.yaml', import.meta.url));
@@ -22,22 +22,12 @@ async function settle(run: number): Promise<number> {
   return (Date.now() - t) / 1000;
 }
 
-// Without Chromium (or if the page cannot load) every test FAILS with the reason: a
-// failing beforeAll would only mark them skipped.
-let setupError: Error | undefined;
-beforeAll(async () => {
-  try {
-    v = await startViewer({ file: SCENARIO, port: 0 });
-    b = await openBrowser();
-    await b.page.goto(v.url);
-    await settle(1);
-  } catch (e) {
-    setupError = e instanceof Error ? e : new Error(String(e));
-  }
-});
-
-beforeEach(() => {
-  if (setupError) throw setupError;
+// Without Chromium (or if the page cannot load) every test FAILS with the reason.
+setUpOnce(async () => {
+  v = await startViewer({ file: SCENARIO, port: 0 });
+  b = await openBrowser();
+  await b.page.goto(v.url);
+  await settle(1);
 });
 
 afterAll(async () => {
