@@ -9,7 +9,6 @@ import { formatSummary } from '../summary-table.js';
 import { adjustVerdicts, type Adjust } from '../adjust.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { writeCsv, type ReplicationScalars } from '../csv.js';
-import { writeXlsx } from '../xlsx.js';
 import { checkDistinctPaths } from '../output-paths.js';
 
 /** The file a path names, links followed; a path that does not exist yet names itself. */
@@ -63,7 +62,10 @@ export async function mergeCommand(
     // In the order of the strategies, a strategy without finished replications included.
     const perRep = scalars && Object.fromEntries(Object.keys(results.strategies).map((name) => [name, scalars[name] ?? []]));
     if (args.csv) writeCsv(args.csv, results, perRep);
-    if (args.xlsx) await writeXlsx(args.xlsx, results, perRep);
+    if (args.xlsx) {
+      const { writeXlsx } = await import('../xlsx.js');
+      await writeXlsx(args.xlsx, results, perRep);
+    }
     if (!args.quiet) io.out(formatSummary(results));
     printRunWarnings(results, io);
     if (results.failures && results.failures.length > 0) return EXIT.failed;

@@ -18,7 +18,6 @@ import { progressView } from '../progress.js';
 import { formatSummary } from '../summary-table.js';
 import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
-import { writeXlsx } from '../xlsx.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile } from '../output-paths.js';
 import type { Attachments } from '../../viz/index.js';
@@ -56,7 +55,11 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io, attached
     else writeResultsFile(args.out, results);
   }
   if (args.csv) writeCsv(args.csv, results, args.perRep ? outcome.replications : undefined);
-  if (args.xlsx) await writeXlsx(args.xlsx, results, args.perRep ? outcome.replications : undefined);
+  if (args.xlsx) {
+    // Loaded only when asked for: the workbook writer is the largest module caresim has.
+    const { writeXlsx } = await import('../xlsx.js');
+    await writeXlsx(args.xlsx, results, args.perRep ? outcome.replications : undefined);
+  }
   if (args.report) {
     const { writeReport } = await import('../../viz/index.js');
     await writeReport(results, args.report, attached);
