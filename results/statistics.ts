@@ -62,12 +62,12 @@ export function stat(values: ArrayLike<number>, indices?: ArrayLike<number>): St
   return { mean, sd, ci95: [mean - half, mean + half], p10, p90, n };
 }
 
-/** Quantile with linear interpolation between order statistics (R type 7). */
-export function quantile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * p,
+/** Quantile with linear interpolation between order statistics (R type 7), of the first `length` sorted values. */
+export function quantile(sorted: readonly number[], p: number, length = sorted.length): number {
+  if (length === 0) return NaN;
+  const h = (length - 1) * p,
     lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
+  const hi = Math.min(lo + 1, length - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 

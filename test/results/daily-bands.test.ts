@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_SAMPLE, BandFold, MeanFold, bandPriority, sampleLevel } from '../../results/daily-bands.js';
+import { BAND_SAMPLE, BandFold, MeanFold, bandPriority, sampleLevel, sortFirst } from '../../results/daily-bands.js';
 import { quantile } from '../../results/statistics.js';
 import { makeStream } from '../../engine/index.js';
 
@@ -144,5 +144,30 @@ describe('MeanFold.result()', () => {
     m.add([1, 2, 3, 4]);
     m.add([5, 6, 7]);
     expect(m.result()).toEqual([4, 5]);
+  });
+});
+
+describe('sortFirst(a, m)', () => {
+  it('orders the first m values as the typed array sort does and leaves the rest alone, at every m from 0 to 40', () => {
+    const rng = makeStream(17, 'sort-first');
+    for (let m = 0; m <= 40; m++) {
+      for (let trial = 0; trial < 20; trial++) {
+        // Few distinct values, so ties (and -0 beside 0) are common.
+        const a = Float64Array.from({ length: m + 3 }, () => [-0, 0, 1.5, -2, 7, 1e-300][Math.floor(rng.next() * 6)]);
+        const want = a.slice(0, m).sort();
+        const tail = a.slice(m);
+        sortFirst(a, m);
+        for (let i = 0; i < m; i++) expect(a[i] === want[i]).toBe(true); // -0 === 0: numerically the same order
+        expect(Array.from(a.subarray(m))).toEqual(Array.from(tail));
+      }
+    }
+  });
+});
+
+describe('quantile(sorted, p, length)', () => {
+  it('reads only the first `length` values, as a list of that length does', () => {
+    const sorted = [1, 2, 4, 8, 100, 200];
+    for (const p of [0, 0.05, 0.3, 0.5, 0.95, 1]) expect(quantile(sorted, p, 4)).toBe(quantile(sorted.slice(0, 4), p));
+    expect(quantile(sorted, 0.5, 0)).toBeNaN();
   });
 });
