@@ -149,7 +149,7 @@ describe('MeanFold.result()', () => {
 
 describe('sortFirst(a, m)', () => {
   it('orders the first m values as the typed array sort does and leaves the rest alone, at every m from 0 to 40', () => {
-    const rng = makeStream(17, 'sort-first');
+    const rng = makeStream(17, 0, 'sort-first');
     for (let m = 0; m <= 40; m++) {
       for (let trial = 0; trial < 20; trial++) {
         // Few distinct values, so ties (and -0 beside 0) are common.
