@@ -48,7 +48,8 @@ function warmupShort(unit: string, series: readonly number[], warmupDays: number
   // MSER-5 also cuts into slow seasonal swings; it is a warm-up problem only when the level
   // at the end of the warm-up lies outside the range (5th to 95th percentile) the unit keeps
   // after the cut, i.e. the first measured days still carry the empty start.
-  const sorted = [...rest].sort((a, b) => a - b);
+  // PERF: a typed array sorts numerically without a call per comparison (111,112 days in model A).
+  const sorted = Float64Array.from(rest).sort();
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   if (at >= q(0.05) && at <= q(0.95)) return null;
   return {
