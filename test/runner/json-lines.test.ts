@@ -4,15 +4,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJsonLines, writeJsonLines } from '../../runner/json-lines.js';
 import { tempDir } from '../temp-dir.js';
+import { decode } from '../../results/index.js';
 
-function write(file: string, value: unknown, depth: number): string {
+function write(file: string, value: unknown, depth: number, special: 'null' | 'string' = 'null'): string {
   let text = '';
   writeJsonLines(
     value,
     (t) => {
       text += t;
     },
-    { open: (p) => p.length < depth, special: 'null' },
+    { open: (p) => p.length < depth, special },
   );
   writeFileSync(file, text);
   return text;
@@ -50,6 +51,18 @@ describe('writeJsonLines(value) and readJsonLines(file)', () => {
           .map((l) => l.length),
       ),
     ).toBeLessThan(4096 * 20);
+  });
+
+  it('writes long number series with NaN and ±Infinity as the codec does, at every line boundary, plain or typed', async () => {
+    const file = join(tempDir('json-lines'), 'v.json');
+    const special = [NaN, Infinity, -Infinity];
+    const plain = Array.from({ length: 3 * 4096 + 5 }, (_, i) => (i % 4096 === 0 || i % 4096 === 4095 ? special[i % 3] : i / 7));
+    const value = { plain, typed: Float64Array.from(plain), mixed: [1, { a: NaN }, 2, [3, Infinity]], empty: [] };
+    const text = write(file, value, 2, 'string');
+    const want = { plain, typed: plain, mixed: [1, { a: NaN }, 2, [3, Infinity]], empty: [] };
+    expect(decode(text)).toEqual(want);
+    expect(await readJsonLines(file, { parser: () => decode })).toEqual(want);
+    expect(text.split('\n').filter((l) => l.includes('"NaN"')).length).toBeGreaterThan(1);
   });
 
   it('hands members to take in order and refuses text not in the layout', async () => {
