@@ -155,7 +155,24 @@ function parser(version: string): Argv {
     .version(version)
     .exitProcess(false);
   for (const spec of COMMANDS) y = y.command(spec.usage, spec.describe, (b) => declare(b, spec));
+  skipHelpCache(y);
   return y;
+}
+
+/** The part of yargs's internals `skipHelpCache` reaches (not in its published types). */
+interface WithUsage {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * PERF: before it runs a command, yargs renders the command's whole help text and keeps it,
+ * in case the command's handler asks for it later: about 75 ms of every command's start-up.
+ * Ours never does (the command runs after parsing, and its usage errors carry no help), and
+ * bad usage found while parsing renders its help afresh, so the text is never read.
+ */
+export function skipHelpCache(y: Argv): void {
+  const usage = (y as unknown as WithUsage).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 const maxWorkers = () => MAX_WORKERS_PER_CORE * availableParallelism();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, type Command } from '../../cli/parse.js';
+import yargs from 'yargs';
+import { parseArgs, skipHelpCache, type Command } from '../../cli/parse.js';
 import { COMMANDS } from '../../cli/options.js';
 
 async function command(argv: string[]): Promise<Command> {
@@ -127,5 +128,16 @@ describe('parseArgs(argv)', () => {
       expect(p.kind, argv.join(' ')).toBe('usage');
       if (p.kind === 'usage') expect(p.message).toMatch(message);
     }
+  });
+});
+
+describe('skipHelpCache(y)', () => {
+  it('replaces the help text yargs renders before a command runs (the internals it reaches are still there)', () => {
+    const y = yargs([]).command('go', 'Go');
+    type Usage = { cacheHelpMessage(): void; hasCachedHelpMessage(): boolean };
+    const usage = (y as unknown as { getInternalMethods(): { getUsageInstance(): Usage } }).getInternalMethods().getUsageInstance();
+    skipHelpCache(y);
+    usage.cacheHelpMessage();
+    expect(usage.hasCachedHelpMessage()).toBe(false);
   });
 });
