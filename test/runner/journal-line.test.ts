@@ -67,6 +67,43 @@ describe('LineEncoder.encode(value)', () => {
     }
   });
 
+  it('LineEncoder.encode(entry) writes whole numbers of every size as JSON does, past its buffer and after large ones', () => {
+    const edges = [
+      0,
+      1,
+      9,
+      10,
+      99,
+      100,
+      12345,
+      -1,
+      -9,
+      -10,
+      -100,
+      2 ** 31 - 1,
+      -(2 ** 31),
+      2 ** 31,
+      -(2 ** 31) - 1,
+      2 ** 53,
+      1e21,
+      -1e21,
+      1e300,
+    ];
+    const long = Float64Array.from({ length: 40_000 }, (_, i) => (i % 7 === 0 ? edges[i % edges.length] * 1e6 : i - 20_000));
+    for (const series of [
+      new Float64Array(edges),
+      long,
+      new Float64Array(0),
+      Float64Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? i : (i + 1) * -1.234567890123456e290)),
+      Float64Array.from({ length: 70_000 }, (_, i) => i % 1000),
+    ]) {
+      const encoder = new LineEncoder(); // fresh: a series longer than its buffer grows it
+      const entry = { replication: 3, daily: { a: series, b: new Float64Array([0.5, 2]) } };
+      expect(encoder.encode(entry).toString('utf8')).toBe(`${encodeLine(entry)}\n`);
+      expect(Array.from(decodeLine<{ daily: { a: ArrayLike<number> } }>(encodeLine(entry)).daily.a)).toEqual(Array.from(series));
+    }
+  });
+
   it('LineEncoder.encode(entry) writes a line whose names hold its marker character whole, still the same bytes', () => {
     const encoder = new LineEncoder();
     const entry = {
