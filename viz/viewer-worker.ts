@@ -4,7 +4,10 @@
  */
 import { serveReplications, type FromWorker, type ToWorker } from '../engine/index.js';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+  postMessage(m: FromWorker, transfer: ArrayBuffer[]): void;
+};
 
-const handle = serveReplications((msg) => scope.postMessage(msg));
+const handle = serveReplications((msg, transfer) => scope.postMessage(msg, transfer));
 scope.onmessage = (e) => handle(e.data);
