@@ -2,6 +2,8 @@
  * The CLI's commands and options as one typed table: parsing, `--help` text and the
  * README are all generated from it, so they cannot drift apart.
  */
+import { ATTACH, SET, ADJUST, SEED, WORKERS, TABLES, JOURNAL, out, report, quiet } from './shared-options.js';
+
 export type OptionType = 'string' | 'number' | 'boolean' | 'array';
 
 export interface OptionSpec {
@@ -30,36 +32,6 @@ export interface CommandSpec {
   examples: [string, string][];
 }
 
-/** Files a board report carries besides the run (viz/attachment-file.ts). */
-const ATTACH: OptionSpec[] = [
-  {
-    name: 'optimise',
-    type: 'string',
-    value: 'FILE',
-    describe: 'With the report: add the optimisation result (from caresim optimise --out)',
-  },
-  {
-    name: 'sensitivity',
-    type: 'string',
-    value: 'FILE',
-    describe: 'With the report: add the one-at-a-time tornado (from caresim sensitivity --out)',
-  },
-];
-
-const SET: OptionSpec = {
-  name: 'set',
-  type: 'array',
-  value: 'PATH=EXPR',
-  describe: 'Override a scenario value, e.g. units.acute.capacity=2000 (repeatable)',
-};
-
-const ADJUST: OptionSpec = {
-  name: 'adjust',
-  type: 'string',
-  value: 'none|holm',
-  describe: 'Intervals the verdicts use: plain 95% CIs (none) or Holm-adjusted for the many strategy x KPI comparisons (holm)',
-};
-
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'run',
@@ -75,13 +47,11 @@ export const COMMANDS: CommandSpec[] = [
         describe: 'Replications per strategy, or auto (until every headline KPI is within 5%)',
       },
       { name: 'max-reps', type: 'number', value: 'N', describe: 'Most replications for auto' },
-      { name: 'seed', type: 'string', value: 'S', describe: 'Master seed (overrides the scenario)' },
-      { name: 'workers', alias: 'w', type: 'number', value: 'W', describe: 'Worker threads (default: all cores; 0 = in the main thread)' },
-      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the results file (JSON)' },
-      { name: 'csv', type: 'string', value: 'DIR', describe: 'Write tidy CSV files into DIR (every table of the results)' },
-      { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv or --xlsx: also one row per replication' },
-      { name: 'xlsx', type: 'string', value: 'FILE', describe: 'Write every CSV table as one Excel workbook (a sheet per table)' },
-      { name: 'report', type: 'string', value: 'FILE', describe: 'Write the HTML dashboard after the run' },
+      SEED,
+      WORKERS,
+      out('Write the results file (JSON)'),
+      ...TABLES,
+      report('Write the HTML dashboard after the run'),
       ...ATTACH,
       SET,
       {
@@ -101,14 +71,14 @@ export const COMMANDS: CommandSpec[] = [
       },
       { name: 'resume', type: 'boolean', default: false, describe: 'Continue an interrupted run from its journal (none there: start)' },
       { name: 'fresh', type: 'boolean', default: false, describe: 'Discard the journal of an unfinished run and start again' },
-      { name: 'journal', type: 'string', value: 'FILE', describe: 'Journal file (default: OUT.journal.ndjson)' },
+      JOURNAL,
       {
         name: 'max-memory',
         type: 'number',
         value: 'MIB',
         describe: 'Memory limit per worker (its heap, and separately its patient records); a replication beyond it fails alone',
       },
-      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No progress output and no summary table' },
+      quiet('No progress output and no summary table'),
     ],
     examples: [
       ['caresim run scenario.yaml --out results.json', 'Run with the replications and seed the file gives'],
@@ -135,14 +105,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'merge <shards..>',
     describe: 'Combine shard outputs into the result of a single run',
     positionals: [{ name: 'shards', describe: 'Shard output files (from run --shard)', array: true }],
-    options: [
-      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the merged results file (JSON)' },
-      { name: 'csv', type: 'string', value: 'DIR', describe: 'Write tidy CSV files into DIR (every table of the results)' },
-      { name: 'per-rep', type: 'boolean', default: false, describe: 'With --csv or --xlsx: also one row per replication' },
-      { name: 'xlsx', type: 'string', value: 'FILE', describe: 'Write every CSV table as one Excel workbook (a sheet per table)' },
-      ADJUST,
-      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No summary table' },
-    ],
+    options: [out('Write the merged results file (JSON)'), ...TABLES, ADJUST, quiet('No summary table')],
     examples: [['caresim merge shard-*.json --out results.json', 'Merge the outputs of all shards']],
   },
   {
@@ -155,15 +118,15 @@ export const COMMANDS: CommandSpec[] = [
     ],
     options: [
       { name: 'strategy', type: 'string', value: 'NAME', describe: 'Strategy to compare with (default: baseline)' },
-      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the numbers (JSON)' },
-      { name: 'report', type: 'string', value: 'FILE', describe: 'Write an HTML page with a chart per series' },
+      out('Write the numbers (JSON)'),
+      report('Write an HTML page with a chart per series'),
       {
         name: 'fail-on-mismatch',
         type: 'boolean',
         default: false,
         describe: 'Exit 1 when a series does not match the model (for scripts and CI)',
       },
-      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No table on stdout' },
+      quiet('No table on stdout'),
     ],
     examples: [
       ['caresim compare results.json observed.csv', 'Coverage of the simulated band, mean error and a verdict per series'],
@@ -186,7 +149,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'schema',
     describe: 'Print the JSON Schema of the scenario format (for editors)',
     positionals: [],
-    options: [{ name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write it to FILE instead' }],
+    options: [out('Write it to FILE instead')],
     examples: [['caresim schema --out caresim.schema.json', 'Save the schema for editor validation']],
   },
   {
@@ -209,13 +172,7 @@ export const COMMANDS: CommandSpec[] = [
     describe: 'Write the self-contained HTML dashboard of a results file',
     positionals: [{ name: 'results', describe: 'Results file (.json)' }],
     options: [
-      {
-        name: 'out',
-        alias: 'o',
-        type: 'string',
-        value: 'FILE',
-        describe: 'HTML file to write (default: report.html, unless only --csv or --xlsx is given)',
-      },
+      out('HTML file to write (default: report.html, unless only --csv or --xlsx is given)'),
       { name: 'csv', type: 'string', value: 'DIR', describe: 'Also write the results as tidy CSV files into DIR' },
       { name: 'xlsx', type: 'string', value: 'FILE', describe: 'Also write the results as one Excel workbook (a sheet per CSV table)' },
       ...ATTACH,
@@ -235,9 +192,9 @@ export const COMMANDS: CommandSpec[] = [
       { name: 'b', describe: 'Results file (.json) to compare with it' },
     ],
     options: [
-      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the comparison as JSON' },
+      out('Write the comparison as JSON'),
       { name: 'csv', type: 'string', value: 'FILE', describe: 'Write the comparison as one CSV table' },
-      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No table on stdout' },
+      quiet('No table on stdout'),
     ],
     examples: [
       ['caresim diff plan-2026.json plan-2027.json', 'Headline KPIs of each common strategy: a, b, b - a with its CI'],
@@ -270,8 +227,8 @@ export const COMMANDS: CommandSpec[] = [
       },
     ],
     options: [
-      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the scenario fragment (YAML) to FILE (default: stdout)' },
-      { name: 'report', type: 'string', value: 'FILE', describe: 'Write an HTML page with every fit drawn (Kaplan-Meier and Q-Q plots)' },
+      out('Write the scenario fragment (YAML) to FILE (default: stdout)'),
+      report('Write an HTML page with every fit drawn (Kaplan-Meier and Q-Q plots)'),
       {
         name: 'col',
         type: 'array',
@@ -292,7 +249,7 @@ export const COMMANDS: CommandSpec[] = [
         describe: 'Bootstrap replicates of each goodness-of-fit test (fewer than 99 cannot reject at 1%)',
         default: 99,
       },
-      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No summary (bad rows are still listed)' },
+      quiet('No summary (bad rows are still listed)'),
     ],
     examples: [
       [
@@ -308,16 +265,11 @@ export const COMMANDS: CommandSpec[] = [
     describe: "Find the cheapest plan that meets the targets of the scenario's `optimise:` section, with stated confidence",
     positionals: [{ name: 'file', describe: 'Scenario file (.yaml) with an `optimise:` section' }],
     options: [
-      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the optimisation file (JSON)' },
-      {
-        name: 'report',
-        type: 'string',
-        value: 'FILE',
-        describe: 'Write an HTML page: the chosen plan, runners-up, trade-off chart and evidence',
-      },
+      out('Write the optimisation file (JSON)'),
+      report('Write an HTML page: the chosen plan, runners-up, trade-off chart and evidence'),
       { name: 'budget', type: 'number', value: 'N', describe: 'Replications to spend in all, search and clean-up (default 1000)' },
-      { name: 'seed', type: 'string', value: 'S', describe: 'Master seed (overrides the scenario)' },
-      { name: 'workers', alias: 'w', type: 'number', value: 'W', describe: 'Worker threads (default: all cores; 0 = in the main thread)' },
+      SEED,
+      WORKERS,
       SET,
       {
         name: 'resume',
@@ -325,8 +277,8 @@ export const COMMANDS: CommandSpec[] = [
         default: false,
         describe: 'Continue an interrupted optimisation from its journal (none there: start)',
       },
-      { name: 'journal', type: 'string', value: 'FILE', describe: 'Journal file (default: OUT.journal.ndjson)' },
-      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No progress output and no summary' },
+      JOURNAL,
+      quiet('No progress output and no summary'),
     ],
     examples: [
       [
@@ -343,8 +295,8 @@ export const COMMANDS: CommandSpec[] = [
       'Which inputs drive the results: one-at-a-time low/high runs of every uncertain param on common random numbers, and PRCC from the draws',
     positionals: [{ name: 'file', describe: 'Scenario file (.yaml)' }],
     options: [
-      { name: 'out', alias: 'o', type: 'string', value: 'FILE', describe: 'Write the sensitivity file (JSON)' },
-      { name: 'report', type: 'string', value: 'FILE', describe: 'Write an HTML page with a tornado chart per headline KPI' },
+      out('Write the sensitivity file (JSON)'),
+      report('Write an HTML page with a tornado chart per headline KPI'),
       { name: 'vary', type: 'array', value: 'NAME=PCT', describe: 'Also move a param by ± a share, e.g. p2_beds=10% (repeatable)' },
       {
         name: 'reps',
@@ -353,10 +305,10 @@ export const COMMANDS: CommandSpec[] = [
         value: 'N',
         describe: "Replications per configuration (default: the scenario's; 50 for auto)",
       },
-      { name: 'seed', type: 'string', value: 'S', describe: 'Master seed (overrides the scenario)' },
-      { name: 'workers', alias: 'w', type: 'number', value: 'W', describe: 'Worker threads (default: all cores; 0 = in the main thread)' },
+      SEED,
+      WORKERS,
       SET,
-      { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'No progress output and no summary' },
+      quiet('No progress output and no summary'),
     ],
     examples: [
       ['caresim sensitivity scenario.yaml --out sens.json', 'Tornado of every uncertain param, and PRCC of every headline KPI'],
@@ -376,7 +328,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'start',
     describe: 'Run the default ICS scenario and write out/results.json and out/report.html',
     positionals: [],
-    options: [{ name: 'workers', alias: 'w', type: 'number', value: 'W', describe: 'Worker threads' }],
+    options: [{ ...WORKERS, describe: 'Worker threads' }],
     examples: [['caresim start', 'The quickest way to see caresim work']],
   },
 ];

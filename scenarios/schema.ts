@@ -11,6 +11,23 @@ const expr: Json = { type: ['string', 'number'] };
 const name: Json = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
 const cohortMap = (item: Json): Json => ({ anyOf: [item, { type: 'object', additionalProperties: item }] });
 
+/**
+ * A map of path to a range `{ from, to, step }`: the decision variables of `optimise.decide`
+ * and the viewer's `levers` take the same ranges; `extra` holds the keys one has besides
+ * (a lever's `label`).
+ */
+function rangeMap(extra: Json): Json {
+  return {
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'to', 'step'],
+      properties: { from: expr, to: expr, step: expr, ...extra },
+    },
+  };
+}
+
 function valueSchema(kind: ValueKind): Json {
   switch (kind) {
     case 'version':
@@ -140,25 +157,9 @@ function valueSchema(kind: ValueKind): Json {
     case 'sweep-map':
       return { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: expr } };
     case 'decide-map':
-      return {
-        type: 'object',
-        additionalProperties: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['from', 'to', 'step'],
-          properties: { from: expr, to: expr, step: expr },
-        },
-      };
+      return rangeMap({});
     case 'lever-map':
-      return {
-        type: 'object',
-        additionalProperties: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['from', 'to', 'step'],
-          properties: { from: expr, to: expr, step: expr, label: { type: 'string' } },
-        },
-      };
+      return rangeMap({ label: { type: 'string' } });
     default:
       return expr;
   }
