@@ -8,12 +8,20 @@
  */
 import type { SimState } from './sim-state.js';
 
-/** Integrates unit u's time-weighted statistics up to now. */
+/**
+ * Integrates unit u's time-weighted statistics up to now.
+ * PERF: only the test is here, so that V8 inlines it at each of the dozen call sites without
+ * spending its inlining budget (the integration is the larger part, and runs at most once per
+ * unit and instant: later touches in the same instant find nothing to add).
+ */
 export function touch(s: SimState, u: number): void {
-  if (!s.monitor) return;
+  if (s.now > s.stats.last[u] && s.monitor) integrate(s, u);
+}
+
+/** Adds the time since unit u's last touch to its areas (the caller checked that time has passed). */
+function integrate(s: SimState, u: number): void {
   const st = s.stats;
   const dt = s.now - st.last[u];
-  if (dt <= 0) return;
   const units = s.units;
   const occ = units.places[u],
     cap = units.cap[u],

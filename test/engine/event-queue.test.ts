@@ -136,3 +136,59 @@ describe('EventQueue.reserve(priority) / before(time, key)', () => {
     expect(q.before(4.5, q.reserve(9))).toBe(true);
   });
 });
+
+describe('EventQueue.pop() / push() / peekTime() around the hole a pop leaves', () => {
+  it('pop() then push(), peekTime(), size and before() all see the popped event gone', () => {
+    const q = new EventQueue(2);
+    q.push(1, 0, 1);
+    q.push(3, 0, 3);
+    q.push(2, 0, 2);
+    q.pop(); // 1 leaves; the root is a hole until the next push or peek
+    expect([q.topTime, q.topPayload, q.size]).toEqual([1, 1, 2]);
+    q.push(2.5, 0, 25); // fills the hole
+    expect(q.size).toBe(3);
+    expect(q.peekTime()).toBe(2);
+    q.pop();
+    expect(q.peekTime()).toBe(2.5); // no push: the peek fills the hole from the last entry
+    q.pop();
+    expect(q.before(2.9, q.reserve(0))).toBe(true);
+    q.pop();
+    expect([q.topTime, q.topPayload, q.size, q.peekTime()]).toEqual([3, 3, 0, Infinity]);
+    q.push(7, 0, 7);
+    expect([q.size, q.peekTime()]).toEqual([1, 7]);
+  });
+
+  it('any sequence of push, pop and peekTime leaves in (time, priority, insertion) order (property)', () => {
+    const op = fc.oneof(
+      fc.record({ k: fc.constant('push' as const), t: fc.integer({ min: 0, max: 30 }), pr: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ k: fc.constant('pop' as const), t: fc.constant(0), pr: fc.constant(0) }),
+      fc.record({ k: fc.constant('peek' as const), t: fc.constant(0), pr: fc.constant(0) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const q = new EventQueue(2);
+        const ref: { t: number; pr: number; id: number }[] = [];
+        const least = () =>
+          ref.reduce((best, a, i) => {
+            const b = ref[best];
+            return a.t < b.t || (a.t === b.t && (a.pr < b.pr || (a.pr === b.pr && a.id < b.id))) ? i : best;
+          }, 0);
+        let id = 0;
+        for (const o of ops) {
+          if (o.k === 'push') {
+            q.push(o.t, o.pr, id, id * 3);
+            ref.push({ t: o.t, pr: o.pr, id: id++ });
+          } else if (o.k === 'peek') {
+            expect(q.peekTime()).toBe(ref.length ? ref[least()].t : Infinity);
+          } else if (ref.length > 0) {
+            const [e] = ref.splice(least(), 1);
+            q.pop();
+            expect([q.topTime, q.topPayload, q.topTag]).toEqual([e.t, e.id, e.id * 3]);
+          }
+          expect(q.size).toBe(ref.length);
+        }
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});

@@ -37,3 +37,32 @@ describe('blockFor(s, u, p) / shiftBlocked(s, u)', () => {
     expect([s.units.blockedN[b], s.units.waiting[b].length]).toEqual([0, 0]);
   });
 });
+
+describe('touch(s, u)', () => {
+  it('touch(s, u) adds the time since the last touch once, however often it is called in one instant', () => {
+    const s = new SimState(model, { seed: 1, replication: 0 });
+    const a = 0;
+    s.units.places[a] = 2;
+    s.units.doneN[a] = 1;
+    s.units.qlen[a] = 3;
+    s.now = 10;
+    touch(s, a);
+    touch(s, a);
+    s.now = 14;
+    touch(s, a);
+    // 2 places over [0, 14) at capacity 2: full the whole time.
+    expect([s.stats.occArea[a], s.stats.blockedArea[a], s.stats.queueArea[a], s.stats.fullTime[a]]).toEqual([28, 14, 42, 14]);
+    expect(s.stats.last[a]).toBe(14);
+    s.now = 12; // earlier than the last touch: nothing to add
+    touch(s, a);
+    expect([s.stats.occArea[a], s.stats.last[a]]).toEqual([28, 14]);
+  });
+
+  it('touch(s, u) integrates nothing when the model is not monitored', () => {
+    const s = new SimState({ ...model, monitor: false }, { seed: 1, replication: 0 });
+    s.units.places[0] = 2;
+    s.now = 10;
+    touch(s, 0);
+    expect([s.stats.occArea[0], s.stats.fullTime[0], s.stats.last[0]]).toEqual([0, 0, 0]);
+  });
+});
