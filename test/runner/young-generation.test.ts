@@ -8,8 +8,6 @@ import { lossModel } from './fixture.js';
 
 const probeFile = fileURLToPath(new URL('./fixtures/young-probe-worker.mjs', import.meta.url));
 const MiB = 1024 * 1024;
-/** V8's default ceiling for the new space: two semi-spaces of 16 MiB. */
-const DEFAULT_NEW_SPACE = 32 * MiB;
 
 /** A probe Worker (fixtures/young-probe-worker.mjs), started and ready. */
 async function probe(options: ConstructorParameters<typeof Worker>[1] = {}) {
@@ -40,10 +38,10 @@ describe('workerLimits(maxMemoryMb)', () => {
     const capped = await probe(workerLimits(undefined));
     const free = await probe();
     try {
-      const [c, f] = [await capped.grow(6), await free.grow(6)];
+      const [c, f] = [await capped.grow(4), await free.grow(4)];
       expect(c).toBeLessThanOrEqual(((2 * WORKER_YOUNG_MB) / 3) * MiB);
-      // Without the cap the same work grows it to V8's default ceiling.
-      expect(f).toBe(DEFAULT_NEW_SPACE);
+      // Without the cap the same work grows it past (to V8's default ceiling of 32 MiB in Node 20).
+      expect(f).toBeGreaterThan(((2 * WORKER_YOUNG_MB) / 3) * MiB);
     } finally {
       await capped.stop();
       await free.stop();
@@ -58,9 +56,9 @@ describe('youngGenerationHold()', () => {
     try {
       const start = await p.grow(1, 0);
       young.hold();
-      expect(await p.grow(6)).toBe(start);
+      expect(await p.grow(4)).toBeLessThanOrEqual(start);
       young.release();
-      expect(await p.grow(6)).toBeGreaterThan(start);
+      expect(await p.grow(4)).toBeGreaterThan(start);
     } finally {
       young.release();
       await p.stop();
@@ -88,7 +86,7 @@ describe('runTasks(tasks, { workers })', () => {
       // Eight tasks keep 2 M objects alive: unheld, the worker's new space reaches its 8 MiB cap.
       expect(Math.max(...sizes)).toBe(sizes[0]);
       expect(sizes[0]).toBeLessThan(((2 * WORKER_YOUNG_MB) / 3) * MiB);
-      expect(await after.grow(6)).toBeGreaterThan(start);
+      expect(await after.grow(4)).toBeGreaterThan(start);
     } finally {
       await after.stop();
     }
