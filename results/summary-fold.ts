@@ -28,28 +28,60 @@ export interface StrategyMeta {
 
 /**
  * Named per-replication values: one column per name, in order of first appearance; a
- * replication without a name reads NaN ("not defined"), as in a Stat.
+ * replication without a name reads NaN ("not defined"), as in a Stat. PERF: a column is a
+ * Float64Array sized for the run's replications when the fold knows them (a fixed count),
+ * else doubled as rows come. Growing a column by copying left its old storage behind as
+ * garbage that lived long enough to reach V8's old generation (about twice the final
+ * columns over a long run); a planned run allocates each column once.
  */
 class Columns<K extends string = string> {
-  readonly cols = new Map<K, number[]>();
+  private readonly data = new Map<K, Float64Array>();
   rows = 0;
+
+  /** `capacity`: the rows expected (0 when unknown). */
+  constructor(private capacity = 0) {}
 
   /** Starts a new row; values not set in it stay NaN. */
   row(): void {
+    if (this.rows === this.capacity) this.grow(Math.max(16, 2 * this.capacity));
     this.rows++;
-    for (const c of this.cols.values()) c.push(NaN);
+  }
+
+  private grow(capacity: number): void {
+    for (const [k, c] of this.data) {
+      const wider = new Float64Array(capacity).fill(NaN);
+      wider.set(c);
+      this.data.set(k, wider);
+    }
+    this.capacity = capacity;
+  }
+
+  /** Each column's values, one per row so far (views on the storage: read them before the next row). */
+  get cols(): ReadonlyMap<K, Float64Array> {
+    const out = new Map<K, Float64Array>();
+    for (const [k, c] of this.data) out.set(k, c.subarray(0, this.rows));
+    return out;
+  }
+
+  has(key: K): boolean {
+    return this.data.has(key);
   }
 
   /** Numbers held: one per replication and name. */
   get held(): number {
-    return this.rows * this.cols.size;
+    return this.rows * this.data.size;
+  }
+
+  /** Numbers allocated: the rows the columns have room for, per name. */
+  get reserved(): number {
+    return this.capacity * this.data.size;
   }
 
   set(key: K, v: number): void {
-    let c = this.cols.get(key);
+    let c = this.data.get(key);
     if (!c) {
-      c = new Array<number>(this.rows).fill(NaN);
-      this.cols.set(key, c);
+      c = new Float64Array(this.capacity).fill(NaN);
+      this.data.set(key, c);
     }
     c[this.rows - 1] = v;
   }
@@ -57,9 +89,14 @@ class Columns<K extends string = string> {
 
 /** Numerators and denominators of a share, per replication; `complete` while every replication gave them. */
 class Fractions<K extends string> {
-  readonly num = new Columns<K>();
-  readonly den = new Columns<K>();
+  readonly num: Columns<K>;
+  readonly den: Columns<K>;
   readonly incomplete = new Set<K>();
+
+  constructor(capacity = 0) {
+    this.num = new Columns<K>(capacity);
+    this.den = new Columns<K>(capacity);
+  }
 
   row(): void {
     this.num.row();
@@ -70,9 +107,13 @@ class Fractions<K extends string> {
     return this.num.held + this.den.held;
   }
 
+  get reserved(): number {
+    return this.num.reserved + this.den.reserved;
+  }
+
   set(key: K, f: readonly [number, number] | undefined): void {
     // Counts missing here, or in earlier replications that had the value: mean of ratios instead.
-    if (!f || (!this.num.cols.has(key) && this.num.rows > 1)) {
+    if (!f || (!this.num.has(key) && this.num.rows > 1)) {
       this.incomplete.add(key);
       return;
     }
@@ -106,10 +147,10 @@ const RATES = ['crises_per_1000_per_year', 'admissions_per_1000_per_year', 'bed_
 export class StrategyFold {
   /** Replication indices, in the order folded (index order). */
   readonly indices: number[] = [];
-  readonly kpis = new Columns<SystemKpiName>();
-  readonly kpiFractions = new Fractions<SystemKpiName>();
+  readonly kpis: Columns<SystemKpiName>;
+  readonly kpiFractions: Fractions<SystemKpiName>;
   readonly units = new Map<string, { values: Columns<UnitMetricName>; fractions: Fractions<UnitMetricName> }>();
-  readonly exits = new Columns();
+  readonly exits: Columns;
   /** Patients a day along each edge of the pathway. */
   readonly flows = new FlowFold();
   private from = 0;
@@ -120,8 +161,16 @@ export class StrategyFold {
   /** The strategy's one-off cost, double running and discounting, from its replications. */
   economics?: Economics;
 
-  /** `bandPlan`: the replication indices the fold will see, when known (daily-bands.ts: less memory, same numbers). */
-  constructor(private readonly bandPlan?: BandPlan) {}
+  /** Rows the scalar columns are sized for: the planned replications (0: unknown). */
+  private readonly capacity: number;
+
+  /** `bandPlan`: the replication indices the fold will see, when known (daily-bands.ts, Columns: less memory, same numbers). */
+  constructor(private readonly bandPlan?: BandPlan) {
+    this.capacity = bandPlan?.planned.size ?? 0;
+    this.kpis = new Columns<SystemKpiName>(this.capacity);
+    this.kpiFractions = new Fractions<SystemKpiName>(this.capacity);
+    this.exits = new Columns(this.capacity);
+  }
 
   add(r: ReplicationResult): void {
     if (this.indices.length === 0) this.from = firstMeasuredDay(r.warmupDays);
@@ -133,12 +182,12 @@ export class StrategyFold {
     // Keys in the order the replication gives them (metrics.ts): the order of the results file.
     for (const k of Object.keys(r.kpis) as SystemKpiName[]) {
       this.kpis.set(k, r.kpis[k]!);
-      if (r.fractions?.kpis[k] !== undefined || this.kpiFractions.num.cols.has(k)) this.kpiFractions.set(k, r.fractions?.kpis[k]);
+      if (r.fractions?.kpis[k] !== undefined || this.kpiFractions.num.has(k)) this.kpiFractions.set(k, r.fractions?.kpis[k]);
     }
     for (const u of Object.keys(r.units)) {
       let f = this.units.get(u);
       if (!f) {
-        f = { values: new Columns<UnitMetricName>(), fractions: new Fractions<UnitMetricName>() };
+        f = { values: new Columns<UnitMetricName>(this.capacity), fractions: new Fractions<UnitMetricName>(this.capacity) };
         // Rows before this unit appeared read NaN.
         for (let i = 0; i < this.indices.length - 1; i++) {
           f.values.row();
@@ -155,7 +204,7 @@ export class StrategyFold {
       const fr = r.fractions?.units[u];
       for (const m of Object.keys(metrics) as UnitMetricName[]) {
         f.values.set(m, metrics[m]!);
-        if (fr?.[m] !== undefined || f.fractions.num.cols.has(m)) f.fractions.set(m, fr?.[m]);
+        if (fr?.[m] !== undefined || f.fractions.num.has(m)) f.fractions.set(m, fr?.[m]);
       }
     }
     this.exits.row();
@@ -202,7 +251,7 @@ export class StrategyFold {
       const co = r.population[c];
       let f = this.cohorts.get(c);
       if (!f) {
-        f = { people: new MeanFold(this.from), rates: new Columns() };
+        f = { people: new MeanFold(this.from), rates: new Columns(this.capacity) };
         this.cohorts.set(c, f);
       }
       f.people.add(co.people);
@@ -226,6 +275,14 @@ export class StrategyFold {
     for (const f of this.daily.values()) n += f.occupancy.held + f.blocked.held + f.queue.held + f.capacity.held + f.admissions.held;
     for (const f of this.cohorts.values()) n += f.people.held + f.rates.held;
     for (const f of this.occupancyFromStart.values()) n += f.held;
+    return n;
+  }
+
+  /** Numbers the per-replication columns have room for (Columns): the planned replications' worth in a planned fold. */
+  get reserved(): number {
+    let n = this.kpis.reserved + this.kpiFractions.reserved + this.exits.reserved;
+    for (const f of this.units.values()) n += f.values.reserved + f.fractions.reserved;
+    for (const f of this.cohorts.values()) n += f.rates.reserved;
     return n;
   }
 
@@ -292,7 +349,7 @@ export function foldDifferences(base: StrategyFold, other: StrategyFold): KpiSta
   });
   const out: KpiStats = {};
   if (pairs.length === 0) return out;
-  const pick = (col: readonly number[] | undefined, side: 0 | 1) => pairs.map((p) => (col ? col[p[side]] : NaN));
+  const pick = (col: ArrayLike<number> | undefined, side: 0 | 1) => pairs.map((p) => (col ? col[p[side]] : NaN));
   // Replication indices of the pairs: they pick the sample of the outcome range past RANGE_SAMPLE pairs.
   const indices = pairs.map((p) => other.indices[p[1]]);
   for (const [k, col] of other.kpis.cols) {

@@ -12,6 +12,7 @@ import type { Pending, TaskQueue } from './task-queue.js';
 import { WorkerSlot } from './worker-slot.js';
 import { failureText, workersCannotRun } from './retry.js';
 import { workerLimits } from './memory-budget.js';
+import { youngGenerationHold } from './young-generation.js';
 
 export class Dispatcher {
   private readonly pool: Pool;
@@ -22,6 +23,8 @@ export class Dispatcher {
   private resolve: (interrupted: boolean) => void = () => {};
   private reject: (err: unknown) => void = () => {};
   private readonly onAbort = () => this.finish(true);
+  /** Young generations stay as they are while the workers run (young-generation.ts). */
+  private readonly young = youngGenerationHold();
 
   constructor(
     private readonly queue: TaskQueue,
@@ -50,6 +53,7 @@ export class Dispatcher {
   private finish(interrupted: boolean): void {
     if (this.finished) return;
     this.finished = true;
+    this.young.release();
     this.opts.signal?.removeEventListener('abort', this.onAbort);
     // Every answer is in: the caller can go on while the workers shut down.
     for (const s of this.slots) s.terminate()?.catch(() => {});
@@ -60,6 +64,7 @@ export class Dispatcher {
   private fatal(err: unknown): void {
     if (this.finished) return;
     this.finished = true;
+    this.young.release();
     this.opts.signal?.removeEventListener('abort', this.onAbort);
     const stopping = this.slots.flatMap((s) => s.terminate() ?? []);
     void Promise.allSettled(stopping).then(() => this.reject(err));
@@ -74,6 +79,8 @@ export class Dispatcher {
     if (warm) {
       this.use(slot, warm.worker);
       slot.answered = warm.answered;
+      // A Worker that answered has started its isolate, which reset V8's growth factor.
+      if (warm.answered) this.young.hold();
       return this.fill(slot);
     }
     this.pool.acquire(this.opts.workerFile, workerLimits(this.opts.maxMemoryMb), (err, worker) => {
@@ -112,6 +119,7 @@ export class Dispatcher {
   }
 
   private answered(slot: WorkerSlot, msg: FromWorker): void {
+    if (msg.type === 'ready' && !this.finished) this.young.hold();
     if (msg.type === 'ready' || this.finished) return;
     const task = slot.answer();
     if (!task) return;

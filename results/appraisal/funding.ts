@@ -6,7 +6,7 @@
 import type { StrategyFold } from '../summary-fold.js';
 import type { Funding, FundingLine } from '../format.js';
 
-const mean = (col: readonly number[] | undefined): number => {
+const mean = (col: Iterable<number> | undefined): number => {
   if (!col) return 0;
   let n = 0,
     sum = 0;

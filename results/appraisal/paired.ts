@@ -19,11 +19,11 @@ import { EMPTY_STAT, linearisedRatio, stat, withMean } from '../statistics.js';
 export interface CostColumns {
   indices: readonly number[];
   /** Total recurrent cost a day (all units). */
-  costPerDay: readonly number[];
-  admissionsPerDay?: readonly number[];
-  delayedPerDay?: readonly number[];
+  costPerDay: ArrayLike<number>;
+  admissionsPerDay?: ArrayLike<number>;
+  delayedPerDay?: ArrayLike<number>;
   /** Per unit: total cost a day and funded-place cost a day. */
-  units: Record<string, { cost: readonly number[]; funded: readonly number[] }>;
+  units: Record<string, { cost: ArrayLike<number>; funded: ArrayLike<number> }>;
 }
 
 const DAYS_A_MONTH = 365 / 12;
@@ -99,7 +99,7 @@ export function pairedEconomics(base: CostColumns, strategy: CostColumns, e: Eco
   // Replication indices of the pairs: they pick the outcome range's sample past RANGE_SAMPLE pairs.
   const indices = pairs.map((p) => strategy.indices[p[1]]);
   const names = [...new Set([...Object.keys(base.units), ...Object.keys(strategy.units)])];
-  const at = (col: readonly number[] | undefined, i: number) => (col ? (col[i] ?? 0) : 0);
+  const at = (col: ArrayLike<number> | undefined, i: number) => (col ? (col[i] ?? 0) : 0);
   const cols = {
     doubleRunning: [] as number[],
     net: [] as number[],

@@ -98,6 +98,28 @@ describe('StrategyFold.add(result)', () => {
     // 900 more replications add their scalars (a few dozen numbers each), not 4 x 400 daily values each.
     expect(b - a).toBe(900 * scalars);
   });
+  it('with a band plan of its replications sizes each per-replication column once, for exactly the planned replications', () => {
+    const model = lossyAcute();
+    const one = simulate(model, { seed: 1, replication: 0 });
+    const columns =
+      Object.keys(one.kpis).length +
+      2 * Object.keys(one.fractions!.kpis).length +
+      Object.keys(one.units.acute).length +
+      2 * Object.keys(one.fractions!.units.acute).length +
+      Object.keys(one.exits).length;
+    const reps = Array.from({ length: 300 }, (_, r) => ({ ...one, replication: r }));
+    const planned = new StrategyFold(bandPlan(reps.map((r) => r.replication)));
+    const open = new StrategyFold();
+    for (const r of reps) {
+      planned.add(r);
+      open.add(r);
+    }
+    expect(planned.reserved).toBe(300 * columns);
+    // Unplanned, the columns double from 16 rows: room for 512.
+    expect(open.reserved).toBe(512 * columns);
+    const meta = { description: '', set: {} };
+    expect(JSON.stringify(planned.result(meta))).toBe(JSON.stringify(open.result(meta)));
+  });
   it('with a band plan of its replications gives the same summary without four fifths of the sampled daily values', () => {
     const model = lossyAcute();
     const reps = Array.from({ length: 260 }, (_, r) => simulate(model, { seed: 3, replication: r }));

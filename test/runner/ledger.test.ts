@@ -48,6 +48,27 @@ describe('ReplicationLedger.accept(strategy, result)', () => {
   });
 });
 
+describe('ReplicationLedger.baselineKpis(reps)', () => {
+  it("baselineKpis(reps) gives each baseline replication's headline KPIs by index, null where none came, past the first target too", () => {
+    const l = new ReplicationLedger(['baseline', 'more'], null, 2, false);
+    const got = [3, 0, 5].map(rep);
+    for (const r of got) l.accept(0, r);
+    l.accept(1, rep(1));
+    const table = l.baselineKpis(6);
+    const kpis = Object.keys(table);
+    expect(kpis.length).toBeGreaterThan(2);
+    for (const k of kpis) {
+      const want = [0, 1, 2, 3, 4, 5].map((i) => {
+        const v = got.find((r) => r.replication === i)?.kpis[k as keyof (typeof got)[0]['kpis']];
+        return v === undefined || !Number.isFinite(v) ? null : v;
+      });
+      expect(table[k]).toEqual(want);
+    }
+    // Replications beyond the run asked for are not in its table.
+    expect(Object.values(l.baselineKpis(4)).every((c) => c.length === 4 && c[3] !== null)).toBe(true);
+  });
+});
+
 describe('ReplicationLedger.sortedFailures()', () => {
   it('orders failures by strategy, then index, whatever order they came in', () => {
     const l = new ReplicationLedger(['baseline', 'more'], null, 4, true);
