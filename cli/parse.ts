@@ -206,13 +206,7 @@ function numberTexts(argv: readonly string[]): Map<string, string> {
 function reps(v: unknown): number | 'auto' | undefined {
   if (v === undefined) return undefined;
   if (String(v).trim().toLowerCase() === 'auto') return 'auto';
-  return wholeNumber(
-    v,
-    'reps',
-    1,
-    MAX_REPLICATIONS,
-    " per strategy (caresim's limit; `auto` stops when the CIs are tight)",
-  );
+  return wholeNumber(v, 'reps', 1, MAX_REPLICATIONS, " per strategy (caresim's limit; `auto` stops when the CIs are tight)");
 }
 
 /** A seed that looks like a whole number is a number (as in the scenario file). */

@@ -133,8 +133,7 @@ describe('parseArgs(argv)', () => {
 describe('parseArgs(argv) with a number option given text', () => {
   /** Every option the table declares as a number, with the command it belongs to. */
   const numeric = COMMANDS.flatMap((c) => c.options.filter((o) => o.type === 'number').map((o) => ({ cmd: c, o })));
-  const positionals = (c: (typeof COMMANDS)[number]): string[] =>
-    c.usage.includes('<') ? c.positionals.map((p, i) => `x${i}.yaml`) : [];
+  const positionals = (c: (typeof COMMANDS)[number]): string[] => (c.usage.includes('<') ? c.positionals.map((_, i) => `x${i}.yaml`) : []);
 
   it('names what was given, not NaN, and the whole-number range expected, for every number option of every command', async () => {
     expect(numeric.length).toBeGreaterThan(8);

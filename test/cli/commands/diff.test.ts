@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ensureBuilt, runCli, small } from '../cli-process.js';
 import { tempDir } from '../../temp-dir.js';
 import type { Diff } from '../../../results/index.js';
+import { JOURNAL_FORMAT } from '../../../runner/journal.js';
 
 let dir: string, a: string, b: string;
 
@@ -85,6 +86,20 @@ describe('diffCommand({ a, b })', () => {
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/shard\.json is a shard file .* merge the shards first/);
     expect(s.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('exits 2 saying a run journal (any name, any version) is one of an unfinished or running run, and what to give instead', () => {
+    // The header line a run writes first (runner/journal.ts), then a replication's line.
+    const header = { format: JOURNAL_FORMAT, scenario_hash: 'ab', seed: 1, engine_version: '0', strategies: ['baseline'], shard: null };
+    const body = `${JSON.stringify({ header })}\n{"scenario_hash":"ab","seed":1,"strategy":"baseline","replication":0}\n`;
+    for (const name of ['results.json.journal.ndjson', 'renamed.json']) {
+      const journal = join(dir, name);
+      writeFileSync(journal, body);
+      const r = runCli(['diff', journal, b]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `caresim: ${journal} is the journal of an unfinished or running run, not a results file; give the run's --out file, written when the run finishes, or finish an interrupted run with the same command and --resume\n`,
+      );
+    }
   });
   it('exits 2 naming why two files are not comparable (horizon, KPI set)', () => {
     const shorter = edited(b, 'short.json', (doc) => {
