@@ -176,7 +176,8 @@ function wholeNumber(v: unknown, name: string, min: number, max = Number.MAX_SAF
     max === Number.MAX_SAFE_INTEGER
       ? `a whole number of at least ${min.toLocaleString('en-GB')}`
       : `a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}${why}`;
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name}: expected ${range}, got ${given(v)}`);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: expected ${range}, got ${given(v)}`);
+  if (n > max) throw new UsageError(`--${name}: at most ${max.toLocaleString('en-GB')}${why}, got ${given(v)}`);
   return n;
 }
 

@@ -127,7 +127,7 @@ describe('caresim view FILE', () => {
   it('view refuses a port outside 0 to 65535', () => {
     refused(
       ['view', small, '--port', '99999', '--no-open'],
-      /--port: expected a whole number from 0 to 65,535 \(0 = any free port\), got "99999"/,
+      /--port: at most 65,535 \(0 = any free port\), got "99999"/,
     );
   });
 
