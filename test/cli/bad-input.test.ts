@@ -125,10 +125,7 @@ describe('caresim report FILE --optimise FILE --sensitivity FILE', () => {
 
 describe('caresim view FILE', () => {
   it('view refuses a port outside 0 to 65535', () => {
-    refused(
-      ['view', small, '--port', '99999', '--no-open'],
-      /--port: at most 65,535 \(0 = any free port\), got "99999"/,
-    );
+    refused(['view', small, '--port', '99999', '--no-open'], /--port: at most 65,535 \(0 = any free port\), got "99999"/);
   });
 
   it('view refuses a port in use and says how to pick another', async () => {
