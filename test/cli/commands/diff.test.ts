@@ -5,6 +5,8 @@ import { ensureBuilt, runCli, small } from '../cli-process.js';
 import { tempDir } from '../../temp-dir.js';
 import type { Diff } from '../../../results/index.js';
 import { JOURNAL_FORMAT } from '../../../runner/journal.js';
+import { diffCommand } from '../../../cli/commands/diff.js';
+import type { Io } from '../../../cli/io.js';
 
 let dir: string, a: string, b: string;
 
@@ -56,6 +58,21 @@ describe('diffCommand({ a, b })', () => {
     const r = runCli(['diff', a, other, '-q']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: the scenarios differ/);
+  });
+  it('diffCommand prints the scenario-hash warning before the table it refers to ("the differences below")', async () => {
+    const other = edited(b, 'other-order.json', (doc) => {
+      doc.scenario.hash = 'eeeeeeee' + String(doc.scenario.hash).slice(8);
+    });
+    // One stream of writes, in order, as a terminal shows stdout and stderr together.
+    const written: string[] = [];
+    const io: Io = { out: (t) => written.push(t), err: (t) => written.push(t), tty: null, color: false, env: {}, version: '0' };
+    expect(await diffCommand({ a, b: other, quiet: false }, io)).toBe(0);
+    const text = written.join('');
+    const warning = text.indexOf('warning: the scenarios differ'),
+      table = text.indexOf('b - a (Welch 95% CI)');
+    expect(warning).toBeGreaterThanOrEqual(0);
+    expect(table).toBeGreaterThan(warning);
+    expect(text.slice(0, warning)).toBe('caresim: ');
   });
   it('reads a results file written before p10/p90: its ranges are absent', () => {
     const old = edited(a, 'old.json', (doc) => {
