@@ -85,6 +85,15 @@ function head(file: string): string {
 
 const looksLikeScenario = (file: string, body: string) => /\.ya?ml$/i.test(file) || /^\s*caresim\s*:\s*\d/m.test(body);
 
+/** Whether `file` is a run's journal, whatever its name (the viewer would read it as a scenario). */
+export function isJournalFile(file: string): boolean {
+  try {
+    return isJournalText(head(file));
+  } catch {
+    return false; // unreadable: the reader that follows says why
+  }
+}
+
 /** The results in `file`, or a ResultsFileError saying what the file is and what to do. */
 export function readResultsFile(file: string): Results {
   let body: string;

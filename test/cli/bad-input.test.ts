@@ -124,6 +124,14 @@ describe('caresim report FILE --optimise FILE --sensitivity FILE', () => {
 });
 
 describe('caresim view FILE', () => {
+  it('view refuses a run journal as a journal, not as a scenario too large to read', () => {
+    const journal = file('view.json.journal.ndjson', '{"header":{"format":"caresim-journal/3","seed":1}}\n{"strategy":"baseline"}\n');
+    refused(
+      ['view', journal, '--no-open'],
+      /view\.json\.journal\.ndjson is the journal of an unfinished or running run, not a results file/,
+    );
+  });
+
   it('view refuses a port outside 0 to 65535', () => {
     refused(['view', small, '--port', '99999', '--no-open'], /--port: at most 65,535 \(0 = any free port\), got "99999"/);
   });
