@@ -183,24 +183,48 @@ const workerCount = (v: unknown): number | undefined =>
 
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
+/** The value as typed, quoted: `"abc"`, `""`, `"1.5"`. */
+const given = (v: unknown): string => JSON.stringify(String(v));
+
 function wholeNumber(v: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = ''): number | undefined {
   if (v === undefined) return undefined;
-  const n = typeof v === 'number' ? v : Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: expected a whole number >= ${min}, got ${String(v)}`);
-  if (n > max) throw new UsageError(`--${name}: at most ${max.toLocaleString('en-GB')}${why}, got ${String(v)}`);
+  const n = typeof v === 'number' ? v : String(v).trim() === '' ? NaN : Number(v);
+  const range =
+    max === Number.MAX_SAFE_INTEGER
+      ? `a whole number of at least ${min.toLocaleString('en-GB')}`
+      : `a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}${why}`;
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: expected ${range}, got ${given(v)}`);
+  if (n > max) throw new UsageError(`--${name}: at most ${max.toLocaleString('en-GB')}${why}, got ${given(v)}`);
   return n;
+}
+
+/**
+ * The text given to each number option, as typed: yargs turns `--port abc` into NaN before
+ * our checks see it, and a message must quote what the user wrote. Last one wins, as in
+ * lastWins; forms: `--name V`, `--name=V`, `-a V`, `-a=V` (name or alias).
+ */
+function numberTexts(argv: readonly string[]): Map<string, string> {
+  const spec = COMMANDS.find((c) => c.name === argv[0]);
+  const texts = new Map<string, string>();
+  const end = argv.indexOf('--');
+  const args = end < 0 ? argv : argv.slice(0, end);
+  for (const o of spec?.options ?? []) {
+    if (o.type !== 'number') continue;
+    const flags = [o.name, o.alias].filter((f): f is string => f !== undefined).map((f) => (f.length === 1 ? `-${f}` : `--${f}`));
+    args.forEach((arg, i) => {
+      for (const f of flags) {
+        if (arg === f && i + 1 < args.length) texts.set(o.name, args[i + 1]);
+        else if (arg.startsWith(`${f}=`)) texts.set(o.name, arg.slice(f.length + 1));
+      }
+    });
+  }
+  return texts;
 }
 
 function reps(v: unknown): number | 'auto' | undefined {
   if (v === undefined) return undefined;
   if (String(v).trim().toLowerCase() === 'auto') return 'auto';
-  return wholeNumber(
-    String(v).trim() === '' ? NaN : Number(v),
-    'reps',
-    1,
-    MAX_REPLICATIONS,
-    " per strategy (caresim's limit; `auto` stops when the CIs are tight)",
-  );
+  return wholeNumber(v, 'reps', 1, MAX_REPLICATIONS, " per strategy (caresim's limit; `auto` stops when the CIs are tight)");
 }
 
 /** A seed that looks like a whole number is a number (as in the scenario file). */
@@ -381,6 +405,8 @@ export function parseArgs(argv: readonly string[], version = '0.0.0'): Promise<P
       if (err) return resolve({ kind: 'usage', message: err.message, help: output.replace(/\n*[^\n]*$/, '').trimEnd() });
       if (output) return resolve({ kind: 'text', text: output });
       try {
+        // The number options as typed (what yargs made of them is NaN for text).
+        for (const [name, text] of numberTexts(argv)) if (name in a) a[name] = text;
         resolve({ kind: 'command', command: toCommand(a) });
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;

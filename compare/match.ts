@@ -4,7 +4,7 @@
  * numbers and a hint) so the user sees every problem at once; a comparison starts only
  * when there is none.
  */
-import type { Results, UnitMetricName } from '../results/index.js';
+import { isJournalText, JOURNAL_GIVEN, type Results, type UnitMetricName } from '../results/index.js';
 import { formatDay, parseDay } from './dates.js';
 import { suggestName } from '../scenarios/index.js';
 import type { Observed, Problem } from './observed.js';
@@ -95,17 +95,10 @@ export function asResults(value: unknown, text: string, file: string): Results {
       ]);
     return r as Results;
   }
+  if (isJournalText(text)) throw new CompareMismatch(file, [{ message: `this is ${JOURNAL_GIVEN.what}`, hint: JOURNAL_GIVEN.instead }]);
   if (r && typeof r === 'object' && typeof r.format === 'string' && r.format.startsWith('caresim-')) {
     throw new CompareMismatch(file, [
       { message: `this is a \`${r.format}\` file, not a results file`, hint: 'give the JSON file that `caresim run --out` wrote' },
-    ]);
-  }
-  if (text.includes('"caresim-journal/1"')) {
-    throw new CompareMismatch(file, [
-      {
-        message: 'this is the journal of an unfinished run, not a results file',
-        hint: 'finish the run with the same command and --resume; it writes the results file',
-      },
     ]);
   }
   if (value === null && /^\s*\{/.test(text)) {

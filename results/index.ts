@@ -55,3 +55,4 @@ export { applyVerdicts, foldEconomics, foldFunding } from './appraisal/index.js'
 export type { Comparisons, Adjust } from './appraisal/index.js';
 export { withAbsentRanges } from './older-files.js';
 export { diffResults, welch, NotComparableError, type Diff, type DiffRow, type DiffSide } from './diff.js';
+export { isJournalText, JOURNAL_GIVEN } from './journal-text.js';

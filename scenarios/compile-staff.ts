@@ -53,7 +53,7 @@ function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
     const n = child(node, key);
     if (!n) return dflt;
     // Pay per WTE is a yearly figure: a bare `cost: 27000` is offered `/year`, not `/day`.
-    const v = readNumber(env, n, `${path}.${key}`, kind, key === 'cost' ? 'year' : 'day');
+    const v = kind === 'cost-rate' ? readMoney(env, n, `${path}.${key}`, kind, 'year') : readNumber(env, n, `${path}.${key}`, kind, 'day');
     if (v !== null && kind === 'number' && v < 0) {
       ctx.diags.error('negative', n.loc, `${path}.${key}`, `${key} is negative (${describeNode(n)})`, {
         expected: 'a number of at least 0',

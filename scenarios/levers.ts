@@ -81,11 +81,25 @@ function readLever(key: string, keyLoc: Loc, node: SNode, env: Env, diags: Diagn
     });
     return null;
   }
-  if ((to - from) / step > MAX_LEVER_STEPS) {
-    diags.error('range-too-large', stepLoc, `${p}.step`, `the slider would have ${Math.floor((to - from) / step)} steps`, {
-      expected: `at most ${MAX_LEVER_STEPS}`,
-      hint: 'use a larger step',
-    });
+  if (!((to - from) / step <= MAX_LEVER_STEPS)) {
+    // Not the count itself: 1e-300 makes 1e300 steps and a smaller step Infinity, neither a
+    // number a planner can act on. The limit and the smallest round step that fits are.
+    const written = (k: string, v: number) => {
+      const n = child(node, k);
+      return n?.kind === 'scalar' ? n.text.trim() : String(v);
+    };
+    const most = MAX_LEVER_STEPS.toLocaleString('en-GB');
+    const least = (to - from) / MAX_LEVER_STEPS;
+    diags.error(
+      'range-too-large',
+      stepLoc,
+      `${p}.step`,
+      `a step of ${written('step', step)} from ${written('from', from)} to ${written('to', to)} makes more than ${most} steps, the most a slider can have`,
+      {
+        expected: `a step of at least ${Number(least.toPrecision(6))} (${most} steps)`,
+        hint: `use a larger step, e.g. \`step: ${roundUp(least)}\``,
+      },
+    );
     return null;
   }
   let v;
@@ -105,6 +119,13 @@ function readLever(key: string, keyLoc: Loc, node: SNode, env: Env, diags: Diagn
   const labelNode = child(node, 'label');
   const label = labelNode?.kind === 'scalar' && labelNode.text.trim() !== '' ? labelNode.text.trim() : name;
   return { path: key, label, from, to, step, value };
+}
+
+/** The smallest of 1, 2 and 5 times a power of ten that is at least `v` (v > 0). */
+function roundUp(v: number): number {
+  const p = 10 ** Math.floor(Math.log10(v));
+  const m = [1, 2, 5, 10].find((k) => k * p >= v * (1 - 1e-12)) ?? 10;
+  return Number((m * p).toPrecision(12));
 }
 
 /** Every lever of the scenario ([] without a `levers:` section); null when one is wrong (reported). */

@@ -35,9 +35,25 @@ export interface ScheduleWords {
   list: string;
   value: string;
   kind: 'whole' | 'number';
+  /** The form of one shift, shown when the list of shifts is empty. */
+  shift: string;
+  /** What leaving the list out means, for the hint. */
+  without: string;
 }
-const CAPACITY: ScheduleWords = { list: 'roster', value: 'capacity', kind: 'whole' };
-export const STAFF_ROSTER: ScheduleWords = { list: 'shifts', value: 'on', kind: 'number' };
+const CAPACITY: ScheduleWords = {
+  list: 'roster',
+  value: 'capacity',
+  kind: 'whole',
+  shift: '{ days: mon-fri, hours: 08:00-20:00, capacity: 30 }',
+  without: 'leave `roster` out: the capacity is then `base` all week',
+};
+export const STAFF_ROSTER: ScheduleWords = {
+  list: 'shifts',
+  value: 'on',
+  kind: 'number',
+  shift: '{ days: mon-sun, hours: 08:00-20:00, on: 11 }',
+  without: 'leave `roster` out: the staff then cover the whole day evenly',
+};
 
 export function readCapacity(
   ctx: Ctx,
@@ -46,6 +62,19 @@ export function readCapacity(
   w: ScheduleWords = CAPACITY,
 ): { capacity: number; schedule?: Schedule } | null {
   if (w === CAPACITY && node.kind === 'scalar' && node.text.trim() === 'unlimited') return { capacity: Infinity };
+  if (w !== CAPACITY && node.kind === 'seq') {
+    // `roster: []` (or a list of shifts without its base): a staff roster is a map, not a list.
+    ctx.diags.error(
+      node.items.length === 0 ? 'empty-list' : 'wrong-type',
+      node.loc,
+      path,
+      node.items.length === 0
+        ? 'the roster is an empty list: it needs a base level and at least one shift'
+        : 'the roster is a list: it is a base level and a list of shifts',
+      { expected: `a roster such as \`{ base: 4, ${w.list}: [${w.shift}] }\``, hint: `write the shifts, or ${w.without}` },
+    );
+    return null;
+  }
   if (node.kind !== 'map') {
     const n = level(ctx, node, path, w);
     return n === null ? null : { capacity: n };
@@ -68,7 +97,16 @@ export function readCapacity(
     return null;
   }
   const base = level(ctx, baseNode, `${path}.base`, w);
-  const shifts = list(ctx, child(node, w.list), `${path}.${w.list}`, (it, p) => shift(ctx, it, p, w));
+  const shiftsNode = child(node, w.list);
+  if (shiftsNode?.kind === 'seq' && shiftsNode.items.length === 0) {
+    // An empty list of shifts is a roster half written: say so rather than run without it.
+    ctx.diags.error('empty-list', shiftsNode.loc, `${path}.${w.list}`, `\`${w.list}\` is an empty list: it needs at least one shift`, {
+      expected: `a list of shifts such as \`[${w.shift}]\``,
+      hint: `write the shifts, or ${w.without}`,
+    });
+    return null;
+  }
+  const shifts = list(ctx, shiftsNode, `${path}.${w.list}`, (it, p) => shift(ctx, it, p, w));
   const changes = list(ctx, child(node, 'changes'), `${path}.changes`, (it, p) => change(ctx, it, p, w));
   if (!ok || base === null || !shifts || !changes) return null;
   const at: number[] = [],

@@ -4,8 +4,8 @@
  * is refused with what the file is, what was expected and what to do, before any chart
  * code meets a missing field.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { withAbsentRanges, type Results } from '../results/index.js';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { isJournalText, JOURNAL_GIVEN, withAbsentRanges, type Results } from '../results/index.js';
 import { fields, found, isObject, list, named, num, numOrNull, optional, text, textOrNum, type Shape } from './shape.js';
 
 /** A results file that cannot be shown; the CLI prints the message and exits 2. */
@@ -72,21 +72,34 @@ export function resultsProblem(doc: unknown): string | null {
   return results(doc, '');
 }
 
-function looksLikeJournal(body: string): boolean {
+/** The first bytes of `file`: enough to know a journal before reading one of gigabytes whole. */
+function head(file: string): string {
+  const fd = openSync(file, 'r');
   try {
-    return (JSON.parse(body.slice(0, body.indexOf('\n'))) as { format?: unknown }).format === 'caresim-journal/1';
-  } catch {
-    return false;
+    const buf = Buffer.alloc(4096);
+    return buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 
 const looksLikeScenario = (file: string, body: string) => /\.ya?ml$/i.test(file) || /^\s*caresim\s*:\s*\d/m.test(body);
+
+/** Whether `file` is a run's journal, whatever its name (the viewer would read it as a scenario). */
+export function isJournalFile(file: string): boolean {
+  try {
+    return isJournalText(head(file));
+  } catch {
+    return false; // unreadable: the reader that follows says why
+  }
+}
 
 /** The results in `file`, or a ResultsFileError saying what the file is and what to do. */
 export function readResultsFile(file: string): Results {
   let body: string;
   try {
     if (statSync(file).isDirectory()) throw new ResultsFileError(`${file} is a folder; ${EXPECTED}`);
+    if (isJournalText(head(file))) throw new ResultsFileError(`${file} is ${JOURNAL_GIVEN.what}; ${JOURNAL_GIVEN.instead}`);
     body = readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof ResultsFileError) throw e;
@@ -97,11 +110,6 @@ export function readResultsFile(file: string): Results {
   try {
     doc = JSON.parse(body);
   } catch (e) {
-    if (looksLikeJournal(body)) {
-      throw new ResultsFileError(
-        `${file} is the journal of a run, not a results file; finish the run with \`caresim run SCENARIO --out FILE --resume\`, then use FILE`,
-      );
-    }
     if (looksLikeScenario(file, body)) {
       throw new ResultsFileError(
         `${file} is a scenario, not a results file; run it first: \`caresim run ${file} --out results.json\`, then use results.json`,

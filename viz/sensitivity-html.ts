@@ -37,7 +37,8 @@ export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
           label: `${r.param} (${fmt(i.low)}–${fmt(i.high)}${i.unit ? ` ${i.unit}` : ''})`,
           bars: (['low', 'high'] as const).map((side) => ({
             side,
-            value: (r[side].mean ?? 0) * scale,
+            // A missing mean stays missing (drawn "no value"): 0 would claim the input has no effect.
+            value: finite(r[side].mean) ? r[side].mean * scale : null,
             lo: r[side].ci95[0] === null ? null : r[side].ci95[0] * scale,
             hi: r[side].ci95[1] === null ? null : r[side].ci95[1] * scale,
           })),

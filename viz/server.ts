@@ -22,7 +22,7 @@ import {
 } from './viewer-api.js';
 import { watchFile } from './scenario-watch.js';
 import { viewerHtml } from './viewer-html.js';
-import { readResultsFile } from './results-file.js';
+import { isJournalFile, readResultsFile } from './results-file.js';
 import { globalSensitivity } from './global-sensitivity.js';
 import type { ReportData } from './attachments.js';
 
@@ -45,7 +45,8 @@ const json = (value: unknown, status = 200): Reply => ({
 
 /** Info for the page; loading the scenario here also reports a bad file before serving. */
 function infoFor(file: string, version = 0): ViewerInfo {
-  if (/\.json$/i.test(file)) return { mode: 'results', results: withSensitivity(readResultsFile(file)) };
+  // A journal (`.ndjson`) is refused as the results reader refuses it, not read as a scenario.
+  if (/\.json$/i.test(file) || isJournalFile(file)) return { mode: 'results', results: withSensitivity(readResultsFile(file)) };
   const s = loadScenario(file);
   const reps = s.replications === 'auto' ? 8 : Math.max(4, Math.min(8, s.replications));
   return {

@@ -56,9 +56,14 @@ describe('caresim report FILE', () => {
     ],
     ['an empty file', file('empty.json', ''), /empty\.json is not JSON \(it is empty\)/],
     [
+      'a journal of the first format, header only',
+      file('old.journal.ndjson', '{"format":"caresim-journal/1","seed":1}'),
+      /old\.journal\.ndjson is the journal of an unfinished or running run, not a results file/,
+    ],
+    [
       'a run journal',
-      file('run.journal.ndjson', '{"format":"caresim-journal/1","seed":1}\n{"strategy":"baseline"}\n'),
-      /is the journal of a run, not a results file; finish the run with `caresim run SCENARIO --out FILE --resume`/,
+      file('run.journal.ndjson', '{"header":{"format":"caresim-journal/3","seed":1}}\n{"strategy":"baseline"}\n'),
+      /is the journal of an unfinished or running run, not a results file; give the run's --out file, written when the run finishes, or finish an interrupted run with the same command and --resume/,
     ],
     ['JSON that is not an object', file('list.json', '[1, 2]'), /list\.json cannot be shown: it holds a list, not a results object/],
     [
@@ -119,8 +124,16 @@ describe('caresim report FILE --optimise FILE --sensitivity FILE', () => {
 });
 
 describe('caresim view FILE', () => {
+  it('view refuses a run journal as a journal, not as a scenario too large to read', () => {
+    const journal = file('view.json.journal.ndjson', '{"header":{"format":"caresim-journal/3","seed":1}}\n{"strategy":"baseline"}\n');
+    refused(
+      ['view', journal, '--no-open'],
+      /view\.json\.journal\.ndjson is the journal of an unfinished or running run, not a results file/,
+    );
+  });
+
   it('view refuses a port outside 0 to 65535', () => {
-    refused(['view', small, '--port', '99999', '--no-open'], /--port: at most 65,535 \(0 = any free port\), got 99999/);
+    refused(['view', small, '--port', '99999', '--no-open'], /--port: at most 65,535 \(0 = any free port\), got "99999"/);
   });
 
   it('view refuses a port in use and says how to pick another', async () => {

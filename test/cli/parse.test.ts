@@ -116,7 +116,7 @@ describe('parseArgs(argv)', () => {
     const cases: [string[], RegExp][] = [
       [['run'], /Not enough non-option arguments/],
       [['run', 's.yaml', '--nope'], /Unknown argument: nope/],
-      [['run', 's.yaml', '--reps', '0'], /--reps: expected a whole number >= 1/],
+      [['run', 's.yaml', '--reps', '0'], /--reps: expected a whole number from 1 to/],
       [['run', 's.yaml', '--reps', '2.5'], /--reps/],
       [['run', 's.yaml', '--workers', '-1'], /--workers/],
       [['run', 's.yaml', '--set', 'novalue'], /PATH=EXPR/],
@@ -139,5 +139,45 @@ describe('skipHelpCache(y)', () => {
     skipHelpCache(y);
     usage.cacheHelpMessage();
     expect(usage.hasCachedHelpMessage()).toBe(false);
+  });
+});
+
+describe('parseArgs(argv) with a number option given text', () => {
+  /** Every option the table declares as a number, with the command it belongs to. */
+  const numeric = COMMANDS.flatMap((c) => c.options.filter((o) => o.type === 'number').map((o) => ({ cmd: c, o })));
+  const positionals = (c: (typeof COMMANDS)[number]): string[] => (c.usage.includes('<') ? c.positionals.map((_, i) => `x${i}.yaml`) : []);
+
+  it('names what was given, not NaN, and the whole-number range expected, for every number option of every command', async () => {
+    expect(numeric.length).toBeGreaterThan(8);
+    for (const { cmd, o } of numeric) {
+      for (const given of ['abc', '', '12abc']) {
+        const argv = [cmd.name, ...positionals(cmd), `--${o.name}`, given];
+        const p = await parseArgs(argv);
+        expect(p.kind, argv.join(' ')).toBe('usage');
+        if (p.kind !== 'usage') continue;
+        expect(p.message, argv.join(' ')).not.toMatch(/NaN/);
+        expect(p.message, argv.join(' ')).toContain(`--${o.name}: expected a whole number`);
+        expect(p.message, argv.join(' ')).toContain(`got "${given}"`);
+      }
+    }
+  });
+  it('view --port abc says the port is a whole number from 0 to 65,535, and --port=abc and -p abc say the same', async () => {
+    for (const argv of [
+      ['view', '--port', 'abc'],
+      ['view', '--port=abc'],
+      ['view', '-p', 'abc'],
+    ]) {
+      const p = await parseArgs(argv);
+      expect(p).toMatchObject({
+        kind: 'usage',
+        message: '--port: expected a whole number from 0 to 65,535 (0 = any free port), got "abc"',
+      });
+    }
+  });
+  it('run --workers 1.5 and --reps 0 quote the value given and the range', async () => {
+    const w = await parseArgs(['run', 's.yaml', '--workers', '1.5']);
+    expect(w.kind === 'usage' && w.message).toMatch(/^--workers: expected a whole number from 0 to [\d,]+ .*, got "1\.5"$/);
+    const r = await parseArgs(['run', 's.yaml', '--reps', '0']);
+    expect(r.kind === 'usage' && r.message).toMatch(/^--reps: expected a whole number from 1 to [\d,]+ .*, got "0"$/);
   });
 });

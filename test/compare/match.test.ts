@@ -3,6 +3,7 @@ import { compareFiles, CompareMismatch } from '../../compare/index.js';
 import { align, asResults, bandChoice } from '../../compare/match.js';
 import { readObserved } from '../../compare/observed.js';
 import type { Results, Stat } from '../../results/index.js';
+import { JOURNAL_FORMAT } from '../../runner/journal.js';
 
 /** A results file of 10 measured days from 2027-01-04: occupancy mean 50, band 45-55. */
 function results(extra: Record<string, number[]> = {}): Results {
@@ -187,6 +188,15 @@ describe('asResults(value, text, file) on damaged and look-alike files', () => {
     const p = fail(() => asResults(null, text, 'r.json'));
     expect(p?.message).toContain('cut short');
     expect(p?.hint).toContain('caresim run');
+  });
+
+  it('recognises a journal of the current format (its header line first) and says what to give instead', () => {
+    const journal = `${JSON.stringify({ header: { format: JOURNAL_FORMAT, scenario_hash: 'ab', seed: 1 } })}\n{"strategy":"baseline","replication":0}\n`;
+    const p = fail(() => asResults(null, journal, 'r.json.journal.ndjson'));
+    expect(p?.message).toBe('this is the journal of an unfinished or running run, not a results file');
+    expect(p?.hint).toBe(
+      "give the run's --out file, written when the run finishes, or finish an interrupted run with the same command and --resume",
+    );
   });
 
   it('recognises a run journal and says how to finish the run', () => {

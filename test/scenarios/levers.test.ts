@@ -27,6 +27,23 @@ describe('compileLevers(root, env, diags) through analyseScenario', () => {
     expect(errors('  params.places: { from: 0, to: 20, step: 1 }')).toEqual([]);
   });
 
+  it('analyseScenario: a step so small the slider has too many steps says "more than 1,000 steps" and the smallest step that fits', () => {
+    for (const step of ['1e-300', '1e-320', '0.0005']) {
+      const e = errors(`  params.factor: { from: 0, to: 1, step: ${step} }`);
+      expect(
+        e.map((d) => [d.code, d.path, d.line]),
+        step,
+      ).toEqual([['range-too-large', 'levers.params.factor.step', 13]]);
+      expect(e[0].message).toBe(`a step of ${step} from 0 to 1 makes more than 1,000 steps, the most a slider can have`);
+      expect(e[0].message).not.toMatch(/Infinity|e\+/);
+      expect(e[0].expected).toBe('a step of at least 0.001 (1,000 steps)');
+      expect(e[0].hint).toBe('use a larger step, e.g. `step: 0.001`');
+    }
+    const wide = errors('  params.places: { from: 0, to: 2000, step: 0.7 }');
+    expect(wide[0].hint).toBe('use a larger step, e.g. `step: 2`');
+    expect(errors('  params.factor: { from: 0, to: 1, step: 0.001 }')).toEqual([]);
+  });
+
   it('analyseScenario reads each lever: its path, label (or the param name), range and the scenario value', () => {
     const a = analyseScenario(
       base(`  params.places: { from: 5, to: 20, step: 1, label: "Beds (ward)" }\n  params.factor: { from: 0.5, to: 1.5, step: 0.05 }`),

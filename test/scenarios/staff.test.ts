@@ -133,6 +133,36 @@ describe('staff rosters and home care bought by the hour via loadScenarioText(te
     expect(errors(BASE.replace('establishment: 100          # WTE', 'establishment: 9000000'))).toEqual([]);
   });
 
+  it('analyseScenario: a cost rate too large to be a cost (1e308/hour, pay 1e308/year) says so at its key, with a hint, not "Infinity"', () => {
+    const hourly = errors(BASE.replace('travel: 15 minutes }', 'travel: 15 minutes, hourly_rate: 1e308/hour }'));
+    expect(hourly.map((d) => [d.code, d.path, d.line])).toEqual([['bad-value', 'units.p1.staff.hourly_rate', 22]]);
+    expect(hourly[0].message).toBe('`1e308/hour` is too large to be a cost: it is not a finite number once converted to pounds a day');
+    expect(hourly[0].expected).toBe('a cost per hour of at most £1,000,000,000,000 a day, e.g. `21.43/hour`');
+    expect(hourly[0].hint).toBe('check the amount and its unit (a cost per hour, a day or a year?)');
+    const pay = errors(BASE.replace('cost: 30000/year', 'cost: 1e308/year'));
+    expect(pay.map((d) => [d.code, d.path, d.line])).toEqual([['bad-value', 'staff.carers.cost', 15]]);
+    expect(pay[0].message).toBe('`1e308/year` is too large to be a cost: £2.740e+305 a day is more money than any plan holds');
+    expect(pay[0].expected).toBe('a cost per year of at most £1,000,000,000,000 a day, e.g. `27000/year`');
+    expect(errors(BASE.replace('cost: 30000/year', 'cost: 95000/year'))).toEqual([]);
+  });
+
+  it('analyseScenario: a roster given as an empty list says it needs at least one entry and shows the form of one', () => {
+    const group = errors(ROSTERED.replace('roster: { base: 2, shifts: [{ days: mon-fri, hours: 08:00-18:00, on: 6 }] }', 'roster: []'));
+    expect(group.map((d) => [d.code, d.path])).toEqual([['empty-list', 'staff.therapists.roster']]);
+    expect(group[0].message).toBe('the roster is an empty list: it needs a base level and at least one shift');
+    expect(group[0].expected).toBe('a roster such as `{ base: 4, shifts: [{ days: mon-sun, hours: 08:00-20:00, on: 11 }] }`');
+    expect(group[0].hint).toBe('write the shifts, or leave `roster` out: the staff then cover the whole day evenly');
+    const shifts = errors(ROSTERED.replace('shifts: [{ days: mon-fri, hours: 08:00-18:00, on: 6 }]', 'shifts: []'));
+    expect(shifts.map((d) => [d.code, d.path])).toEqual([['empty-list', 'staff.therapists.roster.shifts']]);
+    expect(shifts[0].message).toBe('`shifts` is an empty list: it needs at least one shift');
+    expect(shifts[0].expected).toBe('a list of shifts such as `[{ days: mon-sun, hours: 08:00-20:00, on: 11 }]`');
+    const unit = errors(BASE.replace('capacity: 60,', 'capacity: { base: 60, roster: [] },'));
+    expect(unit.map((d) => [d.code, d.path])).toEqual([['empty-list', 'units.acute.capacity.roster']]);
+    expect(unit[0].message).toBe('`roster` is an empty list: it needs at least one shift');
+    expect(unit[0].expected).toBe('a list of shifts such as `[{ days: mon-fri, hours: 08:00-20:00, capacity: 30 }]`');
+    expect(unit[0].hint).toBe('write the shifts, or leave `roster` out: the capacity is then `base` all week');
+  });
+
   it('loadScenarioText(staff.<g>.roster) compiles the shifts into a step function of the level on shift', () => {
     const g = loadScenarioText(ROSTERED, 's.yaml').strategies[0].model.staff![1];
     // t = 0 is the start of the 20-day warm-up, Tuesday 2026-12-15: 2 until 08:00, 6 until 18:00, 2 again.

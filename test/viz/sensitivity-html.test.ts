@@ -34,4 +34,20 @@ describe('sensitivityBody(file, h)', () => {
     // acute_waiting_mean varied, but no correlation could be computed for `unused`: it is named as left out.
     expect(sections(html).acute_waiting_mean).toMatch(/Left out, as no correlation could be computed for it: unused\./);
   });
+
+  it('sensitivityBody(file) draws a one-at-a-time change with no mean as missing ("no value"), never as a bar at 0', () => {
+    const f = file();
+    const row = f.one_at_a_time.acute_occupancy[0];
+    row.low = { ...row.low, mean: null, ci95: [null, null] };
+    const oat = /<svg[^>]*id="oat-acute_occupancy"[\s\S]*?<\/svg>/.exec(sensitivityBody(f))![0];
+    const rowSvg = new RegExp(`<g class="row" data-input="${row.param} [^"]*"[\\s\\S]*?</g>`).exec(oat)![0];
+    // The high side is drawn as before; the low side has no bar, at 0 or anywhere, and says why.
+    expect(rowSvg).toContain('data-side="high"');
+    expect(rowSvg).not.toMatch(/<rect[^>]*data-side="low"/);
+    expect(rowSvg).toMatch(/<text class="no-value" data-side="low"[^>]*>no value<title>[^<]*low: no value/);
+    expect(rowSvg).not.toContain('NaN');
+    // Held in memory the missing mean is NaN: the same.
+    const mem = sensitivityBody(inMemory(f));
+    expect(mem).toMatch(/<text class="no-value" data-side="low"/);
+  });
 });

@@ -7,7 +7,8 @@ import { escapeHtml } from '../html.js';
 
 export interface TornadoRow {
   label: string;
-  bars: { side: 'low' | 'high' | 'prcc'; value: number; lo: number | null; hi: number | null }[];
+  /** value null (or NaN): the file has none; drawn as "no value", never as a bar at 0. */
+  bars: { side: 'low' | 'high' | 'prcc'; value: number | null; lo: number | null; hi: number | null }[];
 }
 
 export interface TornadoOptions {
@@ -50,13 +51,20 @@ export function tornadoSvg(rows: readonly TornadoRow[], o: TornadoOptions): stri
     parts.push(`<text class="label" x="${left - 8}" y="${rowH / 2 + 4}" text-anchor="end">${escapeHtml(r.label)}</text>`);
     const h = r.bars.length > 1 ? (rowH - 8) / 2 : rowH - 10;
     r.bars.forEach((bar, j) => {
-      if (!ok(bar.value)) return;
+      const what = bar.side === 'prcc' ? 'partial rank correlation' : bar.side;
+      if (!ok(bar.value)) {
+        // A gap at zero would read as "no effect": the mark says the value is missing.
+        parts.push(
+          `<text class="no-value" data-side="${bar.side}" x="${(x(0) + 4).toFixed(1)}" y="${(4 + j * h + h / 2 + 3).toFixed(1)}" font-style="italic" fill="#666">no value<title>${escapeHtml(`${r.label}, ${what}: no value`)}</title></text>`,
+        );
+        return;
+      }
       const y0 = 4 + j * h,
         x0 = x(Math.min(0, bar.value)),
         x1 = x(Math.max(0, bar.value));
       const ci = ok(bar.lo) && ok(bar.hi) ? `, 95% CI ${o.format(bar.lo)} to ${o.format(bar.hi)}` : '';
       parts.push(
-        `<rect class="mark" data-side="${bar.side}" data-value="${bar.value}" x="${x0.toFixed(1)}" y="${y0.toFixed(1)}" width="${Math.max(0.5, x1 - x0).toFixed(1)}" height="${(h - 2).toFixed(1)}" fill="${COLOURS[bar.side]}"><title>${escapeHtml(`${r.label}, ${bar.side === 'prcc' ? 'partial rank correlation' : bar.side}: ${o.format(bar.value)}${ci}`)}</title></rect>`,
+        `<rect class="mark" data-side="${bar.side}" data-value="${bar.value}" x="${x0.toFixed(1)}" y="${y0.toFixed(1)}" width="${Math.max(0.5, x1 - x0).toFixed(1)}" height="${(h - 2).toFixed(1)}" fill="${COLOURS[bar.side]}"><title>${escapeHtml(`${r.label}, ${what}: ${o.format(bar.value)}${ci}`)}</title></rect>`,
       );
       if (ok(bar.lo) && ok(bar.hi)) {
         const m = y0 + (h - 2) / 2;

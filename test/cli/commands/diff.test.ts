@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { ensureBuilt, runCli, small } from '../cli-process.js';
 import { tempDir } from '../../temp-dir.js';
 import type { Diff } from '../../../results/index.js';
+import { JOURNAL_FORMAT } from '../../../runner/journal.js';
+import { diffCommand } from '../../../cli/commands/diff.js';
+import type { Io } from '../../../cli/io.js';
 
 let dir: string, a: string, b: string;
 
@@ -56,6 +59,21 @@ describe('diffCommand({ a, b })', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: the scenarios differ/);
   });
+  it('diffCommand prints the scenario-hash warning before the table it refers to ("the differences below")', async () => {
+    const other = edited(b, 'other-order.json', (doc) => {
+      doc.scenario.hash = 'eeeeeeee' + String(doc.scenario.hash).slice(8);
+    });
+    // One stream of writes, in order, as a terminal shows stdout and stderr together.
+    const written: string[] = [];
+    const io: Io = { out: (t) => written.push(t), err: (t) => written.push(t), tty: null, color: false, env: {}, version: '0' };
+    expect(await diffCommand({ a, b: other, quiet: false }, io)).toBe(0);
+    const text = written.join('');
+    const warning = text.indexOf('warning: the scenarios differ'),
+      table = text.indexOf('b - a (Welch 95% CI)');
+    expect(warning).toBeGreaterThanOrEqual(0);
+    expect(table).toBeGreaterThan(warning);
+    expect(text.slice(0, warning)).toBe('caresim: ');
+  });
   it('reads a results file written before p10/p90: its ranges are absent', () => {
     const old = edited(a, 'old.json', (doc) => {
       for (const s of Object.values(doc.strategies as Record<string, { kpis: Record<string, Record<string, unknown>> }>)) {
@@ -85,6 +103,20 @@ describe('diffCommand({ a, b })', () => {
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/shard\.json is a shard file .* merge the shards first/);
     expect(s.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('exits 2 saying a run journal (any name, any version) is one of an unfinished or running run, and what to give instead', () => {
+    // The header line a run writes first (runner/journal.ts), then a replication's line.
+    const header = { format: JOURNAL_FORMAT, scenario_hash: 'ab', seed: 1, engine_version: '0', strategies: ['baseline'], shard: null };
+    const body = `${JSON.stringify({ header })}\n{"scenario_hash":"ab","seed":1,"strategy":"baseline","replication":0}\n`;
+    for (const name of ['results.json.journal.ndjson', 'renamed.json']) {
+      const journal = join(dir, name);
+      writeFileSync(journal, body);
+      const r = runCli(['diff', journal, b]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `caresim: ${journal} is the journal of an unfinished or running run, not a results file; give the run's --out file, written when the run finishes, or finish an interrupted run with the same command and --resume\n`,
+      );
+    }
   });
   it('exits 2 naming why two files are not comparable (horizon, KPI set)', () => {
     const shorter = edited(b, 'short.json', (doc) => {

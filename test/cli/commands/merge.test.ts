@@ -46,6 +46,14 @@ describe('mergeCommand({ files, out })', () => {
     expect(j.stderr).toMatch(
       /j\.json\.journal\.ndjson is the journal of an unfinished run, not a shard file: finish that run with --resume/,
     );
+    // A journal kept under another name (`--journal run.log`, or copied) is known by its first line.
+    const renamed = join(dir, 'shard-copy.json');
+    writeFileSync(renamed, `${header}{"scenario_hash":"x","seed":7,"strategy":"baseline","replication":0}\n`);
+    const r = runCli(['merge', renamed, s1, '-q']);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `caresim: ${renamed} is the journal of an unfinished run, not a shard file: finish that run with --resume (the same caresim run command), which writes the shard file\n`,
+    ]);
   });
 });
 
