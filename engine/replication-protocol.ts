@@ -36,13 +36,10 @@ export interface ReplicationWorkerOptions {
  * does): a result's series are reused for the next replication once posted. A failing replication is answered with an error, never thrown, so
  * the worker lives on for the next one.
  */
-export function serveReplications(
-  post: (msg: FromWorker, transfer: ArrayBuffer[]) => void,
-  opts: ReplicationWorkerOptions = {},
-): (msg: ToWorker) => void {
+export function serveReplications(post: (msg: FromWorker) => void, opts: ReplicationWorkerOptions = {}): (msg: ToWorker) => void {
   const models = new Map<number, Model>();
   const { maxPatients } = opts;
-  post({ type: 'ready' }, []);
+  post({ type: 'ready' });
   return (msg) => {
     if (msg.type === 'model') {
       models.set(msg.strategy, msg.model);
@@ -53,44 +50,11 @@ export function serveReplications(
       const model = msg.model ?? models.get(strategy);
       if (!model) throw new Error(`no model sent for strategy ${strategy}`);
       const result = simulate(model, { seed, replication, maxPatients });
-      const { posted, transfer } = handedOver(result);
-      post({ type: 'result', strategy, replication, result: posted }, transfer);
-      // The posted result holds copies: the series are free for the next replication.
+      post({ type: 'result', strategy, replication, result });
+      // Posting copied the result: its series are free for the next replication.
       recycleSeries(result);
     } catch (err) {
-      post({ type: 'error', strategy, replication, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }, []);
+      post({ type: 'error', strategy, replication, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
     }
   };
-}
-
-/**
- * The result with its daily series copied into one new buffer, to be handed over with the
- * message (transferred) instead of copied by it. PERF: a message copying a quarter of a
- * megabyte of series cost the worker about 0.75 ms a replication of model B (6% of its time)
- * and the receiver as much again; one copy into a buffer that changes hands costs a tenth.
- * Key order is kept: it is the order of the results file.
- */
-export function handedOver(r: ReplicationResult): { posted: ReplicationResult; transfer: ArrayBuffer[] } {
-  let n = 0;
-  for (const d of Object.values(r.daily)) for (const a of Object.values(d) as Float64Array[]) n += a.length;
-  if (r.population) for (const c of Object.values(r.population)) n += c.people.length;
-  if (n === 0) return { posted: r, transfer: [] };
-  const slab = new Float64Array(n);
-  let at = 0;
-  const copy = (a: Float64Array): Float64Array => {
-    const v = slab.subarray(at, at + a.length);
-    v.set(a);
-    at += a.length;
-    return v;
-  };
-  const daily: ReplicationResult['daily'] = {};
-  for (const [u, d] of Object.entries(r.daily)) {
-    const out = {} as Record<string, Float64Array>;
-    for (const [k, a] of Object.entries(d) as [string, Float64Array][]) out[k] = copy(a);
-    daily[u] = out as unknown as ReplicationResult['daily'][string];
-  }
-  const population = r.population
-    ? Object.fromEntries(Object.entries(r.population).map(([c, co]) => [c, { ...co, people: copy(co.people) }]))
-    : null;
-  return { posted: { ...r, daily, population }, transfer: [slab.buffer] };
 }

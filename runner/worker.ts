@@ -13,6 +13,6 @@ const port = parentPort;
 
 if (port) {
   // `ready` tells the runner this bundle loads: a worker that dies before saying so is broken, not unlucky.
-  const handle = serveReplications((msg, transfer) => port.postMessage(msg, transfer), { maxPatients });
+  const handle = serveReplications((msg) => port.postMessage(msg), { maxPatients });
   port.on('message', (msg: ToWorker) => handle(msg));
 }

@@ -4,10 +4,7 @@
  */
 import { serveReplications, type FromWorker, type ToWorker } from '../engine/index.js';
 
-const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
-  postMessage(m: FromWorker, transfer: ArrayBuffer[]): void;
-};
+const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(m: FromWorker): void };
 
-const handle = serveReplications((msg, transfer) => scope.postMessage(msg, transfer));
+const handle = serveReplications((msg) => scope.postMessage(msg));
 scope.onmessage = (e) => handle(e.data);

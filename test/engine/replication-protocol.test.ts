@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { buildModel, exponential, simulate, DAY } from '../../engine/index.js';
-import { serveReplications, handedOver, type FromWorker } from '../../engine/replication-protocol.js';
+import { serveReplications, type FromWorker } from '../../engine/replication-protocol.js';
 
 function mm1(rate: number) {
   return buildModel({
@@ -57,12 +57,11 @@ describe('serveReplications(post) memory', () => {
     const saved = kinds.map((k) => g[k]);
     let bytes = 0;
     kinds.forEach((k, i) => {
-      const Base = saved[i] as new (...args: unknown[]) => ArrayBufferView;
+      const Base = saved[i] as new (n: number) => ArrayBufferView;
       g[k] = class extends Base {
-        constructor(...args: unknown[]) {
-          super(...args);
-          // A view on an existing buffer (subarray) allocates nothing.
-          if (typeof args[0] === 'number') bytes += this.byteLength;
+        constructor(n: number) {
+          super(n);
+          bytes += this.byteLength;
         }
       };
     });
@@ -95,44 +94,8 @@ describe('serveReplications(post) memory', () => {
         for (let r = 3; r < 8; r++) handle({ type: 'run', strategy: 0, replication: r, seed: 1 });
       }) / 5;
     expect(sent.filter((m) => m.type === 'result')).toHaveLength(8);
-    // The series are copied once into the buffer handed over with the message. What is left is
-    // the event list (98 KB) and a few small columns: less than the series alone (statistics,
-    // patients and series were over 500 KB a replication when allocated afresh).
-    expect(perRep - seriesBytes).toBeLessThan(seriesBytes);
-  });
-});
-
-describe('handedOver(result)', () => {
-  it('copies every daily series into views of one buffer, the one to transfer, equal and in the same key order', () => {
-    const model = buildModel({
-      horizon: 40 * DAY,
-      units: {
-        acute: { kind: 'beds', capacity: 3, service: exponential(DAY), next: { rehab: 0.5, home: 0.5 } },
-        rehab: { kind: 'beds', capacity: 2, service: exponential(DAY), next: { home: 1 } },
-      },
-      sources: { calls: { rate: 4 / DAY, to: 'acute' } },
-    });
-    const r = simulate(model, { seed: 3, replication: 1 });
-    const want = structuredClone(r);
-    const { posted, transfer } = handedOver(r);
-    expect(transfer).toHaveLength(1);
-    const views = Object.values(posted.daily).flatMap((d) => Object.values(d) as Float64Array[]);
-    expect(views.length).toBe(10);
-    for (const v of views) expect(v.buffer).toBe(transfer[0]);
-    expect(views.reduce((n, v) => n + v.length, 0) * 8).toBe(transfer[0].byteLength);
-    expect(JSON.stringify(Object.keys(posted))).toBe(JSON.stringify(Object.keys(r)));
-    expect(Object.keys(posted.daily.acute)).toEqual(Object.keys(r.daily.acute));
-    // Handing the buffer over leaves the worker's own result whole.
-    const received = structuredClone(posted, { transfer });
-    expect(received).toEqual(want);
-    expect(r).toEqual(want);
-    expect(transfer[0].byteLength).toBe(0);
-  });
-
-  it('hands over nothing for a result without daily series', () => {
-    const model = mm1(1);
-    const r = simulate({ ...model, daily: false }, { seed: 1, replication: 0 });
-    expect(Object.keys(r.daily)).toEqual([]);
-    expect(handedOver(r)).toEqual({ posted: r, transfer: [] });
+    // What is left is the event list (98 KB) and a few small columns: less than the series alone
+    // (statistics, patients and series were over 500 KB a replication when allocated afresh).
+    expect(perRep).toBeLessThan(seriesBytes);
   });
 });
