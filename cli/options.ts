@@ -2,19 +2,9 @@
  * The CLI's commands and options as one typed table: parsing, `--help` text and the
  * README are all generated from it, so they cannot drift apart.
  */
-import { ATTACH, SET, ADJUST, SEED, WORKERS, TABLES, JOURNAL, out, report, quiet } from './shared-options.js';
+import { ATTACH, SET, ADJUST, SEED, WORKERS, TABLES, JOURNAL, out, report, quiet, type OptionSpec } from './shared-options.js';
 
-export type OptionType = 'string' | 'number' | 'boolean' | 'array';
-
-export interface OptionSpec {
-  name: string;
-  type: OptionType;
-  describe: string;
-  alias?: string;
-  default?: string | number | boolean;
-  /** Placeholder shown in help, e.g. N or FILE. */
-  value?: string;
-}
+export type { OptionType, OptionSpec } from './shared-options.js';
 
 export interface PositionalSpec {
   name: string;

@@ -3,7 +3,17 @@
  * every command that has it. Where only the text differs (what `--out` writes, what
  * `--quiet` leaves out), a function takes the text and the rest stays shared.
  */
-import type { OptionSpec } from './options.js';
+export type OptionType = 'string' | 'number' | 'boolean' | 'array';
+
+export interface OptionSpec {
+  name: string;
+  type: OptionType;
+  describe: string;
+  alias?: string;
+  default?: string | number | boolean;
+  /** Placeholder shown in help, e.g. N or FILE. */
+  value?: string;
+}
 
 /** Files a board report carries besides the run (viz/attachment-file.ts). */
 export const ATTACH: OptionSpec[] = [
