@@ -104,6 +104,28 @@ describe('LineEncoder.encode(value)', () => {
     }
   });
 
+  it('LineEncoder.encode(entry) writes constant whole-number series (a capacity, a count that stayed 0) as JSON does, past its buffer', () => {
+    for (const [x, n] of [
+      [0, 2000],
+      [60, 2],
+      [60, 1],
+      [-7, 3],
+      [2 ** 31 - 1, 5],
+      [-(2 ** 31), 5],
+      [2 ** 31, 4],
+      [1e21, 3],
+      [12345, 70_000],
+    ]) {
+      const encoder = new LineEncoder(); // fresh: a series longer than its buffer grows it
+      const series = new Float64Array(n).fill(x);
+      const entry = { replication: 1, daily: { cap: series, zero: new Float64Array(3), occ: new Float64Array([0.5, 2]) }, after: 'é' };
+      expect(encoder.encode(entry).toString('utf8')).toBe(`${encodeLine(entry)}\n`);
+      expect(Array.from(decodeLine<{ daily: { cap: ArrayLike<number> } }>(encoder.encode(entry).toString('utf8')).daily.cap)).toEqual(
+        Array.from(series),
+      );
+    }
+  });
+
   it('LineEncoder.encode(entry) writes a line whose names hold its marker character whole, still the same bytes', () => {
     const encoder = new LineEncoder();
     const entry = {
