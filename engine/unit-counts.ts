@@ -27,10 +27,14 @@ function integrate(s: SimState, u: number): void {
     cap = units.cap[u],
     ql = units.qlen[u],
     done = units.doneN[u];
-  st.occArea[u] += occ * dt;
-  st.queueArea[u] += ql * dt;
-  st.blockedArea[u] += done * dt;
-  st.listArea[u] += (ql + units.blockedN[u]) * dt;
+  const listed = ql + units.blockedN[u];
+  // PERF: a count of 0 adds nothing (the areas start at +0 and every term is >= +0, so the
+  // sums keep the same bits), and many are 0 all run long: the queue of a unit without one,
+  // the finished patients of a unit nobody waits to leave.
+  if (occ !== 0) st.occArea[u] += occ * dt;
+  if (ql !== 0) st.queueArea[u] += ql * dt;
+  if (done !== 0) st.blockedArea[u] += done * dt;
+  if (listed !== 0) st.listArea[u] += listed * dt;
   if (occ >= cap) st.fullTime[u] += dt;
   st.last[u] = s.now;
 }
