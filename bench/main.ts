@@ -15,7 +15,7 @@ import { cpus, availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runHold } from './hold.js';
-import { runInterleaved, runOnce, hasTime, type Job, type ProcessRun } from './measure.js';
+import { runInterleaved, runOnce, hasTime, pairedRatio, type Job, type ProcessRun } from './measure.js';
 import { findPeers } from './peers.js';
 import { table, fmt, mega, verdict, agree } from './report.js';
 import { A_ERLANG_C_WQ } from './models.js';
@@ -75,33 +75,37 @@ const jobs = Object.values(plan)
 const macroDone = watchQuiet();
 const measured = runInterleaved(jobs, root, runs);
 const macroLoad = macroDone();
-const got = (j: Job | null): ProcessRun | null => (j ? measured[jobs.indexOf(j)] : null);
+const got = (j: Job | null): ProcessRun | null => (j ? measured.median[jobs.indexOf(j)] : null);
+/** A job's runs, round by round (none for a job not run). */
+const rounds = (j: Job | null): ProcessRun[] => (j ? measured.runs[jobs.indexOf(j)] : []);
 const res = Object.fromEntries(
   Object.entries(plan).map(([m, p]) => [m, { on: got(p.on)!, off: got(p.off)!, ref: got(p.ref), simpy: got(p.simpy) }]),
 );
+const wall = (r: ProcessRun) => r.wall;
 const rows: (string | number)[][] = [];
 for (const [m, r] of Object.entries(res)) {
-  const refWall = r.ref?.wall ?? NaN;
-  const line = (engine: string, p: ProcessRun | null, events: number, inProc: number) => {
-    if (!p) return;
+  const p = plan[m as keyof typeof plan];
+  const line = (engine: string, run: ProcessRun | null, job: Job | null, events: number, inProc: number) => {
+    if (!run) return;
     rows.push([
       m,
       engine,
-      fmt(p.wall, 3),
-      fmt(p.cpu, 2),
+      fmt(run.wall, 3),
+      fmt(run.cpu, 2),
       fmt(inProc, 3),
       mega(events),
-      mega(events / p.wall),
-      fmt(p.maxRssMiB, 1),
-      fmt(p.wall / refWall, 2),
+      mega(events / run.wall),
+      fmt(run.maxRssMiB, 1),
+      fmt(pairedRatio(rounds(job), rounds(p.ref), wall), 2),
     ]);
   };
-  line('caresim', r.on, num(r.on, 'events'), num(r.on, 'seconds'));
-  line('caresim, monitor off', r.off, num(r.off, 'events'), num(r.off, 'seconds'));
-  line('typed JS reference', r.ref, num(r.ref, 'events'), num(r.ref, 'seconds'));
-  line('SimPy', r.simpy, num(r.simpy, 'simpy_events'), num(r.simpy, 'seconds'));
+  line('caresim', r.on, p.on, num(r.on, 'events'), num(r.on, 'seconds'));
+  line('caresim, monitor off', r.off, p.off, num(r.off, 'events'), num(r.off, 'seconds'));
+  line('typed JS reference', r.ref, p.ref, num(r.ref, 'events'), num(r.ref, 'seconds'));
+  line('SimPy', r.simpy, p.simpy, num(r.simpy, 'simpy_events'), num(r.simpy, 'seconds'));
 }
 say(table(['model', 'engine', 'wall s', 'cpu s', 'in-process s', 'events', 'events/s (whole)', 'peak RSS MiB', 'x typed JS'], rows));
+say('(times: each engine\'s median run; "x typed JS" and the targets below: the median of the ratios within each round)');
 if (!peers.python || argv.includes('--no-simpy')) say('SimPy: not run (see above)');
 
 say(`while the macro runs ran: ${describeQuiet(macroLoad)}`);
@@ -118,7 +122,7 @@ say(
     macroLoad,
   ),
 );
-const bRatio = B.ref ? B.on.wall / B.ref.wall : NaN;
+const bRatio = B.ref ? pairedRatio(rounds(plan.B.on), rounds(plan.B.ref), wall) : NaN;
 say(
   timedVerdict(
     'model B <= 2x the typed JS reference (stretch 1.4x)',
@@ -127,7 +131,7 @@ say(
     macroLoad,
   ),
 );
-const simpyRatio = B.simpy ? B.simpy.wall / B.on.wall : NaN;
+const simpyRatio = B.simpy ? pairedRatio(rounds(plan.B.simpy), rounds(plan.B.on), wall) : NaN;
 say(
   verdict(
     'model B >= 10x faster than SimPy',
@@ -137,9 +141,10 @@ say(
 );
 say(verdict('model B peak memory <= 100 MiB', B.on.maxRssMiB <= 100, `${fmt(B.on.maxRssMiB, 1)} MiB`));
 for (const m of ['A', 'B'] as const) {
-  const r = res[m];
-  const inProc = num(r.on, 'seconds') / num(r.off, 'seconds') - 1,
-    whole = r.on.wall / r.off.wall - 1;
+  const on = rounds(plan[m].on),
+    off = rounds(plan[m].off);
+  const inProc = pairedRatio(on, off, (r) => num(r, 'seconds')) - 1,
+    whole = pairedRatio(on, off, wall) - 1;
   say(
     timedVerdict(
       `statistics cost <= 10% over monitor off, model ${m} (issue 19; was 20%)`,

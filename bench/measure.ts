@@ -41,14 +41,39 @@ export interface Job {
   plain?: boolean;
 }
 
+/** Every job's runs, round by round (`runs[job][round]`), and each job's run with the median wall time. */
+export interface Interleaved {
+  median: ProcessRun[];
+  runs: ProcessRun[][];
+}
+
 /**
  * Runs every job n times, interleaved (round by round), so a change in machine load during
- * the benchmark affects all engines alike; keeps each job's run with the median wall time.
+ * the benchmark affects all engines alike; keeps every run, and each job's median one.
  */
-export function runInterleaved(jobs: Job[], cwd: string, n: number): ProcessRun[] {
-  const all: ProcessRun[][] = jobs.map(() => []);
-  for (let round = 0; round < n; round++) jobs.forEach((j, i) => all[i].push(runOnce(j.cmd, j.args, cwd, !j.plain)));
-  return all.map((runs) => runs.sort((a, b) => a.wall - b.wall)[Math.floor((runs.length - 1) / 2)]);
+export function runInterleaved(jobs: Job[], cwd: string, n: number): Interleaved {
+  const runs: ProcessRun[][] = jobs.map(() => []);
+  for (let round = 0; round < n; round++) jobs.forEach((j, i) => runs[i].push(runOnce(j.cmd, j.args, cwd, !j.plain)));
+  return { runs, median: runs.map((r) => [...r].sort((a, b) => a.wall - b.wall)[Math.floor((r.length - 1) / 2)]) };
+}
+
+/**
+ * The median over rounds of a's figure over b's in the same round. Runs of one round are
+ * minutes apart at most, so a machine that speeds up or slows down between rounds (this
+ * shared machine drifts by up to 20% in minutes) moves both sides of each ratio together,
+ * where a ratio of the two medians can pair a slow run of one with a fast run of the other.
+ * Rounds where either figure is missing (NaN) are left out; NaN when none is left.
+ */
+export function pairedRatio(a: readonly ProcessRun[], b: readonly ProcessRun[], figure: (r: ProcessRun) => number): number {
+  const ratios: number[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = figure(a[i]) / figure(b[i]);
+    if (Number.isFinite(x)) ratios.push(x);
+  }
+  if (ratios.length === 0) return NaN;
+  ratios.sort((x, y) => x - y);
+  const mid = (ratios.length - 1) / 2;
+  return (ratios[Math.floor(mid)] + ratios[Math.ceil(mid)]) / 2;
 }
 
 export { hasTime };

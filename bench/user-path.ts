@@ -9,7 +9,7 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runInterleaved, runOnce, type Job, type ProcessRun } from './measure.js';
+import { runInterleaved, runOnce, pairedRatio, type Job, type ProcessRun } from './measure.js';
 import { table, fmt, verdict } from './report.js';
 import { watchQuiet, describeQuiet, OTHERS_LIMIT, type Quiet } from './quiet.js';
 
@@ -62,13 +62,17 @@ export function userPath(o: UserPathOptions): void {
       .filter((j): j is Job => j !== null);
     const done = watchQuiet();
     const measured = runInterleaved(jobs, o.root, o.runs);
-    const got = (j: Job | null): ProcessRun | null => (j ? measured[jobs.indexOf(j)] : null);
+    const got = (j: Job | null): ProcessRun | null => (j ? measured.median[jobs.indexOf(j)] : null);
+    const rounds = (j: Job | null): ProcessRun[] => (j ? measured.runs[jobs.indexOf(j)] : []);
     const rows: (string | number)[][] = [];
-    const ratio: Record<string, { wall: number; cpu: number; ourWall: number }> = {};
+    const ratio: Record<string, { wall: number; cpu: number }> = {};
     for (const [name, p] of Object.entries(plan)) {
       const ours = got(p.ours)!,
         r = got(p.ref);
-      ratio[name] = { wall: r ? ours.wall / r.wall : NaN, cpu: r ? ours.cpu / r.cpu : NaN, ourWall: ours.wall };
+      ratio[name] = {
+        wall: r ? pairedRatio(rounds(p.ours), rounds(p.ref), (x) => x.wall) : NaN,
+        cpu: r ? pairedRatio(rounds(p.ours), rounds(p.ref), (x) => x.cpu) : NaN,
+      };
       rows.push([
         name,
         fmt(ours.wall, 3),
@@ -81,6 +85,7 @@ export function userPath(o: UserPathOptions): void {
       ]);
     }
     say(table(['run', 'caresim wall s', 'cpu s', 'peak MiB', 'typed JS wall s', 'cpu s', 'x wall', 'x cpu'], rows));
+    say('(times: the median run; ratios and verdicts: the median of the ratios within each round)');
     const loaded = done();
     say(`while these ran: ${describeQuiet(loaded)}`);
     const b = ratio['B 500, 1 worker'];
@@ -92,7 +97,7 @@ export function userPath(o: UserPathOptions): void {
         loaded,
       ),
     );
-    const speedup = b.ourWall / ratio['B 500, 2 workers'].ourWall;
+    const speedup = pairedRatio(rounds(plan['B 500, 1 worker'].ours), rounds(plan['B 500, 2 workers'].ours), (x) => x.wall);
     say(
       timedVerdict('caresim run, model B, 500 replications: 2 workers >= 1.8x faster than 1', speedup >= 1.8, `${fmt(speedup)}x`, loaded),
     );
