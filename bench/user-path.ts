@@ -99,7 +99,12 @@ export function userPath(o: UserPathOptions): void {
     );
     const speedup = pairedRatio(rounds(plan['B 500, 1 worker'].ours), rounds(plan['B 500, 2 workers'].ours), (x) => x.wall);
     say(
-      timedVerdict('caresim run, model B, 500 replications: 2 workers >= 1.8x faster than 1', speedup >= 1.8, `${fmt(speedup)}x`, loaded),
+      timedVerdict(
+        'caresim run, model B, 500 replications: 2 workers >= 1.8x faster than 1',
+        speedup >= 1.8,
+        `${fmt(speedup, 3)}x`,
+        loaded,
+      ),
     );
     const a = ratio['A, 1 worker'];
     say(
