@@ -15,7 +15,7 @@ import { cpus, availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runHold } from './hold.js';
-import { runInterleaved, runOnce, hasTime, pairedRatio, type Job, type ProcessRun } from './measure.js';
+import { runInterleaved, runOnce, hasTime, type Job, type ProcessRun } from './measure.js';
 import { findPeers } from './peers.js';
 import { table, fmt, mega, verdict, agree } from './report.js';
 import { A_ERLANG_C_WQ } from './models.js';
@@ -75,9 +75,7 @@ const jobs = Object.values(plan)
 const macroDone = watchQuiet();
 const measured = runInterleaved(jobs, root, runs);
 const macroLoad = macroDone();
-const got = (j: Job | null): ProcessRun | null => (j ? measured.median[jobs.indexOf(j)] : null);
-/** A job's runs, round by round (none for a job not run). */
-const rounds = (j: Job | null): ProcessRun[] => (j ? measured.runs[jobs.indexOf(j)] : []);
+const got = measured.median;
 const res = Object.fromEntries(
   Object.entries(plan).map(([m, p]) => [m, { on: got(p.on)!, off: got(p.off)!, ref: got(p.ref), simpy: got(p.simpy) }]),
 );
@@ -96,7 +94,7 @@ for (const [m, r] of Object.entries(res)) {
       mega(events),
       mega(events / run.wall),
       fmt(run.maxRssMiB, 1),
-      fmt(pairedRatio(rounds(job), rounds(p.ref), wall), 2),
+      fmt(measured.ratio(job, p.ref, wall), 2),
     ]);
   };
   line('caresim', r.on, p.on, num(r.on, 'events'), num(r.on, 'seconds'));
@@ -122,7 +120,7 @@ say(
     macroLoad,
   ),
 );
-const bRatio = B.ref ? pairedRatio(rounds(plan.B.on), rounds(plan.B.ref), wall) : NaN;
+const bRatio = measured.ratio(plan.B.on, plan.B.ref, wall);
 say(
   timedVerdict(
     'model B <= 2x the typed JS reference (stretch 1.4x)',
@@ -131,7 +129,7 @@ say(
     macroLoad,
   ),
 );
-const simpyRatio = B.simpy ? pairedRatio(rounds(plan.B.simpy), rounds(plan.B.on), wall) : NaN;
+const simpyRatio = measured.ratio(plan.B.simpy, plan.B.on, wall);
 say(
   verdict(
     'model B >= 10x faster than SimPy',
@@ -141,10 +139,9 @@ say(
 );
 say(verdict('model B peak memory <= 100 MiB', B.on.maxRssMiB <= 100, `${fmt(B.on.maxRssMiB, 1)} MiB`));
 for (const m of ['A', 'B'] as const) {
-  const on = rounds(plan[m].on),
-    off = rounds(plan[m].off);
-  const inProc = pairedRatio(on, off, (r) => num(r, 'seconds')) - 1,
-    whole = pairedRatio(on, off, wall) - 1;
+  const { on, off } = plan[m];
+  const inProc = measured.ratio(on, off, (r) => num(r, 'seconds')) - 1,
+    whole = measured.ratio(on, off, wall) - 1;
   say(
     timedVerdict(
       `statistics cost <= 10% over monitor off, model ${m} (issue 19; was 20%)`,

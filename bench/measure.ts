@@ -41,20 +41,29 @@ export interface Job {
   plain?: boolean;
 }
 
-/** Every job's runs, round by round (`runs[job][round]`), and each job's run with the median wall time. */
+/** What `runInterleaved` measured, asked by job (a job that was not run, null, has no runs). */
 export interface Interleaved {
-  median: ProcessRun[];
-  runs: ProcessRun[][];
+  /** The job's run with the median wall time. */
+  readonly median: (job: Job | null) => ProcessRun | null;
+  /** `pairedRatio` of job a's runs over job b's: NaN when either was not run. */
+  readonly ratio: (a: Job | null, b: Job | null, figure: (r: ProcessRun) => number) => number;
 }
 
 /**
  * Runs every job n times, interleaved (round by round), so a change in machine load during
- * the benchmark affects all engines alike; keeps every run, and each job's median one.
+ * the benchmark affects all engines alike; keeps every run.
  */
 export function runInterleaved(jobs: Job[], cwd: string, n: number): Interleaved {
-  const runs: ProcessRun[][] = jobs.map(() => []);
-  for (let round = 0; round < n; round++) jobs.forEach((j, i) => runs[i].push(runOnce(j.cmd, j.args, cwd, !j.plain)));
-  return { runs, median: runs.map((r) => [...r].sort((a, b) => a.wall - b.wall)[Math.floor((r.length - 1) / 2)]) };
+  const runs = new Map<Job, ProcessRun[]>(jobs.map((j) => [j, []]));
+  for (let round = 0; round < n; round++) for (const j of jobs) runs.get(j)!.push(runOnce(j.cmd, j.args, cwd, !j.plain));
+  const rounds = (job: Job | null) => (job && runs.get(job)) || [];
+  return {
+    median: (job) => {
+      const r = [...rounds(job)].sort((a, b) => a.wall - b.wall);
+      return r.length ? r[Math.floor((r.length - 1) / 2)] : null;
+    },
+    ratio: (a, b, figure) => pairedRatio(rounds(a), rounds(b), figure),
+  };
 }
 
 /**

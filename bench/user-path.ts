@@ -9,7 +9,7 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runInterleaved, runOnce, pairedRatio, type Job, type ProcessRun } from './measure.js';
+import { runInterleaved, runOnce, type Job } from './measure.js';
 import { table, fmt, verdict } from './report.js';
 import { watchQuiet, describeQuiet, OTHERS_LIMIT, type Quiet } from './quiet.js';
 
@@ -62,17 +62,13 @@ export function userPath(o: UserPathOptions): void {
       .filter((j): j is Job => j !== null);
     const done = watchQuiet();
     const measured = runInterleaved(jobs, o.root, o.runs);
-    const got = (j: Job | null): ProcessRun | null => (j ? measured.median[jobs.indexOf(j)] : null);
-    const rounds = (j: Job | null): ProcessRun[] => (j ? measured.runs[jobs.indexOf(j)] : []);
+    const got = measured.median;
     const rows: (string | number)[][] = [];
     const ratio: Record<string, { wall: number; cpu: number }> = {};
     for (const [name, p] of Object.entries(plan)) {
       const ours = got(p.ours)!,
         r = got(p.ref);
-      ratio[name] = {
-        wall: r ? pairedRatio(rounds(p.ours), rounds(p.ref), (x) => x.wall) : NaN,
-        cpu: r ? pairedRatio(rounds(p.ours), rounds(p.ref), (x) => x.cpu) : NaN,
-      };
+      ratio[name] = { wall: measured.ratio(p.ours, p.ref, (x) => x.wall), cpu: measured.ratio(p.ours, p.ref, (x) => x.cpu) };
       rows.push([
         name,
         fmt(ours.wall, 3),
@@ -97,7 +93,7 @@ export function userPath(o: UserPathOptions): void {
         loaded,
       ),
     );
-    const speedup = pairedRatio(rounds(plan['B 500, 1 worker'].ours), rounds(plan['B 500, 2 workers'].ours), (x) => x.wall);
+    const speedup = measured.ratio(plan['B 500, 1 worker'].ours, plan['B 500, 2 workers'].ours, (x) => x.wall);
     say(
       timedVerdict(
         'caresim run, model B, 500 replications: 2 workers >= 1.8x faster than 1',
