@@ -28,7 +28,11 @@ function wholeNumbers(a: Float64Array): boolean {
 }
 
 function packed(a: Float64Array): { $f64: string } {
-  return { $f64: littleEndianBytes(a).toString('base64') };
+  const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  if (LITTLE_ENDIAN) return { $f64: bytes.toString('base64') };
+  const copy = Buffer.from(bytes);
+  copy.swap64();
+  return { $f64: copy.toString('base64') };
 }
 
 function unpacked(text: string): Float64Array {
@@ -72,15 +76,6 @@ function constant(a: Float64Array): boolean {
   const x = a[0];
   for (let i = 1; i < a.length; i++) if (a[i] !== x) return false;
   return true;
-}
-
-/** The bytes of a's doubles in little-endian order (a view of a itself on a little-endian machine). */
-function littleEndianBytes(a: Float64Array): Buffer {
-  const bytes = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  if (LITTLE_ENDIAN) return bytes;
-  const copy = Buffer.from(bytes);
-  copy.swap64();
-  return copy;
 }
 
 /** Writes the decimal digits of the 32-bit integer x at `at`; returns the position after them. */
@@ -183,12 +178,6 @@ export class LineEncoder {
   }
 
   /**
-   * Appends a series of whole numbers as a JSON array, the text `[${a.join(',')}]` gives.
-   * PERF: daily counts and capacities are most of a line's series; joining them made a string
-   * of each number first (a third of the journal's time). A 32-bit integer's digits are
-   * written straight into the buffer; anything larger goes through its string.
-   */
-  /**
    * Appends `[x,x,...,x]` (n times): a capacity that never changed, a count that stayed 0.
    * PERF: a third of a line's series are constant; the repeated text is filled in one call.
    */
@@ -204,6 +193,12 @@ export class LineEncoder {
     this.len = end + 1;
   }
 
+  /**
+   * Appends a series of whole numbers as a JSON array, the text `[${a.join(',')}]` gives.
+   * PERF: daily counts and capacities are most of a line's series; joining them made a string
+   * of each number first (a third of the journal's time). A 32-bit integer's digits are
+   * written straight into the buffer; anything larger goes through its string.
+   */
   private putWholes(a: Float64Array): void {
     if (a.length > 1 && (a[0] | 0) === a[0] && constant(a)) return this.putRepeated(a[0], a.length);
     // Every 32-bit integer takes at most 11 characters and a comma.
