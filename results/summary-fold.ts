@@ -63,6 +63,11 @@ class Columns<K extends string = string> {
     return out;
   }
 
+  /** One column's values, one per row so far (a view on the storage, as in `cols`), or undefined. */
+  col(key: K): Float64Array | undefined {
+    return this.data.get(key)?.subarray(0, this.rows);
+  }
+
   has(key: K): boolean {
     return this.data.has(key);
   }
@@ -123,8 +128,8 @@ class Fractions<K extends string> {
 
   /** The ratio estimator, or null when some replication did not give its counts. */
   stat(key: K, indices: readonly number[]): Stat | null {
-    const num = this.num.cols.get(key),
-      den = this.den.cols.get(key);
+    const num = this.num.col(key),
+      den = this.den.col(key);
     if (!num || !den || this.incomplete.has(key)) return null;
     return ratioStat(num, den, indices);
   }
@@ -288,7 +293,7 @@ export class StrategyFold {
 
   /** A KPI's Stat: the ratio estimator for a share, else the mean over replications. */
   kpiStat(k: SystemKpiName): Stat {
-    return this.kpiFractions.stat(k, this.indices) ?? stat(this.kpis.cols.get(k)!, this.indices);
+    return this.kpiFractions.stat(k, this.indices) ?? stat(this.kpis.col(k)!, this.indices);
   }
 
   result(meta: StrategyMeta): StrategyResults {
@@ -316,7 +321,7 @@ export class StrategyFold {
       const population: NonNullable<StrategyResults['population']> = {};
       for (const [c, f] of this.cohorts) {
         // Rows of a cohort's rates are the replications that had a population (all, in a population model).
-        const col = (k: string) => stat(f.rates.cols.get(k)!, f.rates.rows === this.indices.length ? this.indices : undefined);
+        const col = (k: string) => stat(f.rates.col(k)!, f.rates.rows === this.indices.length ? this.indices : undefined);
         population[c] = {
           people: f.people.result(),
           crises_per_1000_per_year: col(RATES[0]),
@@ -353,12 +358,12 @@ export function foldDifferences(base: StrategyFold, other: StrategyFold): KpiSta
   // Replication indices of the pairs: they pick the sample of the outcome range past RANGE_SAMPLE pairs.
   const indices = pairs.map((p) => other.indices[p[1]]);
   for (const [k, col] of other.kpis.cols) {
-    const bcol = base.kpis.cols.get(k);
+    const bcol = base.kpis.col(k);
     const shareS = other.kpiFractions.stat(k, other.indices),
       shareB = base.kpiFractions.stat(k, base.indices);
     if (shareS && shareB) {
-      const [sNum, sDen] = [pick(other.kpiFractions.num.cols.get(k), 1), pick(other.kpiFractions.den.cols.get(k), 1)];
-      const [bNum, bDen] = [pick(base.kpiFractions.num.cols.get(k), 0), pick(base.kpiFractions.den.cols.get(k), 0)];
+      const [sNum, sDen] = [pick(other.kpiFractions.num.col(k), 1), pick(other.kpiFractions.den.col(k), 1)];
+      const [bNum, bDen] = [pick(base.kpiFractions.num.col(k), 0), pick(base.kpiFractions.den.col(k), 0)];
       const s = linearisedRatio(sNum, sDen);
       const b = linearisedRatio(bNum, bDen);
       if (s && b) {

@@ -7,19 +7,19 @@ import type { Stat } from '../format.js';
 import { pairedEconomics, type CostColumns } from './paired.js';
 
 export function costColumns(fold: StrategyFold): CostColumns | null {
-  const cost = fold.kpis.cols.get('cost_per_day');
-  if (!cost || !fold.kpis.cols.has('recurrent_cost_per_year')) return null;
+  const cost = fold.kpis.col('cost_per_day');
+  if (!cost || !fold.kpis.has('recurrent_cost_per_year')) return null;
   const units: CostColumns['units'] = {};
   for (const [u, f] of fold.units) {
-    const c = f.values.cols.get('cost_per_day');
-    if (c) units[u] = { cost: c, funded: f.values.cols.get('funded_cost_per_day') ?? [] };
+    const c = f.values.col('cost_per_day');
+    if (c) units[u] = { cost: c, funded: f.values.col('funded_cost_per_day') ?? [] };
   }
   return {
     indices: fold.indices,
     costPerDay: cost,
     units,
-    admissionsPerDay: fold.kpis.cols.get('admissions_per_day'),
-    delayedPerDay: fold.kpis.cols.get('delayed_bed_days_per_day'),
+    admissionsPerDay: fold.kpis.col('admissions_per_day'),
+    delayedPerDay: fold.kpis.col('delayed_bed_days_per_day'),
   };
 }
 

@@ -24,11 +24,11 @@ export function foldFunding(base: StrategyFold, strategy: StrategyFold): Funding
   let priced = false;
   for (const [u, f] of strategy.units) {
     const b = base.units.get(u);
-    const funded = f.values.cols.get('funded_cost_per_day'),
-      bFunded = b?.values.cols.get('funded_cost_per_day');
+    const funded = f.values.col('funded_cost_per_day'),
+      bFunded = b?.values.col('funded_cost_per_day');
     if (funded || bFunded) priced = true;
-    const from = mean(b?.values.cols.get('capacity_mean')),
-      to = mean(f.values.cols.get('capacity_mean'));
+    const from = mean(b?.values.col('capacity_mean')),
+      to = mean(f.values.col('capacity_mean'));
     const change = 365 * (mean(funded) - mean(bFunded));
     if (Math.abs(to - from) > 1e-9 || Math.abs(change) > 1e-6)
       lines.push({ unit: u, places_from: from, places_to: to, cost_per_year: change });
