@@ -26,7 +26,7 @@ export const WORKER_YOUNG_MB = 12;
 let holders = 0;
 
 /** From now until `release`, no young generation grows (call again after an isolate starts). */
-export function holdYoungGenerations(): void {
+function holdYoungGenerations(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
