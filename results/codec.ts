@@ -18,7 +18,12 @@ function jsonSafe(v: unknown): unknown {
     return v;
   }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) out[k] = jsonSafe((v as Record<string, unknown>)[k]);
+  for (const k of Object.keys(v)) {
+    const x = jsonSafe((v as Record<string, unknown>)[k]);
+    // A member named __proto__ is data to keep: assigning it would set the copy's prototype.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
+  }
   return out;
 }
 

@@ -46,14 +46,93 @@ function whole(v: unknown, special: WriteOptions['special']): string | undefined
   return special === 'null' ? JSON.stringify(v) : encode(v);
 }
 
+/** A number series at least this long is compared with the ones written just before it. */
+const REUSE_FROM = 1024;
+/** How many of the last long series written are kept for that comparison. */
+const REUSE_KEPT = 4;
+
+/** Same length and the same JSON text of each element (0 and -0 both read 0, NaN is NaN). */
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i],
+      y = b[i];
+    if (x !== y && !(x !== x && y !== y)) return false;
+  }
+  return true;
+}
+
+/** A plain object JSON.stringify writes member by member (no toJSON of its own). */
+function isPlainObject(v: object): v is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return !Array.isArray(v) && (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/**
+ * Writes one value on the current line, exactly as `whole` would, but piece by piece:
+ * a plain object member by member, and a long number series that equals one of the last
+ * few written reuses their text. PERF: a run of one replication (model A, 111,112 days)
+ * has a 5% and 95% band equal to its mean day by day, and a unit's line held three
+ * copies of each series' text plus the line itself; the same bytes for a third of the
+ * number formatting and no line-sized string.
+ */
+class LineWriter {
+  private readonly recent: { series: readonly number[]; text: string }[] = [];
+
+  constructor(
+    private readonly put: Put,
+    private readonly special: WriteOptions['special'],
+  ) {}
+
+  /** False (and nothing written) when the value has no JSON form. */
+  write(v: unknown): boolean {
+    if (isContainer(v) && isPlainObject(v)) {
+      this.put('{');
+      let first = true;
+      for (const k of Object.keys(v)) {
+        const x = v[k];
+        // A member whose value has no JSON form is left out, as JSON.stringify leaves it out.
+        if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+        this.put(`${first ? '' : ','}${JSON.stringify(k)}:`);
+        first = false;
+        this.write(x);
+      }
+      this.put('}');
+      return true;
+    }
+    if (Array.isArray(v) && v.length >= REUSE_FROM && onlyNumbers(v)) {
+      const series = v as number[];
+      const hit = this.recent.find((r) => r.series === series || sameNumbers(r.series, series));
+      const text = hit ? hit.text : whole(series, this.special)!;
+      if (!hit) {
+        this.recent.push({ series, text });
+        if (this.recent.length > REUSE_KEPT) this.recent.shift();
+      }
+      this.put(text);
+      return true;
+    }
+    const text = whole(v, this.special);
+    if (text === undefined) return false;
+    this.put(text);
+    return true;
+  }
+}
+
 /** Writes `value` in the line layout; JSON.parse of the text gives what JSON.parse(JSON.stringify(value)) gives. */
 export function writeJsonLines(value: unknown, put: Put, opts: WriteOptions): void {
+  const line = new LineWriter(put, opts.special);
   const emit = (v: unknown, path: (string | number)[], lead: string): boolean => {
     const x = prepared(v, opts.special);
     if (!isContainer(x) || !opts.open(path)) {
-      const text = whole(x, opts.special);
-      if (text === undefined) return false;
-      put(`${lead}${text}\n`);
+      if (!isContainer(x)) {
+        const text = whole(x, opts.special);
+        if (text === undefined) return false;
+        put(`${lead}${text}\n`);
+        return true;
+      }
+      put(lead);
+      line.write(x);
+      put('\n');
       return true;
     }
     if (Array.isArray(x) && onlyNumbers(x)) {

@@ -112,6 +112,25 @@ describe('BandFold.result() up to BAND_SAMPLE replications', () => {
   });
 });
 
+describe('BandFold.result() of one replication', () => {
+  it('gives each day its value as mean and both points, bit for bit as the general path, NaN days without a band', () => {
+    const one = Float64Array.from([9, 3.25, -0, NaN, Infinity, 1 / 3, 0]);
+    const b = new BandFold(1);
+    b.add(one, 0);
+    const got = b.result();
+    // The general path, from a fold of the same value held twice: its mean and points are the value again.
+    const twice = new BandFold(1);
+    twice.add(one, 0);
+    twice.add(one, 1);
+    const want = twice.result();
+    expect(got.mean).toHaveLength(6);
+    for (const k of ['mean', 'p05', 'p95'] as const) {
+      got[k].forEach((x, d) => expect(Object.is(x, want[k][d])).toBe(true));
+      expect(got[k]).toEqual([3.25, 0, NaN, NaN, 1 / 3, 0]);
+    }
+  });
+});
+
 describe('BandFold.result() beyond BAND_SAMPLE replications', () => {
   it('gives the type 7 points of the sampled replications (smallest priorities) at the matched level, over the shortest series, NaN left out', () => {
     const rng = makeStream(5, 0, 'beyond');

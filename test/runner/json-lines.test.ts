@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJsonLines, writeJsonLines } from '../../runner/json-lines.js';
 import { tempDir } from '../temp-dir.js';
-import { decode } from '../../results/index.js';
+import { decode, encode } from '../../results/index.js';
 
 function write(file: string, value: unknown, depth: number, special: 'null' | 'string' = 'null'): string {
   let text = '';
@@ -80,5 +80,45 @@ describe('writeJsonLines(value) and readJsonLines(file)', () => {
     await expect(readJsonLines(file)).rejects.toThrow(/line layout/);
     writeFileSync(file, '{\n"a":1\n');
     await expect(readJsonLines(file)).rejects.toThrow(/cut short/);
+  });
+
+  it('writes an object kept on one line with the very bytes JSON.stringify (or the codec) gives, equal long series included', () => {
+    const series = (f: (i: number) => number) => Array.from({ length: 1500 }, (_, i) => f(i));
+    const mean = series((i) => (i === 3 ? NaN : i / 7));
+    const withNegativeZero = mean.map((x, i) => (i === 0 ? -0 : x));
+    const other = series((i) => i / 9);
+    const value = {
+      daily: {
+        ward: {
+          occupancy: { mean, p05: mean, p95: [...mean] },
+          zeros: { mean: series(() => 0), p05: withNegativeZero.map(() => -0), p95: series(() => 0) },
+          // A series equal to one written five series before: beyond those kept, written afresh.
+          late: [other, series((i) => i), series((i) => i + 1), series((i) => i + 2), series((i) => i + 3), [...other]],
+          short: [1, NaN, Infinity],
+          typed: Float64Array.from(mean.slice(0, 5)),
+          when: new Date(0),
+          gone: undefined,
+          call: () => 1,
+          bare: Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 }),
+          shown: { toJSON: () => ['as', 'shown'] },
+        },
+      },
+      nothing: undefined,
+    };
+    Object.defineProperty(value.daily.ward, '__proto__', { value: { p: 1 }, enumerable: true });
+    for (const special of ['null', 'string'] as const) {
+      let text = '';
+      writeJsonLines(
+        value,
+        (t) => {
+          text += t;
+        },
+        { open: (p) => p.length < 2, special },
+      );
+      const line = text.split('\n').find((l) => l.startsWith('"ward":'))!;
+      const want = special === 'null' ? JSON.stringify(value.daily.ward) : encode(value.daily.ward);
+      expect(line).toBe(`"ward":${want}`);
+      expect(line).toContain('"__proto__":{"p":1}');
+    }
   });
 });
