@@ -18,7 +18,7 @@ export interface PoolOptions {
   modelFor?: (strategy: number, replication: number) => Model | undefined;
   /** Memory budget of a worker, MiB (V8's heap and, apart, the patient columns): a runaway replication fails alone instead of the process. */
   maxMemoryMb?: number;
-  /** Let V8 compile the workers' code on helper threads (default false: see jit.ts). */
+  /** Let V8 compile the workers' code on helper threads (default: when there are fewer workers than cores; see jit.ts). */
   backgroundCompile?: boolean;
   signal?: AbortSignal;
   /** Workers already started for this run (warm-workers.ts): taken before any new one is started. */

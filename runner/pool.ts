@@ -5,7 +5,7 @@
  */
 import { simulate } from '../engine/index.js';
 import type { ReplicationResult } from '../engine/index.js';
-import { backgroundCompile } from './jit.js';
+import { backgroundCompile, backgroundByDefault } from './jit.js';
 import { TaskQueue, type Task } from './task-queue.js';
 import { Dispatcher } from './dispatcher.js';
 import { maxPatientsFor } from './memory-budget.js';
@@ -20,7 +20,8 @@ export type { PoolOptions };
 export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boolean> {
   const queue = new TaskQueue(tasks, (task, error) => opts.onFailure(task, error));
   if (opts.workers <= 0) return runInline(queue, opts);
-  backgroundCompile(opts.backgroundCompile ?? false);
+  // As many workers as the dispatcher starts (dispatcher.ts), so warm workers got the same setting.
+  backgroundCompile(opts.backgroundCompile ?? backgroundByDefault(Math.max(1, Math.min(opts.workers, queue.size))));
   return new Dispatcher(queue, opts).run();
 }
 

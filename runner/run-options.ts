@@ -38,7 +38,7 @@ export interface RunOptions {
   workerFile?: string;
   /** Memory budget per worker, MiB: V8's heap and, apart, the patient columns (`--max-memory`). */
   maxMemoryMb?: number;
-  /** Let V8 compile the workers' code on helper threads (default false: runner/jit.ts says why). */
+  /** Let V8 compile the workers' code on helper threads (default: when there are fewer workers than cores; runner/jit.ts says why). */
   backgroundCompile?: boolean;
   /** Relative CI half-width that `auto` aims for (default 5%). */
   precisionTarget?: number;

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { workerLimits } from './memory-budget.js';
-import { backgroundCompile } from './jit.js';
+import { backgroundCompile, backgroundByDefault } from './jit.js';
 import { availableParallelism } from 'node:os';
 import { defaultWorkerFile } from './worker-file.js';
 import type { RunOptions } from './run-options.js';
@@ -82,5 +82,5 @@ export function startWorkers(
   } catch {
     return undefined;
   }
-  return new WarmWorkers(file, count, opts.maxMemoryMb, opts.backgroundCompile ?? false);
+  return new WarmWorkers(file, count, opts.maxMemoryMb, opts.backgroundCompile ?? backgroundByDefault(count));
 }

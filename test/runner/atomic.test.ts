@@ -17,6 +17,19 @@ describe('writeAtomic(file, produce)', () => {
     expect(readdirSync(join(dir, 'out'))).toEqual(['results.json']);
   });
 
+  it('writes every piece in order and whole: multi-byte text across buffer flushes, and pieces larger than the buffer', () => {
+    const file = join(tempDir('atomic'), 'mixed.json');
+    const pieces: string[] = [];
+    // Sizes around the 1 MiB buffer and a third of it (the room a piece of UTF-8 may need).
+    for (const n of [1, 349_525, 349_526, 349_527, 1 << 20, (1 << 20) + 1, 3 << 20, 7]) {
+      // n UTF-16 units of 1-, 2-, 3- and 4-byte characters, no pair of surrogates cut apart.
+      pieces.push(`${'a'.repeat(n % 4)}${'é£😀'.repeat(Math.floor(n / 4))}|${n}\n`);
+      pieces.push('a'.repeat(n % 1000));
+    }
+    writeAtomic(file, (put) => pieces.forEach(put));
+    expect(readFileSync(file, 'utf8')).toBe(pieces.join(''));
+  });
+
   it('removes its temporary file and keeps the old file when producing fails', () => {
     const dir = tempDir('atomic');
     const file = join(dir, 'results.json');
