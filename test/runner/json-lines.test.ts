@@ -121,4 +121,31 @@ describe('writeJsonLines(value) and readJsonLines(file)', () => {
       expect(line).toContain('"__proto__":{"p":1}');
     }
   });
+
+  it('writes every member line as JSON.stringify of the member, for any values with long series repeated among them', () => {
+    const long = fc.array(fc.oneof(fc.double(), fc.constantFrom(0, -0, NaN, Infinity)), { minLength: 1024, maxLength: 1030 });
+    fc.assert(
+      fc.property(
+        fc.array(long, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.string(), fc.jsonValue({ maxDepth: 2 }), fc.nat(5), fc.boolean()), { maxLength: 8 }),
+        (series, members) => {
+          // Each member holds a JSON value, or one of a few long series (shared, or as an equal copy) inside an object.
+          const value: Record<string, unknown> = {};
+          for (const [k, v, pick, copy] of members) {
+            const s = series[pick % series.length];
+            value[k] = pick < 3 ? v : { a: copy ? [...s] : s, b: s, v };
+          }
+          for (const special of ['null', 'string'] as const) {
+            let text = '';
+            writeJsonLines(value, (t) => void (text += t), { open: (p) => p.length < 1, special });
+            const want = Object.keys(value).map(
+              (k, i) => `${i === 0 ? '' : ','}${JSON.stringify(k)}:${special === 'null' ? JSON.stringify(value[k]) : encode(value[k])}`,
+            );
+            expect(text).toBe(['{', ...want, '}', ''].join('\n'));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
