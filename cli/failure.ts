@@ -47,6 +47,14 @@ export async function reportError(err: unknown, io: Io, set: readonly string[] =
     return EXIT.usage;
   }
   io.err(`caresim: ${message}\n`);
+  const hint = e && typeof e.code === 'string' ? DISK_HINTS[e.code] : undefined;
+  if (hint) io.err(`  hint: ${hint}\n`);
   if (io.env.CARESIM_DEBUG && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
   return EXIT.failed;
 }
+
+/** What to do when the machine, not the input, stopped a write (the system's message says which call failed). */
+const DISK_HINTS: Record<string, string> = {
+  ENOSPC: 'the disk is full: free some space, or give the outputs (--out, --csv, --report, --journal) a folder on another disk',
+  EDQUOT: 'your disk quota is used up: free some space, or give the outputs (--out, --csv, --report, --journal) a folder elsewhere',
+};

@@ -81,6 +81,15 @@ export function checkOutputFolder(dir: string, what: string): void {
 }
 
 /**
+ * Writes every byte of `bytes`. A write may take fewer bytes than it was given without an
+ * error (a disk that fills up mid-write): the rest is written again, which then fails with
+ * the reason (ENOSPC) instead of leaving a file cut short behind a run that exits 0.
+ */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/**
  * Writes `file` from the pieces `produce` hands to `put`, never holding the whole text in
  * memory (a results file may be larger than the longest string V8 can make).
  */
@@ -100,7 +109,7 @@ export function writeAtomic(file: string, produce: (put: Put) => void): void {
     const buf = Buffer.allocUnsafe(FLUSH_AT);
     let used = 0;
     const flush = () => {
-      if (used > 0) writeSync(out, buf, 0, used);
+      writeAll(out, buf.subarray(0, used));
       used = 0;
     };
     produce((text) => {
@@ -108,7 +117,7 @@ export function writeAtomic(file: string, produce: (put: Put) => void): void {
       if (used + 3 * text.length > FLUSH_AT) {
         flush();
         if (3 * text.length > FLUSH_AT) {
-          writeSync(out, text);
+          writeAll(out, Buffer.from(text));
           return;
         }
       }

@@ -84,38 +84,48 @@ class LineWriter {
     private readonly special: WriteOptions['special'],
   ) {}
 
-  /** False (and nothing written) when the value has no JSON form. */
-  write(v: unknown): boolean {
-    if (isContainer(v) && isPlainObject(v)) {
-      this.put('{');
-      let first = true;
-      for (const k of Object.keys(v)) {
-        const x = v[k];
-        // A member whose value has no JSON form is left out, as JSON.stringify leaves it out.
-        if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
-        this.put(`${first ? '' : ','}${JSON.stringify(k)}:`);
-        first = false;
-        this.write(x);
-      }
-      this.put('}');
-      return true;
-    }
-    if (Array.isArray(v) && v.length >= REUSE_FROM && onlyNumbers(v)) {
-      const series = v as number[];
-      const hit = this.recent.find((r) => r.series === series || sameNumbers(r.series, series));
-      const text = hit ? hit.text : whole(series, this.special)!;
-      if (!hit) {
-        this.recent.push({ series, text });
-        if (this.recent.length > REUSE_KEPT) this.recent.shift();
-      }
-      this.put(text);
-      return true;
-    }
-    const text = whole(v, this.special);
-    if (text === undefined) return false;
-    this.put(text);
-    return true;
+  /** Writes a value that has a JSON form (an object or an array). */
+  write(v: object): void {
+    if (isPlainObject(v)) this.members(v);
+    else if (isSeries(v)) this.series(v);
+    else this.put(whole(v, this.special)!);
   }
+
+  private members(v: Record<string, unknown>): void {
+    this.put('{');
+    let first = true;
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      const key = `${first ? '' : ','}${JSON.stringify(k)}:`;
+      if (isContainer(x) && (isPlainObject(x) || isSeries(x))) {
+        this.put(key);
+        this.write(x);
+      } else {
+        // A member whose value has no JSON form (undefined, a function, a toJSON giving
+        // undefined) is left out, as JSON.stringify leaves it out.
+        const text = whole(x, this.special);
+        if (text === undefined) continue;
+        this.put(`${key}${text}`);
+      }
+      first = false;
+    }
+    this.put('}');
+  }
+
+  private series(series: number[]): void {
+    const hit = this.recent.find((r) => r.series === series || sameNumbers(r.series, series));
+    const text = hit ? hit.text : whole(series, this.special)!;
+    if (!hit) {
+      this.recent.push({ series, text });
+      if (this.recent.length > REUSE_KEPT) this.recent.shift();
+    }
+    this.put(text);
+  }
+}
+
+/** A number series long enough to be compared with the ones written before it. */
+function isSeries(v: object): v is number[] {
+  return Array.isArray(v) && v.length >= REUSE_FROM && onlyNumbers(v);
 }
 
 /** Writes `value` in the line layout; JSON.parse of the text gives what JSON.parse(JSON.stringify(value)) gives. */

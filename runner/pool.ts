@@ -20,8 +20,8 @@ export type { PoolOptions };
 export function runTasks(tasks: readonly Task[], opts: PoolOptions): Promise<boolean> {
   const queue = new TaskQueue(tasks, (task, error) => opts.onFailure(task, error));
   if (opts.workers <= 0) return runInline(queue, opts);
-  // As many workers as the dispatcher starts (dispatcher.ts), so warm workers got the same setting.
-  backgroundCompile(opts.backgroundCompile ?? backgroundByDefault(Math.max(1, Math.min(opts.workers, queue.size))));
+  // From the workers asked for, as startWorkers decides it, so warm workers and the ones started here agree.
+  backgroundCompile(opts.backgroundCompile ?? backgroundByDefault(opts.workers));
   return new Dispatcher(queue, opts).run();
 }
 

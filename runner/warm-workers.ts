@@ -82,5 +82,5 @@ export function startWorkers(
   } catch {
     return undefined;
   }
-  return new WarmWorkers(file, count, opts.maxMemoryMb, opts.backgroundCompile ?? backgroundByDefault(count));
+  return new WarmWorkers(file, count, opts.maxMemoryMb, opts.backgroundCompile ?? backgroundByDefault(workers));
 }

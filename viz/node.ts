@@ -2,7 +2,7 @@
  * The Node side of the viewer and report, as the CLI calls them: `caresim report` writes
  * one self-contained HTML file; `caresim view` serves the live viewer on 127.0.0.1.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Results } from '../results/index.js';
 import type { Attachments } from './attachments.js';
@@ -17,8 +17,14 @@ export async function writeReport(results: Results, outFile: string, attached: A
   const target = resolve(outFile);
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, html);
-  renameSync(tmp, target);
+  try {
+    writeFileSync(tmp, html);
+    renameSync(tmp, target);
+  } catch (err) {
+    // A full disk or a failed rename leaves no half-written report beside the target.
+    rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 export interface ViewerOptions {

@@ -101,6 +101,7 @@ describe('writeJsonLines(value) and readJsonLines(file)', () => {
           call: () => 1,
           bare: Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 }),
           shown: { toJSON: () => ['as', 'shown'] },
+          silent: { toJSON: () => undefined },
         },
       },
       nothing: undefined,
