@@ -6,7 +6,7 @@
  * 2-core machine, two workers were a median 1.69x faster than one). Compiling on the worker's
  * own thread costs that worker the same time, but no one else's (1.83x; bench/RESULTS.md).
  * With fewer workers than cores the helper threads have a core of their own, and the worker
- * runs on while its code compiles: one worker on two cores was 7.5% faster that way.
+ * runs on while its code compiles: one worker on two cores was 2-7% faster that way.
  * V8 reads this flag when an isolate starts, so it applies to the workers started after it
  * is set and leaves the isolate already running (the caller's) as it is.
  */
