@@ -85,7 +85,7 @@ export function checkOutputFolder(dir: string, what: string): void {
  * error (a disk that fills up mid-write): the rest is written again, which then fails with
  * the reason (ENOSPC) instead of leaving a file cut short behind a run that exits 0.
  */
-function writeAll(fd: number, bytes: Uint8Array): void {
+export function writeAll(fd: number, bytes: Uint8Array): void {
   for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 

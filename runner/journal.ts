@@ -16,6 +16,7 @@ import { decodeLine, LineEncoder } from './journal-line.js';
 import { readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
+import { writeAll } from './atomic.js';
 import type { ReplicationResult } from '../engine/index.js';
 
 export const JOURNAL_FORMAT = 'caresim-journal/3' as const;
@@ -267,7 +268,7 @@ export class Journal {
     if (this.fd === null) return;
     const line: JournalLine = { scenario_hash: this.header.scenario_hash, seed: this.header.seed, ...entry };
     const bytes = this.encodeEntry(line);
-    for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at, bytes.length - at);
+    writeAll(this.fd, bytes);
     this.index.note(entry.strategy, entry.replication, this.size, bytes.length - 1);
     this.size += bytes.length;
   }
