@@ -84,31 +84,30 @@ class LineWriter {
     private readonly special: WriteOptions['special'],
   ) {}
 
-  /** Writes a value that has a JSON form (an object or an array). */
-  write(v: object): void {
-    if (isPlainObject(v)) this.members(v);
-    else if (isSeries(v)) this.series(v);
-    else this.put(whole(v, this.special)!);
+  /**
+   * Writes `lead` and the value's text, as `lead + whole(v)` would be; false, and nothing
+   * written, when the value has no JSON form (undefined, a function, a toJSON giving undefined).
+   */
+  write(v: unknown, lead: string): boolean {
+    if (isContainer(v) && isPlainObject(v)) {
+      this.put(lead);
+      this.members(v);
+    } else if (isSeries(v)) {
+      this.put(lead);
+      this.series(v);
+    } else {
+      const text = whole(v, this.special);
+      if (text === undefined) return false;
+      this.put(`${lead}${text}`);
+    }
+    return true;
   }
 
+  /** A member without a JSON form is left out, as JSON.stringify leaves it out. */
   private members(v: Record<string, unknown>): void {
     this.put('{');
     let first = true;
-    for (const k of Object.keys(v)) {
-      const x = v[k];
-      const key = `${first ? '' : ','}${JSON.stringify(k)}:`;
-      if (isContainer(x) && (isPlainObject(x) || isSeries(x))) {
-        this.put(key);
-        this.write(x);
-      } else {
-        // A member whose value has no JSON form (undefined, a function, a toJSON giving
-        // undefined) is left out, as JSON.stringify leaves it out.
-        const text = whole(x, this.special);
-        if (text === undefined) continue;
-        this.put(`${key}${text}`);
-      }
-      first = false;
-    }
+    for (const k of Object.keys(v)) if (this.write(v[k], `${first ? '' : ','}${JSON.stringify(k)}:`)) first = false;
     this.put('}');
   }
 
@@ -124,7 +123,7 @@ class LineWriter {
 }
 
 /** A number series long enough to be compared with the ones written before it. */
-function isSeries(v: object): v is number[] {
+function isSeries(v: unknown): v is number[] {
   return Array.isArray(v) && v.length >= REUSE_FROM && onlyNumbers(v);
 }
 
@@ -134,14 +133,7 @@ export function writeJsonLines(value: unknown, put: Put, opts: WriteOptions): vo
   const emit = (v: unknown, path: (string | number)[], lead: string): boolean => {
     const x = prepared(v, opts.special);
     if (!isContainer(x) || !opts.open(path)) {
-      if (!isContainer(x)) {
-        const text = whole(x, opts.special);
-        if (text === undefined) return false;
-        put(`${lead}${text}\n`);
-        return true;
-      }
-      put(lead);
-      line.write(x);
+      if (!line.write(x, lead)) return false;
       put('\n');
       return true;
     }
