@@ -126,8 +126,6 @@ export class BandFold {
   private readonly slots: number[] = [];
   /** With a plan of more than 2 x BAND_EXTREMES sample members: the only storage of the sample. */
   private extremes: BandExtremes | null = null;
-  /** Replications added. */
-  private added = 0;
 
   /**
    * `plan`: the run's replication indices known in advance (band-plan.ts). It changes no
@@ -174,7 +172,6 @@ export class BandFold {
       if (this.plan && this.plan.size > 2 * BAND_EXTREMES) this.extremes = new BandExtremes(this.plan, w);
     }
     if (w < this.width) this.width = w;
-    this.added++;
     const width = this.width;
     for (let d = 0; d < width; d++) {
       const v = s[this.from + d];
@@ -195,7 +192,8 @@ export class BandFold {
 
   result(): Band {
     if (this.extremes) return this.extremesResult(this.extremes);
-    if (this.added === 1) return this.oneResult();
+    // Without extremes every replication added takes a slot until BAND_SAMPLE: one slot, one replication.
+    if (this.slots.length === 1) return this.oneResult();
     const width = Math.max(0, this.width);
     const out = bandOf(width);
     // PERF: a typed array sorts numerically without a comparator call per comparison. It orders
