@@ -9,7 +9,7 @@
  * wrong results. The journal is locked while a run writes it (runner/lock.ts), and an
  * existing journal is never overwritten unless asked to (`fresh`).
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decode, encode } from '../results/index.js';
 import { decodeLine, LineEncoder } from './journal-line.js';
@@ -26,6 +26,8 @@ export const JOURNAL_FORMAT = 'caresim-journal/3' as const;
  * its own line form so the file stays readable by the version that started it.
  */
 const PLAIN_FORMAT = 'caresim-journal/2';
+/** Ends a cut-off last line before the next entry is appended. */
+const NEWLINE = Buffer.from('\n');
 
 export interface JournalHeader {
   format: typeof JOURNAL_FORMAT | typeof PLAIN_FORMAT;
@@ -252,11 +254,18 @@ export class Journal {
         const format = await readEntries(file, header, opts.onEntry ?? (() => {}), index);
         const fd = openSync(file, 'a+');
         // A cut-off last line must not glue itself to the next entry.
-        if (!endsWithNewline(fd)) writeSync(fd, '\n');
+        if (!endsWithNewline(fd)) writeAll(fd, NEWLINE);
         return new Journal(file, fd, header, lock, index, format === PLAIN_FORMAT ? plainLine : packedLines());
       }
       const fd = openSync(file, 'w');
-      writeSync(fd, `${encode({ header })}\n`);
+      try {
+        writeAll(fd, Buffer.from(`${encode({ header })}\n`));
+      } catch (err) {
+        // A journal cut in its header holds no work, and would make the next attempt ask for --resume or --fresh.
+        closeSync(fd);
+        rmSync(file, { force: true });
+        throw err;
+      }
       return new Journal(file, fd, header, lock, new JournalIndex(file), packedLines());
     } catch (err) {
       lock.release();
