@@ -95,7 +95,10 @@ function row(strategy: string, scope: string, metric: string, a: Stat, b: Stat):
 
 const names = (l: readonly string[]) => l.map((n) => `\`${n}\``).join(', ');
 
-/** Throws NotComparableError when the two runs measure different things; returns the notes otherwise. */
+/**
+ * Throws NotComparableError when the two runs cannot be compared (another format, period or no
+ * common strategy); returns the notes otherwise, naming what only one file holds.
+ */
 function checkComparable(a: Results, b: Results, common: string[]): string[] {
   const problems: string[] = [];
   const major = (f: string) => /\/(\d+)/.exec(f)?.[1];
@@ -107,17 +110,6 @@ function checkComparable(a: Results, b: Results, common: string[]): string[] {
   }
   if (a.horizon_days !== b.horizon_days) problems.push(`different horizons (a: ${a.horizon_days} days, b: ${b.horizon_days} days)`);
   if (a.warmup_days !== b.warmup_days) problems.push(`different warm-ups (a: ${a.warmup_days} days, b: ${b.warmup_days} days)`);
-  const kpisOf = (r: Results) => Object.keys(Object.values(r.strategies)[0]?.kpis ?? {});
-  const ka = kpisOf(a),
-    kb = kpisOf(b);
-  const onlyA = ka.filter((k) => !kb.includes(k)),
-    onlyB = kb.filter((k) => !ka.includes(k));
-  if (onlyA.length > 0 || onlyB.length > 0) {
-    const parts = [onlyA.length > 0 ? `only a has ${names(onlyA)}` : '', onlyB.length > 0 ? `only b has ${names(onlyB)}` : ''];
-    problems.push(
-      `different KPI sets (${parts.filter(Boolean).join('; ')}): the files come from models or versions that measure different things`,
-    );
-  }
   if (problems.length > 0) throw new NotComparableError(`the two results files are not comparable: ${problems.join('; ')}`);
   const notes: string[] = [];
   if (a.scenario.hash !== b.scenario.hash) {
@@ -128,6 +120,20 @@ function checkComparable(a: Results, b: Results, common: string[]): string[] {
   const onlyIn = (x: Results, y: Results) => Object.keys(x.strategies).filter((s) => !(s in y.strategies));
   if (onlyIn(a, b).length > 0) notes.push(`only in a, not compared: ${names(onlyIn(a, b))}`);
   if (onlyIn(b, a).length > 0) notes.push(`only in b, not compared: ${names(onlyIn(b, a))}`);
+  // A scenario that gained a workforce, costs or a finite ED measures more: the measures both
+  // files hold are compared, the others named.
+  const first = (r: Results) => r.strategies[common[0]];
+  const only = (x: string[], y: string[]) => x.filter((k) => !y.includes(k));
+  const kpis = (r: Results) => Object.keys(first(r).kpis),
+    units = (r: Results) => Object.keys(first(r).units);
+  const measures = [
+    ['KPIs', only(kpis(a), kpis(b)), only(kpis(b), kpis(a))],
+    ['units', only(units(a), units(b)), only(units(b), units(a))],
+  ] as const;
+  for (const [what, inA, inB] of measures) {
+    if (inA.length > 0) notes.push(`${what} only in a, not compared: ${names(inA)}`);
+    if (inB.length > 0) notes.push(`${what} only in b, not compared: ${names(inB)}`);
+  }
   return notes;
 }
 

@@ -92,6 +92,27 @@ describe('diffResults(a, b)', () => {
     expect(d.notes[0]).toMatch(/the scenarios differ \(hashes aaaaaaaa and bbbbbbbb\)/);
     expect(d.notes[1]).toBe('only in a, not compared: `ucr-plus`');
   });
+  it('compares the measures both files hold when one measures more, and names the others', () => {
+    // b's scenario gained a measure and a unit (a workforce, a finite ED): what both hold is still comparable.
+    const more = results({}, { ucr_within_2h: st(0.8, 0.01, 20) });
+    more.strategies.baseline = {
+      ...more.strategies.baseline,
+      units: { ...more.strategies.baseline.units, ed: { occupancy_mean: st(200, 5, 20) } },
+    };
+    const d = diffResults(results(), more);
+    expect(d.notes).toEqual(['KPIs only in b, not compared: `ucr_within_2h`', 'units only in b, not compared: `ed`']);
+    expect(d.rows.map((r) => `${r.strategy} ${r.scope} ${r.metric}`)).toEqual([
+      'baseline system delayed_bed_days_per_day',
+      'baseline system acute_occupancy',
+      'baseline acute occupancy_mean',
+      'ucr-plus system delayed_bed_days_per_day',
+      'ucr-plus system acute_occupancy',
+    ]);
+    expect(diffResults(more, results()).notes).toEqual([
+      'KPIs only in a, not compared: `ucr_within_2h`',
+      'units only in a, not compared: `ed`',
+    ]);
+  });
   it('refuses files that are not comparable, naming every reason', () => {
     const other = results({ horizon_days: 180, warmup_days: 60, strategies: { plan: results().strategies.baseline } });
     const run = () => diffResults(results(), other);
@@ -99,8 +120,6 @@ describe('diffResults(a, b)', () => {
     expect(run).toThrow(/no strategy in common \(a: `baseline`, `ucr-plus`; b: `plan`\)/);
     expect(run).toThrow(/different horizons \(a: 365 days, b: 180 days\)/);
     expect(run).toThrow(/different warm-ups \(a: 120 days, b: 60 days\)/);
-    const kpis = results({}, { ucr_within_2h: st(0.8, 0.01, 20) });
-    expect(() => diffResults(results(), kpis)).toThrow(/different KPI sets \(only b has `ucr_within_2h`\)/);
     const v2 = { ...results(), format: 'caresim-results/2' } as unknown as Results;
     expect(() => diffResults(results(), v2)).toThrow(/different results format versions \(caresim-results\/1 and caresim-results\/2\)/);
   });

@@ -118,7 +118,7 @@ describe('diffCommand({ a, b })', () => {
       );
     }
   });
-  it('exits 2 naming why two files are not comparable (horizon, KPI set)', () => {
+  it('exits 2 naming why two files are not comparable (horizon)', () => {
     const shorter = edited(b, 'short.json', (doc) => {
       doc.horizon_days = 100;
       delete doc.strategies.baseline.kpis.acute_occupancy;
@@ -126,7 +126,22 @@ describe('diffCommand({ a, b })', () => {
     const r = runCli(['diff', a, shorter]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^caresim: the two results files are not comparable: different horizons \(a: 150 days, b: 100 days\)/);
-    expect(r.stderr).toMatch(/different KPI sets \(only a has `acute_occupancy`\)/);
+    expect(r.stderr).not.toMatch(/acute_occupancy/);
     expect(r.stdout).toBe('');
+  });
+  it('compares the KPIs both files hold and warns of one only a has', () => {
+    const fewer = edited(b, 'fewer.json', (doc) => {
+      delete doc.strategies.baseline.kpis.acute_occupancy;
+    });
+    const out = join(dir, 'fewer-diff.json');
+    const r = runCli(['diff', a, fewer, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('caresim: warning: KPIs only in a, not compared: `acute_occupancy`\n');
+    expect(r.stdout).toContain('b - a (Welch 95% CI)');
+    const rows = (JSON.parse(readFileSync(out, 'utf8')) as Diff).rows.filter((x) => x.scope === 'system');
+    const has = (s: string, m: string) => rows.some((x) => x.strategy === s && x.metric === m);
+    expect(has('baseline', 'acute_occupancy')).toBe(false);
+    expect(has('baseline', 'delayed_bed_days_per_day')).toBe(true);
+    expect(has('more-beds', 'acute_occupancy')).toBe(true);
   });
 });
