@@ -37,6 +37,11 @@ export function checkOutput(file: string, what?: string, example = 'results.json
   if (file === '') throw new OutputError(`${what ?? 'output'}: expected a file name`);
   const st = statOf(file);
   if (st?.isDirectory()) throw new OutputError(`${name} is a folder; give a file name, e.g. ${join(file, example)}`);
+  // Written by renaming a new file over it: a device would be replaced (as root, /dev/null itself).
+  if (st && !st.isFile()) {
+    const nothing = what ? `; to write no such file, leave out ${what}` : '';
+    throw new OutputError(`${name} is not a regular file (a device, a pipe or a socket); give a file path${nothing}`);
+  }
   // The nearest folder that exists decides: a missing one below it is made when writing.
   let dir = dirname(file);
   for (;;) {
@@ -137,9 +142,20 @@ export function writeAtomic(file: string, produce: (put: Put) => void): void {
       }
     }
     rmSync(tmp, { force: true });
-    throw err;
+    throw naming(err, file);
   }
   fsyncDir(dir);
+}
+
+/**
+ * A failed write names no file in the system's message ("ENOSPC: no space left on device,
+ * write"): the file is added, so a user whose outputs are on two disks knows which one is full.
+ */
+export function naming(err: unknown, file: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (e instanceof Error && typeof e.code === 'string' && e.path === undefined && !e.message.includes(file))
+    e.message = `${e.message} (${file})`;
+  return err;
 }
 
 export function writeFileAtomic(file: string, text: string): void {

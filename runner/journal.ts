@@ -16,7 +16,7 @@ import { decodeLine, LineEncoder } from './journal-line.js';
 import { readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
-import { writeAll } from './atomic.js';
+import { naming, writeAll } from './atomic.js';
 import type { ReplicationResult } from '../engine/index.js';
 
 export const JOURNAL_FORMAT = 'caresim-journal/3' as const;
@@ -194,6 +194,22 @@ function mayBeJournal(file: string): boolean {
   }
 }
 
+/** Whether the file holds a newline, read in pieces: a journal's header line is a few kilobytes. */
+function hasWholeLine(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const piece = Buffer.alloc(1 << 16);
+    for (let at = 0; ;) {
+      const n = readSync(fd, piece, 0, piece.length, at);
+      if (n === 0) return false;
+      if (piece.subarray(0, n).includes(0x0a)) return true;
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Whether the file ends with a newline (read from its last byte, not the whole file). */
 function endsWithNewline(fd: number): boolean {
   const size = fstatSync(fd).size;
@@ -236,15 +252,25 @@ export class Journal {
   static async open(file: string, header: JournalHeader, opts: OpenOptions = {}): Promise<Journal> {
     if (opts.resume && opts.fresh) throw new ResumeError('--resume and --fresh contradict each other: give one');
     mkdirSync(dirname(file), { recursive: true });
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      throw new ResumeError(`${file} is a directory, not a journal: give --journal (or --out) a file path`);
+    const st = existsSync(file) ? statSync(file) : null;
+    if (st?.isDirectory()) throw new ResumeError(`${file} is a directory, not a journal: give --journal (or --out) a file path`);
+    // A device or a pipe is never a journal: reading a pipe waits for ever, and --fresh or a
+    // finished run would delete the device (as root, /dev/null itself).
+    if (st && !st.isFile()) {
+      throw new ResumeError(
+        `${file} is not a regular file (a device, a pipe or a socket): it is left as it is; give --journal (or --out) a file path`,
+      );
     }
     const lock = acquireLock(file, opts.onNotice);
     try {
       if (existsSync(file) && !mayBeJournal(file)) {
         throw new ResumeError(`${file} exists and is not a caresim journal: it is left as it is; give --journal (or --out) another path`);
       }
-      if (existsSync(file) && !opts.fresh) {
+      // Without a whole first line it holds no finished replication (the run that made it
+      // stopped while writing its header): there is nothing to resume or to lose.
+      const empty = existsSync(file) && !opts.fresh && !hasWholeLine(file);
+      if (empty) opts.onNotice?.(`${file} holds no finished replication (its first line was cut short); starting from the beginning`);
+      if (existsSync(file) && !opts.fresh && !empty) {
         if (!opts.resume) {
           throw new ResumeError(
             `${file} holds the journal of an unfinished run: continue it with --resume, or discard it and start again with --fresh`,
@@ -264,7 +290,7 @@ export class Journal {
         // A journal cut in its header holds no work, and would make the next attempt ask for --resume or --fresh.
         closeSync(fd);
         rmSync(file, { force: true });
-        throw err;
+        throw naming(err, file);
       }
       return new Journal(file, fd, header, lock, new JournalIndex(file), packedLines());
     } catch (err) {
@@ -277,7 +303,11 @@ export class Journal {
     if (this.fd === null) return;
     const line: JournalLine = { scenario_hash: this.header.scenario_hash, seed: this.header.seed, ...entry };
     const bytes = this.encodeEntry(line);
-    writeAll(this.fd, bytes);
+    try {
+      writeAll(this.fd, bytes);
+    } catch (err) {
+      throw naming(err, this.file);
+    }
     this.index.note(entry.strategy, entry.replication, this.size, bytes.length - 1);
     this.size += bytes.length;
   }
@@ -289,9 +319,12 @@ export class Journal {
     this.lock = null;
   }
 
-  /** After the outputs are written the journal has served its purpose. */
+  /** After the outputs are written the journal has served its purpose (the lock goes even when the file cannot). */
   remove(): void {
-    rmSync(this.file, { force: true });
-    this.close();
+    try {
+      rmSync(this.file, { force: true });
+    } finally {
+      this.close();
+    }
   }
 }

@@ -9,9 +9,10 @@
  * while it runs; a lock from another host left unrefreshed for STALE_MS is taken over (a
  * Slurm task requeued on another node, a Kubernetes pod replaced by one with a new name).
  */
-import { closeSync, fsyncSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { naming, writeAll } from './atomic.js';
 
 export class LockError extends Error {
   readonly code = 'LOCKED';
@@ -58,11 +59,15 @@ function create(file: string, me: Owner): boolean {
     throw err;
   }
   try {
-    writeSync(fd, `${JSON.stringify(me)}\n`);
+    writeAll(fd, Buffer.from(`${JSON.stringify(me)}\n`));
     fsyncSync(fd);
-  } finally {
+  } catch (err) {
+    // A lock that names nobody (the disk filled) would stop the next run until deleted by hand.
     closeSync(fd);
+    rmSync(file, { force: true });
+    throw naming(err, file);
   }
+  closeSync(fd);
   return true;
 }
 

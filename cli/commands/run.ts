@@ -4,8 +4,8 @@
  * 2 for an invalid scenario or bad usage, 130 when interrupted (the journal keeps what
  * finished; `--resume` continues).
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { runScenarioDetailed, startWorkers, type RunOutcome, type WarmWorkers } from '../../runner/index.js';
 import { resolveShard, shardLabel, type Shard } from '../../runner/index.js';
 import { writeShardFile } from '../../runner/index.js';
@@ -19,7 +19,7 @@ import { formatSummary } from '../summary-table.js';
 import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
-import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile } from '../output-paths.js';
+import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile, fileIdentity } from '../output-paths.js';
 import type { Attachments } from '../../viz/index.js';
 
 /** The report's attachments, read before the run: a wrong file found at the end would waste it. */
@@ -35,8 +35,7 @@ async function attachments(args: RunArgs, sc: CompiledScenario, io: Io): Promise
 
 /** Whether two paths name one file (links followed where the files exist). */
 function sameFile(a: string, b: string): boolean {
-  const id = (f: string) => (existsSync(f) ? realpathSync(f) : resolve(f));
-  return id(a) === id(b);
+  return fileIdentity(a) === fileIdentity(b);
 }
 
 function journalPath(args: RunArgs, sc: CompiledScenario, shard: Shard | null): string {
@@ -72,6 +71,8 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io, attached
 
 export async function runCommand(args: RunArgs, io: Io): Promise<number> {
   let warm: WarmWorkers | undefined;
+  // Set once the run may have a journal of its own: a failure then says the work is kept.
+  let journalOf: string | null = null;
   try {
     const shard = resolveShard(args.shard, args.shards, io.env);
     if (shard && !args.out)
@@ -104,15 +105,12 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     const sc: CompiledScenario = loaded;
     const attached = await attachments(args, sc, io);
     const journal = journalPath(args, sc, shard);
-    // A finished run deletes its journal: one that is the output would take the results with it.
-    if (args.out && sameFile(journal, args.out)) {
-      throw new CliUsageError(
-        `--journal ${journal} is the --out file: the journal is deleted when the run finishes, and the results with it; give --journal another path`,
-      );
-    }
+    // A finished run deletes its journal: one that is an output would take that output with it.
+    checkJournalPath(journal, args);
     if (args.resume && args.fresh) throw new CliUsageError('--resume and --fresh contradict each other: give one');
     if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
     const view = progressView(io, args.quiet);
+    journalOf = journal;
     let outcome: RunOutcome;
     try {
       outcome = await runScenarioDetailed(sc, {
@@ -143,12 +141,50 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       return code;
     } finally {
       // The journal stays locked until here: removed once the outputs are written, else kept.
-      outcome.release(code === EXIT.ok);
+      releaseJournal(outcome, code === EXIT.ok, journal, io);
     }
   } catch (err) {
-    return reportError(err, io, args.set);
+    const code = await reportError(err, io, args.set);
+    if (code === EXIT.failed && journalOf !== null && existsSync(journalOf)) {
+      io.err(
+        `caresim: the replications finished before the failure are kept in ${journalOf}: continue with the same command and --resume\n`,
+      );
+    }
+    return code;
   } finally {
     warm?.close();
+  }
+}
+
+/** Removes (or keeps) the journal; a journal that cannot be deleted after the outputs are written is a warning, not a failed run. */
+function releaseJournal(outcome: RunOutcome, remove: boolean, journal: string, io: Io): void {
+  try {
+    outcome.release(remove);
+  } catch (err) {
+    if (!remove) throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    io.err(`caresim: warning: the outputs are written, but the journal ${journal} could not be deleted (${why}); delete it by hand\n`);
+  }
+}
+
+/** Refuses a journal that is one of the run's outputs, or a file in its --csv folder. */
+function checkJournalPath(journal: string, args: RunArgs): void {
+  const outputs: [string, string | undefined][] = [
+    ['--out', args.out],
+    ['--report', args.report],
+    ['--xlsx', args.xlsx],
+  ];
+  for (const [option, path] of outputs) {
+    if (path && sameFile(journal, path)) {
+      throw new CliUsageError(
+        `--journal ${journal} is the ${option} file: the journal is deleted when the run finishes, and the ${option} file with it; give --journal another path`,
+      );
+    }
+  }
+  if (args.csv && sameFile(dirname(resolve(journal)), args.csv)) {
+    throw new CliUsageError(
+      `--journal ${journal} is in the --csv folder ${args.csv}, whose tables the run writes; give --journal a path outside it`,
+    );
   }
 }
 

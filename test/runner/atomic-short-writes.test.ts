@@ -7,12 +7,8 @@ import { tempDir } from '../temp-dir.js';
 // whatever writeAtomic hands to one write must still reach the file whole.
 vi.mock('node:fs', async (original) => {
   const fs = await original<typeof import('node:fs')>();
-  const writeSync = (fd: number, data: string | NodeJS.ArrayBufferView, offset?: number, length?: number) => {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const from = typeof data === 'string' ? 0 : (offset ?? 0);
-    const want = typeof data === 'string' ? bytes.length : (length ?? bytes.length - from);
-    return fs.writeSync(fd, bytes, from, Math.min(1000, want));
-  };
+  const { shortWrites } = await import('./short-writes.js');
+  const writeSync = shortWrites(fs.writeSync, { max: 1000 });
   return { ...fs, writeSync, default: { ...fs, writeSync } };
 });
 

@@ -4,17 +4,13 @@ import { join } from 'node:path';
 import { tempDir } from '../temp-dir.js';
 
 // Writes take at most `max` bytes, as on a disk that is filling up; with `enospc` the next
-// write puts down what fits and the one after fails, as on a disk that has filled.
-const ctl = vi.hoisted(() => ({ max: Infinity, enospc: false }));
+// write puts down what fits and the one after fails, as on a disk that has filled; with
+// `full` every write fails, as on a disk that was full before the run.
+const ctl = vi.hoisted(() => ({ max: Infinity, enospc: false, full: false }));
 vi.mock('node:fs', async (original) => {
   const fs = await original<typeof import('node:fs')>();
-  const writeSync = (fd: number, data: string | NodeJS.ArrayBufferView, offset?: number, length?: number) => {
-    const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const from = typeof data === 'string' ? 0 : (offset ?? 0);
-    const want = typeof data === 'string' ? bytes.length : (length ?? bytes.length - from);
-    if (ctl.enospc && want <= ctl.max) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    return fs.writeSync(fd, bytes, from, Math.min(ctl.max, want));
-  };
+  const { shortWrites } = await import('./short-writes.js');
+  const writeSync = shortWrites(fs.writeSync, ctl);
   return { ...fs, writeSync, default: { ...fs, writeSync } };
 });
 
@@ -38,18 +34,20 @@ describe('the journal when writes are short', () => {
     }
   });
 
-  it('leaves no journal behind when the disk fills while its header is written', async () => {
+  it.each([
+    ['fills as the run starts', { max: 40, enospc: true, full: false }],
+    ['was full before the run', { max: Infinity, enospc: false, full: true }],
+  ])('leaves no journal and no lock behind when the disk %s', async (_, disk) => {
     const journal = join(tempDir('journal-full'), 'run.journal.ndjson');
-    ctl.max = 40;
-    ctl.enospc = true;
+    Object.assign(ctl, disk);
     try {
       await expect(runScenarioDetailed(twoStrategies(3), { workers: 0, journal })).rejects.toMatchObject({ code: 'ENOSPC' });
     } finally {
-      ctl.max = Infinity;
-      ctl.enospc = false;
+      Object.assign(ctl, { max: Infinity, enospc: false, full: false });
     }
     // Nothing was run: the next attempt, once there is room, starts without --resume or --fresh.
     expect(existsSync(journal)).toBe(false);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
     const again = await runScenarioDetailed(twoStrategies(3), { workers: 0, journal });
     expect(again.resumed).toBe(0);
   });

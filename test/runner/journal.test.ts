@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tempDir } from '../temp-dir.js';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runScenario, runScenarioDetailed, ResumeError, LockError, JOURNAL_FORMAT, ENGINE_VERSION } from '../../runner/index.js';
 import { encode, type SystemKpiName } from '../../results/index.js';
@@ -190,6 +191,35 @@ describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journ
       const run = await runScenarioDetailed(twoStrategies(2), { workers: 0, journal, fresh: true });
       expect(run.resumed).toBe(0);
     }
+  });
+
+  it('starts from the beginning, with a notice, over a journal without a whole first line, with or without resume', async () => {
+    // Such a journal holds no finished replication: neither asking for --fresh nor refusing --resume helps anyone.
+    const full = await runScenario(twoStrategies(2), { workers: 0 });
+    const journal = join(dir(), 'run.journal.ndjson');
+    for (const start of ['', '{"header":{"format":"caresim-jou', `{"header":{${'"x":1,'.repeat(20_000)}`]) {
+      for (const opts of [{}, { resume: true }]) {
+        writeFileSync(journal, start);
+        const notices: string[] = [];
+        const run = await runScenarioDetailed(twoStrategies(2), { workers: 0, journal, ...opts, onNotice: (m) => notices.push(m) });
+        expect(run.resumed).toBe(0);
+        expect(notices).toEqual([`${journal} holds no finished replication (its first line was cut short); starting from the beginning`]);
+        expect(comparable(run.results)).toBe(comparable(full));
+        expect(JSON.parse(readFileSync(journal, 'utf8').split('\n')[0])).toHaveProperty('header');
+      }
+    }
+  });
+
+  it('refuses a pipe as the journal at once, leaving it as it is', async () => {
+    const fifo = join(dir(), 'pipe.ndjson');
+    execFileSync('mkfifo', [fifo]);
+    for (const opts of [{}, { fresh: true }, { resume: true }]) {
+      const run = runScenarioDetailed(twoStrategies(2), { workers: 0, journal: fifo, ...opts });
+      await expect(run).rejects.toBeInstanceOf(ResumeError);
+      await expect(run).rejects.toThrow(/pipe\.ndjson is not a regular file \(a device, a pipe or a socket\): it is left as it is/);
+    }
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(existsSync(`${fifo}.lock`)).toBe(false);
   });
 });
 

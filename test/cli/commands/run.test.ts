@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuilt, runCli, small } from '../cli-process.js';
 import { tempDir } from '../../temp-dir.js';
@@ -17,6 +18,44 @@ describe('runCommand({ out, journal })', () => {
     // With its own journal the same run writes the results and keeps them.
     expect(runCli(['run', small, '--reps', '2', '--out', out, '--journal', join(dir, 'j.ndjson'), '-q']).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).replications).toBe(2);
+  });
+});
+
+describe('runCommand({ journal }) against the other outputs', () => {
+  it('refuses a --journal that is the --report or --xlsx file, or in the --csv folder, with exit 2 before the run', () => {
+    const dir = tempDir('run-journal-outputs');
+    const out = join(dir, 'r.json');
+    for (const [extra, want] of [
+      [
+        ['--report', join(dir, 'r.html'), '--journal', join(dir, 'r.html')],
+        /--journal .*r\.html is the --report file: .*give --journal another path/,
+      ],
+      [['--xlsx', join(dir, 'r.xlsx'), '--journal', join(dir, 'r.xlsx')], /--journal .*r\.xlsx is the --xlsx file/],
+      [
+        ['--csv', join(dir, 'csv'), '--journal', join(dir, 'csv', 'summary.csv')],
+        /--journal .*summary\.csv is in the --csv folder .*give --journal a path outside it/,
+      ],
+    ] as const) {
+      const r = runCli(['run', small, '--reps', '2', '--out', out, ...extra, '-q']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(want);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it('refuses a pipe as --out or --journal with exit 2 at once, leaving it as it is', () => {
+    const dir = tempDir('run-pipe');
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const asOut = runCli(['run', small, '--reps', '2', '--out', fifo, '-q']);
+    expect(asOut.code).toBe(2);
+    expect(asOut.stderr).toMatch(
+      /--out .*pipe is not a regular file \(a device, a pipe or a socket\); give a file path; to write no such file, leave out --out/,
+    );
+    const asJournal = runCli(['run', small, '--reps', '2', '--out', join(dir, 'r.json'), '--journal', fifo, '-q']);
+    expect(asJournal.code).toBe(2);
+    expect(asJournal.stderr).toMatch(/--journal .*pipe is not a regular file/);
+    expect(statSync(fifo).isFIFO()).toBe(true);
   });
 });
 
