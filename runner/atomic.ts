@@ -38,10 +38,7 @@ export function checkOutput(file: string, what?: string, example = 'results.json
   const st = statOf(file);
   if (st?.isDirectory()) throw new OutputError(`${name} is a folder; give a file name, e.g. ${join(file, example)}`);
   // Written by renaming a new file over it: a device would be replaced (as root, /dev/null itself).
-  if (st && !st.isFile()) {
-    const nothing = what ? `; to write no such file, leave out ${what}` : '';
-    throw new OutputError(`${name} is not a regular file (a device, a pipe or a socket); give a file path${nothing}`);
-  }
+  if (st && !st.isFile()) throw new OutputError(`${name} is not a regular file (a device, a pipe or a socket); give a file path`);
   // The nearest folder that exists decides: a missing one below it is made when writing.
   let dir = dirname(file);
   for (;;) {

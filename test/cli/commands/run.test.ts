@@ -49,9 +49,7 @@ describe('runCommand({ journal }) against the other outputs', () => {
     execFileSync('mkfifo', [fifo]);
     const asOut = runCli(['run', small, '--reps', '2', '--out', fifo, '-q']);
     expect(asOut.code).toBe(2);
-    expect(asOut.stderr).toMatch(
-      /--out .*pipe is not a regular file \(a device, a pipe or a socket\); give a file path; to write no such file, leave out --out/,
-    );
+    expect(asOut.stderr).toMatch(/--out .*pipe is not a regular file \(a device, a pipe or a socket\); give a file path/);
     const asJournal = runCli(['run', small, '--reps', '2', '--out', join(dir, 'r.json'), '--journal', fifo, '-q']);
     expect(asJournal.code).toBe(2);
     expect(asJournal.stderr).toMatch(/--journal .*pipe is not a regular file/);
