@@ -3,10 +3,13 @@
  * and engine. The search is a pure function of its measurements, so a rerun that reads them
  * back (`--resume`) takes the same path and runs only what is missing.
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import type { Point } from './bank.js';
 
 export const OPT_JOURNAL_FORMAT = 'caresim-optimise-journal/1';
+
+/** How every optimiser journal begins (its header's first key). */
+const HEADER_START = `{"format":"${OPT_JOURNAL_FORMAT}"`;
 
 export interface OptJournalHeader {
   format: string;
@@ -25,6 +28,34 @@ export interface Measurement {
 
 export class OptimiseResumeError extends Error {
   readonly code = 'RESUME_MISMATCH';
+}
+
+/**
+ * Refuses a journal path the optimiser must not write: it overwrites its journal when not
+ * resuming and deletes it at the end, so a scenario or any other file named there would be
+ * lost, a device deleted and a pipe read for ever. An empty file or one that starts as an
+ * optimiser journal is fine.
+ */
+export function checkOptJournal(file: string): void {
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (!st) return;
+  if (st.isDirectory()) throw new OptimiseResumeError(`${file} is a directory, not a journal: give --journal a file path`);
+  if (!st.isFile()) {
+    throw new OptimiseResumeError(
+      `${file} is not a regular file (a device, a pipe or a socket): it is left as it is; give --journal a file path`,
+    );
+  }
+  const fd = openSync(file, 'r');
+  const start = Buffer.alloc(HEADER_START.length);
+  let n: number;
+  try {
+    n = readSync(fd, start, 0, start.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!HEADER_START.startsWith(start.toString('utf8', 0, n))) {
+    throw new OptimiseResumeError(`${file} exists and is not a caresim optimise journal: it is left as it is; give --journal another path`);
+  }
 }
 
 /** Reads the measurements of an earlier run with the same header; [] when there is no journal. */

@@ -12,7 +12,7 @@ import type { Progress } from '../runner/index.js';
 import { modelOracle, OptimiseError } from './model-oracle.js';
 import { optimise } from './optimise.js';
 import { buildOptimiseFile, type OptimiseFile } from './output.js';
-import { OptJournal, readOptJournal, OPT_JOURNAL_FORMAT, type OptJournalHeader } from './journal.js';
+import { checkOptJournal, OptJournal, readOptJournal, OPT_JOURNAL_FORMAT, type OptJournalHeader } from './journal.js';
 import { CLEAN_BASE } from './cleanup.js';
 
 export const DEFAULT_BUDGET = 1000;
@@ -30,6 +30,7 @@ export interface OptimiseRunOptions {
 
 export async function runOptimise(sc: CompiledScenarioWithWarnings, o: OptimiseRunOptions = {}): Promise<OptimiseFile> {
   if (!sc.optimise) throw new OptimiseError(`${sc.file} has no \`optimise:\` section`);
+  if (o.journal) checkOptJournal(o.journal);
   const { spec, candidate } = sc.optimise;
   const seed = o.seed ?? sc.seed;
   const budget = o.budget ?? DEFAULT_BUDGET;

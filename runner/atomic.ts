@@ -5,7 +5,7 @@
  * anything fails (a full disk, a read-only folder, an error while producing the text) the
  * temporary file is removed and the error passes on: a failed write leaves nothing behind.
  */
-import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** An output path that cannot be written: a usage problem, told before any work is done. */
@@ -138,10 +138,23 @@ export function writeAtomic(file: string, produce: (put: Put) => void): void {
         /* already failing: the original error is the one to report */
       }
     }
-    rmSync(tmp, { force: true });
+    try {
+      removeFile(tmp);
+    } catch {
+      /* already failing: the original error is the one to report */
+    }
     throw naming(err, file);
   }
   fsyncDir(dir);
+}
+
+/** Deletes a file, if it is there; the system's reason when it cannot (rmSync's `force` reports a file it may not unlink as "not a directory"). */
+export function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
 }
 
 /**

@@ -6,9 +6,9 @@ export { mergeShards, mergeShardFiles, readShard, writeShardFile, MergeError } f
 export type { ShardResults } from './merge.js';
 export { resolveShard, shardIndices, shardLabel, ShardError, MAX_SHARDS } from './shard.js';
 export type { Shard } from './shard.js';
-export { ResumeError, JOURNAL_FORMAT } from './journal.js';
+export { ResumeError, JOURNAL_FORMAT, journalHoldsWork } from './journal.js';
 export { LockError } from './lock.js';
-export { writeFileAtomic, writeAtomic, checkOutput, checkOutputFolder, OutputError } from './atomic.js';
+export { writeFileAtomic, writeAtomic, checkOutput, checkOutputFolder, OutputError, naming } from './atomic.js';
 export { writeResultsFile, readResultsFile } from './results-file.js';
 export { ENGINE_VERSION } from '../results/index.js';
 export { runTasks, type PoolOptions } from './pool.js';

@@ -16,7 +16,7 @@ import { decodeLine, LineEncoder } from './journal-line.js';
 import { readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
-import { naming, writeAll } from './atomic.js';
+import { naming, removeFile, writeAll } from './atomic.js';
 import type { ReplicationResult } from '../engine/index.js';
 
 export const JOURNAL_FORMAT = 'caresim-journal/3' as const;
@@ -194,19 +194,35 @@ function mayBeJournal(file: string): boolean {
   }
 }
 
-/** Whether the file holds a newline, read in pieces: a journal's header line is a few kilobytes. */
-function hasWholeLine(file: string): boolean {
+/** How many newlines the file holds, counted up to `upTo`, read in pieces (a header line is a few kilobytes). */
+function newlines(file: string, upTo: number): number {
   const fd = openSync(file, 'r');
   try {
     const piece = Buffer.alloc(1 << 16);
+    let count = 0;
     for (let at = 0; ;) {
       const n = readSync(fd, piece, 0, piece.length, at);
-      if (n === 0) return false;
-      if (piece.subarray(0, n).includes(0x0a)) return true;
+      if (n === 0) return count;
+      for (let i = piece.indexOf(0x0a); i >= 0 && i < n; i = piece.indexOf(0x0a, i + 1)) if (++count >= upTo) return count;
       at += n;
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+const hasWholeLine = (file: string) => newlines(file, 1) >= 1;
+
+/**
+ * Whether a journal holds at least one finished replication (a whole line after its header):
+ * what a failed run may tell the user `--resume` will continue from. Never opens anything
+ * but a regular file.
+ */
+export function journalHoldsWork(file: string): boolean {
+  try {
+    return statSync(file).isFile() && newlines(file, 2) >= 2;
+  } catch {
+    return false;
   }
 }
 
@@ -322,7 +338,7 @@ export class Journal {
   /** After the outputs are written the journal has served its purpose (the lock goes even when the file cannot). */
   remove(): void {
     try {
-      rmSync(this.file, { force: true });
+      removeFile(this.file);
     } finally {
       this.close();
     }

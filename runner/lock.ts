@@ -12,7 +12,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { naming, writeAll } from './atomic.js';
+import { naming, removeFile, writeAll } from './atomic.js';
 
 export class LockError extends Error {
   readonly code = 'LOCKED';
@@ -130,10 +130,23 @@ export function acquireLock(target: string, notice?: (message: string) => void):
         heldHere.delete(resolve(file));
         // Only our own lock: a run that took it over meanwhile keeps its lock.
         const o = owner(file);
-        if (!o || (o.pid === me.pid && o.host === me.host && o.started === me.started)) rmSync(file, { force: true });
+        if (!o || (o.pid === me.pid && o.host === me.host && o.started === me.started)) {
+          try {
+            removeFile(file);
+          } catch {
+            // Left behind (a folder we may no longer change): the next run takes over a lock whose pid no longer runs.
+          }
+        }
       },
     };
   };
+  // A pipe or a device in the lock's place would be read for ever: nothing caresim made.
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st && !st.isFile()) {
+    throw new LockError(
+      `${file} is not a regular file (a device, a pipe or a socket), so ${target} cannot be locked; delete ${file} and run again`,
+    );
+  }
   if (create(file, me)) return held();
   const o = owner(file);
   const clear = `if no caresim run is using ${target}, delete ${file} and run again`;

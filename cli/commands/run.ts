@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { runScenarioDetailed, startWorkers, type RunOutcome, type WarmWorkers } from '../../runner/index.js';
+import { journalHoldsWork, naming, runScenarioDetailed, startWorkers, type RunOutcome, type WarmWorkers } from '../../runner/index.js';
 import { resolveShard, shardLabel, type Shard } from '../../runner/index.js';
 import { writeShardFile } from '../../runner/index.js';
 import { writeResultsFile } from '../../runner/index.js';
@@ -57,11 +57,15 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io, attached
   if (args.xlsx) {
     // Loaded only when asked for: the workbook writer is the largest module caresim has.
     const { writeXlsx } = await import('../xlsx.js');
-    await writeXlsx(args.xlsx, results, args.perRep ? outcome.replications : undefined);
+    await writeXlsx(args.xlsx, results, args.perRep ? outcome.replications : undefined).catch((err: unknown) => {
+      throw naming(err, args.xlsx!);
+    });
   }
   if (args.report) {
     const { writeReport } = await import('../../viz/index.js');
-    await writeReport(results, args.report, attached);
+    await writeReport(results, args.report, attached).catch((err: unknown) => {
+      throw naming(err, args.report!);
+    });
   }
   if (!args.quiet) io.out(formatSummary(results));
   printRunWarnings(results, io);
@@ -145,7 +149,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     }
   } catch (err) {
     const code = await reportError(err, io, args.set);
-    if (code === EXIT.failed && journalOf !== null && existsSync(journalOf)) {
+    if (code === EXIT.failed && journalOf !== null && journalHoldsWork(journalOf)) {
       io.err(
         `caresim: the replications finished before the failure are kept in ${journalOf}: continue with the same command and --resume\n`,
       );
@@ -167,7 +171,7 @@ function releaseJournal(outcome: RunOutcome, remove: boolean, journal: string, i
   }
 }
 
-/** Refuses a journal that is one of the run's outputs, or a file in its --csv folder. */
+/** Refuses a journal that is one of the run's outputs, or a table of its --csv folder. */
 function checkJournalPath(journal: string, args: RunArgs): void {
   const outputs: [string, string | undefined][] = [
     ['--out', args.out],
@@ -181,9 +185,10 @@ function checkJournalPath(journal: string, args: RunArgs): void {
       );
     }
   }
-  if (args.csv && sameFile(dirname(resolve(journal)), args.csv)) {
+  // The CSV writer writes only `<table>.csv` files there: a journal named otherwise (the default beside an --out in that folder) is safe.
+  if (args.csv && extname(journal) === '.csv' && sameFile(dirname(resolve(journal)), args.csv)) {
     throw new CliUsageError(
-      `--journal ${journal} is in the --csv folder ${args.csv}, whose tables the run writes; give --journal a path outside it`,
+      `--journal ${journal} is a table of the --csv folder ${args.csv}, which the run writes; give --journal another name or folder`,
     );
   }
 }

@@ -1,10 +1,37 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fixture } from './problem.js';
 import { runOptimise } from '../../optimise/run-optimise.js';
+import { OptimiseResumeError } from '../../optimise/journal.js';
 import { analyseScenario } from '../../scenarios/index.js';
 import { tempDir } from '../temp-dir.js';
+
+describe('runOptimise(scenario, { journal })', () => {
+  it('never overwrites or deletes a file that is not its journal, and refuses a pipe at once', async () => {
+    const { sc } = fixture('erlang-c.yaml');
+    const dir = tempDir('optimise-journal');
+    const notes = join(dir, 'notes.txt'),
+      fifo = join(dir, 'pipe');
+    writeFileSync(notes, 'my notes\n');
+    execFileSync('mkfifo', [fifo]);
+    for (const resume of [false, true]) {
+      for (const [journal, want] of [
+        [notes, /notes\.txt exists and is not a caresim optimise journal: it is left as it is/],
+        [sc.file, /exists and is not a caresim optimise journal/],
+        [fifo, /pipe is not a regular file \(a device, a pipe or a socket\): it is left as it is/],
+      ] as const) {
+        const run = runOptimise(sc, { budget: 40, workers: 0, journal, resume });
+        await expect(run).rejects.toBeInstanceOf(OptimiseResumeError);
+        await expect(run).rejects.toThrow(want);
+      }
+    }
+    expect(readFileSync(notes, 'utf8')).toBe('my notes\n');
+    expect(readFileSync(sc.file, 'utf8')).toMatch(/optimise:/);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+});
 
 describe('runOptimise(scenario, opts)', () => {
   it('runOptimise writes the chosen plan, runners-up, evidence, trade-off and a strategy block that loads', async () => {

@@ -3,7 +3,15 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeF
 import { tempDir } from '../temp-dir.js';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { runScenario, runScenarioDetailed, ResumeError, LockError, JOURNAL_FORMAT, ENGINE_VERSION } from '../../runner/index.js';
+import {
+  runScenario,
+  runScenarioDetailed,
+  ResumeError,
+  LockError,
+  JOURNAL_FORMAT,
+  ENGINE_VERSION,
+  journalHoldsWork,
+} from '../../runner/index.js';
 import { encode, type SystemKpiName } from '../../results/index.js';
 import { ICS, load, runStrategy } from '../domain/run.js';
 import { comparable, twoStrategies } from './fixture.js';
@@ -208,6 +216,35 @@ describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journ
         expect(JSON.parse(readFileSync(journal, 'utf8').split('\n')[0])).toHaveProperty('header');
       }
     }
+  });
+
+  it('refuses a pipe in the place of its lock at once, naming it', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    execFileSync('mkfifo', [`${journal}.lock`]);
+    const run = runScenarioDetailed(twoStrategies(2), { workers: 0, journal });
+    await expect(run).rejects.toBeInstanceOf(LockError);
+    await expect(run).rejects.toThrow(
+      /run\.journal\.ndjson\.lock is not a regular file \(a device, a pipe or a socket\), so .* cannot be locked; delete/,
+    );
+    expect(existsSync(journal)).toBe(false);
+  });
+
+  it('says whether a journal holds a finished replication, without opening anything but a regular file', async () => {
+    const d = dir();
+    const journal = join(d, 'run.journal.ndjson');
+    expect(journalHoldsWork(journal)).toBe(false);
+    await runScenarioDetailed(twoStrategies(2), { workers: 0, journal });
+    const lines = readFileSync(journal, 'utf8').split('\n');
+    expect(journalHoldsWork(journal)).toBe(true);
+    writeFileSync(journal, `${lines[0]}\n`);
+    expect(journalHoldsWork(journal)).toBe(false);
+    writeFileSync(journal, `${lines[0]}\n${lines[1].slice(0, 30)}`);
+    expect(journalHoldsWork(journal)).toBe(false);
+    writeFileSync(journal, `${lines[0]}\n${lines[1]}\n`);
+    expect(journalHoldsWork(journal)).toBe(true);
+    const fifo = join(d, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    expect(journalHoldsWork(fifo)).toBe(false);
   });
 
   it('refuses a pipe as the journal at once, leaving it as it is', async () => {

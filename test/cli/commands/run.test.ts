@@ -33,7 +33,7 @@ describe('runCommand({ journal }) against the other outputs', () => {
       [['--xlsx', join(dir, 'r.xlsx'), '--journal', join(dir, 'r.xlsx')], /--journal .*r\.xlsx is the --xlsx file/],
       [
         ['--csv', join(dir, 'csv'), '--journal', join(dir, 'csv', 'summary.csv')],
-        /--journal .*summary\.csv is in the --csv folder .*give --journal a path outside it/,
+        /--journal .*summary\.csv is a table of the --csv folder .*give --journal another name or folder/,
       ],
     ] as const) {
       const r = runCli(['run', small, '--reps', '2', '--out', out, ...extra, '-q']);
@@ -41,6 +41,15 @@ describe('runCommand({ journal }) against the other outputs', () => {
       expect(r.stderr).toMatch(want);
       expect(existsSync(out)).toBe(false);
     }
+  });
+
+  it('writes the results and the tables into one folder (the default journal beside --out is not a table)', () => {
+    const dir = join(tempDir('run-out-in-csv'), 'out');
+    const r = runCli(['run', small, '--reps', '2', '--out', join(dir, 'results.json'), '--csv', dir, '-q']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).replications).toBe(2);
+    expect(existsSync(join(dir, 'summary.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'results.json.journal.ndjson'))).toBe(false);
   });
 
   it('refuses a pipe as --out or --journal with exit 2 at once, leaving it as it is', () => {
