@@ -4,13 +4,24 @@
  * is calibrated and says where every number comes from (the short ARCHITECTURE example is
  * overloaded on purpose and would greet a new user with warnings).
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, type Io } from '../io.js';
 import { libraryFile } from '../paths.js';
 
 export async function initCommand(args: { dir: string; force: boolean }, io: Io): Promise<number> {
   const target = join(args.dir, 'scenario.yaml');
+  // Copying over a pipe waits for ever and over a device deletes it: --force replaces files only.
+  let st: Stats | undefined;
+  try {
+    st = statSync(target);
+  } catch {
+    st = undefined; // not there, or under a file: the copy below says which
+  }
+  if (st && !st.isFile()) {
+    io.err(`caresim: ${target} is not a regular file (a folder, a device, a pipe or a socket); it is left as it is: give another folder\n`);
+    return EXIT.usage;
+  }
   if (existsSync(target) && !args.force) {
     io.err(`caresim: ${target} already exists; use --force to overwrite it\n`);
     return EXIT.usage;

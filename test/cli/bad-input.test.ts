@@ -3,10 +3,10 @@
  * wrong and what to do, and no stack trace. Nothing runs before the problem is found.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cli, ensureBuilt, root, small, tempDir } from './cli-process.js';
 import { makeResults } from '../viz/fixture.js';
 
@@ -209,6 +209,19 @@ describe('caresim init and help', () => {
       ['init', file('not-a-folder', 'x')],
       /cannot write .*not-a-folder\/scenario\.yaml: .*not-a-folder is a file, not a folder; give a folder/,
     );
+  });
+
+  it('init --force refuses, at once and leaving it as it is, a scenario.yaml that is a pipe or a folder', () => {
+    const pipeDir = tempDir();
+    execFileSync('mkfifo', [join(pipeDir, 'scenario.yaml')]);
+    refused(
+      ['init', pipeDir, '--force'],
+      /scenario\.yaml is not a regular file \(a folder, a device, a pipe or a socket\); it is left as it is/,
+    );
+    expect(statSync(join(pipeDir, 'scenario.yaml')).isFIFO()).toBe(true);
+    const dirDir = tempDir();
+    mkdirSync(join(dirDir, 'scenario.yaml'));
+    refused(['init', dirDir, '--force'], /scenario\.yaml is not a regular file/);
   });
 
   it('help scenario KEY refuses an unknown key, also one named like an Object.prototype member', () => {
