@@ -131,21 +131,29 @@ export function writeAtomic(file: string, produce: (put: Put) => void): void {
     fd = null;
     renameSync(tmp, file);
   } catch (err) {
-    if (fd !== null) {
-      try {
-        closeSync(fd);
-      } catch {
-        /* already failing: the original error is the one to report */
-      }
-    }
-    try {
-      removeFile(tmp);
-    } catch {
-      /* already failing: the original error is the one to report */
-    }
-    throw naming(err, file);
+    throw abandon(err, fd, tmp, file);
   }
   fsyncDir(dir);
+}
+
+/**
+ * After a write to `written` failed: closes its descriptor (when still open) and deletes it, so
+ * nothing cut short is left behind, and returns the error naming `target` (the file the user
+ * asked for) to throw. A failure while cleaning up is not reported: the write's own error is
+ * the one that says what happened.
+ */
+export function abandon(err: unknown, fd: number | null, written: string, target = written): unknown {
+  try {
+    if (fd !== null) closeSync(fd);
+  } catch {
+    /* already failing */
+  }
+  try {
+    removeFile(written);
+  } catch {
+    /* already failing */
+  }
+  return naming(err, target);
 }
 
 /** Deletes a file, if it is there; the system's reason when it cannot (rmSync's `force` reports a file it may not unlink as "not a directory"). */

@@ -9,14 +9,14 @@
  * wrong results. The journal is locked while a run writes it (runner/lock.ts), and an
  * existing journal is never overwritten unless asked to (`fresh`).
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decode, encode } from '../results/index.js';
 import { decodeLine, LineEncoder } from './journal-line.js';
 import { readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
-import { naming, removeFile, writeAll } from './atomic.js';
+import { abandon, naming, removeFile, writeAll } from './atomic.js';
 import type { ReplicationResult } from '../engine/index.js';
 
 export const JOURNAL_FORMAT = 'caresim-journal/3' as const;
@@ -304,9 +304,7 @@ export class Journal {
         writeAll(fd, Buffer.from(`${encode({ header })}\n`));
       } catch (err) {
         // A journal cut in its header holds no work, and would make the next attempt ask for --resume or --fresh.
-        closeSync(fd);
-        rmSync(file, { force: true });
-        throw naming(err, file);
+        throw abandon(err, fd, file);
       }
       return new Journal(file, fd, header, lock, new JournalIndex(file), packedLines());
     } catch (err) {

@@ -12,7 +12,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { naming, removeFile, writeAll } from './atomic.js';
+import { abandon, removeFile, writeAll } from './atomic.js';
 
 export class LockError extends Error {
   readonly code = 'LOCKED';
@@ -63,9 +63,7 @@ function create(file: string, me: Owner): boolean {
     fsyncSync(fd);
   } catch (err) {
     // A lock that names nobody (the disk filled) would stop the next run until deleted by hand.
-    closeSync(fd);
-    rmSync(file, { force: true });
-    throw naming(err, file);
+    throw abandon(err, fd, file);
   }
   closeSync(fd);
   return true;
