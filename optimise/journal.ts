@@ -3,7 +3,8 @@
  * and engine. The search is a pure function of its measurements, so a rerun that reads them
  * back (`--resume`) takes the same path and runs only what is missing.
  */
-import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fileStart } from '../runner/index.js';
 import type { Point } from './bank.js';
 
 export const OPT_JOURNAL_FORMAT = 'caresim-optimise-journal/1';
@@ -45,15 +46,7 @@ export function checkOptJournal(file: string): void {
       `${file} is not a regular file (a device, a pipe or a socket): it is left as it is; give --journal a file path`,
     );
   }
-  const fd = openSync(file, 'r');
-  const start = Buffer.alloc(HEADER_START.length);
-  let n: number;
-  try {
-    n = readSync(fd, start, 0, start.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (!HEADER_START.startsWith(start.toString('utf8', 0, n))) {
+  if (!HEADER_START.startsWith(fileStart(file, HEADER_START.length))) {
     throw new OptimiseResumeError(`${file} exists and is not a caresim optimise journal: it is left as it is; give --journal another path`);
   }
 }

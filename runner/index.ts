@@ -7,6 +7,7 @@ export type { ShardResults } from './merge.js';
 export { resolveShard, shardIndices, shardLabel, ShardError, MAX_SHARDS } from './shard.js';
 export type { Shard } from './shard.js';
 export { ResumeError, JOURNAL_FORMAT, journalHoldsWork } from './journal.js';
+export { fileStart } from './lines.js';
 export { LockError } from './lock.js';
 export { writeFileAtomic, writeAtomic, checkOutput, checkOutputFolder, OutputError, naming } from './atomic.js';
 export { writeResultsFile, readResultsFile } from './results-file.js';

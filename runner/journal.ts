@@ -13,7 +13,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSy
 import { dirname } from 'node:path';
 import { decode, encode } from '../results/index.js';
 import { decodeLine, LineEncoder } from './journal-line.js';
-import { readPlacedLines } from './lines.js';
+import { fileStart, readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
 import { abandon, naming, removeFile, writeAll } from './atomic.js';
@@ -184,15 +184,11 @@ async function readEntries(
  * --journal) is someone's file, never to be overwritten, not even with --fresh.
  */
 function mayBeJournal(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const start = Buffer.alloc(10);
-    const n = readSync(fd, start, 0, start.length, 0);
-    return n === 0 || '{"header":'.startsWith(start.toString('utf8', 0, n));
-  } finally {
-    closeSync(fd);
-  }
+  return HEADER_START.startsWith(fileStart(file, HEADER_START.length));
 }
+
+/** How every journal begins. */
+const HEADER_START = '{"header":';
 
 /** How many newlines the file holds, counted up to `upTo`, read in pieces (a header line is a few kilobytes). */
 function newlines(file: string, upTo: number): number {

@@ -2,6 +2,7 @@
  * A file's lines, read as a stream: memory is bounded by the longest line, not the file
  * (a journal of thousands of replications is larger than the longest string V8 can make).
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 const CHUNK = 4 << 20;
@@ -57,5 +58,16 @@ export async function* readPlacedLines(file: string): AsyncGenerator<PlacedLine>
     if (end > start) yield { text: buf.toString('utf8', start, end), offset: base + start, bytes: end - start };
   } finally {
     await fh.close();
+  }
+}
+
+/** The first `bytes` bytes of a file as text (fewer when it is shorter): enough to tell what kind of file it is. */
+export function fileStart(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.toString('utf8', 0, readSync(fd, buf, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
   }
 }

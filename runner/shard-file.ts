@@ -5,11 +5,12 @@
  * the line layout (runner/json-lines.ts), one replication a line, so a shard of thousands
  * of replications never has to be one string.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './atomic.js';
 import { writeJsonLines } from './json-lines.js';
 import { readJsonFile, resultsLayout } from './results-file.js';
+import { fileStart } from './lines.js';
 import { decode, isJournalText, revive, type Results } from '../results/index.js';
 import type { ReplicationResult } from '../engine/index.js';
 import type { Shard } from './shard.js';
@@ -51,17 +52,7 @@ export function checkShardPath(file: string): void {
       `${file} is empty: its shard did not finish writing, or the copy failed; rerun that shard (caresim run --shard i/n --out FILE --resume) or copy it again`,
     );
   // A journal kept under another name (`--journal`, a copy) is known by its header line.
-  if (isJournalText(firstBytes(file))) throw journalGiven(file);
-}
-
-function firstBytes(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(4096);
-    return buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0));
-  } finally {
-    closeSync(fd);
-  }
+  if (isJournalText(fileStart(file, 4096))) throw journalGiven(file);
 }
 
 /** The reader's failure, in words a user can act on. */
