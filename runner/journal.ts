@@ -275,14 +275,17 @@ export class Journal {
     }
     const lock = acquireLock(file, opts.onNotice);
     try {
-      if (existsSync(file) && !mayBeJournal(file)) {
+      const exists = existsSync(file);
+      if (exists && !mayBeJournal(file)) {
         throw new ResumeError(`${file} exists and is not a caresim journal: it is left as it is; give --journal (or --out) another path`);
       }
       // Without a whole first line it holds no finished replication (the run that made it
       // stopped while writing its header): there is nothing to resume or to lose.
-      const empty = existsSync(file) && !opts.fresh && !hasWholeLine(file);
-      if (empty) opts.onNotice?.(`${file} holds no finished replication (its first line was cut short); starting from the beginning`);
-      if (existsSync(file) && !opts.fresh && !empty) {
+      const kept = exists && !opts.fresh;
+      const unfinished = kept && hasWholeLine(file);
+      if (kept && !unfinished)
+        opts.onNotice?.(`${file} holds no finished replication (its first line was cut short); starting from the beginning`);
+      if (unfinished) {
         if (!opts.resume) {
           throw new ResumeError(
             `${file} holds the journal of an unfinished run: continue it with --resume, or discard it and start again with --fresh`,
