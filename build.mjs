@@ -35,7 +35,7 @@ const jobs = [];
 // a single bundle keeps all of mathjs, three times what the compiler needs).
 jobs.push(
   build({
-    entryPoints: { cli: 'cli/main.ts' },
+    entryPoints: { cli: 'cli/main.ts', index: 'index.ts' },
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunk-[hash]',
@@ -67,15 +67,6 @@ for (const [entry, outfile] of browser) {
     }),
   );
 }
-// The library entry (`import { run } from 'caresim'`): one ESM bundle like the CLI's, so a script
-// loads the minimal mathjs instance too, and its declarations in dist/types from tsc.
-jobs.push(
-  build({
-    entryPoints: { index: 'index.ts' },
-    outdir: 'dist',
-    ...nodeBundle,
-  }),
-);
 jobs.push(declarations());
 await Promise.all(jobs);
 

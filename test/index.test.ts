@@ -83,4 +83,23 @@ describe("import { loadScenario, run } from 'caresim'", () => {
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
+
+  it("loads the expression parser's part of mathjs, not all of it", () => {
+    // Every file `import 'caresim'` evaluates: dist/index.js and the chunks it imports statically.
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s+"(\.\/[^"]+)"|^import\s+"(\.\/[^"]+)"/gm)) {
+        visit(join(dirname(file), m[1] ?? m[2]));
+      }
+    };
+    visit(join(root, 'dist', 'index.js'));
+    expect(seen.size).toBeGreaterThan(1);
+    // mathjs's module that builds every one of its functions (hundreds of typed functions: most of
+    // a second of start-up) is bundled only where a lazily imported module drags it in.
+    const full = [...seen].filter((f) => readFileSync(f, 'utf8').includes('mathjs/lib/esm/entry/pureFunctionsAny.generated.js'));
+    expect(full).toEqual([]);
+  });
 });
