@@ -55,6 +55,7 @@ export async function reportError(err: unknown, io: Io, set: readonly string[] =
 
 /** What to do when the machine, not the input, stopped a write (the system's message says which call failed). */
 const DISK_HINTS: Record<string, string> = {
-  ENOSPC: 'the disk is full: free some space, or give the outputs (--out, --csv, --report, --journal) a folder on another disk',
-  EDQUOT: 'your disk quota is used up: free some space, or give the outputs (--out, --csv, --report, --journal) a folder elsewhere',
+  // Every command has its own output options (`run` four, `fit` one): the hint names none of them.
+  ENOSPC: 'the disk is full: free some space, or write the outputs to a folder on another disk',
+  EDQUOT: 'your disk quota is used up: free some space, or write the outputs to a folder elsewhere',
 };

@@ -15,10 +15,7 @@ function systemError(code: string, message: string): Error {
 describe('reportError(err, io)', () => {
   it('tells what to do when the disk is full or the quota used up, on one line and a hint, without a stack', async () => {
     for (const [code, want] of [
-      [
-        'ENOSPC',
-        /hint: the disk is full: free some space, or give the outputs \(--out, --csv, --report, --journal\) a folder on another disk/,
-      ],
+      ['ENOSPC', /hint: the disk is full: free some space, or write the outputs to a folder on another disk\n$/],
       ['EDQUOT', /hint: your disk quota is used up/],
     ] as const) {
       const o = io();
