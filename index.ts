@@ -6,6 +6,17 @@
 export { loadScenario, loadScenarioText, checkScenario, formatDiagnostics, ScenarioError, type Diagnostic } from './scenarios/index.js';
 export type { CompiledScenarioWithWarnings } from './scenarios/index.js';
 export { runScenario as run, runScenarioDetailed, startWorkers, writeResultsFile, readResultsFile } from './runner/index.js';
+// What a run throws, for `instanceof` in scripts.
+export {
+  OptionError,
+  RunInterruptedError,
+  ResumeError,
+  LockError,
+  OutputError,
+  ShardError,
+  MergeError,
+  ResultsFileError,
+} from './runner/index.js';
 export type { RunOptions, RunOutcome, Progress, CompiledScenario, CompiledStrategy, WarmWorkers } from './runner/index.js';
 export { summarise, ENGINE_VERSION, KPI_INFO, UNIT_METRIC_INFO, SYSTEM_KPIS, UNIT_METRICS, TEAM_METRICS } from './results/index.js';
 export type {

@@ -3,7 +3,7 @@
  * what is expected (a UsageError), never a NaN or a stack trace.
  */
 import { availableParallelism } from 'node:os';
-import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE } from '../engine/index.js';
+import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE, wholeNumberProblem } from '../engine/index.js';
 import type { Adjust } from './adjust.js';
 
 export class UsageError extends Error {}
@@ -33,19 +33,11 @@ export const workerCount = (v: unknown): number | undefined =>
 
 export const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
-/** The value as typed, quoted: `"abc"`, `""`, `"1.5"`. */
-const given = (v: unknown): string => JSON.stringify(String(v));
-
 export function wholeNumber(v: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER, why = ''): number | undefined {
   if (v === undefined) return undefined;
-  const n = typeof v === 'number' ? v : String(v).trim() === '' ? NaN : Number(v);
-  const range =
-    max === Number.MAX_SAFE_INTEGER
-      ? `a whole number of at least ${min.toLocaleString('en-GB')}`
-      : `a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}${why}`;
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: expected ${range}, got ${given(v)}`);
-  if (n > max) throw new UsageError(`--${name}: at most ${max.toLocaleString('en-GB')}${why}, got ${given(v)}`);
-  return n;
+  const problem = wholeNumberProblem(v, `--${name}`, min, max, why);
+  if (problem) throw new UsageError(problem);
+  return Number(v);
 }
 
 export function reps(v: unknown): number | 'auto' | undefined {

@@ -21,3 +21,24 @@ export const MAX_ARRIVALS = 1e9;
  * core they only compete for the same cores.
  */
 export const MAX_WORKERS_PER_CORE = 4;
+
+/** A value as given, quoted for a message: `"abc"`, `""`, `"1.5"`. */
+export const quoted = (v: unknown): string => JSON.stringify(String(v));
+
+/**
+ * What is wrong with `v` as a whole number in [min, max] (text that reads as one included), or
+ * null when nothing is: the command line (`--reps`) and a script's run options (`reps`) word it
+ * alike, each under its own `label`.
+ */
+export function wholeNumberProblem(v: unknown, label: string, min: number, max = Number.MAX_SAFE_INTEGER, why = ''): string | null {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < min) {
+    const range =
+      max === Number.MAX_SAFE_INTEGER
+        ? `a whole number of at least ${min.toLocaleString('en-GB')}`
+        : `a whole number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}${why}`;
+    return `${label}: expected ${range}, got ${quoted(v)}`;
+  }
+  if (n > max) return `${label}: at most ${max.toLocaleString('en-GB')}${why}, got ${quoted(v)}`;
+  return null;
+}

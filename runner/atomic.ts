@@ -5,7 +5,19 @@
  * anything fails (a full disk, a read-only folder, an error while producing the text) the
  * temporary file is removed and the error passes on: a failed write leaves nothing behind.
  */
-import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** An output path that cannot be written: a usage problem, told before any work is done. */
@@ -92,13 +104,30 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 /**
+ * Makes the folder `file` goes in (and its parents) and returns it. A file standing where one of
+ * those folders must be is an OutputError naming it, not the system's bare EEXIST or ENOTDIR.
+ */
+export function makeFolderFor(file: string): string {
+  const dir = dirname(file);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw err;
+    let blocker = dir;
+    while (dirname(blocker) !== blocker && !existsSync(blocker)) blocker = dirname(blocker);
+    throw new OutputError(`cannot write ${file}: ${blocker} is a file, where a folder must be`);
+  }
+  return dir;
+}
+
+/**
  * Writes `file` from the pieces `produce` hands to `put`, never holding the whole text in
  * memory (a results file may be larger than the longest string V8 can make).
  */
 export function writeAtomic(file: string, produce: (put: Put) => void): void {
   checkOutput(file);
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
+  const dir = makeFolderFor(file);
   const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
   let fd: number | null = null;
   try {

@@ -9,14 +9,13 @@
  * wrong results. The journal is locked while a run writes it (runner/lock.ts), and an
  * existing journal is never overwritten unless asked to (`fresh`).
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { decode, encode } from '../results/index.js';
 import { decodeLine, LineEncoder } from './journal-line.js';
 import { fileStart, readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
-import { abandon, naming, removeFile, writeAll } from './atomic.js';
+import { abandon, makeFolderFor, naming, removeFile, writeAll } from './atomic.js';
 import type { ReplicationResult } from '../engine/index.js';
 
 export const JOURNAL_FORMAT = 'caresim-journal/3' as const;
@@ -263,7 +262,7 @@ export class Journal {
    */
   static async open(file: string, header: JournalHeader, opts: OpenOptions = {}): Promise<Journal> {
     if (opts.resume && opts.fresh) throw new ResumeError('--resume and --fresh contradict each other: give one');
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolderFor(file);
     const st = existsSync(file) ? statSync(file) : null;
     if (st?.isDirectory()) throw new ResumeError(`${file} is a directory, not a journal: give --journal (or --out) a file path`);
     // A device or a pipe is never a journal: reading a pipe waits for ever, and --fresh or a

@@ -7,12 +7,18 @@
 import { readFileSync, statSync } from 'node:fs';
 import { writeAtomic } from './atomic.js';
 import { readJsonLines, JsonLinesError, writeJsonLines, type ReadOptions } from './json-lines.js';
-import { withAbsentRanges, type Results } from '../results/index.js';
+import { withAbsentRanges, RESULTS_FORMAT, type Results } from '../results/index.js';
 
 /** Root, strategies, each strategy and its `daily`: deep enough that no line holds more than one unit's series. */
 export const resultsLayout = (path: readonly (string | number)[]) => path.length < 4;
 
 export function writeResultsFile(file: string, results: Results): void {
+  const r = results as Partial<Results> | null;
+  if (typeof r !== 'object' || r === null || r.format !== RESULTS_FORMAT) {
+    throw new ResultsFileError(
+      `${file} not written: expected the results of a run (with "format": "${RESULTS_FORMAT}"), got ${JSON.stringify(results)?.slice(0, 60)}`,
+    );
+  }
   writeAtomic(file, (put) => writeJsonLines(results, put, { open: resultsLayout, special: 'null' }));
 }
 
@@ -42,6 +48,31 @@ export async function readJsonFile(file: string, opts: ReadOptions = {}): Promis
   }
 }
 
+/**
+ * A results file `caresim run` (or `merge`) wrote. Anything else (no such file, a folder, a
+ * scenario, a journal, JSON of another kind) is a ResultsFileError that names the file.
+ */
 export async function readResultsFile(file: string): Promise<Results> {
-  return withAbsentRanges((await readJsonFile(file)).value as Results);
+  let value: unknown;
+  try {
+    value = (await readJsonFile(file)).value;
+  } catch (err) {
+    if (err instanceof ResultsFileError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ResultsFileError(`${file}: no such file`);
+    if (code === 'EISDIR') throw new ResultsFileError(`${file} is a folder, not a results file`);
+    if (err instanceof SyntaxError) throw new ResultsFileError(`${file} is not a results file (not JSON: ${err.message})`);
+    throw err;
+  }
+  const doc = value as Partial<Results> | null;
+  if (
+    typeof doc !== 'object' ||
+    doc === null ||
+    doc.format !== RESULTS_FORMAT ||
+    typeof doc.strategies !== 'object' ||
+    doc.strategies === null
+  ) {
+    throw new ResultsFileError(`${file} is not a results file: it lacks "format": "${RESULTS_FORMAT}" and the strategies a run writes`);
+  }
+  return withAbsentRanges(doc as Results);
 }

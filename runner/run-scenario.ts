@@ -17,6 +17,7 @@ import { ProgressMeter } from './progress-meter.js';
 import { defaultWorkerFile } from './worker-file.js';
 import { settle, type RunOptions, type RunOutcome, type Settings } from './run-options.js';
 import { startWorkers, type WarmWorkers } from './warm-workers.js';
+import { checkRunOptions } from './option-check.js';
 
 export type { RunOptions, RunOutcome, Progress } from './run-options.js';
 
@@ -129,6 +130,7 @@ function roundOf(run: Settings, pool: PoolSettings, ledger: ReplicationLedger, m
 
 /** Runs a scenario file (or an already compiled scenario) and returns everything it produced. */
 export async function runScenarioDetailed(src: string | CompiledScenario, opts: RunOptions = {}): Promise<RunOutcome> {
+  checkRunOptions(src, opts);
   // A scenario file compiles while its workers start; an already compiled one starts them at once.
   const warm = opts.warm ?? (typeof src === 'string' ? startWorkers(opts) : undefined);
   let ended: { reps: number; interrupted: boolean };
@@ -194,7 +196,33 @@ function drawTable(s: CompiledStrategy | undefined, seed: number | string, n: nu
   return { params, values: rows.map((row) => params.map((p) => row[p])) };
 }
 
-/** Library API: runs a scenario and returns the results file's content (ARCHITECTURE §6). */
+/**
+ * A run stopped by its `signal` before every replication finished. `name` is `AbortError`, as
+ * for other aborted operations; the finished replications are in the journal, if the run had one.
+ */
+export class RunInterruptedError extends Error {
+  override readonly name = 'AbortError';
+  readonly code = 'ABORT_ERR';
+  constructor(
+    readonly finished: number,
+    readonly journal: string | undefined,
+  ) {
+    super(
+      `the run was interrupted after ${finished} finished replication(s); ` +
+        (journal
+          ? `they are kept in the journal ${journal}: run again with resume: true to finish it`
+          : 'without a journal they are not kept (runScenarioDetailed returns them, with interrupted: true)'),
+    );
+  }
+}
+
+/**
+ * Library API: runs a scenario and returns the results file's content (ARCHITECTURE §6). A run
+ * stopped by its signal rejects with RunInterruptedError: its results would be those of fewer
+ * replications than they say.
+ */
 export async function runScenario(src: string | CompiledScenario, opts: RunOptions = {}): Promise<Results> {
-  return (await runScenarioDetailed(src, { keepRaw: false, ...opts })).results;
+  const outcome = await runScenarioDetailed(src, { keepRaw: false, ...opts });
+  if (outcome.interrupted) throw new RunInterruptedError(outcome.finished, opts.journal);
+  return outcome.results;
 }

@@ -18,7 +18,8 @@ export const MAX_SHARDS = 100_000;
 
 const INDEX_VARS = ['JOB_COMPLETION_INDEX', 'SLURM_ARRAY_TASK_ID'] as const;
 
-function checked(index: number, count: number, source: string): Shard {
+/** Shard `index` of `count`, both whole and in range; `source` names where they came from. */
+export function checkShard(index: number, count: number, source: string): Shard {
   if (!Number.isInteger(count) || count < 1) throw new ShardError(`${source}: the shard count must be a whole number >= 1, got ${count}`);
   if (count > MAX_SHARDS) throw new ShardError(`${source}: at most ${MAX_SHARDS} shards, got ${count}`);
   if (!Number.isInteger(index) || index < 0 || index >= count) {
@@ -34,14 +35,14 @@ export function resolveShard(spec: string | undefined, count: number | undefined
     if (!m) throw new ShardError(`--shard: expected i/n (e.g. 0/4), got "${spec}"`);
     const n = m[2] !== undefined ? Number(m[2]) : count;
     if (n === undefined) throw new ShardError(`--shard ${spec}: give the shard count too, as --shard ${spec}/n or --shards n`);
-    return checked(Number(m[1]), n, '--shard');
+    return checkShard(Number(m[1]), n, '--shard');
   }
   if (count === undefined) return null;
   for (const name of INDEX_VARS) {
     const v = env[name];
     if (v !== undefined && v !== '') {
       if (!/^\d+$/.test(v.trim())) throw new ShardError(`${name}="${v}" is not a shard index`);
-      return checked(Number(v), count, name);
+      return checkShard(Number(v), count, name);
     }
   }
   throw new ShardError(`--shards ${count}: no shard index; use --shard i/${count} or set JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID`);

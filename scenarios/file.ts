@@ -14,6 +14,11 @@ export function readScenarioFile(path: string): string {
 }
 
 export function analyseScenarioFile(file: string, opts: { set?: string[] } = {}): Analysis {
+  // A script's mistake, not the scenario's: `set: 'a=b'` failed deep inside as "set.forEach is not a function".
+  const set: unknown = opts.set;
+  if (set !== undefined && !(Array.isArray(set) && set.every((x) => typeof x === 'string'))) {
+    throw new TypeError(`set: expected a list of PATH=EXPR texts (e.g. ['units.acute.capacity=2000']), got ${JSON.stringify(set)}`);
+  }
   let text: string;
   try {
     text = readScenarioFile(file);

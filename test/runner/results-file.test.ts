@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readResultsFile, writeResultsFile } from '../../runner/results-file.js';
+import { readResultsFile, writeResultsFile, ResultsFileError } from '../../runner/results-file.js';
 import { readJsonLines } from '../../runner/json-lines.js';
 import type { Results } from '../../results/index.js';
 import { tempDir } from '../temp-dir.js';
@@ -59,5 +59,34 @@ describe('readResultsFile(file)', () => {
     expect(JSON.parse(readFileSync(join(dir, 'lines.json'), 'utf8'))).toEqual(results);
     expect(await readResultsFile(join(dir, 'lines.json'))).toEqual(results);
     expect(await readResultsFile(join(dir, 'one.json'))).toEqual(results);
+  });
+
+  it('refuses what is not a results file with a ResultsFileError naming it', async () => {
+    const dir = tempDir('results-file');
+    const file = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const refusal = async (f: string) => {
+      const e = await readResultsFile(f).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(e, f).toBeInstanceOf(ResultsFileError);
+      return (e as Error).message;
+    };
+    expect(await refusal(join(dir, 'missing.json'))).toBe(`${join(dir, 'missing.json')}: no such file`);
+    expect(await refusal(dir)).toBe(`${dir} is a folder, not a results file`);
+    const other = file('other.json', '{"hello":1}\n');
+    expect(await refusal(other)).toBe(
+      `${other} is not a results file: it lacks "format": "caresim-results/1" and the strategies a run writes`,
+    );
+    for (const bad of [null, { hello: 1 }]) {
+      expect(() => writeResultsFile(join(dir, 'w.json'), bad as never)).toThrow(
+        `${join(dir, 'w.json')} not written: expected the results of a run (with "format": "caresim-results/1"), got ${JSON.stringify(bad)}`,
+      );
+    }
+    const yaml = file('s.yaml', 'caresim: 1\nname: x\n');
+    expect(await refusal(yaml)).toMatch(new RegExp(`^${yaml.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a results file \\(not JSON: `));
   });
 });

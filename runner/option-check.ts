@@ -1,0 +1,81 @@
+/**
+ * The options of a run, checked where a script hands them in: a wrong value is an error that
+ * names the option, what it expects and what it got, before any worker starts. Without it a
+ * script's `workers: 'x'` left a run that never settled, `reps: -1` a RangeError from a typed
+ * array and `reps: 'abc'` results for no replications. The command line words its checks of the
+ * same numbers alike (engine/limits.ts), naming them `--reps`.
+ */
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE, wholeNumberProblem, quoted } from '../engine/index.js';
+import type { CompiledScenario } from '../engine/index.js';
+import { AUTO_MIN } from './auto.js';
+import { checkShard } from './shard.js';
+import type { RunOptions } from './run-options.js';
+
+/** An option with a value it cannot take; `code` makes the command line exit 2 (usage). */
+export class OptionError extends Error {
+  readonly code = 'USAGE';
+}
+
+/** A whole number in [min, max], given as a number (text that reads as one is the command line's business). */
+function whole(v: unknown, label: string, min: number, max?: number, why?: string): void {
+  if (v === undefined) return;
+  const problem = wholeNumberProblem(v, label, min, max, why);
+  if (problem || typeof v !== 'number') throw new OptionError(problem ?? `${label}: expected a number, got the text ${quoted(v)}`);
+}
+
+// The limits the command line states for the same options (cli/option-values.ts, cli/parse.ts).
+const maxWorkers = (): number => MAX_WORKERS_PER_CORE * availableParallelism();
+const WORKERS_WHY = ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`;
+const REPS_WHY = " per strategy (caresim's limit; `auto` stops when the CIs are tight)";
+const MIN_MEMORY_MB = 16;
+
+/** Refuses a run whose options a script got wrong, naming the option; the scenario is checked by its loader. */
+export function checkRunOptions(src: unknown, opts: RunOptions): void {
+  const o = opts as Record<keyof RunOptions, unknown>;
+  if (typeof src !== 'string' && !isCompiledScenario(src)) {
+    const what = src === null || typeof src !== 'object' ? quoted(src) : 'an object without strategies';
+    throw new OptionError(`expected a scenario file's path or a loaded scenario (loadScenario(file)), got ${what}`);
+  }
+  if (o.reps !== 'auto') whole(o.reps, 'reps', 1, MAX_REPLICATIONS, REPS_WHY);
+  whole(o.maxReps, 'maxReps', AUTO_MIN, MAX_REPLICATIONS, " per strategy (caresim's limit)");
+  whole(o.workers, 'workers', 0, maxWorkers(), WORKERS_WHY);
+  whole(o.maxMemoryMb, 'maxMemoryMb', MIN_MEMORY_MB);
+  const seed = o.seed;
+  if (seed !== undefined && !(typeof seed === 'number' ? Number.isFinite(seed) : typeof seed === 'string' && seed.trim() !== '')) {
+    throw new OptionError(`seed: expected a number or a word, got ${quoted(seed)}`);
+  }
+  if (o.set !== undefined) {
+    const bad = Array.isArray(o.set) ? o.set.find((x) => typeof x !== 'string' || !/^[^=\s]+=/.test(x)) : o.set;
+    if (!Array.isArray(o.set) || bad !== undefined) {
+      throw new OptionError(`set: expected a list of PATH=EXPR texts (e.g. ['units.acute.capacity=2000']), got ${quoted(bad)}`);
+    }
+  }
+  if (o.shard !== undefined && o.shard !== null) {
+    const sh = o.shard as { index?: unknown; count?: unknown };
+    checkShard(Number(sh.index), Number(sh.count), 'shard');
+  }
+  const target = o.precisionTarget;
+  if (target !== undefined && !(typeof target === 'number' && target > 0 && target < 1)) {
+    throw new OptionError(`precisionTarget: expected a relative CI half-width between 0 and 1 (e.g. 0.05), got ${quoted(target)}`);
+  }
+  for (const k of ['journal', 'workerFile'] as const) {
+    if (o[k] !== undefined && (typeof o[k] !== 'string' || o[k] === ''))
+      throw new OptionError(`${k}: expected a file path, got ${quoted(o[k])}`);
+  }
+  if (typeof o.workerFile === 'string' && !existsSync(o.workerFile)) {
+    throw new OptionError(`workerFile: no such file ${o.workerFile} (the worker bundle is dist/worker.js, built by npm run build)`);
+  }
+}
+
+function isCompiledScenario(x: unknown): x is CompiledScenario {
+  const s = x as CompiledScenario | null;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    Array.isArray(s.strategies) &&
+    s.strategies.length > 0 &&
+    s.strategies.every((t) => typeof t === 'object' && t !== null && typeof t.name === 'string' && typeof t.model === 'object')
+  );
+}
