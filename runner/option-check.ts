@@ -6,7 +6,7 @@
  * same numbers alike (engine/limits.ts), naming them `--reps`.
  */
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE, wholeNumberProblem, quoted } from '../engine/index.js';
 import type { CompiledScenario } from '../engine/index.js';
 import { AUTO_MIN } from './auto.js';
@@ -16,6 +16,7 @@ import type { RunOptions } from './run-options.js';
 /** An option with a value it cannot take; `code` makes the command line exit 2 (usage). */
 export class OptionError extends Error {
   readonly code = 'USAGE';
+  override readonly name = 'OptionError';
 }
 
 /** A whole number in [min, max], given as a number (text that reads as one is the command line's business). */
@@ -33,10 +34,32 @@ const MIN_MEMORY_MB = 16;
 
 /** Refuses a run whose options a script got wrong, naming the option; the scenario is checked by its loader. */
 export function checkRunOptions(src: unknown, opts: RunOptions): void {
-  const o = opts as Record<keyof RunOptions, unknown>;
   if (typeof src !== 'string' && !isCompiledScenario(src)) {
     const what = src === null || typeof src !== 'object' ? quoted(src) : 'an object without strategies';
     throw new OptionError(`expected a scenario file's path or a loaded scenario (loadScenario(file)), got ${what}`);
+  }
+  if (typeof opts !== 'object' || opts === null) throw new OptionError(`options: expected an object, got ${quoted(opts)}`);
+  const o = opts as Record<keyof RunOptions, unknown>;
+  for (const k of ['resume', 'fresh', 'keepRaw', 'holdJournal', 'backgroundCompile'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'boolean') throw new OptionError(`${k}: expected true or false, got ${quoted(o[k])}`);
+  }
+  if (o.resume === true && o.fresh === true) throw new OptionError('resume and fresh contradict each other: give one');
+  for (const k of ['onProgress', 'onNotice'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'function') throw new OptionError(`${k}: expected a function, got ${quoted(o[k])}`);
+  }
+  const signal = o.signal as AbortSignal | undefined;
+  if (
+    signal !== undefined &&
+    !(typeof signal === 'object' && signal !== null && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')
+  ) {
+    throw new OptionError(`signal: expected an AbortSignal (e.g. AbortSignal.timeout(60_000)), got ${quoted(signal)}`);
+  }
+  const warm = o.warm as { take?: unknown; close?: unknown } | undefined;
+  if (
+    warm !== undefined &&
+    !(typeof warm === 'object' && warm !== null && typeof warm.take === 'function' && typeof warm.close === 'function')
+  ) {
+    throw new OptionError(`warm: expected workers from startWorkers(options), got ${quoted(warm)}`);
   }
   if (o.reps !== 'auto') whole(o.reps, 'reps', 1, MAX_REPLICATIONS, REPS_WHY);
   whole(o.maxReps, 'maxReps', AUTO_MIN, MAX_REPLICATIONS, " per strategy (caresim's limit)");
@@ -52,9 +75,15 @@ export function checkRunOptions(src: unknown, opts: RunOptions): void {
       throw new OptionError(`set: expected a list of PATH=EXPR texts (e.g. ['units.acute.capacity=2000']), got ${quoted(bad)}`);
     }
   }
+  if (o.set !== undefined && typeof src !== 'string') {
+    throw new OptionError('set: overrides apply to a scenario file; give them to loadScenario(file, { set }) for a loaded scenario');
+  }
   if (o.shard !== undefined && o.shard !== null) {
     const sh = o.shard as { index?: unknown; count?: unknown };
-    checkShard(Number(sh.index), Number(sh.count), 'shard');
+    if (typeof sh !== 'object' || typeof sh.index !== 'number' || typeof sh.count !== 'number') {
+      throw new OptionError(`shard: expected { index, count } as numbers (e.g. { index: 0, count: 4 }), got ${JSON.stringify(sh)}`);
+    }
+    checkShard(sh.index, sh.count, 'shard');
   }
   const target = o.precisionTarget;
   if (target !== undefined && !(typeof target === 'number' && target > 0 && target < 1)) {
@@ -64,7 +93,7 @@ export function checkRunOptions(src: unknown, opts: RunOptions): void {
     if (o[k] !== undefined && (typeof o[k] !== 'string' || o[k] === ''))
       throw new OptionError(`${k}: expected a file path, got ${quoted(o[k])}`);
   }
-  if (typeof o.workerFile === 'string' && !existsSync(o.workerFile)) {
+  if (typeof o.workerFile === 'string' && !(existsSync(o.workerFile) && statSync(o.workerFile).isFile())) {
     throw new OptionError(`workerFile: no such file ${o.workerFile} (the worker bundle is dist/worker.js, built by npm run build)`);
   }
 }

@@ -12,9 +12,14 @@ import { withAbsentRanges, RESULTS_FORMAT, type Results } from '../results/index
 /** Root, strategies, each strategy and its `daily`: deep enough that no line holds more than one unit's series. */
 export const resultsLayout = (path: readonly (string | number)[]) => path.length < 4;
 
+/** Whether `doc` has what every results file has: its format and its strategies. */
+function isResults(doc: unknown): doc is Results {
+  const r = doc as Partial<Results> | null;
+  return typeof r === 'object' && r !== null && r.format === RESULTS_FORMAT && typeof r.strategies === 'object' && r.strategies !== null;
+}
+
 export function writeResultsFile(file: string, results: Results): void {
-  const r = results as Partial<Results> | null;
-  if (typeof r !== 'object' || r === null || r.format !== RESULTS_FORMAT) {
+  if (!isResults(results)) {
     throw new ResultsFileError(
       `${file} not written: expected the results of a run (with "format": "${RESULTS_FORMAT}"), got ${JSON.stringify(results)?.slice(0, 60)}`,
     );
@@ -55,24 +60,27 @@ export async function readJsonFile(file: string, opts: ReadOptions = {}): Promis
 export async function readResultsFile(file: string): Promise<Results> {
   let value: unknown;
   try {
+    // A pipe or a device would be read for ever.
+    if (!statSync(file).isFile()) {
+      throw new ResultsFileError(
+        statSync(file).isDirectory() ? `${file} is a folder, not a results file` : `${file} is not a regular file, not a results file`,
+      );
+    }
     value = (await readJsonFile(file)).value;
   } catch (err) {
     if (err instanceof ResultsFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ResultsFileError(`${file}: no such file`);
-    if (code === 'EISDIR') throw new ResultsFileError(`${file} is a folder, not a results file`);
     if (err instanceof SyntaxError) throw new ResultsFileError(`${file} is not a results file (not JSON: ${err.message})`);
     throw err;
   }
-  const doc = value as Partial<Results> | null;
-  if (
-    typeof doc !== 'object' ||
-    doc === null ||
-    doc.format !== RESULTS_FORMAT ||
-    typeof doc.strategies !== 'object' ||
-    doc.strategies === null
-  ) {
+  if (!isResults(value)) {
     throw new ResultsFileError(`${file} is not a results file: it lacks "format": "${RESULTS_FORMAT}" and the strategies a run writes`);
   }
-  return withAbsentRanges(doc as Results);
+  if (Object.hasOwn(value, 'shard')) {
+    throw new ResultsFileError(
+      `${file} is a shard file (one part of a run), not a whole run: merge the shards first (mergeShardFiles, or caresim merge)`,
+    );
+  }
+  return withAbsentRanges(value);
 }

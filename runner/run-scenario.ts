@@ -132,7 +132,8 @@ function roundOf(run: Settings, pool: PoolSettings, ledger: ReplicationLedger, m
 export async function runScenarioDetailed(src: string | CompiledScenario, opts: RunOptions = {}): Promise<RunOutcome> {
   checkRunOptions(src, opts);
   // A scenario file compiles while its workers start; an already compiled one starts them at once.
-  const warm = opts.warm ?? (typeof src === 'string' ? startWorkers(opts) : undefined);
+  // An already aborted run starts none: it ends at once, interrupted.
+  const warm = opts.warm ?? (typeof src === 'string' && !opts.signal?.aborted ? startWorkers(opts) : undefined);
   let ended: { reps: number; interrupted: boolean };
   let sc: CompiledScenario, run: Settings, ledger: ReplicationLedger, meter: ProgressMeter, journal: Journal | null;
   const keepRaw = opts.keepRaw ?? true;

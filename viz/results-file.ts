@@ -72,8 +72,12 @@ export function resultsProblem(doc: unknown): string | null {
   return results(doc, '');
 }
 
-/** The first bytes of `file`: enough to know a journal before reading one of gigabytes whole. */
+/**
+ * The first bytes of `file`: enough to know a journal before reading one of gigabytes whole;
+ * nothing for what is not a regular file (a pipe would be waited on for ever).
+ */
 function head(file: string): string {
+  if (!statSync(file).isFile()) return '';
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(4096);
@@ -98,7 +102,10 @@ export function isJournalFile(file: string): boolean {
 export function readResultsFile(file: string): Results {
   let body: string;
   try {
-    if (statSync(file).isDirectory()) throw new ResultsFileError(`${file} is a folder; ${EXPECTED}`);
+    const st = statSync(file);
+    if (st.isDirectory()) throw new ResultsFileError(`${file} is a folder; ${EXPECTED}`);
+    // A pipe or a device would be read for ever, in a read that not even Ctrl-C interrupts.
+    if (!st.isFile()) throw new ResultsFileError(`${file} is not a regular file (a pipe, a device or a socket); ${EXPECTED}`);
     if (isJournalText(head(file))) throw new ResultsFileError(`${file} is ${JOURNAL_GIVEN.what}; ${JOURNAL_GIVEN.instead}`);
     body = readFileSync(file, 'utf8');
   } catch (e) {

@@ -23,8 +23,15 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}, cwd = root): CliResult {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+/** Runs the CLI to its end; `timeout` (ms) kills a CLI that hangs (code null), with SIGKILL: a blocked read ignores SIGTERM. */
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = root, timeout?: number): CliResult {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    timeout,
+    killSignal: 'SIGKILL',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

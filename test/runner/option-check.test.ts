@@ -6,12 +6,13 @@ import { runScenario, runScenarioDetailed, OptionError, RunInterruptedError, Sha
 import { twoStrategies } from './fixture.js';
 
 const scratch = join('test-artifacts', 'option-check');
+const mm1 = join('scenarios', 'library', 'mm1.yaml');
 
 /** The message a run with these options is refused with (it must be refused before any worker starts). */
-async function refusal(opts: Record<string, unknown>, src: unknown = twoStrategies(4)): Promise<Error> {
+async function refusal(opts: Record<string, unknown> | null, src: unknown = twoStrategies(4)): Promise<Error> {
   let err: unknown;
   try {
-    await runScenario(src as never, opts);
+    await runScenario(src as never, opts as never);
   } catch (e) {
     err = e;
   }
@@ -43,11 +44,11 @@ describe('runScenario(src, options) refuses what a script got wrong, naming the 
     expect((await refusal({ workers: most + 1, reps: 2 })).message).toMatch(new RegExp(`^workers: at most ${most} \\(4 per core`));
   });
 
-  it('the seed, the overrides, the shard, the memory budget, the precision target and the files', async () => {
+  it('the seed, the overrides, the shard index, the memory budget, the precision target and the files', async () => {
     for (const seed of [Number.NaN, { a: 1 }, '  '])
       expect((await refusal({ seed, workers: 0 })).message).toMatch(/^seed: expected a number or a word/);
-    expect((await refusal({ set: 'a=b', workers: 0 })).message).toMatch(/^set: expected a list of PATH=EXPR texts .*got "a=b"$/);
-    expect((await refusal({ set: ['units.a.capacity=2', 'oops'], workers: 0 })).message).toMatch(/got "oops"$/);
+    expect((await refusal({ set: 'a=b', workers: 0 }, mm1)).message).toMatch(/^set: expected a list of PATH=EXPR texts .*got "a=b"$/);
+    expect((await refusal({ set: ['units.a.capacity=2', 'oops'], workers: 0 }, mm1)).message).toMatch(/got "oops"$/);
     const shard = await refusal({ shard: { index: 5, count: 2 }, workers: 0 });
     expect(shard).toBeInstanceOf(ShardError);
     expect(shard.message).toBe('shard: the shard index must be a whole number from 0 to 1, got 5');
@@ -58,6 +59,26 @@ describe('runScenario(src, options) refuses what a script got wrong, naming the 
     expect((await refusal({ journal: 7, workers: 0 })).message).toBe('journal: expected a file path, got "7"');
     expect((await refusal({ workerFile: join(scratch, 'no-such-worker.js') })).message).toMatch(
       /^workerFile: no such file .*no-such-worker\.js/,
+    );
+  });
+
+  it('the shard as numbers, switches as true or false, callbacks as functions, the signal and warm workers as theirs', async () => {
+    for (const shard of [{ index: '1', count: '2' }, { index: null, count: 2 }, 'x']) {
+      expect((await refusal({ shard, workers: 0 })).message).toBe(
+        `shard: expected { index, count } as numbers (e.g. { index: 0, count: 4 }), got ${JSON.stringify(shard)}`,
+      );
+    }
+    for (const k of ['resume', 'fresh', 'keepRaw', 'holdJournal', 'backgroundCompile']) {
+      expect((await refusal({ [k]: 'false', workers: 0 })).message).toBe(`${k}: expected true or false, got "false"`);
+    }
+    expect((await refusal({ resume: true, fresh: true, workers: 0 })).message).toBe('resume and fresh contradict each other: give one');
+    expect((await refusal({ onProgress: 'x', workers: 0 })).message).toBe('onProgress: expected a function, got "x"');
+    expect((await refusal({ signal: {}, workers: 0 })).message).toMatch(/^signal: expected an AbortSignal/);
+    expect((await refusal({ warm: {}, workers: 0 })).message).toMatch(/^warm: expected workers from startWorkers/);
+    expect((await refusal({ set: ['replications=3'], workers: 0 })).message).toMatch(/^set: overrides apply to a scenario file/);
+    expect((await refusal({ workerFile: scratch })).message).toMatch(/^workerFile: no such file/);
+    await expect(runScenarioDetailed(twoStrategies(4), null as never)).rejects.toThrow(
+      new OptionError('options: expected an object, got "null"'),
     );
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { readResultsFile, writeResultsFile, ResultsFileError } from '../../runner/results-file.js';
 import { readJsonLines } from '../../runner/json-lines.js';
 import type { Results } from '../../results/index.js';
@@ -86,6 +87,13 @@ describe('readResultsFile(file)', () => {
         `${join(dir, 'w.json')} not written: expected the results of a run (with "format": "caresim-results/1"), got ${JSON.stringify(bad)}`,
       );
     }
+    const shard = file('shard.json', JSON.stringify({ format: 'caresim-results/1', strategies: {}, shard: '0/2' }));
+    expect(await refusal(shard)).toBe(
+      `${shard} is a shard file (one part of a run), not a whole run: merge the shards first (mergeShardFiles, or caresim merge)`,
+    );
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(await refusal(fifo)).toBe(`${fifo} is not a regular file, not a results file`);
     const yaml = file('s.yaml', 'caresim: 1\nname: x\n');
     expect(await refusal(yaml)).toMatch(new RegExp(`^${yaml.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a results file \\(not JSON: `));
   });

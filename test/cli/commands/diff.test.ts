@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { ensureBuilt, runCli, small } from '../cli-process.js';
 import { tempDir } from '../../temp-dir.js';
 import type { Diff } from '../../../results/index.js';
@@ -143,5 +144,17 @@ describe('diffCommand({ a, b })', () => {
     expect(has('baseline', 'acute_occupancy')).toBe(false);
     expect(has('baseline', 'delayed_bed_days_per_day')).toBe(true);
     expect(has('more-beds', 'acute_occupancy')).toBe(true);
+  });
+});
+
+describe('caresim diff with a pipe', () => {
+  it('refuses it at once (exit 2) instead of waiting on it for ever in a read that not even Ctrl-C stops', () => {
+    const fifo = join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    const r = runCli(['diff', fifo, a], {}, undefined, 30_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `caresim: ${fifo} is not a regular file (a pipe, a device or a socket); expected a results file written by \`caresim run --out FILE\` or \`caresim merge --out FILE\`\n`,
+    );
   });
 });
