@@ -23,6 +23,7 @@ import { basename, dirname, join } from 'node:path';
 /** An output path that cannot be written: a usage problem, told before any work is done. */
 export class OutputError extends Error {
   readonly code = 'OUTPUT_INVALID';
+  override readonly name = 'OutputError';
 }
 
 /**

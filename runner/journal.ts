@@ -51,6 +51,7 @@ interface JournalLine extends JournalEntry {
 
 export class ResumeError extends Error {
   readonly code = 'RESUME_MISMATCH';
+  override readonly name = 'ResumeError';
 }
 
 export interface OpenOptions {

@@ -16,6 +16,7 @@ import { abandon, removeFile, writeAll } from './atomic.js';
 
 export class LockError extends Error {
   readonly code = 'LOCKED';
+  override readonly name = 'LockError';
 }
 
 interface Owner {

@@ -32,6 +32,7 @@ const WHOLE_MAX = 256 * 1024 * 1024;
 
 export class ResultsFileError extends Error {
   readonly code = 'RESULTS_INVALID';
+  override readonly name = 'ResultsFileError';
 }
 
 /**

@@ -22,6 +22,7 @@ export interface ShardResults extends Results {
 
 export class MergeError extends Error {
   readonly code = 'MERGE_INVALID';
+  override readonly name = 'MergeError';
 }
 
 const shardLayout = (path: readonly (string | number)[]) => (path[0] === 'replications_raw' ? path.length < 3 : resultsLayout(path));

@@ -11,6 +11,7 @@ export interface Shard {
 
 export class ShardError extends Error {
   readonly code = 'BAD_SHARD';
+  override readonly name = 'ShardError';
 }
 
 /** More shards than any cluster run needs; a larger count is a typo or a forged file. */

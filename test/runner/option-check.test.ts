@@ -25,6 +25,7 @@ describe('runScenario(src, options) refuses what a script got wrong, naming the 
     for (const reps of [-1, 0, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 'abc', '']) {
       const e = await refusal({ reps, workers: 0 });
       expect(e).toBeInstanceOf(OptionError);
+      expect(e.name).toBe('OptionError');
       expect(e.message).toMatch(/^reps: expected a whole number from 1 to 100,000 per strategy/);
     }
     expect((await refusal({ reps: 1e9, workers: 0 })).message).toMatch(/^reps: at most 100,000 per strategy .*got "1000000000"$/);
@@ -51,6 +52,8 @@ describe('runScenario(src, options) refuses what a script got wrong, naming the 
     expect((await refusal({ set: ['units.a.capacity=2', 'oops'], workers: 0 }, mm1)).message).toMatch(/got "oops"$/);
     const shard = await refusal({ shard: { index: 5, count: 2 }, workers: 0 });
     expect(shard).toBeInstanceOf(ShardError);
+    // Named for a script's logs (`ShardError: ...`), as OptionError is.
+    expect(shard.name).toBe('ShardError');
     expect(shard.message).toBe('shard: the shard index must be a whole number from 0 to 1, got 5');
     expect((await refusal({ maxMemoryMb: -5 })).message).toMatch(/^maxMemoryMb: expected a whole number of at least 16, got "-5"$/);
     expect((await refusal({ precisionTarget: 5, workers: 0 })).message).toMatch(
@@ -101,6 +104,7 @@ describe('runScenario(src, options) refuses what a script got wrong, naming the 
     writeFileSync(file, '{}');
     const e = await refusal({ workers: 0, journal: join(file, 'sub', 'j.ndjson') });
     expect(e).toBeInstanceOf(OutputError);
+    expect(e.name).toBe('OutputError');
     expect(e.message).toBe(`cannot write ${join(file, 'sub', 'j.ndjson')}: ${file} is a file, where a folder must be`);
   });
 });
