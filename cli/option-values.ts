@@ -3,7 +3,7 @@
  * what is expected (a UsageError), never a NaN or a stack trace.
  */
 import { availableParallelism } from 'node:os';
-import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE, wholeNumberProblem } from '../engine/index.js';
+import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE, REPLICATIONS_WHY, WORKERS_WHY, wholeNumberProblem } from '../engine/index.js';
 import type { Adjust } from './adjust.js';
 
 export class UsageError extends Error {}
@@ -28,8 +28,7 @@ export function varyList(v: unknown): { param: string; share: number }[] {
 const maxWorkers = () => MAX_WORKERS_PER_CORE * availableParallelism();
 
 /** `--workers`: 0 (this thread) up to a few per core; more only compete for the same cores. */
-export const workerCount = (v: unknown): number | undefined =>
-  wholeNumber(v, 'workers', 0, maxWorkers(), ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`);
+export const workerCount = (v: unknown): number | undefined => wholeNumber(v, 'workers', 0, maxWorkers(), WORKERS_WHY);
 
 export const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
@@ -43,7 +42,7 @@ export function wholeNumber(v: unknown, name: string, min: number, max = Number.
 export function reps(v: unknown): number | 'auto' | undefined {
   if (v === undefined) return undefined;
   if (String(v).trim().toLowerCase() === 'auto') return 'auto';
-  return wholeNumber(v, 'reps', 1, MAX_REPLICATIONS, " per strategy (caresim's limit; `auto` stops when the CIs are tight)");
+  return wholeNumber(v, 'reps', 1, MAX_REPLICATIONS, REPLICATIONS_WHY);
 }
 
 /** A seed that looks like a whole number is a number (as in the scenario file). */

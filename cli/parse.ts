@@ -3,7 +3,7 @@
  * yargs is given a parse callback, so it neither prints nor exits; cli/main.ts decides
  * what to write and which exit code to set.
  */
-import { MAX_REPLICATIONS } from '../engine/index.js';
+import { MAX_REPLICATIONS, MAX_REPS_WHY, MIN_MEMORY_MB } from '../engine/index.js';
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { COMMANDS, type CommandSpec } from './options.js';
@@ -205,7 +205,7 @@ function toCommand(raw: Record<string, unknown>): Command {
         cmd: 'run',
         file: String(a.file),
         reps: reps(a.reps),
-        maxReps: wholeNumber(a['max-reps'], 'max-reps', 10, MAX_REPLICATIONS, " per strategy (caresim's limit)"),
+        maxReps: wholeNumber(a['max-reps'], 'max-reps', 10, MAX_REPLICATIONS, MAX_REPS_WHY),
         seed: seed(a.seed),
         workers: workerCount(a.workers),
         out: str(a.out),
@@ -223,7 +223,7 @@ function toCommand(raw: Record<string, unknown>): Command {
         resume: Boolean(a.resume),
         fresh: Boolean(a.fresh),
         journal: str(a.journal),
-        maxMemory: wholeNumber(a['max-memory'], 'max-memory', 16),
+        maxMemory: wholeNumber(a['max-memory'], 'max-memory', MIN_MEMORY_MB),
         quiet: Boolean(a.quiet),
       };
     case 'check':

@@ -31,7 +31,18 @@ export { serveReplications } from './replication-protocol.js';
 export type { ToWorker, FromWorker, ReplicationWorkerOptions } from './replication-protocol.js';
 export { UNIT_METRICS, TEAM_METRICS, STAFF_METRICS, COST_METRICS, SYSTEM_KPIS, PAIRED_KPIS } from './metrics.js';
 export type { UnitMetricName, UnitMetrics, SystemKpiName, CoreKpiName, SystemKpis, PairedKpiName } from './metrics.js';
-export { MAX_REPLICATIONS, MAX_ARRIVALS, MAX_PATIENTS, MAX_WORKERS_PER_CORE, wholeNumberProblem, quoted } from './limits.js';
+export {
+  MAX_REPLICATIONS,
+  MAX_ARRIVALS,
+  MAX_PATIENTS,
+  MAX_WORKERS_PER_CORE,
+  REPLICATIONS_WHY,
+  MAX_REPS_WHY,
+  WORKERS_WHY,
+  MIN_MEMORY_MB,
+  wholeNumberProblem,
+  quoted,
+} from './limits.js';
 export { PATIENT_BYTES } from './patients.js';
 export { own, table } from './own.js';
 export { EventQueue } from './event-queue.js';

@@ -22,6 +22,17 @@ export const MAX_ARRIVALS = 1e9;
  */
 export const MAX_WORKERS_PER_CORE = 4;
 
+/**
+ * Why the limits are what they are, as the command line (`--reps`, `--max-reps`, `--workers`)
+ * and a script's run options (`reps`, `maxReps`, `workers`) state them, after the number.
+ */
+export const REPLICATIONS_WHY = " per strategy (caresim's limit; `auto` stops when the CIs are tight)";
+export const MAX_REPS_WHY = " per strategy (caresim's limit)";
+export const WORKERS_WHY = ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`;
+
+/** The smallest memory budget a worker runs in (`--max-memory`, `maxMemoryMb`), MiB. */
+export const MIN_MEMORY_MB = 16;
+
 /** A value as given, quoted for a message: `"abc"`, `""`, `"1.5"`. */
 export const quoted = (v: unknown): string => JSON.stringify(String(v));
 

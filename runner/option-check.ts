@@ -7,7 +7,16 @@
  */
 import { availableParallelism } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
-import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE, wholeNumberProblem, quoted } from '../engine/index.js';
+import {
+  MAX_REPLICATIONS,
+  MAX_WORKERS_PER_CORE,
+  REPLICATIONS_WHY,
+  MAX_REPS_WHY,
+  WORKERS_WHY,
+  MIN_MEMORY_MB,
+  wholeNumberProblem,
+  quoted,
+} from '../engine/index.js';
 import type { CompiledScenario } from '../engine/index.js';
 import { AUTO_MIN } from './auto.js';
 import { checkShard } from './shard.js';
@@ -26,11 +35,7 @@ function whole(v: unknown, label: string, min: number, max?: number, why?: strin
   if (problem || typeof v !== 'number') throw new OptionError(problem ?? `${label}: expected a number, got the text ${quoted(v)}`);
 }
 
-// The limits the command line states for the same options (cli/option-values.ts, cli/parse.ts).
 const maxWorkers = (): number => MAX_WORKERS_PER_CORE * availableParallelism();
-const WORKERS_WHY = ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`;
-const REPS_WHY = " per strategy (caresim's limit; `auto` stops when the CIs are tight)";
-const MIN_MEMORY_MB = 16;
 
 /** Refuses a run whose options a script got wrong, naming the option; the scenario is checked by its loader. */
 export function checkRunOptions(src: unknown, opts: RunOptions): void {
@@ -61,8 +66,8 @@ export function checkRunOptions(src: unknown, opts: RunOptions): void {
   ) {
     throw new OptionError(`warm: expected workers from startWorkers(options), got ${quoted(warm)}`);
   }
-  if (o.reps !== 'auto') whole(o.reps, 'reps', 1, MAX_REPLICATIONS, REPS_WHY);
-  whole(o.maxReps, 'maxReps', AUTO_MIN, MAX_REPLICATIONS, " per strategy (caresim's limit)");
+  if (o.reps !== 'auto') whole(o.reps, 'reps', 1, MAX_REPLICATIONS, REPLICATIONS_WHY);
+  whole(o.maxReps, 'maxReps', AUTO_MIN, MAX_REPLICATIONS, MAX_REPS_WHY);
   whole(o.workers, 'workers', 0, maxWorkers(), WORKERS_WHY);
   whole(o.maxMemoryMb, 'maxMemoryMb', MIN_MEMORY_MB);
   const seed = o.seed;
