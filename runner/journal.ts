@@ -259,10 +259,10 @@ export class Journal {
   /**
    * Locks and opens the journal. With `resume` and an existing file, checks it and hands
    * each finished replication to `onEntry`; with `fresh` or no file, starts a new journal;
-   * an existing journal with neither is refused (it holds an interrupted run's work).
+   * an existing journal with neither is refused (it holds an interrupted run's work). Both at
+   * once are refused before any journal is opened, with the run's other options (option-check.ts).
    */
   static async open(file: string, header: JournalHeader, opts: OpenOptions = {}): Promise<Journal> {
-    if (opts.resume && opts.fresh) throw new ResumeError('--resume and --fresh contradict each other: give one');
     makeFolderFor(file);
     const st = existsSync(file) ? statSync(file) : null;
     if (st?.isDirectory()) throw new ResumeError(`${file} is a directory, not a journal: give --journal (or --out) a file path`);

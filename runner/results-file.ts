@@ -62,9 +62,10 @@ export async function readResultsFile(file: string): Promise<Results> {
   let value: unknown;
   try {
     // A pipe or a device would be read for ever.
-    if (!statSync(file).isFile()) {
+    const st = statSync(file);
+    if (!st.isFile()) {
       throw new ResultsFileError(
-        statSync(file).isDirectory() ? `${file} is a folder, not a results file` : `${file} is not a regular file, not a results file`,
+        st.isDirectory() ? `${file} is a folder, not a results file` : `${file} is not a regular file, not a results file`,
       );
     }
     value = (await readJsonFile(file)).value;
