@@ -7,9 +7,9 @@
  *  3. the targets, met or missed; 4. agreement of the results with the references.
  *  5. scenario compile time; 6. runner scaling over worker threads.
  *  7. the user's path: `caresim run` as a whole process against the typed-JS reference;
- *  8. peak memory of `caresim run` at two replication counts; 9. with --large, the large-ICS growth law.
- * Options: --runs N (default 3), --no-simpy, --no-micro, --no-runner, --no-user, --memory-reps A,B
- * (default 200,2000), --large. Never run as a test: timings vary.
+ *  8. peak memory of `caresim run` at rising replication counts; 9. with --large, the large-ICS growth law.
+ * Options: --runs N (default 3), --no-simpy, --no-micro, --no-runner, --no-user, --memory-reps A,B,C
+ * (default 200,2000,10000), --large. Never run as a test: timings vary.
  */
 import { cpus, availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -221,8 +221,8 @@ if (!argv.includes('--no-user')) {
   userPath(userOpts);
 }
 say('\n8. Peak memory of caresim run, model B, 1 worker (whole process; not timing-sensitive)');
-const memReps = argv.includes('--memory-reps') ? argv[argv.indexOf('--memory-reps') + 1].split(',').map(Number) : [200, 2000];
-memoryPath(userOpts, [memReps[0], memReps[1]]);
+const memReps = argv.includes('--memory-reps') ? argv[argv.indexOf('--memory-reps') + 1].split(',').map(Number) : [200, 2000, 10_000];
+memoryPath(userOpts, memReps);
 
 if (argv.includes('--large')) {
   say('\n9. Large ICS (node dist/bench-large.js)');
