@@ -15,6 +15,7 @@ import { compileStaff, staffNames } from './compile-staff.js';
 import { checkShares } from './staff-shares.js';
 import { BUILTIN_EXITS, DEATH_EXITS } from './keys.js';
 import type { Ctx } from './context.js';
+import { CompileMemo } from './compile-memo.js';
 
 export interface Clock {
   name: string;
@@ -34,18 +35,34 @@ export interface RecompilableModel {
   uncertain: Map<string, Uncertain>;
   /** The model with uncertain params at the given values; shares unchanged parts. */
   recompile(draws: Map<string, number>): Model;
+  /**
+   * The model of `root2`, this tree with other values for the params named in `changed`: only
+   * the parts that read them, directly or through other params, compile again (and every
+   * arrival stream when the population does: streams read its cohorts). Problems go to `diags2`;
+   * null when any is an error. For checks whose model is then thrown away (a lever's ends):
+   * it shares this model's unchanged parts.
+   */
+  vary(root2: SMap, diags2: Diagnostics, changed: ReadonlySet<string>): Model | null;
 }
 
 interface Part<T> {
   value: T;
+  /** Uncertain params it read; every param it read. */
   deps: Set<string>;
+  reads: Set<string>;
 }
 
 function names(node: SMap | undefined | ReturnType<typeof child>): string[] {
   return node && node.kind === 'map' ? node.entries.map((e) => e.key) : [];
 }
 
-export function compileTree(root: SMap, diags: Diagnostics, clock: Clock, baseParams?: SMap): RecompilableModel | null {
+export function compileTree(
+  root: SMap,
+  diags: Diagnostics,
+  clock: Clock,
+  baseParams?: SMap,
+  memo: CompileMemo = new CompileMemo(),
+): RecompilableModel | null {
   const params = child(root, 'params');
   const paramMap = params && params.kind === 'map' ? params : undefined;
   const exitsNode = child(root, 'exits');
@@ -73,14 +90,15 @@ export function compileTree(root: SMap, diags: Diagnostics, clock: Clock, basePa
     t0: clock.t0,
     warmup: clock.warmup,
     horizon: clock.horizon,
+    memo,
   });
 
   const env = new Env(paramMap, diags, undefined, baseParams);
   env.evalAll(paramMap);
   const ctx = makeCtx(env, diags, [], []);
   const part = <T>(fn: () => T): Part<T> => {
-    const [value, deps] = env.track(fn);
-    return { value, deps };
+    const [value, deps, reads] = env.track(fn);
+    return { value, deps, reads };
   };
 
   const pop = part(() => compilePopulation(ctx));
@@ -143,5 +161,30 @@ export function compileTree(root: SMap, diags: Diagnostics, clock: Clock, basePa
     if (d.errorCount > 0 || !p || !st || us.some((u) => !u) || ss.some((s) => !s)) throw new ScenarioError(d.list);
     return assemble(p, us as Unit[], ss as Source[][], st);
   };
-  return { model, uncertain: env.uncertain, recompile };
+  const vary = (root2: SMap, diags2: Diagnostics, changed: ReadonlySet<string>): Model | null => {
+    const touched = (p: Part<unknown>) => [...changed].some((name) => p.reads.has(name));
+    const params2 = child(root2, 'params');
+    const env2 = new Env(params2?.kind === 'map' ? params2 : undefined, diags2, undefined, baseParams);
+    env2.evalAll(params2?.kind === 'map' ? params2 : undefined);
+    const ctx2: Ctx = { ...makeCtx(env2, diags2, ctx.exits.slice(), ctx.people), root: root2 };
+    const entries = (key: string) => {
+      const node = child(root2, key);
+      return node?.kind === 'map' ? node.entries : [];
+    };
+    // In a whole compile's order, so the first problem is the one it would find first.
+    const people = touched(pop);
+    const p = people ? compilePopulation(ctx2) : pop.value;
+    // Sources read the cohorts' sizes and the season as well as params.
+    if (people && p) ctx2.people = p.cohorts.map((c) => c.people);
+    const st = touched(staff) ? compileStaff(ctx2) : staff.value;
+    const unitEntries = entries('units'),
+      sourceEntries = entries('arrivals');
+    const us = units.map((u, i) => (touched(u) ? compileUnit(ctx2, unitNames[i], unitEntries[i].value) : u.value));
+    const ss = sources.map((s, i) =>
+      people || touched(s) ? compileSource(ctx2, sourceEntries[i].key, sourceEntries[i].value, seasonOn(p)) : s.value,
+    );
+    if (!p || !st || us.some((u) => !u) || ss.some((s) => !s) || !checkShares(ctx2, us as Unit[]) || diags2.errorCount > 0) return null;
+    return assemble(p, us as Unit[], ss as Source[][], st);
+  };
+  return { model, uncertain: env.uncertain, recompile, vary };
 }

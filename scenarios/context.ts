@@ -5,6 +5,7 @@
 import type { Diagnostics, Loc } from './errors.js';
 import type { Env } from './env.js';
 import type { SMap } from './tree.js';
+import type { CompileMemo } from './compile-memo.js';
 
 export interface Ctx {
   env: Env;
@@ -24,6 +25,8 @@ export interface Ctx {
   t0: number;
   warmup: number;
   horizon: number;
+  /** What this load's compiles share (compile-memo.ts). */
+  memo: CompileMemo;
 }
 
 /** Routing code of a destination: unit index >= 0, or -(exit index) - 1. */

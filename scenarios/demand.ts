@@ -10,6 +10,7 @@ import type { Model } from '../engine/index.js';
 import { DAY, YEAR } from '../engine/index.js';
 import { addRoute, solveTraffic } from './network.js';
 import { routeProbs } from './routing.js';
+import { CompileMemo } from './compile-memo.js';
 
 export const WINDOW_DAYS = 30;
 
@@ -99,8 +100,42 @@ function externalRates(model: Model, people: number[], weight: (s: Model['source
   }
 }
 
-/** The measured period cut into windows of about WINDOW_DAYS days, each with its arrival rates. */
-export function demandWindows(model: Model): Window[] {
+/**
+ * Everything of a model that its demand windows are worked out from, as text: numbers that JSON
+ * cannot tell apart (NaN and the infinities, -0 and 0) are written out.
+ */
+function demandKey(model: Model): string {
+  const exact = (_: string, v: unknown) => (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)) ? `#${v}` : v);
+  return `demand:${JSON.stringify(
+    [
+      model.warmup,
+      model.horizon,
+      model.season ?? null,
+      model.population ?? null,
+      model.deathExits,
+      model.cohorts.map((c) => [c.people, c.crisis, c.death, c.becomes]),
+      model.sources.map((s) => [s.cohort, s.rate, s.seasonal, s.cohortMix, s.to]),
+      model.units.map((u) => u.next),
+    ],
+    exact,
+  )}`;
+}
+
+/**
+ * The measured period cut into windows of about WINDOW_DAYS days, each with its arrival rates.
+ * PERF: the strategies of a scenario mostly share their demand (a strategy that adds beds
+ * changes no arrival rate), so a load works out each distinct demand once; the windows
+ * returned are shared and must not be changed.
+ */
+export function demandWindows(model: Model, memo: CompileMemo = new CompileMemo()): readonly Window[] {
+  return memo.get(
+    demandKey(model),
+    () => workOut(model),
+    (ws) => ws.length * model.cohorts.length * model.units.length,
+  );
+}
+
+function workOut(model: Model): Window[] {
   const start = model.warmup,
     end = model.warmup + model.horizon;
   const n = Math.max(1, Math.round(model.horizon / (WINDOW_DAYS * DAY)));

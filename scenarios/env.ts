@@ -40,8 +40,11 @@ export class Env implements Scope {
   private readonly nodes = new Map<string, SNode>();
   private readonly values = new Map<string, Value | null>();
   private readonly deps = new Map<string, Set<string>>();
+  /** Per param, every param its value was worked out from (through other params too). */
+  private readonly reads = new Map<string, Set<string>>();
   private readonly busy = new Set<string>();
   private frames: Set<string>[] = [];
+  private readFrames: Set<string>[] = [];
 
   private readonly base = new Map<string, SNode>();
 
@@ -105,6 +108,11 @@ export class Env implements Scope {
     if (!this.values.has(key)) this.compute(key, name, node);
     const d = this.deps.get(key);
     if (d) for (const f of this.frames) for (const x of d) f.add(x);
+    const r = this.reads.get(key);
+    for (const f of this.readFrames) {
+      f.add(name);
+      if (r) for (const x of r) f.add(x);
+    }
     const v = this.values.get(key);
     if (v === null) throw new ExprError(REPORTED, '');
     return v;
@@ -121,7 +129,8 @@ export class Env implements Scope {
       return;
     }
     this.busy.add(key);
-    const [v, deps] = this.track(() => this.eval(node, path));
+    const [v, deps, reads] = this.track(() => this.eval(node, path));
+    this.reads.set(key, reads);
     this.busy.delete(key);
     let out: Value | null = v;
     if (v && v.k === 'dist') {
@@ -140,14 +149,17 @@ export class Env implements Scope {
     this.deps.set(key, deps);
   }
 
-  /** Runs fn and returns the uncertain params it touched. */
-  track<T>(fn: () => T): [T, Set<string>] {
-    const frame = new Set<string>();
+  /** Runs fn and returns the uncertain params it touched, and every param it read (through other params too). */
+  track<T>(fn: () => T): [T, Set<string>, Set<string>] {
+    const frame = new Set<string>(),
+      read = new Set<string>();
     this.frames.push(frame);
+    this.readFrames.push(read);
     try {
-      return [fn(), frame];
+      return [fn(), frame, read];
     } finally {
       this.frames.pop();
+      this.readFrames.pop();
     }
   }
 

@@ -13,6 +13,7 @@ import { minuteOfWeekAbs } from './calendar.js';
 import { DAY } from '../engine/index.js';
 import type { Clock } from './compile.js';
 import { MAX_REPLICATIONS } from '../engine/index.js';
+import { CompileMemo } from './compile-memo.js';
 
 function tooMany(diags: Diagnostics, node: SNode, path: string, n: number): void {
   diags.error('too-many-replications', node.loc, path, `${n.toLocaleString('en-GB')} replications per strategy is past caresim's limit`, {
@@ -29,6 +30,8 @@ export interface Header extends Pick<
 > {
   seed: number;
   clock: Clock;
+  /** What the compiles of this load (strategies, sweep points, lever ends, recompiles) share. */
+  memo: CompileMemo;
   /** False when a header value is wrong: the rest is still checked, with stand-ins. */
   valid: boolean;
 }
@@ -133,6 +136,7 @@ export function readHeader(root: SMap, env: Env, diags: Diagnostics, fallbackNam
     horizonDays: h / DAY,
     warmupDays: w / DAY,
     clock: { name, t0, warmup: w, horizon: h, weekOffset: minuteOfWeekAbs(t0) },
+    memo: new CompileMemo(),
     valid: ok && horizon !== null && warmup !== null,
   };
 }

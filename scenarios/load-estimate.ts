@@ -18,7 +18,8 @@ import { routeProbs } from './routing.js';
 import { usableMeanCapacity } from './staff-check.js';
 import { demandWindows } from './demand.js';
 import { dischargeWaitMean } from './discharge-wait.js';
-import { queueWaitMean } from './erlang.js';
+import { queueWaitMean, erlangB } from './erlang.js';
+import { CompileMemo, numberKey } from './compile-memo.js';
 
 export interface StayParts {
   service: number;
@@ -55,9 +56,11 @@ export interface UnitLoad {
 }
 
 const ITERATIONS = 60;
+/** Places from which a unit's Erlang B values are kept for the load's other strategies and windows. */
+const LARGE = 64;
 
 /** Per unit: the estimated offered load (null for units without a place limit). */
-export function estimateLoads(model: Model): (UnitLoad | null)[] {
+export function estimateLoads(model: Model, memo: CompileMemo = new CompileMemo()): (UnitLoad | null)[] {
   const n = model.units.length,
     K = model.cohorts.length;
   const P = model.units.map((u) => u.next.map((r) => [...routeProbs(r)].filter(([, p]) => p > 0)));
@@ -74,10 +77,16 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
     }),
   );
   const blocks = (u: number, d: number) => d >= 0 && model.units[u].ifFull?.[String(d)] === undefined;
+  // The destinations each unit's patients would wait for in their place, per cohort (worked out
+  // once: the fixed point below asks at every round).
+  const waitsIn = P.map((byCohort, u) => byCohort.map((dests) => dests.filter(([d]) => blocks(u, d))));
   // PERF: windows with the same demand and places (every window of a model without seasons,
   // population change or capacity changes) have the same fixed point: solve it once.
   const solved = new Map<string, { rate: number[]; stay: number[][]; wait: number[] }>();
-  const windows = demandWindows(model).map((w) => {
+  // Erlang B of a large unit is a loop over its places (2,000 for an acute hospital); the
+  // strategies of a load ask for the same ones many times over.
+  const loss = (c: number, a: number) => (c < LARGE ? erlangB(c, a) : memo.get(`erlangB:${c}|${numberKey(a)}`, () => erlangB(c, a)));
+  const windows = demandWindows(model, memo).map((w) => {
     const places = model.units.map((_, u) => usableMeanCapacity(model, u, w.from, w.to));
     const key = `${places.join(',')}|${w.lam.map((l) => l.join(',')).join(';')}`;
     const hit = solved.get(key);
@@ -107,7 +116,7 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
       stay = model.units.map((_, u) =>
         fixed[u].map((f, c) => {
           let b = 0;
-          for (const [d, p] of P[u][c]) if (blocks(u, d) && wait[d] > 0) b += p * wait[d];
+          for (const [d, p] of waitsIn[u][c]) if (wait[d] > 0) b += p * wait[d];
           return f.service + f.handoff + f.window + b;
         }),
       );
@@ -125,7 +134,7 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
         if (unit.queue !== 0) next = Number.isFinite(unit.queue) && work >= places[d] ? Infinity : 0;
         else if (work === lastWork[d]) next = lastWait[d];
         else {
-          next = queueWaitMean(places[d], work, work / rate[d], cs2[d]);
+          next = queueWaitMean(places[d], work, work / rate[d], cs2[d], loss);
           lastWork[d] = work;
           lastWait[d] = next;
         }
@@ -159,8 +168,8 @@ export function estimateLoads(model: Model): (UnitLoad | null)[] {
         parts.handoff += len * l * f.handoff;
         parts.window += len * l * f.window;
         parts.blocking += len * l * (stay[u][c] - f.service - f.handoff - f.window);
-        for (const [d, p] of P[u][c]) {
-          if (!(p > 0) || !blocks(u, d) || !(wait[d] > 0)) continue;
+        for (const [d] of waitsIn[u][c]) {
+          if (!(wait[d] > 0)) continue;
           waitsFor.add(d);
           if (wait[d] === Infinity) short.add(d);
         }

@@ -84,13 +84,24 @@ export function checkNetwork(
   return ok;
 }
 
-/** Time-average capacity over the measured period. */
+/** Time-average capacity over [from, to). */
 export function meanCapacity(capacity: number, schedule: Schedule | undefined, from: number, to: number): number {
   if (!schedule) return capacity;
+  const at = schedule.at,
+    n = at.length;
+  // PERF: from the last breakpoint at or before `from` (the ones before it add nothing), found by
+  // halving: the load estimate asks for every month of a roster with thousands of breakpoints.
+  let lo = 0,
+    hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (at[mid] <= from) lo = mid;
+    else hi = mid - 1;
+  }
   let sum = 0;
-  for (let i = 0; i < schedule.at.length; i++) {
-    const a = Math.max(from, schedule.at[i]),
-      b = Math.min(to, i + 1 < schedule.at.length ? schedule.at[i + 1] : Infinity);
+  for (let i = lo; i < n && at[i] < to; i++) {
+    const a = Math.max(from, at[i]),
+      b = Math.min(to, i + 1 < n ? at[i + 1] : Infinity);
     if (b > a) sum += (b - a) * schedule.cap[i];
   }
   return to > from ? sum / (to - from) : capacity;

@@ -52,9 +52,10 @@ const COST_PER: Record<Per, string> = { hour: '21.43/hour', day: '345/day', year
 
 export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind: NumKind, per: Per = 'day'): number | null {
   const ex = kind === 'cost-rate' ? { t: -1, what: `a cost per ${per}`, example: COST_PER[per] } : EXPECT[kind];
-  const key = lastKey(path);
+  // Only messages name the key: worked out when one is written (every number of every compile passes here).
+  const key = () => lastKey(path);
   if (v.k !== 'q') {
-    env.diags.error('wrong-type', node.loc, path, `${key} expects ${ex.what}, got ${shown(node)} (${describeValue(v)})`, {
+    env.diags.error('wrong-type', node.loc, path, `${key()} expects ${ex.what}, got ${shown(node)} (${describeValue(v)})`, {
       expected: `${ex.what}, e.g. \`${ex.example}\``,
       hint: v.k === 'dist' ? 'distributions are allowed for los, service, patience, handoff and params' : undefined,
     });
@@ -66,7 +67,7 @@ export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind:
       bare ? 'missing-unit' : 'wrong-dimension',
       node.loc,
       path,
-      `${key} expects ${ex.what}, got ${shown(node)} (${describeValue(v)})`,
+      `${key()} expects ${ex.what}, got ${shown(node)} (${describeValue(v)})`,
       {
         expected: `${ex.what}, e.g. \`${ex.example}\``,
         hint: bare ? `add a unit: \`${node.kind === 'scalar' ? node.text : v.n}${ex.t === 1 ? ' days' : `/${per}`}\`` : undefined,
@@ -76,7 +77,7 @@ export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind:
   }
   const n = v.n;
   if (kind === 'probability' && (n < 0 || n > 1)) {
-    env.diags.error('probability-range', node.loc, path, `${key} is ${Number((n * 100).toPrecision(6))}%, outside 0% to 100%`, {
+    env.diags.error('probability-range', node.loc, path, `${key()} is ${Number((n * 100).toPrecision(6))}%, outside 0% to 100%`, {
       expected: 'a probability between 0 and 1 (0% to 100%)',
       // A bare 3.5 is almost always a percentage written without its sign.
       hint:
@@ -85,11 +86,11 @@ export function checkNumber(env: Env, v: Value, node: SNode, path: string, kind:
     return null;
   }
   if (kind !== 'number' && kind !== 'signed-rate' && n < 0) {
-    env.diags.error('negative', node.loc, path, `${key} is negative (${shown(node)})`, { expected: `${ex.what} of at least 0` });
+    env.diags.error('negative', node.loc, path, `${key()} is negative (${shown(node)})`, { expected: `${ex.what} of at least 0` });
     return null;
   }
   if (kind === 'whole' && !Number.isInteger(n)) {
-    env.diags.error('not-whole', node.loc, path, `${key} is ${n}, not a whole number`, {
+    env.diags.error('not-whole', node.loc, path, `${key()} is ${n}, not a whole number`, {
       expected: `${ex.what} (a whole number)`,
       hint: `use \`round(${node.kind === 'scalar' ? node.text : n})\` or a whole number`,
     });

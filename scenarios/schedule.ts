@@ -14,6 +14,7 @@ import { readNumber } from './read.js';
 import { parseDate, parseDays, parseClockRange, inRange, minuteOfWeekAbs } from './calendar.js';
 import { DAY, HOUR } from '../engine/index.js';
 import type { Ctx } from './context.js';
+import { numberKey } from './compile-memo.js';
 
 interface Shift {
   days: number[];
@@ -109,10 +110,23 @@ export function readCapacity(
   const shifts = list(ctx, shiftsNode, `${path}.${w.list}`, (it, p) => shift(ctx, it, p, w));
   const changes = list(ctx, child(node, 'changes'), `${path}.changes`, (it, p) => change(ctx, it, p, w));
   if (!ok || base === null || !shifts || !changes) return null;
+  const end = ctx.warmup + ctx.horizon;
+  // PERF: every strategy, sweep point and lever end compiles the same rosters again (the
+  // default ICS: 24 compiles of three rosters over 485 days); one expansion serves them all,
+  // each model getting arrays of its own.
+  const done = ctx.memo.get(
+    expansionKey(base, shifts, changes, ctx.t0, end),
+    () => expand(ctx, base, shifts, changes, end),
+    (e) => 2 * e.at.length,
+  );
+  return { capacity: done.most, schedule: { at: done.at.slice(), cap: done.cap.slice() } };
+}
+
+/** The schedule's breakpoints over the run, and its highest level. */
+function expand(ctx: Ctx, base: number, shifts: Shift[], changes: Change[], end: number): { most: number; at: number[]; cap: number[] } {
   const at: number[] = [],
     cap: number[] = [];
   let most = base;
-  const end = ctx.warmup + ctx.horizon;
   const capAt = (t: number): number => {
     const abs = ctx.t0 + t;
     let c = base;
@@ -145,7 +159,15 @@ export function readCapacity(
       if (t > 0 && t < end) step(t);
     }
   }
-  return { capacity: most, schedule: { at, cap } };
+  return { most, at, cap };
+}
+
+/** The expansion's inputs as text; numbers written exactly (String round-trips every double). */
+function expansionKey(base: number, shifts: Shift[], changes: Change[], t0: number, end: number): string {
+  const k = numberKey;
+  const sh = shifts.map((s) => `${s.days.join(',')}/${k(s.hours[0])}-${k(s.hours[1])}/${k(s.cap)}`).join(';');
+  const ch = changes.map((c) => `${k(c.from)}-${k(c.to)}/${k(c.cap)}`).join(';');
+  return `schedule:${k(base)}|${k(t0)}|${k(end)}|${sh}|${ch}`;
 }
 
 function list<T>(ctx: Ctx, node: SNode | undefined, path: string, read: (n: SNode, p: string) => T | null): T[] | null {

@@ -11,6 +11,7 @@ import type { Diagnostics, Loc } from './errors.js';
 import { routeProbs } from './routing.js';
 import { trafficRates } from './network.js';
 import { estimateLoads, type UnitLoad } from './load-estimate.js';
+import { CompileMemo } from './compile-memo.js';
 
 /** Occupancy above which beds are commonly said to be unsafe (NHS planning figure). */
 export const SAFE_LOAD = 0.92;
@@ -84,8 +85,9 @@ export function checkStability(
   label: string,
   warned: Set<string> = new Set(),
   t0?: number,
+  memo: CompileMemo = new CompileMemo(),
 ): void {
-  const loads = estimateLoads(model);
+  const loads = estimateLoads(model, memo);
   const lam = trafficRates(model);
   loads.forEach((L, u) => {
     const unit = model.units[u];

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { loadScenario, analyseScenario, loadScenarioText } from '../../scenarios/index.js';
 import { trafficRates, meanCapacity } from '../../scenarios/network.js';
-import { DAY } from '../../engine/index.js';
+import { DAY, makeStream } from '../../engine/index.js';
 
 const LIB = join(__dirname, '../../scenarios/library');
 
@@ -113,5 +113,38 @@ units:
   t: { kind: team, capacity: 2, service: 1 hour, patience: 2 hours, next: t }
 `;
     expect(codes(text).filter((c) => c.startsWith('error'))).toEqual([]);
+  });
+});
+
+describe('meanCapacity(capacity, schedule, from, to)', () => {
+  /** The definition: every breakpoint's overlap with [from, to), in order. */
+  function byDefinition(schedule: { at: number[]; cap: number[] }, from: number, to: number, capacity: number): number {
+    let sum = 0;
+    for (let i = 0; i < schedule.at.length; i++) {
+      const a = Math.max(from, schedule.at[i]),
+        b = Math.min(to, i + 1 < schedule.at.length ? schedule.at[i + 1] : Infinity);
+      if (b > a) sum += (b - a) * schedule.cap[i];
+    }
+    return to > from ? sum / (to - from) : capacity;
+  }
+
+  it('is the definition to the bit on random schedules and windows, repeated breakpoints and the edges included', () => {
+    const rng = makeStream(7, 0, 'mean-capacity');
+    for (let trial = 0; trial < 3000; trial++) {
+      const n = Math.floor(rng.next() * 40);
+      const at: number[] = [];
+      let t = rng.next() < 0.5 ? 0 : rng.next() * 100;
+      for (let i = 0; i < n; i++) {
+        at.push(t);
+        if (rng.next() > 0.2) t += Math.floor(rng.next() * 50) + rng.next();
+      }
+      const cap = at.map(() => Math.floor(rng.next() * 30));
+      const schedule = { at, cap };
+      const pick = () => (at.length > 0 && rng.next() < 0.4 ? at[Math.floor(rng.next() * at.length)] : rng.next() * (t + 60) - 30);
+      let from = pick(),
+        to = pick();
+      if (rng.next() < 0.9 && to < from) [from, to] = [to, from];
+      expect(Object.is(meanCapacity(9, schedule, from, to), byDefinition(schedule, from, to, 9))).toBe(true);
+    }
   });
 });
