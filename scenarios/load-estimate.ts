@@ -81,15 +81,19 @@ export function estimateLoads(model: Model, memo: CompileMemo = new CompileMemo(
   // once: the fixed point below asks at every round).
   const waitsIn = P.map((byCohort, u) => byCohort.map((dests) => dests.filter(([d]) => blocks(u, d))));
   // PERF: windows with the same demand and places (every window of a model without seasons,
-  // population change or capacity changes) have the same fixed point: solve it once.
-  const solved = new Map<string, { rate: number[]; stay: number[][]; wait: number[] }>();
+  // population change or capacity changes) have the same fixed point: solve it once. Such
+  // windows share one array of rates (demand.ts), so the rates are told apart by identity: two
+  // arrays with the same numbers are only solved twice.
+  const solved = new Map<readonly number[][], Map<string, { rate: number[]; stay: number[][]; wait: number[] }>>();
   // Erlang B of a large unit is a loop over its places (2,000 for an acute hospital); the
   // strategies of a load ask for the same ones many times over.
   const loss = (c: number, a: number) => (c < LARGE ? erlangB(c, a) : memo.get(`erlangB:${c}|${numberKey(a)}`, () => erlangB(c, a)));
   const windows = demandWindows(model, memo).map((w) => {
     const places = model.units.map((_, u) => usableMeanCapacity(model, u, w.from, w.to));
-    const key = `${places.join(',')}|${w.lam.map((l) => l.join(',')).join(';')}`;
-    const hit = solved.get(key);
+    const key = places.join(',');
+    const sameRates = solved.get(w.lam) ?? new Map<string, { rate: number[]; stay: number[][]; wait: number[] }>();
+    solved.set(w.lam, sameRates);
+    const hit = sameRates.get(key);
     if (hit) return { w, places, ...hit };
     const rate = model.units.map((_, u) => w.lam.reduce((s, l) => s + l[u], 0));
     const wait = new Array<number>(n).fill(0);
@@ -143,7 +147,7 @@ export function estimateLoads(model: Model, memo: CompileMemo = new CompileMemo(
       });
       if (!changed) break;
     }
-    solved.set(key, { rate, stay, wait });
+    sameRates.set(key, { rate, stay, wait });
     return { w, places, rate, stay, wait };
   });
   return model.units.map((_, u) => {
