@@ -3,7 +3,7 @@
  * what is expected (a UsageError), never a NaN or a stack trace.
  */
 import { availableParallelism } from 'node:os';
-import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE, REPLICATIONS_WHY, WORKERS_WHY, wholeNumberProblem } from '../engine/index.js';
+import { MAX_REPLICATIONS, MAX_WORKERS_PER_CORE, REPLICATIONS_WHY, SET_TEXT, WORKERS_WHY, wholeNumberProblem } from '../engine/index.js';
 import type { Adjust } from './adjust.js';
 
 export class UsageError extends Error {}
@@ -56,7 +56,7 @@ export function seed(v: unknown): number | string | undefined {
 export function setList(v: unknown): string[] {
   const list = listOf(v);
   for (const s of list)
-    if (!/^[^=\s]+=/.test(s)) throw new UsageError(`--set: expected PATH=EXPR (e.g. units.acute.capacity=2000), got "${s}"`);
+    if (!SET_TEXT.test(s)) throw new UsageError(`--set: expected PATH=EXPR (e.g. units.acute.capacity=2000), got "${s}"`);
   return list;
 }
 

@@ -3,7 +3,7 @@
  * yargs is given a parse callback, so it neither prints nor exits; cli/main.ts decides
  * what to write and which exit code to set.
  */
-import { MAX_REPLICATIONS, MAX_REPS_WHY, MIN_MEMORY_MB } from '../engine/index.js';
+import { AUTO_MIN, MAX_REPLICATIONS, MAX_REPS_WHY, MIN_MEMORY_MB } from '../engine/index.js';
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { COMMANDS, type CommandSpec } from './options.js';
@@ -205,7 +205,7 @@ function toCommand(raw: Record<string, unknown>): Command {
         cmd: 'run',
         file: String(a.file),
         reps: reps(a.reps),
-        maxReps: wholeNumber(a['max-reps'], 'max-reps', 10, MAX_REPLICATIONS, MAX_REPS_WHY),
+        maxReps: wholeNumber(a['max-reps'], 'max-reps', AUTO_MIN, MAX_REPLICATIONS, MAX_REPS_WHY),
         seed: seed(a.seed),
         workers: workerCount(a.workers),
         out: str(a.out),

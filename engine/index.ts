@@ -40,6 +40,8 @@ export {
   MAX_REPS_WHY,
   WORKERS_WHY,
   MIN_MEMORY_MB,
+  AUTO_MIN,
+  SET_TEXT,
   wholeNumberProblem,
   quoted,
 } from './limits.js';

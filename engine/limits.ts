@@ -30,6 +30,18 @@ export const REPLICATIONS_WHY = " per strategy (caresim's limit; `auto` stops wh
 export const MAX_REPS_WHY = " per strategy (caresim's limit)";
 export const WORKERS_WHY = ` (${MAX_WORKERS_PER_CORE} per core on this machine; more only compete for the same cores)`;
 
+/**
+ * Replications `replications: auto` starts with and adds at least per round, and so the least
+ * `--max-reps` (`maxReps`) can be.
+ */
+export const AUTO_MIN = 10;
+
+/**
+ * What a `--set` text (a script's `set` entry) looks like: PATH=EXPR, spaces allowed around
+ * the `=` as the scenario's own reader of overrides allows them.
+ */
+export const SET_TEXT = /^\s*[^=\s]+\s*=/;
+
 /** The smallest memory budget a worker runs in (`--max-memory`, `maxMemoryMb`), MiB. */
 export const MIN_MEMORY_MB = 16;
 

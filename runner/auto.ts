@@ -7,7 +7,7 @@
  * rate. The summary is folded in as replications finish, so each round's check reads the
  * folds as they stand instead of re-summarising every replication.
  */
-export const AUTO_MIN = 10;
+import { AUTO_MIN } from '../engine/index.js';
 
 export function nextTarget(n: number, worst: number | null, target: number, max: number): number {
   const predicted = worst === null || !Number.isFinite(worst) ? 2 * n : Math.ceil(n * (worst / target) ** 2);

@@ -14,11 +14,12 @@ import {
   MAX_REPS_WHY,
   WORKERS_WHY,
   MIN_MEMORY_MB,
+  AUTO_MIN,
+  SET_TEXT,
   wholeNumberProblem,
   quoted,
 } from '../engine/index.js';
 import type { CompiledScenario } from '../engine/index.js';
-import { AUTO_MIN } from './auto.js';
 import { checkShard } from './shard.js';
 import type { RunOptions } from './run-options.js';
 
@@ -75,7 +76,7 @@ export function checkRunOptions(src: unknown, opts: RunOptions): void {
     throw new OptionError(`seed: expected a number or a word, got ${quoted(seed)}`);
   }
   if (o.set !== undefined) {
-    const bad = Array.isArray(o.set) ? o.set.find((x) => typeof x !== 'string' || !/^[^=\s]+=/.test(x)) : o.set;
+    const bad = Array.isArray(o.set) ? o.set.find((x) => typeof x !== 'string' || !SET_TEXT.test(x)) : o.set;
     if (!Array.isArray(o.set) || bad !== undefined) {
       throw new OptionError(`set: expected a list of PATH=EXPR texts (e.g. ['units.acute.capacity=2000']), got ${quoted(bad)}`);
     }

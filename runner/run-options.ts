@@ -8,7 +8,7 @@ import type { ReplicationResult } from '../engine/index.js';
 import type { Results } from '../results/index.js';
 import type { CompiledScenario } from '../engine/index.js';
 import { ShardError, type Shard } from './shard.js';
-import { AUTO_MIN } from './auto.js';
+import { AUTO_MIN } from '../engine/index.js';
 import type { Progress } from './progress-meter.js';
 import type { WarmWorkers } from './warm-workers.js';
 

@@ -79,6 +79,16 @@ describe('parseArgs(argv)', () => {
     expect(bad).toMatchObject({ kind: 'usage', message: expect.stringContaining('--adjust: expected none or holm') });
   });
 
+  it('takes a --set with spaces around its `=` (the scenario reader of overrides allows them), but not one without `=`', async () => {
+    expect(await command(['check', 'a.yaml', '--set', 'params.x = 3', '--set', ' y =2'])).toEqual({
+      cmd: 'check',
+      file: 'a.yaml',
+      set: ['params.x = 3', ' y =2'],
+    });
+    const p = await parseArgs(['check', 'a.yaml', '--set', 'params x 3']);
+    expect(p.kind === 'usage' && p.message).toMatch(/^--set: expected PATH=EXPR .*got "params x 3"$/);
+  });
+
   it('lets the last of a repeated option win but keeps every --set', async () => {
     expect(await command(['run', 's.yaml', '-w', '1', '--workers', '2', '--set', 'x=1', '--set', 'y=2'])).toMatchObject({
       workers: 2,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_MIN, nextTarget, replicate, type AutoPlan } from '../../runner/auto.js';
+import { nextTarget, replicate, type AutoPlan } from '../../runner/auto.js';
+import { AUTO_MIN } from '../../engine/index.js';
 
 /** A KPI whose relative CI half-width at n replications is c / sqrt(n), as the CLT says. */
 const plan = (c: number, target: number, max: number): AutoPlan => ({

@@ -123,3 +123,16 @@ describe('runScenario(src, { signal }) stopped before the end', () => {
     expect(detailed.finished).toBe(0);
   });
 });
+
+describe('a `set` text may have spaces around its `=`, as the scenario reader of overrides allows', () => {
+  it('runScenario takes `PATH = EXPR` and applies it as `PATH=EXPR` (the same results), and still refuses a text without `=`', async () => {
+    const opts = { reps: 2, workers: 0, seed: 3 };
+    const spaced = await runScenario(mm1, { ...opts, set: ['units.server.capacity = 2'] });
+    const tight = await runScenario(mm1, { ...opts, set: ['units.server.capacity=2'] });
+    const plain = await runScenario(mm1, opts);
+    const occupancy = (r: typeof plain) => r.strategies.baseline.units.server.occupancy_mean!.mean;
+    expect(occupancy(spaced)).toBe(occupancy(tight));
+    expect(occupancy(spaced)).not.toBe(occupancy(plain));
+    expect((await refusal({ set: ['units.server capacity 2'], workers: 0 }, mm1)).message).toMatch(/got "units.server capacity 2"$/);
+  });
+});
