@@ -14,11 +14,12 @@ export function numberKey(n: number): string {
 }
 
 /**
- * Numbers kept (a value's `size`) before the memo starts again: a bound on memory (8 MB of
- * numbers), never on correctness. Recompiles for each replication's draws of an uncertain
- * param add values that are seldom asked for again.
+ * Numbers kept (a value's `size`) before the memo starts again: a bound on memory (2 MB of
+ * numbers), never on correctness. A load of the default ICS keeps about 16,000; the recompiles
+ * for each replication's draws of an uncertain param that feeds a roster add values that are
+ * never asked for again, and a roster longer than this is not kept at all.
  */
-const KEPT = 1 << 20;
+export const MEMO_NUMBERS = 1 << 18;
 
 export class CompileMemo {
   private readonly kept = new Map<string, unknown>();
@@ -32,11 +33,11 @@ export class CompileMemo {
     if (this.kept.has(key)) return this.kept.get(key) as T;
     const value = make();
     const n = size(value);
-    if (this.held + n > KEPT) {
+    if (this.held + n > MEMO_NUMBERS) {
       this.kept.clear();
       this.held = 0;
     }
-    if (n <= KEPT) {
+    if (n <= MEMO_NUMBERS) {
       this.kept.set(key, value);
       this.held += n;
     }

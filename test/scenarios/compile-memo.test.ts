@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../../scenarios/index.js';
-import { CompileMemo, numberKey } from '../../scenarios/compile-memo.js';
+import { CompileMemo, MEMO_NUMBERS, numberKey } from '../../scenarios/compile-memo.js';
 import { estimateLoads } from '../../scenarios/load-estimate.js';
 import { demandWindows } from '../../scenarios/demand.js';
 import type { Model } from '../../engine/index.js';
@@ -24,15 +24,15 @@ describe('CompileMemo.get(key, make, size)', () => {
     const memo = new CompileMemo();
     let made = 0;
     const big = () => (made++, 'x');
-    memo.get('huge', big, () => 2 ** 21);
-    memo.get('huge', big, () => 2 ** 21);
+    memo.get('huge', big, () => 2 * MEMO_NUMBERS);
+    memo.get('huge', big, () => 2 * MEMO_NUMBERS);
     expect(made).toBe(2);
-    memo.get('half', big, () => 2 ** 19);
-    memo.get('other half', big, () => 2 ** 19);
-    memo.get('half', big, () => 2 ** 19);
+    memo.get('half', big, () => MEMO_NUMBERS / 2);
+    memo.get('other half', big, () => MEMO_NUMBERS / 2);
+    memo.get('half', big, () => MEMO_NUMBERS / 2);
     expect(made).toBe(4); // both halves fit the budget: kept
     memo.get('one more', big, () => 1);
-    memo.get('half', big, () => 2 ** 19);
+    memo.get('half', big, () => MEMO_NUMBERS / 2);
     expect(made).toBe(6); // the budget overflowed: everything was let go
   });
 
