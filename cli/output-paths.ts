@@ -4,7 +4,7 @@
  * itself is the one writeAtomic makes (runner/atomic.ts); its OutputError exits 2.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { checkOutput, checkOutputFolder, OutputError } from '../runner/index.js';
 
 /** A file that will be written (created or replaced); `example` names one in the hint. */
@@ -26,9 +26,11 @@ export function fileIdentity(file: string): string {
  * Refuses, before any work, an output that names one of the command's inputs (the scenario,
  * a results or shard file) or the same file as another output: the command would replace
  * what it reads, or one output would silently replace the other. `inputs` and `outputs` are
- * [option or role, path] pairs; unset outputs are skipped.
+ * [option or role, path] pairs; unset outputs are skipped. With a `--csv` folder, a file of
+ * either kind there named like a table is refused too (csvTableClash).
  */
-export function checkDistinctPaths(inputs: [string, string][], outputs: [string, string | undefined][]): void {
+export function checkDistinctPaths(inputs: [string, string][], outputs: [string, string | undefined][], csv?: string): void {
+  csvTableClash(csv, inputs, outputs);
   const taken = new Map<string, string>();
   for (const [role, path] of inputs) taken.set(fileIdentity(path), role);
   for (const [option, path] of outputs) {
@@ -49,4 +51,30 @@ export function attachedInputs(args: { optimise?: string; sensitivity?: string }
   if (args.optimise) out.push(['--optimise', args.optimise]);
   if (args.sensitivity) out.push(['--sensitivity', args.sensitivity]);
   return out;
+}
+
+/**
+ * Refuses a file inside the `--csv` folder named like a table (`<table>.csv`, the only files
+ * the CSV writer makes there): the tables would replace it after the run, an output lost
+ * behind an exit 0 or an input such as the scenario itself. An input is where it really is
+ * (links followed, as it is read); an output where its path says (a link there is replaced).
+ */
+export function csvTableClash(csv: string | undefined, inputs: [string, string][], outputs: [string, string | undefined][]): void {
+  if (csv === undefined) return;
+  const folder = fileIdentity(csv);
+  const inFolder = (file: string) => extname(file).toLowerCase() === '.csv' && fileIdentity(dirname(file)) === folder;
+  for (const [role, path] of inputs) {
+    if (inFolder(fileIdentity(path))) {
+      throw new OutputError(
+        `${role} ${path} is in the --csv folder ${csv} under a table's name: the tables would replace it; give --csv another folder`,
+      );
+    }
+  }
+  for (const [option, path] of outputs) {
+    if (path !== undefined && inFolder(resolve(path))) {
+      throw new OutputError(
+        `${option} ${path} is a table of the --csv folder ${csv}, which the command writes; give ${option} another name or folder`,
+      );
+    }
+  }
 }

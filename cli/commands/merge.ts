@@ -46,6 +46,7 @@ export async function mergeCommand(
         ['--out', args.out],
         ['--xlsx', args.xlsx],
       ],
+      args.csv,
     );
     // The shards are read as streams, one replication per shard at a time; --per-rep keeps
     // only each replication's scalars for its CSV rows.

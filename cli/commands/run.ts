@@ -5,7 +5,7 @@
  * finished; `--resume` continues).
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { journalHoldsWork, naming, runScenarioDetailed, startWorkers, type RunOutcome, type WarmWorkers } from '../../runner/index.js';
 import { resolveShard, shardLabel, type Shard } from '../../runner/index.js';
 import { writeShardFile } from '../../runner/index.js';
@@ -19,7 +19,7 @@ import { formatSummary } from '../summary-table.js';
 import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
-import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile, fileIdentity } from '../output-paths.js';
+import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile, csvTableClash, fileIdentity } from '../output-paths.js';
 import type { Attachments } from '../../viz/index.js';
 
 /** The report's attachments, read before the run: a wrong file found at the end would waste it. */
@@ -95,6 +95,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
         ['--report', args.report],
         ['--xlsx', args.xlsx],
       ],
+      args.csv,
     );
     // The workers load their code while the scenario compiles.
     warm = startWorkers({ workers: args.workers, reps: args.reps, maxMemoryMb: args.maxMemory });
@@ -186,11 +187,7 @@ function checkJournalPath(journal: string, args: RunArgs): void {
     }
   }
   // The CSV writer writes only `<table>.csv` files there: a journal named otherwise (the default beside an --out in that folder) is safe.
-  if (args.csv && extname(journal) === '.csv' && sameFile(dirname(resolve(journal)), args.csv)) {
-    throw new CliUsageError(
-      `--journal ${journal} is a table of the --csv folder ${args.csv}, which the run writes; give --journal another name or folder`,
-    );
-  }
+  csvTableClash(args.csv, [], [['--journal', journal]]);
 }
 
 /** Writes the outputs and says how the run ended: EXIT.ok only when the journal has served its purpose. */

@@ -24,6 +24,7 @@ export async function reportCommand(
         ['--out', args.out],
         ['--xlsx', args.xlsx],
       ],
+      args.csv,
     );
     if (args.out) await writeReport(results, args.out, attached);
     if (args.csv) (await import('../csv.js')).writeCsv(args.csv, results);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuilt, runCli, small } from '../cli-process.js';
@@ -77,5 +77,45 @@ describe('runCommand({ csv })', () => {
     expect(r.stderr).toMatch(/--csv .*taken\.csv is a file, but --csv names a folder/);
     expect(existsSync(`${out}.journal.ndjson`)).toBe(false);
     expect(readFileSync(csv, 'utf8')).toBe('a,b\n');
+  });
+});
+
+describe('outputs and inputs named like a table inside the --csv folder', () => {
+  it('run refuses an --out, --report or --xlsx that the tables would replace, and a scenario kept there under a table name, before running', () => {
+    const dir = tempDir('run-csv-clash');
+    const csv = join(dir, 'csv');
+    for (const [option, name] of [
+      ['--out', 'summary.csv'],
+      ['--report', 'daily.csv'],
+      ['--xlsx', 'book.CSV'],
+    ] as const) {
+      const r = runCli(['run', small, '--reps', '2', '--csv', csv, option, join(csv, name), '--journal', join(dir, 'j.ndjson'), '-q']);
+      expect(r.code, option).toBe(2);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^caresim: ${option} .*${name.replace('.', '\\.')} is a table of the --csv folder .*give ${option} another name or folder\\n$`,
+        ),
+      );
+      expect(existsSync(join(dir, 'j.ndjson')) || existsSync(join(csv, name)), option).toBe(false);
+    }
+    mkdirSync(csv, { recursive: true });
+    const scenario = join(csv, 'summary.csv');
+    writeFileSync(scenario, readFileSync(small));
+    const r = runCli(['run', scenario, '--reps', '2', '--csv', csv, '--journal', join(dir, 'j.ndjson'), '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /the scenario .*summary\.csv is in the --csv folder .* under a table's name: the tables would replace it; give --csv another folder/,
+    );
+    expect(readFileSync(scenario, 'utf8')).toBe(readFileSync(small, 'utf8'));
+  });
+
+  it('report refuses an --out that the tables would replace, before writing anything', () => {
+    const dir = tempDir('report-csv-clash');
+    const results = join(dir, 'r.json');
+    expect(runCli(['run', small, '--reps', '2', '--out', results, '-q']).code).toBe(0);
+    const r = runCli(['report', results, '--out', join(dir, 'csv', 'daily.csv'), '--csv', join(dir, 'csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out .*daily\.csv is a table of the --csv folder/);
+    expect(existsSync(join(dir, 'csv', 'daily.csv'))).toBe(false);
   });
 });
