@@ -2,7 +2,7 @@
  * What one load of a scenario works out once for all its compiles: the baseline, every
  * strategy and sweep point, every lever end and each replication's recompile for uncertain
  * params read the same rosters, mostly the same demand, and ask the same Erlang formulas
- * again (the default ICS: 24 compiles). Each value is kept under a key written from
+ * again (the default ICS: 32 compiles). Each value is kept under a key written from
  * everything its computation reads, so a hit is the value to the bit. One memo a load, not
  * one a process: a later load works everything out afresh, and nothing outlives the
  * compiled scenario that holds it.

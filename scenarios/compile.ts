@@ -145,44 +145,45 @@ export function compileTree(
     staff.value,
   );
 
+  /**
+   * The parts again for `ctx2`, a compile of `ctx2.root` under other param values: those `again`
+   * picks compile anew, in a whole compile's order (so the first problem is the one a whole
+   * compile finds first), the rest are this compile's. With `followPeople`, a population
+   * compiled anew gives its cohort sizes to the arrival streams, which then all compile anew
+   * (a stream reads them as well as params).
+   */
+  const rebuild = (ctx2: Ctx, again: (p: Part<unknown>) => boolean, followPeople: boolean) => {
+    const entries = (key: string) => {
+      const node = child(ctx2.root, key);
+      return node?.kind === 'map' ? node.entries : [];
+    };
+    const unitEntries = entries('units'),
+      sourceEntries = entries('arrivals');
+    const newPeople = followPeople && again(pop);
+    const p = again(pop) ? compilePopulation(ctx2) : pop.value;
+    if (newPeople && p) ctx2.people = p.cohorts.map((c) => c.people);
+    const st = again(staff) ? compileStaff(ctx2) : staff.value;
+    const us = units.map((u, i) => (again(u) ? compileUnit(ctx2, unitNames[i], unitEntries[i].value) : u.value));
+    const ss = sources.map((s, i) =>
+      newPeople || again(s) ? compileSource(ctx2, sourceEntries[i].key, sourceEntries[i].value, seasonOn(p)) : s.value,
+    );
+    return { p, st, us, ss };
+  };
+
   const recompile = (draws: Map<string, number>): Model => {
     const d = new Diagnostics();
     const env2 = new Env(paramMap, d, draws, baseParams);
     const ctx2 = makeCtx(env2, d, ctx.exits.slice(), ctx.people);
-    const stale = (deps: Set<string>) => deps.size > 0;
-    const p = stale(pop.deps) ? compilePopulation(ctx2) : pop.value;
-    const st = stale(staff.deps) ? compileStaff(ctx2) : staff.value;
-    const us = units.map((u, i) => (stale(u.deps) ? compileUnit(ctx2, unitNames[i], (unitsNode as SMap).entries[i].value) : u.value));
-    const ss = sources.map((s, i) =>
-      stale(s.deps)
-        ? compileSource(ctx2, (arrivalsNode as SMap).entries[i].key, (arrivalsNode as SMap).entries[i].value, seasonOn(p))
-        : s.value,
-    );
+    const { p, st, us, ss } = rebuild(ctx2, (part) => part.deps.size > 0, false);
     if (d.errorCount > 0 || !p || !st || us.some((u) => !u) || ss.some((s) => !s)) throw new ScenarioError(d.list);
     return assemble(p, us as Unit[], ss as Source[][], st);
   };
   const vary = (root2: SMap, diags2: Diagnostics, changed: ReadonlySet<string>): Model | null => {
-    const touched = (p: Part<unknown>) => [...changed].some((name) => p.reads.has(name));
     const params2 = child(root2, 'params');
     const env2 = new Env(params2?.kind === 'map' ? params2 : undefined, diags2, undefined, baseParams);
     env2.evalAll(params2?.kind === 'map' ? params2 : undefined);
     const ctx2: Ctx = { ...makeCtx(env2, diags2, ctx.exits.slice(), ctx.people), root: root2 };
-    const entries = (key: string) => {
-      const node = child(root2, key);
-      return node?.kind === 'map' ? node.entries : [];
-    };
-    // In a whole compile's order, so the first problem is the one it would find first.
-    const people = touched(pop);
-    const p = people ? compilePopulation(ctx2) : pop.value;
-    // Sources read the cohorts' sizes and the season as well as params.
-    if (people && p) ctx2.people = p.cohorts.map((c) => c.people);
-    const st = touched(staff) ? compileStaff(ctx2) : staff.value;
-    const unitEntries = entries('units'),
-      sourceEntries = entries('arrivals');
-    const us = units.map((u, i) => (touched(u) ? compileUnit(ctx2, unitNames[i], unitEntries[i].value) : u.value));
-    const ss = sources.map((s, i) =>
-      people || touched(s) ? compileSource(ctx2, sourceEntries[i].key, sourceEntries[i].value, seasonOn(p)) : s.value,
-    );
+    const { p, st, us, ss } = rebuild(ctx2, (part) => [...changed].some((name) => part.reads.has(name)), true);
     if (!p || !st || us.some((u) => !u) || ss.some((s) => !s) || !checkShares(ctx2, us as Unit[]) || diags2.errorCount > 0) return null;
     return assemble(p, us as Unit[], ss as Source[][], st);
   };

@@ -7,7 +7,7 @@ import { checkStaffing } from './staff-check.js';
 import type { CompiledScenario, CompiledStrategy, Model } from '../engine/index.js';
 import { DAY } from '../engine/index.js';
 import { makeSampler, makeStream } from '../engine/index.js';
-import { Diagnostics, ScenarioError, sortDiagnostics, type Diagnostic } from './errors.js';
+import { Diagnostics, ScenarioError, sortDiagnostics, type Diagnostic, type Loc } from './errors.js';
 import type { SMap, SNode } from './tree.js';
 import { child, cloneNode, scalar } from './tree.js';
 import { checkKeys } from './check-keys.js';
@@ -86,8 +86,8 @@ function strategy(
   if (!c || economics === null) return null;
   if (economics) c.model.economics = economics;
   const units = child(root, 'units');
-  const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
-  if (checkWhole(c.model, root, diags, label, warned) && warnings)
+  const unitLoc = unitLocations(units);
+  if (checkWhole(c.model, root, unitLoc, diags, label, warned) && warnings)
     checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0, header.memo);
   checkCycles(c.model, diags, units, label, warned);
   if (warnings) checkStaffing(c.model, diags, units, label, warned);
@@ -116,10 +116,13 @@ function strategy(
   };
 }
 
+/** Where each unit's name is written, for messages about the unit. */
+function unitLocations(units: SNode | undefined): Map<string, Loc> {
+  return new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
+}
+
 /** The checks of a whole model that can refuse it, its network and its load: whether it passed them. */
-function checkWhole(model: Model, root: SMap, diags: Diagnostics, label: string, warned: Set<string>): boolean {
-  const units = child(root, 'units');
-  const unitLoc = new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
+function checkWhole(model: Model, root: SMap, unitLoc: Map<string, Loc>, diags: Diagnostics, label: string, warned: Set<string>): boolean {
   return (
     checkNetwork(model, diags, unitLoc, label, warned) && checkLoad(model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)
   );
@@ -152,8 +155,9 @@ function leverEndCheck(
     const label = ` in \`${name}\``;
     const model = base.vary(tree, d, new Set(paths.map((p) => p.slice('params.'.length))));
     if (model) {
-      checkWhole(model, tree, d, label, new Set());
-      checkCycles(model, d, child(tree, 'units'), label, new Set());
+      const units = child(tree, 'units');
+      checkWhole(model, tree, unitLocations(units), d, label, new Set());
+      checkCycles(model, d, units, label, new Set());
     }
     if (!model || d.errorCount > 0) throw new ScenarioError(d.list);
   };
