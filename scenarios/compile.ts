@@ -148,24 +148,28 @@ export function compileTree(
   /**
    * The parts again for `ctx2`, a compile of `ctx2.root` under other param values: those `again`
    * picks compile anew, in a whole compile's order (so the first problem is the one a whole
-   * compile finds first), the rest are this compile's. With `followPeople`, a population
-   * compiled anew gives its cohort sizes to the arrival streams, which then all compile anew
-   * (a stream reads them as well as params).
+   * compile finds first), the rest are this compile's. A population compiled anew with other
+   * cohort sizes gives them to the arrival streams, which then all compile anew (a stream
+   * without a `cohort:` mix splits its arrivals by cohort size: a drawn size must move that
+   * split as a whole compile at the drawn size would).
    */
-  const rebuild = (ctx2: Ctx, again: (p: Part<unknown>) => boolean, followPeople: boolean) => {
+  const rebuild = (ctx2: Ctx, again: (p: Part<unknown>) => boolean) => {
     const entries = (key: string) => {
       const node = child(ctx2.root, key);
       return node?.kind === 'map' ? node.entries : [];
     };
     const unitEntries = entries('units'),
       sourceEntries = entries('arrivals');
-    const newPeople = followPeople && again(pop);
     const p = again(pop) ? compilePopulation(ctx2) : pop.value;
-    if (newPeople && p) ctx2.people = p.cohorts.map((c) => c.people);
+    const sizes = p ? p.cohorts.map((c) => c.people) : ctx2.people;
+    const newPeople = sizes.length !== ctx2.people.length || sizes.some((n, i) => !Object.is(n, ctx2.people[i]));
+    if (newPeople) ctx2.people = sizes;
+    // Streams read the sizes and whether the population has a season, besides their params.
+    const newStreams = newPeople || seasonOn(p) !== seasonOn(pop.value);
     const st = again(staff) ? compileStaff(ctx2) : staff.value;
     const us = units.map((u, i) => (again(u) ? compileUnit(ctx2, unitNames[i], unitEntries[i].value) : u.value));
     const ss = sources.map((s, i) =>
-      newPeople || again(s) ? compileSource(ctx2, sourceEntries[i].key, sourceEntries[i].value, seasonOn(p)) : s.value,
+      newStreams || again(s) ? compileSource(ctx2, sourceEntries[i].key, sourceEntries[i].value, seasonOn(p)) : s.value,
     );
     return { p, st, us, ss };
   };
@@ -174,7 +178,7 @@ export function compileTree(
     const d = new Diagnostics();
     const env2 = new Env(paramMap, d, draws, baseParams);
     const ctx2 = makeCtx(env2, d, ctx.exits.slice(), ctx.people);
-    const { p, st, us, ss } = rebuild(ctx2, (part) => part.deps.size > 0, false);
+    const { p, st, us, ss } = rebuild(ctx2, (part) => part.deps.size > 0);
     if (d.errorCount > 0 || !p || !st || us.some((u) => !u) || ss.some((s) => !s)) throw new ScenarioError(d.list);
     return assemble(p, us as Unit[], ss as Source[][], st);
   };
@@ -183,7 +187,7 @@ export function compileTree(
     const env2 = new Env(params2?.kind === 'map' ? params2 : undefined, diags2, undefined, baseParams);
     env2.evalAll(params2?.kind === 'map' ? params2 : undefined);
     const ctx2: Ctx = { ...makeCtx(env2, diags2, ctx.exits.slice(), ctx.people), root: root2 };
-    const { p, st, us, ss } = rebuild(ctx2, (part) => [...changed].some((name) => part.reads.has(name)), true);
+    const { p, st, us, ss } = rebuild(ctx2, (part) => [...changed].some((name) => part.reads.has(name)));
     if (!p || !st || us.some((u) => !u) || ss.some((s) => !s) || !checkShares(ctx2, us as Unit[]) || diags2.errorCount > 0) return null;
     return assemble(p, us as Unit[], ss as Source[][], st);
   };

@@ -114,6 +114,47 @@ describe('strategies, sweep and set (loadScenarioText)', () => {
     expect(f.units[0].service).toEqual(a.units[0].service);
   });
 
+  it('a drawn cohort size reaches the arrival streams that split by cohort size, as a whole compile at that size gives', () => {
+    const text = `
+caresim: 1
+name: Drawn cohort size
+time: { horizon: 100 days }
+seed: 7
+params:
+  frail_people: uniform(500, 1500)
+  crisis_rate: uniform(1.2/year, 1.8/year)
+population:
+  cohorts:
+    frail: { people: frail_people, crisis: 1.5/year }
+    well: { people: 5000, crisis: crisis_rate }
+arrivals:
+  crises: { from: population, to: acute }
+  walk_ins: { rate: 10/day, to: acute }
+units:
+  acute: { kind: beds, capacity: 200, los: 5 days, next: home }
+`;
+    const base = byName(load(text), 'baseline');
+    const walkIns = (m: ReturnType<typeof base.modelFor>) => m.sources.flat().find((s) => s.name === 'walk_ins')!;
+    for (const r of [1, 2, 3]) {
+      const m = base.modelFor(7, r);
+      const people = m.cohorts[0].people;
+      expect(people).not.toBe(base.model.cohorts[0].people);
+      const whole = byName(
+        load(text, [`params.frail_people=${people}`, `params.crisis_rate=${m.cohorts[1].crisis * YEAR}/year`]),
+        'baseline',
+      ).model;
+      expect(whole.cohorts[0].people).toBe(people);
+      expect(walkIns(m).cohortMix).toEqual(walkIns(whole).cohortMix);
+      expect(walkIns(m).cohortMix[0]).not.toBe(walkIns(base.model).cohortMix[0]);
+    }
+    // A draw that leaves every size alone keeps the baseline's streams.
+    const sizes = byName(load(text, ['params.frail_people=1000']), 'baseline');
+    expect(sizes.uncertain).toBe(true);
+    const m = sizes.modelFor(7, 1);
+    expect(m.cohorts[1].crisis).not.toBe(sizes.model.cohorts[1].crisis);
+    m.sources.forEach((s, i) => expect(s).toBe(sizes.model.sources[i]));
+  });
+
   it('--set changes the baseline and every strategy, and changes the hash', () => {
     const s = load(BASE, ['units.p1.capacity=150', 'time.horizon = 200 days']);
     expect(byName(s, 'baseline').model.units[1].capacity).toBe(150);
