@@ -7,7 +7,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Results } from '../results/index.js';
-import { checkOutput } from '../runner/index.js';
+import { checkOutput, keepMode } from '../runner/index.js';
 import { resultTables, type ReplicationScalars } from './tables.js';
 
 /** Excel's limit on a sheet's rows (header included). */
@@ -59,6 +59,7 @@ async function write(file: string, r: Results, raw?: Record<string, Iterable<Rep
       ws.commit();
     }
     await wb.commit();
+    keepMode(tmp, file);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -7,9 +7,11 @@
  */
 import {
   accessSync,
+  chmodSync,
   closeSync,
   constants,
   existsSync,
+  fchmodSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -133,6 +135,7 @@ export function writeAtomic(file: string, produce: (put: Put) => void): void {
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'w');
+    keepMode(fd, file);
     const out = fd;
     // PERF: pieces are encoded straight into one reused buffer. Joining them into a string
     // first made a rope that writeSync flattened and then encoded into a new buffer: three
@@ -164,6 +167,18 @@ export function writeAtomic(file: string, produce: (put: Put) => void): void {
     throw abandon(err, fd, tmp, file);
   }
   fsyncDir(dir);
+}
+
+/**
+ * Gives the new file (`written`: its descriptor or path) the permissions of the file it is about to replace, if
+ * any: a results file a user made private (0600) stays private when a run replaces it (the
+ * rename puts a new file in its place, which would otherwise take the default permissions).
+ */
+export function keepMode(written: number | string, target: string): void {
+  const old = statOf(target);
+  if (!old?.isFile()) return;
+  if (typeof written === 'number') fchmodSync(written, old.mode & 0o7777);
+  else chmodSync(written, old.mode & 0o7777);
 }
 
 /**

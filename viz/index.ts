@@ -4,7 +4,7 @@
  * The CLI loads this lazily, so commands without charts start without d3.
  */
 export { readResultsFile, resultsProblem, ResultsFileError } from './results-file.js';
-export { writeReport, startViewer, type ViewerOptions, type Viewer } from './node.js';
+export { reportPage, startViewer, type ViewerOptions, type Viewer } from './node.js';
 export { compareHtml } from './compare-html.js';
 export { fitReportHtml } from './fit-report.js';
 export { optimiseHtml } from './optimise-html.js';

@@ -2,8 +2,7 @@
  * The Node side of the viewer and report, as the CLI calls them: `caresim report` writes
  * one self-contained HTML file; `caresim view` serves the live viewer on 127.0.0.1.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Results } from '../results/index.js';
 import type { Attachments } from './attachments.js';
 import { loadBundle } from './bundle.js';
@@ -11,20 +10,13 @@ import { reportHtml } from './html.js';
 import { serveViewer } from './server.js';
 import { reportData } from './report-data.js';
 
-/** Writes the board report for `results` to `outFile` (atomically: a reader never sees half a file). */
-export async function writeReport(results: Results, outFile: string, attached: Attachments = {}): Promise<void> {
-  const html = reportHtml(reportData(results, attached), await loadBundle('report'));
-  const target = resolve(outFile);
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, html);
-    renameSync(tmp, target);
-  } catch (err) {
-    // A full disk or a failed rename leaves no half-written report beside the target.
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+/**
+ * The board report for `results`: one self-contained HTML page. The command line writes it as
+ * it writes every output (atomically, flushed to disk, keeping the permissions of a report it
+ * replaces), so the viewer side does no file writing of its own.
+ */
+export async function reportPage(results: Results, attached: Attachments = {}): Promise<string> {
+  return reportHtml(reportData(results, attached), await loadBundle('report'));
 }
 
 export interface ViewerOptions {

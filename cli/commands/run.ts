@@ -6,7 +6,15 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { journalHoldsWork, naming, runScenarioDetailed, startWorkers, type RunOutcome, type WarmWorkers } from '../../runner/index.js';
+import {
+  journalHoldsWork,
+  naming,
+  runScenarioDetailed,
+  startWorkers,
+  writeFileAtomic,
+  type RunOutcome,
+  type WarmWorkers,
+} from '../../runner/index.js';
 import { resolveShard, shardLabel, type Shard } from '../../runner/index.js';
 import { writeShardFile } from '../../runner/index.js';
 import { writeResultsFile } from '../../runner/index.js';
@@ -62,10 +70,8 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io, attached
     });
   }
   if (args.report) {
-    const { writeReport } = await import('../../viz/index.js');
-    await writeReport(results, args.report, attached).catch((err: unknown) => {
-      throw naming(err, args.report!);
-    });
+    const { reportPage } = await import('../../viz/index.js');
+    writeFileAtomic(args.report, await reportPage(results, attached));
   }
   if (!args.quiet) io.out(formatSummary(results));
   printRunWarnings(results, io);

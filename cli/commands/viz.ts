@@ -4,6 +4,7 @@ import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile } f
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
 import { libraryFile } from '../paths.js';
+import { writeFileAtomic } from '../../runner/index.js';
 
 export async function reportCommand(
   args: { results: string; out?: string; csv?: string; xlsx?: string; optimise?: string; sensitivity?: string },
@@ -11,7 +12,7 @@ export async function reportCommand(
 ): Promise<number> {
   try {
     // Loaded on demand so that the other commands start without d3.
-    const { readResultsFile, writeReport, readAttachments } = await import('../../viz/index.js');
+    const { readResultsFile, reportPage, readAttachments } = await import('../../viz/index.js');
     const results = readResultsFile(args.results);
     const { attached, warnings } = readAttachments(args, results.scenario);
     for (const w of warnings) io.err(`caresim: warning: ${w}\n`);
@@ -26,7 +27,7 @@ export async function reportCommand(
       ],
       args.csv,
     );
-    if (args.out) await writeReport(results, args.out, attached);
+    if (args.out) writeFileAtomic(args.out, await reportPage(results, attached));
     if (args.csv) (await import('../csv.js')).writeCsv(args.csv, results);
     if (args.xlsx) await (await import('../xlsx.js')).writeXlsx(args.xlsx, results);
     io.err(`wrote ${[args.out, args.csv && `${args.csv}/`, args.xlsx].filter(Boolean).join(', ')}\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { checkOutput, OutputError, writeAtomic, writeFileAtomic } from '../../runner/atomic.js';
 import { tempDir } from '../temp-dir.js';
@@ -42,6 +42,21 @@ describe('writeAtomic(file, produce)', () => {
     ).toThrow('disk full');
     expect(readFileSync(file, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['results.json']);
+  });
+
+  it('gives the new file the permissions of the one it replaces, and a new file the default', () => {
+    const dir = tempDir('atomic');
+    const file = join(dir, 'results.json');
+    writeFileAtomic(file, 'first');
+    const fresh = statSync(file).mode & 0o777;
+    expect(fresh).not.toBe(0o600);
+    chmodSync(file, 0o600);
+    writeFileAtomic(file, 'second');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).toBe('second');
+    const other = join(dir, 'other.json');
+    writeFileAtomic(other, 'new');
+    expect(statSync(other).mode & 0o777).toBe(fresh);
   });
 
   it('removes its temporary file when the rename fails', () => {

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Results } from '../../results/index.js';
-import { writeReport } from '../../viz/node.js';
+import { reportPage } from '../../viz/node.js';
+import { writeFileAtomic } from '../../runner/atomic.js';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -167,7 +168,7 @@ export async function openBrowser(): Promise<Browser> {
 /** Writes the report of `r` as ARTIFACTS/`name`, opens it and waits until it has drawn; returns the file. */
 export async function showReport(b: Browser, r: Results, name: string): Promise<string> {
   const file = join(ARTIFACTS, name);
-  await writeReport(r, file);
+  writeFileAtomic(file, await reportPage(r));
   await b.page.goto(pathToFileURL(file).href);
   await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
   return file;

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeReport } from '../../viz/node.js';
+import { reportPage } from '../../viz/node.js';
+import { DATA_ELEMENT_ID } from '../../viz/html.js';
+import { reportData } from '../../viz/report-data.js';
 import { makeResults } from './fixture.js';
-import { tempDir } from '../temp-dir.js';
 
-describe('writeReport(results, outFile)', () => {
-  it('leaves no temporary file behind when the report cannot be put in place', async () => {
-    const dir = tempDir('report');
-    const target = join(dir, 'report.html');
-    // A folder with something in it stands where the file should go: the rename fails.
-    mkdirSync(join(target, 'inside'), { recursive: true });
-    await expect(writeReport(makeResults({ reps: 2 }), target)).rejects.toThrow();
-    expect(readdirSync(dir)).toEqual(['report.html']);
+describe('reportPage(results, attached)', () => {
+  it('is one page holding the report data and the report script, and fetches nothing', async () => {
+    const r = makeResults({ reps: 2 });
+    r.scenario.name = 'Report <page>';
+    const page = await reportPage(r);
+    const data = page.match(new RegExp(`<script type="application/json" id="${DATA_ELEMENT_ID}">([\\s\\S]*?)</script>`));
+    expect(JSON.parse(data![1])).toEqual(JSON.parse(JSON.stringify(reportData(r, {}))));
+    expect(page).toContain('<title>Report &lt;page&gt;: caresim report</title>');
+    // The script is the whole report bundle (tens of kilobytes of charts), not a stand-in.
+    expect(page.length - data![1].length).toBeGreaterThan(50_000);
+    expect(page).not.toMatch(/\s(src|href)=/);
   });
 });

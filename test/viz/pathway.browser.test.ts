@@ -44,7 +44,7 @@ async function bands(id: string): Promise<{ bands: Band[]; rows: string[]; units
   }));
 }
 
-describe('writeReport(results, outFile): the pathway section', () => {
+describe('reportPage(results): the pathway section', () => {
   it('draws the baseline and the strategy side by side, with no page errors', async () => {
     expect(b.errors).toEqual([]);
     expect(await b.page.$$eval('#pathway figure.chart-sankey', (fs) => fs.map((f) => f.id))).toEqual([
@@ -100,7 +100,7 @@ describe('writeReport(results, outFile): the pathway section', () => {
   }
 });
 
-describe('writeReport(results, outFile): the pathway picker', () => {
+describe('reportPage(results): the pathway picker', () => {
   it('redraws the right-hand diagram for the strategy chosen', async () => {
     const three = makeResults();
     three.strategies['community-again'] = { ...three.strategies.community, description: 'the same, under another name' };

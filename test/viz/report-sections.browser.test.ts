@@ -13,7 +13,8 @@ import { runOptimise } from '../../optimise/run-optimise.js';
 import type { OptimiseFile } from '../../optimise/output.js';
 import type { SensitivityFile } from '../../sensitivity/run-sensitivity.js';
 import { globalSensitivity } from '../../viz/global-sensitivity.js';
-import { writeReport } from '../../viz/node.js';
+import { reportPage } from '../../viz/node.js';
+import { writeFileAtomic } from '../../runner/atomic.js';
 import { fixture } from '../optimise/problem.js';
 import { ARTIFACTS, openBrowser, setUpOnce, type Browser } from './browser.js';
 import { makeResults } from './fixture.js';
@@ -57,7 +58,7 @@ const sens = (hash: string): SensitivityFile => ({
 let b: Browser, r: Results, opt: OptimiseFile;
 const open = async (name: string, results: Results, attached = {}) => {
   const file = join(ARTIFACTS, name);
-  await writeReport(results, file, attached);
+  writeFileAtomic(file, await reportPage(results, attached));
   await b.page.goto(pathToFileURL(file).href);
   await b.page.waitForSelector('#report[data-rendered=true]', { timeout: 30_000 });
 };
@@ -73,7 +74,7 @@ afterAll(async () => {
   await b?.close();
 });
 
-describe('writeReport(results with draws, out, { optimise, sensitivity }) in the browser', () => {
+describe('reportPage(results with draws, { optimise, sensitivity }) in the browser', () => {
   it('draws the PRCC tornado of each KPI in rank order, with the values globalSensitivity computes from the file', async () => {
     const g = globalSensitivity(r);
     if (!g.shown) throw new Error(g.reason);

@@ -32,7 +32,7 @@ afterAll(async () => {
   await b?.close();
 });
 
-describe('writeReport(results, outFile) opened from file://', () => {
+describe('reportPage(results) opened from file://', () => {
   it('renders without errors and without fetching anything but the file itself', () => {
     expect(b.errors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuilt, runCli, small } from '../cli-process.js';
@@ -117,5 +117,25 @@ describe('outputs and inputs named like a table inside the --csv folder', () => 
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--out .*daily\.csv is a table of the --csv folder/);
     expect(existsSync(join(dir, 'csv', 'daily.csv'))).toBe(false);
+  });
+  it('keeps the permissions of every output it replaces (results, report, workbook, tables), and gives new ones the default', () => {
+    const dir = tempDir('keep-mode');
+    const out = join(dir, 'r.json'),
+      report = join(dir, 'r.html'),
+      xlsx = join(dir, 'r.xlsx'),
+      csv = join(dir, 'csv');
+    const outputs = ['--out', out, '--report', report, '--xlsx', xlsx, '--csv', csv];
+    expect(runCli(['run', small, '--reps', '2', ...outputs, '-q']).code).toBe(0);
+    const files = [out, report, xlsx, join(csv, 'summary.csv')];
+    const mode = (f: string) => statSync(f).mode & 0o777;
+    const fresh = files.map(mode);
+    expect(fresh.every((m) => m === fresh[0] && m !== 0o600)).toBe(true);
+    files.forEach((f) => chmodSync(f, 0o600));
+    expect(runCli(['run', small, '--reps', '2', ...outputs, '-q']).code).toBe(0);
+    expect(files.map(mode)).toEqual(files.map(() => 0o600));
+    chmodSync(report, 0o640);
+    expect(runCli(['report', out, '--out', report]).code).toBe(0);
+    expect(mode(report)).toBe(0o640);
+    expect(readdirSync(dir).sort()).toEqual(['csv', 'r.html', 'r.json', 'r.xlsx']);
   });
 });
