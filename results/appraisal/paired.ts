@@ -79,12 +79,29 @@ export function planOutcome(extraPerDay: number, savedPerDay: number, closedPerD
   };
 }
 
-/** A ratio of paired sums (cost / units of benefit) with its delta-method CI; null mean when no benefit. */
+/**
+ * A ratio of paired sums (NPV / money put in, cost / units of benefit) with its delta-method
+ * CI; not defined (null mean) unless its denominator is clearly above zero (Fieller's
+ * condition: the 95% CI of the denominator's mean lies above 0). Otherwise the ratio's own 95%
+ * confidence set (Fieller's) is unbounded, and the delta-method interval around a sum near zero
+ * is no interval at all: a sweep point that cuts P1 packages, whose only "money put in" was
+ * spending that rose in some replications by chance, read as a return of 11,000% (95% CI
+ * -8,800% to 31,700%), and a strategy that avoided no admissions to speak of as £386,300 per
+ * admission avoided (CI -£9.5 M to £10.3 M).
+ */
 function ratio(num: number[], den: number[]): Stat {
   const lin = linearisedRatio(num, den);
-  if (!lin) return { ...EMPTY_STAT, ci95: [null, null] };
+  if (!lin || !clearlyAboveZero(num, den)) return { ...EMPTY_STAT, ci95: [null, null] };
   // No outcome range: one year's cost over one year's benefit explodes as the benefit nears 0.
   return { ...withMean(stat(lin.z), lin.ratio), p10: null, p90: null };
+}
+
+/** Whether the denominators of the pairs the ratio uses have a mean whose 95% CI lies above 0 (one pair: no CI, so yes). */
+function clearlyAboveZero(num: number[], den: number[]): boolean {
+  const used = den.filter((y, i) => Number.isFinite(y) && Number.isFinite(num[i]));
+  if (used.length < 2) return used.length === 1 && used[0] > 0;
+  const lo = stat(used).ci95[0];
+  return lo !== null && lo > 0;
 }
 
 /** The paired economic KPIs of `strategy` against `base`, over the replication indices both have. */

@@ -94,8 +94,8 @@ describe('pairedEconomics(base, strategy, economics)', () => {
       [0, 5600],
       [0, 5600],
     ],
-    [9, 10, 11.5],
-    [4, 5, 5],
+    [9, 10.8, 9.9],
+    [4, 5, 5.5],
     [
       [0, 5600],
       [0, 5600],
@@ -116,9 +116,9 @@ describe('pairedEconomics(base, strategy, economics)', () => {
 
   it('pairedEconomics: cost per admission avoided and per delayed bed-day released are ratios of paired sums', () => {
     const net = -200 * 365 + (36500 + 219000) / 2;
-    // Avoided: 1, 2, -0.5 a day (sum 2.5); released: 1, 1, 2 (sum 4).
-    expect(d.cost_per_admission_avoided.mean).toBeCloseTo((3 * net) / (365 * 2.5), 6);
-    expect(d.cost_per_bed_day_released.mean).toBeCloseTo((3 * net) / (365 * 4), 6);
+    // Avoided: 1, 1.2, 1.1 a day (sum 3.3); released: 1, 1, 1.5 (sum 3.5).
+    expect(d.cost_per_admission_avoided.mean).toBeCloseTo((3 * net) / (365 * 3.3), 6);
+    expect(d.cost_per_bed_day_released.mean).toBeCloseTo((3 * net) / (365 * 3.5), 6);
   });
 
   it('pairedEconomics: probability of saving is the share of pairs with a positive NPV', () => {
@@ -135,21 +135,19 @@ describe('pairedEconomics(base, strategy, economics)', () => {
     const putIn = 36500 + 219000 + 2800 * 730;
     expect(d.return_on_investment.mean).toBeCloseTo((-36500 - 219000 + 200 * 730) / putIn, 9);
     // Pair 0 puts in almost nothing (1p a day more on P2, £100 a day less on acute): its own ratio
-    // is about 10,000; pairs 1 and 2 put in £50 a day for the same saving, a ratio of 1.
-    const flat = (c: number[][]) => cols(c, [1, 1, 1], [1, 1, 1], c);
-    const b = flat([
-      [100, 0],
-      [100, 0],
-      [100, 0],
-    ]);
-    const s = flat([
-      [0, 0.01],
-      [0, 50],
-      [0, 50],
-    ]);
+    // is about 10,000; pairs 1 to 5 put in £50 a day for the same saving, a ratio of 1.
+    const flat = (c: number[][]) =>
+      cols(
+        c,
+        c.map(() => 1),
+        c.map(() => 1),
+        c,
+      );
+    const b = flat(Array.from({ length: 6 }, () => [100, 0]));
+    const s = flat([[0, 0.01], ...Array.from({ length: 5 }, () => [0, 50])]);
     const r = pairedEconomics(b, s, econ());
-    const npv = (100 - 0.01) * 730 + 2 * 50 * 730,
-      put = 0.01 * 730 + 2 * 50 * 730;
+    const npv = (100 - 0.01) * 730 + 5 * 50 * 730,
+      put = 0.01 * 730 + 5 * 50 * 730;
     expect(r.return_on_investment.mean).toBeCloseTo(npv / put, 9);
     expect(r.return_on_investment.mean!).toBeLessThan(3);
     // Nothing put in by any pair: no return on investment to state.
@@ -164,6 +162,58 @@ describe('pairedEconomics(base, strategy, economics)', () => {
         econ(),
       ).return_on_investment.mean,
     ).toBeNull();
+  });
+
+  it('pairedEconomics: a ratio whose denominator is not clearly above zero is not defined (Fieller)', () => {
+    const flat = (c: number[][], admissions: number[]) => cols(c, admissions, admissions, c);
+    const ones = Array.from({ length: 8 }, () => 1);
+    const b = flat(
+      Array.from({ length: 8 }, () => [100, 0]),
+      ones,
+    );
+    // A cut that saves £100 a day; its only money put in is P2 spending that rose in two
+    // replications by chance. NPV over that is a ratio of about 100, with no bounded interval.
+    const chance = flat(
+      [0, 0, 30, 0, 0, 5, 0, 0].map((x) => [0, x]),
+      ones,
+    );
+    const cut = pairedEconomics(b, chance, econ());
+    expect(cut.net_present_value.mean).toBeGreaterThan(0);
+    expect(cut.return_on_investment).toMatchObject({ mean: null, ci95: [null, null] });
+    // The same money put in every replication: clearly above zero, so the return is stated.
+    const steady = pairedEconomics(
+      b,
+      flat(
+        [30, 31, 29, 30, 30, 31, 29, 30].map((x) => [0, x]),
+        ones,
+      ),
+      econ(),
+    );
+    expect(steady.return_on_investment.mean).toBeCloseTo((100 * 8 - 240) / 240, 9);
+    expect(steady.return_on_investment.ci95[0]).not.toBeNull();
+    // Admissions avoided 0.1, 0.3, -0.2, ... a day: no admission clearly avoided, no cost per one.
+    const avoided = [0.1, 0.3, -0.2, 0.2, 0, 0.1, -0.1, 0.2];
+    const some = pairedEconomics(
+      b,
+      flat(
+        Array.from({ length: 8 }, () => [0, 30]),
+        avoided.map((a) => 1 - a),
+      ),
+      econ(),
+    );
+    expect(some.cost_per_admission_avoided.mean).toBeNull();
+    // Twice as many, all of them positive: stated, as the ratio of the sums.
+    const clear = avoided.map((a) => Math.abs(a) + 0.5);
+    const more = pairedEconomics(
+      b,
+      flat(
+        Array.from({ length: 8 }, () => [0, 30]),
+        clear.map((a) => 1 - a),
+      ),
+      econ(),
+    );
+    const net = -70 * 365;
+    expect(more.cost_per_admission_avoided.mean).toBeCloseTo((8 * net) / (365 * clear.reduce((x, y) => x + y, 0)), 6);
   });
 
   it('pairedEconomics pairs by replication index: a replication the baseline lacks is left out', () => {
