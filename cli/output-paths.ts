@@ -33,10 +33,13 @@ export function checkDistinctPaths(inputs: [string, string][], outputs: [string,
   csvTableClash(csv, inputs, outputs);
   const taken = new Map<string, string>();
   for (const [role, path] of inputs) taken.set(fileIdentity(path), role);
+  // The folder the tables go in, made after the run: a file output there could not be written.
+  if (csv !== undefined) taken.set(fileIdentity(csv), '--csv');
   for (const [option, path] of outputs) {
     if (path === undefined) continue;
     const id = fileIdentity(path);
     const other = taken.get(id);
+    if (other === '--csv') throw new OutputError(`${option} ${path} is the --csv folder: the tables go in it; give ${option} a file name`);
     if (other !== undefined) {
       const what = other.startsWith('--') ? `the ${other} file` : other;
       throw new OutputError(`${option} ${path} is ${what}: writing there would replace it; give ${option} another file`);

@@ -5,9 +5,10 @@
  * file renamed over FILE at the end, so a failed write leaves no half workbook.
  */
 import { renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Results } from '../results/index.js';
-import { checkOutput, keepMode } from '../runner/index.js';
+import { checkOutput, keepMode, temporaryName } from '../runner/index.js';
 import { resultTables, type ReplicationScalars } from './tables.js';
 
 /** Excel's limit on a sheet's rows (header included). */
@@ -40,7 +41,7 @@ export async function writeXlsx(file: string, r: Results, raw?: Record<string, I
 
 async function write(file: string, r: Results, raw?: Record<string, Iterable<ReplicationScalars>>): Promise<void> {
   checkOutput(file, '--xlsx', 'results.xlsx');
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = join(dirname(file), temporaryName(file));
   try {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
     wb.creator = 'caresim';

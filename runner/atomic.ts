@@ -20,7 +20,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 
 /** An output path that cannot be written: a usage problem, told before any work is done. */
 export class OutputError extends Error {
@@ -50,6 +50,12 @@ function statOf(path: string) {
 export function checkOutput(file: string, what?: string, example = 'results.json'): void {
   const name = what ? `${what} ${file}` : file;
   if (file === '') throw new OutputError(`${what ?? 'output'}: expected a file name`);
+  // `out/` or `out/.` names a folder, even one not made yet: the rename would fail after the work.
+  const last = basename(file);
+  if (file.endsWith('/') || file.endsWith(sep) || last === '.' || last === '..' || last === '')
+    throw new OutputError(
+      `${name} names a folder (it ends in ${last === '.' || last === '..' ? last : 'a slash'}); give a file name, e.g. ${join(file, example)}`,
+    );
   const st = statOf(file);
   if (st?.isDirectory()) throw new OutputError(`${name} is a folder; give a file name, e.g. ${join(file, example)}`);
   // Written by renaming a new file over it: a device would be replaced (as root, /dev/null itself).
@@ -128,10 +134,10 @@ export function makeFolderFor(file: string): string {
  * Writes `file` from the pieces `produce` hands to `put`, never holding the whole text in
  * memory (a results file may be larger than the longest string V8 can make).
  */
-export function writeAtomic(file: string, produce: (put: Put) => void): void {
-  checkOutput(file);
+export function writeAtomic(file: string, produce: (put: Put) => void, what?: string, example?: string): void {
+  checkOutput(file, what, example);
   const dir = makeFolderFor(file);
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
+  const tmp = join(dir, temporaryName(file));
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'w');
@@ -176,10 +182,27 @@ export function writeAtomic(file: string, produce: (put: Put) => void): void {
  */
 export function keepMode(written: number | string, target: string): void {
   const old = statOf(target);
-  if (!old?.isFile()) return;
-  if (typeof written === 'number') fchmodSync(written, old.mode & 0o7777);
-  else chmodSync(written, old.mode & 0o7777);
+  // Bits mean something only for their owner: a file of someone else's gets the defaults (as
+  // before), so root replacing a user's private file does not lock the user out of it. The
+  // set-user, set-group and sticky bits are never carried over (cp -p drops them too).
+  if (!old?.isFile() || old.uid !== process.getuid?.()) return;
+  const mode = old.mode & 0o777;
+  if (typeof written === 'number') fchmodSync(written, mode);
+  else chmodSync(written, mode);
 }
+
+/** Names a target's longest file name can have (most file systems: 255 bytes). */
+const NAME_MAX = 255;
+
+/**
+ * The temporary file a write of `file` goes to, beside it: `.NAME.PID.tmp`, or, when that would
+ * be longer than a file name may be (a long but valid target name), `.caresim.PID.N.tmp`.
+ */
+export function temporaryName(file: string): string {
+  const name = `.${basename(file)}.${process.pid}.tmp`;
+  return Buffer.byteLength(name) <= NAME_MAX ? name : `.caresim.${process.pid}.${++longNames}.tmp`;
+}
+let longNames = 0;
 
 /**
  * After a write to `written` failed: closes its descriptor (when still open) and deletes it, so
@@ -221,6 +244,7 @@ export function naming(err: unknown, file: string): unknown {
   return err;
 }
 
-export function writeFileAtomic(file: string, text: string): void {
-  writeAtomic(file, (put) => put(text));
+/** `what` and `example` word a refused path as checkOutput does (the option's name, a file name to suggest). */
+export function writeFileAtomic(file: string, text: string, what?: string, example?: string): void {
+  writeAtomic(file, (put) => put(text), what, example);
 }

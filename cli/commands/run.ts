@@ -9,6 +9,7 @@ import { basename, extname, join } from 'node:path';
 import {
   journalHoldsWork,
   naming,
+  OutputError,
   runScenarioDetailed,
   startWorkers,
   writeFileAtomic,
@@ -27,7 +28,7 @@ import { formatSummary } from '../summary-table.js';
 import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
-import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile, csvTableClash, fileIdentity } from '../output-paths.js';
+import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile, fileIdentity } from '../output-paths.js';
 import type { Attachments } from '../../viz/index.js';
 
 /** The report's attachments, read before the run: a wrong file found at the end would waste it. */
@@ -71,7 +72,7 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io, attached
   }
   if (args.report) {
     const { reportPage } = await import('../../viz/index.js');
-    writeFileAtomic(args.report, await reportPage(results, attached));
+    writeFileAtomic(args.report, await reportPage(results, attached), '--report', 'report.html');
   }
   if (!args.quiet) io.out(formatSummary(results));
   printRunWarnings(results, io);
@@ -193,7 +194,7 @@ function checkJournalPath(journal: string, args: RunArgs): void {
     }
   }
   // The CSV writer writes only `<table>.csv` files there: a journal named otherwise (the default beside an --out in that folder) is safe.
-  csvTableClash(args.csv, [], [['--journal', journal]]);
+  checkDistinctPaths([], [['--journal', journal]], args.csv);
 }
 
 /** Writes the outputs and says how the run ended: EXIT.ok only when the journal has served its purpose. */
@@ -204,7 +205,13 @@ async function finish(args: RunArgs, outcome: RunOutcome, journal: string, io: I
     );
     return EXIT.interrupted;
   }
-  await writeOutputs(args, outcome, io, attached);
+  await writeOutputs(args, outcome, io, attached).catch((err: unknown) => {
+    // The paths were checked before the run; one refused now changed since (a folder made in its
+    // place): a failure of the finished run, whose journal keeps its work (exit 1 and the hint),
+    // not a usage error.
+    if (err instanceof OutputError) throw new Error(err.message);
+    throw err;
+  });
   const failures = outcome.results.failures ?? [];
   if (failures.length > 0) {
     io.err(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkOutput, OutputError, writeAtomic, writeFileAtomic } from '../../runner/atomic.js';
+import { checkOutput, keepMode, OutputError, temporaryName, writeAtomic, writeFileAtomic } from '../../runner/atomic.js';
 import { tempDir } from '../temp-dir.js';
 
 describe('writeAtomic(file, produce)', () => {
@@ -59,6 +59,43 @@ describe('writeAtomic(file, produce)', () => {
     expect(statSync(other).mode & 0o777).toBe(fresh);
   });
 
+  it("keeps only the permission bits, and only of a file of the writer's own: never set-user, set-group or sticky bits", () => {
+    const dir = tempDir('atomic');
+    const file = join(dir, 'results.json');
+    writeFileAtomic(file, 'first');
+    const fresh = statSync(file).mode & 0o7777;
+    chmodSync(file, 0o4750);
+    writeFileAtomic(file, 'second');
+    expect(statSync(file).mode & 0o7777).toBe(0o750);
+    // A file of another user's: its bits are its owner's, the new file (the writer's) gets the defaults.
+    const others = process.getuid!() === 0 ? join(dir, 'theirs.json') : '/etc/passwd';
+    if (others !== '/etc/passwd') {
+      writeFileSync(others, 'theirs');
+      chmodSync(others, 0o600);
+      chownSync(others, 65534, 65534);
+    }
+    expect(statSync(others).uid).not.toBe(process.getuid!());
+    const written = join(dir, 'written.json');
+    writeFileSync(written, 'x');
+    const fd = openSync(written, 'r');
+    try {
+      keepMode(fd, others);
+    } finally {
+      closeSync(fd);
+    }
+    expect(statSync(written).mode & 0o7777).toBe(fresh);
+  });
+
+  it('writes a target whose name is as long as a name may be through a temporary file of a shorter name', () => {
+    const dir = tempDir('atomic');
+    const file = join(dir, `${'r'.repeat(250)}.json`);
+    expect(Buffer.byteLength(temporaryName(file))).toBeLessThanOrEqual(255);
+    expect(temporaryName(join(dir, 'r.json'))).toBe(`.r.json.${process.pid}.tmp`);
+    writeFileAtomic(file, 'long');
+    expect(readFileSync(file, 'utf8')).toBe('long');
+    expect(readdirSync(dir)).toEqual([basename(file)]);
+  });
+
   it('removes its temporary file when the rename fails', () => {
     const dir = tempDir('atomic');
     // A folder where the file should go: the rename cannot replace it.
@@ -77,6 +114,18 @@ describe('checkOutput(file, what)', () => {
     writeFileSync(join(dir, 'plain'), 'x');
     expect(() => checkOutput(join(dir, 'plain', 'sub', 'r.json'))).toThrow(/plain is a file, not a folder/);
     expect(() => writeFileAtomic(join(dir, 'plain', 'r.json'), 'new')).toThrow(OutputError);
+  });
+
+  it('refuses a path that names a folder by its ending (a slash, `.` or `..`), even one not made yet', () => {
+    const dir = tempDir('atomic');
+    for (const end of ['/', '/.', '/..']) {
+      const path = `${join(dir, 'reports')}${end}`;
+      expect(() => checkOutput(path, '--report', 'report.html')).toThrow(
+        /^--report .* names a folder .*give a file name, e\.g\. .*report\.html$/,
+      );
+      expect(() => writeFileAtomic(path, 'x')).toThrow(OutputError);
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('accepts a new file in a folder yet to be made, and an existing file', () => {

@@ -138,4 +138,28 @@ describe('outputs and inputs named like a table inside the --csv folder', () => 
     expect(mode(report)).toBe(0o640);
     expect(readdirSync(dir).sort()).toEqual(['csv', 'r.html', 'r.json', 'r.xlsx']);
   });
+  it('refuses before the run an output that names a folder: a path ending in a slash, the --csv folder (for a file or the journal)', () => {
+    const dir = tempDir('folder-outputs');
+    const cases: [string[], RegExp][] = [
+      [
+        ['--out', join(dir, 'r.json') + '/'],
+        /--out .*r\.json\/ names a folder \(it ends in a slash\); give a file name, e\.g\. .*results\.json/,
+      ],
+      [['--report', join(dir, 'reports') + '/'], /--report .*reports\/ names a folder .*report\.html/],
+      [['--xlsx', join(dir, 'x.xlsx') + '/.'], /--xlsx .* names a folder \(it ends in \.\)/],
+      [
+        ['--report', join(dir, 't'), '--csv', join(dir, 't')],
+        /--report .*t is the --csv folder: the tables go in it; give --report a file name/,
+      ],
+      [['--out', join(dir, 't'), '--csv', join(dir, 't')], /--out .*t is the --csv folder/],
+      [['--journal', join(dir, 't'), '--csv', join(dir, 't')], /--journal .*t is the --csv folder/],
+    ];
+    for (const [extra, message] of cases) {
+      const r = runCli(['run', small, '--reps', '2', ...extra, '-q']);
+      expect(r.code, extra.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
