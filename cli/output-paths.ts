@@ -4,7 +4,7 @@
  * itself is the one writeAtomic makes (runner/atomic.ts); its OutputError exits 2.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { checkOutput, checkOutputFolder, OutputError } from '../runner/index.js';
 
 /** A file that will be written (created or replaced); `example` names one in the hint. */
@@ -17,9 +17,21 @@ export function checkOutputDir(path: string | undefined, option: string): void {
   if (path !== undefined) checkOutputFolder(path, option);
 }
 
-/** The file a path names, links followed; a path that does not exist yet names itself, resolved. */
+/**
+ * The file a path names, links followed. A path that does not exist yet is resolved through its
+ * nearest folder that does (links followed there too): `a/r.json` and `b/r.json` with `b` a link
+ * to `a` are one file before either is written.
+ */
 export function fileIdentity(file: string): string {
-  return existsSync(file) ? realpathSync(file) : resolve(file);
+  if (existsSync(file)) return realpathSync(file);
+  const path = resolve(file);
+  let dir = dirname(path);
+  while (dirname(dir) !== dir && !existsSync(dir)) dir = dirname(dir);
+  try {
+    return join(realpathSync(dir), relative(dir, path));
+  } catch {
+    return path;
+  }
 }
 
 /**

@@ -21,6 +21,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
+import { isJournalText } from '../results/index.js';
+import { fileStart } from './lines.js';
 
 /** An output path that cannot be written: a usage problem, told before any work is done. */
 export class OutputError extends Error {
@@ -60,6 +62,9 @@ export function checkOutput(file: string, what?: string, example = 'results.json
   if (st?.isDirectory()) throw new OutputError(`${name} is a folder; give a file name, e.g. ${join(file, example)}`);
   // Written by renaming a new file over it: a device would be replaced (as root, /dev/null itself).
   if (st && !st.isFile()) throw new OutputError(`${name} is not a regular file (a device, a pipe or a socket); give a file path`);
+  // A journal holds a run's finished replications (perhaps a run still going): never an output.
+  if (st && st.size > 0 && isJournal(file))
+    throw new OutputError(`${name} is the journal of a run (its finished replications); writing there would lose them; give another path`);
   // The nearest folder that exists decides: a missing one below it is made when writing.
   let dir = dirname(file);
   for (;;) {
@@ -76,6 +81,18 @@ export function checkOutput(file: string, what?: string, example = 'results.json
     throw new OutputError(`${name}: cannot write in ${dir} (read-only, or not yours); give a path in a folder you can write to`);
   }
 }
+
+/** Whether `file` starts like a run's or an optimiser's journal (an unreadable file is not taken for one). */
+function isJournal(file: string): boolean {
+  try {
+    const start = fileStart(file, 4096);
+    return isJournalText(start) || OPTIMISER_JOURNAL.test(start);
+  } catch {
+    return false;
+  }
+}
+
+const OPTIMISER_JOURNAL = /^\uFEFF?\s*\{[^\n]*"format"\s*:\s*"caresim-optimise-journal\//;
 
 /** Receives the file's text piece by piece; pieces are buffered into large writes. */
 export type Put = (text: string) => void;
@@ -140,7 +157,7 @@ export function writeAtomic(file: string, produce: (put: Put) => void, what?: st
   const tmp = join(dir, temporaryName(file));
   let fd: number | null = null;
   try {
-    fd = openSync(tmp, 'w');
+    fd = createNew(tmp);
     keepMode(fd, file);
     const out = fd;
     // PERF: pieces are encoded straight into one reused buffer. Joining them into a string
@@ -203,6 +220,21 @@ export function temporaryName(file: string): string {
   return Buffer.byteLength(name) <= NAME_MAX ? name : `.caresim.${process.pid}.${++longNames}.tmp`;
 }
 let longNames = 0;
+
+/**
+ * Opens `tmp` as a file of its own, never through whatever stands at its name: a symbolic link
+ * there (or a file left by an earlier process with this pid) is removed first, so the write
+ * cannot land in the file a link points to.
+ */
+export function createNew(tmp: string): number {
+  try {
+    return openSync(tmp, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    removeFile(tmp);
+    return openSync(tmp, 'wx');
+  }
+}
 
 /**
  * After a write to `written` failed: closes its descriptor (when still open) and deletes it, so

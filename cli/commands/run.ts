@@ -192,6 +192,12 @@ function checkJournalPath(journal: string, args: RunArgs): void {
         `--journal ${journal} is the ${option} file: the journal is deleted when the run finishes, and the ${option} file with it; give --journal another path`,
       );
     }
+    // The run holds JOURNAL.lock while it runs and deletes it at the end.
+    if (path && sameFile(`${journal}.lock`, path)) {
+      throw new CliUsageError(
+        `${option} ${path} is the lock file of the run's journal (${journal}.lock), deleted when the run finishes; give ${option} another file`,
+      );
+    }
   }
   // The CSV writer writes only `<table>.csv` files there: a journal named otherwise (the default beside an --out in that folder) is safe.
   checkDistinctPaths([], [['--journal', journal]], args.csv);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { chmodSync, chownSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { checkOutput, keepMode, OutputError, temporaryName, writeAtomic, writeFileAtomic } from '../../runner/atomic.js';
 import { tempDir } from '../temp-dir.js';
@@ -96,6 +107,18 @@ describe('writeAtomic(file, produce)', () => {
     expect(readdirSync(dir)).toEqual([basename(file)]);
   });
 
+  it('never writes through a link standing at its temporary name: the link is removed, what it points to kept', () => {
+    const dir = tempDir('atomic');
+    const file = join(dir, 'report.html');
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    symlinkSync(victim, join(dir, temporaryName(file)));
+    writeFileAtomic(file, 'page');
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(readFileSync(file, 'utf8')).toBe('page');
+    expect(readdirSync(dir).sort()).toEqual(['report.html', 'victim.txt']);
+  });
+
   it('removes its temporary file when the rename fails', () => {
     const dir = tempDir('atomic');
     // A folder where the file should go: the rename cannot replace it.
@@ -126,6 +149,24 @@ describe('checkOutput(file, what)', () => {
       expect(() => writeFileAtomic(path, 'x')).toThrow(OutputError);
     }
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("refuses to replace a run's or an optimiser's journal, and accepts any other file", () => {
+    const dir = tempDir('atomic');
+    const run = join(dir, 'r.json.journal.ndjson');
+    writeFileSync(run, '{"header":{"format":"caresim-journal/3","scenario_hash":"ab"}}\n{"strategy":"baseline"}\n');
+    const opt = join(dir, 'opt.journal.ndjson');
+    writeFileSync(opt, '{"format":"caresim-optimise-journal/1","scenario":"x"}\n');
+    for (const j of [run, opt]) {
+      expect(() => checkOutput(j, '--report')).toThrow(
+        /^--report .* is the journal of a run \(its finished replications\); writing there would lose them/,
+      );
+      expect(() => writeFileAtomic(j, 'page')).toThrow(OutputError);
+    }
+    expect(readFileSync(run, 'utf8')).toMatch(/^\{"header"/);
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'about the caresim-journal/3 format');
+    expect(() => checkOutput(notes)).not.toThrow();
   });
 
   it('accepts a new file in a folder yet to be made, and an existing file', () => {

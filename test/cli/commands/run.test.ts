@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuilt, runCli, small } from '../cli-process.js';
@@ -161,5 +161,27 @@ describe('outputs and inputs named like a table inside the --csv folder', () => 
       expect(r.stderr).not.toMatch(/^\s+at /m);
     }
     expect(readdirSync(dir)).toEqual([]);
+  });
+  it("refuses before the run an output that is the journal's lock file, another run's journal, or one file through a linked folder", () => {
+    const dir = tempDir('hidden-clashes');
+    const out = join(dir, 'r.json');
+    const lock = runCli(['run', small, '--reps', '2', '--out', out, '--report', `${out}.journal.ndjson.lock`, '-q']);
+    expect(lock.code).toBe(2);
+    expect(lock.stderr).toMatch(/--report .*r\.json\.journal\.ndjson\.lock is the lock file of the run's journal/);
+    // Another run's journal (the unfinished run of b.json) as this run's report.
+    const other = join(dir, 'b.json.journal.ndjson');
+    writeFileSync(other, '{"header":{"format":"caresim-journal/3"}}\n');
+    const journal = runCli(['run', small, '--reps', '2', '--out', out, '--report', other, '-q']);
+    expect(journal.code).toBe(2);
+    expect(journal.stderr).toMatch(/--report .*b\.json\.journal\.ndjson is the journal of a run/);
+    expect(readFileSync(other, 'utf8')).toBe('{"header":{"format":"caresim-journal/3"}}\n');
+    // b is a link to a: a/x.json and b/x.json are one file, though neither exists yet.
+    mkdirSync(join(dir, 'a'));
+    symlinkSync(join(dir, 'a'), join(dir, 'b'));
+    const linked = runCli(['run', small, '--reps', '2', '--out', join(dir, 'a', 'x.json'), '--report', join(dir, 'b', 'x.json'), '-q']);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toMatch(/--report .*b\/x\.json is the --out file/);
+    expect(readdirSync(join(dir, 'a'))).toEqual([]);
+    expect(existsSync(out)).toBe(false);
   });
 });
