@@ -4,11 +4,11 @@
  * CSV has empty fields. Written with exceljs' streaming writer, row by row, to a temporary
  * file renamed over FILE at the end, so a failed write leaves no half workbook.
  */
-import { renameSync, rmSync } from 'node:fs';
+import { closeSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Results } from '../results/index.js';
-import { checkOutput, keepMode, temporaryName } from '../runner/index.js';
+import { checkOutput, createNew, keepMode, temporaryName } from '../runner/index.js';
 import { resultTables, type ReplicationScalars } from './tables.js';
 
 /** Excel's limit on a sheet's rows (header included). */
@@ -43,6 +43,8 @@ async function write(file: string, r: Results, raw?: Record<string, Iterable<Rep
   checkOutput(file, '--xlsx', 'results.xlsx');
   const tmp = join(dirname(file), temporaryName(file));
   try {
+    // Made here, a link at the name removed first: the workbook writer opens the file by name.
+    closeSync(createNew(tmp));
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
     wb.creator = 'caresim';
     for (const t of resultTables(r, raw)) {

@@ -9,7 +9,17 @@ export type { Shard } from './shard.js';
 export { ResumeError, JOURNAL_FORMAT, journalHoldsWork } from './journal.js';
 export { fileStart } from './lines.js';
 export { LockError } from './lock.js';
-export { writeFileAtomic, writeAtomic, checkOutput, checkOutputFolder, keepMode, temporaryName, OutputError, naming } from './atomic.js';
+export {
+  writeFileAtomic,
+  writeAtomic,
+  checkOutput,
+  checkOutputFolder,
+  createNew,
+  keepMode,
+  temporaryName,
+  OutputError,
+  naming,
+} from './atomic.js';
 export { writeResultsFile, readResultsFile, ResultsFileError } from './results-file.js';
 export { ENGINE_VERSION } from '../results/index.js';
 export { runTasks, type PoolOptions } from './pool.js';
