@@ -9,7 +9,8 @@ import { checkOutput, checkOutputFolder, OutputError } from '../runner/index.js'
 
 /** A file that will be written (created or replaced); `example` names one in the hint. */
 export function checkOutputFile(path: string | undefined, option: string, example: string): void {
-  if (path !== undefined) checkOutput(path, option, example);
+  // A journal's own option may name a journal: the run resumes it, or refuses without --fresh.
+  if (path !== undefined) checkOutput(path, option, example, option === '--journal');
 }
 
 /** A folder that will be created if needed and written into. */

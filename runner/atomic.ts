@@ -49,7 +49,7 @@ function statOf(path: string) {
  * a folder of its path must be, and a folder that can be written to. The one check of an
  * output path, for the CLI's options and for writeAtomic alike.
  */
-export function checkOutput(file: string, what?: string, example = 'results.json'): void {
+export function checkOutput(file: string, what?: string, example = 'results.json', journal = false): void {
   const name = what ? `${what} ${file}` : file;
   if (file === '') throw new OutputError(`${what ?? 'output'}: expected a file name`);
   // `out/` or `out/.` names a folder, even one not made yet: the rename would fail after the work.
@@ -62,8 +62,9 @@ export function checkOutput(file: string, what?: string, example = 'results.json
   if (st?.isDirectory()) throw new OutputError(`${name} is a folder; give a file name, e.g. ${join(file, example)}`);
   // Written by renaming a new file over it: a device would be replaced (as root, /dev/null itself).
   if (st && !st.isFile()) throw new OutputError(`${name} is not a regular file (a device, a pipe or a socket); give a file path`);
-  // A journal holds a run's finished replications (perhaps a run still going): never an output.
-  if (st && st.size > 0 && isJournal(file))
+  // A journal holds a run's finished replications (perhaps a run still going): never an output,
+  // unless the path is itself a journal (`journal`: `--journal`, which resumes or refuses it).
+  if (!journal && st && st.size > 0 && isJournal(file))
     throw new OutputError(`${name} is the journal of a run (its finished replications); writing there would lose them; give another path`);
   // The nearest folder that exists decides: a missing one below it is made when writing.
   let dir = dirname(file);

@@ -218,7 +218,8 @@ describe('caresim run --resume', () => {
     expect(rerun.stderr).toMatch(/unfinished run: continue it with --resume, or discard it and start again with --fresh/);
     expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(kept + 1);
 
-    const resumed = runCli(['run', ...args, '--out', out, '--resume', '--workers', '2', '-q']);
+    // Named with --journal, the journal is the one output path that may be a journal.
+    const resumed = runCli(['run', ...args, '--out', out, '--journal', journal, '--resume', '--workers', '2', '-q']);
     expect(resumed.code).toBe(0);
     expect(comparableFile(out)).toBe(comparableFile(full));
   });
