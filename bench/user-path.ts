@@ -57,9 +57,12 @@ export function userPath(o: UserPathOptions): void {
       'B 500, 2 workers': { ours: cli(o, out('b500w2'), 'model-b.yaml', ['--reps', '500', '--workers', '2']), ref: null },
       'A, 1 worker': { ours: cli(o, out('a'), 'model-a.yaml', ['--workers', '1']), ref: ref(['mmc', 'typed']) },
     };
-    const jobs = Object.values(plan)
-      .flatMap((p) => [p.ours, p.ref])
-      .filter((j): j is Job => j !== null);
+    // What two workers can gain on this machine at all: the reference's own replications on 1
+    // and 2 worker threads (par.js), measured in the same rounds.
+    const par = (workers: number): Job | null =>
+      o.peers ? { cmd: o.node, args: [join(o.peers, 'par.js'), String(workers), '500', '10'] } : null;
+    const ceiling = { one: par(1), two: par(2) };
+    const jobs = [...Object.values(plan).flatMap((p) => [p.ours, p.ref]), ceiling.one, ceiling.two].filter((j): j is Job => j !== null);
     const done = watchQuiet();
     const measured = runInterleaved(jobs, o.root, o.runs);
     const got = measured.median;
@@ -94,14 +97,20 @@ export function userPath(o: UserPathOptions): void {
       ),
     );
     const speedup = measured.ratio(plan['B 500, 1 worker'].ours, plan['B 500, 2 workers'].ours, (x) => x.wall);
+    const machine = ceiling.one && ceiling.two ? measured.ratio(ceiling.one, ceiling.two, (x) => x.wall) : NaN;
     say(
       timedVerdict(
         'caresim run, model B, 500 replications: 2 workers >= 1.8x faster than 1',
         speedup >= 1.8,
-        `${fmt(speedup, 3)}x`,
+        `${fmt(speedup, 3)}x` +
+          (Number.isNaN(machine) ? '' : `; the typed-JS reference's own replications on 2 threads against 1 (par.js): ${fmt(machine, 3)}x`),
         loaded,
       ),
     );
+    if (machine < 1.8)
+      say(
+        `  this machine gives two threads of the reference only ${fmt(machine, 3)}x: the 1.8x target is above what its two cores allow a program of this kind`,
+      );
     const a = ratio['A, 1 worker'];
     say(
       timedVerdict(
