@@ -3,8 +3,8 @@
  * under a file, would otherwise fail only after every replication was computed. The check
  * itself is the one writeAtomic makes (runner/atomic.ts); its OutputError exits 2.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, parse, sep } from 'node:path';
 import { checkOutput, checkOutputFolder, OutputError } from '../runner/index.js';
 
 /** A file that will be written (created or replaced); `example` names one in the hint. */
@@ -19,21 +19,53 @@ export function checkOutputDir(path: string | undefined, option: string): void {
 }
 
 /**
- * The file a path names, links followed. A path that does not exist yet is resolved through its
- * nearest folder that does (links followed there too): `a/r.json` and `b/r.json` with `b` a link
- * to `a` are one file before either is written.
+ * The file a path names, links followed. A path that does not exist yet is followed component
+ * by component as the system will when it is written: `..` after a link goes up from where the
+ * link points (not back where it was typed: `lb/../r.json` with `lb` a link to `a/b` is
+ * `a/r.json`), and a link to a folder not made yet leads there (`d/r.json` with `d` a link to
+ * `nowhere` is `nowhere/r.json`).
  */
 export function fileIdentity(file: string): string {
-  if (existsSync(file)) return realpathSync(file);
-  const path = resolve(file);
-  let dir = dirname(path);
-  while (dirname(dir) !== dir && !existsSync(dir)) dir = dirname(dir);
-  try {
-    return join(realpathSync(dir), relative(dir, path));
-  } catch {
-    return path;
+  // The system's own realpath: the JavaScript one tidies `..` away by text before following links.
+  if (existsSync(file)) return realpathSync.native(file);
+  const start = isAbsolute(file) ? file : `${process.cwd()}${sep}${file}`;
+  let at = parse(start).root;
+  const todo = start
+    .slice(at.length)
+    .split(/[\\/]+/)
+    .filter(Boolean);
+  for (let links = 0; todo.length > 0;) {
+    const part = todo.shift()!;
+    if (part === '.') continue;
+    if (part === '..') {
+      at = dirname(at);
+      continue;
+    }
+    const next = join(at, part);
+    let target: string | null = null;
+    try {
+      if (lstatSync(next).isSymbolicLink()) target = readlinkSync(next);
+    } catch {
+      /* not there yet: the rest is plain names */
+    }
+    if (target === null || ++links > MAX_LINKS) {
+      at = next;
+      continue;
+    }
+    // The link's target replaces it: an absolute one starts again from its root.
+    if (isAbsolute(target)) at = parse(target).root;
+    todo.unshift(
+      ...target
+        .slice(isAbsolute(target) ? parse(target).root.length : 0)
+        .split(/[\\/]+/)
+        .filter(Boolean),
+    );
   }
+  return at;
 }
+
+/** Links followed in one path before giving up (the system's own limit is 40). */
+const MAX_LINKS = 40;
 
 /**
  * Refuses, before any work, an output that names one of the command's inputs (the scenario,
@@ -59,6 +91,11 @@ export function checkDistinctPaths(inputs: [string, string][], outputs: [string,
     }
     taken.set(id, option);
   }
+}
+
+/** The files a loaded scenario extends, as inputs no output may replace (known once it is read). */
+export function baseInputs(loaded: { bases?: readonly string[] }): [string, string][] {
+  return (loaded.bases ?? []).map((f) => ['a file the scenario extends', f]);
 }
 
 /** The files `--optimise` and `--sensitivity` attach to a report, as inputs no output may replace. */
@@ -87,7 +124,8 @@ export function csvTableClash(csv: string | undefined, inputs: [string, string][
     }
   }
   for (const [option, path] of outputs) {
-    if (path !== undefined && inFolder(resolve(path))) {
+    // Where the output lands: its folder followed through links, its own name not (a link there is replaced).
+    if (path !== undefined && inFolder(join(fileIdentity(dirname(path)), basename(path)))) {
       throw new OutputError(
         `${option} ${path} is a table of the --csv folder ${csv}, which the command writes; give ${option} another name or folder`,
       );

@@ -5,10 +5,10 @@
  * file renamed over FILE at the end, so a failed write leaves no half workbook.
  */
 import { closeSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Results } from '../results/index.js';
-import { checkOutput, createNew, keepMode, temporaryName } from '../runner/index.js';
+import { checkOutput, createNew, keepMode, makeFolderFor, temporaryName } from '../runner/index.js';
 import { resultTables, type ReplicationScalars } from './tables.js';
 
 /** Excel's limit on a sheet's rows (header included). */
@@ -41,7 +41,7 @@ export async function writeXlsx(file: string, r: Results, raw?: Record<string, I
 
 async function write(file: string, r: Results, raw?: Record<string, Iterable<ReplicationScalars>>): Promise<void> {
   checkOutput(file, '--xlsx', 'results.xlsx');
-  const tmp = join(dirname(file), temporaryName(file));
+  const tmp = join(makeFolderFor(file), temporaryName(file));
   try {
     // Made here, a link at the name removed first: the workbook writer opens the file by name.
     closeSync(createNew(tmp));

@@ -24,6 +24,8 @@ export interface OptimiseRunOptions {
   workerFile?: string;
   journal?: string;
   resume?: boolean;
+  /** Leave the journal when done (the caller deletes it once its outputs are written: the command line). */
+  keepJournal?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: Progress & { stage: string }) => void;
 }
@@ -102,6 +104,6 @@ export async function runOptimise(sc: CompiledScenarioWithWarnings, o: OptimiseR
     values: mo.values,
     kpis: mo.kpis,
   });
-  if (o.journal) rmSync(o.journal, { force: true });
+  if (o.journal && !o.keepJournal) rmSync(o.journal, { force: true });
   return file;
 }

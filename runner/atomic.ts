@@ -8,10 +8,12 @@
 import {
   accessSync,
   chmodSync,
+  chownSync,
   closeSync,
   constants,
   existsSync,
   fchmodSync,
+  fchownSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -23,6 +25,9 @@ import {
 import { basename, dirname, join, sep } from 'node:path';
 import { isJournalText } from '../results/index.js';
 import { fileStart } from './lines.js';
+
+/** The longest file name most file systems take, in bytes. */
+export const NAME_MAX = 255;
 
 /** An output path that cannot be written: a usage problem, told before any work is done. */
 export class OutputError extends Error {
@@ -58,14 +63,21 @@ export function checkOutput(file: string, what?: string, example = 'results.json
     throw new OutputError(
       `${name} names a folder (it ends in ${last === '.' || last === '..' ? last : 'a slash'}); give a file name, e.g. ${join(file, example)}`,
     );
+  if (Buffer.byteLength(last) > NAME_MAX)
+    throw new OutputError(
+      `${name}: its file name is ${Buffer.byteLength(last)} bytes long, and file systems take at most ${NAME_MAX}; give a shorter name`,
+    );
   const st = statOf(file);
   if (st?.isDirectory()) throw new OutputError(`${name} is a folder; give a file name, e.g. ${join(file, example)}`);
   // Written by renaming a new file over it: a device would be replaced (as root, /dev/null itself).
   if (st && !st.isFile()) throw new OutputError(`${name} is not a regular file (a device, a pipe or a socket); give a file path`);
   // A journal holds a run's finished replications (perhaps a run still going): never an output,
   // unless the path is itself a journal (`journal`: `--journal`, which resumes or refuses it).
-  if (!journal && st && st.size > 0 && isJournal(file))
-    throw new OutputError(`${name} is the journal of a run (its finished replications); writing there would lose them; give another path`);
+  // A lock is a running run's: it deletes the file when it ends, and with it the output.
+  const kind = !journal && st && st.size > 0 ? runFile(file) : null;
+  if (kind === 'journal')
+    throw new OutputError(`${name} is the journal of a run (its finished work); writing there would lose it; give another path`);
+  if (kind === 'lock') throw new OutputError(`${name} is the lock file of a run's journal, deleted when that run ends; give another path`);
   // The nearest folder that exists decides: a missing one below it is made when writing.
   let dir = dirname(file);
   for (;;) {
@@ -83,17 +95,20 @@ export function checkOutput(file: string, what?: string, example = 'results.json
   }
 }
 
-/** Whether `file` starts like a run's or an optimiser's journal (an unreadable file is not taken for one). */
-function isJournal(file: string): boolean {
+/** Whether `file` starts like a run's or an optimiser's journal, or a journal's lock (an unreadable file is neither). */
+function runFile(file: string): 'journal' | 'lock' | null {
   try {
     const start = fileStart(file, 4096);
-    return isJournalText(start) || OPTIMISER_JOURNAL.test(start);
+    if (isJournalText(start) || OPTIMISER_JOURNAL.test(start)) return 'journal';
+    return LOCK.test(start) ? 'lock' : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
 const OPTIMISER_JOURNAL = /^\uFEFF?\s*\{[^\n]*"format"\s*:\s*"caresim-optimise-journal\//;
+/** What runner/lock.ts writes: `{"pid":N,"host":"...",...}` on one line. */
+const LOCK = /^\{"pid":\d+,"host":"[^\n]*\}\n?$/;
 
 /** Receives the file's text piece by piece; pieces are buffered into large writes. */
 export type Put = (text: string) => void;
@@ -194,7 +209,7 @@ export function writeAtomic(file: string, produce: (put: Put) => void, what?: st
 }
 
 /**
- * Gives the new file (`written`: its descriptor or path) the permissions of the file it is about to replace, if
+ * Gives the new file (`written`: its descriptor or path) the group and permissions of the file it is about to replace, if
  * any: a results file a user made private (0600) stays private when a run replaces it (the
  * rename puts a new file in its place, which would otherwise take the default permissions).
  */
@@ -205,12 +220,17 @@ export function keepMode(written: number | string, target: string): void {
   // set-user, set-group and sticky bits are never carried over (cp -p drops them too).
   if (!old?.isFile() || old.uid !== process.getuid?.()) return;
   const mode = old.mode & 0o777;
+  // The group's bits are for the old file's group: the new file joins it, or keeps the defaults
+  // (0640 of a shared group's file given to the writer's own group would lock that group out).
+  try {
+    if (typeof written === 'number') fchownSync(written, old.uid, old.gid);
+    else chownSync(written, old.uid, old.gid);
+  } catch {
+    return;
+  }
   if (typeof written === 'number') fchmodSync(written, mode);
   else chmodSync(written, mode);
 }
-
-/** Names a target's longest file name can have (most file systems: 255 bytes). */
-const NAME_MAX = 255;
 
 /**
  * The temporary file a write of `file` goes to, beside it: `.NAME.PID.tmp`, or, when that would

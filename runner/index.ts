@@ -16,6 +16,8 @@ export {
   checkOutputFolder,
   createNew,
   keepMode,
+  makeFolderFor,
+  NAME_MAX,
   temporaryName,
   OutputError,
   naming,

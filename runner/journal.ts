@@ -9,7 +9,7 @@
  * wrong results. The journal is locked while a run writes it (runner/lock.ts), and an
  * existing journal is never overwritten unless asked to (`fresh`).
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { decode, encode } from '../results/index.js';
 import { decodeLine, LineEncoder } from './journal-line.js';
 import { fileStart, readPlacedLines } from './lines.js';
@@ -273,7 +273,8 @@ export class Journal {
         `${file} is not a regular file (a device, a pipe or a socket): it is left as it is; give --journal (or --out) a file path`,
       );
     }
-    const lock = acquireLock(file, opts.onNotice);
+    // Locked where the journal really is: two runs naming it through different links are one run.
+    const lock = acquireLock(st ? realpathSync.native(file) : file, opts.onNotice);
     try {
       const exists = existsSync(file);
       if (exists && !mayBeJournal(file)) {

@@ -127,9 +127,10 @@ export function acquireLock(target: string, notice?: (message: string) => void):
       release: () => {
         clearInterval(refresh);
         heldHere.delete(resolve(file));
-        // Only our own lock: a run that took it over meanwhile keeps its lock.
+        // Only our own lock: a run that took it over meanwhile keeps its lock, and a file that is
+        // no lock now (something else written over it, an output of another run) is not ours.
         const o = owner(file);
-        if (!o || (o.pid === me.pid && o.host === me.host && o.started === me.started)) {
+        if (o && o.pid === me.pid && o.host === me.host && o.started === me.started) {
           try {
             removeFile(file);
           } catch {

@@ -38,6 +38,8 @@ export type { CompiledScenario, CompiledStrategy };
  */
 export interface CompiledScenarioWithWarnings extends CompiledScenario {
   warnings: Diagnostic[];
+  /** The files the scenario `extends`, directly or not, as read (relative to where `file` is given): inputs too. */
+  bases: string[];
   /**
    * The baseline with some values set (dotted path -> expression), compiled as a strategy
    * (throws ScenarioError); the params' central values; the uncertain params (`t`: power of time).
@@ -279,6 +281,7 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
     warmupDays: header.warmupDays,
     assumptions: header.assumptions,
     warnings: sortDiagnostics(diags.list.filter((d) => d.severity === 'warning')),
+    bases: [...sources.keys()].filter((f) => f !== file && !/^<--set \d+>$/.test(f)),
     strategies: out,
   };
   if (Object.keys(labels).length > 0) loaded.labels = labels;

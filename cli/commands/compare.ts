@@ -4,11 +4,11 @@
  * bad fit is a finding, not a usage error; 1 with --fail-on-mismatch when a series does not match.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { compareFiles, CompareMismatch, decodeObserved, formatComparison } from '../../compare/index.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
+import { checkDistinctPaths, checkOutputFile } from '../output-paths.js';
 
 export interface CompareArgs {
   results: string;
@@ -34,37 +34,39 @@ const REASONS: Record<string, string> = {
   ENOSPC: 'the disk is full',
 };
 
-function write(flag: string, file: string, text: string): void {
+function write(flag: string, file: string, text: string, example: string): void {
   try {
-    writeFileAtomic(file, text);
+    writeFileAtomic(file, text, flag, example);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    // The output check that every command shares has already said what is wrong.
-    if (code === 'OUTPUT_INVALID') throw new OutputError(`cannot write ${flag} ${(e as Error).message}`);
+    // The output check that every command shares has already said what is wrong, naming the option.
+    if (code === 'OUTPUT_INVALID') throw new OutputError((e as Error).message);
     if (typeof code !== 'string') throw e;
     const why = REASONS[code] ?? (e as Error).message;
     throw new OutputError(`cannot write ${flag} ${file}: ${why} (choose a path in a folder you can write to)`);
   }
 }
 
-/** Checked before anything is written: an output must not be a folder or one of the inputs. */
+/** Checked before anything is written, as every command checks its outputs: not a folder, not an input, not each other. */
 function checkOutputs(args: CompareArgs): string | null {
-  const inputs: [string, string][] = [
-    [args.results, 'the results file'],
-    [args.observed, 'the observed file'],
-  ];
-  for (const [flag, f, example] of [
-    ['--out', args.out, 'compare.json'],
-    ['--report', args.report, 'compare.html'],
-  ] as const) {
-    if (!f) continue;
-    if (existsSync(f) && statSync(f).isDirectory())
-      return `${flag} ${f}: is a directory (give a file name, e.g. ${f.replace(/[\\/]+$/, '')}/${example})`;
-    for (const [input, what] of inputs) if (resolve(f) === resolve(input)) return `${flag} ${f} would overwrite ${what}; give another name`;
+  try {
+    checkOutputFile(args.out, '--out', 'compare.json');
+    checkOutputFile(args.report, '--report', 'compare.html');
+    checkDistinctPaths(
+      [
+        ['the results file', args.results],
+        ['the observed file', args.observed],
+      ],
+      [
+        ['--out', args.out],
+        ['--report', args.report],
+      ],
+    );
+    return null;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'OUTPUT_INVALID') return (e as Error).message;
+    throw e;
   }
-  if (args.out && args.report && resolve(args.out) === resolve(args.report))
-    return `--out and --report are the same file (${args.out}); give two names`;
-  return null;
 }
 
 export async function compareCommand(args: CompareArgs, io: Io): Promise<number> {
@@ -91,12 +93,12 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<number>
       observedText: decodeObserved(readFileSync(args.observed)),
       strategy: args.strategy,
     });
-    if (args.out) write('--out', args.out, `${JSON.stringify(comparison, null, 2)}\n`);
+    if (args.out) write('--out', args.out, `${JSON.stringify(comparison, null, 2)}\n`, 'compare.json');
     if (args.report) {
       // Loaded on demand: only --report needs d3.
       const { compareHtml } = await import('../../viz/index.js');
       const days = Object.fromEntries(aligned.series.map((s) => [s.name, s.days]));
-      write('--report', args.report, compareHtml(comparison, days, `${args.observed} against ${args.results}`));
+      write('--report', args.report, compareHtml(comparison, days, `${args.observed} against ${args.results}`), 'compare.html');
       io.err(`wrote ${args.report}\n`);
     }
     if (!args.quiet) io.out(formatComparison(comparison));

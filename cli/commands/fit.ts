@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { EXIT, type Io } from '../io.js';
 import type { FitArgs } from '../parse.js';
 import { OutputError, writeFileAtomic } from '../../runner/index.js';
-import { checkOutputFile } from '../output-paths.js';
+import { checkDistinctPaths, checkOutputFile } from '../output-paths.js';
 
 export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
   for (const f of args.files) {
@@ -20,6 +20,13 @@ export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
   try {
     checkOutputFile(args.out, '--out', 'fitted.yaml');
     checkOutputFile(args.report, '--report', 'fit.html');
+    checkDistinctPaths(
+      args.files.map((f): [string, string] => ['an extract', f]),
+      [
+        ['--out', args.out],
+        ['--report', args.report],
+      ],
+    );
   } catch (e) {
     if (e instanceof OutputError) {
       io.err(`caresim: ${e.message}\n`);
@@ -47,11 +54,11 @@ export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
     io.err('caresim: no usable rows in the extracts\n');
     return EXIT.usage;
   }
-  if (args.out) writeFileAtomic(args.out, result.fragment);
+  if (args.out) writeFileAtomic(args.out, result.fragment, '--out', 'fitted.yaml');
   else io.out(result.fragment);
   if (args.report) {
     const { fitReportHtml } = await import('../../viz/index.js');
-    writeFileAtomic(args.report, fitReportHtml(result));
+    writeFileAtomic(args.report, fitReportHtml(result), '--report', 'fit.html');
   }
   if (!args.quiet) {
     const say = (text: string) => (args.out ? io.out(text) : io.err(text));

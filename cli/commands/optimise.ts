@@ -4,13 +4,13 @@
  * and the strategy block to paste. Exit 0 with a plan, 1 when no plan was shown feasible (the
  * file still lists the closest), 2 for bad input, 130 when interrupted (`--resume` continues).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { OptimiseArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
-import { checkOutputFile } from '../output-paths.js';
+import { baseInputs, checkDistinctPaths, checkOutputFile } from '../output-paths.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import type { OptimiseFile } from '../../optimise/index.js';
 
@@ -53,8 +53,15 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
     checkOutputFile(args.out, '--out', 'opt.json');
     checkOutputFile(args.report, '--report', 'opt.html');
     checkOutputFile(args.journal, '--journal', 'opt.journal.ndjson');
+    const outputs: [string, string | undefined][] = [
+      ['--out', args.out],
+      ['--report', args.report],
+      ['--journal', args.journal],
+    ];
+    checkDistinctPaths([['the scenario', args.file]], outputs);
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
+    checkDistinctPaths(baseInputs(loaded), outputs);
     if (!loaded.optimise)
       throw new CliUsageError(
         `${args.file} has no \`optimise:\` section: add one with \`decide\`, \`minimise\` and \`subject_to\` (see \`caresim help scenario optimise\`)`,
@@ -80,6 +87,7 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
         workers: args.workers,
         journal,
         resume: args.resume,
+        keepJournal: true,
         signal: io.signal,
         onProgress: (p) => view.update(p),
       });
@@ -92,11 +100,18 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
     } finally {
       view.stop();
     }
-    if (args.out) writeFileAtomic(args.out, `${JSON.stringify(file, null, 1)}\n`);
-    if (args.report) {
-      const { optimiseHtml } = await import('../../viz/index.js');
-      writeFileAtomic(args.report, optimiseHtml(file, loaded.name));
+    try {
+      if (args.out) writeFileAtomic(args.out, `${JSON.stringify(file, null, 1)}\n`, '--out', 'opt.json');
+      if (args.report) {
+        const { optimiseHtml } = await import('../../viz/index.js');
+        writeFileAtomic(args.report, optimiseHtml(file, loaded.name), '--report', 'opt.html');
+      }
+    } catch (err) {
+      // The measurements stay in the journal until the outputs are written: a failed write loses no search.
+      const why = err instanceof Error ? err.message : String(err);
+      throw new Error(`${why}; the measurements are kept in ${journal}: continue with the same command and --resume`, { cause: err });
     }
+    rmSync(journal, { force: true });
     if (!args.quiet) io.out(formatOptimise(file));
     const written = [args.out, args.report].filter(Boolean);
     if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);

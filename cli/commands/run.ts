@@ -9,6 +9,7 @@ import { basename, extname, join } from 'node:path';
 import {
   journalHoldsWork,
   naming,
+  NAME_MAX,
   OutputError,
   runScenarioDetailed,
   startWorkers,
@@ -28,7 +29,7 @@ import { formatSummary } from '../summary-table.js';
 import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
-import { attachedInputs, checkDistinctPaths, checkOutputDir, checkOutputFile, fileIdentity } from '../output-paths.js';
+import { attachedInputs, baseInputs, checkDistinctPaths, checkOutputDir, checkOutputFile, fileIdentity } from '../output-paths.js';
 import type { Attachments } from '../../viz/index.js';
 
 /** The report's attachments, read before the run: a wrong file found at the end would waste it. */
@@ -113,6 +114,12 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
       if (unknown.length > 0) throw new CliUsageError(`--only: ${unknown.join('; ')}`);
       loaded = scenario;
     }
+    // A journal that is an existing file other than a journal is refused by the journal itself.
+    checkDistinctPaths(baseInputs(loaded), [
+      ['--out', args.out],
+      ['--report', args.report],
+      ['--xlsx', args.xlsx],
+    ]);
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
     const sc: CompiledScenario = loaded;
     const attached = await attachments(args, sc, io);
@@ -179,8 +186,14 @@ function releaseJournal(outcome: RunOutcome, remove: boolean, journal: string, i
   }
 }
 
-/** Refuses a journal that is one of the run's outputs, or a table of its --csv folder. */
+/** Refuses a journal that is one of the run's outputs, or a table of its --csv folder, or whose lock's name is too long. */
 function checkJournalPath(journal: string, args: RunArgs): void {
+  const lockName = Buffer.byteLength(`${basename(journal)}.lock`);
+  if (lockName > NAME_MAX) {
+    throw new CliUsageError(
+      `the journal ${journal} needs a lock file beside it whose name would be ${lockName} bytes long, and file systems take at most ${NAME_MAX}; ${args.journal ? 'give --journal a shorter name' : 'give --out a shorter name, or --journal a short one'}`,
+    );
+  }
   const outputs: [string, string | undefined][] = [
     ['--out', args.out],
     ['--report', args.report],
@@ -215,7 +228,7 @@ async function finish(args: RunArgs, outcome: RunOutcome, journal: string, io: I
     // The paths were checked before the run; one refused now changed since (a folder made in its
     // place): a failure of the finished run, whose journal keeps its work (exit 1 and the hint),
     // not a usage error.
-    if (err instanceof OutputError) throw new Error(err.message);
+    if (err instanceof OutputError) throw new Error(err.message, { cause: err });
     throw err;
   });
   const failures = outcome.results.failures ?? [];

@@ -8,7 +8,7 @@ import type { SensitivityArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
-import { checkOutputFile } from '../output-paths.js';
+import { baseInputs, checkDistinctPaths, checkOutputFile } from '../output-paths.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import type { SensitivityFile } from '../../sensitivity/index.js';
 
@@ -35,8 +35,14 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
     checkOutputFile(args.out, '--out', 'sens.json');
     checkOutputFile(args.report, '--report', 'sens.html');
+    const outputs: [string, string | undefined][] = [
+      ['--out', args.out],
+      ['--report', args.report],
+    ];
+    checkDistinctPaths([['the scenario', args.file]], outputs);
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
+    checkDistinctPaths(baseInputs(loaded), outputs);
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
     const { runSensitivity } = await import('../../sensitivity/index.js');
     const view = progressView(io, args.quiet);
@@ -59,10 +65,10 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
     } finally {
       view.stop();
     }
-    if (args.out) writeFileAtomic(args.out, `${JSON.stringify(f, null, 1)}\n`);
+    if (args.out) writeFileAtomic(args.out, `${JSON.stringify(f, null, 1)}\n`, '--out', 'sens.json');
     if (args.report) {
       const { sensitivityHtml } = await import('../../viz/index.js');
-      writeFileAtomic(args.report, sensitivityHtml(f, loaded.name));
+      writeFileAtomic(args.report, sensitivityHtml(f, loaded.name), '--report', 'sens.html');
     }
     if (!args.quiet) io.out(formatSensitivity(f));
     const written = [args.out, args.report].filter(Boolean);

@@ -149,4 +149,19 @@ describe('caresim fit', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no such file');
   });
+  it('caresim fit refuses, before reading anything, an output that is one of its extracts or the other output', () => {
+    const extract = join(dir, 'stays.csv');
+    const before = readFileSync(extract, 'utf8');
+    for (const [args, message] of [
+      [['--out', extract], /--out .*stays\.csv is an extract: writing there would replace it; give --out another file/],
+      [['--out', join(dir, 'f.yaml'), '--report', `${dir}/./stays.csv`], /--report .*stays\.csv is an extract/],
+      [['--out', join(dir, 'f.yaml'), '--report', join(dir, 'f.yaml')], /--report .*f\.yaml is the --out file/],
+    ] as const) {
+      const r = runCli(['fit', extract, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(readFileSync(extract, 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'f.yaml'))).toBe(false);
+  });
 });

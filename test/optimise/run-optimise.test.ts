@@ -33,6 +33,21 @@ describe('runOptimise(scenario, { journal })', () => {
   });
 });
 
+describe('runOptimise(scenario, { journal, keepJournal })', () => {
+  it('deletes its journal when done, or leaves it for the caller to delete once its outputs are written', async () => {
+    const { sc } = fixture('erlang-c.yaml');
+    const dir = tempDir('optimise-journal');
+    const gone = join(dir, 'gone.ndjson'),
+      kept = join(dir, 'kept.ndjson');
+    await runOptimise(sc, { budget: 40, workers: 0, journal: gone });
+    expect(existsSync(gone)).toBe(false);
+    const f = await runOptimise(sc, { budget: 40, workers: 0, journal: kept, keepJournal: true });
+    const lines = readFileSync(kept, 'utf8').trim().split('\n');
+    expect(JSON.parse(lines[0]).format).toBe('caresim-optimise-journal/1');
+    expect(lines.length - 1).toBe(f.evidence.replications);
+  });
+});
+
 describe('runOptimise(scenario, opts)', () => {
   it('runOptimise writes the chosen plan, runners-up, evidence, trade-off and a strategy block that loads', async () => {
     const { sc } = fixture('erlang-c.yaml');

@@ -151,7 +151,7 @@ describe('checkOutput(file, what)', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("refuses to replace a run's or an optimiser's journal, and accepts any other file", () => {
+  it("refuses to replace a run's or an optimiser's journal or a journal's lock, and accepts any other file", () => {
     const dir = tempDir('atomic');
     const run = join(dir, 'r.json.journal.ndjson');
     writeFileSync(run, '{"header":{"format":"caresim-journal/3","scenario_hash":"ab"}}\n{"strategy":"baseline"}\n');
@@ -159,11 +159,14 @@ describe('checkOutput(file, what)', () => {
     writeFileSync(opt, '{"format":"caresim-optimise-journal/1","scenario":"x"}\n');
     for (const j of [run, opt]) {
       expect(() => checkOutput(j, '--report')).toThrow(
-        /^--report .* is the journal of a run \(its finished replications\); writing there would lose them/,
+        /^--report .* is the journal of a run \(its finished work\); writing there would lose it/,
       );
       expect(() => writeFileAtomic(j, 'page')).toThrow(OutputError);
     }
     expect(readFileSync(run, 'utf8')).toMatch(/^\{"header"/);
+    const lock = join(dir, 'r.json.journal.ndjson.lock');
+    writeFileSync(lock, '{"pid":4242,"host":"node-1","started":"2026-12-01T07:00:00.000Z","pid_start":99}\n');
+    expect(() => checkOutput(lock, '--out')).toThrow(/^--out .*\.lock is the lock file of a run's journal, deleted when that run ends/);
     const notes = join(dir, 'notes.txt');
     writeFileSync(notes, 'about the caresim-journal/3 format');
     expect(() => checkOutput(notes)).not.toThrow();

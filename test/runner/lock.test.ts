@@ -104,4 +104,12 @@ describe('acquireLock(target, notice) on a stale or forged lock', () => {
     lock.release();
     expect(readFileSync(`${target}.lock`, 'utf8')).toBe(theirs);
   });
+
+  it('leaves a file written over its lock meanwhile (an output of another run), which is no lock of its own', () => {
+    const target = join(tempDir('lock'), 'run.journal.ndjson');
+    const lock = acquireLock(target);
+    writeFileSync(`${target}.lock`, '{"format":"caresim-results/1"}\n');
+    lock.release();
+    expect(readFileSync(`${target}.lock`, 'utf8')).toBe('{"format":"caresim-results/1"}\n');
+  });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { ensureBuilt, root, runCli, tempDir } from '../cli-process.js';
 
 const example = (f: string) => join(root, 'examples', 'compare', f);
@@ -94,7 +94,9 @@ describe('caresim compare with paths that are not the files it needs', () => {
     for (const flag of ['--out', '--report']) {
       const r = runCli(['compare', guessed, example('observed.csv'), flag, folder, '--quiet']);
       expect(r.code, r.stderr).toBe(2);
-      expect(r.stderr).toContain(`caresim: ${flag} ${folder}: is a directory (give a file name`);
+      expect(r.stderr).toContain(
+        `caresim: ${flag} ${folder} is a folder; give a file name, e.g. ${join(folder, flag === '--out' ? 'compare.json' : 'compare.html')}`,
+      );
     }
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -103,9 +105,16 @@ describe('caresim compare with paths that are not the files it needs', () => {
     const before = readFileSync(guessed, 'utf8');
     const r = runCli(['compare', guessed, example('observed.csv'), '--out', guessed, '--quiet']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`caresim: --out ${guessed} would overwrite the results file`);
+    expect(r.stderr).toContain(`caresim: --out ${guessed} is the results file: writing there would replace it; give --out another file`);
     expect(readFileSync(guessed, 'utf8')).toBe(before);
     expect(runCli(['compare', guessed, example('observed.csv'), '--report', example('observed.csv'), '--quiet']).code).toBe(2);
+    // Through a link to the folder the results file is in: the same file.
+    const link = join(dir, 'same');
+    if (!existsSync(link)) symlinkSync(dirname(guessed), link);
+    const linked = runCli(['compare', guessed, example('observed.csv'), '--report', join(link, basename(guessed)), '--quiet']);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toMatch(/--report .* is the results file/);
+    expect(readFileSync(guessed, 'utf8')).toBe(before);
   });
 });
 
@@ -115,7 +124,7 @@ describe('caresim compare when an output cannot be written', () => {
     const r = runCli(['compare', guessed, example('observed.csv'), '--out', under, '--quiet']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `caresim: cannot write --out ${under}: ${dirname(under)} is a file, not a folder, so nothing can be written under it; choose another path\n`,
+      `caresim: --out ${under}: ${dirname(under)} is a file, not a folder, so nothing can be written under it; choose another path\n`,
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

@@ -40,4 +40,22 @@ describe('caresim optimise FILE', () => {
     expect(none.stderr).toContain('has no `optimise:` section');
     expect(runCli(['optimise', fixture('erlang-c.yaml'), '--budget', '5']).code).toBe(2);
   });
+  it('caresim optimise refuses, before the search, an output that is the scenario, a file it extends, or another output', () => {
+    const scenario = join(dir, 'opt.yaml');
+    writeFileSync(scenario, readFileSync(fixture('erlang-c.yaml'), 'utf8'));
+    const child = join(dir, 'child.yaml');
+    writeFileSync(child, 'extends: opt.yaml\nname: Child\n');
+    const before = readFileSync(scenario, 'utf8');
+    for (const [file, args, message] of [
+      [scenario, ['--out', `${dir}/./opt.yaml`], /--out .*opt\.yaml is the scenario: writing there would replace it/],
+      [child, ['--report', scenario], /--report .*opt\.yaml is a file the scenario extends/],
+      [scenario, ['--out', join(dir, 'o.json'), '--report', join(dir, 'o.json')], /--report .*o\.json is the --out file/],
+      [scenario, ['--out', join(dir, 'o.json'), '--journal', join(dir, 'o.json')], /--journal .*o\.json is the --out file/],
+    ] as const) {
+      const r = runCli(['optimise', file, ...args, '--budget', '40', '--workers', '0', '--quiet']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(readFileSync(scenario, 'utf8')).toBe(before);
+  });
 });

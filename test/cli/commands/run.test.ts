@@ -184,4 +184,33 @@ describe('outputs and inputs named like a table inside the --csv folder', () => 
     expect(readdirSync(join(dir, 'a'))).toEqual([]);
     expect(existsSync(out)).toBe(false);
   });
+  it('refuses before the run an output over a file the scenario extends, and names too long for a file or for the journal beside it', () => {
+    const dir = tempDir('extends-outputs');
+    const base = join(dir, 'base.yaml');
+    writeFileSync(base, readFileSync(small, 'utf8'));
+    const child = join(dir, 'child.yaml');
+    writeFileSync(child, 'extends: base.yaml\nname: Child\n');
+    const over = runCli(['run', child, '--reps', '2', '--out', base, '-q']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(
+      /--out .*base\.yaml is a file the scenario extends: writing there would replace it; give --out another file/,
+    );
+    expect(readFileSync(base, 'utf8')).toBe(readFileSync(small, 'utf8'));
+    const long = runCli(['run', child, '--reps', '2', '--out', join(dir, `${'r'.repeat(251)}.json`), '-q']);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/its file name is 256 bytes long, and file systems take at most 255; give a shorter name/);
+    const noRoom = runCli(['run', child, '--reps', '2', '--out', join(dir, `${'r'.repeat(240)}.json`), '-q']);
+    expect(noRoom.code).toBe(2);
+    expect(noRoom.stderr).toMatch(
+      /needs a lock file beside it whose name would be 265 bytes long.*give --out a shorter name, or --journal a short one/,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['base.yaml', 'child.yaml']);
+  });
+
+  it('makes the folder of an --xlsx not made yet, as every other output', () => {
+    const dir = tempDir('xlsx-folder');
+    const r = runCli(['run', small, '--reps', '2', '--out', join(dir, 'r.json'), '--xlsx', join(dir, 'new', 'w.xlsx'), '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(statSync(join(dir, 'new', 'w.xlsx')).size).toBeGreaterThan(1000);
+  });
 });

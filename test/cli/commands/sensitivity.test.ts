@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, root, runCli, tempDir } from '../cli-process.js';
 
@@ -26,5 +26,20 @@ describe('caresim sensitivity FILE', () => {
     const r = runCli(['sensitivity', join(root, 'scenarios', 'library', 'mm1.yaml'), '--reps', '3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no uncertain params');
+  });
+  it('caresim sensitivity refuses, before any run, an output that is the scenario, a file it extends, or the other output', () => {
+    const child = join(dir, 'child.yaml');
+    writeFileSync(child, `extends: ${demand}\nname: Child\n`);
+    const before = readFileSync(demand, 'utf8');
+    for (const [file, args, message] of [
+      [demand, ['--out', demand], /--out .*demand\.yaml is the scenario: writing there would replace it/],
+      [child, ['--out', demand], /--out .*demand\.yaml is a file the scenario extends: writing there would replace it/],
+      [demand, ['--out', join(dir, 's.json'), '--report', join(dir, 's.json')], /--report .*s\.json is the --out file/],
+    ] as const) {
+      const r = runCli(['sensitivity', file, ...args, '--vary', 'beds=20%', '--reps', '4', '--workers', '0', '--quiet']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(readFileSync(demand, 'utf8')).toBe(before);
   });
 });
