@@ -97,6 +97,19 @@ describe('writeAtomic(file, produce)', () => {
     expect(statSync(written).mode & 0o7777).toBe(fresh);
   });
 
+  it("keeps the replaced file's group with its bits (a team's shared file stays the team's)", () => {
+    const dir = tempDir('atomic');
+    const file = join(dir, 'results.json');
+    writeFileSync(file, 'first');
+    // As root the test gives the file another group; otherwise the writer's own group stands in.
+    const group = process.getuid!() === 0 ? 65534 : statSync(file).gid;
+    chownSync(file, process.getuid!(), group);
+    chmodSync(file, 0o640);
+    writeFileAtomic(file, 'second');
+    expect(statSync(file).gid).toBe(group);
+    expect(statSync(file).mode & 0o7777).toBe(0o640);
+  });
+
   it('writes a target whose name is as long as a name may be through a temporary file of a shorter name', () => {
     const dir = tempDir('atomic');
     const file = join(dir, `${'r'.repeat(250)}.json`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tempDir } from '../temp-dir.js';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -216,6 +216,20 @@ describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journ
         expect(JSON.parse(readFileSync(journal, 'utf8').split('\n')[0])).toHaveProperty('header');
       }
     }
+  });
+
+  it('locks a journal where it really is: a run naming it through a link is refused while another holds it', async () => {
+    const sc = twoStrategies(4);
+    const folder = dir();
+    const journal = join(folder, 'real.journal.ndjson');
+    const held = await runScenarioDetailed(sc, { workers: 0, journal, holdJournal: true });
+    symlinkSync(journal, join(folder, 'link.journal.ndjson'));
+    await expect(
+      runScenarioDetailed(sc, { workers: 0, journal: join(folder, 'link.journal.ndjson'), resume: true }),
+    ).rejects.toBeInstanceOf(LockError);
+    held.release(false);
+    const resumed = await runScenarioDetailed(sc, { workers: 0, journal: join(folder, 'link.journal.ndjson'), resume: true });
+    expect(resumed.resumed).toBe(8);
   });
 
   it('refuses a pipe in the place of its lock at once, naming it', async () => {
