@@ -93,6 +93,18 @@ export function checkDistinctPaths(inputs: [string, string][], outputs: [string,
   }
 }
 
+/**
+ * The checks of a command's file outputs before any work: each can be written
+ * (checkOutputFile, with its option and an example name), and none is an input or another.
+ */
+export function checkFileOutputs(inputs: [string, string][], outputs: [option: string, path: string | undefined, example: string][]): void {
+  for (const [option, path, example] of outputs) checkOutputFile(path, option, example);
+  checkDistinctPaths(
+    inputs,
+    outputs.map(([option, path]): [string, string | undefined] => [option, path]),
+  );
+}
+
 /** The files a loaded scenario extends, as inputs no output may replace (known once it is read). */
 export function baseInputs(loaded: { bases?: readonly string[] }): [string, string][] {
   return (loaded.bases ?? []).map((f) => ['a file the scenario extends', f]);

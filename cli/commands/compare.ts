@@ -8,7 +8,7 @@ import { compareFiles, CompareMismatch, decodeObserved, formatComparison } from 
 import { writeFileAtomic } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
-import { checkDistinctPaths, checkOutputFile } from '../output-paths.js';
+import { checkFileOutputs } from '../output-paths.js';
 
 export interface CompareArgs {
   results: string;
@@ -50,16 +50,14 @@ function write(flag: string, file: string, text: string, example: string): void 
 /** Checked before anything is written, as every command checks its outputs: not a folder, not an input, not each other. */
 function checkOutputs(args: CompareArgs): string | null {
   try {
-    checkOutputFile(args.out, '--out', 'compare.json');
-    checkOutputFile(args.report, '--report', 'compare.html');
-    checkDistinctPaths(
+    checkFileOutputs(
       [
         ['the results file', args.results],
         ['the observed file', args.observed],
       ],
       [
-        ['--out', args.out],
-        ['--report', args.report],
+        ['--out', args.out, 'compare.json'],
+        ['--report', args.report, 'compare.html'],
       ],
     );
     return null;

@@ -7,7 +7,7 @@ import { diffResults, kpiInfo, type Diff, type DiffRow } from '../../results/ind
 import { writeFileAtomic } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
-import { checkDistinctPaths, checkOutputFile } from '../output-paths.js';
+import { checkFileOutputs } from '../output-paths.js';
 import { table } from '../summary-table.js';
 import { tableCsv } from '../csv.js';
 import type { Results } from '../../results/index.js';
@@ -95,16 +95,14 @@ export function diffCsv(d: Diff): string {
 
 export async function diffCommand(args: DiffArgs, io: Io): Promise<number> {
   try {
-    checkOutputFile(args.out, '--out', 'diff.json');
-    checkOutputFile(args.csv, '--csv', 'diff.csv');
-    checkDistinctPaths(
+    checkFileOutputs(
       [
         ['results file a', args.a],
         ['results file b', args.b],
       ],
       [
-        ['--out', args.out],
-        ['--csv', args.csv],
+        ['--out', args.out, 'diff.json'],
+        ['--csv', args.csv, 'diff.csv'],
       ],
     );
     const [a, b] = [await read(args.a), await read(args.b)];

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { EXIT, type Io } from '../io.js';
 import type { FitArgs } from '../parse.js';
 import { OutputError, writeFileAtomic } from '../../runner/index.js';
-import { checkDistinctPaths, checkOutputFile } from '../output-paths.js';
+import { checkFileOutputs } from '../output-paths.js';
 
 export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
   for (const f of args.files) {
@@ -18,13 +18,11 @@ export async function fitCommand(args: FitArgs, io: Io): Promise<number> {
   }
   // The output check every command shares: a folder, a path through a file, no write access.
   try {
-    checkOutputFile(args.out, '--out', 'fitted.yaml');
-    checkOutputFile(args.report, '--report', 'fit.html');
-    checkDistinctPaths(
+    checkFileOutputs(
       args.files.map((f): [string, string] => ['an extract', f]),
       [
-        ['--out', args.out],
-        ['--report', args.report],
+        ['--out', args.out, 'fitted.yaml'],
+        ['--report', args.report, 'fit.html'],
       ],
     );
   } catch (e) {
