@@ -3,9 +3,10 @@
  * under a file, would otherwise fail only after every replication was computed. The check
  * itself is the one writeAtomic makes (runner/atomic.ts); its OutputError exits 2.
  */
-import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, parse, sep } from 'node:path';
-import { checkOutput, checkOutputFolder, OutputError } from '../runner/index.js';
+import { basename, dirname, extname, join } from 'node:path';
+import { checkOutput, checkOutputFolder, fileIdentity, OutputError } from '../runner/index.js';
+
+export { fileIdentity };
 
 /** A file that will be written (created or replaced); `example` names one in the hint. */
 export function checkOutputFile(path: string | undefined, option: string, example: string): void {
@@ -17,55 +18,6 @@ export function checkOutputFile(path: string | undefined, option: string, exampl
 export function checkOutputDir(path: string | undefined, option: string): void {
   if (path !== undefined) checkOutputFolder(path, option);
 }
-
-/**
- * The file a path names, links followed. A path that does not exist yet is followed component
- * by component as the system will when it is written: `..` after a link goes up from where the
- * link points (not back where it was typed: `lb/../r.json` with `lb` a link to `a/b` is
- * `a/r.json`), and a link to a folder not made yet leads there (`d/r.json` with `d` a link to
- * `nowhere` is `nowhere/r.json`).
- */
-export function fileIdentity(file: string): string {
-  // The system's own realpath: the JavaScript one tidies `..` away by text before following links.
-  if (existsSync(file)) return realpathSync.native(file);
-  const start = isAbsolute(file) ? file : `${process.cwd()}${sep}${file}`;
-  let at = parse(start).root;
-  const todo = start
-    .slice(at.length)
-    .split(/[\\/]+/)
-    .filter(Boolean);
-  for (let links = 0; todo.length > 0;) {
-    const part = todo.shift()!;
-    if (part === '.') continue;
-    if (part === '..') {
-      at = dirname(at);
-      continue;
-    }
-    const next = join(at, part);
-    let target: string | null = null;
-    try {
-      if (lstatSync(next).isSymbolicLink()) target = readlinkSync(next);
-    } catch {
-      /* not there yet: the rest is plain names */
-    }
-    if (target === null || ++links > MAX_LINKS) {
-      at = next;
-      continue;
-    }
-    // The link's target replaces it: an absolute one starts again from its root.
-    if (isAbsolute(target)) at = parse(target).root;
-    todo.unshift(
-      ...target
-        .slice(isAbsolute(target) ? parse(target).root.length : 0)
-        .split(/[\\/]+/)
-        .filter(Boolean),
-    );
-  }
-  return at;
-}
-
-/** Links followed in one path before giving up (the system's own limit is 40). */
-const MAX_LINKS = 40;
 
 /**
  * Refuses, before any work, an output that names one of the command's inputs (the scenario,

@@ -67,6 +67,11 @@ export function checkOutput(file: string, what?: string, example = 'results.json
     throw new OutputError(
       `${name}: its file name is ${Buffer.byteLength(last)} bytes long, and file systems take at most ${NAME_MAX}; give a shorter name`,
     );
+  const long = file.split(/[\\/]/).find((part) => Buffer.byteLength(part) > NAME_MAX);
+  if (long !== undefined)
+    throw new OutputError(
+      `${name}: a folder in its path has a name ${Buffer.byteLength(long)} bytes long, and file systems take at most ${NAME_MAX}; give a shorter path`,
+    );
   const st = statOf(file);
   if (st?.isDirectory()) throw new OutputError(`${name} is a folder; give a file name, e.g. ${join(file, example)}`);
   // Written by renaming a new file over it: a device would be replaced (as root, /dev/null itself).
@@ -100,7 +105,8 @@ function runFile(file: string): 'journal' | 'lock' | null {
   try {
     const start = fileStart(file, 4096);
     if (isJournalText(start) || OPTIMISER_JOURNAL.test(start)) return 'journal';
-    return LOCK.test(start) ? 'lock' : null;
+    // A lock is `JOURNAL.lock`; other files of the same shape are somebody's JSON.
+    return file.endsWith('.lock') && LOCK.test(start) ? 'lock' : null;
   } catch {
     return null;
   }
@@ -222,14 +228,17 @@ export function keepMode(written: number | string, target: string): void {
   const mode = old.mode & 0o777;
   // The group's bits are for the old file's group: the new file joins it, or keeps the defaults
   // (0640 of a shared group's file given to the writer's own group would lock that group out).
+  let bits = mode;
   try {
     if (typeof written === 'number') fchownSync(written, old.uid, old.gid);
     else chownSync(written, old.uid, old.gid);
   } catch {
-    return;
+    // Not a member of that group: the group's bits would be another group's, so none; the file
+    // is then never more open than the one it replaces (a private 0600 file stays 0600).
+    bits = mode & ~0o070;
   }
-  if (typeof written === 'number') fchmodSync(written, mode);
-  else chmodSync(written, mode);
+  if (typeof written === 'number') fchmodSync(written, bits);
+  else chmodSync(written, bits);
 }
 
 /**

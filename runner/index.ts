@@ -9,6 +9,7 @@ export type { Shard } from './shard.js';
 export { ResumeError, JOURNAL_FORMAT, journalHoldsWork } from './journal.js';
 export { fileStart } from './lines.js';
 export { LockError } from './lock.js';
+export { fileIdentity } from './file-identity.js';
 export {
   writeFileAtomic,
   writeAtomic,

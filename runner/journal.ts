@@ -9,12 +9,13 @@
  * wrong results. The journal is locked while a run writes it (runner/lock.ts), and an
  * existing journal is never overwritten unless asked to (`fresh`).
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { decode, encode } from '../results/index.js';
 import { decodeLine, LineEncoder } from './journal-line.js';
 import { fileStart, readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
+import { fileIdentity } from './file-identity.js';
 import { abandon, makeFolderFor, naming, removeFile, writeAll } from './atomic.js';
 import type { ReplicationResult } from '../engine/index.js';
 
@@ -273,8 +274,8 @@ export class Journal {
         `${file} is not a regular file (a device, a pipe or a socket): it is left as it is; give --journal (or --out) a file path`,
       );
     }
-    // Locked where the journal really is: two runs naming it through different links are one run.
-    const lock = acquireLock(st ? realpathSync.native(file) : file, opts.onNotice);
+    // Locked where the journal really is (or will be): two runs naming it through links are one run.
+    const lock = acquireLock(fileIdentity(file), opts.onNotice);
     try {
       const exists = existsSync(file);
       if (exists && !mayBeJournal(file)) {

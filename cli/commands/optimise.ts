@@ -11,7 +11,7 @@ import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { baseInputs, checkDistinctPaths, checkOutputFile } from '../output-paths.js';
-import { writeFileAtomic } from '../../runner/index.js';
+import { NAME_MAX, writeFileAtomic } from '../../runner/index.js';
 import type { OptimiseFile } from '../../optimise/index.js';
 
 const num = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
@@ -72,6 +72,12 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
       (args.out
         ? `${args.out}.journal.ndjson`
         : join('.caresim', `${basename(args.file, extname(args.file))}-${loaded.hash.slice(0, 8)}.optimise.ndjson`));
+    // The default journal is beside --out: no output may be it, and its name must fit.
+    checkDistinctPaths([['the journal of this search', journal]], outputs.slice(0, 2));
+    if (Buffer.byteLength(basename(journal)) > NAME_MAX)
+      throw new CliUsageError(
+        `the journal ${journal} would have a name ${Buffer.byteLength(basename(journal))} bytes long, and file systems take at most ${NAME_MAX}; give ${args.journal ? '--journal' : '--out'} a shorter name`,
+      );
     if (!args.out && !args.journal) {
       const { mkdirSync } = await import('node:fs');
       mkdirSync('.caresim', { recursive: true });

@@ -152,6 +152,13 @@ describe('checkOutput(file, what)', () => {
     expect(() => writeFileAtomic(join(dir, 'plain', 'r.json'), 'new')).toThrow(OutputError);
   });
 
+  it('refuses a name, or a folder name in the path, longer than file systems take (255 bytes)', () => {
+    const dir = tempDir('atomic');
+    expect(() => checkOutput(join(dir, `${'r'.repeat(251)}.json`), '--out')).toThrow(/its file name is 256 bytes long/);
+    expect(() => checkOutput(join(dir, 'f'.repeat(300), 'r.html'), '--report')).toThrow(/a folder in its path has a name 300 bytes long/);
+    expect(() => checkOutput(join(dir, `${'r'.repeat(250)}.json`), '--out')).not.toThrow();
+  });
+
   it('refuses a path that names a folder by its ending (a slash, `.` or `..`), even one not made yet', () => {
     const dir = tempDir('atomic');
     for (const end of ['/', '/.', '/..']) {
@@ -180,6 +187,10 @@ describe('checkOutput(file, what)', () => {
     const lock = join(dir, 'r.json.journal.ndjson.lock');
     writeFileSync(lock, '{"pid":4242,"host":"node-1","started":"2026-12-01T07:00:00.000Z","pid_start":99}\n');
     expect(() => checkOutput(lock, '--out')).toThrow(/^--out .*\.lock is the lock file of a run's journal, deleted when that run ends/);
+    // The same JSON under another name is somebody's file, not a lock.
+    const status = join(dir, 'status.json');
+    writeFileSync(status, '{"pid":123,"host":"build-7","status":"ok"}');
+    expect(() => checkOutput(status, '--out')).not.toThrow();
     const notes = join(dir, 'notes.txt');
     writeFileSync(notes, 'about the caresim-journal/3 format');
     expect(() => checkOutput(notes)).not.toThrow();

@@ -230,6 +230,13 @@ describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journ
     held.release(false);
     const resumed = await runScenarioDetailed(sc, { workers: 0, journal: join(folder, 'link.journal.ndjson'), resume: true });
     expect(resumed.resumed).toBe(8);
+    // A link to a journal not written yet: the second run is refused too.
+    symlinkSync(join(folder, 'later.journal.ndjson'), join(folder, 'to-later.journal.ndjson'));
+    const first = await runScenarioDetailed(sc, { workers: 0, journal: join(folder, 'to-later.journal.ndjson'), holdJournal: true });
+    await expect(
+      runScenarioDetailed(sc, { workers: 0, journal: join(folder, 'later.journal.ndjson'), resume: true }),
+    ).rejects.toBeInstanceOf(LockError);
+    first.release(false);
   });
 
   it('refuses a pipe in the place of its lock at once, naming it', async () => {

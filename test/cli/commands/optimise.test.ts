@@ -51,6 +51,11 @@ describe('caresim optimise FILE', () => {
       [child, ['--report', scenario], /--report .*opt\.yaml is a file the scenario extends/],
       [scenario, ['--out', join(dir, 'o.json'), '--report', join(dir, 'o.json')], /--report .*o\.json is the --out file/],
       [scenario, ['--out', join(dir, 'o.json'), '--journal', join(dir, 'o.json')], /--journal .*o\.json is the --out file/],
+      [
+        scenario,
+        ['--out', join(dir, 'o.json'), '--report', join(dir, 'o.json.journal.ndjson')],
+        /--report .*o\.json\.journal\.ndjson is the journal of this search/,
+      ],
     ] as const) {
       const r = runCli(['optimise', file, ...args, '--budget', '40', '--workers', '0', '--quiet']);
       expect(r.code).toBe(2);
