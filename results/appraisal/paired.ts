@@ -34,7 +34,7 @@ export interface PlanOutcome {
   netCostPerYear: number;
   npv: number;
   roi: number;
-  /** The money put in, discounted: one-off, extra running costs and double running. */
+  /** The money put in, discounted: one-off, the funded costs bought (places, staff, hours) and double running. */
   invested: number;
   paybackMonth: number;
   saves: number;
@@ -42,9 +42,20 @@ export interface PlanOutcome {
 
 /**
  * The plan's money for one pair: `extraPerDay` and `savedPerDay` are the unit cost increases and
- * decreases (gross), `closedPerDay` the funded cost of closed capacity (double running).
+ * decreases (gross), `closedPerDay` the funded cost of closed capacity (double running),
+ * `boughtPerDay` the funded cost increases (the places, staff and hours the strategy funds
+ * beyond the baseline's). The money put in is what the strategy decides to fund: the one-off,
+ * what it buys and the double running. A cost that rises with use (more bed-days, contacts)
+ * follows from the plan: it is in the NPV, not in the money put in, so a cut that buys nothing
+ * has no return on investment however its consequences cost elsewhere.
  */
-export function planOutcome(extraPerDay: number, savedPerDay: number, closedPerDay: number, e: Economics): PlanOutcome {
+export function planOutcome(
+  extraPerDay: number,
+  savedPerDay: number,
+  closedPerDay: number,
+  boughtPerDay: number,
+  e: Economics,
+): PlanOutcome {
   const months = 12 * e.planYears;
   const savingMonth = (savedPerDay - extraPerDay) * DAYS_A_MONTH;
   let npv = -e.oneOff,
@@ -64,7 +75,7 @@ export function planOutcome(extraPerDay: number, savedPerDay: number, closedPerD
     const running = closedPerDay * overlap;
     doubleRunning += running;
     npv += (savingMonth - running) * df;
-    invested += (extraPerDay * DAYS_A_MONTH + running) * df;
+    invested += (boughtPerDay * DAYS_A_MONTH + running) * df;
     cumulative += savingMonth - running;
     if (Number.isNaN(payback) && cumulative > eps && savingMonth > 0) payback = m + 1;
   }
@@ -132,15 +143,18 @@ export function pairedEconomics(base: CostColumns, strategy: CostColumns, e: Eco
   for (const [b, s] of pairs) {
     let extra = 0,
       saved = 0,
-      closed = 0;
+      closed = 0,
+      bought = 0;
     for (const u of names) {
       const d = at(strategy.units[u]?.cost, s) - at(base.units[u]?.cost, b);
       if (d > 0) extra += d;
       else saved -= d;
-      closed += Math.max(0, at(base.units[u]?.funded, b) - at(strategy.units[u]?.funded, s));
+      const funded = at(strategy.units[u]?.funded, s) - at(base.units[u]?.funded, b);
+      if (funded > 0) bought += funded;
+      else closed -= funded;
     }
     // Costs outside the units (none today) would show as a gap between the unit sum and the total.
-    const o = planOutcome(extra, saved, closed, e);
+    const o = planOutcome(extra, saved, closed, bought, e);
     cols.doubleRunning.push(o.doubleRunning);
     cols.net.push(o.netCostPerYear);
     cols.npv.push(o.npv);

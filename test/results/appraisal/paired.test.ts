@@ -4,10 +4,10 @@ import type { Economics } from '../../../engine/model.js';
 
 const econ = (o: Partial<Economics> = {}): Economics => ({ oneOff: 0, doubleRunningDays: 0, discountRate: 0, planYears: 2, ...o });
 
-describe('planOutcome(extraPerDay, savedPerDay, closedPerDay, economics)', () => {
+describe('planOutcome(extraPerDay, savedPerDay, closedPerDay, boughtPerDay, economics)', () => {
   it('planOutcome(0, 100, 100, double running 180 days): pays back only in the first month after double running ends', () => {
     const month = 365 / 12;
-    const o = planOutcome(0, 100, 100, econ({ doubleRunningDays: 180 }));
+    const o = planOutcome(0, 100, 100, 0, econ({ doubleRunningDays: 180 }));
     // While the closed capacity is still paid it costs exactly what closing it saves.
     expect(o.paybackMonth).toBe(Math.floor(180 / month) + 1);
     expect(o.npv).toBeCloseTo(100 * (730 - 180), 6);
@@ -15,14 +15,14 @@ describe('planOutcome(extraPerDay, savedPerDay, closedPerDay, economics)', () =>
   });
 
   it('planOutcome(0, 100, 100, double running the whole plan): no saving, no payback', () => {
-    const o = planOutcome(0, 100, 100, econ({ doubleRunningDays: 730 }));
+    const o = planOutcome(0, 100, 100, 0, econ({ doubleRunningDays: 730 }));
     expect(Math.abs(o.npv)).toBeLessThan(1e-6);
     expect(o.saves).toBe(0);
     expect(Number.isNaN(o.paybackMonth)).toBe(true);
   });
 
   it('planOutcome(0, 200, 0, one-off £120,000, 2 years, no discount): NPV, net cost, ROI and payback by hand', () => {
-    const o = planOutcome(0, 200, 0, econ({ oneOff: 120000 }));
+    const o = planOutcome(0, 200, 0, 0, econ({ oneOff: 120000 }));
     expect(o.npv).toBeCloseTo(-120000 + 200 * 730, 6);
     expect(o.netCostPerYear).toBeCloseTo(-200 * 365 + 120000 / 2, 6);
     expect(o.roi).toBeCloseTo((200 * 730 - 120000) / 120000, 9);
@@ -32,12 +32,12 @@ describe('planOutcome(extraPerDay, savedPerDay, closedPerDay, economics)', () =>
   });
 
   it('planOutcome discounts plan year y by (1 + r)^-y, the first year undiscounted (Green Book)', () => {
-    const o = planOutcome(0, 200, 0, econ({ oneOff: 120000, discountRate: 0.035 }));
+    const o = planOutcome(0, 200, 0, 0, econ({ oneOff: 120000, discountRate: 0.035 }));
     expect(o.npv).toBeCloseTo(-120000 + 73000 * (1 + 1 / 1.035), 4);
   });
 
   it('planOutcome(double running 6 months): closed capacity is still paid for half a year, and it delays payback', () => {
-    const o = planOutcome(1000, 1100, 300, econ({ doubleRunningDays: 365 / 2 }));
+    const o = planOutcome(1000, 1100, 300, 1000, econ({ doubleRunningDays: 365 / 2 }));
     expect(o.doubleRunning).toBeCloseTo((300 * 365) / 2, 6);
     expect(o.npv).toBeCloseTo(100 * 730 - (300 * 365) / 2, 6);
     // Invested: the extra £1,000 a day for two years plus the double running.
@@ -48,7 +48,7 @@ describe('planOutcome(extraPerDay, savedPerDay, closedPerDay, economics)', () =>
   });
 
   it('planOutcome of a strategy that only costs more: negative NPV, no saving, no payback, ROI -1', () => {
-    const o = planOutcome(500, 0, 0, econ());
+    const o = planOutcome(500, 0, 0, 500, econ());
     expect(o.npv).toBeCloseTo(-500 * 730, 6);
     expect(o.saves).toBe(0);
     expect(o.paybackMonth).toBeNaN();
@@ -56,8 +56,8 @@ describe('planOutcome(extraPerDay, savedPerDay, closedPerDay, economics)', () =>
   });
 
   it('planOutcome with nothing to pay back and a saving pays back at month 0; with no money moving the ROI is undefined', () => {
-    expect(planOutcome(0, 10, 0, econ()).paybackMonth).toBe(0);
-    expect(planOutcome(0, 0, 0, econ()).roi).toBeNaN();
+    expect(planOutcome(0, 10, 0, 0, econ()).paybackMonth).toBe(0);
+    expect(planOutcome(0, 0, 0, 0, econ()).roi).toBeNaN();
   });
 });
 
@@ -214,6 +214,39 @@ describe('pairedEconomics(base, strategy, economics)', () => {
     );
     const net = -70 * 365;
     expect(more.cost_per_admission_avoided.mean).toBeCloseTo((8 * net) / (365 * clear.reduce((x, y) => x + y, 0)), 6);
+  });
+
+  it('pairedEconomics: the money put in is what a strategy funds (one-off, what it buys, double running), not what its consequences cost', () => {
+    const n = 8;
+    const rows = (f: (i: number) => number[]) => Array.from({ length: n }, (_, i) => f(i));
+    // Units: acute (use-priced only: funded 0) and p2 (funded places).
+    const base = cols(
+      rows(() => [1000, 2800]),
+      rows(() => 1),
+      rows(() => 1),
+      rows(() => [0, 2800]),
+    );
+    // A cut: £800 a day of P2 places closed; acute use costs £20-£34 a day more as a consequence.
+    const cut = cols(
+      rows((i) => [1020 + 2 * i, 2000]),
+      rows(() => 1),
+      rows(() => 1),
+      rows(() => [0, 2000]),
+    );
+    const c = pairedEconomics(base, cut, econ());
+    expect(c.net_present_value.mean).toBeGreaterThan(0);
+    expect(c.return_on_investment).toMatchObject({ mean: null, ci95: [null, null] });
+    // An investment: £400 a day of P2 places bought; acute use costs £50 a day less as a consequence.
+    const buy = cols(
+      rows(() => [950, 3200]),
+      rows(() => 1),
+      rows(() => 1),
+      rows(() => [0, 3200]),
+    );
+    const r = pairedEconomics(base, buy, econ());
+    const npv = (50 - 400) * 730;
+    expect(r.net_present_value.mean).toBeCloseTo(npv, 6);
+    expect(r.return_on_investment.mean).toBeCloseTo(npv / (400 * 730), 9);
   });
 
   it('pairedEconomics pairs by replication index: a replication the baseline lacks is left out', () => {
