@@ -218,7 +218,7 @@ describe('pairedEconomics(base, strategy, economics)', () => {
 
   it('pairedEconomics: the money put in is what a strategy funds (one-off, what it buys, double running), not what its consequences cost', () => {
     const n = 8;
-    const rows = (f: (i: number) => number[]) => Array.from({ length: n }, (_, i) => f(i));
+    const rows = <T>(f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
     // Units: acute (use-priced only: funded 0) and p2 (funded places).
     const base = cols(
       rows(() => [1000, 2800]),
