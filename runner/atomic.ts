@@ -215,9 +215,10 @@ export function writeAtomic(file: string, produce: (put: Put) => void, what?: st
 }
 
 /**
- * Gives the new file (`written`: its descriptor or path) the group and permissions of the file it is about to replace, if
- * any: a results file a user made private (0600) stays private when a run replaces it (the
- * rename puts a new file in its place, which would otherwise take the default permissions).
+ * Gives the new file (`written`: its descriptor or path) the group and permission bits of the
+ * file it is about to replace, if any: a results file a user made private (0600) stays private
+ * when a run replaces it (the rename puts a new file in its place, which would otherwise take
+ * the default permissions).
  */
 export function keepMode(written: number | string, target: string): void {
   const old = statOf(target);
@@ -226,8 +227,8 @@ export function keepMode(written: number | string, target: string): void {
   // set-user, set-group and sticky bits are never carried over (cp -p drops them too).
   if (!old?.isFile() || old.uid !== process.getuid?.()) return;
   const mode = old.mode & 0o777;
-  // The group's bits are for the old file's group: the new file joins it, or keeps the defaults
-  // (0640 of a shared group's file given to the writer's own group would lock that group out).
+  // The group's bits are for the old file's group: the new file joins it, or drops them (0640 of
+  // a shared group's file given to the writer's own group would open it to the wrong group).
   let bits = mode;
   try {
     if (typeof written === 'number') fchownSync(written, old.uid, old.gid);
@@ -237,8 +238,12 @@ export function keepMode(written: number | string, target: string): void {
     // is then never more open than the one it replaces (a private 0600 file stays 0600).
     bits = mode & ~0o070;
   }
-  if (typeof written === 'number') fchmodSync(written, bits);
-  else chmodSync(written, bits);
+  try {
+    if (typeof written === 'number') fchmodSync(written, bits);
+    else chmodSync(written, bits);
+  } catch {
+    // A file system without permissions (FAT, some network shares): nothing to keep.
+  }
 }
 
 /**
