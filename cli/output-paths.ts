@@ -6,8 +6,6 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { checkOutput, checkOutputFolder, fileIdentity, OutputError } from '../runner/index.js';
 
-export { fileIdentity };
-
 /** A file that will be written (created or replaced); `example` names one in the hint. */
 export function checkOutputFile(path: string | undefined, option: string, example: string): void {
   // A journal's own option may name a journal: the run resumes it, or refuses without --fresh.
@@ -19,6 +17,9 @@ export function checkOutputDir(path: string | undefined, option: string): void {
   if (path !== undefined) checkOutputFolder(path, option);
 }
 
+/** An output: its option (or role) and path, unset when not asked for; more fields (an example name) are ignored. */
+type Output = readonly [option: string, path: string | undefined, ...rest: string[]];
+
 /**
  * Refuses, before any work, an output that names one of the command's inputs (the scenario,
  * a results or shard file) or the same file as another output: the command would replace
@@ -26,7 +27,7 @@ export function checkOutputDir(path: string | undefined, option: string): void {
  * [option or role, path] pairs; unset outputs are skipped. With a `--csv` folder, a file of
  * either kind there named like a table is refused too (csvTableClash).
  */
-export function checkDistinctPaths(inputs: [string, string][], outputs: [string, string | undefined][], csv?: string): void {
+export function checkDistinctPaths(inputs: [string, string][], outputs: readonly Output[], csv?: string): void {
   csvTableClash(csv, inputs, outputs);
   const taken = new Map<string, string>();
   for (const [role, path] of inputs) taken.set(fileIdentity(path), role);
@@ -51,10 +52,7 @@ export function checkDistinctPaths(inputs: [string, string][], outputs: [string,
  */
 export function checkFileOutputs(inputs: [string, string][], outputs: [option: string, path: string | undefined, example: string][]): void {
   for (const [option, path, example] of outputs) checkOutputFile(path, option, example);
-  checkDistinctPaths(
-    inputs,
-    outputs.map(([option, path]): [string, string | undefined] => [option, path]),
-  );
+  checkDistinctPaths(inputs, outputs);
 }
 
 /** The files a loaded scenario extends, as inputs no output may replace (known once it is read). */
@@ -76,7 +74,7 @@ export function attachedInputs(args: { optimise?: string; sensitivity?: string }
  * behind an exit 0 or an input such as the scenario itself. An input is where it really is
  * (links followed, as it is read); an output where its path says (a link there is replaced).
  */
-export function csvTableClash(csv: string | undefined, inputs: [string, string][], outputs: [string, string | undefined][]): void {
+export function csvTableClash(csv: string | undefined, inputs: [string, string][], outputs: readonly Output[]): void {
   if (csv === undefined) return;
   const folder = fileIdentity(csv);
   const inFolder = (file: string) => extname(file).toLowerCase() === '.csv' && fileIdentity(dirname(file)) === folder;

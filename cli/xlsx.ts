@@ -43,8 +43,14 @@ async function write(file: string, r: Results, raw?: Record<string, Iterable<Rep
   checkOutput(file, '--xlsx', 'results.xlsx');
   const tmp = join(makeFolderFor(file), temporaryName(file));
   try {
-    // Made here, a link at the name removed first: the workbook writer opens the file by name.
-    closeSync(createNew(tmp));
+    // Made here, a link at the name removed first, with the replaced file's bits: the workbook
+    // writer then opens it by name and writes it in place.
+    const fd = createNew(tmp);
+    try {
+      keepMode(fd, file);
+    } finally {
+      closeSync(fd);
+    }
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
     wb.creator = 'caresim';
     for (const t of resultTables(r, raw)) {
@@ -62,7 +68,6 @@ async function write(file: string, r: Results, raw?: Record<string, Iterable<Rep
       ws.commit();
     }
     await wb.commit();
-    keepMode(tmp, file);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -7,8 +7,6 @@
  */
 import {
   accessSync,
-  chmodSync,
-  chownSync,
   closeSync,
   constants,
   existsSync,
@@ -215,12 +213,12 @@ export function writeAtomic(file: string, produce: (put: Put) => void, what?: st
 }
 
 /**
- * Gives the new file (`written`: its descriptor or path) the group and permission bits of the
- * file it is about to replace, if any: a results file a user made private (0600) stays private
- * when a run replaces it (the rename puts a new file in its place, which would otherwise take
- * the default permissions).
+ * Gives the new file (open as `fd`) the group and permission bits of the file it is about to
+ * replace, if any: a results file a user made private (0600) stays private when a run replaces
+ * it (the rename puts a new file in its place, which would otherwise take the default
+ * permissions).
  */
-export function keepMode(written: number | string, target: string): void {
+export function keepMode(fd: number, target: string): void {
   const old = statOf(target);
   // Bits mean something only for their owner: a file of someone else's gets the defaults (as
   // before), so root replacing a user's private file does not lock the user out of it. The
@@ -231,16 +229,14 @@ export function keepMode(written: number | string, target: string): void {
   // a shared group's file given to the writer's own group would open it to the wrong group).
   let bits = mode;
   try {
-    if (typeof written === 'number') fchownSync(written, old.uid, old.gid);
-    else chownSync(written, old.uid, old.gid);
+    fchownSync(fd, old.uid, old.gid);
   } catch {
     // Not a member of that group: the group's bits would be another group's, so none; the file
     // is then never more open than the one it replaces (a private 0600 file stays 0600).
     bits = mode & ~0o070;
   }
   try {
-    if (typeof written === 'number') fchmodSync(written, bits);
-    else chmodSync(written, bits);
+    fchmodSync(fd, bits);
   } catch {
     // A file system without permissions (FAT, some network shares): nothing to keep.
   }

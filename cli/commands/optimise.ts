@@ -10,7 +10,7 @@ import type { OptimiseArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
-import { baseInputs, checkDistinctPaths, checkOutputFile } from '../output-paths.js';
+import { baseInputs, checkDistinctPaths, checkFileOutputs } from '../output-paths.js';
 import { NAME_MAX, writeFileAtomic } from '../../runner/index.js';
 import type { OptimiseFile } from '../../optimise/index.js';
 
@@ -50,15 +50,12 @@ export function formatOptimise(f: OptimiseFile): string {
 export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<number> {
   try {
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
-    checkOutputFile(args.out, '--out', 'opt.json');
-    checkOutputFile(args.report, '--report', 'opt.html');
-    checkOutputFile(args.journal, '--journal', 'opt.journal.ndjson');
-    const outputs: [string, string | undefined][] = [
-      ['--out', args.out],
-      ['--report', args.report],
-      ['--journal', args.journal],
+    const outputs: [string, string | undefined, string][] = [
+      ['--out', args.out, 'opt.json'],
+      ['--report', args.report, 'opt.html'],
+      ['--journal', args.journal, 'opt.journal.ndjson'],
     ];
-    checkDistinctPaths([['the scenario', args.file]], outputs);
+    checkFileOutputs([['the scenario', args.file]], outputs);
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
     checkDistinctPaths(baseInputs(loaded), outputs);
@@ -73,7 +70,13 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
         ? `${args.out}.journal.ndjson`
         : join('.caresim', `${basename(args.file, extname(args.file))}-${loaded.hash.slice(0, 8)}.optimise.ndjson`));
     // The default journal is beside --out: no output may be it, and its name must fit.
-    checkDistinctPaths([['the journal of this search', journal]], outputs.slice(0, 2));
+    checkDistinctPaths(
+      [['the journal of this search', journal]],
+      [
+        ['--out', args.out],
+        ['--report', args.report],
+      ],
+    );
     if (Buffer.byteLength(basename(journal)) > NAME_MAX)
       throw new CliUsageError(
         `the journal ${journal} would have a name ${Buffer.byteLength(basename(journal))} bytes long, and file systems take at most ${NAME_MAX}; give ${args.journal ? '--journal' : '--out'} a shorter name`,

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import {
+  fileIdentity,
   journalHoldsWork,
   naming,
   NAME_MAX,
@@ -29,7 +30,7 @@ import { formatSummary } from '../summary-table.js';
 import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
-import { attachedInputs, baseInputs, checkDistinctPaths, checkOutputDir, checkOutputFile, fileIdentity } from '../output-paths.js';
+import { attachedInputs, baseInputs, checkDistinctPaths, checkOutputDir, checkOutputFile } from '../output-paths.js';
 import type { Attachments } from '../../viz/index.js';
 
 /** The report's attachments, read before the run: a wrong file found at the end would waste it. */

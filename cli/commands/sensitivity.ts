@@ -8,7 +8,7 @@ import type { SensitivityArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
-import { baseInputs, checkDistinctPaths, checkOutputFile } from '../output-paths.js';
+import { baseInputs, checkDistinctPaths, checkFileOutputs } from '../output-paths.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import type { SensitivityFile } from '../../sensitivity/index.js';
 
@@ -33,13 +33,11 @@ export function formatSensitivity(f: SensitivityFile): string {
 export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise<number> {
   try {
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
-    checkOutputFile(args.out, '--out', 'sens.json');
-    checkOutputFile(args.report, '--report', 'sens.html');
-    const outputs: [string, string | undefined][] = [
-      ['--out', args.out],
-      ['--report', args.report],
+    const outputs: [string, string | undefined, string][] = [
+      ['--out', args.out, 'sens.json'],
+      ['--report', args.report, 'sens.html'],
     ];
-    checkDistinctPaths([['the scenario', args.file]], outputs);
+    checkFileOutputs([['the scenario', args.file]], outputs);
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
     checkDistinctPaths(baseInputs(loaded), outputs);
