@@ -92,7 +92,7 @@ function strategy(
   if (checkWhole(c.model, root, unitLoc, diags, label, warned) && warnings)
     checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0, header.memo);
   checkCycles(c.model, diags, units, label, warned);
-  if (warnings) checkStaffing(c.model, diags, units, label, warned);
+  if (warnings) checkStaffing(c.model, diags, units, label, warned, header.clock.t0);
   const draw = (seed: number | string, replication: number) => {
     const draws = new Map<string, number>();
     for (const [p, u] of c.uncertain) draws.set(p, makeSampler(u.dist, makeStream(seed, replication, 'param:' + p)).next());

@@ -21,7 +21,7 @@ const fd = (minutes: number) => f(minutes / DAY);
 const name = (model: Model, d: number) => `\`${model.units[d].name}\``;
 
 /** `t0`: the run's t = 0 in minutes since 1970-01-01, to name the dates of a peak. */
-function date(t0: number | undefined, t: number): string {
+export function date(t0: number | undefined, t: number): string {
   if (t0 === undefined) return `day ${Math.round(t / DAY)}`;
   return new Date((t0 + t) * 60_000).toISOString().slice(0, 10);
 }

@@ -68,6 +68,63 @@ describe('staff groups via loadScenarioText(text, file)', () => {
     expect(errors(BASE)).toHaveLength(0);
   });
 
+  // Therapists at a fixed 5% absence: 12 x 95% x 37.5/7 h x 70% / 2 h = 21.375 places a day, every day.
+  const FIXED = BASE.replace('absence: uniform(2%, 8%)', 'absence: 5%');
+  const budget = (12 * 0.95 * (37.5 / 7) * 0.7) / 2;
+  const perWte = budget / 12 / 0.95;
+  const understaffed = (text: string) => diagnostics(text).filter((x) => x.code === 'understaffed');
+  const p2Capacity = (text: string) =>
+    simulate(loadScenarioText(text, 's.yaml').strategies[0].model, { seed: 1, replication: 0 }).units.p2.capacity_mean;
+
+  it('analyseScenario(winter beds above what staff cover, a mean below it) warns `understaffed` with the share of time and the worst date', () => {
+    // 18 beds, 30 in March: over the measured 2027-01-04 to 2027-05-03 the mean is 21.1 beds, under the 21.375 the
+    // staff cover, but through March 8.6 beds have no staff. By the run's rule the staff cover 21.375 of March's 30.
+    const text = FIXED.replace(
+      'capacity: 30, los: exponential(14 days)',
+      'capacity: { base: 18, changes: [{ from: 2027-03-01, to: 2027-03-31, capacity: 30 }] }, los: exponential(14 days)',
+    );
+    const d = understaffed(text);
+    expect(d).toHaveLength(1);
+    expect(d[0].path).toBe('units.p2.staff');
+    const covered = (31 * budget + 89 * 18) / 120;
+    expect(d[0].message).toContain(`staff cover about ${Number(covered.toPrecision(4))} of the 21.1 places of \`p2\` on average; `);
+    expect(d[0].message).toContain(
+      `fewer places than funded ${Number(((31 / 120) * 100).toPrecision(4))}% of the time, at worst ${Number(budget.toPrecision(4))} of 30 (from 2027-03-01)`,
+    );
+    // (30 - 21.375) / 1.78 places a WTE = 4.8 -> 5 WTE.
+    expect(Math.ceil((30 - budget) / perWte)).toBe(5);
+    expect(d[0].hint).toContain('about 5 more WTE working (in post or agency) would cover every funded place at all times');
+    // What the run uses: March's places floored to 21, so within a place of the check's mean, and 2 below the funded mean.
+    const run = p2Capacity(text);
+    expect(run).toBeCloseTo((31 * 21 + 89 * 18) / 120, 9);
+    expect(Math.abs(run - covered)).toBeLessThan(1);
+  });
+
+  it('analyseScenario(a staff roster thinner at night than the funded places) warns `understaffed` though the day mean covers them', () => {
+    // 15 beds all week; 2 therapists on shift at night and at weekends, 6 on weekdays 08:00-18:00. A weekday's
+    // contact time (21.375 places) is spread in proportion to the roster (mean 88/24): 11.66 places at night.
+    const text = FIXED.replace('capacity: 30, los: exponential(14 days)', 'capacity: 15, los: exponential(14 days)').replace(
+      '  therapists: { establishment: 12, absence: 5% }',
+      '  therapists: { establishment: 12, absence: 5%, roster: { base: 2, shifts: [{ days: mon-fri, hours: 08:00-18:00, on: 6 }] } }',
+    );
+    expect(understaffed(FIXED.replace('capacity: 30, los: exponential(14 days)', 'capacity: 15, los: exponential(14 days)'))).toEqual([]);
+    const d = understaffed(text);
+    expect(d).toHaveLength(1);
+    const night = (budget * 2) / (88 / 24);
+    const weekday = (14 * night + 10 * 15) / 24;
+    // The measured 120 days from Monday 2027-01-04 are 17 weeks and a Monday: 86 weekdays and 34 weekend days.
+    const covered = (86 * weekday + 34 * 15) / 120;
+    expect(d[0].message).toContain(`staff cover about ${Number(covered.toPrecision(4))} of the 15 places`);
+    expect(d[0].message).toContain(
+      `fewer places than funded ${Number((((86 * 14) / (120 * 24)) * 100).toPrecision(4))}% of the time, at worst ${Number(night.toPrecision(4))} of 15 (from 2027-01-04)`,
+    );
+    // Every night place needs 15 x (88/24) / 2 = 27.5 places' budget: 6.125 more / 1.78 a WTE = 3.4 -> 4 WTE.
+    expect(d[0].hint).toContain('about 4 more WTE');
+    const run = p2Capacity(text);
+    expect(Math.abs(run - covered)).toBeLessThan(1);
+    expect(15 - run).toBeGreaterThan(1);
+  });
+
   it('analyseScenario(shares of one group above 100%) is an error `staff-overcommitted`: the same hours never staff two units', () => {
     const text = BASE.replace(
       'per_place: 2 hours } }',
