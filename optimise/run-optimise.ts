@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { rmSync } from 'node:fs';
 import type { CompiledScenarioWithWarnings } from '../scenarios/index.js';
-import { defaultWorkerFile } from '../runner/index.js';
+import { acquireLock, defaultWorkerFile, fileIdentity, makeFolderFor } from '../runner/index.js';
 import { ENGINE_VERSION } from '../results/index.js';
 import type { Progress } from '../runner/index.js';
 import { modelOracle, OptimiseError } from './model-oracle.js';
@@ -26,6 +26,14 @@ export interface OptimiseRunOptions {
   resume?: boolean;
   /** Leave the journal when done (the caller deletes it once its outputs are written: the command line). */
   keepJournal?: boolean;
+  /**
+   * The caller holds the journal's lock (the command line, until its outputs are written).
+   * Otherwise the journal is locked here for the search, as a run's journal is: two searches
+   * writing one journal would interleave their measurements, and a resume would read both.
+   */
+  journalLocked?: boolean;
+  /** Hears about a stale lock taken over (a search killed with its lock left behind). */
+  onNotice?: (message: string) => void;
   signal?: AbortSignal;
   onProgress?: (p: Progress & { stage: string }) => void;
 }
@@ -33,6 +41,18 @@ export interface OptimiseRunOptions {
 export async function runOptimise(sc: CompiledScenarioWithWarnings, o: OptimiseRunOptions = {}): Promise<OptimiseFile> {
   if (!sc.optimise) throw new OptimiseError(`${sc.file} has no \`optimise:\` section`);
   if (o.journal) checkOptJournal(o.journal);
+  if (!o.journal || o.journalLocked) return search(sc, o);
+  makeFolderFor(o.journal);
+  const lock = acquireLock(fileIdentity(o.journal), o.onNotice);
+  try {
+    return await search(sc, o);
+  } finally {
+    lock.release();
+  }
+}
+
+async function search(sc: CompiledScenarioWithWarnings, o: OptimiseRunOptions): Promise<OptimiseFile> {
+  if (!sc.optimise) throw new OptimiseError(`${sc.file} has no \`optimise:\` section`);
   const { spec, candidate } = sc.optimise;
   const seed = o.seed ?? sc.seed;
   const budget = o.budget ?? DEFAULT_BUDGET;

@@ -8,7 +8,7 @@ export { resolveShard, shardIndices, shardLabel, ShardError, MAX_SHARDS } from '
 export type { Shard } from './shard.js';
 export { ResumeError, JOURNAL_FORMAT, journalHoldsWork } from './journal.js';
 export { fileStart } from './lines.js';
-export { LockError } from './lock.js';
+export { LockError, acquireLock, type Lock } from './lock.js';
 export { fileIdentity } from './file-identity.js';
 export {
   writeFileAtomic,

@@ -11,8 +11,9 @@ import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { baseInputs, checkDistinctPaths, checkFileOutputs } from '../output-paths.js';
-import { NAME_MAX, writeFileAtomic } from '../../runner/index.js';
+import { acquireLock, fileIdentity, makeFolderFor, NAME_MAX, writeFileAtomic } from '../../runner/index.js';
 import type { OptimiseFile } from '../../optimise/index.js';
+import type { CompiledScenarioWithWarnings } from '../../scenarios/index.js';
 
 const num = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
 
@@ -81,51 +82,61 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
       throw new CliUsageError(
         `the journal ${journal} would have a name ${Buffer.byteLength(basename(journal))} bytes long, and file systems take at most ${NAME_MAX}; give ${args.journal ? '--journal' : '--out'} a shorter name`,
       );
-    if (!args.out && !args.journal) {
-      const { mkdirSync } = await import('node:fs');
-      mkdirSync('.caresim', { recursive: true });
-    }
-    if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
-    const { runOptimise } = await import('../../optimise/index.js');
-    const view = progressView(io, args.quiet);
-    let file: OptimiseFile;
+    makeFolderFor(journal);
+    // One search per journal, held until the outputs are written and the journal deleted: a
+    // second search on the same journal would interleave its measurements with this one's.
+    const lock = acquireLock(fileIdentity(journal), (m) => io.err(`caresim: ${m}\n`));
     try {
-      file = await runOptimise(loaded, {
-        seed: args.seed,
-        budget: args.budget,
-        workers: args.workers,
-        journal,
-        resume: args.resume,
-        keepJournal: true,
-        signal: io.signal,
-        onProgress: (p) => view.update(p),
-      });
-    } catch (err) {
-      if ((err as Error).message === 'interrupted') {
-        io.err(`caresim: interrupted; the measurements so far are kept in ${journal}. Continue with the same command and --resume.\n`);
-        return EXIT.interrupted;
-      }
-      throw err;
+      return await searchAndWrite(args, io, loaded, journal);
     } finally {
-      view.stop();
+      lock.release();
     }
-    try {
-      if (args.out) writeFileAtomic(args.out, `${JSON.stringify(file, null, 1)}\n`, '--out', 'opt.json');
-      if (args.report) {
-        const { optimiseHtml } = await import('../../viz/index.js');
-        writeFileAtomic(args.report, optimiseHtml(file, loaded.name), '--report', 'opt.html');
-      }
-    } catch (err) {
-      // The measurements stay in the journal until the outputs are written: a failed write loses no search.
-      const why = err instanceof Error ? err.message : String(err);
-      throw new Error(`${why}; the measurements are kept in ${journal}: continue with the same command and --resume`, { cause: err });
-    }
-    rmSync(journal, { force: true });
-    if (!args.quiet) io.out(formatOptimise(file));
-    const written = [args.out, args.report].filter(Boolean);
-    if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);
-    return file.status === 'found' ? EXIT.ok : EXIT.failed;
   } catch (err) {
     return reportError(err, io, args.set);
   }
+}
+
+/** The search on a locked journal, then the outputs; the journal is deleted once they are written. */
+async function searchAndWrite(args: OptimiseArgs, io: Io, loaded: CompiledScenarioWithWarnings, journal: string): Promise<number> {
+  if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
+  const { runOptimise } = await import('../../optimise/index.js');
+  const view = progressView(io, args.quiet);
+  let file: OptimiseFile;
+  try {
+    file = await runOptimise(loaded, {
+      seed: args.seed,
+      budget: args.budget,
+      workers: args.workers,
+      journal,
+      resume: args.resume,
+      keepJournal: true,
+      journalLocked: true,
+      signal: io.signal,
+      onProgress: (p) => view.update(p),
+    });
+  } catch (err) {
+    if ((err as Error).message === 'interrupted') {
+      io.err(`caresim: interrupted; the measurements so far are kept in ${journal}. Continue with the same command and --resume.\n`);
+      return EXIT.interrupted;
+    }
+    throw err;
+  } finally {
+    view.stop();
+  }
+  try {
+    if (args.out) writeFileAtomic(args.out, `${JSON.stringify(file, null, 1)}\n`, '--out', 'opt.json');
+    if (args.report) {
+      const { optimiseHtml } = await import('../../viz/index.js');
+      writeFileAtomic(args.report, optimiseHtml(file, loaded.name), '--report', 'opt.html');
+    }
+  } catch (err) {
+    // The measurements stay in the journal until the outputs are written: a failed write loses no search.
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`${why}; the measurements are kept in ${journal}: continue with the same command and --resume`, { cause: err });
+  }
+  rmSync(journal, { force: true });
+  if (!args.quiet) io.out(formatOptimise(file));
+  const written = [args.out, args.report].filter(Boolean);
+  if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);
+  return file.status === 'found' ? EXIT.ok : EXIT.failed;
 }

@@ -2,9 +2,12 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { hostname } from 'node:os';
 import { fixture } from './problem.js';
 import { runOptimise } from '../../optimise/run-optimise.js';
 import { OptimiseResumeError } from '../../optimise/journal.js';
+import { acquireLock, LockError } from '../../runner/lock.js';
+import { fileIdentity } from '../../runner/file-identity.js';
 import { analyseScenario } from '../../scenarios/index.js';
 import { tempDir } from '../temp-dir.js';
 
@@ -45,6 +48,43 @@ describe('runOptimise(scenario, { journal, keepJournal })', () => {
     const lines = readFileSync(kept, 'utf8').trim().split('\n');
     expect(JSON.parse(lines[0]).format).toBe('caresim-optimise-journal/1');
     expect(lines.length - 1).toBe(f.evidence.replications);
+  });
+});
+
+describe('runOptimise(scenario, { journal }) locks its journal', () => {
+  it('refuses a journal another search holds, leaving it as it is, and releases its own lock when done', async () => {
+    const { sc } = fixture('erlang-c.yaml');
+    const journal = join(tempDir('optimise-lock'), 'sub', 'opt.ndjson');
+    // The first search's journal: no second search may write into it or, with --resume, read it.
+    const first = runOptimise(sc, { budget: 40, workers: 0, journal, keepJournal: true });
+    const second = runOptimise(sc, { budget: 40, workers: 0, journal, resume: true });
+    await expect(second).rejects.toBeInstanceOf(LockError);
+    await expect(second).rejects.toThrow(/in use by another caresim run/);
+    const done = await first;
+    const lines = readFileSync(journal, 'utf8').trim().split('\n');
+    expect(lines.length - 1).toBe(done.evidence.replications);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
+    // A caller that holds the lock (the command line) says so, and the search does not take it again.
+    const held = acquireLock(fileIdentity(journal));
+    try {
+      await expect(runOptimise(sc, { budget: 40, workers: 0, journal, resume: true })).rejects.toThrow(/in use by another caresim run/);
+      const f = await runOptimise(sc, { budget: 40, workers: 0, journal, resume: true, journalLocked: true });
+      expect(f.evidence.replications).toBe(done.evidence.replications);
+    } finally {
+      held.release();
+    }
+  });
+
+  it('takes over the lock of a search that was killed, saying so', async () => {
+    const { sc } = fixture('erlang-c.yaml');
+    const journal = join(tempDir('optimise-lock'), 'opt.ndjson');
+    // A pid that no longer runs: a child that has exited.
+    const gone = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+    writeFileSync(`${journal}.lock`, JSON.stringify({ pid: gone, host: hostname() }));
+    const notices: string[] = [];
+    await runOptimise(sc, { budget: 40, workers: 0, journal, onNotice: (m) => notices.push(m) });
+    expect(notices).toEqual([expect.stringMatching(new RegExp(`took over the lock .*pid ${gone} .*no longer runs`))]);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
   });
 });
 

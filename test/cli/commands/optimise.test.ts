@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, root, runCli, tempDir } from '../cli-process.js';
 
@@ -62,5 +64,35 @@ describe('caresim optimise FILE', () => {
       expect(r.stderr).toMatch(message);
     }
     expect(readFileSync(scenario, 'utf8')).toBe(before);
+  });
+
+  it('caresim optimise refuses with exit 2 a journal another search holds, and leaves that search its journal and outputs', async () => {
+    const out = join(dir, 'locked.json');
+    const journal = `${out}.journal.ndjson`;
+    const earlier = '{"format":"caresim-optimise-journal/1"}\n';
+    writeFileSync(journal, earlier);
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(`${journal}.lock`, JSON.stringify({ pid: other.pid, host: hostname() }));
+      for (const resume of [[], ['--resume']]) {
+        const r = runCli(['optimise', fixture('erlang-c.yaml'), '--out', out, '--budget', '40', '--workers', '0', '--quiet', ...resume]);
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).toContain(`in use by another caresim run (pid ${other.pid} on ${hostname()}`);
+        expect(r.stderr).not.toMatch(/\n\s+at .*\.(js|ts):\d+/);
+        expect(readFileSync(journal, 'utf8')).toBe(earlier);
+        expect(existsSync(out)).toBe(false);
+        expect(existsSync(`${journal}.lock`)).toBe(true);
+      }
+    } finally {
+      const gone = new Promise((done) => other.once('exit', done));
+      other.kill();
+      await gone;
+    }
+    // Once that search has gone its lock is taken over with a notice, and the search runs and cleans up.
+    const r = runCli(['optimise', fixture('erlang-c.yaml'), '--out', out, '--budget', '40', '--workers', '0', '--quiet']);
+    expect(r.code === 0 || r.code === 1, r.stderr).toBe(true);
+    expect(r.stderr).toMatch(/took over the lock/);
+    expect(existsSync(journal)).toBe(false);
+    expect(existsSync(`${journal}.lock`)).toBe(false);
   });
 });
