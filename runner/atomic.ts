@@ -65,11 +65,7 @@ export function checkOutput(file: string, what?: string, example = 'results.json
     throw new OutputError(
       `${name}: its file name is ${Buffer.byteLength(last)} bytes long, and file systems take at most ${NAME_MAX}; give a shorter name`,
     );
-  const long = file.split(/[\\/]/).find((part) => Buffer.byteLength(part) > NAME_MAX);
-  if (long !== undefined)
-    throw new OutputError(
-      `${name}: a folder in its path has a name ${Buffer.byteLength(long)} bytes long, and file systems take at most ${NAME_MAX}; give a shorter path`,
-    );
+  checkFolderNames(file, name);
   const st = statOf(file);
   if (st?.isDirectory()) throw new OutputError(`${name} is a folder; give a file name, e.g. ${join(file, example)}`);
   // Written by renaming a new file over it: a device would be replaced (as root, /dev/null itself).
@@ -81,8 +77,25 @@ export function checkOutput(file: string, what?: string, example = 'results.json
   if (kind === 'journal')
     throw new OutputError(`${name} is the journal of a run (its finished work); writing there would lose it; give another path`);
   if (kind === 'lock') throw new OutputError(`${name} is the lock file of a run's journal, deleted when that run ends; give another path`);
+  checkFolderPath(dirname(file), name);
+}
+
+/** Refuses a path with a folder name longer than any file system takes. */
+function checkFolderNames(path: string, name: string): void {
+  const long = path.split(/[\\/]/).find((part) => Buffer.byteLength(part) > NAME_MAX);
+  if (long !== undefined)
+    throw new OutputError(
+      `${name}: a folder in its path has a name ${Buffer.byteLength(long)} bytes long, and file systems take at most ${NAME_MAX}; give a shorter path`,
+    );
+}
+
+/**
+ * Checks that files can be written in folder `dir`, made when writing if missing: no file
+ * stands where a folder of its path must be, and the nearest folder that exists is writable.
+ */
+function checkFolderPath(start: string, name: string): void {
   // The nearest folder that exists decides: a missing one below it is made when writing.
-  let dir = dirname(file);
+  let dir = start;
   for (;;) {
     const d = statOf(dir);
     if (d && !d.isDirectory())
@@ -137,7 +150,10 @@ export function checkOutputFolder(dir: string, what: string): void {
   if (dir === '') throw new OutputError(`${what}: expected a folder name`);
   const st = statOf(dir);
   if (st && !st.isDirectory()) throw new OutputError(`${what} ${dir} is a file, but ${what} names a folder to write into; give a folder`);
-  checkOutput(join(dir, 'x'), what);
+  checkFolderNames(dir, `${what} ${dir}`);
+  // The folder itself, not a file in it: whatever the folder holds already (a subfolder, a
+  // journal) is no reason to refuse it; the tables' own names are checked where they clash.
+  checkFolderPath(dir, `${what} ${dir}`);
 }
 
 /**

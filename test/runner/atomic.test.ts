@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkOutput, keepMode, OutputError, temporaryName, writeAtomic, writeFileAtomic } from '../../runner/atomic.js';
+import { checkOutput, checkOutputFolder, keepMode, OutputError, temporaryName, writeAtomic, writeFileAtomic } from '../../runner/atomic.js';
 import { tempDir } from '../temp-dir.js';
 
 describe('writeAtomic(file, produce)', () => {
@@ -201,5 +201,35 @@ describe('checkOutput(file, what)', () => {
     expect(() => checkOutput(join(dir, 'a', 'b', 'r.json'))).not.toThrow();
     writeFileSync(join(dir, 'r.json'), 'old');
     expect(() => checkOutput(join(dir, 'r.json'))).not.toThrow();
+  });
+});
+
+describe('checkOutputFolder(dir, what)', () => {
+  it('takes a folder whatever it holds already: a subfolder, or a journal, named `x`', () => {
+    const dir = tempDir('csv-folder');
+    const sub = join(dir, 'csv1'),
+      journal = join(dir, 'csv2');
+    mkdirSync(join(sub, 'x'), { recursive: true });
+    mkdirSync(journal);
+    writeFileSync(join(journal, 'x'), '{"format":"caresim-optimise-journal/1"}\n');
+    // Either as an output of its own is refused: the folder holding them is not.
+    expect(() => checkOutput(join(sub, 'x'), '--out')).toThrow(/is a folder/);
+    expect(() => checkOutput(join(journal, 'x'), '--out')).toThrow(/is the journal of a run/);
+    expect(() => checkOutputFolder(sub, '--csv')).not.toThrow();
+    expect(() => checkOutputFolder(journal, '--csv')).not.toThrow();
+    expect(() => checkOutputFolder(join(dir, 'new', 'csv'), '--csv')).not.toThrow();
+  });
+
+  it('refuses a file where the folder or one of its parents must be, naming the folder given', () => {
+    const dir = tempDir('csv-folder');
+    const file = join(dir, 'file.txt');
+    writeFileSync(file, 'x');
+    expect(() => checkOutputFolder(file, '--csv')).toThrow(
+      `--csv ${file} is a file, but --csv names a folder to write into; give a folder`,
+    );
+    expect(() => checkOutputFolder(join(file, 'csv'), '--csv')).toThrow(
+      `--csv ${join(file, 'csv')}: ${file} is a file, not a folder, so nothing can be written under it; choose another path`,
+    );
+    expect(() => checkOutputFolder(join(dir, 'a'.repeat(300), 'csv'), '--csv')).toThrow(/a folder in its path has a name 300 bytes long/);
   });
 });
