@@ -5,11 +5,7 @@
  * would give among all the comparisons.
  */
 import type { Results } from '../results/index.js';
-import { kpiInfo } from '../results/index.js';
-import { PAIRED_KPIS } from '../engine/index.js';
-
-/** The paired economic KPIs shown per strategy, in the order a finance director reads them. */
-export const ECONOMIC_KPIS = ['recurrent_cost_per_year', 'one_off_cost', ...PAIRED_KPIS] as const;
+import { ECONOMIC_KPIS, kpiInfo } from '../results/index.js';
 
 const money = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
 const names = (kpis: readonly string[]) => kpis.map((k) => kpiInfo(k).short ?? kpiInfo(k).label).join(', ');

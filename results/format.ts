@@ -5,6 +5,7 @@
  * unit), because JSON has no NaN.
  */
 import type { PairedKpiName, ScenarioLabels, SystemKpiName, UnitMetricName } from '../engine/index.js';
+import { PAIRED_KPIS } from '../engine/index.js';
 import type { Comparisons } from './appraisal/index.js';
 
 /** The `format` field of every results file this version writes and reads. */
@@ -209,3 +210,11 @@ export const PRECISION_KPIS = [
 ] as const satisfies readonly SystemKpiName[];
 
 export type HeadlineKpi = (typeof HEADLINE_KPIS)[number];
+
+/**
+ * The economic case of a strategy against the baseline, in the order a finance director reads
+ * it: the change in recurrent cost, the one-off, then the paired KPIs (double running, net
+ * cost a year, NPV, ROI, payback, probability of saving, cost per admission and bed-day).
+ * The terminal and the report show these, from `differences`.
+ */
+export const ECONOMIC_KPIS = ['recurrent_cost_per_year', 'one_off_cost', ...PAIRED_KPIS] as const;

@@ -14,6 +14,7 @@ import { methodsSection } from './methods.js';
 import { pathwaySection } from './pathway.js';
 import { compareTwoSection } from './sections/compare-two.js';
 import { costsSection } from './sections/costs.js';
+import { economicsSection } from './sections/economics.js';
 import { headerSection } from './sections/header.js';
 import { occupancySection } from './sections/occupancy.js';
 import { populationSection } from './sections/population.js';
@@ -51,6 +52,7 @@ export function renderDashboard(root: HTMLElement, r: Results): void {
   headlineSection(section(root, 'headline', 'Headline results', ''), r, colourOf);
   compareTwoSection(root, r);
   comparisonSection(root, r);
+  economicsSection(root, r);
   occupancySection(root, r, colourOf);
   pathwaySection(root, r);
   waitsSection(root, r, colourOf);

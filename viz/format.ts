@@ -12,7 +12,10 @@ export const NOT_MODELLED = 'not modelled';
 export function decimalsFor(magnitude: number, halfWidth: number | null = null): number {
   const m = Math.abs(magnitude);
   let d = m >= 10 ? 0 : m >= 1 ? 1 : m >= 0.1 ? 2 : 3;
-  if (halfWidth !== null && Number.isFinite(halfWidth) && halfWidth > 0) {
+  // A half-width that is rounding in the last bits of the mean (the same value in every
+  // replication, summed in another order) is no interval: it must not earn decimals, or an
+  // exact £872,837 would read £872,836.956.
+  if (halfWidth !== null && Number.isFinite(halfWidth) && halfWidth > 1e-9 * Math.max(1, m)) {
     // One significant digit of the half-width, so the CI bounds differ when they should.
     const need = Math.ceil(-Math.log10(halfWidth));
     d = Math.max(d, Math.min(3, need));

@@ -83,6 +83,12 @@ rect.range { fill: #000; fill-opacity: 0.28; }
 .pair-table, .methods table.names { border-collapse: collapse; font-size: 0.9em; margin: 6px 0; }
 .pair-table th, .pair-table td, .methods table.names td, .methods table.names th { border: 1px solid #ddd; padding: 3px 8px; text-align: left; }
 .pair-table td[data-verdict=better] { color: #005a8c; font-weight: 600; } .pair-table td[data-verdict=worse] { color: #a33f00; font-weight: 600; }
+.table-scroll { overflow-x: auto; }
+.economics-table { border-collapse: collapse; font-size: 0.85em; margin: 6px 0; }
+.economics-table th, .economics-table td { border: 1px solid #ddd; padding: 3px 6px; text-align: right; vertical-align: top; }
+.economics-table th[scope=row], .economics-table thead th:first-child { text-align: left; }
+.economics-table .value { display: block; font-weight: 600; white-space: nowrap; } .economics-table .ci { display: block; font-size: 0.85em; color: var(--muted); }
+.economics-table .no-value { display: block; color: var(--muted); font-style: italic; }
 .pair-note { font-size: 0.9em; color: var(--muted); }
 @media print {
   .downloads, .print-buttons, .picker, .pair-pickers { display: none; }

@@ -17,6 +17,14 @@ import type { Stat } from '../../results/index.js';
 const stat = (mean: number, lo: number, hi: number): Stat => ({ mean, sd: 1, ci95: [lo, hi], p10: null, p90: null, n: 10 });
 
 describe('decimalsFor(magnitude, halfWidth)', () => {
+  it('earns no decimals from an interval that is rounding in the last bits of the mean (the same value in every replication)', () => {
+    const m = -872836.9565217391;
+    expect(decimalsFor(m, 1.2e-10)).toBe(0);
+    expect(formatStat(stat(m, m - 1.2e-10, m + 1.2e-10), 'money')).toBe(`${MINUS}£872,837 (95% CI ${MINUS}£872,837 to ${MINUS}£872,837)`);
+    // A true interval of a pound still earns its decimal.
+    expect(decimalsFor(274, 0.3)).toBe(1);
+  });
+
   it('shows no decimals for large values and more for small ones', () => {
     expect(decimalsFor(274)).toBe(0);
     expect(decimalsFor(4.2)).toBe(1);

@@ -18,6 +18,8 @@ import { writeFileAtomic } from '../../runner/atomic.js';
 import { fixture } from '../optimise/problem.js';
 import { ARTIFACTS, openBrowser, setUpOnce, type Browser } from './browser.js';
 import { makeResults } from './fixture.js';
+import { economicResults } from './economic-results.js';
+import { economicRows } from '../../viz/economics.js';
 
 /** A run whose draws drive delayed discharges as 3a - b (c does nothing), with plain labels for a and b. */
 function withDraws(n: number): Results {
@@ -159,5 +161,35 @@ describe('reportPage(results with draws, { optimise, sensitivity }) in the brows
     const flat = await b.page.$$eval('#sensitivity section.sens-kpi:has(p.not-varied)', (ss) => ss.map((x) => x.getAttribute('data-kpi')));
     expect(flat).toEqual(['delayed_bed_days_per_day', 'waits_12h_per_day']);
     expect(await b.page.$$('#sensitivity svg#prcc-acute_occupancy rect.mark')).toHaveLength(2);
+  });
+
+  it('shows the economic case of every strategy, each cell the paired figure of the results file, and words where it has none', async () => {
+    const econ = await economicResults();
+    await open('report-economics.html', econ);
+    expect(b.errors).toEqual([]);
+    const shown = await b.page.$$eval('#economics table.economics-table tbody tr', (rows) =>
+      rows.map((row) => ({
+        strategy: row.getAttribute('data-strategy'),
+        cells: [...row.querySelectorAll('td')].map((td) => ({
+          kpi: td.getAttribute('data-kpi'),
+          mean: td.getAttribute('data-mean'),
+          text: td.querySelector('.value, .no-value')!.textContent,
+          // Word joiners keep a sign with its number; the text is the same without them.
+          ci: td.querySelector('.ci')?.textContent?.replaceAll('\u2060', '') ?? '',
+        })),
+      })),
+    );
+    const want = economicRows(econ);
+    expect(shown.map((x) => x.strategy)).toEqual(['more-p1', 'close-beds', 'close-now', 'faster']);
+    shown.forEach((row, i) => {
+      expect(row.cells.map((c) => c.kpi)).toEqual(want.kpis);
+      row.cells.forEach((c, j) => {
+        const file = (econ.differences[row.strategy!] as Record<string, { mean: number | null }>)[c.kpi!].mean;
+        expect(c.mean).toBe(file === null ? '' : String(file));
+        expect([c.text, c.ci]).toEqual([want.rows[i].cells[j].text, want.rows[i].cells[j].ci]);
+      });
+    });
+    const headings = await b.page.$$eval('#economics thead th', (ths) => ths.map((t) => t.textContent));
+    expect(headings.slice(0, 3)).toEqual(['Strategy', 'Cost / year (£)', 'One-off cost']);
   });
 });
