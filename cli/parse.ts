@@ -3,7 +3,7 @@
  * yargs is given a parse callback, so it neither prints nor exits; cli/main.ts decides
  * what to write and which exit code to set.
  */
-import { AUTO_MIN, MAX_REPLICATIONS, MAX_REPS_WHY, MIN_MEMORY_MB } from '../engine/index.js';
+import { AUTO_MIN, BOOTSTRAP_WHY, MAX_BOOTSTRAP, MAX_REPLICATIONS, MAX_REPS_WHY, MIN_MEMORY_MB } from '../engine/index.js';
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { COMMANDS, type CommandSpec } from './options.js';
@@ -312,7 +312,7 @@ function toCommand(raw: Record<string, unknown>): Command {
         col: (Array.isArray(a.col) ? a.col : [a.col]).filter((x) => x !== undefined && x !== null).map(String),
         end: str(a.end),
         seed: str(a.seed) ?? '1',
-        bootstrap: wholeNumber(a.bootstrap, 'bootstrap', 0) ?? 99,
+        bootstrap: wholeNumber(a.bootstrap, 'bootstrap', 0, MAX_BOOTSTRAP, BOOTSTRAP_WHY) ?? 99,
         quiet: Boolean(a.quiet),
       };
     case 'bench':

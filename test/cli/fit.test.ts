@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureBuilt, runCli } from './cli-process.js';
+import { cli, ensureBuilt, runCli } from './cli-process.js';
 import { parseArgs } from '../../cli/parse.js';
 import { tempDir } from '../temp-dir.js';
 
@@ -164,4 +165,37 @@ describe('caresim fit', () => {
     expect(readFileSync(extract, 'utf8')).toBe(before);
     expect(existsSync(join(dir, 'f.yaml'))).toBe(false);
   });
+
+  it('caresim fit --bootstrap beyond 99,999 exits 2 saying the limit and why, before reading anything', () => {
+    const r = runCli(['fit', join(dir, 'stays.csv'), '--out', join(dir, 'big.yaml'), '--bootstrap', '1e9']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--bootstrap: at most 99,999 (caresim');
+    expect(r.stderr).toContain('got "1e9"');
+    expect(existsSync(join(dir, 'big.yaml'))).toBe(false);
+    expect(runCli(['fit', join(dir, 'stays.csv'), '--bootstrap', '-1']).code).toBe(2);
+  });
+
+  it('caresim fit stops at once on SIGTERM in the middle of a long bootstrap, and writes nothing', async () => {
+    const out = join(dir, 'stopped.yaml');
+    const child = spawn(
+      process.execPath,
+      [cli, 'fit', join(import.meta.dirname, '..', '..', 'examples', 'data', 'stays.csv'), '--out', out, '--bootstrap', '99999', '--quiet'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const ended = new Promise<{ code: number | null; signal: string | null; after: number }>((done) => {
+      child.once('exit', (code, signal) => done({ code, signal, after: Date.now() }));
+    });
+    // Well into the bootstrap (the whole would take about ten minutes).
+    await new Promise((r) => setTimeout(r, 2500));
+    const sent = Date.now();
+    child.kill('SIGTERM');
+    const stop = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const e = await ended;
+    clearTimeout(stop);
+    expect(e.signal).toBe('SIGTERM');
+    expect(e.after - sent).toBeLessThan(5000);
+    expect(existsSync(out)).toBe(false);
+  }, 30_000);
 });
