@@ -9,7 +9,7 @@ import { child } from './tree.js';
 import { Diagnostics } from './errors.js';
 import { Env } from './env.js';
 import { ExprError } from './expressions.js';
-import { showQty, type Value } from './quantity.js';
+import { rateUnitOf, showQty, type Value } from './quantity.js';
 
 function nodeAt(root: SMap, path: string): SNode | undefined {
   let node: SNode | undefined = root;
@@ -17,20 +17,21 @@ function nodeAt(root: SMap, path: string): SNode | undefined {
   return node;
 }
 
-function show(v: Value | null | undefined, node: SNode | undefined): string {
-  if (v && v.k === 'q') return showQty(v);
+/** `per`: the time the baseline wrote a rate per (an hourly price stays per hour on both sides). */
+function show(v: Value | null | undefined, node: SNode | undefined, per?: string): string {
+  if (v && v.k === 'q') return showQty(v, per);
   if (!node) return '(not set)';
   if (node.kind === 'scalar') return node.text.trim();
   return node.kind === 'map' ? `{ ${node.entries.map((e) => e.key).join(', ')} }` : '[...]';
 }
 
 /** A value in a tree: a param through its Env (so `x - 30` sees the baseline x), else the node itself. */
-function valueOf(root: SMap, env: Env, path: string): string {
+function valueOf(root: SMap, env: Env, path: string, per: string | undefined): string {
   const node = nodeAt(root, path);
   const segs = path.split('.');
   try {
-    if (segs.length === 2 && segs[0] === 'params') return show(env.lookup(segs[1]), node);
-    if (node?.kind === 'scalar' && !node.empty) return show(env.eval(node, path), node);
+    if (segs.length === 2 && segs[0] === 'params') return show(env.lookup(segs[1]), node, per);
+    if (node?.kind === 'scalar' && !node.empty) return show(env.eval(node, path), node, per);
   } catch (e) {
     if (!(e instanceof ExprError)) throw e;
   }
@@ -47,5 +48,9 @@ export function strategyChanges(base: SMap, tree: SMap, paths: readonly string[]
   // Problems were reported when the trees were compiled: these Envs only read values.
   const baseEnv = new Env(paramsOf(base), new Diagnostics());
   const env = new Env(paramsOf(tree), new Diagnostics(), undefined, paramsOf(base));
-  return paths.map((path) => ({ path, from: valueOf(base, baseEnv, path), to: valueOf(tree, env, path) }));
+  return paths.map((path) => {
+    const node = nodeAt(base, path);
+    const per = node?.kind === 'scalar' ? rateUnitOf(node.text) : undefined;
+    return { path, from: valueOf(base, baseEnv, path, per), to: valueOf(tree, env, path, per) };
+  });
 }

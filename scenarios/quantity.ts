@@ -67,8 +67,31 @@ export function describeDim(t: number): string {
   return `time^${t}`;
 }
 
-/** Shows a quantity in a unit a planner reads easily. */
-export function showQty(q: Qty): string {
+/** The unit words a rate may be shown per, each as written after the slash. */
+const RATE_UNITS: Readonly<Record<string, string>> = table({
+  minute: 'minute',
+  min: 'minute',
+  hour: 'hour',
+  h: 'hour',
+  hr: 'hour',
+  day: 'day',
+  d: 'day',
+  week: 'week',
+  wk: 'week',
+  month: 'month',
+  year: 'year',
+  yr: 'year',
+  y: 'year',
+});
+
+/** The time a rate was written per (`32.14/hour * ...` is per hour), or undefined when the text names none. */
+export function rateUnitOf(text: string): string | undefined {
+  const m = /\/\s*([a-z]+?)s?\b/i.exec(text);
+  return m ? RATE_UNITS[m[1].toLowerCase()] : undefined;
+}
+
+/** Shows a quantity in a unit a planner reads easily; a rate per `per` (a unit word) when given, else per day. */
+export function showQty(q: Qty, per?: string): string {
   const r = (x: number) => String(Number(x.toPrecision(6)));
   if (q.t === 0) return r(q.n);
   if (q.t === 1) {
@@ -76,6 +99,9 @@ export function showQty(q: Qty): string {
     if (q.n >= HOUR) return `${r(q.n / HOUR)} hours`;
     return `${r(q.n)} minutes`;
   }
-  if (q.t === -1) return `${r(q.n * DAY)}/day`;
+  if (q.t === -1) {
+    const unit = per === undefined ? undefined : RATE_UNITS[per];
+    return unit && unit !== 'day' ? `${r(q.n * TIME_UNITS[unit])}/${unit}` : `${r(q.n * DAY)}/day`;
+  }
   return `${r(q.n)} minute^${q.t}`;
 }

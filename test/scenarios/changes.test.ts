@@ -37,4 +37,19 @@ describe('strategyChanges via loadScenarioText(text, file)', () => {
       { path: 'units.p2.capacity', from: '10', to: '12' },
     ]);
   });
+
+  it('loadScenarioText shows a rate per the time the baseline wrote it per: an hourly price per hour, a yearly rate per year', () => {
+    const text = TEXT.replace(
+      'params: { acute_beds: 40, stay: 5 days }',
+      'params: { acute_beds: 40, stay: 5 days, rate: 21.43/hour, crisis: 0.3/year, flow: 4/day }',
+    ).replace(
+      '    set: { params.acute_beds: acute_beds - 3, units.p2.capacity: 10 + 4, params.stay: stay * 0.9 }',
+      '    set: { params.rate: rate * 1.1, params.crisis: crisis * 0.85, params.flow: flow + 1/day }',
+    );
+    expect(loadScenarioText(text, 'c.yaml').strategies.find((x) => x.name === 'close-3')!.changes).toEqual([
+      { path: 'params.rate', from: '21.43/hour', to: '23.573/hour' },
+      { path: 'params.crisis', from: '0.3/year', to: '0.255/year' },
+      { path: 'params.flow', from: '4/day', to: '5/day' },
+    ]);
+  });
 });
