@@ -22,6 +22,7 @@ import { sweepPoints, type SweepPoint } from './sweep.js';
 import { applySet, checkSetTarget, FIXED_KEYS } from './set.js';
 import { sha256Hex } from './hash.js';
 import { strategyChanges } from './changes.js';
+import { rateUnitOf, TIME_UNITS } from './quantity.js';
 import { readEconomicSettings, readStrategyEconomics, type EconomicSettings } from './economics.js';
 import type { Economics } from '../engine/index.js';
 import { compileOptimise } from './optimise.js';
@@ -48,6 +49,8 @@ export interface CompiledScenarioWithWarnings extends CompiledScenario {
     variant(set: Record<string, string>, name: string, description: string): CompiledStrategy;
     paramValue(name: string): { n: number; t: number } | null;
     uncertain: { name: string; t: number }[];
+    /** The time a param that is a rate was written per (`0.3/year`: year, 525,600 minutes), to show it so; undefined: per day. */
+    ratePer(name: string): { unit: string; minutes: number } | undefined;
   };
   /** The `optimise:` section, and the baseline with decision paths set to values (throws ScenarioError). */
   optimise?: { spec: OptimiseSpec; candidate: (values: Record<string, number>, name: string) => CompiledStrategy };
@@ -309,6 +312,11 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
       }
     },
     uncertain: [...penv.uncertain].map(([name, u]) => ({ name, t: u.t })),
+    ratePer: (name) => {
+      const node = baseParams ? child(baseParams, name) : undefined;
+      const unit = node?.kind === 'scalar' ? rateUnitOf(node.text) : undefined;
+      return unit ? { unit, minutes: TIME_UNITS[unit] } : undefined;
+    },
   };
   if (opt) {
     loaded.optimise = {

@@ -53,10 +53,21 @@ export class SensitivityError extends Error {
   readonly code = 'USAGE';
 }
 
-const unitOf = (t: number) => (t === 1 ? 'days' : t === -1 ? 'per day' : '');
-/** A value as scenario text in the param's own dimension (days, per day or plain). */
-const text = (v: number, t: number) => (t === 1 ? `${v} days` : t === -1 ? `${v}/day` : `${v}`);
 const DAY = 1440;
+/** How a param's values are given: days, a rate per the time it was written per (per day unless told), or plain. */
+interface Scale {
+  t: number;
+  unit: string;
+  /** Per-day value -> value in `unit` (rates only). */
+  factor: number;
+}
+function scaleOf(t: number, per: { unit: string; minutes: number } | undefined): Scale {
+  if (t === 1) return { t, unit: 'days', factor: 1 };
+  if (t === -1) return per ? { t, unit: `per ${per.unit}`, factor: per.minutes / DAY } : { t, unit: 'per day', factor: 1 };
+  return { t, unit: '', factor: 1 };
+}
+/** A value as scenario text in the param's own dimension and unit (`0.3/year`, `5 days`, `40`). */
+const text = (v: number, s: Scale) => (s.t === 1 ? `${v} days` : s.t === -1 ? `${v}/${s.unit.slice('per '.length)}` : `${v}`);
 
 function quantile(sorted: readonly number[], p: number): number {
   const h = (sorted.length - 1) * p,
@@ -68,20 +79,21 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
   const v = sc.variants!;
   const seed = o.seed ?? sc.seed;
   const base = sc.strategies[0];
-  const inputs: (Input & { t: number })[] = [];
+  const inputs: (Input & { scale: Scale })[] = [];
   if (v.uncertain.length > 0 && base.drawsFor) {
     // Percentiles from many draws of the param streams (no simulation): far replication indices.
     const rows = Array.from({ length: QUANTILE_DRAWS }, (_, r) => base.drawsFor!(seed, 10_000_000 + r));
     for (const u of v.uncertain) {
-      const xs = rows.map((row) => row[u.name]).sort((a, b) => a - b);
+      const scale = scaleOf(u.t, v.ratePer(u.name));
+      const xs = rows.map((row) => row[u.name] * scale.factor).sort((a, b) => a - b);
       inputs.push({
         param: u.name,
         source: 'uncertain',
         low: quantile(xs, 0.1),
         centre: quantile(xs, 0.5),
         high: quantile(xs, 0.9),
-        unit: unitOf(u.t),
-        t: u.t,
+        unit: scale.unit,
+        scale,
       });
     }
   }
@@ -90,7 +102,8 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
     if (!pv) throw new SensitivityError(`--vary ${param}: there is no param \`${param}\` with a single value`);
     if (v.uncertain.some((u) => u.name === param))
       throw new SensitivityError(`--vary ${param}: the param is uncertain already; its low and high come from its distribution`);
-    const c = pv.n * DAY ** -pv.t;
+    const scale = scaleOf(pv.t, v.ratePer(param));
+    const c = pv.n * DAY ** -pv.t * scale.factor;
     // A whole number (beds, packages) stays whole: capacities must be.
     const round = (x: number) => (pv.t === 0 && Number.isInteger(c) ? Math.round(x) : x);
     inputs.push({
@@ -99,18 +112,20 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
       low: round(c * (1 - share)),
       centre: c,
       high: round(c * (1 + share)),
-      unit: unitOf(pv.t),
-      t: pv.t,
+      unit: scale.unit,
+      scale,
     });
   }
   if (inputs.length === 0)
     throw new SensitivityError(`${sc.file} has no uncertain params: give params to move with --vary NAME=PCT (e.g. --vary p2_beds=10%)`);
-  const centre = Object.fromEntries(inputs.filter((i) => i.source === 'uncertain').map((i) => [`params.${i.param}`, text(i.centre, i.t)]));
+  const centre = Object.fromEntries(
+    inputs.filter((i) => i.source === 'uncertain').map((i) => [`params.${i.param}`, text(i.centre, i.scale)]),
+  );
   const strategies: CompiledStrategy[] = [v.variant(centre, 'baseline', 'Every uncertain param at its median')];
   for (const i of inputs) {
     for (const side of ['low', 'high'] as const) {
       strategies.push(
-        v.variant({ ...centre, [`params.${i.param}`]: text(i[side], i.t) }, `${i.param}-${side}`, `${i.param} at its ${side} value`),
+        v.variant({ ...centre, [`params.${i.param}`]: text(i[side], i.scale) }, `${i.param}-${side}`, `${i.param} at its ${side} value`),
       );
     }
   }
@@ -141,7 +156,7 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
     scenario: { name: sc.name, hash: sc.hash },
     seed,
     replications: reps,
-    inputs: inputs.map(({ t: _t, ...i }) => i),
+    inputs: inputs.map(({ scale: _scale, ...i }) => i),
     one_at_a_time: oat,
   };
   if (asWritten && base.drawsFor) {

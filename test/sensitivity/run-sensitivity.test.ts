@@ -42,4 +42,32 @@ describe('runSensitivity(scenario, opts)', () => {
     expect(unused.prcc_ci95[0]).toBeLessThan(0);
     expect(unused.prcc_ci95[1]).toBeGreaterThan(0);
   });
+
+  it('runSensitivity gives a rate per the time the scenario wrote it per, and moves it by that value', async () => {
+    // The same demand written per year (1,460 to 2,190 a year is 4 to 6 a day), and the beds' cost per week.
+    const text = readFileSync(file, 'utf8')
+      .replace('demand: uniform(4/day, 6/day)', 'demand: uniform(1460/year, 2190/year)')
+      .replace('  beds: 9', '  beds: 9\n  bed_cost: 2100/week')
+      .replace('cost: 300/day', 'cost: bed_cost');
+    const s = await runSensitivity(loadScenarioText(text, file), { reps: 30, workers: 0, vary: [{ param: 'bed_cost', share: 0.1 }] });
+    const demand = s.inputs.find((i) => i.param === 'demand')!;
+    expect(demand.unit).toBe('per year');
+    expect(demand.low).toBeCloseTo(4.2 * 365, -1);
+    expect(demand.high).toBeCloseTo(5.8 * 365, -1);
+    expect(s.inputs.find((i) => i.param === 'bed_cost')).toMatchObject({
+      source: 'listed',
+      unit: 'per week',
+      low: 1890,
+      centre: 2100,
+      high: 2310,
+    });
+    // Moved by what it says: the swing of cost is 300 a bed-day x (high - centre) demand a day, as when written per day.
+    const d = s.one_at_a_time.cost_per_day.find((x) => x.param === 'demand')!;
+    const expected = (300 * (demand.high - demand.centre)) / 365;
+    expect(d.high.ci95[0]! - 0.05 * expected).toBeLessThan(expected);
+    expect(d.high.ci95[1]! + 0.05 * expected).toBeGreaterThan(expected);
+    // 10% more a bed-day on the same replications: exactly 10% more cost.
+    const cost = s.one_at_a_time.cost_per_day.find((x) => x.param === 'bed_cost')!;
+    expect(cost.high.mean! / cost.low.mean!).toBeCloseTo(-1, 9);
+  });
 });
