@@ -6,6 +6,7 @@
 import { HEADLINE_KPIS, type Results, type Stat, kpiInfo, UNIT_METRIC_INFO, type KpiKind, type SystemKpiName } from '../results/index.js';
 import { own } from '../engine/index.js';
 import { formatVerdicts } from './verdict-lines.js';
+import type { EconomicRow } from '../viz/index.js';
 
 const heading = (kpi: string) => {
   const i = kpiInfo(kpi);
@@ -70,7 +71,8 @@ function unitTable(r: Results, names: string[]): string {
   return table(rows);
 }
 
-export function formatSummary(r: Results): string {
+/** `economic`: the economic case's cells (economicCase in verdict-lines.ts). */
+export function formatSummary(r: Results, economic: readonly EconomicRow[] = []): string {
   const names = Object.keys(r.strategies);
   const kpis = HEADLINE_KPIS.filter((k) => names.some((n) => r.strategies[n].kpis[k]?.mean != null));
   const out: string[] = [];
@@ -87,7 +89,7 @@ export function formatSummary(r: Results): string {
   if (others.length > 0) {
     out.push('\nDifference from baseline (paired, same random numbers), 95% CI:\n');
     out.push(kpiTable(kpis, others, (n, k) => r.differences[n][k], true, rows));
-    out.push(formatVerdicts(r));
+    out.push(formatVerdicts(r, economic));
   }
   if (r.precision) {
     const w = r.precision.worst;

@@ -5,12 +5,24 @@
  * would give among all the comparisons.
  */
 import type { Results } from '../results/index.js';
-import { ECONOMIC_KPIS, kpiInfo } from '../results/index.js';
+import { kpiInfo } from '../results/index.js';
+import type { EconomicRow } from '../viz/index.js';
 
 const money = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
 const names = (kpis: readonly string[]) => kpis.map((k) => kpiInfo(k).short ?? kpiInfo(k).label).join(', ');
 
-export function formatVerdicts(r: Results): string {
+/**
+ * The economic case's cells, as the report writes them, for formatVerdicts; loaded only for a
+ * run with strategies to compare, so a run of the baseline alone starts and ends without the
+ * report's code.
+ */
+export async function economicCase(r: Results): Promise<EconomicRow[]> {
+  if (Object.keys(r.differences).length === 0) return [];
+  const { economicRows } = await import('../viz/index.js');
+  return economicRows(r).rows;
+}
+
+export function formatVerdicts(r: Results, economic: readonly EconomicRow[]): string {
   const out: string[] = [];
   const strategies = Object.keys(r.differences);
   for (const s of strategies) {
@@ -26,25 +38,11 @@ export function formatVerdicts(r: Results): string {
       const net = st.funding.net_per_year;
       out.push(`  net      ${net >= 0 ? '+' : '−'}${money(Math.abs(net))} a year on funded places`);
     }
-    const d = r.differences[s];
-    const econ = ECONOMIC_KPIS.filter((k) => d[k]?.mean != null);
-    for (const k of econ) {
-      const x = d[k]!,
-        info = kpiInfo(k);
-      const f = (v: number | null) =>
-        v === null
-          ? '–'
-          : info.kind === 'fraction'
-            ? `${(v * 100).toFixed(1)}%`
-            : info.kind === 'money'
-              ? v < 0
-                ? `−${money(-v)}`
-                : money(v)
-              : v.toFixed(1);
-      const ci = x.ci95[0] === null ? '' : ` (95% CI ${f(x.ci95[0])} to ${f(x.ci95[1])})`;
-      out.push(
-        `  ${(info.short ?? info.label).padEnd(24)} ${f(x.mean)}${ci}${k === 'payback_month' ? `, ${x.n} of the replications pay back` : ''}`,
-      );
+    // The same figures and words as the report's economic case (viz/economics.ts).
+    const row = economic.find((x) => x.strategy === s);
+    for (const c of row?.cells ?? []) {
+      const info = kpiInfo(c.kpi);
+      out.push(`  ${(info.short ?? info.label).padEnd(24)} ${c.text}${c.ci ? ` (${c.ci})` : ''}`);
     }
     const v = st.verdict;
     if (v) {

@@ -6,6 +6,7 @@ import { checkOutput, checkOutputFolder } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
 import { formatSummary } from '../summary-table.js';
+import { economicCase } from '../verdict-lines.js';
 import { adjustVerdicts, type Adjust } from '../adjust.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { writeCsv, type ReplicationScalars } from '../csv.js';
@@ -67,7 +68,7 @@ export async function mergeCommand(
       const { writeXlsx } = await import('../xlsx.js');
       await writeXlsx(args.xlsx, results, perRep);
     }
-    if (!args.quiet) io.out(formatSummary(results));
+    if (!args.quiet) io.out(formatSummary(results, await economicCase(results)));
     printRunWarnings(results, io);
     if (results.failures && results.failures.length > 0) return EXIT.failed;
     return EXIT.ok;

@@ -27,6 +27,7 @@ import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { formatSummary } from '../summary-table.js';
+import { economicCase } from '../verdict-lines.js';
 import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
@@ -76,7 +77,7 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io, attached
     const { reportPage } = await import('../../viz/index.js');
     writeFileAtomic(args.report, await reportPage(results, attached), '--report', 'report.html');
   }
-  if (!args.quiet) io.out(formatSummary(results));
+  if (!args.quiet) io.out(formatSummary(results, await economicCase(results)));
   printRunWarnings(results, io);
   const written = [args.out, args.csv && `${args.csv}/`, args.xlsx, args.report].filter(Boolean);
   if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);

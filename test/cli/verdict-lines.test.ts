@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { formatVerdicts } from '../../cli/verdict-lines.js';
+import { economicCase, formatVerdicts } from '../../cli/verdict-lines.js';
+import { economicRows } from '../../viz/economics.js';
 import { applyVerdicts } from '../../results/appraisal/comparisons.js';
 import { runText } from '../results/appraisal/run-text.js';
 
@@ -20,8 +21,8 @@ strategies:
 describe('formatVerdicts(results)', () => {
   const r = runText(TEXT, 4);
 
-  it('formatVerdicts shows each change from -> to, what is closed and bought, the net and the verdict', () => {
-    const text = formatVerdicts(r);
+  it('formatVerdicts shows each change from -> to, what is closed and bought, the net and the verdict', async () => {
+    const text = formatVerdicts(r, await economicCase(r));
     expect(text).toContain('change   params.beds: 40 → 37');
     expect(text).toContain('closes   acute 40 → 37 places (−£328,500 a year)');
     expect(text).toContain('buys     p2 10 → 14 places (+£292,000 a year)');
@@ -33,6 +34,16 @@ describe('formatVerdicts(results)', () => {
 
   it('formatVerdicts says when the intervals are Holm-adjusted', () => {
     r.comparisons = applyVerdicts(r, 'holm');
-    expect(formatVerdicts(r)).toContain('Holm-adjusted intervals');
+    expect(formatVerdicts(r, [])).toContain('Holm-adjusted intervals');
+  });
+
+  it('formatVerdicts writes the economic case with the figures and words of the report, one line a KPI', async () => {
+    const text = formatVerdicts(r, await economicCase(r));
+    const cells = economicRows(r).rows[0].cells;
+    expect(cells.length).toBeGreaterThan(5);
+    for (const c of cells) expect(text).toContain(`${c.text}${c.ci ? ` (${c.ci})` : ''}\n`);
+    // Funded places closed save more than the places bought cost: the return and payback say so in words or figures, never as blanks.
+    expect(text).toMatch(/Payback month\s+(at once|month \d|does not pay back within the plan)/);
+    expect(await economicCase({ ...r, differences: {} })).toEqual([]);
   });
 });
