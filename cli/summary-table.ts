@@ -3,7 +3,15 @@
  * then each strategy's paired difference against the baseline, which is the number a
  * decision rests on (common random numbers make it much sharper than the two CIs).
  */
-import { HEADLINE_KPIS, type Results, type Stat, kpiInfo, UNIT_METRIC_INFO, type KpiKind, type SystemKpiName } from '../results/index.js';
+import {
+  shownHeadlineKpis,
+  type Results,
+  type Stat,
+  kpiInfo,
+  UNIT_METRIC_INFO,
+  type KpiKind,
+  type SystemKpiName,
+} from '../results/index.js';
 import { own } from '../engine/index.js';
 import { formatVerdicts } from './verdict-lines.js';
 import type { EconomicRow } from '../viz/index.js';
@@ -74,7 +82,7 @@ function unitTable(r: Results, names: string[]): string {
 /** `economic`: the economic case's cells (economicCase in verdict-lines.ts). */
 export function formatSummary(r: Results, economic: readonly EconomicRow[] = []): string {
   const names = Object.keys(r.strategies);
-  const kpis = HEADLINE_KPIS.filter((k) => names.some((n) => r.strategies[n].kpis[k]?.mean != null));
+  const kpis = shownHeadlineKpis(r).filter((k) => names.some((n) => r.strategies[n].kpis[k]?.mean != null));
   const out: string[] = [];
   const n = names.length ? Object.values(r.strategies[names[0]].kpis).reduce((m, s) => Math.max(m, s?.n ?? 0), 0) : 0;
   out.push(

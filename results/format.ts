@@ -212,6 +212,20 @@ export const PRECISION_KPIS = [
 export type HeadlineKpi = (typeof HEADLINE_KPIS)[number];
 
 /**
+ * Whether the run's model prices anything (a cost per place, use or contact, staff pay, a
+ * one-off): the engine then writes `recurrent_cost_per_year`. A model that prices nothing still
+ * has `cost_per_day`, always 0, which must not read as care that costs nothing.
+ */
+export function isPriced(r: Pick<Results, 'strategies'>): boolean {
+  return Object.values(r.strategies).some((s) => s.kpis.recurrent_cost_per_year != null);
+}
+
+/** The headline KPIs a run answers for a reader: the cost a day only where the model prices anything. */
+export function shownHeadlineKpis(r: Pick<Results, 'strategies'>): HeadlineKpi[] {
+  return isPriced(r) ? [...HEADLINE_KPIS] : HEADLINE_KPIS.filter((k) => k !== 'cost_per_day');
+}
+
+/**
  * The economic case of a strategy against the baseline, in the order a finance director reads
  * it: the change in recurrent cost, the one-off, then the paired KPIs (double running, net
  * cost a year, NPV, ROI, payback, probability of saving, cost per admission and bed-day).

@@ -2,7 +2,16 @@
  * Results file -> what each chart draws. Pure functions (no DOM), so the shaping is unit
  * tested without a browser and the charts only map ready rows to marks.
  */
-import { type Band, type HeadlineKpi, type Results, type Stat, type SystemKpiName, HEADLINE_KPIS } from '../results/index.js';
+import {
+  type Band,
+  type HeadlineKpi,
+  type Results,
+  type Stat,
+  type SystemKpiName,
+  HEADLINE_KPIS,
+  isPriced,
+  shownHeadlineKpis,
+} from '../results/index.js';
 import { hasMean } from './format.js';
 import { own } from '../engine/index.js';
 
@@ -33,15 +42,18 @@ export interface CardRow {
 /** Headline cards: one per headline KPI per strategy (missing KPIs kept, as "not modelled"). */
 export function headlineCards(r: Results): CardRow[] {
   const rows: CardRow[] = [];
+  const priced = isPriced(r);
   for (const strategy of strategyNames(r)) {
     const s = r.strategies[strategy];
     for (const kpi of HEADLINE_KPIS) {
+      // A model that prices nothing has a cost of 0 a day: "not modelled", never £0.
+      const shown = kpi !== 'cost_per_day' || priced;
       rows.push({
         kpi,
         avoided: kpi === 'admissions_per_day',
         strategy,
-        value: s.kpis[kpi] ?? null,
-        diff: strategy === BASELINE ? null : (own(own(r.differences, strategy), kpi) ?? null),
+        value: shown ? (s.kpis[kpi] ?? null) : null,
+        diff: strategy === BASELINE || !shown ? null : (own(own(r.differences, strategy), kpi) ?? null),
       });
     }
   }
@@ -55,7 +67,7 @@ export interface DiffRow {
 }
 
 /** Paired differences of the given KPIs for every non-baseline strategy that has them. */
-export function differenceRows(r: Results, kpis: readonly SystemKpiName[] = HEADLINE_KPIS): DiffRow[] {
+export function differenceRows(r: Results, kpis: readonly SystemKpiName[] = shownHeadlineKpis(r)): DiffRow[] {
   const rows: DiffRow[] = [];
   for (const kpi of kpis) {
     for (const strategy of strategyNames(r)) {

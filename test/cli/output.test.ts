@@ -43,6 +43,41 @@ describe('formatSummary(results)', () => {
   });
 });
 
+describe('formatSummary(results of a model that prices nothing)', () => {
+  it('leaves out the cost a day, which would read £0 as care that costs nothing', () => {
+    const free = (beds: number) =>
+      buildModel({
+        horizon: 20 * DAY,
+        warmup: 2 * DAY,
+        units: { acute: { kind: 'beds', role: 'acute', capacity: beds, service: exponential(DAY), queue: 0, next: { home: 1 } } },
+        sources: { a: { rate: 4 / DAY, to: 'acute' } },
+      });
+    const run = (beds: number) => [0, 1, 2].map((i) => simulate(free(beds), { seed: 3, replication: i }));
+    const r = summarise(
+      [
+        { name: 'baseline', description: '', set: {}, reps: run(5) },
+        { name: 'more', description: '', set: {}, reps: run(8) },
+      ],
+      {
+        scenario: { name: 'Free', hash: 'h', assumptions: [] },
+        engineVersion: '0',
+        seed: 3,
+        replications: 3,
+        horizonDays: 20,
+        warmupDays: 2,
+        startDate: '2027-01-04',
+      },
+    );
+    // The engine writes a cost of 0 a day all the same: the reader must not see it.
+    expect(r.strategies.baseline.kpis.cost_per_day!.mean).toBe(0);
+    const text = formatSummary(r);
+    expect(text).not.toContain('Cost / day');
+    expect(text).toContain('G&A occupancy');
+    // A priced model keeps it.
+    expect(formatSummary(results)).toContain('Cost / day (£)');
+  });
+});
+
 describe('formatSummary(results) with many strategies', () => {
   it('gives one row per strategy with mean ± CI half-width', () => {
     const many = summarise(

@@ -46,6 +46,19 @@ describe('headlineCards(results)', () => {
   });
 });
 
+describe('headlineCards and differenceRows of a model that prices nothing', () => {
+  it('show the cost a day as not modelled, never as £0, and leave it out of the differences', () => {
+    // What the engine writes for a model without prices: no recurrent cost, a cost a day of 0.
+    const free = structuredClone(r);
+    for (const s of Object.values(free.strategies)) delete s.kpis.recurrent_cost_per_year;
+    const cost = headlineCards(free).filter((c) => c.kpi === 'cost_per_day');
+    expect(cost.length).toBe(strategyNames(free).length);
+    expect(cost.every((c) => c.value === null && c.diff === null)).toBe(true);
+    expect(differenceRows(free).some((x) => x.kpi === 'cost_per_day')).toBe(false);
+    expect(differenceRows(r).some((x) => x.kpi === 'cost_per_day')).toBe(true);
+  });
+});
+
 describe('differenceRows(results, kpis)', () => {
   it('gives one row per non-baseline strategy and headline KPI that has a difference', () => {
     const rows = differenceRows(noUcr);

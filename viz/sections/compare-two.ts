@@ -4,7 +4,7 @@
  * baseline, or from the two strategies' own intervals when neither is the baseline).
  */
 import { select } from 'd3';
-import { type Results, HEADLINE_KPIS, kpiInfo } from '../../results/index.js';
+import { type Results, shownHeadlineKpis, kpiInfo } from '../../results/index.js';
 import { BASELINE, strategyNames } from '../data.js';
 import { rankedFindings } from '../findings.js';
 import { formatPlain, formatStat, formatValue, statDecimals } from '../format.js';
@@ -51,7 +51,7 @@ export function compareTwoSection(root: HTMLElement, r: Results): void {
       head.append('th').attr('scope', 'col').text(h);
     const body = table.append('tbody');
     let paired = true;
-    for (const kpi of HEADLINE_KPIS) {
+    for (const kpi of shownHeadlineKpis(r)) {
       const info = kpiInfo(kpi);
       const d = pairDifference(r, x, y, kpi);
       if (!d) continue;

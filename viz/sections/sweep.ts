@@ -1,5 +1,5 @@
 /** The sweep: each headline measure against the swept value, with the baseline marked where it stands. */
-import { type Results, HEADLINE_KPIS } from '../../results/index.js';
+import { type Results, shownHeadlineKpis } from '../../results/index.js';
 import { sweepChart } from '../charts/sweep.js';
 import { BASELINE, sweepPoints } from '../data.js';
 import { hasMean } from '../format.js';
@@ -28,7 +28,7 @@ export function sweepSection(root: HTMLElement, r: Results): void {
   );
   const g = chartGrid(s);
   const bx = baselineValue(r, path);
-  for (const kpi of HEADLINE_KPIS) {
+  for (const kpi of shownHeadlineKpis(r)) {
     const pts = sweepPoints(r, kpi);
     if (pts.length === 0) continue;
     const b = r.strategies[BASELINE]?.kpis?.[kpi];
