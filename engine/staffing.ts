@@ -34,8 +34,10 @@ export class StaffState {
   /** Staffed unit indices. */
   readonly units: number[];
   readonly absence: Sampler[];
-  /** Whether any group's absence is random (otherwise places are set once, at t = 0). */
+  /** Whether any group's absence is random (drawn each day). */
   readonly random: boolean;
+  /** Whether any staffed unit's funded places follow a schedule, whose mean over a day may differ from the day before's. */
+  readonly scheduled: boolean;
   /** Today's available WTE and contact minutes per group. */
   readonly wte: Float64Array;
   readonly contact: Float64Array;
@@ -70,6 +72,7 @@ export class StaffState {
     this.units = m.units.flatMap((u, i) => (u.staffing ? [i] : []));
     this.absence = groups.map((g) => makeSampler(g.absence, makeStream(seed, rep, `staff:${g.name}`)));
     this.random = groups.some((g) => g.absence.kind !== 'fixed');
+    this.scheduled = this.units.some((u) => m.units[u].schedule !== undefined);
     this.wte = new Float64Array(this.G);
     this.contact = new Float64Array(this.G);
     this.wteArea = new Float64Array(this.G);
@@ -189,8 +192,9 @@ export function startStaff(s: SimState, st: StaffState): void {
 
 /** A new day: new absence, new places (only units whose places change are touched). */
 export function staffDay(s: SimState, st: StaffState): void {
-  // A roster's places also move at midnight: the new day's mean level may differ (weekends).
-  if (!st.random && !st.anyRoster) return;
+  // Places also move at midnight when the day's mean roster level or mean funded places
+  // differ from the day before's (weekends, winter beds), even with nobody's absence drawn.
+  if (!st.random && !st.anyRoster && !st.scheduled) return;
   st.advance(s.now, s);
   if (st.random) drawDay(s, st);
   for (const u of st.units) setCap(s, u, capNow(s, st, u));

@@ -43,7 +43,7 @@ export function compileStaff(ctx: Ctx): StaffGroup[] | null {
 }
 
 /** More WTE than this is a typo (the NHS in England employs about 1.5 million people); larger numbers overflow the day's sums. */
-const MAX_WTE = 10_000_000;
+export const MAX_WTE = 10_000_000;
 
 function compileGroup(ctx: Ctx, name: string, node: SNode): StaffGroup | null {
   if (node.kind !== 'map') return null; // reported by the key check

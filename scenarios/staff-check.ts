@@ -4,13 +4,14 @@
  * time of the run (those places cannot be used then; the planner should know before trusting
  * them). Both follow the run's rule through time (staff-cover.ts), not the mean places alone.
  */
-import type { Model } from '../engine/index.js';
+import type { Model, StaffGroup } from '../engine/index.js';
 import { NOWHERE, type Diagnostics } from './errors.js';
 import { child, entry, type SNode } from './tree.js';
 import { distMean, DAY, HOUR } from '../engine/index.js';
 import { meanCapacity } from './network.js';
 import { staffCover } from './staff-cover.js';
 import { date } from './stability.js';
+import { MAX_WTE } from './compile-staff.js';
 
 /** WTE of a group available at its mean absence. */
 function availableWte(model: Model, group: number): number {
@@ -48,15 +49,22 @@ export function checkStaffing(
     const cover = staffCover(model, u, budget, model.warmup, model.warmup + model.horizon);
     const worst = cover.worst;
     if (!worst) return;
-    const key = `understaffed:${unit.name}:${Math.round(cover.covered)}:${Math.round(worst.covered)}`;
+    // The same numbers in another strategy say nothing new; other funded places or staff do.
+    const key = `understaffed:${unit.name}:${[cover.covered, cover.funded, worst.covered, worst.funded].map((x) => x.toPrecision(4)).join(':')}`;
     if (warned.has(key)) return;
     warned.add(key);
     const g = model.staff![sf.group];
     const wte = availableWte(model, sf.group);
     const perWte = (sf.share * Math.max(0, 1 - g.leave - distMean(g.absence)) * g.contactPerWte) / sf.perPlace;
     const more = perWte > 0 && Number.isFinite(cover.budgetNeeded) ? Math.ceil((cover.budgetNeeded - budget) / perWte - 1e-9) : Infinity;
+    // More WTE than any health system has (a roster level of almost nobody) is no answer either.
+    const answer = more <= MAX_WTE;
     const r = (x: number) => Number(x.toPrecision(4)).toLocaleString('en-GB');
-    const when = (t: number) => date(t0, t) + (t % DAY === 0 ? '' : ` ${clock(t)}`);
+    // The time of day on the calendar: the run's t = 0 need not be a midnight (a warm-up of 20.5 days).
+    const when = (t: number) => {
+      const minute = ((((t0 ?? 0) + t) % DAY) + DAY) % DAY;
+      return date(t0, t) + (Math.round(minute) === 0 ? '' : ` ${clock(minute)}`);
+    };
     const always = cover.shortShare > 1 - 1e-9 && worst.funded - worst.covered <= cover.funded - cover.covered + 1e-9;
     const times = always
       ? ''
@@ -72,18 +80,28 @@ export function checkStaffing(
         `staff group \`${g.name}\` has ${r(wte)} WTE available at its mean absence, ` +
         `${r(hours)} contact hours a day for this unit, and a place needs ${r(sf.perPlace / HOUR)} hour${sf.perPlace === HOUR ? '' : 's'} a day`,
       {
-        hint: Number.isFinite(more)
+        hint: answer
           ? `about ${more.toLocaleString('en-GB')} more WTE working (in post or agency) would cover every funded place at all times; until then the places without staff stay empty`
-          : g.roster && perWte > 0
-            ? `the roster of \`${g.name}\` has nobody on shift at times when places are funded: put staff on shift then, or fund no places then`
-            : 'this group has no contact time: give it `establishment`, `hours` and `contact`',
+          : perWte > 0
+            ? `the roster of \`${g.name}\` has nobody, or almost nobody, on shift at times when places are funded: put staff on shift then, or fund no places then`
+            : noContact(g, sf.share),
       },
     );
   });
 }
 
-/** Time of day of t, hh:mm. */
-function clock(t: number): string {
-  const m = Math.round(((t % DAY) + DAY) % DAY);
+/** Why a unit's share of its group gives no contact time at all, and what to change. */
+function noContact(g: StaffGroup, share: number): string {
+  if (share <= 0) return "this unit has a `share` of 0% of the group: give it a share of the group's time";
+  const off = g.leave + distMean(g.absence);
+  if (off >= 1)
+    return `leave (${+(g.leave * 100).toFixed(1)}%) and mean absence (${+(distMean(g.absence) * 100).toFixed(1)}%) take all of the group's time: check \`leave\` and \`absence\``;
+  if (g.wte <= 0) return 'the group has no WTE working: check `establishment`, `vacancy` and `agency`';
+  return 'this group has no contact time: give it `hours` and `contact`';
+}
+
+/** A minute of the day, hh:mm. */
+function clock(minuteOfDay: number): string {
+  const m = Math.round(minuteOfDay) % DAY;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }

@@ -102,6 +102,27 @@ describe('simulate(model) with a unit whose places come from staff', () => {
     expect((r.units.p1 as Record<string, number>).capacity_mean).toBeLessThanOrEqual(14);
   });
 
+  it('simulate(staffed roster whose weekend differs, staff fixed) recomputes places at midnight: weekends get their own share', () => {
+    // Funded: 30 places 08:00-20:00 on weekdays, 12 otherwise (weekends 12 all day). Staff cover 14 places a day.
+    // Weekday: mean 21, 14/21 of each shift = 20 by day and 8 at night; weekend: mean 12, all 12 covered.
+    // Measured from day 30 (a Monday: day 0 is one too, the run starting on a Monday) for 200 days.
+    // Breakpoints only where the places change, as a compiled roster has them: none at a weekend's midnight.
+    const at: number[] = [0],
+      cap: number[] = [12];
+    for (let d = 0; d < 240; d++) {
+      if (d % 7 >= 5) continue;
+      at.push(d * DAY + 8 * HOUR, d * DAY + 20 * HOUR);
+      cap.push(30, 12);
+    }
+    const wte = (14 * PER_PLACE) / contactPerWte;
+    const m = pathway({ capacity: 30, schedule: { at, cap }, staffed: group(wte, fixed(0), 0) });
+    const r = simulate(m, { seed: 1, replication: 0 });
+    let weekdays = 0;
+    for (let d = 30; d < 230; d++) if (d % 7 < 5) weekdays++;
+    const weekday = (20 * 12 + 8 * 12) / 24;
+    expect((r.units.p1 as Record<string, number>).capacity_mean).toBeCloseTo((weekdays * weekday + (200 - weekdays) * 12) / 200, 9);
+  });
+
   it('simulate(staff with random absence) never interrupts a stay: a cut only stops admissions', () => {
     const stay = 10 * DAY;
     const m = buildModel({

@@ -125,6 +125,38 @@ describe('staff groups via loadScenarioText(text, file)', () => {
     expect(15 - run).toBeGreaterThan(1);
   });
 
+  it('analyseScenario(understaffed in the baseline and in strategies with other places or no share) warns each, dated on the calendar, with a hint that fits', () => {
+    // A warm-up of 20.5 days: the run's days go from noon to noon, so the worst time is not a midnight.
+    const text = `
+caresim: 1
+time: { horizon: 120 days, warmup: 20.5 days, start: 2027-01-04 }
+staff:
+  therapists: { establishment: 12, absence: 5%, roster: { base: 2, shifts: [{ days: mon-fri, hours: 08:00-18:00, on: 6 }] } }
+arrivals: { adm: { rate: 6/day, to: acute } }
+units:
+  acute: { kind: beds, capacity: 60, los: exponential(5 days), next: { p2: 20%, home: rest } }
+  p2:    { kind: beds, capacity: 15, los: exponential(14 days), queue: none, next: home, staff: { group: therapists, share: 70%, per_place: 2 hours } }
+strategies:
+  more-beds: { set: { units.p2.capacity: 16 } }
+  no-share: { set: { units.p2.staff.share: 0% } }
+`;
+    const d = understaffed(text);
+    expect(d.map((x) => /of the (\d+) places of `p2`( in strategy `[^`]+`)?/.exec(x.message)!.slice(1))).toEqual([
+      ['15', undefined],
+      ['16', ' in strategy `more-beds`'],
+      ['15', ' in strategy `no-share`'],
+    ]);
+    // The shift ends at 18:00 on the calendar: 2 on shift from then (the clock of the run's start would say 06:00).
+    expect(d[0].message).toContain(
+      `at worst ${Number(((budget * 2) / ((10 * 6 + 14 * 2) / 24)).toPrecision(4))} of 15 (from 2027-01-04 18:00)`,
+    );
+    expect(d[2].hint).toBe("this unit has a `share` of 0% of the group: give it a share of the group's time");
+    const off = understaffed(
+      FIXED.replace('  therapists: { establishment: 12, absence: 5% }', '  therapists: { establishment: 12, leave: 60%, absence: 50% }'),
+    );
+    expect(off[0].hint).toBe("leave (60%) and mean absence (50%) take all of the group's time: check `leave` and `absence`");
+  });
+
   it('analyseScenario(shares of one group above 100%) is an error `staff-overcommitted`: the same hours never staff two units', () => {
     const text = BASE.replace(
       'per_place: 2 hours } }',
