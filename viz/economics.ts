@@ -51,13 +51,9 @@ export function economicRows(r: Results): { kpis: string[]; rows: EconomicRow[] 
       const [lo, hi] = x.ci95;
       const exact = lo !== null && hi !== null && Math.abs(hi - lo) <= 1e-9 * Math.max(1, Math.abs(x.mean));
       const d = exact && Number.isInteger(x.mean) && kind !== 'fraction' ? 0 : statDecimals(x, kind);
-      // Month 0: saving from the first month, with nothing put in to pay back.
+      // Month 0 in every replication that pays back: saving from the first month, with nothing put in to pay back.
       const text =
-        k === 'payback_month'
-          ? x.mean === 0 && exact
-            ? 'at once'
-            : `month ${formatValue(x.mean, kind, d)}`
-          : formatValue(x.mean, kind, d);
+        k === 'payback_month' ? (x.mean === 0 ? 'at once' : `month ${formatValue(x.mean, kind, d)}`) : formatValue(x.mean, kind, d);
       // Payback is averaged over the replications that pay back: say how many of them.
       const share = k === 'payback_month' && paired !== null ? `${x.n} of ${paired} replications pay back` : '';
       const ci = exact ? '' : formatCI(x, kind, d);

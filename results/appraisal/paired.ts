@@ -13,7 +13,7 @@
  */
 import type { Economics } from '../../engine/index.js';
 import type { Stat } from '../format.js';
-import { EMPTY_STAT, linearisedRatio, stat, withMean } from '../statistics.js';
+import { EMPTY_STAT, linearisedRatio, shareStat, stat, withMean } from '../statistics.js';
 
 /** One strategy's per-replication values that the economic case needs, in replication order. */
 export interface CostColumns {
@@ -179,7 +179,7 @@ export function pairedEconomics(base: CostColumns, strategy: CostColumns, e: Eco
     // running) and can run to thousands. No money put in anywhere: no return on investment.
     return_on_investment: ratio(cols.npv, cols.invested),
     payback_month: stat(cols.payback, indices),
-    probability_of_saving: stat(cols.saves, indices),
+    probability_of_saving: shareStat(cols.saves, indices),
   };
   if (cols.avoided.length > 0) out.cost_per_admission_avoided = ratio(cols.netForAvoided, cols.avoided);
   if (cols.released.length > 0) out.cost_per_bed_day_released = ratio(cols.netForReleased, cols.released);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearisedRatio, ratioStat, stat, tQuantile975, wilson, ranks } from '../../results/statistics.js';
+import { linearisedRatio, ratioStat, shareStat, stat, tQuantile975, wilson, ranks } from '../../results/statistics.js';
 import { StrategyFold, foldDifferences } from '../../results/summary-fold.js';
 import { makeStream } from '../../engine/index.js';
 import type { ReplicationResult } from '../../engine/index.js';
@@ -158,5 +158,21 @@ describe('wilson(share, n)', () => {
 describe('ranks(x)', () => {
   it('ranks(x) counts from 1 and gives ties their average rank', () => {
     expect(ranks([30, 10, 20, 10])).toEqual([4, 1.5, 3, 1.5]);
+  });
+});
+
+describe('shareStat(values)', () => {
+  it('gives a share of replications its Wilson interval, inside 0 to 1, where the t interval runs outside it', () => {
+    const one = shareStat([0, 1, 0]);
+    expect(one.mean).toBeCloseTo(1 / 3, 12);
+    // Wilson's 95% interval for 1 of 3: 6.1% to 79.2% (the t interval: -110% to 177%).
+    expect(one.ci95[0]).toBeCloseTo(0.0615, 4);
+    expect(one.ci95[1]).toBeCloseTo(0.7923, 4);
+    expect(stat([0, 1, 0]).ci95[0]).toBeLessThan(-1);
+    // All or none of 20 keeps a width: 0 to 16.1%, 83.9% to 100%.
+    expect(shareStat(new Array(20).fill(0)).ci95).toEqual([0, expect.closeTo(3.8415 / 23.8415, 4)]);
+    expect(shareStat(new Array(20).fill(1)).ci95).toEqual([expect.closeTo(20 / 23.8415, 4), 1]);
+    // One replication: no interval, as for any mean.
+    expect(shareStat([1]).ci95).toEqual([null, null]);
   });
 });
