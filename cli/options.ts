@@ -267,6 +267,12 @@ export const COMMANDS: CommandSpec[] = [
         default: false,
         describe: 'Continue an interrupted optimisation from its journal (none there: start)',
       },
+      {
+        name: 'fresh',
+        type: 'boolean',
+        default: false,
+        describe: 'Discard the measurements of an interrupted optimisation and start again',
+      },
       JOURNAL,
       quiet('No progress output and no summary'),
     ],

@@ -61,6 +61,7 @@ export interface OptimiseArgs {
   workers?: number;
   set: string[];
   resume: boolean;
+  fresh: boolean;
   journal?: string;
   quiet: boolean;
 }
@@ -252,6 +253,7 @@ function toCommand(raw: Record<string, unknown>): Command {
         workers: workerCount(a.workers),
         set: setList(a.set),
         resume: Boolean(a.resume),
+        fresh: Boolean(a.fresh),
         journal: str(a.journal),
         quiet: Boolean(a.quiet),
       };

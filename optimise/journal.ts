@@ -51,6 +51,14 @@ export function checkOptJournal(file: string): void {
   }
 }
 
+/** How many whole measurement lines a journal holds after its header (0 when there is none). */
+export function measurementsIn(file: string): number {
+  if (!existsSync(file)) return 0;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  // The last piece is empty after a whole line, or a line cut short by a kill: neither counts.
+  return Math.max(0, lines.slice(1, -1).filter((l) => l.trim() !== '').length);
+}
+
 /** Reads the measurements of an earlier run with the same header; [] when there is no journal. */
 export function readOptJournal(file: string, header: OptJournalHeader): Measurement[] {
   if (!existsSync(file)) return [];

@@ -12,7 +12,15 @@ import type { Progress } from '../runner/index.js';
 import { modelOracle, OptimiseError } from './model-oracle.js';
 import { optimise } from './optimise.js';
 import { buildOptimiseFile, type OptimiseFile } from './output.js';
-import { checkOptJournal, OptJournal, readOptJournal, OPT_JOURNAL_FORMAT, type OptJournalHeader } from './journal.js';
+import {
+  checkOptJournal,
+  measurementsIn,
+  OptJournal,
+  OptimiseResumeError,
+  readOptJournal,
+  OPT_JOURNAL_FORMAT,
+  type OptJournalHeader,
+} from './journal.js';
 import { CLEAN_BASE } from './cleanup.js';
 
 export const DEFAULT_BUDGET = 1000;
@@ -24,6 +32,8 @@ export interface OptimiseRunOptions {
   workerFile?: string;
   journal?: string;
   resume?: boolean;
+  /** Discard the measurements of an interrupted search in the journal; without it or `resume` they are refused, never lost. */
+  fresh?: boolean;
   /** Leave the journal when done (the caller deletes it once its outputs are written: the command line). */
   keepJournal?: boolean;
   /**
@@ -40,6 +50,7 @@ export interface OptimiseRunOptions {
 
 export async function runOptimise(sc: CompiledScenarioWithWarnings, o: OptimiseRunOptions = {}): Promise<OptimiseFile> {
   if (!sc.optimise) throw new OptimiseError(`${sc.file} has no \`optimise:\` section`);
+  if (o.resume && o.fresh) throw new OptimiseResumeError('--resume and --fresh contradict each other: give one');
   if (o.journal) checkOptJournal(o.journal);
   if (!o.journal || o.journalLocked) return search(sc, o);
   makeFolderFor(o.journal);
@@ -94,6 +105,13 @@ async function search(sc: CompiledScenarioWithWarnings, o: OptimiseRunOptions): 
     engine_version: ENGINE_VERSION,
     optimise: JSON.stringify({ spec: { ...spec, objective: spec.objective.text }, budget }),
   };
+  if (o.journal && !o.resume && !o.fresh) {
+    const kept = measurementsIn(o.journal);
+    if (kept > 0)
+      throw new OptimiseResumeError(
+        `${o.journal} holds ${kept.toLocaleString('en-GB')} measurement${kept === 1 ? '' : 's'} of an interrupted search: continue it with --resume, or discard ${kept === 1 ? 'it' : 'them'} and start again with --fresh`,
+      );
+  }
   const earlier = o.journal && o.resume ? readOptJournal(o.journal, header) : [];
   for (const e of earlier) if (e.kpis) mo.remember(e.point, e.replication, e.kpis);
   spent = resumed = earlier.length;

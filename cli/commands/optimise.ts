@@ -109,6 +109,7 @@ async function searchAndWrite(args: OptimiseArgs, io: Io, loaded: CompiledScenar
       workers: args.workers,
       journal,
       resume: args.resume,
+      fresh: args.fresh,
       keepJournal: true,
       journalLocked: true,
       signal: io.signal,

@@ -51,6 +51,26 @@ describe('runOptimise(scenario, { journal, keepJournal })', () => {
   });
 });
 
+describe('runOptimise(scenario, { journal }) with the measurements of an earlier search in it', () => {
+  it('refuses to start again over them without --resume or --fresh, and --fresh discards them', async () => {
+    const { sc } = fixture('erlang-c.yaml');
+    const journal = join(tempDir('optimise-fresh'), 'opt.ndjson');
+    const done = await runOptimise(sc, { budget: 40, workers: 0, journal, keepJournal: true });
+    const before = readFileSync(journal, 'utf8');
+    const n = done.evidence.replications;
+    const again = runOptimise(sc, { budget: 40, workers: 0, journal });
+    await expect(again).rejects.toBeInstanceOf(OptimiseResumeError);
+    await expect(again).rejects.toThrow(
+      `holds ${n} measurements of an interrupted search: continue it with --resume, or discard them and start again with --fresh`,
+    );
+    expect(readFileSync(journal, 'utf8')).toBe(before);
+    await expect(runOptimise(sc, { budget: 40, workers: 0, journal, resume: true, fresh: true })).rejects.toThrow('contradict each other');
+    const fresh = await runOptimise(sc, { budget: 40, workers: 0, journal, fresh: true, keepJournal: true });
+    expect(fresh.evidence.replications).toBe(n);
+    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(n + 1);
+  });
+});
+
 describe('runOptimise(scenario, { journal }) locks its journal', () => {
   it('refuses a journal another search holds, leaving it as it is, and releases its own lock when done', async () => {
     const { sc } = fixture('erlang-c.yaml');
