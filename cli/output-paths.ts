@@ -4,7 +4,9 @@
  * itself is the one writeAtomic makes (runner/atomic.ts); its OutputError exits 2.
  */
 import { basename, dirname, extname, join } from 'node:path';
+import { statSync } from 'node:fs';
 import { checkOutput, checkOutputFolder, fileIdentity, OutputError } from '../runner/index.js';
+import { TABLE_NAMES } from './tables.js';
 
 /** A file that will be written (created or replaced); `example` names one in the hint. */
 export function checkOutputFile(path: string | undefined, option: string, example: string): void {
@@ -12,9 +14,28 @@ export function checkOutputFile(path: string | undefined, option: string, exampl
   if (path !== undefined) checkOutput(path, option, example, option === '--journal');
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /** A folder that will be created if needed and written into. */
 export function checkOutputDir(path: string | undefined, option: string): void {
-  if (path !== undefined) checkOutputFolder(path, option);
+  if (path === undefined) return;
+  checkOutputFolder(path, option);
+  // What stands at a table's name is replaced by the table: a file is, but a folder, a device or
+  // a journal there would fail the write (or lose the journal) only after the whole run.
+  for (const name of TABLE_NAMES) {
+    const file = join(path, `${name}.csv`);
+    if (isFolder(file))
+      throw new OutputError(
+        `${option} ${path}: ${file} is a folder where the table ${name}.csv is written; move it, or give another ${option} folder`,
+      );
+    checkOutput(file, `${option} table`, `${name}.csv`);
+  }
 }
 
 /** An output: its option (or role) and path, unset when not asked for; more fields (an example name) are ignored. */

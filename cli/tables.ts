@@ -183,6 +183,24 @@ export function replicationsTable(raw: Record<string, Iterable<ReplicationScalar
   return { name: 'replications', header: ['strategy', 'replication', 'unit', 'metric', 'value'], rows };
 }
 
+/** The name of every table a run may write (each `<name>.csv` in the --csv folder). */
+export const TABLE_NAMES = [
+  'summary',
+  'differences',
+  'replications',
+  'daily',
+  'sweep',
+  'population',
+  'population_daily',
+  'verdicts',
+  'changes',
+  'funding',
+  'flows',
+  'draws',
+  'labels',
+  'warnings',
+] as const;
+
 /**
  * Every table of the results: summary and differences always; the others when the results
  * hold something for them (a run without a sweep writes no sweep table); replications with

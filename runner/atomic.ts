@@ -13,6 +13,7 @@ import {
   fchmodSync,
   fchownSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   renameSync,
@@ -101,6 +102,12 @@ function checkFolderPath(start: string, name: string): void {
     if (d && !d.isDirectory())
       throw new OutputError(`${name}: ${dir} is a file, not a folder, so nothing can be written under it; choose another path`);
     if (d) break;
+    // Nothing to follow, but something there: a link to nowhere or a loop of links, where the
+    // folder could not be made after the run.
+    if (isLink(dir))
+      throw new OutputError(
+        `${name}: ${dir} is a link that leads nowhere (or a loop of links), so no folder can be made there; choose another path`,
+      );
     if (dirname(dir) === dir) break;
     dir = dirname(dir);
   }
@@ -108,6 +115,14 @@ function checkFolderPath(start: string, name: string): void {
     accessSync(dir, constants.W_OK);
   } catch {
     throw new OutputError(`${name}: cannot write in ${dir} (read-only, or not yours); give a path in a folder you can write to`);
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

@@ -232,4 +232,19 @@ describe('checkOutputFolder(dir, what)', () => {
     );
     expect(() => checkOutputFolder(join(dir, 'a'.repeat(300), 'csv'), '--csv')).toThrow(/a folder in its path has a name 300 bytes long/);
   });
+
+  it('refuses a link to nowhere or a loop of links where a folder must be made, naming the link', () => {
+    const dir = tempDir('csv-folder');
+    const dangling = join(dir, 'dangling'),
+      loop = join(dir, 'loop');
+    symlinkSync(join(dir, 'nowhere'), dangling);
+    symlinkSync(join(dir, 'loop2'), loop);
+    symlinkSync(loop, join(dir, 'loop2'));
+    for (const link of [dangling, loop]) {
+      expect(() => checkOutputFolder(link, '--csv')).toThrow(`--csv ${link}: ${link} is a link that leads nowhere (or a loop of links)`);
+      expect(() => checkOutput(join(link, 'r.json'), '--out')).toThrow(
+        `--out ${join(link, 'r.json')}: ${link} is a link that leads nowhere`,
+      );
+    }
+  });
 });
