@@ -6,7 +6,7 @@
  * say so in words, never as a number.
  */
 import { ECONOMIC_KPIS, kpiInfo, type Results, type Stat } from '../results/index.js';
-import { formatCI, formatValue, hasMean, statDecimals } from './format.js';
+import { formatCI, formatValue, hasMean, inMillions, statDecimals } from './format.js';
 import { strategyLabel } from './labels.js';
 
 export interface EconomicCell {
@@ -53,7 +53,11 @@ export function economicRows(r: Results): { kpis: string[]; rows: EconomicRow[] 
       const d = exact && Number.isInteger(x.mean) && kind !== 'fraction' ? 0 : statDecimals(x, kind);
       // Month 0 in every replication that pays back: saving from the first month, with nothing put in to pay back.
       const text =
-        k === 'payback_month' ? (x.mean === 0 ? 'at once' : `month ${formatValue(x.mean, kind, d)}`) : formatValue(x.mean, kind, d);
+        k === 'payback_month'
+          ? x.mean === 0
+            ? 'at once'
+            : `month ${formatValue(x.mean, kind, d)}`
+          : formatValue(x.mean, kind, d, false, kind === 'money' ? inMillions(x) : undefined);
       // Payback is averaged over the replications that pay back: say how many of them.
       const share = k === 'payback_month' && paired !== null ? `${x.n} of ${paired} replications pay back` : '';
       const ci = exact ? '' : formatCI(x, kind, d);

@@ -37,15 +37,18 @@ export function displayValue(x: number, kind: KpiKind): number {
   return kind === 'fraction' ? x * 100 : x;
 }
 
-/** One value of a given kind, with its unit symbol (%, £). */
-export function formatValue(x: number | null | undefined, kind: KpiKind, decimals?: number, sign = false): string {
+/**
+ * One value of a given kind, with its unit symbol (%, £). `millions`: money in millions or
+ * not, so a mean and its CI bounds share one scale (by default: from the value's own size).
+ */
+export function formatValue(x: number | null | undefined, kind: KpiKind, decimals?: number, sign = false, millions?: boolean): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return NOT_MODELLED;
   const v = displayValue(x, kind);
   const d = decimals ?? decimalsFor(v);
   if (kind === 'fraction') return formatPlain(v, d, sign) + '%';
   if (kind === 'money') {
     // A system's daily cost runs to millions: "£1.248m" reads at a glance and fits a card.
-    const text = Math.abs(v) >= 1e6 ? formatPlain(v / 1e6, 3, sign) + 'm' : formatPlain(v, d, sign);
+    const text = (millions ?? Math.abs(v) >= 1e6) ? formatPlain(v / 1e6, 3, sign) + 'm' : formatPlain(v, d, sign);
     // The pound sign goes after the sign: −£1,200.
     return text.startsWith(MINUS) || text.startsWith('+') ? text[0] + '£' + text.slice(1) : '£' + text;
   }
@@ -68,11 +71,17 @@ export function statDecimals(s: Stat, kind: KpiKind): number {
   return decimalsFor(displayValue(s.mean ?? 0, kind), halfWidthOf(s, kind));
 }
 
+/** Whether a Stat of money is written in millions: when its mean or a bound of its CI runs to a million, all of them are. */
+export function inMillions(s: Stat): boolean {
+  return [s.mean, ...s.ci95].some((v) => v !== null && Math.abs(v) >= 1e6);
+}
+
 /** "95% CI 93.1% to 93.7%", or "" when there is no interval (one replication). */
 export function formatCI(s: Stat, kind: KpiKind, decimals = statDecimals(s, kind), sign = false): string {
   const [lo, hi] = s.ci95;
   if (lo === null || hi === null) return '';
-  return `95% CI ${formatValue(lo, kind, decimals, sign)} to ${formatValue(hi, kind, decimals, sign)}`;
+  const m = kind === 'money' ? inMillions(s) : undefined;
+  return `95% CI ${formatValue(lo, kind, decimals, sign, m)} to ${formatValue(hi, kind, decimals, sign, m)}`;
 }
 
 /** "93.4% (95% CI 93.1% to 93.7%)" for a KPI Stat; "not modelled" when absent. */
@@ -80,7 +89,8 @@ export function formatStat(s: Stat | undefined | null, kind: KpiKind): string {
   if (!hasMean(s)) return NOT_MODELLED;
   const d = statDecimals(s, kind);
   const ci = formatCI(s, kind, d);
-  return ci ? `${formatValue(s.mean, kind, d)} (${ci})` : formatValue(s.mean, kind, d);
+  const mean = formatValue(s.mean, kind, d, false, kind === 'money' ? inMillions(s) : undefined);
+  return ci ? `${mean} (${ci})` : mean;
 }
 
 export type Verdict = 'better' | 'worse' | 'unclear' | 'changed';

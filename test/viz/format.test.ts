@@ -16,6 +16,13 @@ import type { Stat } from '../../results/index.js';
 
 const stat = (mean: number, lo: number, hi: number): Stat => ({ mean, sd: 1, ci95: [lo, hi], p10: null, p90: null, n: 10 });
 
+describe('formatStat(money whose CI crosses a million)', () => {
+  it('writes the mean and both bounds in one scale, millions when any of them runs to a million', () => {
+    expect(formatStat(stat(-2002000, -3617000, -386597), 'money')).toBe(`${MINUS}£2.002m (95% CI ${MINUS}£3.617m to ${MINUS}£0.387m)`);
+    expect(formatStat(stat(401939, 56300, 747578), 'money')).toBe('£401,939 (95% CI £56,300 to £747,578)');
+  });
+});
+
 describe('decimalsFor(magnitude, halfWidth)', () => {
   it('earns no decimals from an interval that is rounding in the last bits of the mean (the same value in every replication)', () => {
     const m = -872836.9565217391;
