@@ -40,10 +40,7 @@ export function formatVerdicts(r: Results, economic: readonly EconomicRow[]): st
     }
     // The same figures and words as the report's economic case (viz/economics.ts).
     const row = economic.find((x) => x.strategy === s);
-    for (const c of row?.cells ?? []) {
-      const info = kpiInfo(c.kpi);
-      out.push(`  ${(info.short ?? info.label).padEnd(24)} ${c.text}${c.ci ? ` (${c.ci})` : ''}`);
-    }
+    for (const c of row?.cells ?? []) out.push(`  ${c.heading.padEnd(24)} ${c.text}${c.ci ? ` (${c.ci})` : ''}`);
     const v = st.verdict;
     if (v) {
       const parts = [

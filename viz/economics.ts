@@ -11,6 +11,8 @@ import { strategyLabel } from './labels.js';
 
 export interface EconomicCell {
   kpi: string;
+  /** The KPI's heading (economicHeading). */
+  heading: string;
   /** The mean as shown, or the words for why there is none. */
   text: string;
   /** "95% CI a to b", or "" (no mean, or the same value in every replication). */
@@ -23,6 +25,17 @@ export interface EconomicRow {
   strategy: string;
   label: string;
   cells: EconomicCell[];
+}
+
+/**
+ * The heading of an economic KPI where the figures are written with their £ already: its short
+ * label without "(£)", and the recurrent cost said to be a change against the baseline (the
+ * same KPI in a strategy's own table is its whole cost).
+ */
+export function economicHeading(kpi: string): string {
+  if (kpi === 'recurrent_cost_per_year') return 'Change in cost / year';
+  const info = kpiInfo(kpi);
+  return (info.short ?? info.label).replace(/\s*\(£\)$/, '');
 }
 
 /** Why a paired KPI has no mean in the file, in a board's words. */
@@ -45,7 +58,8 @@ export function economicRows(r: Results): { kpis: string[]; rows: EconomicRow[] 
     const cells = kpis.map((k): EconomicCell => {
       const x = diff(s, k);
       const kind = kpiInfo(k).kind;
-      if (!hasMean(x)) return { kpi: k, text: NO_VALUE[k] ?? '–', ci: '', mean: null };
+      const heading = economicHeading(k);
+      if (!hasMean(x)) return { kpi: k, heading, text: NO_VALUE[k] ?? '–', ci: '', mean: null };
       // An interval whose ends are the mean (the same in every replication) says nothing, and a
       // whole number the same in every replication (a payback month) earns no decimals.
       const [lo, hi] = x.ci95;
@@ -61,7 +75,7 @@ export function economicRows(r: Results): { kpis: string[]; rows: EconomicRow[] 
       // Payback is averaged over the replications that pay back: say how many of them.
       const share = k === 'payback_month' && paired !== null ? `${x.n} of ${paired} replications pay back` : '';
       const ci = exact ? '' : formatCI(x, kind, d);
-      return { kpi: k, text, ci: [ci, share].filter(Boolean).join('; '), mean: x.mean };
+      return { kpi: k, heading, text, ci: [ci, share].filter(Boolean).join('; '), mean: x.mean };
     });
     return { strategy: s, label: strategyLabel(r, s), cells };
   });

@@ -11,4 +11,4 @@ export { optimiseHtml } from './optimise-html.js';
 export { sensitivityHtml } from './sensitivity-html.js';
 export { readAttachments } from './attachment-file.js';
 export type { Attachments } from './attachments.js';
-export { economicRows, type EconomicRow, type EconomicCell } from './economics.js';
+export { economicHeading, economicRows, type EconomicRow, type EconomicCell } from './economics.js';

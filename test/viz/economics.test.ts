@@ -39,7 +39,13 @@ describe('economicRows(results)', () => {
     expect(cell('cost_per_bed_day_released').ci).toBe(formatCI(s, 'money', d));
     // Ten places at £50 a day and £20,000 up front: the same in every replication, in whole pounds
     // (the NPV's interval is rounding in its last bits, which earns no decimals).
-    expect(cell('recurrent_cost_per_year')).toEqual({ kpi: 'recurrent_cost_per_year', text: '£182,500', ci: '', mean: 182500 });
+    expect(cell('recurrent_cost_per_year')).toEqual({
+      kpi: 'recurrent_cost_per_year',
+      heading: 'Change in cost / year',
+      text: '£182,500',
+      ci: '',
+      mean: 182500,
+    });
     expect(cell('one_off_cost').text).toBe('£20,000');
     const npv = diff('more-p1', 'net_present_value')!.mean!;
     expect(cell('net_present_value').text).toBe(formatValue(npv, 'money', 0));
@@ -48,7 +54,13 @@ describe('economicRows(results)', () => {
     expect(cell('return_on_investment').text).toBe('−100%');
     // It never pays back: the file has no mean, and the cell says so.
     expect(diff('more-p1', 'payback_month')!.mean).toBeNull();
-    expect(cell('payback_month')).toEqual({ kpi: 'payback_month', text: 'does not pay back within the plan', ci: '', mean: null });
+    expect(cell('payback_month')).toEqual({
+      kpi: 'payback_month',
+      heading: 'Payback month',
+      text: 'does not pay back within the plan',
+      ci: '',
+      mean: null,
+    });
   });
 
   it('says why a ratio has no value where the file has none, never a number', () => {
@@ -56,7 +68,7 @@ describe('economicRows(results)', () => {
     // A process change buys nothing: no money put in, so no return on investment in the file.
     expect(diff('faster', 'return_on_investment')!.mean).toBeNull();
     const roi = faster.cells.find((c) => c.kpi === 'return_on_investment')!;
-    expect(roi).toEqual({ kpi: 'return_on_investment', text: 'not stated: no money clearly put in', ci: '', mean: null });
+    expect(roi).toEqual({ kpi: 'return_on_investment', heading: 'ROI', text: 'not stated: no money clearly put in', ci: '', mean: null });
     // Admissions are the same arrivals in every strategy: none avoided.
     const adm = faster.cells.find((c) => c.kpi === 'cost_per_admission_avoided')!;
     expect(adm.text).toBe('not stated: no admissions clearly avoided');
@@ -69,6 +81,7 @@ describe('economicRows(results)', () => {
     expect(p.mean).toBe(3);
     expect(close.cells.find((c) => c.kpi === 'payback_month')).toEqual({
       kpi: 'payback_month',
+      heading: 'Payback month',
       text: 'month 3',
       ci: '8 of 8 replications pay back',
       mean: 3,

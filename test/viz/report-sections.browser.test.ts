@@ -190,6 +190,6 @@ describe('reportPage(results with draws, { optimise, sensitivity }) in the brows
       });
     });
     const headings = await b.page.$$eval('#economics thead th', (ths) => ths.map((t) => t.textContent));
-    expect(headings.slice(0, 3)).toEqual(['Strategy', 'Cost / year (£)', 'One-off cost']);
+    expect(headings.slice(0, 3)).toEqual(['Strategy', 'Change in cost / year', 'One-off cost']);
   });
 });

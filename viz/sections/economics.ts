@@ -1,7 +1,7 @@
 /** The economic case: every strategy's paired costs, NPV, ROI and payback against the baseline. */
 import { select } from 'd3';
 import { kpiInfo, type Results } from '../../results/index.js';
-import { economicRows } from '../economics.js';
+import { economicHeading, economicRows } from '../economics.js';
 import { MINUS } from '../format.js';
 import { section } from './section.js';
 
@@ -20,12 +20,7 @@ export function economicsSection(root: HTMLElement, r: Results): void {
   const table = select(s).append('div').attr('class', 'table-scroll').append('table').attr('class', 'economics-table');
   const head = table.append('thead').append('tr');
   head.append('th').attr('scope', 'col').text('Strategy');
-  for (const k of kpis)
-    head
-      .append('th')
-      .attr('scope', 'col')
-      .attr('title', kpiInfo(k).label)
-      .text(kpiInfo(k).short ?? kpiInfo(k).label);
+  for (const k of kpis) head.append('th').attr('scope', 'col').attr('title', kpiInfo(k).label).text(economicHeading(k));
   const body = table.append('tbody');
   for (const row of rows) {
     const tr = body.append('tr').attr('data-strategy', row.strategy);
