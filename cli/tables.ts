@@ -166,7 +166,11 @@ export function labelsTable(r: Results): Table {
 }
 
 export function warningsTable(r: Results): Table {
-  const rows: Cell[][] = (r.warnings ?? []).map((w) => [w.strategy, w.unit, w.code, w.message]);
+  // The scenario's own warnings from `check` have no strategy; their `unit` is the key they are about.
+  const rows: Cell[][] = [
+    ...(r.warnings ?? []).map((w) => [w.strategy, w.unit, w.code, w.message]),
+    ...(r.scenario_warnings ?? []).map((w) => ['', w.key, w.code, w.message]),
+  ];
   return { name: 'warnings', header: ['strategy', 'unit', 'code', 'message'], rows };
 }
 

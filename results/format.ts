@@ -135,6 +135,21 @@ export interface RunWarning {
   warmup_days?: number;
 }
 
+/**
+ * A warning `caresim check` gives for the scenario (printed before the run too): an offered
+ * load above capacity, funded places without staff. Kept in the results so that a reader of the
+ * file or the report sees what the person who ran it saw.
+ */
+export interface ScenarioWarning {
+  code: string;
+  /** The scenario key it is about (e.g. `units.p1`), its line and column in the file. */
+  key: string;
+  line: number;
+  col: number;
+  message: string;
+  hint?: string;
+}
+
 /** Plain labels of the scenario's names, for reports (only names that have a label; sweep points' built from their params'). */
 export type Labels = ScenarioLabels;
 
@@ -163,6 +178,8 @@ export interface Results {
   sweep?: { paths: string[]; points: { strategy: string; values: Record<string, number> }[] };
   /** Problems the finished run shows (run-warnings.ts); absent when there are none. */
   warnings?: RunWarning[];
+  /** The scenario's warnings from `caresim check` (absent when there are none, and in merged shards). */
+  scenario_warnings?: ScenarioWarning[];
   /** Replications that failed (after one retry), by strategy and index. */
   failures?: { strategy: string; replication: number; error: string }[];
   /**

@@ -12,6 +12,7 @@ export type {
   Band,
   StrategyResults,
   RunWarning,
+  ScenarioWarning,
   Results,
   Change,
   Funding,

@@ -9,7 +9,7 @@
  *   of the warm-up after `time.warmup`, and the occupancy at the end of the warm-up lies
  *   outside the range it keeps afterwards: the first measured days still carry the empty start.
  */
-import type { Results, RunWarning } from './format.js';
+import type { Results, RunWarning, ScenarioWarning } from './format.js';
 import { batchMeans, mannKendall, MAX_POINTS } from './trend.js';
 import { mser5 } from './mser.js';
 
@@ -81,10 +81,12 @@ export function runWarnings(r: Results): RunWarning[] {
   return [...warmup, ...growing];
 }
 
-/** The results with `warnings` set (left out when there are none). */
-export function withRunWarnings(r: Results): Results {
+/** The results with `warnings` set, and the scenario's own warnings from `check` (each left out when there are none). */
+export function withRunWarnings(r: Results, scenario: readonly ScenarioWarning[] = []): Results {
   const w = runWarnings(r);
   if (w.length > 0) r.warnings = w;
   else delete r.warnings;
+  if (scenario.length > 0) r.scenario_warnings = [...scenario];
+  else delete r.scenario_warnings;
   return r;
 }

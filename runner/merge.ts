@@ -112,6 +112,8 @@ export function mergeShards(shards: readonly ShardResults[], files: readonly str
         }),
         mergedMeta(shards),
       ),
+      // Every shard ran the same scenario (checkShards): its warnings are the first's.
+      first.scenario_warnings ?? [],
     ),
     shards,
   );
@@ -183,6 +185,8 @@ export async function mergeShardFiles(
         })),
         mergedMeta(shards),
       ),
+      // Every shard ran the same scenario (checkShards): its warnings are the first's.
+      first.scenario_warnings ?? [],
     ),
     shards,
   );

@@ -5,7 +5,8 @@
  * and summarised in index order (ledger.ts), so the output does not depend on the worker
  * count, the shard split or interruptions.
  */
-import { summariseFolds, withRunWarnings, type Results, ENGINE_VERSION } from '../results/index.js';
+import { summariseFolds, withRunWarnings, type Results, type ScenarioWarning, ENGINE_VERSION } from '../results/index.js';
+import type { CompiledScenarioWithWarnings } from '../scenarios/index.js';
 import type { ReplicationResult } from '../engine/index.js';
 import type { CompiledScenario, CompiledStrategy } from '../engine/index.js';
 import { runTasks, type PoolOptions } from './pool.js';
@@ -57,7 +58,24 @@ function summariseRun(sc: CompiledScenario, run: Settings, ledger: ReplicationLe
         precisionTarget: run.target,
       },
     ),
+    scenarioWarnings(sc),
   );
+}
+
+/**
+ * The warnings `check` gave for a scenario loaded from its file (a compiled scenario built in
+ * code has none), as the results keep them.
+ */
+function scenarioWarnings(sc: CompiledScenario): ScenarioWarning[] {
+  const diags = (sc as Partial<CompiledScenarioWithWarnings>).warnings ?? [];
+  return diags.map((d) => ({
+    code: d.code,
+    key: d.path,
+    line: d.line,
+    col: d.col,
+    message: d.message,
+    ...(d.hint ? { hint: d.hint } : {}),
+  }));
 }
 
 /** The journal of this run with what it holds already put in the ledger; none without a path. */

@@ -19,15 +19,33 @@ function plainName(r: Results, name: string): string {
 
 export function warningsSection(root: HTMLElement, r: Results): void {
   const list = r.warnings ?? [];
-  if (list.length === 0) return;
+  const checks = r.scenario_warnings ?? [];
+  if (list.length === 0 && checks.length === 0) return;
+  const plain = (text: string) => text.replace(/`([^`]*)`/g, (_, n: string) => plainName(r, n));
   const s = select(root).append('section').attr('class', 'block run-warnings').attr('id', 'warnings');
   s.append('h2').text('Warnings about this run');
-  s.append('p').attr('class', 'intro').text('The simulation shows problems that change how the results below should be read.');
-  s.append('ul')
-    .selectAll('li')
-    .data(list)
-    .join('li')
-    .attr('data-code', (w) => w.code)
-    .attr('data-unit', (w) => w.unit)
-    .text((w) => w.message.replace(/`([^`]*)`/g, (_, n: string) => plainName(r, n)));
+  if (list.length > 0) {
+    s.append('p').attr('class', 'intro').text('The simulation shows problems that change how the results below should be read.');
+    s.append('ul')
+      .attr('class', 'run')
+      .selectAll('li')
+      .data(list)
+      .join('li')
+      .attr('data-code', (w) => w.code)
+      .attr('data-unit', (w) => w.unit)
+      .text((w) => plain(w.message));
+  }
+  if (checks.length > 0) {
+    s.append('p')
+      .attr('class', 'intro')
+      .text('Checking the scenario before the run found these (caresim check prints them with the line of the scenario file):');
+    s.append('ul')
+      .attr('class', 'check')
+      .selectAll('li')
+      .data(checks)
+      .join('li')
+      .attr('data-code', (w) => w.code)
+      .attr('data-key', (w) => w.key)
+      .text((w) => `${plain(w.message)} (scenario line ${w.line}${w.hint ? `; ${plain(w.hint)}` : ''})`);
+  }
 }

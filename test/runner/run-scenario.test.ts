@@ -185,3 +185,30 @@ describe('runScenario(loaded) warnings', () => {
     expect(r.warnings?.map((w) => [w.code, w.strategy, w.unit])).toEqual([['queue-growing', 'baseline', 'w']]);
   });
 });
+
+describe('runScenario(loaded from text) keeps the scenario’s warnings from check', () => {
+  it('writes each warning check gave into scenario_warnings with its key, line and column; a model built in code has none', async () => {
+    const { loadScenarioText } = await import('../../scenarios/index.js');
+    // 3 a day staying 10 days on 20 beds: an offered load of 1.5, which check warns about.
+    const text = `caresim: 1
+time: { horizon: 30 days, warmup: 5 days }
+arrivals: { a: { rate: 3/day, to: ward } }
+units:
+  ward: { kind: beds, capacity: 20, los: 10 days, queue: 30 }
+`;
+    const sc = loadScenarioText(text, 'over.yaml');
+    expect(sc.warnings.map((w) => w.code)).toEqual(['overloaded']);
+    const r = await runScenario(sc, { workers: 0, reps: 2 });
+    expect(r.scenario_warnings).toEqual([
+      {
+        code: 'overloaded',
+        key: 'units.ward',
+        line: 5,
+        col: 3,
+        message: sc.warnings[0].message,
+        ...(sc.warnings[0].hint ? { hint: sc.warnings[0].hint } : {}),
+      },
+    ]);
+    expect((await runScenario(twoStrategies(2), { workers: 0 })).scenario_warnings).toBeUndefined();
+  });
+});

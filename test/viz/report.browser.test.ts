@@ -22,6 +22,16 @@ setUpOnce(async () => {
       p_value: 1e-5,
     },
   ];
+  r.scenario_warnings = [
+    {
+      code: 'overloaded',
+      key: 'units.p1',
+      line: 12,
+      col: 3,
+      message: 'offered load of `p1` is 1.02 at its peak',
+      hint: 'add places to `p1`',
+    },
+  ];
   b = await openBrowser();
   b.page.on('request', (req) => requests.push(req.url()));
   await showReport(b, r, 'report.html');
@@ -159,6 +169,10 @@ describe('reportPage(results) opened from file://', () => {
   it('shows the warnings about the run before the headline results', async () => {
     expect(await b.page.textContent('#warnings li[data-code=queue-growing]')).toBe(
       'the queue of acute is still growing over the measured period',
+    );
+    // The scenario's warnings from check, in plain names with the line of the file.
+    expect(await b.page.textContent('#warnings ul.check li[data-code=overloaded]')).toBe(
+      'offered load of p1 is 1.02 at its peak (scenario line 12; add places to p1)',
     );
     expect(
       await b.page.evaluate(
