@@ -3,7 +3,7 @@
  * and engine. The search is a pure function of its measurements, so a rerun that reads them
  * back (`--resume`) takes the same path and runs only what is missing.
  */
-import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { fileStart } from '../runner/index.js';
 import type { Point } from './bank.js';
 
@@ -66,10 +66,18 @@ export function readOptJournal(file: string, header: OptJournalHeader): Measurem
     .split('\n')
     .filter((l) => l.trim() !== '');
   if (lines.length === 0) return [];
-  const head = JSON.parse(lines[0]) as OptJournalHeader;
+  let head: OptJournalHeader;
+  try {
+    head = JSON.parse(lines[0]) as OptJournalHeader;
+  } catch {
+    // A header cut short (killed while starting): no measurement to resume, so it starts again.
+    return [];
+  }
   for (const k of Object.keys(header) as (keyof OptJournalHeader)[]) {
     if (String(head[k]) !== String(header[k]))
-      throw new OptimiseResumeError(`the journal ${file} belongs to another run (${k} differs); remove it or run without --resume`);
+      throw new OptimiseResumeError(
+        `the journal ${file} belongs to another run (${k} differs); continue that run with its own settings, or discard the journal and start again with --fresh`,
+      );
   }
   const out: Measurement[] = [];
   for (const l of lines.slice(1)) {
@@ -91,6 +99,7 @@ export class OptJournal {
     keep: boolean,
   ) {
     if (!keep || !existsSync(file)) writeFileSync(file, `${JSON.stringify(header)}\n`);
+    else dropCutLine(file);
   }
 
   append(m: Measurement): void {
@@ -98,4 +107,14 @@ export class OptJournal {
     const k = m.kpis ? Object.fromEntries(Object.entries(m.kpis).map(([n, v]) => [n, num(v)])) : undefined;
     appendFileSync(this.file, `${JSON.stringify({ p: m.point, r: m.replication, m: m.measures.map(num), k })}\n`);
   }
+}
+
+/**
+ * A line cut short by a kill would have the next measurement glued onto it, and reading stops
+ * at a line it cannot parse: the journal is cut back to its last whole line before appending.
+ */
+function dropCutLine(file: string): void {
+  const text = readFileSync(file);
+  if (text.length === 0 || text[text.length - 1] === 0x0a) return;
+  truncateSync(file, text.lastIndexOf(0x0a) + 1);
 }

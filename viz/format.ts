@@ -11,7 +11,8 @@ export const NOT_MODELLED = 'not modelled';
 /** Decimals to show for a value of this size with this CI half-width. */
 export function decimalsFor(magnitude: number, halfWidth: number | null = null): number {
   const m = Math.abs(magnitude);
-  let d = m >= 10 ? 0 : m >= 1 ? 1 : m >= 0.1 ? 2 : 3;
+  // Zero earns no decimals of its own (0%, not 0.000%); only a narrow interval around it does.
+  let d = m >= 10 || m === 0 ? 0 : m >= 1 ? 1 : m >= 0.1 ? 2 : 3;
   // A half-width that is rounding in the last bits of the mean (the same value in every
   // replication, summed in another order) is no interval: it must not earn decimals, or an
   // exact £872,837 would read £872,836.956.

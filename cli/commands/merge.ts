@@ -2,7 +2,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { mergeShardFiles, MergeError } from '../../runner/index.js';
 import { writeResultsFile } from '../../runner/index.js';
-import { checkOutput, checkOutputFolder } from '../../runner/index.js';
+import { checkOutput } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { reportError } from '../failure.js';
 import { formatSummary } from '../summary-table.js';
@@ -10,7 +10,7 @@ import { economicCase } from '../verdict-lines.js';
 import { adjustVerdicts, type Adjust } from '../adjust.js';
 import { printRunWarnings } from '../run-warnings.js';
 import { writeCsv, type ReplicationScalars } from '../csv.js';
-import { checkDistinctPaths } from '../output-paths.js';
+import { checkDistinctPaths, checkOutputDir } from '../output-paths.js';
 
 /** The file a path names, links followed; a path that does not exist yet names itself. */
 const identity = (file: string) => (existsSync(file) ? realpathSync(file) : file);
@@ -31,7 +31,7 @@ function checkFiles(files: readonly string[], out: string | undefined, csv: stri
     throw new MergeError(`--out ${out} is one of the shard files: writing there would destroy that shard; give --out another file`);
   }
   if (out) checkOutput(out, '--out');
-  if (csv) checkOutputFolder(csv, '--csv');
+  checkOutputDir(csv, '--csv');
 }
 
 export async function mergeCommand(

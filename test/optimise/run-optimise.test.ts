@@ -71,6 +71,30 @@ describe('runOptimise(scenario, { journal }) with the measurements of an earlier
   });
 });
 
+describe('runOptimise(scenario, { journal, resume }) over a journal cut short by a kill', () => {
+  it('drops a cut last line before appending, and starts again over a cut header, ending where an uninterrupted search ends', async () => {
+    const { sc } = fixture('erlang-c.yaml');
+    const dir = tempDir('optimise-cut');
+    const whole = await runOptimise(sc, { budget: 40, workers: 0 });
+    const journal = join(dir, 'opt.ndjson');
+    await runOptimise(sc, { budget: 40, workers: 0, journal, keepJournal: true });
+    const text = readFileSync(journal, 'utf8');
+    const lines = text.trim().split('\n');
+    // Keep the header and half the measurements, the last of them cut in the middle.
+    const kept = lines.slice(0, 1 + Math.floor((lines.length - 1) / 2)).join('\n');
+    writeFileSync(journal, kept.slice(0, kept.length - 10));
+    const resumed = await runOptimise(sc, { budget: 40, workers: 0, journal, resume: true, keepJournal: true });
+    expect(resumed.chosen).toEqual(whole.chosen);
+    const after = readFileSync(journal, 'utf8').trim().split('\n');
+    for (const l of after) expect(() => JSON.parse(l)).not.toThrow();
+    expect(after.length - 1).toBe(resumed.evidence.replications);
+    // A header cut short holds nothing to resume: the search starts again.
+    writeFileSync(journal, text.slice(0, 60));
+    const again = await runOptimise(sc, { budget: 40, workers: 0, journal, resume: true });
+    expect(again.chosen).toEqual(whole.chosen);
+  });
+});
+
 describe('runOptimise(scenario, { journal }) locks its journal', () => {
   it('refuses a journal another search holds, leaving it as it is, and releases its own lock when done', async () => {
     const { sc } = fixture('erlang-c.yaml');

@@ -24,6 +24,11 @@ describe('formatStat(money whose CI crosses a million)', () => {
 });
 
 describe('decimalsFor(magnitude, halfWidth)', () => {
+  it('gives zero no decimals of its own: a probability of saving of 0 of 3 reads 0%, not 0.000%', () => {
+    expect(formatStat(stat(0, 0, 0.5615), 'fraction')).toBe('0% (95% CI 0% to 56%)');
+    expect(decimalsFor(0, 0.0004)).toBe(3);
+  });
+
   it('earns no decimals from an interval that is rounding in the last bits of the mean (the same value in every replication)', () => {
     const m = -872836.9565217391;
     expect(decimalsFor(m, 1.2e-10)).toBe(0);

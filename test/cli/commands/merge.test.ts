@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, runCli, small } from '../cli-process.js';
 import { tempDir } from '../../temp-dir.js';
@@ -30,6 +30,18 @@ describe('mergeCommand({ files, out })', () => {
     expect(readFileSync(s1, 'utf8')).toBe(before);
     // The shards still merge afterwards.
     expect(runCli(['merge', s0, s1, '--out', join(dir, 'm.json'), '-q']).code).toBe(0);
+  });
+
+  it('refuses before merging a --csv folder with a folder at a table’s name, writing nothing', () => {
+    const { dir, s0, s1 } = shards();
+    const csv = join(dir, 'csv');
+    mkdirSync(join(csv, 'summary.csv'), { recursive: true });
+    const out = join(dir, 'merged.json');
+    const r = runCli(['merge', s0, s1, '--out', out, '--csv', csv, '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('summary.csv is a folder where the table summary.csv is written');
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(join(csv, 'differences.csv'))).toBe(false);
   });
 
   it('says a shard file given twice is given twice, and that a journal is not a shard file', () => {
