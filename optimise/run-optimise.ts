@@ -52,19 +52,21 @@ export async function runOptimise(sc: CompiledScenarioWithWarnings, o: OptimiseR
   if (!sc.optimise) throw new OptimiseError(`${sc.file} has no \`optimise:\` section`);
   if (o.resume && o.fresh) throw new OptimiseResumeError('--resume and --fresh contradict each other: give one');
   if (o.journal) checkOptJournal(o.journal);
-  if (!o.journal || o.journalLocked) return search(sc, o);
+  if (!o.journal || o.journalLocked) return search(sc, sc.optimise, o);
   makeFolderFor(o.journal);
   const lock = acquireLock(fileIdentity(o.journal), o.onNotice);
   try {
-    return await search(sc, o);
+    return await search(sc, sc.optimise, o);
   } finally {
     lock.release();
   }
 }
 
-async function search(sc: CompiledScenarioWithWarnings, o: OptimiseRunOptions): Promise<OptimiseFile> {
-  if (!sc.optimise) throw new OptimiseError(`${sc.file} has no \`optimise:\` section`);
-  const { spec, candidate } = sc.optimise;
+async function search(
+  sc: CompiledScenarioWithWarnings,
+  { spec, candidate }: NonNullable<CompiledScenarioWithWarnings['optimise']>,
+  o: OptimiseRunOptions,
+): Promise<OptimiseFile> {
   const seed = o.seed ?? sc.seed;
   const budget = o.budget ?? DEFAULT_BUDGET;
   const workers = o.workers ?? availableParallelism();

@@ -84,20 +84,29 @@ export function checkNetwork(
   return ok;
 }
 
+/**
+ * Index of the step of a schedule in force at t: the last breakpoint at or before t (the first
+ * when t is before them all). PERF: found by halving, as a roster over years has thousands.
+ */
+export function stepAt(schedule: Schedule, t: number): number {
+  let lo = 0,
+    hi = schedule.at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (schedule.at[mid] <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Time-average capacity over [from, to). */
 export function meanCapacity(capacity: number, schedule: Schedule | undefined, from: number, to: number): number {
   if (!schedule) return capacity;
   const at = schedule.at,
     n = at.length;
-  // PERF: from the last breakpoint at or before `from` (the ones before it add nothing), found by
-  // halving: the load estimate asks for every month of a roster with thousands of breakpoints.
-  let lo = 0,
-    hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (at[mid] <= from) lo = mid;
-    else hi = mid - 1;
-  }
+  // From the step in force at `from`: the ones before it add nothing, and the load estimate asks
+  // for every month of a roster with thousands of breakpoints.
+  const lo = stepAt(schedule, from);
   let sum = 0;
   for (let i = lo; i < n && at[i] < to; i++) {
     const a = Math.max(from, at[i]),

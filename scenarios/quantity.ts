@@ -67,27 +67,21 @@ export function describeDim(t: number): string {
   return `time^${t}`;
 }
 
-/** The unit words a rate may be shown per, each as written after the slash. */
-const RATE_UNITS: Readonly<Record<string, string>> = table({
-  minute: 'minute',
-  min: 'minute',
-  hour: 'hour',
-  h: 'hour',
-  hr: 'hour',
-  day: 'day',
-  d: 'day',
-  week: 'week',
-  wk: 'week',
-  month: 'month',
-  year: 'year',
-  yr: 'year',
-  y: 'year',
-});
+/** The word a rate is shown per, for each length of a time unit (every spelling of TIME_UNITS has one). */
+const RATE_WORDS = new Map<number, string>([
+  [MINUTE, 'minute'],
+  [HOUR, 'hour'],
+  [DAY, 'day'],
+  [WEEK, 'week'],
+  [YEAR / 12, 'month'],
+  [YEAR, 'year'],
+]);
 
 /** The time a rate was written per (`32.14/hour * ...` is per hour), or undefined when the text names none. */
 export function rateUnitOf(text: string): string | undefined {
-  const m = /\/\s*([a-z]+?)s?\b/i.exec(text);
-  return m ? RATE_UNITS[m[1].toLowerCase()] : undefined;
+  const m = /\/\s*([a-z]+)\b/i.exec(text);
+  const minutes = m ? TIME_UNITS[m[1].toLowerCase()] : undefined;
+  return minutes === undefined ? undefined : RATE_WORDS.get(minutes);
 }
 
 /** Shows a quantity in a unit a planner reads easily; a rate per `per` (a unit word) when given, else per day. */
@@ -100,8 +94,8 @@ export function showQty(q: Qty, per?: string): string {
     return `${r(q.n)} minutes`;
   }
   if (q.t === -1) {
-    const unit = per === undefined ? undefined : RATE_UNITS[per];
-    return unit && unit !== 'day' ? `${r(q.n * TIME_UNITS[unit])}/${unit}` : `${r(q.n * DAY)}/day`;
+    const minutes = per === undefined ? undefined : TIME_UNITS[per];
+    return minutes !== undefined && per !== 'day' ? `${r(q.n * minutes)}/${per}` : `${r(q.n * DAY)}/day`;
   }
   return `${r(q.n)} minute^${q.t}`;
 }

@@ -13,10 +13,13 @@ import { staffCover } from './staff-cover.js';
 import { date } from './stability.js';
 import { MAX_WTE } from './compile-staff.js';
 
+/** Share of a group's WTE at work at its mean absence (not on leave, not absent). */
+const atWork = (g: StaffGroup) => Math.max(0, 1 - g.leave - distMean(g.absence));
+
 /** WTE of a group available at its mean absence. */
 function availableWte(model: Model, group: number): number {
   const g = model.staff![group];
-  return g.wte * Math.max(0, 1 - g.leave - distMean(g.absence));
+  return g.wte * atWork(g);
 }
 
 /** Places a staffed unit's share of its group covers a day at the group's mean absence (not floored). */
@@ -55,7 +58,7 @@ export function checkStaffing(
     warned.add(key);
     const g = model.staff![sf.group];
     const wte = availableWte(model, sf.group);
-    const perWte = (sf.share * Math.max(0, 1 - g.leave - distMean(g.absence)) * g.contactPerWte) / sf.perPlace;
+    const perWte = (sf.share * atWork(g) * g.contactPerWte) / sf.perPlace;
     const more = perWte > 0 && Number.isFinite(cover.budgetNeeded) ? Math.ceil((cover.budgetNeeded - budget) / perWte - 1e-9) : Infinity;
     // More WTE than any health system has (a roster level of almost nobody) is no answer either.
     const answer = more <= MAX_WTE;
@@ -93,8 +96,7 @@ export function checkStaffing(
 /** Why a unit's share of its group gives no contact time at all, and what to change. */
 function noContact(g: StaffGroup, share: number): string {
   if (share <= 0) return "this unit has a `share` of 0% of the group: give it a share of the group's time";
-  const off = g.leave + distMean(g.absence);
-  if (off >= 1)
+  if (atWork(g) <= 0)
     return `leave (${+(g.leave * 100).toFixed(1)}%) and mean absence (${+(distMean(g.absence) * 100).toFixed(1)}%) take all of the group's time: check \`leave\` and \`absence\``;
   if (g.wte <= 0) return 'the group has no WTE working: check `establishment`, `vacancy` and `agency`';
   return 'this group has no contact time: give it `hours` and `contact`';

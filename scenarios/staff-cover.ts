@@ -8,9 +8,9 @@
  *   no roster:  covered(t) = f(t) x min(1, b / mean of f over day d)
  *   roster w:   covered(t) = min(f(t), b x w(t) / mean of w over day d)
  */
-import type { Model, Schedule } from '../engine/index.js';
+import type { Model } from '../engine/index.js';
 import { DAY } from '../engine/index.js';
-import { meanCapacity } from './network.js';
+import { meanCapacity, stepAt } from './network.js';
 
 export interface Cover {
   /** Mean funded places and mean places covered over the window. */
@@ -53,8 +53,8 @@ export function staffCover(model: Model, u: number, budget: number, from: number
   let worst: Cover['worst'] = null;
   // PERF: one walk over the window with a cursor in each step function, allocating nothing: the
   // load estimate asks for every window of every compile, and rosters change twice a day.
-  let i = sched ? indexAt(sched, from) : 0,
-    j = roster ? indexAt(roster, from) : 0;
+  let i = sched ? stepAt(sched, from) : 0,
+    j = roster ? stepAt(roster, from) : 0;
   let dayEnd = -Infinity,
     fundedDay = 0,
     rosterDay = 0;
@@ -94,16 +94,4 @@ export function staffCover(model: Model, u: number, budget: number, from: number
     t = end;
   }
   return { funded: fundedArea / span, covered: coveredArea / span, shortShare: shortTime / span, worst, budgetNeeded };
-}
-
-/** Index of the step in force at t (found by halving: a roster over years has thousands). */
-function indexAt(s: Schedule, t: number): number {
-  let lo = 0,
-    hi = s.at.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s.at[mid] <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -57,17 +57,18 @@ const DAY = 1440;
 /** How a param's values are given: days, a rate per the time it was written per (per day unless told), or plain. */
 interface Scale {
   t: number;
-  unit: string;
-  /** Per-day value -> value in `unit` (rates only). */
+  /** The time a rate is given per (`year`); 'day' unless the scenario wrote it per another. */
+  per: string;
+  /** Per-day value -> value per `per` (rates only). */
   factor: number;
 }
 function scaleOf(t: number, per: { unit: string; minutes: number } | undefined): Scale {
-  if (t === 1) return { t, unit: 'days', factor: 1 };
-  if (t === -1) return per ? { t, unit: `per ${per.unit}`, factor: per.minutes / DAY } : { t, unit: 'per day', factor: 1 };
-  return { t, unit: '', factor: 1 };
+  return t === -1 && per ? { t, per: per.unit, factor: per.minutes / DAY } : { t, per: 'day', factor: 1 };
 }
+/** The unit an input's values are given in: days, per day (or per what the rate was written per), or none. */
+const unitOf = (s: Scale) => (s.t === 1 ? 'days' : s.t === -1 ? `per ${s.per}` : '');
 /** A value as scenario text in the param's own dimension and unit (`0.3/year`, `5 days`, `40`). */
-const text = (v: number, s: Scale) => (s.t === 1 ? `${v} days` : s.t === -1 ? `${v}/${s.unit.slice('per '.length)}` : `${v}`);
+const text = (v: number, s: Scale) => (s.t === 1 ? `${v} days` : s.t === -1 ? `${v}/${s.per}` : `${v}`);
 
 function quantile(sorted: readonly number[], p: number): number {
   const h = (sorted.length - 1) * p,
@@ -92,7 +93,7 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
         low: quantile(xs, 0.1),
         centre: quantile(xs, 0.5),
         high: quantile(xs, 0.9),
-        unit: scale.unit,
+        unit: unitOf(scale),
         scale,
       });
     }
@@ -112,7 +113,7 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
       low: round(c * (1 - share)),
       centre: c,
       high: round(c * (1 + share)),
-      unit: scale.unit,
+      unit: unitOf(scale),
       scale,
     });
   }

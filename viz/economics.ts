@@ -6,7 +6,7 @@
  * say so in words, never as a number.
  */
 import { ECONOMIC_KPIS, kpiInfo, type Results, type Stat } from '../results/index.js';
-import { formatCI, formatValue, hasMean, inMillions, statDecimals } from './format.js';
+import { formatCI, formatValue, hasMean, inMillions, isExact, statDecimals } from './format.js';
 import { strategyLabel } from './labels.js';
 
 export interface EconomicCell {
@@ -62,8 +62,7 @@ export function economicRows(r: Results): { kpis: string[]; rows: EconomicRow[] 
       if (!hasMean(x)) return { kpi: k, heading, text: NO_VALUE[k] ?? '–', ci: '', mean: null };
       // An interval whose ends are the mean (the same in every replication) says nothing, and a
       // whole number the same in every replication (a payback month) earns no decimals.
-      const [lo, hi] = x.ci95;
-      const exact = lo !== null && hi !== null && Math.abs(hi - lo) <= 1e-9 * Math.max(1, Math.abs(x.mean));
+      const exact = isExact(x);
       const d = exact && Number.isInteger(x.mean) && kind !== 'fraction' ? 0 : statDecimals(x, kind);
       // Month 0 in every replication that pays back: saving from the first month, with nothing put in to pay back.
       const text =

@@ -8,20 +8,32 @@ import { type Stat, kpiInfo, type KpiKind } from '../results/index.js';
 export const MINUS = '\u2212';
 export const NOT_MODELLED = 'not modelled';
 
+/**
+ * Whether a CI half-width is rounding in the last bits of its mean (the same value in every
+ * replication, summed in another order), not an interval.
+ */
+export function negligible(halfWidth: number, magnitude: number): boolean {
+  return halfWidth <= 1e-9 * Math.max(1, Math.abs(magnitude));
+}
+
+/** Whether a Stat is the same in every replication: a CI whose half-width is negligible. */
+export function isExact(s: Stat): boolean {
+  const [lo, hi] = s.ci95;
+  return lo !== null && hi !== null && s.mean !== null && negligible((hi - lo) / 2, s.mean);
+}
+
 /** Decimals to show for a value of this size with this CI half-width. */
 export function decimalsFor(magnitude: number, halfWidth: number | null = null): number {
   const m = Math.abs(magnitude);
   // Zero earns no decimals of its own (0%, not 0.000%); only a narrow interval around it does.
   let d = m >= 10 || m === 0 ? 0 : m >= 1 ? 1 : m >= 0.1 ? 2 : 3;
-  // A half-width that is rounding in the last bits of the mean (the same value in every
-  // replication, summed in another order) is no interval: it must not earn decimals, or an
-  // exact £872,837 would read £872,836.956.
-  if (halfWidth !== null && Number.isFinite(halfWidth) && halfWidth > 1e-9 * Math.max(1, m)) {
+  // A negligible half-width is no interval: it must not earn decimals, or an exact £872,837
+  // would read £872,836.956.
+  if (halfWidth !== null && Number.isFinite(halfWidth) && !negligible(halfWidth, m)) {
     // One significant digit of the half-width, so the CI bounds differ when they should.
     const need = Math.ceil(-Math.log10(halfWidth));
     d = Math.max(d, Math.min(3, need));
   }
-  if (m === 0 && (halfWidth === null || halfWidth === 0)) d = 0;
   return Math.max(0, Math.min(3, d));
 }
 
