@@ -24,6 +24,20 @@ function tooMany(diags: Diagnostics, node: SNode, path: string, n: number): void
 
 export const DEFAULT_START = '2024-01-01';
 
+/**
+ * The warm-up rounded up to whole days. The measured period starts at midnight of
+ * `time.start`, and the engine's days (its daily series, the staffing day, the population's
+ * daily step) run from t = 0: a warm-up that was not whole days (`3 months` is 91.25 days)
+ * put t = 0, and so every one of those days, at another hour than midnight while the results
+ * labelled them with calendar dates. A warm-up is time left out of the results, so a few hours
+ * more of it cost nothing. Within a millionth of a day of a whole day counts as that day.
+ */
+export function wholeDays(minutes: number): number {
+  const days = minutes / DAY,
+    near = Math.round(days);
+  return (Math.abs(days - near) < 1e-6 ? near : Math.ceil(days)) * DAY;
+}
+
 export interface Header extends Pick<
   CompiledScenario,
   'name' | 'replications' | 'maxReplications' | 'startDate' | 'horizonDays' | 'warmupDays' | 'assumptions'
@@ -124,7 +138,7 @@ export function readHeader(root: SMap, env: Env, diags: Diagnostics, fallbackNam
     ok = false;
   }
   const h = horizon || 365 * DAY,
-    w = warmup ?? 0;
+    w = wholeDays(warmup ?? 0);
   const t0 = (parseDate(startDate) as number) * DAY - w;
   return {
     name,

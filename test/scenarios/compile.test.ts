@@ -218,3 +218,30 @@ units:
     expect(m.units[0].next[1].cum[0]).toBeCloseTo(0.9, 12);
   });
 });
+
+describe('a warm-up that is not whole days', () => {
+  // The engine's days run from t = 0, and the results label them with the calendar's dates
+  // from midnight of time.start: t = 0 must fall on a midnight.
+  it.each([
+    ['20.5 days', 21],
+    ['3 months', 92],
+    ['36 hours', 2],
+    ['2 weeks', 14],
+    ['1 minute', 1],
+  ])('rounds %s up to whole days (%d), so t = 0 is a midnight', (text, days) => {
+    const sc = loadScenarioText(ICS, 'ics.yaml', { set: [`time.warmup=${text}`] });
+    const m = sc.strategies[0].model;
+    expect(m.warmup).toBe(days * DAY);
+    expect(sc.warmupDays).toBe(days);
+    expect(m.weekOffset % DAY).toBe(0);
+  });
+
+  it('gives the same results as the whole days it rounds to', async () => {
+    const { simulate } = await import('../../engine/index.js');
+    const run = (w: string) => {
+      const sc = loadScenarioText(ICS, 'ics.yaml', { set: ['time.horizon=4 days', `time.warmup=${w}`] });
+      return simulate(sc.strategies[0].model, { seed: 3, replication: 0 });
+    };
+    expect(run('1.5 days')).toEqual(run('2 days'));
+  });
+});
