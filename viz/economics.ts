@@ -46,6 +46,19 @@ const NO_VALUE: Partial<Record<string, string>> = {
   cost_per_bed_day_released: 'not stated: no bed-days clearly released',
 };
 
+/**
+ * Why a cost per admission avoided is not shown where the file has one: the verdict discounts
+ * the strategy's fall in admissions (patients wait longer for a bed or are turned away), so the
+ * admissions did not stop being needed and a price per one "avoided" (often a saving, as the
+ * closed places cost nothing) would read as value for money. The file keeps the ratio; its
+ * verdict's `discounted` says why the report does not state it.
+ */
+const STUCK_ADMISSIONS = 'not stated: fewer admissions come with patients stuck or turned away (see the verdict)';
+
+function fewerAdmissionsDiscounted(r: Results, strategy: string): boolean {
+  return r.strategies[strategy]?.verdict?.discounted?.includes('admissions_per_day') ?? false;
+}
+
 /** The economic KPIs any strategy of `r` has a mean for, in ECONOMIC_KPIS order, and a row per strategy. */
 export function economicRows(r: Results): { kpis: string[]; rows: EconomicRow[] } {
   const strategies = Object.keys(r.differences ?? {}).filter((s) => r.strategies[s]);
@@ -60,6 +73,8 @@ export function economicRows(r: Results): { kpis: string[]; rows: EconomicRow[] 
       const kind = kpiInfo(k).kind;
       const heading = economicHeading(k);
       if (!hasMean(x)) return { kpi: k, heading, text: NO_VALUE[k] ?? '–', ci: '', mean: null };
+      if (k === 'cost_per_admission_avoided' && fewerAdmissionsDiscounted(r, s))
+        return { kpi: k, heading, text: STUCK_ADMISSIONS, ci: '', mean: x.mean };
       // An interval whose ends are the mean (the same in every replication) says nothing, and a
       // whole number the same in every replication (a payback month) earns no decimals.
       const exact = isExact(x);

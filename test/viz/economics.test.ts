@@ -94,3 +94,22 @@ describe('economicRows(results)', () => {
     expect([cell.text, cell.ci]).toEqual(['at once', '8 of 8 replications pay back']);
   });
 });
+
+describe('a cost per admission avoided where the verdict discounts the fall in admissions', () => {
+  it('is not stated as a figure: the admissions fell because patients were stuck or turned away', () => {
+    // The file's figure for more-p1, under a verdict that discounts its fall in admissions (as it
+    // does when patients wait longer for a bed): the cell gives the reason, not a price.
+    const stuck = structuredClone(r);
+    const ratio = { ...diff('faster', 'net_present_value')!, mean: -2177 };
+    (stuck.differences['more-p1'] as Record<string, Stat>).cost_per_admission_avoided = ratio;
+    stuck.strategies['more-p1'].verdict = { verdict: 'worse', better: [], worse: ['acute_waiting_mean'], discounted: ['admissions_per_day'] };
+    const cell = economicRows(stuck).rows[0].cells.find((c) => c.kpi === 'cost_per_admission_avoided')!;
+    expect(cell.text).toBe('not stated: fewer admissions come with patients stuck or turned away (see the verdict)');
+    expect(cell.ci).toBe('');
+    // Traceable: the file's figure stays with the cell.
+    expect(cell.mean).toBe(-2177);
+    // The same figure under a verdict that counts the fall is stated.
+    stuck.strategies['more-p1'].verdict = { verdict: 'better', better: ['admissions_per_day'], worse: [] };
+    expect(economicRows(stuck).rows[0].cells.find((c) => c.kpi === 'cost_per_admission_avoided')!.text).toMatch(/^−£2,177/);
+  });
+});
