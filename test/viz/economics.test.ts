@@ -102,7 +102,12 @@ describe('a cost per admission avoided where the verdict discounts the fall in a
     const stuck = structuredClone(r);
     const ratio = { ...diff('faster', 'net_present_value')!, mean: -2177 };
     (stuck.differences['more-p1'] as Record<string, Stat>).cost_per_admission_avoided = ratio;
-    stuck.strategies['more-p1'].verdict = { verdict: 'worse', better: [], worse: ['acute_waiting_mean'], discounted: ['admissions_per_day'] };
+    stuck.strategies['more-p1'].verdict = {
+      verdict: 'worse',
+      better: [],
+      worse: ['acute_waiting_mean'],
+      discounted: ['admissions_per_day'],
+    };
     const cell = economicRows(stuck).rows[0].cells.find((c) => c.kpi === 'cost_per_admission_avoided')!;
     expect(cell.text).toBe('not stated: fewer admissions come with patients stuck or turned away (see the verdict)');
     expect(cell.ci).toBe('');
