@@ -8,6 +8,7 @@ import {
   type Results,
   type Stat,
   kpiInfo,
+  displayValue,
   UNIT_METRIC_INFO,
   type KpiKind,
   type SystemKpiName,
@@ -24,7 +25,8 @@ const heading = (kpi: string) => {
 function num(kind: KpiKind, v: number | null, signed = false): string {
   if (v === null) return '–';
   const sign = signed && v > 0 ? '+' : '';
-  if (kind === 'fraction') return `${sign}${(v * 100).toFixed(1)}%`;
+  if (kind === 'fraction') return `${sign}${displayValue(v, kind).toFixed(1)}%`;
+  v = displayValue(v, kind);
   const digits = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;
   return sign + v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

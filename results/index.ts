@@ -48,7 +48,7 @@ export { range, sampleRows, RANGE_SAMPLE, type Range } from './percentiles.js';
 export { BAND_SAMPLE, BandFold, MeanFold } from './daily-bands.js';
 export { InOrder } from './in-order.js';
 export { bandPlan, type BandPlan } from './band-plan.js';
-export { KPI_INFO, UNIT_METRIC_INFO, kpiInfo, type KpiInfo, type KpiKind } from './kpi-info.js';
+export { KPI_INFO, UNIT_METRIC_INFO, kpiInfo, displayValue, storedValue, type KpiInfo, type KpiKind } from './kpi-info.js';
 export { runWarnings, withRunWarnings, QUEUE_ALPHA } from './run-warnings.js';
 export { encode, decode, revive } from './codec.js';
 export { ENGINE_VERSION } from './version.js';

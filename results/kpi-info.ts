@@ -6,7 +6,25 @@
 
 import type { PairedKpiName, SystemKpiName, UnitMetricName } from '../engine/index.js';
 
-export type KpiKind = 'count' | 'fraction' | 'money' | 'days';
+/**
+ * How a KPI's value is read. Values are stored in the results file's units (durations in days,
+ * shares as fractions); `hours` is a duration stored in days and shown in hours, as a clinician
+ * reads a time in the emergency department (5.3 hours, not 0.22 days).
+ */
+export type KpiKind = 'count' | 'fraction' | 'money' | 'days' | 'hours';
+
+/** Stored value x this = the value shown: fractions as percentages, `hours` from days. */
+const DISPLAY_SCALE: Record<KpiKind, number> = { count: 1, fraction: 100, money: 1, days: 1, hours: 24 };
+
+/** A stored value scaled to what is displayed (every table, chart and sentence scales through here). */
+export function displayValue(x: number, kind: KpiKind): number {
+  return x * DISPLAY_SCALE[kind];
+}
+
+/** A displayed value back on the stored scale (a chart's tick). */
+export function storedValue(v: number, kind: KpiKind): number {
+  return v / DISPLAY_SCALE[kind];
+}
 
 export interface KpiInfo {
   label: string;
@@ -287,11 +305,11 @@ export const KPI_INFO: { [K in SystemKpiName | PairedKpiName]?: KpiInfo } = {
   },
   ed_time_in_department_mean: {
     label: 'Time in ED per attendance',
-    short: 'Time in ED (days)',
-    unit: 'days',
-    kind: 'days',
+    short: 'Time in ED (hours)',
+    unit: 'hours',
+    kind: 'hours',
     better: 'lower',
-    noun: 'days in ED',
+    noun: 'hours in ED',
     class: 'patient outcome',
   },
   ed_attendances_per_day: {

@@ -3,7 +3,7 @@
  * fractions, pounds for money, and as many decimals as the confidence interval justifies
  * (a CI of ±0.3 earns one decimal; a mean of 274 with a CI of ±6 earns none).
  */
-import { type Stat, kpiInfo, type KpiKind } from '../results/index.js';
+import { type Stat, kpiInfo, displayValue, type KpiKind } from '../results/index.js';
 
 export const MINUS = '\u2212';
 export const NOT_MODELLED = 'not modelled';
@@ -45,10 +45,7 @@ export function formatPlain(x: number, decimals: number, sign = false): string {
   return sign && rounded > 0 ? '+' + text : text;
 }
 
-/** Scale a stored value to what is displayed: fractions become percentages. */
-export function displayValue(x: number, kind: KpiKind): number {
-  return kind === 'fraction' ? x * 100 : x;
-}
+export { displayValue };
 
 /**
  * One value of a given kind, with its unit symbol (%, £). `millions`: money in millions or
@@ -170,7 +167,7 @@ export function plainDifference(kpi: string, diff: Stat | undefined | null, avoi
     lo === null || hi === null
       ? ''
       : info.kind === 'fraction'
-        ? `, 95% CI ${formatPlain(lo * 100, d, sign)} to ${formatPlain(hi * 100, d, sign)}`
+        ? `, 95% CI ${formatPlain(displayValue(lo, 'fraction'), d, sign)} to ${formatPlain(displayValue(hi, 'fraction'), d, sign)}`
         : `, 95% CI ${formatValue(lo, info.kind, d, sign)} to ${formatValue(hi, info.kind, d, sign)}`;
   return { text: value + ci, verdict, verdictText: VERDICT_TEXT[verdict] };
 }

@@ -5,7 +5,7 @@
  * SVG, with plain labels: the KPI's name from the KPI table, the input as the scenario names it.
  */
 import type { SensitivityFile } from '../sensitivity/index.js';
-import { kpiInfo } from '../results/index.js';
+import { kpiInfo, displayValue } from '../results/index.js';
 import { escapeHtml, pageHead } from './html.js';
 import { tornadoSvg, type TornadoRow } from './charts/tornado.js';
 
@@ -30,7 +30,7 @@ export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
   return Object.entries(f.one_at_a_time)
     .map(([kpi, rows]) => {
       const info = kpiInfo(kpi);
-      const scale = info.kind === 'fraction' ? 100 : 1;
+      const scale = displayValue(1, info.kind);
       const oat: TornadoRow[] = rows.map((r) => {
         const i = unitOf[r.param];
         return {

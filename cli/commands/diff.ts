@@ -3,7 +3,7 @@
  * cannot be read or the two are not comparable (every reason named); scenario hashes that
  * differ are a warning, since comparing two versions of a plan is what diff is for.
  */
-import { diffResults, kpiInfo, type Diff, type DiffRow } from '../../results/index.js';
+import { diffResults, kpiInfo, displayValue, type Diff, type DiffRow, type KpiKind } from '../../results/index.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
@@ -33,9 +33,10 @@ async function read(file: string): Promise<Results> {
   return r;
 }
 
-const fmt = (v: number | null, kind: string): string => {
+const fmt = (v: number | null, kind: KpiKind): string => {
   if (v === null) return '–';
-  if (kind === 'fraction') return `${(v * 100).toFixed(1)}%`;
+  if (kind === 'fraction') return `${displayValue(v, kind).toFixed(1)}%`;
+  v = displayValue(v, kind);
   const digits = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;
   return v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 };

@@ -12,7 +12,7 @@ import {
   plainDifference,
   verdictOf,
 } from '../../viz/format.js';
-import type { Stat } from '../../results/index.js';
+import { kpiInfo, type Stat } from '../../results/index.js';
 
 const stat = (mean: number, lo: number, hi: number): Stat => ({ mean, sd: 1, ci95: [lo, hi], p10: null, p90: null, n: 10 });
 
@@ -120,5 +120,20 @@ describe('verdictOf(kpi, diff)', () => {
     expect(verdictOf('ucr_within_2h', stat(0.05, 0.02, 0.08))).toBe('better');
     expect(verdictOf('ucr_within_2h', stat(-0.05, -0.08, -0.02))).toBe('worse');
     expect(verdictOf('p1_utilisation', stat(0.05, 0.02, 0.08))).toBe('changed');
+  });
+});
+
+describe('a time in the emergency department', () => {
+  // Stored in days like every duration of the results file; a clinician reads it in hours.
+  it('is shown in hours: 0.22 days (95% CI 0.2 to 0.24) reads 5.28 hours (4.8 to 5.76)', () => {
+    const info = kpiInfo('ed_time_in_department_mean');
+    expect([info.kind, info.unit, info.short]).toEqual(['hours', 'hours', 'Time in ED (hours)']);
+    expect(formatStat(stat(0.22, 0.2, 0.24), info.kind)).toBe('5.3 (95% CI 4.8 to 5.8)');
+    expect(formatValue(0.5, info.kind, 1)).toBe('12.0');
+  });
+  it('gives a difference in hours in ED', () => {
+    expect(plainDifference('ed_time_in_department_mean', stat(-0.05, -0.06, -0.04))!.text).toBe(
+      `${MINUS}1.2 hours in ED, 95% CI ${MINUS}1.4 to ${MINUS}1.0`,
+    );
   });
 });

@@ -128,17 +128,18 @@ describe('reportPage(results) opened from file://', () => {
     );
     expect(cards).toHaveLength(HEADLINE_KPIS.length * strategyNames(r).length);
     expect(cards.filter((c) => c.avoided)).toHaveLength(strategyNames(r).length - 1);
-    const close = (shown: string, value: number, percent: boolean) => {
-      expect(Math.abs(parseDisplayed(shown) - (percent ? value * 100 : value))).toBeLessThanOrEqual(displayedResolution(shown) + 1e-9);
+    // Shares are shown as percentages and time in ED in hours; the results file keeps fractions and days.
+    const close = (shown: string, value: number, scale: number) => {
+      expect(Math.abs(parseDisplayed(shown) - value * scale)).toBeLessThanOrEqual(displayedResolution(shown) + 1e-9);
     };
     for (const c of cards) {
       if (c.avoided) {
         // Admissions avoided lead with baseline minus strategy, the paired difference negated.
         const d = r.differences[c.strategy][c.kpi]!;
-        close(c.number!, -d.mean!, false);
+        close(c.number!, -d.mean!, 1);
         const [lo, hi] = c.ci.replace('95% CI ', '').split(' to ');
-        close(lo, -d.ci95[1]!, false);
-        close(hi, -d.ci95[0]!, false);
+        close(lo, -d.ci95[1]!, 1);
+        close(hi, -d.ci95[0]!, 1);
         expect(c.context).toContain(`admissions: `);
         continue;
       }
@@ -148,11 +149,12 @@ describe('reportPage(results) opened from file://', () => {
         expect(c.number).toBeNull();
         continue;
       }
-      const percent = kpiInfo(c.kpi).kind === 'fraction';
-      close(c.number!, s.mean, percent);
+      const kind = kpiInfo(c.kpi).kind;
+      const scale = kind === 'fraction' ? 100 : kind === 'hours' ? 24 : 1;
+      close(c.number!, s.mean, scale);
       const [lo, hi] = c.ci.replace('95% CI ', '').split(' to ');
-      close(lo, s.ci95[0]!, percent);
-      close(hi, s.ci95[1]!, percent);
+      close(lo, s.ci95[0]!, scale);
+      close(hi, s.ci95[1]!, scale);
       if (c.strategy === 'baseline') {
         expect(c.diff).toBeNull();
         continue;
@@ -162,7 +164,7 @@ describe('reportPage(results) opened from file://', () => {
         expect([d.mean, d.ci95[0], d.ci95[1]]).toEqual([0, 0, 0]);
         continue;
       }
-      close(c.diff!.split(' ')[0], d.mean!, percent);
+      close(c.diff!.split(' ')[0], d.mean!, scale);
     }
   });
 

@@ -9,7 +9,7 @@ import { axisBottom, axisLeft, max, scaleBand, scaleLinear, select } from 'd3';
 import type { BarRow } from '../data.js';
 import { formatValue, statDecimals, tickDecimals } from '../format.js';
 import { rangeOf } from '../labels.js';
-import type { KpiKind } from '../../results/index.js';
+import { displayValue, storedValue, type KpiKind } from '../../results/index.js';
 import { strategyColour } from '../palette.js';
 import { axisTitles, frame, legend } from './frame.js';
 import { dataTable } from './table.js';
@@ -62,7 +62,7 @@ export function barChart(container: HTMLElement, all: BarRow[], o: BarOptions): 
   });
   const y0 = scaleBand().domain(groups).range([0, f.height]).paddingInner(0.2);
   const y1 = scaleBand().domain(strategies).range([0, y0.bandwidth()]).padding(0.1);
-  const scale = (v: number) => (o.kind === 'fraction' ? v * 100 : v);
+  const scale = (v: number) => displayValue(v, o.kind);
   const top =
     max([
       ...rows.map((r) => scale(Math.max(r.stat.mean, r.stat.ci95[1] ?? r.stat.mean, rangeOf(r.stat)?.[1] ?? r.stat.mean))),
@@ -120,9 +120,7 @@ export function barChart(container: HTMLElement, all: BarRow[], o: BarOptions): 
     .call(
       axisBottom(x)
         .ticks(5)
-        .tickFormat((t) =>
-          formatValue(Number(t) / (o.kind === 'fraction' ? 100 : 1), o.kind, tickDecimals(x.domain()[0], x.domain()[1], 5)),
-        ),
+        .tickFormat((t) => formatValue(storedValue(Number(t), o.kind), o.kind, tickDecimals(x.domain()[0], x.domain()[1], 5))),
     );
   for (const ref of o.refs ?? []) {
     const g = f.plot.append('g').attr('class', 'ref').attr('data-value', ref.value);

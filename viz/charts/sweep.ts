@@ -8,7 +8,7 @@ import { area, axisBottom, axisLeft, line, max, min, scaleLinear, select } from 
 import type { SweepPoint } from '../data.js';
 import { formatPlain, formatValue, statDecimals } from '../format.js';
 import { rangeOf } from '../labels.js';
-import { kpiInfo, type Stat } from '../../results/index.js';
+import { kpiInfo, displayValue, type Stat } from '../../results/index.js';
 import { axisTitles, frame, legend } from './frame.js';
 import { dataTable } from './table.js';
 
@@ -21,7 +21,7 @@ export interface SweepOptions {
 
 export function sweepChart(container: HTMLElement, kpi: string, points: SweepPoint[], o: SweepOptions): void {
   const info = kpiInfo(kpi);
-  const scale = (v: number) => (info.kind === 'fraction' ? v * 100 : v);
+  const scale = (v: number) => displayValue(v, info.kind);
   const f = frame(container, {
     id: `sweep-${kpi}`,
     kind: 'sweep',

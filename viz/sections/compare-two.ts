@@ -4,7 +4,7 @@
  * baseline, or from the two strategies' own intervals when neither is the baseline).
  */
 import { select } from 'd3';
-import { type Results, shownHeadlineKpis, kpiInfo } from '../../results/index.js';
+import { type Results, shownHeadlineKpis, kpiInfo, displayValue } from '../../results/index.js';
 import { BASELINE, strategyNames } from '../data.js';
 import { rankedFindings } from '../findings.js';
 import { formatPlain, formatStat, formatValue, statDecimals } from '../format.js';
@@ -62,9 +62,12 @@ export function compareTwoSection(root: HTMLElement, r: Results): void {
       tr.append('td').text(formatStat(r.strategies[y].kpis[kpi], info.kind));
       const dec = statDecimals(d.diff, info.kind);
       const value =
-        info.kind === 'fraction' ? `${formatPlain(d.diff.mean * 100, dec, true)} points` : formatValue(d.diff.mean, info.kind, dec, true);
+        info.kind === 'fraction'
+          ? `${formatPlain(displayValue(d.diff.mean, 'fraction'), dec, true)} points`
+          : formatValue(d.diff.mean, info.kind, dec, true);
       const [lo, hi] = d.diff.ci95;
-      const fmt = (v: number) => (info.kind === 'fraction' ? formatPlain(v * 100, dec, true) : formatValue(v, info.kind, dec, true));
+      const fmt = (v: number) =>
+        info.kind === 'fraction' ? formatPlain(displayValue(v, 'fraction'), dec, true) : formatValue(v, info.kind, dec, true);
       tr.append('td').text(lo === null || hi === null ? value : `${value} (${fmt(lo)} to ${fmt(hi)})`);
       tr.append('td').attr('data-verdict', d.verdict).text(VERDICT_WORDS[d.verdict]);
     }
