@@ -11,21 +11,48 @@ import { progressView } from '../progress.js';
 import { baseInputs, checkDistinctPaths, checkFileOutputs } from '../output-paths.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import type { SensitivityFile } from '../../sensitivity/index.js';
+import { kpiInfo, displayValue, type KpiKind, type Stat } from '../../results/index.js';
+import { formatPlain, formatValue, statDecimals } from '../../viz/index.js';
 
-const num = (v: number | null) =>
-  v === null ? '–' : Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString();
+/** A change in a KPI as the report shows it: signed, on the shown scale, shares in percentage points. */
+function change(s: Stat, kind: KpiKind): string {
+  if (s.mean === null || !Number.isFinite(s.mean)) return '–';
+  const d = statDecimals(s, kind);
+  const one = (v: number | null) =>
+    v === null ? '–' : kind === 'fraction' ? formatPlain(displayValue(v, kind), d, true) : formatValue(v, kind, d, true);
+  const [lo, hi] = s.ci95;
+  // Rounding noise on both sides (a KPI at its ceiling in every run) is no change, not "0.000".
+  if ([s.mean, lo, hi].every((v) => v === null || Number(displayValue(v, kind).toFixed(d)) === 0)) return 'no change';
+  return lo === null || hi === null ? one(s.mean) : `${one(s.mean)} (${one(lo)} to ${one(hi)})`;
+}
 
+/** An input's value as the scenario gives it: whole numbers plainly, others to three figures. */
+const level = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
+
+/** A correlation, or a dash where none could be computed (null in the file, NaN in memory). */
+const corr = (v: number | null) => (v !== null && Number.isFinite(v) ? formatPlain(v, 2) : '–');
+
+/**
+ * The terminal summary: per headline KPI, named and in the units the report uses, each input's
+ * change at its low and high against every input at its centre, then the rank correlations.
+ */
 export function formatSensitivity(f: SensitivityFile): string {
   const lines: string[] = [`${f.inputs.length} inputs, ${f.replications} replications per configuration (common random numbers).`];
+  const inputOf = new Map(f.inputs.map((i) => [i.param, i]));
+  const width = Math.max(...f.inputs.map((i) => i.param.length), 5) + 2;
   for (const [kpi, rows] of Object.entries(f.one_at_a_time)) {
-    lines.push('', `${kpi}: change from every input at its centre (95% CI)`);
+    const info = kpiInfo(kpi);
+    const unit = info.kind === 'fraction' ? 'percentage points' : info.unit;
+    lines.push('', `${info.label}: change in ${unit} from every input at its centre (95% CI)`);
     for (const r of rows) {
+      const i = inputOf.get(r.param);
+      const at = (v: number | undefined) => (v === undefined ? '' : ` at ${level(v)}${i?.unit ? ` ${i.unit}` : ''}`);
       lines.push(
-        `  ${r.param.padEnd(24)} low ${num(r.low.mean)} (${num(r.low.ci95[0])} to ${num(r.low.ci95[1])})   high ${num(r.high.mean)} (${num(r.high.ci95[0])} to ${num(r.high.ci95[1])})`,
+        `  ${r.param.padEnd(width)}low${at(i?.low)}: ${change(r.low, info.kind)}   high${at(i?.high)}: ${change(r.high, info.kind)}`,
       );
     }
     const g = f.global?.[kpi];
-    if (g) lines.push(`  PRCC from the draws: ${g.inputs.map((i) => `${i.input} ${i.prcc.toFixed(2)}`).join(', ')}`);
+    if (g) lines.push(`  rank correlation with the draws (PRCC): ${g.inputs.map((x) => `${x.input} ${corr(x.prcc)}`).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -18,7 +18,7 @@ describe('caresim sensitivity FILE', () => {
     expect(f.inputs.map((i: { param: string }) => i.param)).toEqual(['demand', 'unused', 'beds']);
     expect(f.one_at_a_time.cost_per_day[0].param).toBe('demand');
     expect(f.global.cost_per_day.n).toBe(12);
-    expect(r.stdout).toContain('cost_per_day: change from every input at its centre (95% CI)');
+    expect(r.stdout).toContain('Cost of care: change in £ a day from every input at its centre (95% CI)');
   });
 
   it('caresim sensitivity FILE exits 2 for a bad --vary and for a scenario with nothing to vary', () => {
