@@ -237,9 +237,35 @@ export function isPriced(r: Pick<Results, 'strategies'>): boolean {
   return Object.values(r.strategies).some((s) => s.kpis.recurrent_cost_per_year != null);
 }
 
-/** The headline KPIs a run answers for a reader: the cost a day only where the model prices anything. */
+/** Two values equal but for the last bits of their floating-point sums. */
+const sameNumber = (a: number | null | undefined, b: number | null | undefined) =>
+  a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+
+/**
+ * Whether the patients in the ED waiting for a bed are, in every strategy, the patients waiting
+ * for an acute bed: every acute admission comes through the ED and waits there, so the two KPIs
+ * are one number from two sums. Shown twice, they read as two groups of patients.
+ */
+export function edWaitIsAcuteWait(r: Pick<Results, 'strategies'>): boolean {
+  const all = Object.values(r.strategies);
+  return (
+    all.length > 0 &&
+    all.every(({ kpis: { acute_waiting_mean: a, ed_waiting_for_bed_mean: e } }) => {
+      if (!a || !e || a.mean === null) return false;
+      return sameNumber(a.mean, e.mean) && sameNumber(a.sd, e.sd) && sameNumber(a.ci95[0], e.ci95[0]) && sameNumber(a.ci95[1], e.ci95[1]);
+    })
+  );
+}
+
+/**
+ * The headline KPIs a run answers for a reader: the cost a day only where the model prices
+ * anything, and the ED's patients waiting for a bed only where they are not the same patients
+ * as those waiting for an acute bed (the results file keeps both).
+ */
 export function shownHeadlineKpis(r: Pick<Results, 'strategies'>): HeadlineKpi[] {
-  return isPriced(r) ? [...HEADLINE_KPIS] : HEADLINE_KPIS.filter((k) => k !== 'cost_per_day');
+  const priced = isPriced(r),
+    same = edWaitIsAcuteWait(r);
+  return HEADLINE_KPIS.filter((k) => (k !== 'cost_per_day' || priced) && (k !== 'ed_waiting_for_bed_mean' || !same));
 }
 
 /**

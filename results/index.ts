@@ -22,7 +22,15 @@ export type {
   Flow,
 } from './format.js';
 export { FlowFold, STOCK_START, STOCK_END } from './flow-fold.js';
-export { RESULTS_FORMAT, HEADLINE_KPIS, ECONOMIC_KPIS, isPriced, shownHeadlineKpis, type HeadlineKpi } from './format.js';
+export {
+  RESULTS_FORMAT,
+  HEADLINE_KPIS,
+  ECONOMIC_KPIS,
+  isPriced,
+  shownHeadlineKpis,
+  edWaitIsAcuteWait,
+  type HeadlineKpi,
+} from './format.js';
 export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from '../engine/index.js';
 export type { UnitMetricName, UnitMetrics, SystemKpiName, CoreKpiName, SystemKpis } from '../engine/index.js';
 export { summarise, summariseFolds, summariseStrategy, pairedDifferences, foldOf, foldWarmupAid, warmupAid } from './summarise.js';

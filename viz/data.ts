@@ -11,6 +11,7 @@ import {
   HEADLINE_KPIS,
   isPriced,
   shownHeadlineKpis,
+  edWaitIsAcuteWait,
 } from '../results/index.js';
 import { hasMean } from './format.js';
 import { own } from '../engine/index.js';
@@ -43,9 +44,12 @@ export interface CardRow {
 export function headlineCards(r: Results): CardRow[] {
   const rows: CardRow[] = [];
   const priced = isPriced(r);
+  const same = edWaitIsAcuteWait(r);
   for (const strategy of strategyNames(r)) {
     const s = r.strategies[strategy];
     for (const kpi of HEADLINE_KPIS) {
+      // The ED's patients waiting for a bed, where they are those waiting for an acute bed: one card.
+      if (kpi === 'ed_waiting_for_bed_mean' && same) continue;
       // A model that prices nothing has a cost of 0 a day: "not modelled", never £0.
       const shown = kpi !== 'cost_per_day' || priced;
       rows.push({

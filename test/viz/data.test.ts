@@ -39,6 +39,14 @@ describe('headlineCards(results)', () => {
     }
     expect(cards.filter((c) => c.avoided).map((c) => c.kpi)).toEqual(strategyNames(r).map(() => 'admissions_per_day'));
   });
+  it('has one card, not two, where the ED patients waiting for a bed are those waiting for an acute bed', () => {
+    const same = structuredClone(r);
+    for (const s of Object.values(same.strategies)) s.kpis.ed_waiting_for_bed_mean = structuredClone(s.kpis.acute_waiting_mean);
+    const cards = headlineCards(same);
+    expect(cards).toHaveLength((HEADLINE_KPIS.length - 1) * strategyNames(r).length);
+    expect(cards.some((c) => c.kpi === 'ed_waiting_for_bed_mean')).toBe(false);
+    expect(cards.filter((c) => c.kpi === 'acute_waiting_mean')).toHaveLength(strategyNames(r).length);
+  });
   it('keeps a KPI the model cannot answer as an empty card', () => {
     const ucr = headlineCards(noUcr).filter((c) => c.kpi === 'ucr_within_2h');
     expect(ucr).toHaveLength(2);
