@@ -10,7 +10,7 @@ export const ID_BITS = 24;
 export const ID_MASK = (1 << ID_BITS) - 1;
 
 /** Event kinds. */
-export const EV_ARRIVAL = 0,
+export const EV_ARRIVAL = 0, // a source's arrival: kept beside the heap (sources.ts), the kind number stays reserved
   EV_SERVICE_END = 1,
   EV_HANDOFF_END = 2,
   EV_DISCHARGE = 3,

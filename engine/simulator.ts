@@ -8,7 +8,6 @@ import { SimState } from './sim-state.js';
 import {
   eventPayload,
   eventKind,
-  EV_ARRIVAL,
   EV_SERVICE_END,
   EV_HANDOFF_END,
   EV_DISCHARGE,
@@ -72,11 +71,21 @@ function run(s: SimState): void {
  */
 function runDay(s: SimState): boolean {
   const q = s.q,
-    end = s.end;
+    end = s.end,
+    sources = s.sources;
   for (;;) {
-    // The midnight first when it is due before the heap's next event; before() breaks a tie of times.
+    // Three candidates: a source's pending arrival, the midnight and the heap's next event, in
+    // (time, key) order; before() breaks a tie of times with the heap.
     const next = q.peekTime(),
-      dayAt = s.dayAt;
+      dayAt = s.dayAt,
+      i = sources.first,
+      at = i < 0 ? Infinity : sources.at[i];
+    if (at <= next && at <= dayAt && at < end && (at < next || q.before(at, sources.key[i])) && (at < dayAt || sources.key[i] < s.dayKey)) {
+      s.now = at;
+      s.events++;
+      onArrival(s, i);
+      continue;
+    }
     if (dayAt <= next && dayAt < end && (dayAt < next || q.before(dayAt, s.dayKey))) {
       s.now = dayAt;
       s.events++;
@@ -90,9 +99,6 @@ function runDay(s: SimState): boolean {
     const payload = q.topPayload,
       id = payload & ID_MASK;
     switch (eventKind(payload)) {
-      case EV_ARRIVAL:
-        onArrival(s, id, q.topTag);
-        break;
       case EV_SERVICE_END:
         serviceEnd(s, id);
         break;

@@ -1,6 +1,6 @@
 /**
  * The arrival sources of one replication as columns: rates, how each generates arrivals,
- * the candidate tokens that let a rate change replace a pending arrival, timetable positions
+ * each source's pending arrival (replaced in place by a rate change), timetable positions
  * and the random streams.
  */
 import { makeStream, type Stream } from './random.js';
@@ -20,8 +20,15 @@ export class SourceColumns {
   readonly cohort: Int32Array;
   /** The rate candidates are drawn at (the maximum over the current day). */
   readonly max: Float64Array;
-  /** Bumped when a rate change replaces the pending candidate, which then goes stale. */
-  readonly token: Int32Array;
+  /**
+   * The pending arrival of each source, kept beside the heap rather than in it (see
+   * simulator.ts): its time (Infinity when none) and the queue key reserved when it was drawn,
+   * so it leaves in exactly the (time, priority, insertion) order the heap would give it.
+   * A rate change replaces it in place. `first`: the source whose arrival is earliest, -1 if none.
+   */
+  readonly at: Float64Array;
+  readonly key: Float64Array;
+  first = -1;
   /** Timetables: next index into `times`, and the start of the current period. */
   readonly next: Int32Array;
   readonly base: Float64Array;
@@ -37,7 +44,8 @@ export class SourceColumns {
     this.mode = Uint8Array.from(sources, (s) => (s.timetable ? TIMETABLE : s.profile || (s.seasonal && model.season) ? THINNED : POISSON));
     this.cohort = Int32Array.from(sources, (s) => s.cohort);
     this.max = new Float64Array(S);
-    this.token = new Int32Array(S);
+    this.at = new Float64Array(S).fill(Infinity);
+    this.key = new Float64Array(S);
     this.next = new Int32Array(S);
     this.base = new Float64Array(S);
     this.rng = sources.map((s) => makeStream(seed, rep, `arrivals:${s.name}`));

@@ -7,7 +7,7 @@
  * Isomorphic and free of I/O.
  */
 import type { Results, Stat } from './format.js';
-import { HEADLINE_KPIS } from './format.js';
+import { shownHeadlineKpis } from './format.js';
 import { tQuantileUpper } from './appraisal/index.js';
 
 /** Why two results files cannot be compared; the CLI prints the message and exits 2. */
@@ -79,12 +79,12 @@ export function welch(a: Stat, b: Stat): DiffRow['difference'] {
   return { mean, ci95: [mean - half, mean + half], df };
 }
 
-function row(strategy: string, scope: string, metric: string, a: Stat, b: Stat): DiffRow {
+function row(strategy: string, scope: string, metric: string, a: Stat, b: Stat, shown: ReadonlySet<string>): DiffRow {
   return {
     strategy,
     scope,
     metric,
-    headline: scope === 'system' && (HEADLINE_KPIS as readonly string[]).includes(metric),
+    headline: scope === 'system' && shown.has(metric),
     a: side(a),
     b: side(b),
     difference: welch(a, b),
@@ -142,19 +142,22 @@ export function diffResults(a: Results, b: Results, files: { a?: string; b?: str
   const common = Object.keys(a.strategies).filter((s) => s in b.strategies);
   const notes = checkComparable(a, b, common);
   const rows: DiffRow[] = [];
+  // The headline KPIs either run shows its reader (one of two equal waiting-for-a-bed KPIs, the
+  // cost only where priced): the terminal table lists these.
+  const shown = new Set<string>([...shownHeadlineKpis(a), ...shownHeadlineKpis(b)]);
   for (const s of common) {
     const sa = a.strategies[s],
       sb = b.strategies[s];
     for (const [k, st] of Object.entries(sa.kpis)) {
       const other = (sb.kpis as Record<string, Stat | undefined>)[k];
-      if (st && other) rows.push(row(s, 'system', k, st, other));
+      if (st && other) rows.push(row(s, 'system', k, st, other, shown));
     }
     for (const [u, metrics] of Object.entries(sa.units)) {
       const om = sb.units[u] as Record<string, Stat | undefined> | undefined;
       if (!om) continue;
       for (const [m, st] of Object.entries(metrics)) {
         const other = om[m];
-        if (st && other) rows.push(row(s, u, m, st, other));
+        if (st && other) rows.push(row(s, u, m, st, other, shown));
       }
     }
   }

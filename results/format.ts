@@ -248,13 +248,13 @@ const sameNumber = (a: number | null | undefined, b: number | null | undefined) 
  */
 export function edWaitIsAcuteWait(r: Pick<Results, 'strategies'>): boolean {
   const all = Object.values(r.strategies);
-  return (
-    all.length > 0 &&
-    all.every(({ kpis: { acute_waiting_mean: a, ed_waiting_for_bed_mean: e } }) => {
-      if (!a || !e || a.mean === null) return false;
-      return sameNumber(a.mean, e.mean) && sameNumber(a.sd, e.sd) && sameNumber(a.ci95[0], e.ci95[0]) && sameNumber(a.ci95[1], e.ci95[1]);
-    })
-  );
+  return all.length > 0 && all.every(({ kpis: { acute_waiting_mean: a, ed_waiting_for_bed_mean: e } }) => sameStat(a, e));
+}
+
+/** Two Stats of one quantity: mean, spread and CI equal but for the last bits of their sums. */
+export function sameStat(a: Stat | undefined, b: Stat | undefined): boolean {
+  if (!a || !b || a.mean === null) return false;
+  return sameNumber(a.mean, b.mean) && sameNumber(a.sd, b.sd) && sameNumber(a.ci95[0], b.ci95[0]) && sameNumber(a.ci95[1], b.ci95[1]);
 }
 
 /**
@@ -275,3 +275,26 @@ export function shownHeadlineKpis(r: Pick<Results, 'strategies'>): HeadlineKpi[]
  * The terminal and the report show these, from `differences`.
  */
 export const ECONOMIC_KPIS = ['recurrent_cost_per_year', 'one_off_cost', ...PAIRED_KPIS] as const;
+
+/**
+ * The KPIs of the one-at-a-time analysis a reader is shown: not the ED's patients waiting for a
+ * bed where, input by input, they are the patients waiting for an acute bed (one number, shown
+ * once), nor a cost that is exactly zero for every input (a model that prices nothing).
+ */
+export function shownSensitivityKpis(f: { one_at_a_time: Record<string, { param: string; low: Stat; high: Stat }[]> }): string[] {
+  const oat = f.one_at_a_time;
+  const same = (x: string, y: string) =>
+    oat[x] !== undefined &&
+    oat[y] !== undefined &&
+    oat[x].length === oat[y].length &&
+    oat[x].every((r) => {
+      const o = oat[y].find((q) => q.param === r.param);
+      return o !== undefined && sameStat(r.low, o.low) && sameStat(r.high, o.high);
+    });
+  const zero = (s: Stat) => s.mean === 0 && s.ci95[0] === 0 && s.ci95[1] === 0;
+  return Object.keys(oat).filter(
+    (k) =>
+      !(k === 'ed_waiting_for_bed_mean' && same(k, 'acute_waiting_mean')) &&
+      !(k === 'cost_per_day' && oat[k].every((r) => zero(r.low) && zero(r.high))),
+  );
+}

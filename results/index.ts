@@ -29,6 +29,8 @@ export {
   isPriced,
   shownHeadlineKpis,
   edWaitIsAcuteWait,
+  sameStat,
+  shownSensitivityKpis,
   type HeadlineKpi,
 } from './format.js';
 export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from '../engine/index.js';

@@ -32,7 +32,7 @@ export const TOP_KEYS: Record<string, KeySpec> = {
       keys: {
         horizon: { doc: 'Length of the measured period.', shape: v('duration'), required: true, example: '365 days' },
         warmup: {
-          doc: 'Time simulated before the measured period and left out of every result.',
+          doc: 'Time simulated before the measured period and left out of every result; rounded up to whole days (`3 months`, 91.25 days, runs 92), so every simulated day runs midnight to midnight under the calendar date it is shown with.',
           shape: v('duration'),
           default: '0 days',
           example: '90 days',

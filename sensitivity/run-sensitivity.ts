@@ -103,19 +103,23 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
     if (!pv) throw new SensitivityError(`--vary ${param}: there is no param \`${param}\` with a single value`);
     if (v.uncertain.some((u) => u.name === param))
       throw new SensitivityError(`--vary ${param}: the param is uncertain already; its low and high come from its distribution`);
+    // Two shares for one param would run twice under one name, and the file keep one of them.
+    if (inputs.some((i) => i.param === param)) throw new SensitivityError(`--vary ${param}: given twice; give each param once`);
     const scale = scaleOf(pv.t, v.ratePer(param));
     const c = pv.n * DAY ** -pv.t * scale.factor;
     // A whole number (beds, packages) stays whole: capacities must be.
     const round = (x: number) => (pv.t === 0 && Number.isInteger(c) ? Math.round(x) : x);
-    inputs.push({
-      param,
-      source: 'listed',
-      low: round(c * (1 - share)),
-      centre: c,
-      high: round(c * (1 + share)),
-      unit: unitOf(scale),
-      scale,
-    });
+    const low = round(c * (1 - share)),
+      high = round(c * (1 + share));
+    // An end the rounding puts back on the centre would read as an input with no effect.
+    if (low === c || high === c) {
+      const why =
+        c === 0
+          ? `${param} is 0, which no share moves`
+          : `${param} is ${c}, a whole number that stays whole, so ${low === c ? 'the low' : 'the high'} end would be ${c} itself; give a share above ${+(50 / Math.abs(c)).toFixed(2)}%`;
+      throw new SensitivityError(`--vary ${param}=${+(share * 100).toFixed(6)}%: ${why}`);
+    }
+    inputs.push({ param, source: 'listed', low, centre: c, high, unit: unitOf(scale), scale });
   }
   if (inputs.length === 0)
     throw new SensitivityError(`${sc.file} has no uncertain params: give params to move with --vary NAME=PCT (e.g. --vary p2_beds=10%)`);

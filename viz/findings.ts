@@ -5,7 +5,7 @@
  */
 import { type Results, type Stat, HEADLINE_KPIS, kpiInfo } from '../results/index.js';
 import { BASELINE, mainStrategies } from './data.js';
-import { displayValue, formatValue, hasMean, statDecimals, verdictOf } from './format.js';
+import { displayValue, formatValue, hasMean, inSentence, statDecimals, verdictOf } from './format.js';
 
 export const VERDICT_ORDER = ['better', 'trade-off', 'no clear difference', 'worse'] as const;
 export type SummaryVerdict = (typeof VERDICT_ORDER)[number];
@@ -87,7 +87,7 @@ export function movedMost(r: Results, strategy: string): { kpi: string; diff: St
 /** "frees about 91 beds a day held by people ready to leave (86–96)": the amount and CI as sizes of the move. */
 export function phrase(kpi: string, diff: Stat & { mean: number }): string {
   const info = kpiInfo(kpi);
-  const [down, up] = PHRASES[kpi] ?? [`lowers ${info.label.toLowerCase()} by about #`, `raises ${info.label.toLowerCase()} by about #`];
+  const [down, up] = PHRASES[kpi] ?? [`lowers ${inSentence(info.label)} by about #`, `raises ${inSentence(info.label)} by about #`];
   const fall = diff.mean < 0;
   const size = (x: number) => (fall ? -x : x);
   const d = statDecimals(diff, info.kind);

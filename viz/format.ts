@@ -193,3 +193,24 @@ export function displayedResolution(text: string): number {
   const digits = (text.split('.')[1] ?? '').replace(/[^0-9]/g, '').length;
   return 0.5 * 10 ** -digits * (text.trim().endsWith('m') ? 1e6 : 1);
 }
+
+/**
+ * A label inside a sentence: its first letter lower case, unless the first word is an acronym
+ * (ED, UCR, G&A), which keeps its capitals.
+ */
+export function inSentence(label: string): string {
+  const first = label.split(' ')[0];
+  return first.length > 1 && first === first.toUpperCase() ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/**
+ * A measure's name as a table's row or column header, with the unit its figures do not carry
+ * themselves: durations (hours in the ED, days elsewhere) and, for differences of shares,
+ * percentage points (a figure "−7.8" next to shares is points, not a relative change).
+ */
+export function measureLabel(kpi: string, difference = false): string {
+  const info = kpiInfo(kpi);
+  if (info.kind === 'hours' || info.kind === 'days') return `${info.label} (${info.kind})`;
+  if (info.kind === 'fraction' && difference) return `${info.label} (percentage points)`;
+  return info.label;
+}

@@ -12,4 +12,4 @@ export { sensitivityHtml } from './sensitivity-html.js';
 export { readAttachments } from './attachment-file.js';
 export type { Attachments } from './attachments.js';
 export { economicHeading, economicRows, type EconomicRow, type EconomicCell } from './economics.js';
-export { formatPlain, formatValue, statDecimals } from './format.js';
+export { formatPlain, formatValue, inMillions, statDecimals } from './format.js';

@@ -5,8 +5,9 @@
  * SVG, with plain labels: the KPI's name from the KPI table, the input as the scenario names it.
  */
 import type { SensitivityFile } from '../sensitivity/index.js';
-import { kpiInfo, displayValue } from '../results/index.js';
+import { kpiInfo, displayValue, shownSensitivityKpis } from '../results/index.js';
 import { escapeHtml, pageHead } from './html.js';
+import { formatPlain, inSentence, MINUS } from './format.js';
 import { tornadoSvg, type TornadoRow } from './charts/tornado.js';
 
 export const SENSITIVITY_STYLES = `
@@ -19,7 +20,9 @@ figure.chart-tornado svg { width: 100%; height: auto; }
 const f2 = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(2) : '–');
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
-const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
+/** A value or tick: three figures, a true minus, and rounding noise (a KPI at its ceiling in every run) as 0. */
+const fmt = (v: number) =>
+  Math.abs(v) < 1e-9 ? '0' : Math.abs(v) >= 100 ? formatPlain(v, 0) : (v < 0 ? MINUS : '') + Number(Math.abs(v).toPrecision(3)).toString();
 
 /**
  * The tornadoes of a sensitivity file without a page around them, one block per headline KPI.
@@ -27,8 +30,9 @@ const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('e
  */
 export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
   const unitOf = Object.fromEntries(f.inputs.map((i) => [i.param, i]));
-  return Object.entries(f.one_at_a_time)
-    .map(([kpi, rows]) => {
+  return shownSensitivityKpis(f)
+    .map((kpi) => {
+      const rows = f.one_at_a_time[kpi];
       const info = kpiInfo(kpi);
       const scale = displayValue(1, info.kind);
       const oat: TornadoRow[] = rows.map((r) => {
@@ -79,7 +83,7 @@ export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
           : `<p class="not-varied">${escapeHtml(info.label)} did not vary between the ${g.n} replications of the scenario as written, so no input can be correlated with it; its partial rank correlations are left out.</p>`;
       return `<section class="sens-kpi" data-kpi="${escapeHtml(kpi)}">
 <h${h}>${escapeHtml(info.label)}</h${h}>
-<figure class="chart chart-tornado">${tornadoSvg(oat, { id: `oat-${kpi}`, title: `${info.label}: change when one input moves`, axis: `Change in ${info.label.toLowerCase()} (${info.unit}${info.kind === 'fraction' ? ', points' : ''})`, format: fmt })}
+<figure class="chart chart-tornado">${tornadoSvg(oat, { id: `oat-${kpi}`, title: `${info.label}: change when one input moves`, axis: `Change in ${inSentence(info.label)} (${info.unit}${info.kind === 'fraction' ? ', points' : ''})`, format: fmt })}
 <figcaption class="key"><span style="background:#1f6fb2"></span>input at its low value<span style="background:#d3721c"></span>input at its high value; lines: 95% CIs of the paired differences over ${f.replications} replications.</figcaption></figure>
 ${globalPart}
 </section>`;

@@ -11,15 +11,17 @@ import { progressView } from '../progress.js';
 import { baseInputs, checkDistinctPaths, checkFileOutputs } from '../output-paths.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import type { SensitivityFile } from '../../sensitivity/index.js';
-import { kpiInfo, displayValue, type KpiKind, type Stat } from '../../results/index.js';
-import { formatPlain, formatValue, statDecimals } from '../../viz/index.js';
+import { kpiInfo, displayValue, shownSensitivityKpis, type KpiKind, type Stat } from '../../results/index.js';
+import { formatPlain, formatValue, inMillions, statDecimals } from '../../viz/index.js';
 
 /** A change in a KPI as the report shows it: signed, on the shown scale, shares in percentage points. */
 function change(s: Stat, kind: KpiKind): string {
   if (s.mean === null || !Number.isFinite(s.mean)) return '–';
   const d = statDecimals(s, kind);
+  // Money keeps one scale for the change and its CI (all in millions or none), as on the cards.
+  const millions = kind === 'money' ? inMillions(s) : undefined;
   const one = (v: number | null) =>
-    v === null ? '–' : kind === 'fraction' ? formatPlain(displayValue(v, kind), d, true) : formatValue(v, kind, d, true);
+    v === null ? '–' : kind === 'fraction' ? formatPlain(displayValue(v, kind), d, true) : formatValue(v, kind, d, true, millions);
   const [lo, hi] = s.ci95;
   // Rounding noise on both sides (a KPI at its ceiling in every run) is no change, not "0.000".
   if ([s.mean, lo, hi].every((v) => v === null || Number(displayValue(v, kind).toFixed(d)) === 0)) return 'no change';
@@ -40,8 +42,9 @@ export function formatSensitivity(f: SensitivityFile): string {
   const lines: string[] = [`${f.inputs.length} inputs, ${f.replications} replications per configuration (common random numbers).`];
   const inputOf = new Map(f.inputs.map((i) => [i.param, i]));
   const width = Math.max(...f.inputs.map((i) => i.param.length), 5) + 2;
-  for (const [kpi, rows] of Object.entries(f.one_at_a_time)) {
-    const info = kpiInfo(kpi);
+  for (const kpi of shownSensitivityKpis(f)) {
+    const rows = f.one_at_a_time[kpi],
+      info = kpiInfo(kpi);
     const unit = info.kind === 'fraction' ? 'percentage points' : info.unit;
     lines.push('', `${info.label}: change in ${unit} from every input at its centre (95% CI)`);
     for (const r of rows) {

@@ -126,7 +126,7 @@ describe('staff groups via loadScenarioText(text, file)', () => {
   });
 
   it('analyseScenario(understaffed in the baseline and in strategies with other places or no share) warns each, dated on the calendar, with a hint that fits', () => {
-    // A warm-up of 20.5 days: the run's days go from noon to noon, so the worst time is not a midnight.
+    // A warm-up of 20.5 days, rounded up to 21: the run's days are the calendar's, midnight to midnight.
     const text = `
 caresim: 1
 time: { horizon: 120 days, warmup: 20.5 days, start: 2027-01-04 }
@@ -146,10 +146,9 @@ strategies:
       ['16', ' in strategy `more-beds`'],
       ['15', ' in strategy `no-share`'],
     ]);
-    // The shift ends at 18:00 on the calendar: 2 on shift from then (the clock of the run's start would say 06:00).
-    expect(d[0].message).toContain(
-      `at worst ${Number(((budget * 2) / ((10 * 6 + 14 * 2) / 24)).toPrecision(4))} of 15 (from 2027-01-04 18:00)`,
-    );
+    // The measured period opens at midnight on Monday 2027-01-04 with 2 on shift until 08:00: the worst
+    // is from its first moment (half a day later, 18:00, when the warm-up was not rounded).
+    expect(d[0].message).toContain(`at worst ${Number(((budget * 2) / ((10 * 6 + 14 * 2) / 24)).toPrecision(4))} of 15 (from 2027-01-04)`);
     expect(d[2].hint).toBe("this unit has a `share` of 0% of the group: give it a share of the group's time");
     const off = understaffed(
       FIXED.replace('  therapists: { establishment: 12, absence: 5% }', '  therapists: { establishment: 12, leave: 60%, absence: 50% }'),

@@ -70,4 +70,21 @@ describe('runSensitivity(scenario, opts)', () => {
     const cost = s.one_at_a_time.cost_per_day.find((x) => x.param === 'bed_cost')!;
     expect(cost.high.mean! / cost.low.mean!).toBeCloseTo(-1, 9);
   });
+
+  it('runSensitivity refuses a param listed twice, and a share the rounding of a whole number would undo', async () => {
+    const twice = [
+      { param: 'beds', share: 0.1 },
+      { param: 'beds', share: 0.2 },
+    ];
+    await expect(runSensitivity(load(), { reps: 3, workers: 0, vary: twice })).rejects.toThrow(
+      '--vary beds: given twice; give each param once',
+    );
+    // 9 beds less 5% is 8.55, which rounds back to 9: the low end would not move.
+    await expect(runSensitivity(load(), { reps: 3, workers: 0, vary: [{ param: 'beds', share: 0.05 }] })).rejects.toThrow(
+      '--vary beds=5%: beds is 9, a whole number that stays whole, so the low end would be 9 itself; give a share above 5.56%',
+    );
+    // Just above the bound both ends move: 9 x 0.944 = 8.5 rounds to 8 and 9.5 to 10.
+    const s = await runSensitivity(load(), { reps: 3, workers: 0, vary: [{ param: 'beds', share: 0.0556 }] });
+    expect(s.inputs.find((i) => i.param === 'beds')).toMatchObject({ low: 8, centre: 9, high: 10 });
+  });
 });

@@ -6,6 +6,8 @@ import {
   formatCI,
   formatStat,
   formatValue,
+  inSentence,
+  measureLabel,
   MINUS,
   NOT_MODELLED,
   parseDisplayed,
@@ -135,5 +137,20 @@ describe('a time in the emergency department', () => {
     expect(plainDifference('ed_time_in_department_mean', stat(-0.05, -0.06, -0.04))!.text).toBe(
       `${MINUS}1.2 hours in ED, 95% CI ${MINUS}1.4 to ${MINUS}1.0`,
     );
+  });
+});
+
+describe('inSentence(label) and measureLabel(kpi, difference)', () => {
+  it('lowers the first letter of a label inside a sentence unless its first word is an acronym', () => {
+    expect(inSentence('Patients waiting for an acute bed')).toBe('patients waiting for an acute bed');
+    expect(inSentence('ED attendances a day')).toBe('ED attendances a day');
+    expect(inSentence('G&A bed occupancy (acute)')).toBe('G&A bed occupancy (acute)');
+    expect(inSentence('A share')).toBe('a share');
+  });
+  it('names the unit a table figure does not carry: hours in the ED, percentage points of a difference in shares', () => {
+    expect(measureLabel('ed_time_in_department_mean')).toBe('Time in ED per attendance (hours)');
+    expect(measureLabel('ucr_within_2h', true)).toBe('UCR reached within 2 hours (standard: 70%) (percentage points)');
+    expect(measureLabel('ucr_within_2h')).toBe('UCR reached within 2 hours (standard: 70%)');
+    expect(measureLabel('cost_per_day', true)).toBe(kpiInfo('cost_per_day').label);
   });
 });

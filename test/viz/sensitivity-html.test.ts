@@ -50,4 +50,23 @@ describe('sensitivityBody(file, h)', () => {
     const mem = sensitivityBody(inMemory(f));
     expect(mem).toMatch(/<text class="no-value" data-side="low"/);
   });
+
+  it('sensitivityBody(file) writes rounding noise as 0, never in e-notation, and keeps acronyms in capitals', () => {
+    const f = file();
+    const noise = (mean: number) => ({
+      mean,
+      sd: 1e-12,
+      p10: null,
+      p90: null,
+      n: 4,
+      ci95: [mean - 1e-12, mean + 1e-12] as [number, number],
+    });
+    f.one_at_a_time.acute_occupancy = f.one_at_a_time.acute_occupancy.map((r) => ({ ...r, low: noise(5.4e-15), high: noise(-2.2e-15) }));
+    f.one_at_a_time.ed_attendances_per_day = [{ param: 'demand', low: noise(-1), high: noise(1), swing: 2 }];
+    const body = sensitivityBody(f);
+    // What a reader sees: the text, not the marks' data attributes (which keep the raw value).
+    expect(body.replace(/<[^>]*>/g, ' ')).not.toMatch(/\de-\d/);
+    expect(body).toContain('Change in ED attendances');
+    expect(body).toContain('Change in patients waiting for an acute bed');
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { axisBottom, max, scaleLinear, select } from 'd3';
 import type { DiffRow } from '../data.js';
-import { displayValue, formatPlain, formatValue, statDecimals, tickDecimals, verdictOf } from '../format.js';
+import { displayValue, formatPlain, formatValue, measureLabel, statDecimals, tickDecimals, verdictOf } from '../format.js';
 import { kpiInfo } from '../../results/index.js';
 import { VERDICT_COLOURS } from '../palette.js';
 import { frame } from './frame.js';
@@ -114,8 +114,21 @@ export function compareChart(
     rows.map((r) => {
       const info = kpiInfo(r.kpi),
         d = statDecimals(r.diff, info.kind);
-      const fmt = (x: number | null) => (x === null ? '–' : formatValue(x, info.kind, d, true));
-      return [info.label, sLabel(r.strategy), fmt(r.diff.mean), fmt(r.diff.ci95[0]), fmt(r.diff.ci95[1]), verdictOf(r.kpi, r.diff)];
+      // Shares' differences in plain points, as the header says.
+      const fmt = (x: number | null) =>
+        x === null
+          ? '–'
+          : info.kind === 'fraction'
+            ? formatPlain(displayValue(x, 'fraction'), d, true)
+            : formatValue(x, info.kind, d, true);
+      return [
+        measureLabel(r.kpi, true),
+        sLabel(r.strategy),
+        fmt(r.diff.mean),
+        fmt(r.diff.ci95[0]),
+        fmt(r.diff.ci95[1]),
+        verdictOf(r.kpi, r.diff),
+      ];
     }),
   );
 }

@@ -6,7 +6,7 @@
  */
 import { area, axisBottom, axisLeft, line, max, min, scaleLinear, select } from 'd3';
 import type { SweepPoint } from '../data.js';
-import { formatPlain, formatValue, statDecimals } from '../format.js';
+import { formatPlain, formatValue, measureLabel, statDecimals } from '../format.js';
 import { rangeOf } from '../labels.js';
 import { kpiInfo, displayValue, type Stat } from '../../results/index.js';
 import { axisTitles, frame, legend } from './frame.js';
@@ -132,7 +132,7 @@ export function sweepChart(container: HTMLElement, kpi: string, points: SweepPoi
   ]);
   dataTable(
     f.figure,
-    `${info.label} by ${o.pathLabel}`,
+    `${measureLabel(kpi)} by ${o.pathLabel}`,
     [o.pathLabel, 'Strategy', 'Mean', '95% CI low', '95% CI high', '10th percentile', '90th percentile'],
     all.map((p) => {
       const d = statDecimals(p.stat, info.kind);

@@ -7,7 +7,7 @@ import { select } from 'd3';
 import { type Results, shownHeadlineKpis, kpiInfo, displayValue } from '../../results/index.js';
 import { BASELINE, strategyNames } from '../data.js';
 import { rankedFindings } from '../findings.js';
-import { formatPlain, formatStat, formatValue, statDecimals } from '../format.js';
+import { formatPlain, formatStat, formatValue, measureLabel, statDecimals } from '../format.js';
 import { strategyLabel } from '../labels.js';
 import { pairDifference } from '../pairs.js';
 import { section } from './section.js';
@@ -57,7 +57,7 @@ export function compareTwoSection(root: HTMLElement, r: Results): void {
       if (!d) continue;
       paired &&= d.paired;
       const tr = body.append('tr').attr('data-kpi', kpi).attr('data-diff-mean', d.diff.mean).attr('data-paired', String(d.paired));
-      tr.append('th').attr('scope', 'row').text(info.label);
+      tr.append('th').attr('scope', 'row').text(measureLabel(kpi));
       tr.append('td').text(formatStat(r.strategies[x].kpis[kpi], info.kind));
       tr.append('td').text(formatStat(r.strategies[y].kpis[kpi], info.kind));
       const dec = statDecimals(d.diff, info.kind);

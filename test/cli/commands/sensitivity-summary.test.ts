@@ -16,6 +16,13 @@ const file = (): SensitivityFile => ({
     ed_time_in_department_mean: [{ param: 'frail_crisis', low: stat(-0.01, -0.012, -0.008), high: stat(0.02, 0.018, 0.022), swing: 0.03 }],
     // Rounding noise of a KPI at its ceiling in every run.
     acute_occupancy: [{ param: 'frail_crisis', low: stat(4e-15, -5e-15, 1.3e-14), high: stat(-1e-15, -2e-14, 2e-14), swing: 5e-15 }],
+    // A change near a million a day: the change and its CI on one scale.
+    cost_per_day: [
+      { param: 'frail_crisis', low: stat(-1_057_000, -1_121_000, -994_127), high: stat(900_000, 850_000, 950_000), swing: 2e6 },
+    ],
+    // The same patients as those waiting for an acute bed: shown once.
+    acute_waiting_mean: [{ param: 'frail_crisis', low: stat(-3, -4, -2), high: stat(3, 2, 4), swing: 6 }],
+    ed_waiting_for_bed_mean: [{ param: 'frail_crisis', low: stat(-3, -4, -2), high: stat(3, 2, 4), swing: 6 }],
   },
   global: {
     acute_occupancy: {
@@ -44,5 +51,11 @@ describe('formatSensitivity', () => {
     expect(text).toContain('low at 1.26 per year: no change   high at 1.74 per year: no change');
     expect(text).toContain('rank correlation with the draws (PRCC): frail_crisis –');
     expect(text).not.toMatch(/e-1\d|NaN|null/);
+  });
+
+  it('keeps money on one scale within a change and its CI, and shows one wait where the two are the same patients', () => {
+    expect(text).toContain('low at 1.26 per year: −£1.057m (−£1.121m to −£0.994m)');
+    expect(text).toContain('Patients waiting for an acute bed: change in patients');
+    expect(text).not.toContain('Patients in ED waiting for a bed');
   });
 });
