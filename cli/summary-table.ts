@@ -24,10 +24,12 @@ const heading = (kpi: string) => {
 
 function num(kind: KpiKind, v: number | null, signed = false): string {
   if (v === null) return '–';
-  const sign = signed && v > 0 ? '+' : '';
-  if (kind === 'fraction') return `${sign}${displayValue(v, kind).toFixed(1)}%`;
   v = displayValue(v, kind);
-  const digits = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;
+  const digits = kind === 'fraction' ? 1 : Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;
+  // A value that rounds to zero is 0, without a sign: not "-0.0%".
+  if (Number(v.toFixed(digits)) === 0) v = 0;
+  const sign = signed && v > 0 ? '+' : '';
+  if (kind === 'fraction') return `${sign}${v.toFixed(1)}%`;
   return sign + v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
@@ -88,17 +90,24 @@ export function formatSummary(r: Results, economic: readonly EconomicRow[] = [])
   const out: string[] = [];
   const n = names.length ? Object.values(r.strategies[names[0]].kpis).reduce((m, s) => Math.max(m, s?.n ?? 0), 0) : 0;
   out.push(
-    `${r.scenario.name}: ${n} replications per strategy, ${r.horizon_days} days measured after ${r.warmup_days} days warm-up, seed ${r.seed}`,
+    `${r.scenario.name}: ${n} replication${n === 1 ? '' : 's'} per strategy, ${r.horizon_days} days measured after ${r.warmup_days} days warm-up, seed ${r.seed}`,
   );
   const rows = names.length > 3;
-  out.push(`Means with 95% confidence intervals over replications${rows ? ' (mean ± half-width)' : ''}.\n`);
-  out.push(kpiTable(kpis, names, (n, k) => r.strategies[n].kpis[k], false, rows));
+  out.push(
+    n < 2
+      ? `Means of ${n} replication: a 95% confidence interval needs at least 2.\n`
+      : `Means with 95% confidence intervals over replications${rows ? ' (mean ± half-width)' : ''}.\n`,
+  );
+  // A model without headline KPIs (a single service) has only its units to show.
+  if (kpis.length > 0) out.push(kpiTable(kpis, names, (n, k) => r.strategies[n].kpis[k], false, rows));
   // Models without acute roles (validation models, single services): show the units instead.
-  if (kpis.length < 3) out.push(`\n${unitTable(r, names)}`);
+  if (kpis.length < 3) out.push(`${kpis.length > 0 ? '\n' : ''}${unitTable(r, names)}`);
   const others = Object.keys(r.differences);
   if (others.length > 0) {
-    out.push('\nDifference from baseline (paired, same random numbers), 95% CI:\n');
-    out.push(kpiTable(kpis, others, (n, k) => r.differences[n][k], true, rows));
+    if (kpis.length > 0) {
+      out.push('\nDifference from baseline (paired, same random numbers), 95% CI:\n');
+      out.push(kpiTable(kpis, others, (n, k) => r.differences[n][k], true, rows));
+    }
     out.push(formatVerdicts(r, economic));
   }
   if (r.precision) {

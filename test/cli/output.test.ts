@@ -134,3 +134,34 @@ describe('tableCsv(table)', () => {
     expect(csv.trim().split('\n')).toEqual(['label,value', "'=1+1,-3", "'@SUM(A1),2", "'+x,", 'Acute beds,1.5']);
   });
 });
+
+describe('formatSummary(results of one replication of a single service)', () => {
+  it('says one replication gives no CI, shows no empty KPI table, and writes a difference that rounds to zero without a sign', () => {
+    const service = (c: number) =>
+      buildModel({
+        horizon: 50 * DAY,
+        units: { server: { kind: 'beds', capacity: c, service: exponential(DAY), next: { out: 1 } } },
+        sources: { a: { rate: 0.5 / DAY, to: 'server' } },
+      });
+    const one = summarise([{ name: 'baseline', description: '', set: {}, reps: [simulate(service(1), { seed: 3, replication: 0 })] }], {
+      scenario: { name: 'M/M/1', hash: 'h', assumptions: [] },
+      engineVersion: '0',
+      seed: 3,
+      replications: 1,
+      horizonDays: 50,
+      warmupDays: 0,
+      startDate: '2027-01-04',
+    });
+    const text = formatSummary(one);
+    expect(text).toContain('M/M/1: 1 replication per strategy');
+    expect(text).toContain('Means of 1 replication: a 95% confidence interval needs at least 2.');
+    expect(text).not.toContain('KPI ');
+    expect(text).toMatch(/server utilisation +\d+\.\d%/);
+    // Two strategies with all but no difference in a share: "0.0%", not "-0.0%".
+    const tiny = structuredClone(results);
+    tiny.differences['more, beds'].acute_occupancy = { mean: -1e-5, sd: 1e-5, ci95: [-2e-5, 0], p10: null, p90: null, n: 4 };
+    const diff = formatSummary(tiny);
+    expect(diff).toContain('0.0% (0.0% to 0.0%)');
+    expect(diff).not.toContain('-0.0%');
+  });
+});
