@@ -298,3 +298,11 @@ export function shownSensitivityKpis(f: { one_at_a_time: Record<string, { param:
       !(k === 'cost_per_day' && oat[k].every((r) => zero(r.low) && zero(r.high))),
   );
 }
+
+/**
+ * Whether a global sensitivity's draws are too few to read: a rank regression on k inputs over
+ * n <= k + 1 replications fits any output exactly (r2 = 1, partial correlations of ±1 or none).
+ */
+export function tooFewDraws(g: { n: number; inputs: readonly unknown[] }): boolean {
+  return g.n <= g.inputs.length + 1;
+}

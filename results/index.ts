@@ -31,6 +31,7 @@ export {
   edWaitIsAcuteWait,
   sameStat,
   shownSensitivityKpis,
+  tooFewDraws,
   type HeadlineKpi,
 } from './format.js';
 export { UNIT_METRICS, TEAM_METRICS, SYSTEM_KPIS } from '../engine/index.js';

@@ -5,7 +5,7 @@
  * SVG, with plain labels: the KPI's name from the KPI table, the input as the scenario names it.
  */
 import type { SensitivityFile } from '../sensitivity/index.js';
-import { kpiInfo, displayValue, shownSensitivityKpis } from '../results/index.js';
+import { kpiInfo, displayValue, shownSensitivityKpis, tooFewDraws } from '../results/index.js';
 import { escapeHtml, pageHead } from './html.js';
 import { formatPlain, inSentence, MINUS } from './format.js';
 import { tornadoSvg, type TornadoRow } from './charts/tornado.js';
@@ -51,7 +51,9 @@ export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
       // A KPI that did not vary between the draws has no ranks to correlate (r2 and PRCC are null):
       // it gets a line saying so, not a chart of nothing.
       const g = f.global?.[kpi];
-      const varied = g !== undefined && finite(g.r2);
+      // Ranks of k inputs over n <= k + 1 draws fit any output exactly (r2 = 1, PRCC ±1): no reading.
+      const few = g !== undefined && tooFewDraws(g);
+      const varied = g !== undefined && !few && finite(g.r2);
       const shown = varied ? g.inputs.filter((i) => finite(i.prcc)) : [];
       const flat = varied ? g.inputs.filter((i) => !finite(i.prcc)).map((i) => i.input) : [];
       const prcc = varied
@@ -78,9 +80,11 @@ export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
         : '';
       const globalPart = !g
         ? ''
-        : varied
-          ? `<figure class="chart chart-tornado">${prcc}<figcaption>From the draws of ${g.n} replications of the scenario as written; the inputs together explain ${Math.round(100 * g.r2)}% of the variance of the ranks. Lines: 95% bootstrap intervals.${flat.length ? ` Left out, as no correlation could be computed for ${flat.length === 1 ? 'it' : 'them'}: ${escapeHtml(flat.join(', '))}.` : ''}</figcaption></figure>`
-          : `<p class="not-varied">${escapeHtml(info.label)} did not vary between the ${g.n} replications of the scenario as written, so no input can be correlated with it; its partial rank correlations are left out.</p>`;
+        : few
+          ? `<p class="not-varied">${g.n} replications of the scenario as written are too few to correlate ${g.inputs.length === 1 ? 'its uncertain input' : `its ${g.inputs.length} uncertain inputs`} with ${escapeHtml(inSentence(info.label))}: any ${g.inputs.length + 1} or fewer fit exactly. Run with --reps ${g.inputs.length + 2} or more (many more for intervals that say something).</p>`
+          : varied
+            ? `<figure class="chart chart-tornado">${prcc}<figcaption>From the draws of ${g.n} replications of the scenario as written; the inputs together explain ${Math.round(100 * g.r2)}% of the variance of the ranks. Lines: 95% bootstrap intervals.${flat.length ? ` Left out, as no correlation could be computed for ${flat.length === 1 ? 'it' : 'them'}: ${escapeHtml(flat.join(', '))}.` : ''}</figcaption></figure>`
+            : `<p class="not-varied">${escapeHtml(info.label)} did not vary between the ${g.n} replications of the scenario as written, so no input can be correlated with it; its partial rank correlations are left out.</p>`;
       return `<section class="sens-kpi" data-kpi="${escapeHtml(kpi)}">
 <h${h}>${escapeHtml(info.label)}</h${h}>
 <figure class="chart chart-tornado">${tornadoSvg(oat, { id: `oat-${kpi}`, title: `${info.label}: change when one input moves`, axis: `Change in ${inSentence(info.label)} (${info.unit}${info.kind === 'fraction' ? ', points' : ''})`, format: fmt })}

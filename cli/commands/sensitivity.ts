@@ -11,7 +11,7 @@ import { progressView } from '../progress.js';
 import { baseInputs, checkDistinctPaths, checkFileOutputs } from '../output-paths.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import type { SensitivityFile } from '../../sensitivity/index.js';
-import { kpiInfo, displayValue, shownSensitivityKpis, type KpiKind, type Stat } from '../../results/index.js';
+import { kpiInfo, displayValue, shownSensitivityKpis, tooFewDraws, type KpiKind, type Stat } from '../../results/index.js';
 import { formatPlain, formatValue, inMillions, statDecimals } from '../../viz/index.js';
 
 /** A change in a KPI as the report shows it: signed, on the shown scale, shares in percentage points. */
@@ -39,7 +39,9 @@ const corr = (v: number | null) => (v !== null && Number.isFinite(v) ? formatPla
  * change at its low and high against every input at its centre, then the rank correlations.
  */
 export function formatSensitivity(f: SensitivityFile): string {
-  const lines: string[] = [`${f.inputs.length} inputs, ${f.replications} replications per configuration (common random numbers).`];
+  const lines: string[] = [
+    `${f.inputs.length} input${f.inputs.length === 1 ? '' : 's'}, ${f.replications} replications per configuration (common random numbers).`,
+  ];
   const inputOf = new Map(f.inputs.map((i) => [i.param, i]));
   const width = Math.max(...f.inputs.map((i) => i.param.length), 5) + 2;
   for (const kpi of shownSensitivityKpis(f)) {
@@ -55,7 +57,14 @@ export function formatSensitivity(f: SensitivityFile): string {
       );
     }
     const g = f.global?.[kpi];
-    if (g) lines.push(`  rank correlation with the draws (PRCC): ${g.inputs.map((x) => `${x.input} ${corr(x.prcc)}`).join(', ')}`);
+    if (g && tooFewDraws(g))
+      lines.push(
+        `  rank correlation with the draws: ${g.n} replications are too few for ${g.inputs.length} uncertain input${g.inputs.length === 1 ? '' : 's'} (--reps ${g.inputs.length + 2} or more)`,
+      );
+    else if (g)
+      lines.push(
+        `  rank correlation with the draws of ${g.n} replications (PRCC): ${g.inputs.map((x) => `${x.input} ${corr(x.prcc)}`).join(', ')}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

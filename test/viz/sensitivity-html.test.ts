@@ -69,4 +69,15 @@ describe('sensitivityBody(file, h)', () => {
     expect(body).toContain('Change in ED attendances');
     expect(body).toContain('Change in patients waiting for an acute bed');
   });
+
+  it('sensitivityBody(file) says the draws are too few where a rank regression fits them exactly, and draws no correlations', () => {
+    const f = file();
+    for (const g of Object.values(f.global!)) g.n = g.inputs.length + 1;
+    const s = sections(sensitivityBody(f));
+    expect(s.acute_occupancy).toMatch(
+      /3 replications of the scenario as written are too few to correlate its 2 uncertain inputs with G&amp;A bed occupancy/,
+    );
+    expect(s.acute_occupancy).not.toContain('id="prcc-');
+    expect(s.acute_occupancy).not.toContain('explain');
+  });
 });

@@ -49,7 +49,7 @@ describe('formatSensitivity', () => {
 
   it('says "no change" for rounding noise and a dash for a correlation that could not be computed', () => {
     expect(text).toContain('low at 1.26 per year: no change   high at 1.74 per year: no change');
-    expect(text).toContain('rank correlation with the draws (PRCC): frail_crisis –');
+    expect(text).toContain('rank correlation with the draws of 8 replications (PRCC): frail_crisis –');
     expect(text).not.toMatch(/e-1\d|NaN|null/);
   });
 
@@ -57,5 +57,14 @@ describe('formatSensitivity', () => {
     expect(text).toContain('low at 1.26 per year: −£1.057m (−£1.121m to −£0.994m)');
     expect(text).toContain('Patients waiting for an acute bed: change in patients');
     expect(text).not.toContain('Patients in ED waiting for a bed');
+  });
+
+  it('does not print rank correlations from draws that fit any output exactly', () => {
+    const f = file();
+    f.global!.acute_occupancy.n = 2;
+    expect(formatSensitivity(f)).toContain(
+      'rank correlation with the draws: 2 replications are too few for 1 uncertain input (--reps 3 or more)',
+    );
+    expect(formatSensitivity(f)).toContain('1 input, 8 replications per configuration');
   });
 });
