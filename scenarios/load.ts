@@ -51,6 +51,8 @@ export interface CompiledScenarioWithWarnings extends CompiledScenario {
     uncertain: { name: string; t: number }[];
     /** The time a param that is a rate was written per (`0.3/year`: year, 525,600 minutes), to show it so; undefined: per day. */
     ratePer(name: string): { unit: string; minutes: number } | undefined;
+    /** Whether a plain param was written as a percentage (`50%`, `uniform(6%, 12%)`), to show it so. */
+    writtenAsShare(name: string): boolean;
   };
   /** The `optimise:` section, and the baseline with decision paths set to values (throws ScenarioError). */
   optimise?: { spec: OptimiseSpec; candidate: (values: Record<string, number>, name: string) => CompiledStrategy };
@@ -316,6 +318,10 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
       const node = baseParams ? child(baseParams, name) : undefined;
       const unit = node?.kind === 'scalar' ? rateUnitOf(node.text) : undefined;
       return unit ? { unit, minutes: TIME_UNITS[unit] } : undefined;
+    },
+    writtenAsShare: (name) => {
+      const node = baseParams ? child(baseParams, name) : undefined;
+      return node?.kind === 'scalar' && node.text.includes('%');
     },
   };
   if (opt) {

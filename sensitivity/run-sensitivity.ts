@@ -54,21 +54,25 @@ export class SensitivityError extends Error {
 }
 
 const DAY = 1440;
-/** How a param's values are given: days, a rate per the time it was written per (per day unless told), or plain. */
+/** How a param's values are given: days, a rate per the time it was written per (per day unless told), a share in %, or plain. */
 interface Scale {
   t: number;
   /** The time a rate is given per (`year`); 'day' unless the scenario wrote it per another. */
   per: string;
-  /** Per-day value -> value per `per` (rates only). */
+  /** Per-day value -> value per `per` (rates); a fraction -> a percentage (shares). */
   factor: number;
+  /** A share the scenario wrote in % (`stepup_share: uniform(6%, 12%)`): shown and moved in %. */
+  share: boolean;
 }
-function scaleOf(t: number, per: { unit: string; minutes: number } | undefined): Scale {
-  return t === -1 && per ? { t, per: per.unit, factor: per.minutes / DAY } : { t, per: 'day', factor: 1 };
+function scaleOf(t: number, per: { unit: string; minutes: number } | undefined, share: boolean): Scale {
+  if (t === -1 && per) return { t, per: per.unit, factor: per.minutes / DAY, share: false };
+  if (t === 0 && share) return { t, per: 'day', factor: 100, share: true };
+  return { t, per: 'day', factor: 1, share: false };
 }
-/** The unit an input's values are given in: days, per day (or per what the rate was written per), or none. */
-const unitOf = (s: Scale) => (s.t === 1 ? 'days' : s.t === -1 ? `per ${s.per}` : '');
-/** A value as scenario text in the param's own dimension and unit (`0.3/year`, `5 days`, `40`). */
-const text = (v: number, s: Scale) => (s.t === 1 ? `${v} days` : s.t === -1 ? `${v}/${s.per}` : `${v}`);
+/** The unit an input's values are given in: days, per day (or per what the rate was written per), %, or none. */
+const unitOf = (s: Scale) => (s.t === 1 ? 'days' : s.t === -1 ? `per ${s.per}` : s.share ? '%' : '');
+/** A value as scenario text in the param's own dimension and unit (`0.3/year`, `5 days`, `8.5%`, `40`). */
+const text = (v: number, s: Scale) => (s.t === 1 ? `${v} days` : s.t === -1 ? `${v}/${s.per}` : s.share ? `${v}%` : `${v}`);
 
 function quantile(sorted: readonly number[], p: number): number {
   const h = (sorted.length - 1) * p,
@@ -85,7 +89,7 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
     // Percentiles from many draws of the param streams (no simulation): far replication indices.
     const rows = Array.from({ length: QUANTILE_DRAWS }, (_, r) => base.drawsFor!(seed, 10_000_000 + r));
     for (const u of v.uncertain) {
-      const scale = scaleOf(u.t, v.ratePer(u.name));
+      const scale = scaleOf(u.t, v.ratePer(u.name), v.writtenAsShare(u.name));
       const xs = rows.map((row) => row[u.name] * scale.factor).sort((a, b) => a - b);
       inputs.push({
         param: u.name,
@@ -105,10 +109,10 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
       throw new SensitivityError(`--vary ${param}: the param is uncertain already; its low and high come from its distribution`);
     // Two shares for one param would run twice under one name, and the file keep one of them.
     if (inputs.some((i) => i.param === param)) throw new SensitivityError(`--vary ${param}: given twice; give each param once`);
-    const scale = scaleOf(pv.t, v.ratePer(param));
+    const scale = scaleOf(pv.t, v.ratePer(param), v.writtenAsShare(param));
     const c = pv.n * DAY ** -pv.t * scale.factor;
     // A whole number (beds, packages) stays whole: capacities must be.
-    const round = (x: number) => (pv.t === 0 && Number.isInteger(c) ? Math.round(x) : x);
+    const round = (x: number) => (pv.t === 0 && !scale.share && Number.isInteger(c) ? Math.round(x) : x);
     const low = round(c * (1 - share)),
       high = round(c * (1 + share));
     // An end the rounding puts back on the centre would read as an input with no effect.

@@ -38,7 +38,7 @@ export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
       const oat: TornadoRow[] = rows.map((r) => {
         const i = unitOf[r.param];
         return {
-          label: `${r.param} (${fmt(i.low)}–${fmt(i.high)}${i.unit ? ` ${i.unit}` : ''})`,
+          label: `${r.param} (${fmt(i.low)}–${fmt(i.high)}${!i.unit ? '' : i.unit === '%' ? '%' : ` ${i.unit}`})`,
           bars: (['low', 'high'] as const).map((side) => ({
             side,
             // A missing mean stays missing (drawn "no value"): 0 would claim the input has no effect.

@@ -31,6 +31,9 @@ function change(s: Stat, kind: KpiKind): string {
 /** An input's value as the scenario gives it: whole numbers plainly, others to three figures. */
 const level = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
 
+/** An input's unit after its value: `%` close up, others after a space. */
+const withUnit = (unit: string | undefined) => (!unit ? '' : unit === '%' ? '%' : ` ${unit}`);
+
 /** A correlation, or a dash where none could be computed (null in the file, NaN in memory). */
 const corr = (v: number | null) => (v !== null && Number.isFinite(v) ? formatPlain(v, 2) : '–');
 
@@ -51,7 +54,7 @@ export function formatSensitivity(f: SensitivityFile): string {
     lines.push('', `${info.label}: change in ${unit} from every input at its centre (95% CI)`);
     for (const r of rows) {
       const i = inputOf.get(r.param);
-      const at = (v: number | undefined) => (v === undefined ? '' : ` at ${level(v)}${i?.unit ? ` ${i.unit}` : ''}`);
+      const at = (v: number | undefined) => (v === undefined ? '' : ` at ${level(v)}${withUnit(i?.unit)}`);
       lines.push(
         `  ${r.param.padEnd(width)}low${at(i?.low)}: ${change(r.low, info.kind)}   high${at(i?.high)}: ${change(r.high, info.kind)}`,
       );

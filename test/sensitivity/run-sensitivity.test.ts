@@ -87,4 +87,39 @@ describe('runSensitivity(scenario, opts)', () => {
     const s = await runSensitivity(load(), { reps: 3, workers: 0, vary: [{ param: 'beds', share: 0.0556 }] });
     expect(s.inputs.find((i) => i.param === 'beds')).toMatchObject({ low: 8, centre: 9, high: 10 });
   });
+
+  it('runSensitivity shows a share written in % in %, and moves it exactly as the same share written as a fraction', async () => {
+    const percent = `caresim: 1
+name: Share
+time: { horizon: 100 days, warmup: 10 days }
+replications: 5
+seed: 5
+params:
+  demand: uniform(4/day, 6/day)
+  share: 50%
+arrivals:
+  a: { rate: demand, to: acute }
+units:
+  acute: { kind: beds, capacity: 9, los: exponential(1 day), next: { ward: share, home: rest }, cost: 300/day }
+  ward: { kind: beds, capacity: 50, los: exponential(2 days), next: home, cost: 100/day }
+`;
+    const run = (text: string) =>
+      runSensitivity(loadScenarioText(text, 'share.yaml'), { reps: 5, workers: 0, vary: [{ param: 'share', share: 0.1 }] });
+    const [p, f] = [await run(percent), await run(percent.replace('share: 50%', 'share: 0.5'))];
+    const input = (s: typeof p) => s.inputs.find((i) => i.param === 'share')!;
+    expect(input(p)).toMatchObject({ unit: '%', centre: 50, low: 45 });
+    expect(input(p).high).toBeCloseTo(55, 9);
+    expect(input(f)).toMatchObject({ unit: '', centre: 0.5, low: 0.45 });
+    // Not rounded as a whole number (50 is whole, but a share of 47.5% stays 47.5%).
+    const half = await runSensitivity(loadScenarioText(percent, 'share.yaml'), {
+      reps: 3,
+      workers: 0,
+      vary: [{ param: 'share', share: 0.05 }],
+    });
+    expect(input(half).low).toBeCloseTo(47.5, 9);
+    const moved = (s: typeof p) => s.one_at_a_time.cost_per_day.find((r) => r.param === 'share')!;
+    expect(moved(p).low.mean).toBeCloseTo(moved(f).low.mean!, 9);
+    expect(moved(p).high.mean).toBeCloseTo(moved(f).high.mean!, 9);
+    expect(Math.abs(moved(p).high.mean!)).toBeGreaterThan(1);
+  });
 });
