@@ -22,7 +22,8 @@ const heading = (kpi: string) => {
   return i.short ?? i.label;
 };
 
-function num(kind: KpiKind, v: number | null, signed = false): string {
+/** A value in a terminal table, on the shown scale (`diff` prints its tables with it too). */
+export function num(kind: KpiKind, v: number | null, signed = false): string {
   if (v === null) return '–';
   v = displayValue(v, kind);
   const digits = kind === 'fraction' ? 1 : Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;

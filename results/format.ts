@@ -237,9 +237,17 @@ export function isPriced(r: Pick<Results, 'strategies'>): boolean {
   return Object.values(r.strategies).some((s) => s.kpis.recurrent_cost_per_year != null);
 }
 
+/**
+ * Whether an amount (a CI half-width, a gap between two values) is rounding in the last bits of
+ * a value of this size: the same quantity summed in another order, not a difference.
+ */
+export function negligible(amount: number, magnitude: number): boolean {
+  return amount <= 1e-9 * Math.max(1, Math.abs(magnitude));
+}
+
 /** Two values equal but for the last bits of their floating-point sums. */
 const sameNumber = (a: number | null | undefined, b: number | null | undefined) =>
-  a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+  a === b || (typeof a === 'number' && typeof b === 'number' && negligible(Math.abs(a - b), Math.max(Math.abs(a), Math.abs(b))));
 
 /**
  * Whether the patients in the ED waiting for a bed are, in every strategy, the patients waiting

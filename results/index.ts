@@ -27,6 +27,7 @@ export {
   HEADLINE_KPIS,
   ECONOMIC_KPIS,
   isPriced,
+  negligible,
   shownHeadlineKpis,
   edWaitIsAcuteWait,
   sameStat,

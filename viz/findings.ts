@@ -5,7 +5,7 @@
  */
 import { type Results, type Stat, HEADLINE_KPIS, kpiInfo } from '../results/index.js';
 import { BASELINE, mainStrategies } from './data.js';
-import { displayValue, formatValue, hasMean, inSentence, statDecimals, verdictOf } from './format.js';
+import { formatChange, formatValue, hasMean, inSentence, statDecimals, verdictOf } from './format.js';
 
 export const VERDICT_ORDER = ['better', 'trade-off', 'no clear difference', 'worse'] as const;
 export type SummaryVerdict = (typeof VERDICT_ORDER)[number];
@@ -92,8 +92,7 @@ export function phrase(kpi: string, diff: Stat & { mean: number }): string {
   const size = (x: number) => (fall ? -x : x);
   const d = statDecimals(diff, info.kind);
   // Percentage points print as plain numbers; other kinds keep their £.
-  const fmt = (x: number) =>
-    info.kind === 'fraction' ? formatValue(displayValue(size(x), 'fraction'), 'count', d) : formatValue(size(x), info.kind, d);
+  const fmt = (x: number) => formatChange(size(x), info.kind, d, false);
   const [lo, hi] = diff.ci95;
   // A CI that crosses zero reads as a signed range ("−2.4 to 3.9"), not as sizes.
   const crosses = lo !== null && hi !== null && lo < 0 && hi > 0;

@@ -3,18 +3,13 @@
  * fractions, pounds for money, and as many decimals as the confidence interval justifies
  * (a CI of ±0.3 earns one decimal; a mean of 274 with a CI of ±6 earns none).
  */
-import { type Stat, kpiInfo, displayValue, type KpiKind } from '../results/index.js';
+import { type Stat, kpiInfo, displayValue, negligible, type KpiKind } from '../results/index.js';
 
 export const MINUS = '\u2212';
 export const NOT_MODELLED = 'not modelled';
 
-/**
- * Whether a CI half-width is rounding in the last bits of its mean (the same value in every
- * replication, summed in another order), not an interval.
- */
-export function negligible(halfWidth: number, magnitude: number): boolean {
-  return halfWidth <= 1e-9 * Math.max(1, Math.abs(magnitude));
-}
+// Whether a CI half-width is rounding in the last bits of its mean: one rule with results/.
+export { negligible };
 
 /** Whether a Stat is the same in every replication: a CI whose half-width is negligible. */
 export function isExact(s: Stat): boolean {
@@ -63,6 +58,20 @@ export function formatValue(x: number | null | undefined, kind: KpiKind, decimal
     return text.startsWith(MINUS) || text.startsWith('+') ? text[0] + '£' + text.slice(1) : '£' + text;
   }
   return formatPlain(v, d, sign);
+}
+
+/**
+ * A change in a KPI on the shown scale: shares in plain percentage points (a "%" would read as
+ * a relative change), other kinds with their unit symbol. `sign` adds "+" to rises.
+ */
+export function formatChange(x: number, kind: KpiKind, decimals: number, sign = true, millions?: boolean): string {
+  return kind === 'fraction' ? formatPlain(displayValue(x, kind), decimals, sign) : formatValue(x, kind, decimals, sign, millions);
+}
+
+/** The unit a change in a KPI is given in: percentage points for shares, the KPI's own unit otherwise. */
+export function differenceUnit(kpi: string): string {
+  const info = kpiInfo(kpi);
+  return info.kind === 'fraction' ? 'percentage points' : info.unit;
 }
 
 /** True when the Stat carries a usable mean. */
@@ -158,17 +167,11 @@ export function plainDifference(kpi: string, diff: Stat | undefined | null, avoi
   const shown = avoided ? negate(diff) : diff;
   const d = statDecimals(shown, info.kind);
   const sign = !avoided;
-  const value =
-    info.kind === 'fraction'
-      ? `${formatPlain(displayValue(shown.mean!, 'fraction'), d, sign)} percentage points`
-      : `${formatValue(shown.mean, info.kind, d, sign)} ${avoided ? info.noun + ' avoided' : info.noun}`;
+  const noun = info.kind === 'fraction' ? 'percentage points' : avoided ? info.noun + ' avoided' : info.noun;
+  const value = `${formatChange(shown.mean!, info.kind, d, sign)} ${noun}`;
   const [lo, hi] = shown.ci95;
   const ci =
-    lo === null || hi === null
-      ? ''
-      : info.kind === 'fraction'
-        ? `, 95% CI ${formatPlain(displayValue(lo, 'fraction'), d, sign)} to ${formatPlain(displayValue(hi, 'fraction'), d, sign)}`
-        : `, 95% CI ${formatValue(lo, info.kind, d, sign)} to ${formatValue(hi, info.kind, d, sign)}`;
+    lo === null || hi === null ? '' : `, 95% CI ${formatChange(lo, info.kind, d, sign)} to ${formatChange(hi, info.kind, d, sign)}`;
   return { text: value + ci, verdict, verdictText: VERDICT_TEXT[verdict] };
 }
 
@@ -211,6 +214,6 @@ export function inSentence(label: string): string {
 export function measureLabel(kpi: string, difference = false): string {
   const info = kpiInfo(kpi);
   if (info.kind === 'hours' || info.kind === 'days') return `${info.label} (${info.kind})`;
-  if (info.kind === 'fraction' && difference) return `${info.label} (percentage points)`;
+  if (info.kind === 'fraction' && difference) return `${info.label} (${differenceUnit(kpi)})`;
   return info.label;
 }

@@ -20,9 +20,15 @@ figure.chart-tornado svg { width: 100%; height: auto; }
 const f2 = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(2) : '–');
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** A value or tick: three figures, a true minus, and rounding noise (a KPI at its ceiling in every run) as 0. */
-const fmt = (v: number) =>
+/**
+ * A number in a tornado (an input's level, a change, a tick): three figures, a true minus, and rounding noise (a KPI
+ * at its ceiling in every run) as 0. The terminal summary shows input levels with it too.
+ */
+export const shortNumber = (v: number) =>
   Math.abs(v) < 1e-9 ? '0' : Math.abs(v) >= 100 ? formatPlain(v, 0) : (v < 0 ? MINUS : '') + Number(Math.abs(v).toPrecision(3)).toString();
+
+/** An input's unit after its value: `%` close up, others after a space, none without one. */
+export const unitAfter = (unit: string | undefined) => (!unit ? '' : unit === '%' ? '%' : ` ${unit}`);
 
 /**
  * The tornadoes of a sensitivity file without a page around them, one block per headline KPI.
@@ -38,7 +44,7 @@ export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
       const oat: TornadoRow[] = rows.map((r) => {
         const i = unitOf[r.param];
         return {
-          label: `${r.param} (${fmt(i.low)}–${fmt(i.high)}${!i.unit ? '' : i.unit === '%' ? '%' : ` ${i.unit}`})`,
+          label: `${r.param} (${shortNumber(i.low)}–${shortNumber(i.high)}${unitAfter(i.unit)})`,
           bars: (['low', 'high'] as const).map((side) => ({
             side,
             // A missing mean stays missing (drawn "no value"): 0 would claim the input has no effect.
@@ -87,7 +93,7 @@ export function sensitivityBody(f: SensitivityFile, h: 2 | 3 = 2): string {
             : `<p class="not-varied">${escapeHtml(info.label)} did not vary between the ${g.n} replications of the scenario as written, so no input can be correlated with it; its partial rank correlations are left out.</p>`;
       return `<section class="sens-kpi" data-kpi="${escapeHtml(kpi)}">
 <h${h}>${escapeHtml(info.label)}</h${h}>
-<figure class="chart chart-tornado">${tornadoSvg(oat, { id: `oat-${kpi}`, title: `${info.label}: change when one input moves`, axis: `Change in ${inSentence(info.label)} (${info.unit}${info.kind === 'fraction' ? ', points' : ''})`, format: fmt })}
+<figure class="chart chart-tornado">${tornadoSvg(oat, { id: `oat-${kpi}`, title: `${info.label}: change when one input moves`, axis: `Change in ${inSentence(info.label)} (${info.unit}${info.kind === 'fraction' ? ', points' : ''})`, format: shortNumber })}
 <figcaption class="key"><span style="background:#1f6fb2"></span>input at its low value<span style="background:#d3721c"></span>input at its high value; lines: 95% CIs of the paired differences over ${f.replications} replications.</figcaption></figure>
 ${globalPart}
 </section>`;

@@ -3,7 +3,8 @@
  * cannot be read or the two are not comparable (every reason named); scenario hashes that
  * differ are a warning, since comparing two versions of a plan is what diff is for.
  */
-import { diffResults, kpiInfo, displayValue, type Diff, type DiffRow, type KpiKind } from '../../results/index.js';
+import { diffResults, kpiInfo, type Diff, type DiffRow } from '../../results/index.js';
+import { num } from '../summary-table.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, reportError } from '../failure.js';
@@ -33,14 +34,6 @@ async function read(file: string): Promise<Results> {
   return r;
 }
 
-const fmt = (v: number | null, kind: KpiKind): string => {
-  if (v === null) return '–';
-  if (kind === 'fraction') return `${displayValue(v, kind).toFixed(1)}%`;
-  v = displayValue(v, kind);
-  const digits = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 100 ? 1 : 2;
-  return v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-};
-
 const yesNo = (v: boolean | null) => (v === null ? '–' : v ? 'yes' : 'no');
 
 /** The terminal table: headline KPIs of each common strategy. */
@@ -52,11 +45,11 @@ export function formatDiff(d: Diff): string {
     const body = rows.map((r: DiffRow) => {
       const kind = kpiInfo(r.metric).kind;
       const [lo, hi] = r.difference.ci95;
-      const diff = `${fmt(r.difference.mean, kind)}${lo === null || hi === null ? '' : ` (${fmt(lo, kind)} to ${fmt(hi, kind)})`}`;
+      const diff = `${num(kind, r.difference.mean)}${lo === null || hi === null ? '' : ` (${num(kind, lo)} to ${num(kind, hi)})`}`;
       return [
         kpiInfo(r.metric).short ?? kpiInfo(r.metric).label,
-        fmt(r.a.mean, kind),
-        fmt(r.b.mean, kind),
+        num(kind, r.a.mean),
+        num(kind, r.b.mean),
         diff,
         yesNo(r.ci_overlap),
         yesNo(r.range_overlap),

@@ -12,7 +12,7 @@ import { baseInputs, checkDistinctPaths, checkFileOutputs } from '../output-path
 import { writeFileAtomic } from '../../runner/index.js';
 import type { SensitivityFile } from '../../sensitivity/index.js';
 import { kpiInfo, displayValue, shownSensitivityKpis, tooFewDraws, type KpiKind, type Stat } from '../../results/index.js';
-import { formatPlain, formatValue, inMillions, statDecimals } from '../../viz/index.js';
+import { differenceUnit, formatChange, formatPlain, inMillions, shortNumber, statDecimals, unitAfter } from '../../viz/index.js';
 
 /** A change in a KPI as the report shows it: signed, on the shown scale, shares in percentage points. */
 function change(s: Stat, kind: KpiKind): string {
@@ -20,19 +20,12 @@ function change(s: Stat, kind: KpiKind): string {
   const d = statDecimals(s, kind);
   // Money keeps one scale for the change and its CI (all in millions or none), as on the cards.
   const millions = kind === 'money' ? inMillions(s) : undefined;
-  const one = (v: number | null) =>
-    v === null ? '–' : kind === 'fraction' ? formatPlain(displayValue(v, kind), d, true) : formatValue(v, kind, d, true, millions);
+  const one = (v: number | null) => (v === null ? '–' : formatChange(v, kind, d, true, millions));
   const [lo, hi] = s.ci95;
   // Rounding noise on both sides (a KPI at its ceiling in every run) is no change, not "0.000".
   if ([s.mean, lo, hi].every((v) => v === null || Number(displayValue(v, kind).toFixed(d)) === 0)) return 'no change';
   return lo === null || hi === null ? one(s.mean) : `${one(s.mean)} (${one(lo)} to ${one(hi)})`;
 }
-
-/** An input's value as the scenario gives it: whole numbers plainly, others to three figures. */
-const level = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : Number(v.toPrecision(3)).toString());
-
-/** An input's unit after its value: `%` close up, others after a space. */
-const withUnit = (unit: string | undefined) => (!unit ? '' : unit === '%' ? '%' : ` ${unit}`);
 
 /** A correlation, or a dash where none could be computed (null in the file, NaN in memory). */
 const corr = (v: number | null) => (v !== null && Number.isFinite(v) ? formatPlain(v, 2) : '–');
@@ -50,11 +43,10 @@ export function formatSensitivity(f: SensitivityFile): string {
   for (const kpi of shownSensitivityKpis(f)) {
     const rows = f.one_at_a_time[kpi],
       info = kpiInfo(kpi);
-    const unit = info.kind === 'fraction' ? 'percentage points' : info.unit;
-    lines.push('', `${info.label}: change in ${unit} from every input at its centre (95% CI)`);
+    lines.push('', `${info.label}: change in ${differenceUnit(kpi)} from every input at its centre (95% CI)`);
     for (const r of rows) {
       const i = inputOf.get(r.param);
-      const at = (v: number | undefined) => (v === undefined ? '' : ` at ${level(v)}${withUnit(i?.unit)}`);
+      const at = (v: number | undefined) => (v === undefined ? '' : ` at ${shortNumber(v)}${unitAfter(i?.unit)}`);
       lines.push(
         `  ${r.param.padEnd(width)}low${at(i?.low)}: ${change(r.low, info.kind)}   high${at(i?.high)}: ${change(r.high, info.kind)}`,
       );

@@ -5,7 +5,17 @@
  */
 import { axisBottom, max, scaleLinear, select } from 'd3';
 import type { DiffRow } from '../data.js';
-import { displayValue, formatPlain, formatValue, measureLabel, statDecimals, tickDecimals, verdictOf } from '../format.js';
+import {
+  differenceUnit,
+  displayValue,
+  formatChange,
+  formatPlain,
+  formatValue,
+  measureLabel,
+  statDecimals,
+  tickDecimals,
+  verdictOf,
+} from '../format.js';
 import { kpiInfo } from '../../results/index.js';
 import { VERDICT_COLOURS } from '../palette.js';
 import { frame } from './frame.js';
@@ -53,7 +63,7 @@ export function compareChart(
       .attr('class', 'panel')
       .attr('data-kpi', kpi)
       .attr('transform', `translate(0,${k * panelH})`);
-    const unit = info.kind === 'fraction' ? 'percentage points' : info.unit;
+    const unit = differenceUnit(kpi);
     g.append('text').attr('class', 'panel-title').attr('x', -180).attr('y', 14).text(`${info.label} (difference, ${unit})`);
     g.append('g')
       .attr('class', 'axis x')
@@ -115,12 +125,7 @@ export function compareChart(
       const info = kpiInfo(r.kpi),
         d = statDecimals(r.diff, info.kind);
       // Shares' differences in plain points, as the header says.
-      const fmt = (x: number | null) =>
-        x === null
-          ? '–'
-          : info.kind === 'fraction'
-            ? formatPlain(displayValue(x, 'fraction'), d, true)
-            : formatValue(x, info.kind, d, true);
+      const fmt = (x: number | null) => (x === null ? '–' : formatChange(x, info.kind, d));
       return [
         measureLabel(r.kpi, true),
         sLabel(r.strategy),

@@ -4,10 +4,10 @@
  * baseline, or from the two strategies' own intervals when neither is the baseline).
  */
 import { select } from 'd3';
-import { type Results, shownHeadlineKpis, kpiInfo, displayValue } from '../../results/index.js';
+import { type Results, shownHeadlineKpis, kpiInfo } from '../../results/index.js';
 import { BASELINE, strategyNames } from '../data.js';
 import { rankedFindings } from '../findings.js';
-import { formatPlain, formatStat, formatValue, measureLabel, statDecimals } from '../format.js';
+import { formatChange, formatStat, measureLabel, statDecimals } from '../format.js';
 import { strategyLabel } from '../labels.js';
 import { pairDifference } from '../pairs.js';
 import { section } from './section.js';
@@ -61,13 +61,9 @@ export function compareTwoSection(root: HTMLElement, r: Results): void {
       tr.append('td').text(formatStat(r.strategies[x].kpis[kpi], info.kind));
       tr.append('td').text(formatStat(r.strategies[y].kpis[kpi], info.kind));
       const dec = statDecimals(d.diff, info.kind);
-      const value =
-        info.kind === 'fraction'
-          ? `${formatPlain(displayValue(d.diff.mean, 'fraction'), dec, true)} points`
-          : formatValue(d.diff.mean, info.kind, dec, true);
+      const value = `${formatChange(d.diff.mean, info.kind, dec)}${info.kind === 'fraction' ? ' points' : ''}`;
       const [lo, hi] = d.diff.ci95;
-      const fmt = (v: number) =>
-        info.kind === 'fraction' ? formatPlain(displayValue(v, 'fraction'), dec, true) : formatValue(v, info.kind, dec, true);
+      const fmt = (v: number) => formatChange(v, info.kind, dec);
       tr.append('td').text(lo === null || hi === null ? value : `${value} (${fmt(lo)} to ${fmt(hi)})`);
       tr.append('td').attr('data-verdict', d.verdict).text(VERDICT_WORDS[d.verdict]);
     }
