@@ -14,8 +14,12 @@ export interface Request {
   replication: number;
 }
 
-/** Runs the model: the measures of each request, in order. */
-export type Oracle = (requests: readonly Request[]) => Promise<number[][]>;
+/**
+ * Runs the model: the measures of each request, in order. `finished` hears each request's
+ * measures as soon as its replication ends (index into `requests`), so a batch that is
+ * interrupted or fails keeps the replications it finished.
+ */
+export type Oracle = (requests: readonly Request[], finished?: (index: number, measures: number[]) => void) => Promise<number[][]>;
 
 export function pointKey(p: Point): string {
   return p.join(',');
@@ -64,11 +68,14 @@ export class Bank {
       for (const r of replications) if (!this.has(p, r)) missing.push({ point: p, replication: r });
     }
     if (missing.length === 0) return;
-    const out = await this.oracle(missing);
-    missing.forEach((q, i) => {
-      this.put(q.point, q.replication, out[i]);
-      this.onAdd?.(q, out[i]);
-    });
+    const add = (q: Request, m: number[]) => {
+      if (this.has(q.point, q.replication)) return;
+      this.put(q.point, q.replication, m);
+      this.onAdd?.(q, m);
+    };
+    const out = await this.oracle(missing, (i, m) => add(missing[i], m));
+    // An oracle that does not report as it goes: the batch's measurements, in order.
+    missing.forEach((q, i) => add(q, out[i]));
   }
 
   /** Measure `j` of a point at the listed replications (all must be present). */

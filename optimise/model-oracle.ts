@@ -86,12 +86,13 @@ export function modelOracle(o: ModelOracleOptions): ModelOracle {
     }
     m.set(rep, kpis);
   };
-  const oracle: Oracle = async (reqs: readonly Request[]) => {
+  const oracle: Oracle = async (reqs: readonly Request[], finished) => {
     const keys = [...new Set(reqs.map((q) => pointKey(q.point)))];
     const byKey = new Map(reqs.map((q) => [pointKey(q.point), q.point]));
     const strategies = keys.map((k) => plan(byKey.get(k)!));
     const models: Model[] = strategies.map((s) => s.model);
     const tasks: Task[] = reqs.map((q) => ({ strategy: keys.indexOf(pointKey(q.point)), replication: q.replication }));
+    const index = new Map(tasks.map((t, i) => [`${t.strategy}:${t.replication}`, i]));
     const out = new Map<string, number[]>();
     let failure: string | null = null;
     const interrupted = await runTasks(tasks, {
@@ -107,8 +108,12 @@ export function modelOracle(o: ModelOracleOptions): ModelOracle {
       onResult: (t, r) => {
         const point = byKey.get(keys[t.strategy])!;
         const vals = o.spec.decide.map((d, i) => decisionValue(d, point[i]));
-        out.set(`${t.strategy}:${t.replication}`, measures(o.spec, r, vals));
+        const key = `${t.strategy}:${t.replication}`,
+          m = measures(o.spec, r, vals);
+        out.set(key, m);
         if (t.replication >= CLEAN_BASE) remember(point, t.replication, r.kpis);
+        // Told now, not when the batch ends: an interrupted batch keeps what it finished.
+        finished?.(index.get(key)!, m);
         o.onReplication?.();
       },
       onFailure: (t, error) => {

@@ -53,7 +53,8 @@ export function pickPlans(ranked: readonly Estimate[], k = CLEANUP_PLANS): Point
 
 export async function optimise(spec: OptimiseSpec, oracle: Oracle, opts: OptimiseOptions): Promise<OptimiseOutcome> {
   const sign: 1 | -1 = spec.objective.sense === 'maximise' ? -1 : 1;
-  const signed: Oracle = async (reqs) => (await oracle(reqs)).map((m) => [sign * m[0], ...m.slice(1)]);
+  const signOf = (m: number[]) => [sign * m[0], ...m.slice(1)];
+  const signed: Oracle = async (reqs, finished) => (await oracle(reqs, finished && ((i, m) => finished(i, signOf(m))))).map(signOf);
   const bank = new Bank(signed, opts.onMeasure);
   for (const e of opts.earlier ?? []) bank.put(e.point, e.replication, e.measures);
   // Replayed measurements count towards the budget, so a resumed run takes the same path.

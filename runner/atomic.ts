@@ -16,6 +16,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readlinkSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -190,10 +191,21 @@ export function makeFolderFor(file: string): string {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw err;
+    // The nearest folder on the way that exists (or is a link, pointing somewhere or not).
     let blocker = dir;
-    while (dirname(blocker) !== blocker && !existsSync(blocker)) blocker = dirname(blocker);
-    throw new OutputError(`cannot write ${file}: ${blocker} is a file, where a folder must be`);
+    while (dirname(blocker) !== blocker && !existsSync(blocker) && !isLink(blocker)) blocker = dirname(blocker);
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      throw new OutputError(`cannot write ${file}: ${blocker} is a file, where a folder must be`);
+    // mkdir through a link whose target is missing fails with ENOENT, naming neither.
+    if (code === 'ENOENT' && isLink(blocker))
+      throw new OutputError(
+        `cannot write ${file}: ${blocker} is a link to ${readlinkSync(blocker)}, which does not exist; make that folder or remove the link`,
+      );
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new OutputError(
+        `cannot write ${file}: cannot make the folder ${dir} (${code === 'EROFS' ? 'read-only file system' : `no permission to write in ${blocker}`})`,
+      );
+    throw err;
   }
   return dir;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScenario, runScenarioDetailed, OptionError, RunInterruptedError, ShardError, OutputError } from '../../runner/index.js';
 import { twoStrategies } from './fixture.js';
@@ -106,6 +106,18 @@ describe('runScenario(src, options) refuses what a script got wrong, naming the 
     expect(e).toBeInstanceOf(OutputError);
     expect(e.name).toBe('OutputError');
     expect(e.message).toBe(`cannot write ${join(file, 'sub', 'j.ndjson')}: ${file} is a file, where a folder must be`);
+  });
+
+  it('a journal whose folder is a link to a folder that does not exist', async () => {
+    mkdirSync(scratch, { recursive: true });
+    const link = join(scratch, 'gone');
+    rmSync(link, { force: true });
+    symlinkSync(join('no-such-folder', 'x'), link);
+    const e = await refusal({ workers: 0, journal: join(link, 'j.ndjson') });
+    expect(e).toBeInstanceOf(OutputError);
+    expect(e.message).toBe(
+      `cannot write ${join(link, 'j.ndjson')}: ${link} is a link to ${join('no-such-folder', 'x')}, which does not exist; make that folder or remove the link`,
+    );
   });
 });
 
