@@ -304,11 +304,25 @@ export const COMMANDS: CommandSpec[] = [
       SEED,
       WORKERS,
       SET,
+      {
+        name: 'resume',
+        type: 'boolean',
+        default: false,
+        describe: 'Continue an interrupted analysis from its journal (none there: start)',
+      },
+      {
+        name: 'fresh',
+        type: 'boolean',
+        default: false,
+        describe: 'Discard the replications of an interrupted analysis and start again',
+      },
+      JOURNAL,
       quiet('No progress output and no summary'),
     ],
     examples: [
       ['caresim sensitivity scenario.yaml --out sens.json', 'Tornado of every uncertain param, and PRCC of every headline KPI'],
       ['caresim sensitivity scenario.yaml --vary p2_beds=10% --vary acute_beds=5%', 'Add params with a single value, moved by a share'],
+      ['caresim sensitivity scenario.yaml --out sens.json --resume', 'Continue an interrupted analysis'],
     ],
   },
   {

@@ -5,7 +5,7 @@
  */
 import { basename, dirname, extname, join } from 'node:path';
 import { statSync } from 'node:fs';
-import { checkOutput, checkOutputFolder, fileIdentity, OutputError } from '../runner/index.js';
+import { checkOutput, checkOutputFolder, fileIdentity, NAME_MAX, OutputError } from '../runner/index.js';
 import { TABLE_NAMES } from './tables.js';
 
 /** A file that will be written (created or replaced); `example` names one in the hint. */
@@ -114,4 +114,34 @@ export function csvTableClash(csv: string | undefined, inputs: [string, string][
       );
     }
   }
+}
+
+/**
+ * Refuses a journal that is one of the command's outputs (a finished command deletes its
+ * journal, and the output with it), a journal whose lock file is an output, and one whose lock's
+ * name would be too long. `given`: the journal was named with --journal (else it is the default,
+ * beside --out). The tables of a `--csv` folder are outputs too.
+ */
+export function checkJournalPath(journal: string, outputs: readonly Output[], given: boolean, csv?: string): void {
+  const lockName = Buffer.byteLength(`${basename(journal)}.lock`);
+  if (lockName > NAME_MAX) {
+    throw new OutputError(
+      `the journal ${journal} needs a lock file beside it whose name would be ${lockName} bytes long, and file systems take at most ${NAME_MAX}; ${given ? 'give --journal a shorter name' : 'give --out a shorter name, or --journal a short one'}`,
+    );
+  }
+  for (const [option, path] of outputs) {
+    if (path && fileIdentity(journal) === fileIdentity(path)) {
+      throw new OutputError(
+        `--journal ${journal} is the ${option} file: the journal is deleted when the run finishes, and the ${option} file with it; give --journal another path`,
+      );
+    }
+    // The run holds JOURNAL.lock while it runs and deletes it at the end.
+    if (path && fileIdentity(`${journal}.lock`) === fileIdentity(path)) {
+      throw new OutputError(
+        `${option} ${path} is the lock file of the run's journal (${journal}.lock), deleted when the run finishes; give ${option} another file`,
+      );
+    }
+  }
+  // The CSV writer writes only `<table>.csv` files there: a journal named otherwise (the default beside an --out in that folder) is safe.
+  checkDistinctPaths([], [['--journal', journal]], csv);
 }

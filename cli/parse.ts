@@ -76,6 +76,9 @@ export interface SensitivityArgs {
   seed?: number | string;
   workers?: number;
   set: string[];
+  resume: boolean;
+  fresh: boolean;
+  journal?: string;
   quiet: boolean;
 }
 
@@ -240,6 +243,9 @@ function toCommand(raw: Record<string, unknown>): Command {
         seed: seed(a.seed),
         workers: workerCount(a.workers),
         set: setList(a.set),
+        resume: Boolean(a.resume),
+        fresh: Boolean(a.fresh),
+        journal: str(a.journal),
         quiet: Boolean(a.quiet),
       };
     case 'optimise':

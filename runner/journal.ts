@@ -50,6 +50,9 @@ interface JournalLine extends JournalEntry {
   seed: number | string;
 }
 
+/** Why a journal's replications belong to another scenario (a caller that hashes more in may say more). */
+export const SCENARIO_CHANGED = 'the scenario (or its --set overrides) changed';
+
 export class ResumeError extends Error {
   readonly code = 'RESUME_MISMATCH';
   override readonly name = 'ResumeError';
@@ -84,7 +87,7 @@ function checkHeader(file: string, first: string | undefined, header: JournalHea
     );
   }
   const differ: string[] = [];
-  if (found.scenario_hash !== header.scenario_hash) differ.push('the scenario (or its --set overrides) changed');
+  if (found.scenario_hash !== header.scenario_hash) differ.push(SCENARIO_CHANGED);
   if (!same(found.seed, header.seed)) differ.push(`the seed differs (journal ${found.seed}, now ${header.seed})`);
   if (found.engine_version !== header.engine_version)
     differ.push(`the engine version differs (journal ${found.engine_version}, now ${header.engine_version})`);

@@ -22,3 +22,4 @@ export { FORBIDDEN_KEYS } from './parse.js';
 export type { OptimiseSpec, MetricRef, Decision, Constraint, Objective } from './optimise-spec.js';
 export { gridSize, decisionValue } from './optimise-spec.js';
 export type { Lever } from './levers.js';
+export { sha256Hex } from './hash.js';

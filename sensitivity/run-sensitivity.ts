@@ -11,8 +11,9 @@ import type { CompiledScenarioWithWarnings } from '../scenarios/index.js';
 import type { CompiledStrategy } from '../engine/index.js';
 import type { Stat } from '../results/index.js';
 import { HEADLINE_KPIS } from '../results/index.js';
-import { runScenarioDetailed, type Progress } from '../runner/index.js';
+import { ResumeError, runScenarioDetailed, SCENARIO_CHANGED, type Progress } from '../runner/index.js';
 import { sensitivity, type Sensitivity } from './prcc.js';
+import { sha256Hex } from '../scenarios/index.js';
 
 export const SENSITIVITY_FORMAT = 'caresim-sensitivity/1';
 /** Draws taken to place an uncertain param's percentiles. */
@@ -47,6 +48,23 @@ export interface SensitivityOptions {
   vary?: { param: string; share: number }[];
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
+  /**
+   * Journal of the finished replications (none when unset): an interrupted or failed analysis
+   * keeps them, and `resume` runs only what is missing, ending where an uninterrupted one ends.
+   */
+  journal?: string;
+  resume?: boolean;
+  /** Discard an existing journal; without this or `resume` an existing journal is refused. */
+  fresh?: boolean;
+  /** Notices for the user (a stale journal lock taken over). */
+  onNotice?: (message: string) => void;
+}
+
+/** The analysis, and the release of its journal (kept, locked, until the caller's outputs are written). */
+export interface SensitivityOutcome {
+  file: SensitivityFile;
+  /** Closes the journal and releases its lock, first removing it when `remove`; safe to call more than once. */
+  release(remove: boolean): void;
 }
 
 export class SensitivityError extends Error {
@@ -80,7 +98,18 @@ function quantile(sorted: readonly number[], p: number): number {
   return sorted[lo] + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]);
 }
 
+/** The analysis; a journal (when given) is removed once it is done. */
 export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: SensitivityOptions = {}): Promise<SensitivityFile> {
+  const outcome = await runSensitivityDetailed(sc, o);
+  outcome.release(true);
+  return outcome.file;
+}
+
+/**
+ * The analysis, holding its journal (when given) until `release`: the caller writes its outputs
+ * first, so a write that fails loses no replication.
+ */
+export async function runSensitivityDetailed(sc: CompiledScenarioWithWarnings, o: SensitivityOptions = {}): Promise<SensitivityOutcome> {
   const v = sc.variants!;
   const seed = o.seed ?? sc.seed;
   const base = sc.strategies[0];
@@ -142,11 +171,38 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
   if (asWritten)
     strategies.push({ ...base, name: 'as-written', description: 'The scenario as written: uncertain params drawn per replication' });
   const reps = o.reps ?? (sc.replications === 'auto' ? 50 : sc.replications);
+  // The journal's replications belong to these configurations: a resume with other inputs or
+  // shares (the same strategy names, other values) must not take them, so they are in its hash.
+  const hash = sha256Hex(JSON.stringify([sc.hash, strategies.map((s) => [s.name, s.set])]));
   const outcome = await runScenarioDetailed(
-    { ...sc, strategies, sweep: undefined },
-    { reps, seed, workers: o.workers, keepRaw: asWritten, onProgress: o.onProgress, signal: o.signal },
-  );
-  if (outcome.interrupted) throw new SensitivityError('interrupted');
+    { ...sc, hash, strategies, sweep: undefined },
+    {
+      reps,
+      seed,
+      workers: o.workers,
+      keepRaw: asWritten,
+      onProgress: o.onProgress,
+      signal: o.signal,
+      journal: o.journal,
+      resume: o.resume,
+      fresh: o.fresh,
+      onNotice: o.onNotice,
+      holdJournal: true,
+    },
+  ).catch((err: unknown) => {
+    if (err instanceof ResumeError && err.message.includes(SCENARIO_CHANGED))
+      throw new ResumeError(
+        err.message.replace(
+          SCENARIO_CHANGED,
+          "the configurations differ (the scenario, its --set overrides, --vary, or the seed the uncertain params' percentiles are drawn with)",
+        ),
+      );
+    throw err;
+  });
+  if (outcome.interrupted) {
+    outcome.release(false);
+    throw new SensitivityError('interrupted');
+  }
   const r = outcome.results;
   const kpis = HEADLINE_KPIS.filter((k) => r.strategies.baseline.kpis[k] !== undefined);
   const oat: SensitivityFile['one_at_a_time'] = {};
@@ -184,5 +240,5 @@ export async function runSensitivity(sc: CompiledScenarioWithWarnings, o: Sensit
         seed,
       );
   }
-  return out;
+  return { file: out, release: (remove) => outcome.release(remove) };
 }

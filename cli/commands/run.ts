@@ -7,10 +7,8 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import {
-  fileIdentity,
   journalHoldsWork,
   naming,
-  NAME_MAX,
   OutputError,
   runScenarioDetailed,
   startWorkers,
@@ -31,7 +29,7 @@ import { economicCase } from '../verdict-lines.js';
 import { adjustVerdicts } from '../adjust.js';
 import { writeCsv } from '../csv.js';
 import { printRunWarnings } from '../run-warnings.js';
-import { attachedInputs, baseInputs, checkDistinctPaths, checkOutputDir, checkOutputFile } from '../output-paths.js';
+import { attachedInputs, baseInputs, checkDistinctPaths, checkJournalPath, checkOutputDir, checkOutputFile } from '../output-paths.js';
 import type { Attachments } from '../../viz/index.js';
 
 /** The report's attachments, read before the run: a wrong file found at the end would waste it. */
@@ -43,11 +41,6 @@ async function attachments(args: RunArgs, sc: CompiledScenario, io: Io): Promise
   const { attached, warnings } = readAttachments(args, sc);
   for (const w of warnings) io.err(`caresim: warning: ${w}\n`);
   return attached;
-}
-
-/** Whether two paths name one file (links followed where the files exist). */
-function sameFile(a: string, b: string): boolean {
-  return fileIdentity(a) === fileIdentity(b);
 }
 
 function journalPath(args: RunArgs, sc: CompiledScenario, shard: Shard | null): string {
@@ -127,7 +120,16 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     const attached = await attachments(args, sc, io);
     const journal = journalPath(args, sc, shard);
     // A finished run deletes its journal: one that is an output would take that output with it.
-    checkJournalPath(journal, args);
+    checkJournalPath(
+      journal,
+      [
+        ['--out', args.out],
+        ['--report', args.report],
+        ['--xlsx', args.xlsx],
+      ],
+      args.journal !== undefined,
+      args.csv,
+    );
     if (args.resume && args.fresh) throw new CliUsageError('--resume and --fresh contradict each other: give one');
     if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
     const view = progressView(io, args.quiet);
@@ -186,36 +188,6 @@ function releaseJournal(outcome: RunOutcome, remove: boolean, journal: string, i
     const why = err instanceof Error ? err.message : String(err);
     io.err(`caresim: warning: the outputs are written, but the journal ${journal} could not be deleted (${why}); delete it by hand\n`);
   }
-}
-
-/** Refuses a journal that is one of the run's outputs, or a table of its --csv folder, or whose lock's name is too long. */
-function checkJournalPath(journal: string, args: RunArgs): void {
-  const lockName = Buffer.byteLength(`${basename(journal)}.lock`);
-  if (lockName > NAME_MAX) {
-    throw new CliUsageError(
-      `the journal ${journal} needs a lock file beside it whose name would be ${lockName} bytes long, and file systems take at most ${NAME_MAX}; ${args.journal ? 'give --journal a shorter name' : 'give --out a shorter name, or --journal a short one'}`,
-    );
-  }
-  const outputs: [string, string | undefined][] = [
-    ['--out', args.out],
-    ['--report', args.report],
-    ['--xlsx', args.xlsx],
-  ];
-  for (const [option, path] of outputs) {
-    if (path && sameFile(journal, path)) {
-      throw new CliUsageError(
-        `--journal ${journal} is the ${option} file: the journal is deleted when the run finishes, and the ${option} file with it; give --journal another path`,
-      );
-    }
-    // The run holds JOURNAL.lock while it runs and deletes it at the end.
-    if (path && sameFile(`${journal}.lock`, path)) {
-      throw new CliUsageError(
-        `${option} ${path} is the lock file of the run's journal (${journal}.lock), deleted when the run finishes; give ${option} another file`,
-      );
-    }
-  }
-  // The CSV writer writes only `<table>.csv` files there: a journal named otherwise (the default beside an --out in that folder) is safe.
-  checkDistinctPaths([], [['--journal', journal]], args.csv);
 }
 
 /** Writes the outputs and says how the run ended: EXIT.ok only when the journal has served its purpose. */

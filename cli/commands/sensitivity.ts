@@ -4,13 +4,14 @@
  * and a summary: per headline KPI, the inputs by swing with their paired differences.
  */
 import { existsSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import type { SensitivityArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
-import { baseInputs, checkDistinctPaths, checkFileOutputs } from '../output-paths.js';
-import { writeFileAtomic } from '../../runner/index.js';
-import type { SensitivityFile } from '../../sensitivity/index.js';
+import { baseInputs, checkDistinctPaths, checkFileOutputs, checkJournalPath } from '../output-paths.js';
+import { journalHoldsWork, writeFileAtomic } from '../../runner/index.js';
+import type { SensitivityFile, SensitivityOutcome } from '../../sensitivity/index.js';
 import { kpiInfo, displayValue, shownSensitivityKpis, tooFewDraws, type KpiKind, type Stat } from '../../results/index.js';
 import { differenceUnit, formatChange, formatPlain, inMillions, shortNumber, statDecimals, unitAfter } from '../../viz/index.js';
 
@@ -65,48 +66,79 @@ export function formatSensitivity(f: SensitivityFile): string {
 }
 
 export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise<number> {
+  // Set once the analysis may have a journal of its own: a failure then says the work is kept.
+  let journalOf: string | null = null;
   try {
     if (!existsSync(args.file)) throw new CliUsageError(`${args.file}: no such file`);
     const outputs: [string, string | undefined, string][] = [
       ['--out', args.out, 'sens.json'],
       ['--report', args.report, 'sens.html'],
     ];
-    checkFileOutputs([['the scenario', args.file]], outputs);
+    checkFileOutputs([['the scenario', args.file]], [...outputs, ['--journal', args.journal, 'sens.journal.ndjson']]);
+    if (args.resume && args.fresh) throw new CliUsageError('--resume and --fresh contradict each other: give one');
     const { loadScenario } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
     checkDistinctPaths(baseInputs(loaded), outputs);
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
-    const { runSensitivity } = await import('../../sensitivity/index.js');
+    const journal =
+      args.journal ??
+      (args.out
+        ? `${args.out}.journal.ndjson`
+        : join('.caresim', `${basename(args.file, extname(args.file))}-${loaded.hash.slice(0, 8)}.sensitivity.ndjson`));
+    checkJournalPath(journal, outputs, args.journal !== undefined);
+    if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
+    const { runSensitivityDetailed } = await import('../../sensitivity/index.js');
     const view = progressView(io, args.quiet);
-    let f: SensitivityFile;
+    journalOf = journal;
+    let outcome: SensitivityOutcome;
     try {
-      f = await runSensitivity(loaded, {
+      outcome = await runSensitivityDetailed(loaded, {
         reps: args.reps,
         seed: args.seed,
         workers: args.workers,
         vary: args.vary,
         signal: io.signal,
+        journal,
+        resume: args.resume,
+        fresh: args.fresh,
+        onNotice: (m) => io.err(`caresim: ${m}\n`),
         onProgress: (p) => view.update(p),
       });
     } catch (err) {
       if ((err as Error).message === 'interrupted') {
-        io.err('caresim: interrupted\n');
+        io.err(`caresim: interrupted; the finished replications are kept in ${journal}. Continue with the same command and --resume.\n`);
         return EXIT.interrupted;
       }
       throw err;
     } finally {
       view.stop();
     }
-    if (args.out) writeFileAtomic(args.out, `${JSON.stringify(f, null, 1)}\n`, '--out', 'sens.json');
-    if (args.report) {
-      const { sensitivityHtml } = await import('../../viz/index.js');
-      writeFileAtomic(args.report, sensitivityHtml(f, loaded.name), '--report', 'sens.html');
+    let written = false;
+    try {
+      await writeOutputs(args, outcome.file, loaded.name);
+      written = true;
+    } finally {
+      // Removed once the outputs are written; kept (and said so below) when a write failed.
+      outcome.release(written);
     }
-    if (!args.quiet) io.out(formatSensitivity(f));
-    const written = [args.out, args.report].filter(Boolean);
-    if (written.length > 0 && !args.quiet) io.err(`wrote ${written.join(', ')}\n`);
+    if (!args.quiet) io.out(formatSensitivity(outcome.file));
+    const names = [args.out, args.report].filter(Boolean);
+    if (names.length > 0 && !args.quiet) io.err(`wrote ${names.join(', ')}\n`);
     return EXIT.ok;
   } catch (err) {
-    return reportError(err, io, args.set);
+    const code = await reportError(err, io, args.set);
+    if (code === EXIT.failed && journalOf !== null && journalHoldsWork(journalOf))
+      io.err(
+        `caresim: the replications finished before the failure are kept in ${journalOf}: continue with the same command and --resume\n`,
+      );
+    return code;
+  }
+}
+
+async function writeOutputs(args: SensitivityArgs, f: SensitivityFile, name: string): Promise<void> {
+  if (args.out) writeFileAtomic(args.out, `${JSON.stringify(f, null, 1)}\n`, '--out', 'sens.json');
+  if (args.report) {
+    const { sensitivityHtml } = await import('../../viz/index.js');
+    writeFileAtomic(args.report, sensitivityHtml(f, name), '--report', 'sens.html');
   }
 }

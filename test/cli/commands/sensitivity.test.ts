@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, root, runCli, tempDir } from '../cli-process.js';
+import { ensureBuilt, interruptCli, root, runCli, tempDir } from '../cli-process.js';
 
 const demand = join(root, 'test', 'sensitivity', 'fixtures', 'demand.yaml');
 const dir = tempDir();
@@ -41,5 +41,31 @@ describe('caresim sensitivity FILE', () => {
       expect(r.stderr).toMatch(message);
     }
     expect(readFileSync(demand, 'utf8')).toBe(before);
+  });
+});
+
+describe('caresim sensitivity FILE stopped part-way', () => {
+  it('keeps the finished replications in its journal on SIGTERM; --resume writes the file an uninterrupted analysis writes', async () => {
+    const whole = join(dir, 'whole.json'),
+      out = join(dir, 'stopped.json');
+    const args = [demand, '--vary', 'beds=20%', '--reps', '40', '--workers', '1'];
+    expect(runCli(['sensitivity', ...args, '--out', whole, '-q']).code).toBe(0);
+    const stopped = await interruptCli(['sensitivity', ...args, '--out', out], 'SIGTERM');
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain(`the finished replications are kept in ${out}.journal.ndjson`);
+    expect(existsSync(out)).toBe(false);
+    const kept = readFileSync(`${out}.journal.ndjson`, 'utf8').trim().split('\n').length - 1;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(8 * 40);
+    // Without --resume the kept work is refused, not overwritten; with other shares it belongs to other configurations.
+    expect(runCli(['sensitivity', ...args, '--out', out, '-q']).stderr).toContain('continue it with --resume');
+    const other = runCli(['sensitivity', demand, '--vary', 'beds=10%', '--reps', '40', '--workers', '1', '--out', out, '--resume', '-q']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('the configurations differ');
+    const resumed = runCli(['sensitivity', ...args, '--out', out, '--resume']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain(`"resumed":${kept}`);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(whole, 'utf8'));
+    expect(existsSync(`${out}.journal.ndjson`)).toBe(false);
   });
 });
