@@ -7,6 +7,7 @@
 import { parseArgs } from './parse.js';
 import { dispatch } from './dispatch.js';
 import { EXIT, type Io } from './io.js';
+import { npmHint } from './npm-hint.js';
 import { ENGINE_VERSION } from '../results/index.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -31,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(t);
     },
     err: (t) => {
-      process.stderr.write(t);
+      process.stderr.write(npmHint(t, process.env));
     },
     tty: process.stderr.isTTY ? process.stderr : null,
     color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
