@@ -38,6 +38,11 @@ export interface SensitivityFile {
   one_at_a_time: Record<string, { param: string; low: Stat; high: Stat; swing: number }[]>;
   /** Per headline KPI: PRCC / SRRC from the draws of the scenario as written; absent without uncertain params. */
   global?: Record<string, Sensitivity>;
+  /**
+   * Replications that failed after a retry, by configuration (`baseline`, `PARAM-low`, ...,
+   * `as-written`) and index; absent when none did. The changes and correlations use the rest.
+   */
+  failures?: { strategy: string; replication: number; error: string }[];
 }
 
 export interface SensitivityOptions {
@@ -240,5 +245,6 @@ export async function runSensitivityDetailed(sc: CompiledScenarioWithWarnings, o
         seed,
       );
   }
+  if (r.failures && r.failures.length > 0) out.failures = r.failures;
   return { file: out, release: (remove) => outcome.release(remove) };
 }

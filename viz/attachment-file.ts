@@ -71,6 +71,7 @@ const sensitivityShape = fields({
   inputs: list(fields({ param: text, low: num, high: num, unit: text })),
   one_at_a_time: named(list(fields({ param: text, low: interval, high: interval }))),
   global: optional(named(fields({ n: count, r2: numOrNull, inputs: list(influence) }))),
+  failures: optional(list(fields({ strategy: text, replication: count, error: text }))),
 });
 
 const KINDS = {

@@ -8,7 +8,7 @@ export { reportPage, startViewer, type ViewerOptions, type Viewer } from './node
 export { compareHtml } from './compare-html.js';
 export { fitReportHtml } from './fit-report.js';
 export { optimiseHtml } from './optimise-html.js';
-export { sensitivityHtml, shortNumber, unitAfter } from './sensitivity-html.js';
+export { sensitivityHtml, shortNumber, unitAfter, failedReplications } from './sensitivity-html.js';
 export { readAttachments } from './attachment-file.js';
 export type { Attachments } from './attachments.js';
 export { economicHeading, economicRows, type EconomicRow, type EconomicCell } from './economics.js';

@@ -13,7 +13,16 @@ import { baseInputs, checkDistinctPaths, checkFileOutputs, checkJournalPath } fr
 import { journalHoldsWork, writeFileAtomic } from '../../runner/index.js';
 import type { SensitivityFile, SensitivityOutcome } from '../../sensitivity/index.js';
 import { kpiInfo, displayValue, shownSensitivityKpis, tooFewDraws, type KpiKind, type Stat } from '../../results/index.js';
-import { differenceUnit, formatChange, formatPlain, inMillions, shortNumber, statDecimals, unitAfter } from '../../viz/index.js';
+import {
+  differenceUnit,
+  failedReplications,
+  formatChange,
+  formatPlain,
+  inMillions,
+  shortNumber,
+  statDecimals,
+  unitAfter,
+} from '../../viz/index.js';
 
 /** A change in a KPI as the report shows it: signed, on the shown scale, shares in percentage points. */
 function change(s: Stat, kind: KpiKind): string {
@@ -39,6 +48,8 @@ export function formatSensitivity(f: SensitivityFile): string {
   const lines: string[] = [
     `${f.inputs.length} input${f.inputs.length === 1 ? '' : 's'}, ${f.replications} replications per configuration (common random numbers).`,
   ];
+  const failed = failedReplications(f);
+  if (failed) lines.push(failed);
   const inputOf = new Map(f.inputs.map((i) => [i.param, i]));
   const width = Math.max(...f.inputs.map((i) => i.param.length), 5) + 2;
   for (const kpi of shownSensitivityKpis(f)) {
@@ -113,17 +124,27 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
     } finally {
       view.stop();
     }
+    const failures = outcome.file.failures ?? [];
     let written = false;
     try {
       await writeOutputs(args, outcome.file, loaded.name);
       written = true;
     } finally {
-      // Removed once the outputs are written; kept (and said so below) when a write failed.
-      outcome.release(written);
+      // Removed once the outputs are written; kept when a write failed (said so below), and when
+      // replications failed, for --resume to run only those again.
+      outcome.release(written && failures.length === 0);
     }
     if (!args.quiet) io.out(formatSensitivity(outcome.file));
     const names = [args.out, args.report].filter(Boolean);
     if (names.length > 0 && !args.quiet) io.err(`wrote ${names.join(', ')}\n`);
+    if (failures.length > 0) {
+      // Printed even with --quiet, as the run command does: the exit status alone does not say why.
+      if (args.quiet) io.err(`${failedReplications(outcome.file)}\n`);
+      io.err(
+        `caresim: ${failures.length} replication(s) failed after a retry; the analysis uses the rest. The journal ${journal} is kept: --resume runs only the failed ones again.\n`,
+      );
+      return EXIT.failed;
+    }
     return EXIT.ok;
   } catch (err) {
     const code = await reportError(err, io, args.set);

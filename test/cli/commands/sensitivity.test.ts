@@ -69,3 +69,26 @@ describe('caresim sensitivity FILE stopped part-way', () => {
     expect(existsSync(`${out}.journal.ndjson`)).toBe(false);
   });
 });
+
+describe('caresim sensitivity FILE whose replications fail', () => {
+  it('exits 1, names the failed replications in the file, the terminal and the page, and keeps the journal', () => {
+    const out = join(dir, 'failing.json'),
+      page = join(dir, 'failing.html');
+    const failing = join(root, 'test', 'sensitivity', 'fixtures', 'failing.yaml');
+    const r = runCli(['sensitivity', failing, '--vary', 'rate=10%', '--out', out, '--report', page, '--workers', '1']);
+    expect(r.code, r.stderr).toBe(1);
+    const f = JSON.parse(readFileSync(out, 'utf8'));
+    const failures: { strategy: string; replication: number; error: string }[] = f.failures;
+    expect(failures.length).toBeGreaterThan(0);
+    for (const x of failures) expect(x.error).toMatch(/a duration sample was Infinity/);
+    // Each configuration's paired changes rest on the replications that finished in both.
+    const failedIn = (name: string) => new Set(failures.filter((x) => x.strategy === name).map((x) => x.replication));
+    const lost = new Set([...failedIn('baseline'), ...failedIn('rate-high')]);
+    expect(f.one_at_a_time.cost_per_day[0].high.n).toBe(6 - lost.size);
+    const said = `${failures.length} replication${failures.length === 1 ? '' : 's'} failed after a retry (${failures[0].strategy} #${failures[0].replication}`;
+    expect(r.stdout).toContain(said);
+    expect(readFileSync(page, 'utf8')).toContain(said);
+    expect(r.stderr).toContain(`The journal ${out}.journal.ndjson is kept`);
+    expect(existsSync(`${out}.journal.ndjson`)).toBe(true);
+  });
+});
