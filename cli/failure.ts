@@ -59,3 +59,12 @@ const DISK_HINTS: Record<string, string> = {
   ENOSPC: 'the disk is full: free some space, or write the outputs to a folder on another disk',
   EDQUOT: 'your disk quota is used up: free some space, or write the outputs to a folder elsewhere',
 };
+
+/**
+ * What a command that failed after some replications finished tells the user: where they are
+ * kept and how to continue from them, also after choosing another --out (whose default journal
+ * would be another file).
+ */
+export function keptWorkHint(journal: string): string {
+  return `caresim: the replications finished before the failure are kept in ${journal}: continue with the same command and --resume (with another --out, add --journal ${journal})\n`;
+}

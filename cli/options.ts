@@ -281,7 +281,8 @@ export const COMMANDS: CommandSpec[] = [
         'caresim optimise scenario.yaml --out opt.json',
         'Search the `optimise.decide` ranges; write the chosen plan, runners-up and evidence',
       ],
-      ['caresim optimise scenario.yaml --out opt.json --budget 3000 --resume', 'Spend more replications; continue an interrupted search'],
+      ['caresim optimise scenario.yaml --out opt.json --budget 3000', 'Spend more replications (3,000 in all)'],
+      ['caresim optimise scenario.yaml --out opt.json --resume', 'Continue an interrupted search, with the options it was started with'],
     ],
   },
   {

@@ -4,7 +4,7 @@
  * back (`--resume`) takes the same path and runs only what is missing.
  */
 import { appendFileSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { fileStart } from '../runner/index.js';
+import { fileStart, journalLinkProblem } from '../runner/index.js';
 import type { Point } from './bank.js';
 
 export const OPT_JOURNAL_FORMAT = 'caresim-optimise-journal/1';
@@ -19,6 +19,15 @@ export interface OptJournalHeader {
   engine_version: string;
   optimise: string;
 }
+/** What a header field that differs means to the user. */
+const DIFFERS: Record<keyof OptJournalHeader, string> = {
+  format: 'another version of caresim wrote it',
+  scenario_hash: 'the scenario (or its --set overrides) changed',
+  seed: 'the seed differs',
+  engine_version: 'the engine version differs',
+  optimise: "the scenario's optimise section or --budget differs",
+};
+
 /** `kpis`: the headline KPIs of a clean-up replication, kept for the output. */
 export interface Measurement {
   point: Point;
@@ -38,6 +47,8 @@ export class OptimiseResumeError extends Error {
  * optimiser journal is fine.
  */
 export function checkOptJournal(file: string): void {
+  const link = journalLinkProblem(file);
+  if (link) throw new OptimiseResumeError(link);
   const st = statSync(file, { throwIfNoEntry: false });
   if (!st) return;
   if (st.isDirectory()) throw new OptimiseResumeError(`${file} is a directory, not a journal: give --journal a file path`);
@@ -73,12 +84,13 @@ export function readOptJournal(file: string, header: OptJournalHeader): Measurem
     // A header cut short (killed while starting): no measurement to resume, so it starts again.
     return [];
   }
-  for (const k of Object.keys(header) as (keyof OptJournalHeader)[]) {
-    if (String(head[k]) !== String(header[k]))
-      throw new OptimiseResumeError(
-        `the journal ${file} belongs to another run (${k} differs); continue that run with its own settings, or discard the journal and start again with --fresh`,
-      );
-  }
+  const differ = (Object.keys(header) as (keyof OptJournalHeader)[])
+    .filter((k) => String(head[k]) !== String(header[k]))
+    .map((k) => DIFFERS[k]);
+  if (differ.length > 0)
+    throw new OptimiseResumeError(
+      `the journal ${file} belongs to another search (${differ.join('; ')}); continue that search with its own settings, or discard the journal and start again with --fresh`,
+    );
   const out: Measurement[] = [];
   for (const l of lines.slice(1)) {
     try {

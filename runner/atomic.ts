@@ -119,6 +119,22 @@ function checkFolderPath(start: string, name: string): void {
   }
 }
 
+/**
+ * Why a journal may not be at `file`, or null: a link standing at its name. A journal is
+ * written in place and deleted when its run finishes, which would delete the link and leave the
+ * file it points to (or, for a link to nothing, create that file wherever it points).
+ */
+export function journalLinkProblem(file: string): string | null {
+  if (!isLink(file)) return null;
+  let target = '';
+  try {
+    target = readlinkSync(file);
+  } catch {
+    // Unreadable link: named without its target.
+  }
+  return `${file} is a link${target ? ` to ${target}` : ''}: a journal is written in place and deleted at the end, which would delete the link and leave what it points to; give --journal the file's own path`;
+}
+
 function isLink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
@@ -140,6 +156,9 @@ function runFile(file: string): 'journal' | 'lock' | null {
 }
 
 const OPTIMISER_JOURNAL = /^\uFEFF?\s*\{[^\n]*"format"\s*:\s*"caresim-optimise-journal\//;
+
+/** Whether the text starts like the optimiser's journal (optimise/journal.ts). */
+export const startsLikeOptimiserJournal = (text: string): boolean => OPTIMISER_JOURNAL.test(text);
 /** What runner/lock.ts writes: `{"pid":N,"host":"...",...}` on one line. */
 const LOCK = /^\{"pid":\d+,"host":"[^\n]*\}\n?$/;
 
@@ -196,6 +215,8 @@ export function makeFolderFor(file: string): string {
     while (dirname(blocker) !== blocker && !existsSync(blocker) && !isLink(blocker)) blocker = dirname(blocker);
     if (code === 'EEXIST' || code === 'ENOTDIR')
       throw new OutputError(`cannot write ${file}: ${blocker} is a file, where a folder must be`);
+    if (code === 'ELOOP')
+      throw new OutputError(`cannot write ${file}: a link on the way to ${dir} leads back to itself (a loop of links); remove the loop`);
     // mkdir through a link whose target is missing fails with ENOENT, naming neither.
     if (code === 'ENOENT' && isLink(blocker))
       throw new OutputError(

@@ -18,6 +18,7 @@ export {
   createNew,
   keepMode,
   makeFolderFor,
+  journalLinkProblem,
   NAME_MAX,
   temporaryName,
   OutputError,

@@ -16,7 +16,7 @@ import { fileStart, readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
 import { fileIdentity } from './file-identity.js';
-import { abandon, makeFolderFor, naming, removeFile, writeAll } from './atomic.js';
+import { abandon, journalLinkProblem, makeFolderFor, naming, removeFile, startsLikeOptimiserJournal, writeAll } from './atomic.js';
 import type { ReplicationResult } from '../engine/index.js';
 
 export const JOURNAL_FORMAT = 'caresim-journal/3' as const;
@@ -36,7 +36,15 @@ export interface JournalHeader {
   engine_version: string;
   strategies: string[];
   shard: string | null;
+  /** The command whose journal this is: absent for a run; `sensitivity` for `caresim sensitivity`. */
+  made_by?: 'sensitivity';
 }
+
+/** What wrote a journal, in words. */
+const madeBy = (h: Pick<JournalHeader, 'made_by'>) =>
+  h.made_by === 'sensitivity' ? 'a sensitivity analysis (caresim sensitivity)' : 'a run (caresim run)';
+/** What an unfinished journal holds, in words. */
+const unfinishedWork = (h: Pick<JournalHeader, 'made_by'>) => (h.made_by === 'sensitivity' ? 'sensitivity analysis' : 'run');
 
 export interface JournalEntry {
   strategy: string;
@@ -191,8 +199,21 @@ function mayBeJournal(file: string): boolean {
   return HEADER_START.startsWith(fileStart(file, HEADER_START.length));
 }
 
-/** How every journal begins. */
-const HEADER_START = '{"header":';
+/** How every journal begins: its header, whose first key is the format (either of JOURNAL_FORMAT and PLAIN_FORMAT). */
+const HEADER_START = '{"header":{"format":"caresim-journal/';
+
+/** The header of an existing journal, or null when its first line is not whole or does not parse. */
+function headerIn(file: string): Partial<JournalHeader> | null {
+  const start = fileStart(file, 1 << 20);
+  const end = start.indexOf('\n');
+  if (end < 0) return null;
+  try {
+    const found = decode<{ header?: Partial<JournalHeader> }>(start.slice(0, end)).header;
+    return found && typeof found === 'object' ? found : null;
+  } catch {
+    return null;
+  }
+}
 
 /** How many newlines the file holds, counted up to `upTo`, read in pieces (a header line is a few kilobytes). */
 function newlines(file: string, upTo: number): number {
@@ -267,6 +288,8 @@ export class Journal {
    * once are refused before any journal is opened, with the run's other options (option-check.ts).
    */
   static async open(file: string, header: JournalHeader, opts: OpenOptions = {}): Promise<Journal> {
+    const link = journalLinkProblem(file);
+    if (link) throw new ResumeError(link);
     makeFolderFor(file);
     const st = existsSync(file) ? statSync(file) : null;
     if (st?.isDirectory()) throw new ResumeError(`${file} is a directory, not a journal: give --journal (or --out) a file path`);
@@ -282,18 +305,34 @@ export class Journal {
     try {
       const exists = existsSync(file);
       if (exists && !mayBeJournal(file)) {
-        throw new ResumeError(`${file} exists and is not a caresim journal: it is left as it is; give --journal (or --out) another path`);
+        const what = startsLikeOptimiserJournal(fileStart(file, 4096))
+          ? 'is the journal of an optimisation (caresim optimise)'
+          : 'exists and is not a caresim journal';
+        throw new ResumeError(`${file} ${what}: it is left as it is; give --journal (or --out) another path`);
       }
-      // Without a whole first line it holds no finished replication (the run that made it
-      // stopped while writing its header): there is nothing to resume or to lose.
+      // Another command's journal is its work, whatever the options: neither resumed nor discarded here.
+      const found = exists ? headerIn(file) : null;
+      if (found && found.made_by !== header.made_by)
+        throw new ResumeError(
+          `${file} is the journal of ${madeBy(found)}, not of ${madeBy(header)}: it is left as it is; give --journal (or --out) another path`,
+        );
+      // Without a finished replication (the command that made it stopped while starting) there
+      // is nothing to resume or to lose.
       const kept = exists && !opts.fresh;
-      const unfinished = kept && hasWholeLine(file);
-      if (kept && !unfinished)
-        opts.onNotice?.(`${file} holds no finished replication (its first line was cut short); starting from the beginning`);
+      const unfinished = kept && journalHoldsWork(file);
+      if (kept && !unfinished) {
+        const why =
+          statSync(file).size === 0
+            ? 'is empty'
+            : hasWholeLine(file)
+              ? 'holds no finished replication'
+              : 'holds no finished replication (its first line was cut short)';
+        opts.onNotice?.(`${file} ${why}; starting from the beginning`);
+      }
       if (unfinished) {
         if (!opts.resume) {
           throw new ResumeError(
-            `${file} holds the journal of an unfinished run: continue it with --resume, or discard it and start again with --fresh`,
+            `${file} holds the journal of an unfinished ${unfinishedWork(header)}: continue it with --resume, or discard it and start again with --fresh`,
           );
         }
         const index = new JournalIndex(file);

@@ -27,6 +27,8 @@ export interface RunOptions {
   shard?: Shard | null;
   /** Journal file; none when unset. */
   journal?: string;
+  /** The command the journal belongs to, when not a run (`caresim sensitivity`): another command's journal is refused. */
+  journalMadeBy?: 'sensitivity';
   /** Continue from the journal when there is one (none: start; ARCHITECTURE §5). */
   resume?: boolean;
   /** Discard an existing journal; without this or `resume` an existing journal is refused. */

@@ -95,6 +95,8 @@ async function openJournal(
     engine_version: ENGINE_VERSION,
     strategies: names,
     shard: shard ? shardLabel(shard) : null,
+    // Absent for a run, so a run's journal reads as every earlier version wrote it.
+    ...(opts.journalMadeBy ? { made_by: opts.journalMadeBy } : {}),
   };
   return Journal.open(opts.journal, header, {
     resume: opts.resume,

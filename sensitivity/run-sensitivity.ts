@@ -189,6 +189,7 @@ export async function runSensitivityDetailed(sc: CompiledScenarioWithWarnings, o
       onProgress: o.onProgress,
       signal: o.signal,
       journal: o.journal,
+      journalMadeBy: 'sensitivity',
       resume: o.resume,
       fresh: o.fresh,
       onNotice: o.onNotice,

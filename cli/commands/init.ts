@@ -42,7 +42,10 @@ export async function initCommand(args: { dir: string; force: boolean }, io: Io)
         ? `${args.dir} is a file, not a folder`
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
           ? `${args.dir} cannot be written (${code})`
-          : null;
+          : // mkdir through a link to nowhere fails with ENOENT, through a loop of links with ELOOP.
+            code === 'ENOENT' || code === 'ELOOP'
+            ? `${args.dir} is, or is inside, a link that leads ${code === 'ELOOP' ? 'back to itself' : 'to nothing'}`
+            : null;
     if (!why) throw e;
     io.err(`caresim: cannot write ${target}: ${why}; give a folder, e.g. \`caresim init my-ics\`\n`);
     return EXIT.usage;

@@ -22,7 +22,7 @@ import { writeResultsFile } from '../../runner/index.js';
 import type { CompiledScenario } from '../../engine/index.js';
 import type { RunArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
-import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
+import { CliUsageError, keptWorkHint, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { formatSummary } from '../summary-table.js';
 import { economicCase } from '../verdict-lines.js';
@@ -168,11 +168,7 @@ export async function runCommand(args: RunArgs, io: Io): Promise<number> {
     }
   } catch (err) {
     const code = await reportError(err, io, args.set);
-    if (code === EXIT.failed && journalOf !== null && journalHoldsWork(journalOf)) {
-      io.err(
-        `caresim: the replications finished before the failure are kept in ${journalOf}: continue with the same command and --resume\n`,
-      );
-    }
+    if (code === EXIT.failed && journalOf !== null && journalHoldsWork(journalOf)) io.err(keptWorkHint(journalOf));
     return code;
   } finally {
     warm?.close();

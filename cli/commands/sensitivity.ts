@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { SensitivityArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
-import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
+import { CliUsageError, keptWorkHint, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { baseInputs, checkDistinctPaths, checkFileOutputs, checkJournalPath } from '../output-paths.js';
-import { journalHoldsWork, writeFileAtomic } from '../../runner/index.js';
+import { journalHoldsWork, OutputError, writeFileAtomic } from '../../runner/index.js';
 import type { SensitivityFile, SensitivityOutcome } from '../../sensitivity/index.js';
 import { kpiInfo, displayValue, shownSensitivityKpis, tooFewDraws, type KpiKind, type Stat } from '../../results/index.js';
 import {
@@ -87,15 +87,18 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
     ];
     checkFileOutputs([['the scenario', args.file]], [...outputs, ['--journal', args.journal, 'sens.journal.ndjson']]);
     if (args.resume && args.fresh) throw new CliUsageError('--resume and --fresh contradict each other: give one');
-    const { loadScenario } = await import('../../scenarios/index.js');
+    const { loadScenario, sha256Hex } = await import('../../scenarios/index.js');
     const loaded = loadScenario(args.file, { set: args.set });
     checkDistinctPaths(baseInputs(loaded), outputs);
     if (loaded.warnings.length > 0) await printDiagnostics(loaded.warnings, io, args.set);
+    // Without --out, named for everything that picks the configurations: analyses of one
+    // scenario with other --vary or seed do not meet in one journal.
+    const configurations = sha256Hex(JSON.stringify([loaded.hash, args.vary, args.seed ?? loaded.seed])).slice(0, 8);
     const journal =
       args.journal ??
       (args.out
         ? `${args.out}.journal.ndjson`
-        : join('.caresim', `${basename(args.file, extname(args.file))}-${loaded.hash.slice(0, 8)}.sensitivity.ndjson`));
+        : join('.caresim', `${basename(args.file, extname(args.file))}-${configurations}.sensitivity.ndjson`));
     checkJournalPath(journal, outputs, args.journal !== undefined);
     if (args.resume && !existsSync(journal)) io.err(`caresim: no journal at ${journal}; starting from the beginning\n`);
     const { runSensitivityDetailed } = await import('../../sensitivity/index.js');
@@ -127,7 +130,12 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
     const failures = outcome.file.failures ?? [];
     let written = false;
     try {
-      await writeOutputs(args, outcome.file, loaded.name);
+      await writeOutputs(args, outcome.file, loaded.name).catch((err: unknown) => {
+        // Checked before the analysis, refused now (the folder changed since): a failure of the
+        // finished analysis, whose journal keeps its work (exit 1 and the hint), not a usage error.
+        if (err instanceof OutputError) throw new Error(err.message, { cause: err });
+        throw err;
+      });
       written = true;
     } finally {
       // Removed once the outputs are written; kept when a write failed (said so below), and when
@@ -148,10 +156,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
     return EXIT.ok;
   } catch (err) {
     const code = await reportError(err, io, args.set);
-    if (code === EXIT.failed && journalOf !== null && journalHoldsWork(journalOf))
-      io.err(
-        `caresim: the replications finished before the failure are kept in ${journalOf}: continue with the same command and --resume\n`,
-      );
+    if (code === EXIT.failed && journalOf !== null && journalHoldsWork(journalOf)) io.err(keptWorkHint(journalOf));
     return code;
   }
 }

@@ -205,38 +205,97 @@ describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journ
     // Such a journal holds no finished replication: neither asking for --fresh nor refusing --resume helps anyone.
     const full = await runScenario(twoStrategies(2), { workers: 0 });
     const journal = join(dir(), 'run.journal.ndjson');
-    for (const start of ['', '{"header":{"format":"caresim-jou', `{"header":{${'"x":1,'.repeat(20_000)}`]) {
+    for (const start of ['', '{"header":{"format":"caresim-jou', `{"header":{"format":"caresim-journal/3",${'"x":1,'.repeat(20_000)}`]) {
       for (const opts of [{}, { resume: true }]) {
         writeFileSync(journal, start);
         const notices: string[] = [];
         const run = await runScenarioDetailed(twoStrategies(2), { workers: 0, journal, ...opts, onNotice: (m) => notices.push(m) });
         expect(run.resumed).toBe(0);
-        expect(notices).toEqual([`${journal} holds no finished replication (its first line was cut short); starting from the beginning`]);
+        const why = start === '' ? 'is empty' : 'holds no finished replication (its first line was cut short)';
+        expect(notices).toEqual([`${journal} ${why}; starting from the beginning`]);
         expect(comparable(run.results)).toBe(comparable(full));
         expect(JSON.parse(readFileSync(journal, 'utf8').split('\n')[0])).toHaveProperty('header');
       }
     }
   });
 
-  it('locks a journal where it really is: a run naming it through a link is refused while another holds it', async () => {
+  it('locks a journal where it really is: a run reaching it through a linked folder is refused while another holds it', async () => {
     const sc = twoStrategies(4);
     const folder = dir();
     const journal = join(folder, 'real.journal.ndjson');
     const held = await runScenarioDetailed(sc, { workers: 0, journal, holdJournal: true });
-    symlinkSync(journal, join(folder, 'link.journal.ndjson'));
-    await expect(
-      runScenarioDetailed(sc, { workers: 0, journal: join(folder, 'link.journal.ndjson'), resume: true }),
-    ).rejects.toBeInstanceOf(LockError);
+    const alias = `${folder}-alias`;
+    symlinkSync(folder, alias);
+    await expect(runScenarioDetailed(sc, { workers: 0, journal: join(alias, 'real.journal.ndjson'), resume: true })).rejects.toBeInstanceOf(
+      LockError,
+    );
     held.release(false);
-    const resumed = await runScenarioDetailed(sc, { workers: 0, journal: join(folder, 'link.journal.ndjson'), resume: true });
+    const resumed = await runScenarioDetailed(sc, { workers: 0, journal: join(alias, 'real.journal.ndjson'), resume: true });
     expect(resumed.resumed).toBe(8);
-    // A link to a journal not written yet: the second run is refused too.
-    symlinkSync(join(folder, 'later.journal.ndjson'), join(folder, 'to-later.journal.ndjson'));
-    const first = await runScenarioDetailed(sc, { workers: 0, journal: join(folder, 'to-later.journal.ndjson'), holdJournal: true });
-    await expect(
-      runScenarioDetailed(sc, { workers: 0, journal: join(folder, 'later.journal.ndjson'), resume: true }),
-    ).rejects.toBeInstanceOf(LockError);
-    first.release(false);
+  });
+
+  it("refuses a link standing at the journal's name, to a file or to nothing, and leaves both as they are", async () => {
+    // Deleting the journal at the end would delete the link and leave the file; a link to nothing would create its target.
+    const folder = dir();
+    const target = join(folder, 'real.journal.ndjson');
+    writeFileSync(target, 'kept\n');
+    for (const [link, to] of [
+      [join(folder, 'link.journal.ndjson'), target],
+      [join(folder, 'nowhere.journal.ndjson'), join(folder, 'missing', 'x.ndjson')],
+    ]) {
+      symlinkSync(to, link);
+      for (const opts of [{}, { fresh: true }, { resume: true }]) {
+        const run = runScenarioDetailed(twoStrategies(2), { workers: 0, journal: link, ...opts });
+        await expect(run).rejects.toBeInstanceOf(ResumeError);
+        await expect(run).rejects.toThrow(`${link} is a link to ${to}: a journal is written in place and deleted at the end`);
+      }
+    }
+    expect(readFileSync(target, 'utf8')).toBe('kept\n');
+    expect(existsSync(join(folder, 'missing'))).toBe(false);
+  });
+
+  it('starts again, with a notice, over a journal that holds its header and no finished replication', async () => {
+    const sc = twoStrategies(2);
+    const journal = join(dir(), 'run.journal.ndjson');
+    const stopped = new AbortController();
+    stopped.abort();
+    const first = await runScenarioDetailed(sc, { workers: 0, journal, signal: stopped.signal });
+    expect(first.interrupted).toBe(true);
+    expect(readFileSync(journal, 'utf8').split('\n')).toHaveLength(2);
+    const notices: string[] = [];
+    const again = await runScenarioDetailed(sc, { workers: 0, journal, onNotice: (m) => notices.push(m) });
+    expect(notices).toEqual([`${journal} holds no finished replication; starting from the beginning`]);
+    expect(again.finished).toBe(4);
+  });
+
+  it("leaves another command's journal as it is, whatever the options, and a file that only starts like a header", async () => {
+    const folder = dir();
+    const sensitivity = join(folder, 'sens.journal.ndjson');
+    const stop = new AbortController();
+    const first = await runScenarioDetailed(twoStrategies(6), {
+      workers: 0,
+      journal: sensitivity,
+      journalMadeBy: 'sensitivity',
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p.done >= 3) stop.abort();
+      },
+    });
+    expect(first.interrupted).toBe(true);
+    const kept = readFileSync(sensitivity, 'utf8');
+    for (const opts of [{}, { fresh: true }, { resume: true }]) {
+      const run = runScenarioDetailed(twoStrategies(6), { workers: 0, journal: sensitivity, ...opts });
+      await expect(run).rejects.toThrow(
+        `${sensitivity} is the journal of a sensitivity analysis (caresim sensitivity), not of a run (caresim run): it is left as it is`,
+      );
+    }
+    expect(readFileSync(sensitivity, 'utf8')).toBe(kept);
+    const notes = join(folder, 'notes.txt');
+    writeFileSync(notes, '{"header":{"format":"other/1"}}');
+    await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal: notes, fresh: true })).rejects.toThrow(
+      'is not a caresim journal',
+    );
+    expect(readFileSync(notes, 'utf8')).toBe('{"header":{"format":"other/1"}}');
   });
 
   it('refuses a pipe in the place of its lock at once, naming it', async () => {
