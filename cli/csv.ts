@@ -3,7 +3,7 @@
  * differences always; daily series, sweep points, population, verdicts, changes, funding,
  * draws, labels and warnings when the results hold them; replications with --per-rep).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Results } from '../results/index.js';
 import { writeFileAtomic } from '../runner/index.js';
@@ -13,6 +13,7 @@ import {
   replicationsTable,
   resultTables,
   summaryTable,
+  TABLE_NAMES,
   type Cell,
   type ReplicationScalars,
   type Table,
@@ -42,12 +43,28 @@ export const differencesCsv = (r: Results) => tableCsv(differencesTable(r));
 export const replicationsCsv = (raw: Record<string, Iterable<ReplicationScalars>>) => tableCsv(replicationsTable(raw));
 export const drawsCsv = (d: NonNullable<Results['draws']>) => tableCsv(drawsTable(d));
 
-/** Writes every table as `<name>.csv` into `dir` (replications.csv when raw is given); returns the paths. */
-export function writeCsv(dir: string, r: Results, raw?: Record<string, Iterable<ReplicationScalars>>): string[] {
+/**
+ * Writes every table as `<name>.csv` into `dir` (replications.csv when raw is given); returns the
+ * paths. A table of an earlier run that this one has no such table for (sweep.csv after a run
+ * without a sweep) would sit beside these as if it were theirs: `warn` hears a line naming them.
+ * They are not deleted, as the folder may be the user's.
+ */
+export function writeCsv(
+  dir: string,
+  r: Results,
+  raw?: Record<string, Iterable<ReplicationScalars>>,
+  warn?: (text: string) => void,
+): string[] {
   mkdirSync(dir, { recursive: true });
-  return resultTables(r, raw).map((t) => {
+  const written = resultTables(r, raw).map((t) => {
     const path = join(dir, `${t.name}.csv`);
     writeFileAtomic(path, tableCsv(t));
     return path;
   });
+  const stale = TABLE_NAMES.map((name) => join(dir, `${name}.csv`)).filter((path) => !written.includes(path) && existsSync(path));
+  if (stale.length > 0)
+    warn?.(
+      `caresim: warning: ${stale.join(', ')} ${stale.length === 1 ? 'is a table' : 'are tables'} of an earlier run, not of these results (which have no such table): delete ${stale.length === 1 ? 'it' : 'them'}, or give --csv a new folder\n`,
+    );
+  return written;
 }

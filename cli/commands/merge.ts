@@ -63,7 +63,7 @@ export async function mergeCommand(
     if (args.out) writeResultsFile(args.out, results);
     // In the order of the strategies, a strategy without finished replications included.
     const perRep = scalars && Object.fromEntries(Object.keys(results.strategies).map((name) => [name, scalars[name] ?? []]));
-    if (args.csv) writeCsv(args.csv, results, perRep);
+    if (args.csv) writeCsv(args.csv, results, perRep, (t) => io.err(t));
     if (args.xlsx) {
       const { writeXlsx } = await import('../xlsx.js');
       await writeXlsx(args.xlsx, results, perRep);

@@ -58,7 +58,7 @@ async function writeOutputs(args: RunArgs, outcome: RunOutcome, io: Io, attached
     if (outcome.shard) writeShardFile(args.out, results, outcome.shard, outcome.replications);
     else writeResultsFile(args.out, results);
   }
-  if (args.csv) writeCsv(args.csv, results, args.perRep ? outcome.replications : undefined);
+  if (args.csv) writeCsv(args.csv, results, args.perRep ? outcome.replications : undefined, (t) => io.err(t));
   if (args.xlsx) {
     // Loaded only when asked for: the workbook writer is the largest module caresim has.
     const { writeXlsx } = await import('../xlsx.js');

@@ -28,7 +28,7 @@ export async function reportCommand(
       args.csv,
     );
     if (args.out) writeFileAtomic(args.out, await reportPage(results, attached), '--out', 'report.html');
-    if (args.csv) (await import('../csv.js')).writeCsv(args.csv, results);
+    if (args.csv) (await import('../csv.js')).writeCsv(args.csv, results, undefined, (t) => io.err(t));
     if (args.xlsx) await (await import('../xlsx.js')).writeXlsx(args.xlsx, results);
     io.err(`wrote ${[args.out, args.csv && `${args.csv}/`, args.xlsx].filter(Boolean).join(', ')}\n`);
     return EXIT.ok;

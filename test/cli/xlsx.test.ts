@@ -60,6 +60,20 @@ describe('dailyTable(results)', () => {
   });
 });
 
+describe('writeCsv(dir, results, raw, warn) over the tables of an earlier run', () => {
+  it('names a table these results have none of (sweep.csv after a run without a sweep) and leaves it', () => {
+    const dir = tempDir('csv-stale');
+    const warnings: string[] = [];
+    writeCsv(dir, results, undefined, (t) => warnings.push(t));
+    expect(warnings).toEqual([]);
+    writeCsv(dir, { ...results, sweep: undefined }, undefined, (t) => warnings.push(t));
+    expect(warnings).toEqual([
+      `caresim: warning: ${join(dir, 'sweep.csv')} is a table of an earlier run, not of these results (which have no such table): delete it, or give --csv a new folder\n`,
+    ]);
+    expect(readdirSync(dir)).toContain('sweep.csv');
+  });
+});
+
 describe('resultTables(results) and writeCsv(dir, results)', () => {
   it('writes a file per table with p10/p90 on every stat table, and the sweep with its swept value', () => {
     const dir = tempDir('csv');
