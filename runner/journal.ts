@@ -176,7 +176,14 @@ async function readEntries(
       // A line cut short by the interruption: that replication simply runs again.
       continue;
     }
-    const why = line && typeof line === 'object' ? foreign(line, header, shard) : 'not a journal entry';
+    // A line that parses but is no entry at all (no scenario, strategy or result) was not written by a run.
+    const entry = line !== null && typeof line === 'object' && 'scenario_hash' in line && 'strategy' in line && 'result' in line;
+    if (!entry) {
+      throw new ResumeError(
+        `cannot resume from ${file}: line ${n} is not a replication of any caresim run; something else wrote into this journal. Start again with --fresh, or remove that line.`,
+      );
+    }
+    const why = foreign(line, header, shard);
     if (why) {
       throw new ResumeError(
         `cannot resume from ${file}: line ${n} belongs to another run (${why}); two runs may have written this journal. Start again with --fresh.`,

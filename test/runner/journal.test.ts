@@ -117,6 +117,16 @@ describe('runScenarioDetailed(loaded, { journal }) on an existing journal', () =
     await expect(resumed).rejects.toThrow(/line 3 belongs to another run \(seed 9/);
   });
 
+  it('refuses a line that is no replication at all, saying so rather than naming another run', async () => {
+    const journal = join(dir(), 'run.journal.ndjson');
+    await runScenarioDetailed(twoStrategies(3), { workers: 0, journal });
+    const lines = readFileSync(journal, 'utf8').trim().split('\n');
+    writeFileSync(journal, `${[...lines.slice(0, 3), '{"note":"mine"}', ...lines.slice(3)].join('\n')}\n`);
+    await expect(runScenarioDetailed(twoStrategies(3), { workers: 0, journal, resume: true })).rejects.toThrow(
+      `cannot resume from ${journal}: line 4 is not a replication of any caresim run; something else wrote into this journal. Start again with --fresh, or remove that line.`,
+    );
+  });
+
   it('refuses a line of another scenario or a replication outside its shard', async () => {
     const journal = join(dir(), 'run.journal.ndjson');
     await runScenarioDetailed(twoStrategies(4), { workers: 0, journal, shard: { index: 0, count: 2 } });
