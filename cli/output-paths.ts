@@ -124,9 +124,16 @@ export function csvTableClash(csv: string | undefined, inputs: [string, string][
  */
 export function checkJournalPath(journal: string, outputs: readonly Output[], given: boolean, csv?: string): void {
   const lockName = Buffer.byteLength(`${basename(journal)}.lock`);
+  // The default journal is named after --out, or without one after the scenario file.
+  const out = outputs.find(([option]) => option === '--out')?.[1];
+  const advice = given
+    ? 'give --journal a shorter name'
+    : out !== undefined
+      ? 'give --out a shorter name, or --journal a short one'
+      : "the scenario file's name is long: give --journal a short one";
   if (lockName > NAME_MAX) {
     throw new OutputError(
-      `the journal ${journal} needs a lock file beside it whose name would be ${lockName} bytes long, and file systems take at most ${NAME_MAX}; ${given ? 'give --journal a shorter name' : 'give --out a shorter name, or --journal a short one'}`,
+      `the journal ${journal} needs a lock file beside it whose name would be ${lockName} bytes long, and file systems take at most ${NAME_MAX}; ${advice}`,
     );
   }
   for (const [option, path] of outputs) {

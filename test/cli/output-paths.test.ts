@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { checkDistinctPaths, checkOutputDir } from '../../cli/output-paths.js';
+import { checkDistinctPaths, checkJournalPath, checkOutputDir } from '../../cli/output-paths.js';
 import { resultTables, TABLE_NAMES } from '../../cli/tables.js';
 import { makeResults } from '../viz/fixture.js';
 import { tempDir } from '../temp-dir.js';
@@ -57,5 +57,38 @@ describe('checkOutputDir(dir, option)', () => {
     const names = resultTables(r, { baseline: [] }).map((t) => t.name);
     expect(names.length).toBeGreaterThan(8);
     for (const n of names) expect(TABLE_NAMES).toContain(n);
+  });
+});
+
+describe('checkJournalPath(journal, outputs, given)', () => {
+  const long = 'x'.repeat(250);
+  it('says which name to shorten when the lock beside the journal would have too long a name', () => {
+    const advice = (journal: string, out: string | undefined, given: boolean) => {
+      try {
+        checkJournalPath(journal, [['--out', out]], given);
+      } catch (e) {
+        return (e as Error).message.replace(/^.*at most 255; /, '');
+      }
+      return null;
+    };
+    expect(advice(`${long}.ndjson`, 'r.json', true)).toBe('give --journal a shorter name');
+    expect(advice(`${long}.json.journal.ndjson`, `${long}.json`, false)).toBe('give --out a shorter name, or --journal a short one');
+    // Without --out the default journal is named after the scenario file.
+    expect(advice(join('.caresim', `${long}-0123abcd.journal.ndjson`), undefined, false)).toBe(
+      "the scenario file's name is long: give --journal a short one",
+    );
+    expect(advice('short.journal.ndjson', 'r.json', false)).toBeNull();
+  });
+
+  it('refuses a journal that is an output, or whose lock is one', () => {
+    const dir = tempDir('journal-path');
+    const out = join(dir, 'r.json');
+    expect(() => checkJournalPath(out, [['--out', out]], true)).toThrow(
+      `--journal ${out} is the --out file: the journal is deleted when the run finishes, and the --out file with it; give --journal another path`,
+    );
+    const journal = join(dir, 'j.ndjson');
+    expect(() => checkJournalPath(journal, [['--report', `${journal}.lock`]], true)).toThrow(
+      `--report ${journal}.lock is the lock file of the run's journal (${journal}.lock)`,
+    );
   });
 });
