@@ -138,14 +138,17 @@ export function checkJournalPath(journal: string, outputs: readonly Output[], gi
   }
   for (const [option, path] of outputs) {
     if (path && fileIdentity(journal) === fileIdentity(path)) {
+      // Named for what the user typed: --journal, or the output that is where the default journal goes.
       throw new OutputError(
-        `--journal ${journal} is the ${option} file: the journal is deleted when the run finishes, and the ${option} file with it; give --journal another path`,
+        given
+          ? `--journal ${journal} is the ${option} file: the journal is deleted when the command finishes, and the ${option} file with it; give --journal another path`
+          : `${option} ${path} is this command's journal (beside --out), deleted when the command finishes; give ${option} another file`,
       );
     }
     // The run holds JOURNAL.lock while it runs and deletes it at the end.
     if (path && fileIdentity(`${journal}.lock`) === fileIdentity(path)) {
       throw new OutputError(
-        `${option} ${path} is the lock file of the run's journal (${journal}.lock), deleted when the run finishes; give ${option} another file`,
+        `${option} ${path} is the lock file of the journal (${journal}.lock), deleted when the command finishes; give ${option} another file`,
       );
     }
   }

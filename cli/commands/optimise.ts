@@ -10,8 +10,8 @@ import type { OptimiseArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
 import { CliUsageError, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
-import { baseInputs, checkDistinctPaths, checkFileOutputs } from '../output-paths.js';
-import { acquireLock, fileIdentity, makeFolderFor, NAME_MAX, writeFileAtomic } from '../../runner/index.js';
+import { baseInputs, checkDistinctPaths, checkFileOutputs, checkJournalPath } from '../output-paths.js';
+import { acquireLock, fileIdentity, makeFolderFor, writeFileAtomic } from '../../runner/index.js';
 import type { OptimiseFile } from '../../optimise/index.js';
 import type { CompiledScenarioWithWarnings } from '../../scenarios/index.js';
 
@@ -70,18 +70,15 @@ export async function optimiseCommand(args: OptimiseArgs, io: Io): Promise<numbe
       (args.out
         ? `${args.out}.journal.ndjson`
         : join('.caresim', `${basename(args.file, extname(args.file))}-${loaded.hash.slice(0, 8)}.optimise.ndjson`));
-    // The default journal is beside --out: no output may be it, and its name must fit.
-    checkDistinctPaths(
-      [['the journal of this search', journal]],
+    // The default journal is beside --out: no output may be it, nor its lock, and the lock's name must fit.
+    checkJournalPath(
+      journal,
       [
         ['--out', args.out],
         ['--report', args.report],
       ],
+      args.journal !== undefined,
     );
-    if (Buffer.byteLength(basename(journal)) > NAME_MAX)
-      throw new CliUsageError(
-        `the journal ${journal} would have a name ${Buffer.byteLength(basename(journal))} bytes long, and file systems take at most ${NAME_MAX}; give ${args.journal ? '--journal' : '--out'} a shorter name`,
-      );
     makeFolderFor(journal);
     // One search per journal, held until the outputs are written and the journal deleted: a
     // second search on the same journal would interleave its measurements with this one's.

@@ -84,11 +84,11 @@ describe('checkJournalPath(journal, outputs, given)', () => {
     const dir = tempDir('journal-path');
     const out = join(dir, 'r.json');
     expect(() => checkJournalPath(out, [['--out', out]], true)).toThrow(
-      `--journal ${out} is the --out file: the journal is deleted when the run finishes, and the --out file with it; give --journal another path`,
+      `--journal ${out} is the --out file: the journal is deleted when the command finishes, and the --out file with it; give --journal another path`,
     );
     const journal = join(dir, 'j.ndjson');
     expect(() => checkJournalPath(journal, [['--report', `${journal}.lock`]], true)).toThrow(
-      `--report ${journal}.lock is the lock file of the run's journal (${journal}.lock)`,
+      `--report ${journal}.lock is the lock file of the journal (${journal}.lock)`,
     );
   });
 });

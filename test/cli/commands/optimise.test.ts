@@ -56,7 +56,7 @@ describe('caresim optimise FILE', () => {
       [
         scenario,
         ['--out', join(dir, 'o.json'), '--report', join(dir, 'o.json.journal.ndjson')],
-        /--report .*o\.json\.journal\.ndjson is the journal of this search/,
+        /--report .*o\.json\.journal\.ndjson is this command's journal \(beside --out\)/,
       ],
     ] as const) {
       const r = runCli(['optimise', file, ...args, '--budget', '40', '--workers', '0', '--quiet']);

@@ -167,7 +167,7 @@ describe('outputs and inputs named like a table inside the --csv folder', () => 
     const out = join(dir, 'r.json');
     const lock = runCli(['run', small, '--reps', '2', '--out', out, '--report', `${out}.journal.ndjson.lock`, '-q']);
     expect(lock.code).toBe(2);
-    expect(lock.stderr).toMatch(/--report .*r\.json\.journal\.ndjson\.lock is the lock file of the run's journal/);
+    expect(lock.stderr).toMatch(/--report .*r\.json\.journal\.ndjson\.lock is the lock file of the journal/);
     // Another run's journal (the unfinished run of b.json) as this run's report.
     const other = join(dir, 'b.json.journal.ndjson');
     writeFileSync(other, '{"header":{"format":"caresim-journal/3"}}\n');
