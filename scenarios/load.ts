@@ -17,7 +17,7 @@ import { compileTree } from './compile.js';
 import { checkLoad, checkNetwork } from './network.js';
 import { checkStability } from './stability.js';
 import { checkCycles } from './cycles.js';
-import { resolveScenario, type ReadFile } from './resolve.js';
+import { dirname, relativeTo, resolveScenario, type ReadFile } from './resolve.js';
 import { sweepPoints, type SweepPoint } from './sweep.js';
 import { applySet, checkSetTarget, FIXED_KEYS } from './set.js';
 import { sha256Hex } from './hash.js';
@@ -273,7 +273,8 @@ export function analyseScenario(text: string, file: string, opts: LoadOptions = 
   const opt = compileOptimise(root, env, diags);
   const levers = compileLevers(root, env, diags);
   if (diags.errorCount > 0) return done(null);
-  const hashInput = [...sources].map(([f, t]) => `${f}\n${t}`).join('\n\u0000\n');
+  // Files by their paths from the scenario's folder: the hash names the scenario, not how its path was typed.
+  const hashInput = [...sources].map(([f, t]) => `${f.startsWith('<--set') ? f : relativeTo(dirname(file), f)}\n${t}`).join('\n\u0000\n');
   const loaded: CompiledScenarioWithWarnings = {
     file,
     name: header.name,

@@ -23,6 +23,26 @@ export function dirname(file: string): string {
   return i < 0 ? '' : file.slice(0, i + 1);
 }
 
+const isAbsolute = (path: string) => path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(path);
+
+/**
+ * `path` as seen from the folder `dir`, both named as the scenario's files are (the top file as
+ * typed, the files it extends joined to it): the same however the top file's path was typed
+ * (`x.yaml`, `./x.yaml`, `/abs/x.yaml`). A path absolute where the folder is not stays as it is.
+ */
+export function relativeTo(dir: string, path: string): string {
+  if (isAbsolute(dir) !== isAbsolute(path)) return path;
+  const parts = (p: string) =>
+    joinPath('', p.replace(/^[\\/]+/, ''))
+      .split('/')
+      .filter((x) => x !== '');
+  const from = parts(dir),
+    to = parts(path);
+  let k = 0;
+  while (k < from.length && k < to.length - 1 && from[k] === to[k]) k++;
+  return [...Array<string>(from.length - k).fill('..'), ...to.slice(k)].join('/');
+}
+
 export function joinPath(dir: string, rel: string): string {
   if (rel.startsWith('/') || /^[A-Za-z]:[\\/]/.test(rel)) return rel;
   const parts = (dir + rel).split(/[\\/]/);
