@@ -5,7 +5,7 @@
  */
 import { basename, dirname, extname, join } from 'node:path';
 import { statSync } from 'node:fs';
-import { checkOutput, checkOutputFolder, fileIdentity, NAME_MAX, OutputError } from '../runner/index.js';
+import { checkOutput, checkOutputFolder, fileIdentity, journalLinkProblem, NAME_MAX, OutputError } from '../runner/index.js';
 import { TABLE_NAMES } from './tables.js';
 
 /** A file that will be written (created or replaced); `example` names one in the hint. */
@@ -123,6 +123,8 @@ export function csvTableClash(csv: string | undefined, inputs: [string, string][
  * beside --out). The tables of a `--csv` folder are outputs too.
  */
 export function checkJournalPath(journal: string, outputs: readonly Output[], given: boolean, csv?: string): void {
+  const link = journalLinkProblem(journal);
+  if (link) throw new OutputError(link);
   const lockName = Buffer.byteLength(`${basename(journal)}.lock`);
   // The default journal is named after --out, or without one after the scenario file.
   const out = outputs.find(([option]) => option === '--out')?.[1];

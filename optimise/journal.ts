@@ -5,6 +5,7 @@
  */
 import { appendFileSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { fileStart, journalLinkProblem } from '../runner/index.js';
+import { isJournalText } from '../results/index.js';
 import type { Point } from './bank.js';
 
 export const OPT_JOURNAL_FORMAT = 'caresim-optimise-journal/1';
@@ -57,8 +58,14 @@ export function checkOptJournal(file: string): void {
       `${file} is not a regular file (a device, a pipe or a socket): it is left as it is; give --journal a file path`,
     );
   }
-  if (!HEADER_START.startsWith(fileStart(file, HEADER_START.length))) {
-    throw new OptimiseResumeError(`${file} exists and is not a caresim optimise journal: it is left as it is; give --journal another path`);
+  const start = fileStart(file, 4096);
+  if (start !== '' && !start.startsWith(HEADER_START)) {
+    const whose = isJournalText(start)
+      ? /"made_by":"sensitivity"/.test(start.split('\n')[0])
+        ? 'is the journal of a sensitivity analysis (caresim sensitivity)'
+        : 'is the journal of a run (caresim run)'
+      : 'exists and is not a caresim optimise journal';
+    throw new OptimiseResumeError(`${file} ${whose}: it is left as it is; give --journal another path`);
   }
 }
 

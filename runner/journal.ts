@@ -203,7 +203,10 @@ async function readEntries(
  * --journal) is someone's file, never to be overwritten, not even with --fresh.
  */
 function mayBeJournal(file: string): boolean {
-  return HEADER_START.startsWith(fileStart(file, HEADER_START.length));
+  const start = fileStart(file, HEADER_START.length);
+  // Empty (killed before its header) or the whole of how a header starts: a shorter start (`{`,
+  // `{"header":`) is more likely someone's file than a header cut within its first 40 bytes.
+  return start === '' || start === HEADER_START;
 }
 
 /** How every journal begins: its header, whose first key is the format (either of JOURNAL_FORMAT and PLAIN_FORMAT). */
@@ -240,6 +243,18 @@ function newlines(file: string, upTo: number): number {
 }
 
 const hasWholeLine = (file: string) => newlines(file, 1) >= 1;
+
+/**
+ * Whether anything follows the journal's whole header line: a finished replication, or one whose
+ * line lacks only its newline (read back by --resume), or one cut short. Such a journal is never
+ * started again without --resume or --fresh; one that holds its header alone is.
+ */
+function holdsMoreThanHeader(file: string): boolean {
+  const start = fileStart(file, 1 << 20);
+  const end = start.indexOf('\n');
+  if (end < 0) return false;
+  return end + 1 < start.length || statSync(file).size > Buffer.byteLength(start.slice(0, end + 1));
+}
 
 /**
  * Whether a journal holds at least one finished replication (a whole line after its header):
@@ -326,7 +341,7 @@ export class Journal {
       // Without a finished replication (the command that made it stopped while starting) there
       // is nothing to resume or to lose.
       const kept = exists && !opts.fresh;
-      const unfinished = kept && journalHoldsWork(file);
+      const unfinished = kept && holdsMoreThanHeader(file);
       if (kept && !unfinished) {
         const why =
           statSync(file).size === 0

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
@@ -16,12 +16,25 @@ describe('runOptimise(scenario, { journal })', () => {
     const { sc } = fixture('erlang-c.yaml');
     const dir = tempDir('optimise-journal');
     const notes = join(dir, 'notes.txt'),
-      fifo = join(dir, 'pipe');
+      fifo = join(dir, 'pipe'),
+      brace = join(dir, 'brace.txt'),
+      run = join(dir, 'run.journal.ndjson'),
+      link = join(dir, 'link.ndjson');
     writeFileSync(notes, 'my notes\n');
+    writeFileSync(brace, '{');
     execFileSync('mkfifo', [fifo]);
+    // A run's journal: its header line as the runner writes it.
+    writeFileSync(
+      run,
+      '{"header":{"format":"caresim-journal/3","scenario_hash":"x","seed":1,"engine_version":"0","strategies":["baseline"],"shard":null}}\n',
+    );
+    symlinkSync(join(dir, 'missing', 'j.ndjson'), link);
     for (const resume of [false, true]) {
       for (const [journal, want] of [
         [notes, /notes\.txt exists and is not a caresim optimise journal: it is left as it is/],
+        [brace, /brace\.txt exists and is not a caresim optimise journal/],
+        [run, /run\.journal\.ndjson is the journal of a run \(caresim run\): it is left as it is/],
+        [link, /link\.ndjson is a link to .*missing\/j\.ndjson: a journal is written in place/],
         [sc.file, /exists and is not a caresim optimise journal/],
         [fifo, /pipe is not a regular file \(a device, a pipe or a socket\): it is left as it is/],
       ] as const) {
@@ -31,6 +44,8 @@ describe('runOptimise(scenario, { journal })', () => {
       }
     }
     expect(readFileSync(notes, 'utf8')).toBe('my notes\n');
+    expect(readFileSync(brace, 'utf8')).toBe('{');
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
     expect(readFileSync(sc.file, 'utf8')).toMatch(/optimise:/);
     expect(statSync(fifo).isFIFO()).toBe(true);
   });

@@ -204,7 +204,7 @@ describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journ
 
   it('starts again with fresh over an empty journal or one whose header was cut short', async () => {
     const journal = join(dir(), 'run.journal.ndjson');
-    for (const start of ['', '{"header":{"format":"caresim-jou']) {
+    for (const start of ['', '{"header":{"format":"caresim-journal/3","scen']) {
       writeFileSync(journal, start);
       const run = await runScenarioDetailed(twoStrategies(2), { workers: 0, journal, fresh: true });
       expect(run.resumed).toBe(0);
@@ -215,7 +215,11 @@ describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journ
     // Such a journal holds no finished replication: neither asking for --fresh nor refusing --resume helps anyone.
     const full = await runScenario(twoStrategies(2), { workers: 0 });
     const journal = join(dir(), 'run.journal.ndjson');
-    for (const start of ['', '{"header":{"format":"caresim-jou', `{"header":{"format":"caresim-journal/3",${'"x":1,'.repeat(20_000)}`]) {
+    for (const start of [
+      '',
+      '{"header":{"format":"caresim-journal/3","scen',
+      `{"header":{"format":"caresim-journal/3",${'"x":1,'.repeat(20_000)}`,
+    ]) {
       for (const opts of [{}, { resume: true }]) {
         writeFileSync(journal, start);
         const notices: string[] = [];
@@ -264,6 +268,18 @@ describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journ
     expect(existsSync(join(folder, 'missing'))).toBe(false);
   });
 
+  it('asks for --resume over a journal whose one replication lacks only its newline, and resumes it', async () => {
+    const sc = twoStrategies(2);
+    const journal = join(dir(), 'run.journal.ndjson');
+    await runScenarioDetailed(sc, { workers: 0, journal, holdJournal: true }).then((r) => r.release(false));
+    const [header, first] = readFileSync(journal, 'utf8').split('\n');
+    writeFileSync(journal, `${header}\n${first}`);
+    await expect(runScenarioDetailed(sc, { workers: 0, journal })).rejects.toThrow('holds the journal of an unfinished run');
+    expect(readFileSync(journal, 'utf8')).toBe(`${header}\n${first}`);
+    const resumed = await runScenarioDetailed(sc, { workers: 0, journal, resume: true });
+    expect(resumed.resumed).toBe(1);
+  });
+
   it('starts again, with a notice, over a journal that holds its header and no finished replication', async () => {
     const sc = twoStrategies(2);
     const journal = join(dir(), 'run.journal.ndjson');
@@ -301,11 +317,15 @@ describe('runScenarioDetailed(loaded, { journal }) on a file that is not a journ
     }
     expect(readFileSync(sensitivity, 'utf8')).toBe(kept);
     const notes = join(folder, 'notes.txt');
-    writeFileSync(notes, '{"header":{"format":"other/1"}}');
-    await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal: notes, fresh: true })).rejects.toThrow(
-      'is not a caresim journal',
-    );
-    expect(readFileSync(notes, 'utf8')).toBe('{"header":{"format":"other/1"}}');
+    // Only the whole of a header's start counts: a shorter one is someone's file, not a header cut in its first bytes.
+    for (const text of ['{"header":{"format":"other/1"}}', '{"header":', '{']) {
+      writeFileSync(notes, text);
+      for (const opts of [{}, { fresh: true }])
+        await expect(runScenarioDetailed(twoStrategies(2), { workers: 0, journal: notes, ...opts })).rejects.toThrow(
+          'is not a caresim journal',
+        );
+      expect(readFileSync(notes, 'utf8')).toBe(text);
+    }
   });
 
   it('refuses a pipe in the place of its lock at once, naming it', async () => {
