@@ -120,7 +120,12 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
       });
     } catch (err) {
       if ((err as Error).message === 'interrupted') {
-        io.err(`caresim: interrupted; the finished replications are kept in ${journal}. Continue with the same command and --resume.\n`);
+        // Stopped while starting, nothing finished: the next start begins again by itself.
+        io.err(
+          journalHoldsWork(journal)
+            ? `caresim: interrupted; the finished replications are kept in ${journal}. Continue with the same command and --resume.\n`
+            : 'caresim: interrupted before any replication finished; nothing to keep\n',
+        );
         return EXIT.interrupted;
       }
       throw err;
