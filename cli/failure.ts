@@ -68,3 +68,8 @@ const DISK_HINTS: Record<string, string> = {
 export function keptWorkHint(journal: string): string {
   return `caresim: the replications finished before the failure are kept in ${journal}: continue with the same command and --resume (with another --out, add --journal ${journal})\n`;
 }
+
+/** What a command whose replications failed says of them; `usesRest` says what is made of the others ("the results use"). */
+export function failedReplicationsHint(count: number, usesRest: string, journal: string): string {
+  return `caresim: ${count} replication(s) failed after a retry; ${usesRest} the rest. The journal ${journal} is kept: --resume runs only the failed ones again.\n`;
+}

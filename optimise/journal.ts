@@ -4,8 +4,7 @@
  * back (`--resume`) takes the same path and runs only what is missing.
  */
 import { appendFileSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { fileStart, journalLinkProblem } from '../runner/index.js';
-import { isJournalText } from '../results/index.js';
+import { journalLinkProblem, journalOwner, readJournalHead } from '../runner/index.js';
 import type { Point } from './bank.js';
 
 export const OPT_JOURNAL_FORMAT = 'caresim-optimise-journal/1';
@@ -58,13 +57,11 @@ export function checkOptJournal(file: string): void {
       `${file} is not a regular file (a device, a pipe or a socket): it is left as it is; give --journal a file path`,
     );
   }
-  const start = fileStart(file, 4096);
-  if (start !== '' && !start.startsWith(HEADER_START)) {
-    const whose = isJournalText(start)
-      ? /"made_by":"sensitivity"/.test(start.split('\n')[0])
-        ? 'is the journal of a sensitivity analysis (caresim sensitivity)'
-        : 'is the journal of a run (caresim run)'
-      : 'exists and is not a caresim optimise journal';
+  const head = readJournalHead(file);
+  if (head.size > 0 && !head.start.startsWith(HEADER_START)) {
+    // A run's or an analysis's journal is named as such (journalOwner); anything else is someone's file.
+    const owner = journalOwner(head);
+    const whose = owner ? `is the journal of ${owner}` : 'exists and is not a caresim optimise journal';
     throw new OptimiseResumeError(`${file} ${whose}: it is left as it is; give --journal another path`);
   }
 }

@@ -6,7 +6,8 @@ export { mergeShards, mergeShardFiles, readShard, writeShardFile, MergeError } f
 export type { ShardResults } from './merge.js';
 export { resolveShard, shardIndices, shardLabel, ShardError, MAX_SHARDS } from './shard.js';
 export type { Shard } from './shard.js';
-export { ResumeError, JOURNAL_FORMAT, journalHoldsWork, SCENARIO_CHANGED } from './journal.js';
+export { ResumeError, JOURNAL_FORMAT } from './journal.js';
+export { journalHoldsWork, journalOwner, readJournalHead } from './journal-file.js';
 export { fileStart } from './lines.js';
 export { LockError, acquireLock, type Lock } from './lock.js';
 export { fileIdentity } from './file-identity.js';

@@ -12,11 +12,12 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { decode, encode } from '../results/index.js';
 import { decodeLine, LineEncoder } from './journal-line.js';
-import { fileStart, readPlacedLines } from './lines.js';
+import { readPlacedLines } from './lines.js';
 import { JournalIndex } from './journal-index.js';
 import { acquireLock, type Lock } from './lock.js';
 import { fileIdentity } from './file-identity.js';
-import { abandon, journalLinkProblem, makeFolderFor, naming, removeFile, startsLikeOptimiserJournal, writeAll } from './atomic.js';
+import { abandon, journalLinkProblem, makeFolderFor, naming, removeFile, writeAll } from './atomic.js';
+import { journalOwner, madeBy, readJournalHead } from './journal-file.js';
 import type { ReplicationResult } from '../engine/index.js';
 
 export const JOURNAL_FORMAT = 'caresim-journal/3' as const;
@@ -40,11 +41,16 @@ export interface JournalHeader {
   made_by?: 'sensitivity';
 }
 
-/** What wrote a journal, in words. */
-const madeBy = (h: Pick<JournalHeader, 'made_by'>) =>
-  h.made_by === 'sensitivity' ? 'a sensitivity analysis (caresim sensitivity)' : 'a run (caresim run)';
 /** What an unfinished journal holds, in words. */
 const unfinishedWork = (h: Pick<JournalHeader, 'made_by'>) => (h.made_by === 'sensitivity' ? 'sensitivity analysis' : 'run');
+/**
+ * Why a journal's replications belong to other configurations. An analysis's hash covers every
+ * configuration (runner/sensitivity), which the seed and --vary pick as well as the scenario.
+ */
+const scenarioChanged = (h: Pick<JournalHeader, 'made_by'>) =>
+  h.made_by === 'sensitivity'
+    ? "the configurations differ (the scenario, its --set overrides, --vary, or the seed the uncertain params' percentiles are drawn with)"
+    : 'the scenario (or its --set overrides) changed';
 
 export interface JournalEntry {
   strategy: string;
@@ -57,9 +63,6 @@ interface JournalLine extends JournalEntry {
   scenario_hash: string;
   seed: number | string;
 }
-
-/** Why a journal's replications belong to another scenario (a caller that hashes more in may say more). */
-export const SCENARIO_CHANGED = 'the scenario (or its --set overrides) changed';
 
 export class ResumeError extends Error {
   readonly code = 'RESUME_MISMATCH';
@@ -95,7 +98,7 @@ function checkHeader(file: string, first: string | undefined, header: JournalHea
     );
   }
   const differ: string[] = [];
-  if (found.scenario_hash !== header.scenario_hash) differ.push(SCENARIO_CHANGED);
+  if (found.scenario_hash !== header.scenario_hash) differ.push(scenarioChanged(header));
   if (!same(found.seed, header.seed)) differ.push(`the seed differs (journal ${found.seed}, now ${header.seed})`);
   if (found.engine_version !== header.engine_version)
     differ.push(`the engine version differs (journal ${found.engine_version}, now ${header.engine_version})`);
@@ -197,78 +200,6 @@ async function readEntries(
   return format;
 }
 
-/**
- * Whether an existing file may be a journal: empty (a run killed before its header was
- * written) or starting like one. Anything else (a scenario, a results file given as
- * --journal) is someone's file, never to be overwritten, not even with --fresh.
- */
-function mayBeJournal(file: string): boolean {
-  const start = fileStart(file, HEADER_START.length);
-  // Empty (killed before its header) or the whole of how a header starts: a shorter start (`{`,
-  // `{"header":`) is more likely someone's file than a header cut within its first 40 bytes.
-  return start === '' || start === HEADER_START;
-}
-
-/** How every journal begins: its header, whose first key is the format (either of JOURNAL_FORMAT and PLAIN_FORMAT). */
-const HEADER_START = '{"header":{"format":"caresim-journal/';
-
-/** The header of an existing journal, or null when its first line is not whole or does not parse. */
-function headerIn(file: string): Partial<JournalHeader> | null {
-  const start = fileStart(file, 1 << 20);
-  const end = start.indexOf('\n');
-  if (end < 0) return null;
-  try {
-    const found = decode<{ header?: Partial<JournalHeader> }>(start.slice(0, end)).header;
-    return found && typeof found === 'object' ? found : null;
-  } catch {
-    return null;
-  }
-}
-
-/** How many newlines the file holds, counted up to `upTo`, read in pieces (a header line is a few kilobytes). */
-function newlines(file: string, upTo: number): number {
-  const fd = openSync(file, 'r');
-  try {
-    const piece = Buffer.alloc(1 << 16);
-    let count = 0;
-    for (let at = 0; ;) {
-      const n = readSync(fd, piece, 0, piece.length, at);
-      if (n === 0) return count;
-      for (let i = piece.indexOf(0x0a); i >= 0 && i < n; i = piece.indexOf(0x0a, i + 1)) if (++count >= upTo) return count;
-      at += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-const hasWholeLine = (file: string) => newlines(file, 1) >= 1;
-
-/**
- * Whether anything follows the journal's whole header line: a finished replication, or one whose
- * line lacks only its newline (read back by --resume), or one cut short. Such a journal is never
- * started again without --resume or --fresh; one that holds its header alone is.
- */
-function holdsMoreThanHeader(file: string): boolean {
-  const start = fileStart(file, 1 << 20);
-  const end = start.indexOf('\n');
-  if (end < 0) return false;
-  return end + 1 < start.length || statSync(file).size > Buffer.byteLength(start.slice(0, end + 1));
-}
-
-/**
- * Whether a journal holds at least one finished replication (a whole line after its header):
- * what a failed run may tell the user `--resume` will continue from. Never opens anything
- * but a regular file.
- */
-export function journalHoldsWork(file: string): boolean {
-  try {
-    return statSync(file).isFile() && newlines(file, 2) >= 2;
-  } catch {
-    return false;
-  }
-}
-
 /** Whether the file ends with a newline (read from its last byte, not the whole file). */
 function endsWithNewline(fd: number): boolean {
   const size = fstatSync(fd).size;
@@ -325,28 +256,26 @@ export class Journal {
     // Locked where the journal really is (or will be): two runs naming it through links are one run.
     const lock = acquireLock(fileIdentity(file), opts.onNotice);
     try {
-      const exists = existsSync(file);
-      if (exists && !mayBeJournal(file)) {
-        const what = startsLikeOptimiserJournal(fileStart(file, 4096))
-          ? 'is the journal of an optimisation (caresim optimise)'
-          : 'exists and is not a caresim journal';
+      const head = existsSync(file) ? readJournalHead(file) : null;
+      if (head && !head.mayBeJournal) {
+        const owner = journalOwner(head);
+        const what = owner ? `is the journal of ${owner}` : 'exists and is not a caresim journal';
         throw new ResumeError(`${file} ${what}: it is left as it is; give --journal (or --out) another path`);
       }
       // Another command's journal is its work, whatever the options: neither resumed nor discarded here.
-      const found = exists ? headerIn(file) : null;
-      if (found && found.made_by !== header.made_by)
+      if (head?.header && head.header.made_by !== header.made_by)
         throw new ResumeError(
-          `${file} is the journal of ${madeBy(found)}, not of ${madeBy(header)}: it is left as it is; give --journal (or --out) another path`,
+          `${file} is the journal of ${madeBy(head.header)}, not of ${madeBy(header)}: it is left as it is; give --journal (or --out) another path`,
         );
       // Without a finished replication (the command that made it stopped while starting) there
       // is nothing to resume or to lose.
-      const kept = exists && !opts.fresh;
-      const unfinished = kept && holdsMoreThanHeader(file);
+      const kept = head !== null && !opts.fresh;
+      const unfinished = kept && head.more;
       if (kept && !unfinished) {
         const why =
-          statSync(file).size === 0
+          head.size === 0
             ? 'is empty'
-            : hasWholeLine(file)
+            : head.whole
               ? 'holds no finished replication'
               : 'holds no finished replication (its first line was cut short)';
         opts.onNotice?.(`${file} ${why}; starting from the beginning`);

@@ -11,7 +11,7 @@ import type { CompiledScenarioWithWarnings } from '../scenarios/index.js';
 import type { CompiledStrategy } from '../engine/index.js';
 import type { Stat } from '../results/index.js';
 import { HEADLINE_KPIS } from '../results/index.js';
-import { ResumeError, runScenarioDetailed, SCENARIO_CHANGED, type Progress } from '../runner/index.js';
+import { runScenarioDetailed, type Progress } from '../runner/index.js';
 import { sensitivity, type Sensitivity } from './prcc.js';
 import { sha256Hex } from '../scenarios/index.js';
 
@@ -195,16 +195,7 @@ export async function runSensitivityDetailed(sc: CompiledScenarioWithWarnings, o
       onNotice: o.onNotice,
       holdJournal: true,
     },
-  ).catch((err: unknown) => {
-    if (err instanceof ResumeError && err.message.includes(SCENARIO_CHANGED))
-      throw new ResumeError(
-        err.message.replace(
-          SCENARIO_CHANGED,
-          "the configurations differ (the scenario, its --set overrides, --vary, or the seed the uncertain params' percentiles are drawn with)",
-        ),
-      );
-    throw err;
-  });
+  );
   if (outcome.interrupted) {
     outcome.release(false);
     throw new SensitivityError('interrupted');

@@ -22,7 +22,7 @@ import { writeResultsFile } from '../../runner/index.js';
 import type { CompiledScenario } from '../../engine/index.js';
 import type { RunArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
-import { CliUsageError, keptWorkHint, printDiagnostics, reportError } from '../failure.js';
+import { CliUsageError, failedReplicationsHint, keptWorkHint, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { formatSummary } from '../summary-table.js';
 import { economicCase } from '../verdict-lines.js';
@@ -203,9 +203,7 @@ async function finish(args: RunArgs, outcome: RunOutcome, journal: string, io: I
   });
   const failures = outcome.results.failures ?? [];
   if (failures.length > 0) {
-    io.err(
-      `caresim: ${failures.length} replication(s) failed after a retry; the results use the rest. The journal ${journal} is kept: --resume runs only the failed ones again.\n`,
-    );
+    io.err(failedReplicationsHint(failures.length, 'the results use', journal));
     return EXIT.failed;
   }
   return EXIT.ok;

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { SensitivityArgs } from '../parse.js';
 import { EXIT, type Io } from '../io.js';
-import { CliUsageError, keptWorkHint, printDiagnostics, reportError } from '../failure.js';
+import { CliUsageError, failedReplicationsHint, keptWorkHint, printDiagnostics, reportError } from '../failure.js';
 import { progressView } from '../progress.js';
 import { baseInputs, checkDistinctPaths, checkFileOutputs, checkJournalPath } from '../output-paths.js';
 import { journalHoldsWork, OutputError, writeFileAtomic } from '../../runner/index.js';
@@ -153,9 +153,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: Io): Promise
     if (failures.length > 0) {
       // Printed even with --quiet, as the run command does: the exit status alone does not say why.
       if (args.quiet) io.err(`${failedReplications(outcome.file)}\n`);
-      io.err(
-        `caresim: ${failures.length} replication(s) failed after a retry; the analysis uses the rest. The journal ${journal} is kept: --resume runs only the failed ones again.\n`,
-      );
+      io.err(failedReplicationsHint(failures.length, 'the analysis uses', journal));
       return EXIT.failed;
     }
     return EXIT.ok;
