@@ -9,7 +9,7 @@
 import seedrandom from 'seedrandom';
 
 /**
- * One random stream: alea's generator with its state in a typed array. seedrandom seeds it
+ * One random stream: alea's generator with its state in four number fields. seedrandom seeds it
  * (so the sequence is alea's, pinned by a golden test); the draws are done here because a
  * class with one shape lets V8 inline `next()` at every call site and keep the number
  * unboxed, where a different closure per stream and replication was called through a
@@ -17,12 +17,21 @@ import seedrandom from 'seedrandom';
  * replication brought new closures.
  */
 export class Stream {
-  /** s0, s1, s2, c of alea. */
-  private readonly st: Float64Array;
+  /**
+   * s0, s1, s2, c of alea. PERF: plain fields, not a Float64Array (model B's engine ran about
+   * 7% faster): a draw loads and stores them without the typed array's extra indirection.
+   */
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private c: number;
 
   constructor(seed: string) {
-    const { s0, s1, s2, c } = seedrandom.alea(seed, { state: true }).state();
-    this.st = Float64Array.of(s0, s1, s2, c);
+    const st = seedrandom.alea(seed, { state: true }).state();
+    this.s0 = st.s0;
+    this.s1 = st.s1;
+    this.s2 = st.s2;
+    this.c = st.c;
   }
 
   /**
@@ -30,12 +39,11 @@ export class Stream {
    * logarithms of 1 - u, never of u.
    */
   next(): number {
-    const st = this.st;
-    const t = 2091639 * st[0] + st[3] * 2.3283064365386963e-10; // 2^-32
-    st[0] = st[1];
-    st[1] = st[2];
-    st[3] = t | 0;
-    return (st[2] = t - st[3]);
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    return (this.s2 = t - this.c);
   }
 }
 
