@@ -65,7 +65,7 @@ function sample(s: SimState, f: Sampler, u: number, p: number): number {
 /** A new patient of cohort c enters the system. */
 export function enter(s: SimState, c: number): number {
   touchSystem(s);
-  const p = s.pts.alloc(c, s.now);
+  const p = s.pts.alloc(c);
   s.entered++;
   if (s.cohorts.tracked) s.cohorts.changeInSystem(c, s.now, 1);
   return p;

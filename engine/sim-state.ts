@@ -63,7 +63,7 @@ export class SimState {
     const { seed, replication: rep } = opts;
     this.m = model;
     this.trace = opts.trace ?? null;
-    this.pts = patientsForNextRun(opts.maxPatients);
+    this.pts = patientsForNextRun(this, opts.maxPatients);
     this.monitor = model.monitor;
     const U = (this.U = model.units.length);
     const E = (this.E = model.exits.length);

@@ -5,25 +5,31 @@ import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
 
 describe('Patients(capacity, max)', () => {
   it('recycles ids through the free list and grows its columns, keeping their values', () => {
-    const P = new Patients(2);
-    const a = P.alloc(0, 1),
-      b = P.alloc(1, 2),
-      c = P.alloc(2, 3);
+    const clock = { now: 1 };
+    const P = new Patients(clock, 2);
+    const a = P.alloc(0);
+    clock.now = 2;
+    const b = P.alloc(1);
+    clock.now = 3;
+    const c = P.alloc(2);
     expect([a, b, c]).toEqual([0, 1, 2]);
     expect(P.capacity).toBe(4);
     expect([P.cohort[b], P.born[c], P.status[a]]).toEqual([1, 3, QUEUED]);
     P.release(b);
     expect(P.status[b]).toBe(FREE);
-    expect(P.alloc(5, 9)).toBe(b);
+    clock.now = 9;
+    expect(P.alloc(5)).toBe(b);
     expect([P.cohort[b], P.born[b], P.live]).toEqual([5, 9, 3]);
   });
 
   it('refuses to hold more patients than event payloads can name (TOO_MANY_PATIENTS)', () => {
-    const P = new Patients(2, 4);
-    for (let i = 0; i < 4; i++) P.alloc(0, i);
+    const clock = { now: 0 };
+    const P = new Patients(clock, 2, 4);
+    for (; clock.now < 4; clock.now++) P.alloc(0);
+    clock.now = 5;
     let error: unknown;
     try {
-      P.alloc(0, 5);
+      P.alloc(0);
     } catch (e) {
       error = e;
     }
