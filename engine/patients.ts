@@ -40,12 +40,19 @@ export function patientsForNextRun(clock: Clock, max = MAX_PATIENTS): Patients {
 }
 /** A finished replication's columns, for the next replication in this thread. */
 export function recyclePatients(p: Patients): void {
+  p.stopClock();
   spare = p;
 }
-/** What tells the columns the simulated time, for the error when they cannot grow. */
+/** What tells the columns the simulated time (a new patient's birth, the error when they cannot grow). */
 export interface Clock {
   readonly now: number;
 }
+/**
+ * The clock of columns between replications: it keeps no finished replication alive, and a
+ * patient made before the next replication gives its clock would be born at NaN, which every
+ * time in the system it enters shows.
+ */
+const STOPPED: Clock = { now: NaN };
 
 export const FREE = 0,
   QUEUED = 1,
@@ -125,6 +132,11 @@ export class Patients {
     this.next = 0;
     this.live = 0;
     return true;
+  }
+
+  /** Columns waiting for their next replication hold no clock of a finished one. */
+  stopClock(): void {
+    this.clock = STOPPED;
   }
 
   /** A new patient of `cohort`, born now. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { Patients, QUEUED, FREE } from '../../engine/patients.js';
+import { Patients, QUEUED, FREE, recyclePatients } from '../../engine/patients.js';
 import { SimulationError } from '../../engine/errors.js';
 import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
 
@@ -91,5 +91,30 @@ describe('simulate(model, opts) in a thread that ran other replications', () => 
     const afterBig = simulate(small, { seed: 3, replication: 1 });
     expect(afterBig).toEqual(afterSmall);
     expect(afterBig.events).toBeGreaterThan(50);
+  });
+  it('gives the same result after a replication that failed with TOO_MANY_PATIENTS as after a small one', () => {
+    simulate(small, { seed: 3, replication: 9 });
+    const afterSmall = simulate(small, { seed: 3, replication: 1 });
+    expect(() => simulate(big, { seed: 3, replication: 0, maxPatients: 500 })).toThrow(SimulationError);
+    const afterFailure = simulate(small, { seed: 3, replication: 1 });
+    expect(afterFailure).toEqual(afterSmall);
+    // Times in the system come from each patient's birth: a stale clock would make them NaN.
+    expect(afterFailure.kpis.time_in_system_mean).toBeGreaterThan(0);
+  });
+});
+
+describe('Patients.reuse(max, clock) / recyclePatients(columns)', () => {
+  it('gives patients of the next replication their birth time from its clock, and none from a finished one', () => {
+    const first = { now: 7 };
+    const P = new Patients(first, 4);
+    P.alloc(0);
+    recyclePatients(P);
+    // Between replications the columns hold no clock: a patient made then is born at NaN.
+    P.alloc(0);
+    expect(P.born[1]).toBeNaN();
+    const next = { now: 42 };
+    expect(P.reuse(100, next)).toBe(true);
+    const p = P.alloc(1);
+    expect([p, P.born[p], P.cohort[p], P.live]).toEqual([0, 42, 1, 1]);
   });
 });
