@@ -9,7 +9,7 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runInterleaved, runOnce, type Job } from './measure.js';
+import { runInterleaved, runOnce, type Job, type ProcessRun } from './measure.js';
 import { table, fmt, verdict } from './report.js';
 import { watchQuiet, describeQuiet, OTHERS_LIMIT, type Quiet } from './quiet.js';
 
@@ -65,26 +65,28 @@ export function userPath(o: UserPathOptions): void {
     const jobs = [...Object.values(plan).flatMap((p) => [p.ours, p.ref]), ceiling.one, ceiling.two].filter((j): j is Job => j !== null);
     const done = watchQuiet();
     const measured = runInterleaved(jobs, o.root, o.runs);
-    const got = measured.median;
     const rows: (string | number)[][] = [];
     const ratio: Record<string, { wall: number; cpu: number }> = {};
     for (const [name, p] of Object.entries(plan)) {
-      const ours = got(p.ours)!,
-        r = got(p.ref);
-      ratio[name] = { wall: measured.ratio(p.ours, p.ref, (x) => x.wall), cpu: measured.ratio(p.ours, p.ref, (x) => x.cpu) };
+      const wall = (x: ProcessRun) => x.wall,
+        cpu = (x: ProcessRun) => x.cpu;
+      ratio[name] = { wall: measured.ratio(p.ours, p.ref, wall), cpu: measured.ratio(p.ours, p.ref, cpu) };
       rows.push([
         name,
-        fmt(ours.wall, 3),
-        fmt(ours.cpu, 2),
-        fmt(ours.maxRssMiB, 1),
-        r ? fmt(r.wall, 3) : '-',
-        r ? fmt(r.cpu, 2) : '-',
+        fmt(measured.middle(p.ours, wall), 3),
+        fmt(measured.middle(p.ours, cpu), 2),
+        fmt(
+          measured.middle(p.ours, (x) => x.maxRssMiB),
+          1,
+        ),
+        p.ref ? fmt(measured.middle(p.ref, wall), 3) : '-',
+        p.ref ? fmt(measured.middle(p.ref, cpu), 2) : '-',
         fmt(ratio[name].wall),
         fmt(ratio[name].cpu),
       ]);
     }
     say(table(['run', 'caresim wall s', 'cpu s', 'peak MiB', 'typed JS wall s', 'cpu s', 'x wall', 'x cpu'], rows));
-    say('(times: the median run; ratios and verdicts: the median of the ratios within each round)');
+    say('(times and memory: the median of each figure over the runs; ratios and verdicts: the median of the ratios within each round)');
     const loaded = done();
     say(`while these ran: ${describeQuiet(loaded)}`);
     const b = ratio['B 500, 1 worker'];

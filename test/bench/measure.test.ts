@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedRatio, type ProcessRun } from '../../bench/measure.js';
+import { medianOf, pairedRatio, type ProcessRun } from '../../bench/measure.js';
 
 const runs = (walls: number[]): ProcessRun[] => walls.map((wall) => ({ wall, cpu: 2 * wall, maxRssMiB: 50, out: {} }));
 const wall = (r: ProcessRun) => r.wall;
@@ -29,5 +29,27 @@ describe('bench/measure pairedRatio', () => {
     expect(pairedRatio(runs([1, 2, 3]), runs([2]), wall)).toBe(0.5);
     expect(pairedRatio(runs([1]), runs([NaN]), wall)).toBeNaN();
     expect(pairedRatio([], [], wall)).toBeNaN();
+  });
+});
+
+describe('bench/measure medianOf', () => {
+  it("takes each figure's own median, not the figure of the run with the median wall time", () => {
+    // The run with the median wall time (2) holds the smallest CPU time: each figure has its own middle.
+    const r: ProcessRun[] = [
+      { wall: 1, cpu: 5, maxRssMiB: 40, out: { seconds: 0.9 } },
+      { wall: 2, cpu: 1, maxRssMiB: 60, out: { seconds: 0.2 } },
+      { wall: 3, cpu: 4, maxRssMiB: 50, out: { seconds: 0.5 } },
+    ];
+    expect(medianOf(r, (x) => x.wall)).toBe(2);
+    expect(medianOf(r, (x) => x.cpu)).toBe(4);
+    expect(medianOf(r, (x) => x.maxRssMiB)).toBe(50);
+    expect(medianOf(r, (x) => Number(x.out.seconds))).toBe(0.5);
+  });
+
+  it('averages the middle two of an even count, leaves out missing figures, and is NaN with none', () => {
+    expect(medianOf(runs([4, 1, 3, 2]), wall)).toBe(2.5);
+    expect(medianOf(runs([4, NaN, 1]), wall)).toBe(2.5);
+    expect(medianOf([], wall)).toBeNaN();
+    expect(medianOf(runs([NaN]), wall)).toBeNaN();
   });
 });
