@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { quantile } from '../results/index.js';
 
 export interface ProcessRun {
   wall: number;
@@ -92,12 +93,12 @@ export function medianOf(runs: readonly ProcessRun[], figure: (r: ProcessRun) =>
   return middleOf(runs.map(figure));
 }
 
-/** The median of the finite numbers (the mean of the middle two of an even count); NaN when none. */
+/** The median of the finite numbers (halfway between the middle two of an even count); NaN when none. */
 function middleOf(xs: number[]): number {
-  const finite = xs.filter((x) => Number.isFinite(x)).sort((x, y) => x - y);
-  if (finite.length === 0) return NaN;
-  const mid = (finite.length - 1) / 2;
-  return (finite[Math.floor(mid)] + finite[Math.ceil(mid)]) / 2;
+  return quantile(
+    xs.filter((x) => Number.isFinite(x)).sort((x, y) => x - y),
+    0.5,
+  );
 }
 
 export { hasTime };

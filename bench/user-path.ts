@@ -67,9 +67,9 @@ export function userPath(o: UserPathOptions): void {
     const measured = runInterleaved(jobs, o.root, o.runs);
     const rows: (string | number)[][] = [];
     const ratio: Record<string, { wall: number; cpu: number }> = {};
+    const wall = (x: ProcessRun) => x.wall,
+      cpu = (x: ProcessRun) => x.cpu;
     for (const [name, p] of Object.entries(plan)) {
-      const wall = (x: ProcessRun) => x.wall,
-        cpu = (x: ProcessRun) => x.cpu;
       ratio[name] = { wall: measured.ratio(p.ours, p.ref, wall), cpu: measured.ratio(p.ours, p.ref, cpu) };
       rows.push([
         name,
