@@ -52,15 +52,21 @@ export class Ring {
     return id;
   }
 
+  /**
+   * Doubles the capacity of a full ring, its entries first in order. PERF: two block copies
+   * per column instead of a loop: an overloaded unit's queue grows to thousands in the first
+   * replication of a thread, while its code still runs in the interpreter.
+   */
   private grow(): void {
-    const cap = (this.mask + 1) * 2;
+    const cap = (this.mask + 1) * 2,
+      h = this.head,
+      tail = this.mask + 1 - h;
     const ids = new Int32Array(cap),
       toks = new Int32Array(cap);
-    for (let k = 0; k < this.length; k++) {
-      const i = (this.head + k) & this.mask;
-      ids[k] = this.ids[i];
-      toks[k] = this.toks[i];
-    }
+    ids.set(this.ids.subarray(h));
+    ids.set(this.ids.subarray(0, h), tail);
+    toks.set(this.toks.subarray(h));
+    toks.set(this.toks.subarray(0, h), tail);
     this.ids = ids;
     this.toks = toks;
     this.head = 0;

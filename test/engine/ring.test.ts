@@ -26,4 +26,33 @@ describe('Ring(capacity)', () => {
     expect([r.headId(), r.headToken(), r.length]).toEqual([7, 70, 2]);
     expect([r.shift(), r.shift(), r.length]).toEqual([7, 8, 0]);
   });
+
+  it('keeps every id with its token, in order, through growth at every head position', () => {
+    // A ring grows when full; a growth that misplaced the wrapped part would reorder or pair
+    // ids with the wrong tokens. Each start offset puts the head somewhere else at growth.
+    for (let offset = 0; offset < 8; offset++) {
+      const r = new Ring(8),
+        model: [number, number][] = [];
+      let next = 0;
+      for (let i = 0; i < offset; i++) r.push(-1, -1);
+      for (let i = 0; i < offset; i++) r.shift();
+      for (let step = 0; step < 200; step++) {
+        const pushes = 1 + (step % 3);
+        for (let k = 0; k < pushes; k++) {
+          r.push(next, 1000 + 7 * next);
+          model.push([next, 1000 + 7 * next]);
+          next++;
+        }
+        if (step % 2 === 0) {
+          expect([r.headId(), r.headToken()]).toEqual(model[0]);
+          expect(r.shift()).toBe(model.shift()![0]);
+        }
+      }
+      expect(r.length).toBe(model.length);
+      while (model.length > 0) {
+        expect([r.headId(), r.headToken()]).toEqual(model[0]);
+        expect(r.shift()).toBe(model.shift()![0]);
+      }
+    }
+  });
 });
