@@ -14,14 +14,33 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runOnce, medianOf, type ProcessRun } from './measure.js';
 import { scaleIcs, firstDayPeople } from './scale-ics.js';
+import { loadScenario } from '../scenarios/index.js';
+import { DAY } from '../engine/index.js';
 import { table, fmt } from './report.js';
 
 const argv = process.argv.slice(2);
-const list = (flag: string, dflt: number[]) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1].split(',').map(Number) : dflt);
+const FLAGS = ['--people', '--years', '--runs'];
+for (let i = 0; i < argv.length; i += 2)
+  if (!FLAGS.includes(argv[i])) usage(`unknown option ${argv[i]} (options: ${FLAGS.join(', ')}, each followed by its value)`);
+/** The numbers after `flag` (comma-separated, each above 0), or `dflt`. */
+function list(flag: string, dflt: number[]): number[] {
+  const at = argv.indexOf(flag);
+  if (at < 0) return dflt;
+  const text = argv[at + 1];
+  const xs = text === undefined ? [] : text.split(',').map(Number);
+  if (xs.length === 0 || xs.some((x) => !(x > 0 && x < Infinity)))
+    usage(`${flag} wants numbers above 0, comma-separated (got ${text ?? 'nothing'})`);
+  return xs;
+}
+function usage(why: string): never {
+  process.stderr.write(`bench-large: ${why}\n`);
+  process.exit(2);
+}
 const people = list('--people', [1.25, 5]).map((m) => m * 1e6);
 const years = list('--years', [2.5, 10]);
 /** Runs of each size, in rounds over the sizes; each figure is its median over them (this machine's single runs spread by a third). */
-const runs = list('--runs', [3])[0];
+const runs = list('--runs', [3]);
+if (runs.length !== 1 || !Number.isInteger(runs[0])) usage('--runs wants one whole number of runs');
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scenario = join(root, 'scenarios', 'library', 'ics-default.yaml');
 const say = (s = '') => process.stdout.write(`${s}\n`);
@@ -31,14 +50,23 @@ say(
   `machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; load average ${loadavg()[0].toFixed(2)}`,
 );
 say(
-  `one replication of the baseline, 1 worker, whole process (/usr/bin/time), ${runs} run(s) of each size; medians. CPU seconds are the figure to quote on a busy machine`,
+  `one replication of the baseline, 1 worker, whole process (/usr/bin/time), ${runs[0]} run(s) of each size; medians. CPU seconds are the figure to quote on a busy machine`,
 );
 const text = readFileSync(scenario, 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'caresim-large-'));
 const rows: { n: number; y: number; days: number; wall: number; cpu: number; mib: number }[] = [];
 try {
-  const cells = years.flatMap((y) => people.map((n) => ({ n, y, scaled: scaleIcs(text, n, y), runs: [] as ProcessRun[], simulated: NaN })));
-  for (let round = 0; round < runs; round++) {
+  const cells = years.flatMap((y) =>
+    people.map((n) => {
+      const scaled = scaleIcs(text, n, y);
+      // The days the engine runs (the warm-up included), from the scenario as caresim compiles it.
+      const model = loadScenario(scenario, { set: scaled.sets }).strategies[0].modelFor(1, 0);
+      const days = Math.ceil((model.warmup + model.horizon) / DAY);
+      say(`  ${fmt(n / 1e6, 2)} M people, ${y} years: ${days} simulated days; ${scaled.sets.slice(1).join(', ')}`);
+      return { n, y, days, scaled, runs: [] as ProcessRun[], simulated: NaN };
+    }),
+  );
+  for (let round = 0; round < runs[0]; round++) {
     for (const cell of cells) {
       const { n, y, scaled } = cell;
       const args = [join(root, 'dist', 'cli.js'), 'run', scenario, '--only', 'baseline', '--reps', '1', '--workers', '1', '-q', '--fresh'];
@@ -46,7 +74,7 @@ try {
       const run = runOnce(process.execPath, [...args, '--out', out, ...scaled.args], root, false);
       // The population grows and moves between cohorts in the 120-day warm-up, by well under 2%.
       const simulated = firstDayPeople(JSON.parse(readFileSync(out, 'utf8')));
-      if (Math.abs(simulated - scaled.people) > 0.02 * scaled.people)
+      if (!(Math.abs(simulated - scaled.people) <= 0.02 * scaled.people))
         throw new Error(`the run simulated ${simulated} people on its first measured day, not about ${scaled.people}: the scaling missed`);
       cell.runs.push(run);
       cell.simulated = simulated;
@@ -59,7 +87,7 @@ try {
     rows.push({
       n: c.n,
       y: c.y,
-      days: c.scaled.simulatedDays,
+      days: c.days,
       wall: medianOf(c.runs, (r) => r.wall),
       cpu: medianOf(c.runs, (r) => r.cpu),
       mib: medianOf(c.runs, (r) => r.maxRssMiB),
@@ -76,8 +104,8 @@ say(
 // Exponents from the 2 x 2 design: log ratio over log ratio along each axis, averaged over the other.
 const exponent = (key: 'cpu' | 'mib', axis: 'n' | 'y') => {
   const vals = axis === 'n' ? people : years;
-  if (vals.length < 2) return NaN;
   const [a, b] = [vals[0], vals[vals.length - 1]];
+  if (vals.length < 2 || a === b) return NaN;
   const other = axis === 'n' ? years : people;
   let sum = 0;
   for (const o of other) {
@@ -86,17 +114,27 @@ const exponent = (key: 'cpu' | 'mib', axis: 'n' | 'y') => {
   }
   return sum / other.length;
 };
-say(`growth law: CPU time ~ people^${fmt(exponent('cpu', 'n'))} x years^${fmt(exponent('cpu', 'y'))}`);
-say(`            peak memory ~ people^${fmt(exponent('mib', 'n'))} x years^${fmt(exponent('mib', 'y'))}`);
+// An axis with one size has no exponent.
+const power = (key: 'cpu' | 'mib', axis: 'n' | 'y') => {
+  const e = exponent(key, axis);
+  return Number.isNaN(e) ? '?' : fmt(e);
+};
+say(`growth law: CPU time ~ people^${power('cpu', 'n')} x years^${power('cpu', 'y')}`);
+say(`            peak memory ~ people^${power('mib', 'n')} x years^${power('mib', 'y')}`);
+if (people.length < 2 || years.length < 2) say('            (an exponent shown as ? needs two sizes on its axis)');
 // The raw exponents sit below 1 because every run pays a start-up; a straight line in the
 // work (people x simulated days, the warm-up included) separates the two.
-const line = fitLine(
-  rows.map((r) => ((r.n / 1e6) * r.days) / 365),
-  rows.map((r) => r.cpu),
-);
-say(
-  `            CPU time ~ ${fmt(line.a, 2)} s + ${fmt(line.b, 3)} s per million people x simulated year (warm-up included); largest miss ${fmt(line.miss, 2)} s`,
-);
+const work = rows.map((r) => ((r.n / 1e6) * r.days) / 365);
+if (new Set(work).size < 2) say('            (the line in the work needs two sizes of different work)');
+else {
+  const line = fitLine(
+    work,
+    rows.map((r) => r.cpu),
+  );
+  say(
+    `            CPU time ~ ${fmt(line.a, 2)} s + ${fmt(line.b, 3)} s per million people x simulated year (warm-up included); largest miss ${fmt(line.miss, 2)} s`,
+  );
+}
 
 /** Least-squares line y = a + b x, and its largest absolute residual. */
 function fitLine(xs: number[], ys: number[]): { a: number; b: number; miss: number } {

@@ -22,19 +22,21 @@ export const CAPACITY_PARAMS = [
 ] as const;
 
 export interface ScaledIcs {
-  /** `--set` arguments, each preceded by `--set`. */
+  /** The `--set` values, and the same each preceded by `--set` (command-line arguments). */
+  sets: string[];
   args: string[];
   /** People in the default scenario and after scaling (rounded per cohort). */
   basePeople: number;
   people: number;
-  /** Days simulated: the scenario's warm-up and the new horizon. */
-  simulatedDays: number;
 }
 
 const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The scenario text scaled to about `people` people over `years` years (365-day years). */
 export function scaleIcs(text: string, people: number, years: number): ScaledIcs {
+  if (!(people > 0 && people < Infinity)) throw new Error(`${people} people: give a number of people above 0`);
+  const horizon = Math.round(years * 365);
+  if (!(horizon >= 1 && horizon < Infinity)) throw new Error(`${years} years: give a horizon of at least a day`);
   const doc: unknown = parse(text);
   const population = record(doc) ? doc.population : undefined;
   const cohorts = record(population) ? population.cohorts : undefined;
@@ -46,13 +48,9 @@ export function scaleIcs(text: string, people: number, years: number): ScaledIcs
     if (typeof n !== 'number' || !(n >= 0)) throw new Error(`population.cohorts.${name}.people is not a plain number of people`);
     return [name, n] as const;
   });
-  const time = record(doc) ? doc.time : undefined;
-  const warmup = record(time) ? /^(\d+(?:\.\d+)?) days?$/.exec(String(time.warmup)) : null;
-  if (!warmup) throw new Error('the scenario has no time.warmup in days');
   const basePeople = base.reduce((a, [, n]) => a + n, 0);
   if (!(basePeople > 0)) throw new Error('the scenario has no people to scale');
   const f = people / basePeople;
-  const horizon = Math.round(years * 365);
   const sets = [`time.horizon=${horizon} days`];
   let scaledPeople = 0;
   for (const [name, n] of base) {
@@ -65,7 +63,7 @@ export function scaleIcs(text: string, people: number, years: number): ScaledIcs
     if (typeof v !== 'number') throw new Error(`params.${p} is not a plain number in the scenario`);
     sets.push(`params.${p}=${Math.round(v * f)}`);
   }
-  return { args: sets.flatMap((s) => ['--set', s]), basePeople, people: scaledPeople, simulatedDays: Number(warmup[1]) + horizon };
+  return { sets, args: sets.flatMap((s) => ['--set', s]), basePeople, people: scaledPeople };
 }
 
 /**
