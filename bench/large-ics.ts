@@ -63,7 +63,7 @@ try {
       const model = loadScenario(scenario, { set: scaled.sets }).strategies[0].modelFor(1, 0);
       const days = Math.ceil((model.warmup + model.horizon) / DAY);
       say(`  ${fmt(n / 1e6, 2)} M people, ${y} years: ${days} simulated days; ${scaled.sets.slice(1).join(', ')}`);
-      return { n, y, days, scaled, runs: [] as ProcessRun[], simulated: NaN };
+      return { n, y, days, scaled, runs: [] as ProcessRun[] };
     }),
   );
   for (let round = 0; round < runs[0]; round++) {
@@ -71,13 +71,12 @@ try {
       const { n, y, scaled } = cell;
       const args = [join(root, 'dist', 'cli.js'), 'run', scenario, '--only', 'baseline', '--reps', '1', '--workers', '1', '-q', '--fresh'];
       const out = join(dir, `l-${n}-${y}.json`);
-      const run = runOnce(process.execPath, [...args, '--out', out, ...scaled.args], root, false);
+      const run = runOnce(process.execPath, [...args, '--out', out, ...scaled.sets.flatMap((v) => ['--set', v])], root, false);
       // The population grows and moves between cohorts in the 120-day warm-up, by well under 2%.
       const simulated = firstDayPeople(JSON.parse(readFileSync(out, 'utf8')));
       if (!(Math.abs(simulated - scaled.people) <= 0.02 * scaled.people))
         throw new Error(`the run simulated ${simulated} people on its first measured day, not about ${scaled.people}: the scaling missed`);
       cell.runs.push(run);
-      cell.simulated = simulated;
       say(
         `  round ${round + 1}: ${fmt(n / 1e6, 2)} M people (${fmt(simulated / 1e6, 3)} M on the first measured day), ${y} years: ${fmt(run.cpu, 1)} CPU s, ${fmt(run.wall, 1)} s wall, peak ${fmt(run.maxRssMiB, 0)} MiB`,
       );

@@ -22,9 +22,8 @@ export const CAPACITY_PARAMS = [
 ] as const;
 
 export interface ScaledIcs {
-  /** The `--set` values, and the same each preceded by `--set` (command-line arguments). */
+  /** The `--set` values (each `path=value`). */
   sets: string[];
-  args: string[];
   /** People in the default scenario and after scaling (rounded per cohort). */
   basePeople: number;
   people: number;
@@ -63,7 +62,7 @@ export function scaleIcs(text: string, people: number, years: number): ScaledIcs
     if (typeof v !== 'number') throw new Error(`params.${p} is not a plain number in the scenario`);
     sets.push(`params.${p}=${Math.round(v * f)}`);
   }
-  return { sets, args: sets.flatMap((s) => ['--set', s]), basePeople, people: scaledPeople };
+  return { sets, basePeople, people: scaledPeople };
 }
 
 /**

@@ -7,13 +7,12 @@ import { parse } from 'yaml';
 
 const file = fileURLToPath(new URL('../../scenarios/library/ics-default.yaml', import.meta.url));
 const text = readFileSync(file, 'utf8');
-const sets = (args: string[]) => args.filter((_, i) => i % 2 === 1);
 
 describe('bench/scale-ics', () => {
   it('scales every cohort of the default ICS, so the compiled scenario holds the people asked for', () => {
     const scaled = scaleIcs(text, 5e6, 10);
     const baseline = loadScenario(file).strategies[0].modelFor(1, 0);
-    const big = loadScenario(file, { set: sets(scaled.args) }).strategies[0].modelFor(1, 0);
+    const big = loadScenario(file, { set: scaled.sets }).strategies[0].modelFor(1, 0);
     const total = (cohorts: { people: number }[]) => cohorts.reduce((a, c) => a + c.people, 0);
     expect(scaled.basePeople).toBe(total(baseline.cohorts));
     expect(total(big.cohorts)).toBe(scaled.people);
@@ -29,7 +28,7 @@ describe('bench/scale-ics', () => {
     const scaled = scaleIcs(text, 2.4e6, 1);
     for (const p of CAPACITY_PARAMS) {
       const base = Number(new RegExp(`^  ${p}: (\\d+)`, 'm').exec(text)![1]);
-      expect(sets(scaled.args)).toContain(`params.${p}=${Math.round(base * (2.4e6 / scaled.basePeople))}`);
+      expect(scaled.sets).toContain(`params.${p}=${Math.round(base * (2.4e6 / scaled.basePeople))}`);
     }
   });
 
