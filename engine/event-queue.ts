@@ -3,8 +3,10 @@
  * `seq` is an insertion counter, so events at the same time and priority leave in the order
  * they were scheduled (FIFO ties, reproducible runs). Priority and seq share one float key:
  * priority * 2^44 + seq, exact while fewer than 2^44 events are scheduled.
- * PERF: struct of arrays, no object per event; each event carries an int payload and an
- * int tag (used to recognise stale events lazily instead of deleting them).
+ * PERF: no object per event: entry i's time and key sit side by side in one float array
+ * (tk[2i], tk[2i+1]) and its int payload and tag in one int array, so comparing two siblings
+ * reads one cache line, not two arrays' worth. The tag is used to recognise stale events
+ * lazily instead of deleting them.
  * PERF: pop() leaves a hole at the root instead of sifting the last entry down at once: most
  * events schedule another, and the first push() after a pop fills the hole and sifts down
  * once, where a pop and a push sifted twice. Keys are unique (seq), so the order events leave
@@ -13,10 +15,8 @@
 const PRIORITY_SCALE = 2 ** 44;
 
 export class EventQueue {
-  private time: Float64Array;
-  private key: Float64Array;
-  private payload: Int32Array;
-  private tag: Int32Array;
+  private tk: Float64Array;
+  private pg: Int32Array;
   private seq = 0;
   /** Entries in the arrays, the hole included. */
   private n = 0;
@@ -28,10 +28,8 @@ export class EventQueue {
   topTag = 0;
 
   constructor(capacity = 1024) {
-    this.time = new Float64Array(capacity);
-    this.key = new Float64Array(capacity);
-    this.payload = new Int32Array(capacity);
-    this.tag = new Int32Array(capacity);
+    this.tk = new Float64Array(2 * capacity);
+    this.pg = new Int32Array(2 * capacity);
   }
 
   /** Events pending. */
@@ -52,55 +50,49 @@ export class EventQueue {
   before(time: number, key: number): boolean {
     if (this.hole) this.fillHole();
     if (this.n === 0) return true;
-    const t0 = this.time[0];
-    return time < t0 || (time === t0 && key < this.key[0]);
+    const t0 = this.tk[0];
+    return time < t0 || (time === t0 && key < this.tk[1]);
   }
 
   /** Time of the next event (Infinity when empty). */
   peekTime(): number {
     if (this.hole) this.fillHole();
-    return this.n > 0 ? this.time[0] : Infinity;
+    return this.n > 0 ? this.tk[0] : Infinity;
   }
 
   push(time: number, priority: number, payload: number, tag = 0): void {
     const key = priority * PRIORITY_SCALE + this.seq++;
     if (this.hole) {
       this.hole = false;
-      this.time[0] = time;
-      this.key[0] = key;
-      this.payload[0] = payload;
-      this.tag[0] = tag;
-      this.siftDown();
+      this.siftDown(time, key, payload, tag);
       return;
     }
-    if (this.n === this.time.length) this.grow();
-    const T = this.time,
-      K = this.key,
-      P = this.payload,
-      G = this.tag;
+    if (2 * this.n === this.tk.length) this.grow();
+    const TK = this.tk,
+      PG = this.pg;
     let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pt = T[parent];
-      if (pt < time || (pt === time && K[parent] < key)) break;
-      T[i] = pt;
-      K[i] = K[parent];
-      P[i] = P[parent];
-      G[i] = G[parent];
+      const pt = TK[2 * parent];
+      if (pt < time || (pt === time && TK[2 * parent + 1] < key)) break;
+      TK[2 * i] = pt;
+      TK[2 * i + 1] = TK[2 * parent + 1];
+      PG[2 * i] = PG[2 * parent];
+      PG[2 * i + 1] = PG[2 * parent + 1];
       i = parent;
     }
-    T[i] = time;
-    K[i] = key;
-    P[i] = payload;
-    G[i] = tag;
+    TK[2 * i] = time;
+    TK[2 * i + 1] = key;
+    PG[2 * i] = payload;
+    PG[2 * i + 1] = tag;
   }
 
   /** Removes the next event; read it from topTime / topPayload / topTag. */
   pop(): void {
     if (this.hole) this.fillHole();
-    this.topTime = this.time[0];
-    this.topPayload = this.payload[0];
-    this.topTag = this.tag[0];
+    this.topTime = this.tk[0];
+    this.topPayload = this.pg[0];
+    this.topTag = this.pg[1];
     this.hole = true;
   }
 
@@ -109,70 +101,50 @@ export class EventQueue {
     this.hole = false;
     const n = --this.n;
     if (n === 0) return;
-    const T = this.time,
-      K = this.key,
-      P = this.payload,
-      G = this.tag;
-    T[0] = T[n];
-    K[0] = K[n];
-    P[0] = P[n];
-    G[0] = G[n];
-    this.siftDown();
+    const TK = this.tk,
+      PG = this.pg;
+    this.siftDown(TK[2 * n], TK[2 * n + 1], PG[2 * n], PG[2 * n + 1]);
   }
 
-  /** Sinks the entry at the root to its place among the n entries. */
-  private siftDown(): void {
-    const T = this.time,
-      K = this.key,
-      P = this.payload,
-      G = this.tag,
+  /** Puts the entry (time, key, payload, tag) in the root's place and sinks it among the n entries. */
+  private siftDown(time: number, key: number, payload: number, tag: number): void {
+    const TK = this.tk,
+      PG = this.pg,
       n = this.n;
-    const lt = T[0],
-      lk = K[0],
-      lp = P[0],
-      lg = G[0];
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      let ct = T[c],
-        ck = K[c];
-      const r = c + 1;
-      if (r < n) {
-        const rt = T[r],
-          rk = K[r];
+      let ct = TK[2 * c],
+        ck = TK[2 * c + 1];
+      if (c + 1 < n) {
+        const rt = TK[2 * c + 2],
+          rk = TK[2 * c + 3];
         if (rt < ct || (rt === ct && rk < ck)) {
-          c = r;
+          c++;
           ct = rt;
           ck = rk;
         }
       }
-      if (lt < ct || (lt === ct && lk < ck)) break;
-      T[i] = ct;
-      K[i] = ck;
-      P[i] = P[c];
-      G[i] = G[c];
+      if (time < ct || (time === ct && key < ck)) break;
+      TK[2 * i] = ct;
+      TK[2 * i + 1] = ck;
+      PG[2 * i] = PG[2 * c];
+      PG[2 * i + 1] = PG[2 * c + 1];
       i = c;
     }
-    T[i] = lt;
-    K[i] = lk;
-    P[i] = lp;
-    G[i] = lg;
+    TK[2 * i] = time;
+    TK[2 * i + 1] = key;
+    PG[2 * i] = payload;
+    PG[2 * i + 1] = tag;
   }
 
   private grow(): void {
-    const cap = this.time.length * 2;
-    const t = new Float64Array(cap);
-    t.set(this.time);
-    this.time = t;
-    const k = new Float64Array(cap);
-    k.set(this.key);
-    this.key = k;
-    const p = new Int32Array(cap);
-    p.set(this.payload);
-    this.payload = p;
-    const g = new Int32Array(cap);
-    g.set(this.tag);
-    this.tag = g;
+    const tk = new Float64Array(2 * this.tk.length);
+    tk.set(this.tk);
+    this.tk = tk;
+    const pg = new Int32Array(2 * this.pg.length);
+    pg.set(this.pg);
+    this.pg = pg;
   }
 }
