@@ -8,9 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadScenario } from '../scenarios/index.js';
+import { middleOf as median } from './measure.js';
 
 const file = process.argv[2] ?? join(fileURLToPath(new URL('..', import.meta.url)), 'scenarios', 'library', 'ics-default.yaml');
-const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 let t0 = performance.now();
 const sc = loadScenario(file);

@@ -94,7 +94,7 @@ export function medianOf(runs: readonly ProcessRun[], figure: (r: ProcessRun) =>
 }
 
 /** The median of the finite numbers (halfway between the middle two of an even count); NaN when none. */
-function middleOf(xs: number[]): number {
+export function middleOf(xs: number[]): number {
   return quantile(
     xs.filter((x) => Number.isFinite(x)).sort((x, y) => x - y),
     0.5,
