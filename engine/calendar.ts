@@ -15,6 +15,9 @@ export const DAY = 1440;
 export const WEEK = 7 * DAY;
 /** 365 days: seasonality repeats yearly, and the scenario language's `year` is this one. */
 export const YEAR = 365 * DAY;
+/** The emergency department's standards: 4 hours from arrival to leaving, 12 hours at most. */
+export const FOUR_HOURS = 4 * HOUR,
+  TWELVE_HOURS = 12 * HOUR;
 
 export function minuteOfWeek(t: number, weekOffset: number): number {
   const m = (t + weekOffset) % WEEK;

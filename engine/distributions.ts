@@ -7,21 +7,12 @@
  */
 import type { Dist } from './model.js';
 import type { Stream } from './random.js';
+import { FIXED, EXPONENTIAL, LOGNORMAL, GAMMA, ERLANG, WEIBULL, UNIFORM, TRIANGULAR, EMPIRICAL } from './codes.js';
 
 function lognormalParams(mean: number, sd: number): [number, number] {
   const s2 = Math.log(1 + (sd * sd) / (mean * mean));
   return [Math.log(mean) - s2 / 2, Math.sqrt(s2)];
 }
-
-const FIXED = 0,
-  EXPONENTIAL = 1,
-  LOGNORMAL = 2,
-  GAMMA = 3,
-  ERLANG = 4,
-  WEIBULL = 5,
-  UNIFORM = 6,
-  TRIANGULAR = 7,
-  EMPIRICAL = 8;
 
 /**
  * Draws from one distribution with one stream. PERF: one class for every distribution (a

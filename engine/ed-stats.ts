@@ -16,11 +16,8 @@ import type { Model } from './model.js';
 import type { SimState } from './sim-state.js';
 import type { Fractions } from './replication-result.js';
 import type { SystemKpis, UnitMetrics } from './metrics.js';
-import { BLOCKED } from './patients.js';
-import { DAY } from './calendar.js';
-
-const FOUR_HOURS = 240,
-  TWELVE_HOURS = 720;
+import { BLOCKED } from './codes.js';
+import { DAY, FOUR_HOURS, TWELVE_HOURS } from './calendar.js';
 
 export class EdStats {
   /** 1 for units with role `ed`. */

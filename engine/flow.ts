@@ -5,10 +5,10 @@
  * that unit's `waiting` ring); when the next unit frees a place, the longest-waiting patient
  * moves, which frees its own place upstream and cascades in the same instant. No polling.
  */
-import { QUEUED, SERVING, DONE, BLOCKED } from './patients.js';
+import { QUEUED, SERVING, DONE, BLOCKED, QUEUE_FIRST, LONGEST_WAITING_FIRST } from './codes.js';
 import type { SimState } from './sim-state.js';
 import { eventPayload, EV_SERVICE_END, EV_HANDOFF_END, EV_DISCHARGE, EV_RENEGE, P_RELEASE, P_RENEGE } from './events.js';
-import { nextDischargeTime, HOUR } from './calendar.js';
+import { nextDischargeTime, TWELVE_HOURS } from './calendar.js';
 import { SimulationError } from './errors.js';
 import { edDeparture } from './ed-stats.js';
 import {
@@ -22,7 +22,6 @@ import {
   blockFor,
   shiftBlocked,
 } from './unit-counts.js';
-import { QUEUE_FIRST, LONGEST_WAITING_FIRST } from './unit-columns.js';
 import type { Route, TraceEvent } from './model.js';
 import type { Stream } from './random.js';
 import type { Sampler } from './distributions.js';
@@ -32,8 +31,6 @@ export function emit(s: SimState, what: TraceEvent['what'], p: number, u: number
   const unit = u >= 0 ? s.m.units[u].name : '';
   s.trace!(detail === undefined ? { time: s.now, what, patient: p, unit } : { time: s.now, what, patient: p, unit, detail });
 }
-
-const TWELVE_HOURS = 12 * HOUR;
 
 export function touchSystem(s: SimState): void {
   s.sysArea += s.pts.live * (s.now - s.sysLast);

@@ -5,6 +5,7 @@
  */
 import { SimulationError } from './errors.js';
 import { ID_MASK } from './events.js';
+import { FREE, QUEUED } from './codes.js';
 
 /** Event payloads carry a patient id in ID_BITS bits. */
 export const MAX_PATIENTS = ID_MASK;
@@ -53,12 +54,6 @@ export interface Clock {
  * time in the system it enters shows.
  */
 const STOPPED: Clock = { now: NaN };
-
-export const FREE = 0,
-  QUEUED = 1,
-  SERVING = 2,
-  DONE = 3,
-  BLOCKED = 4;
 
 export class Patients {
   capacity: number;

@@ -5,11 +5,7 @@
  */
 import { makeStream, type Stream } from './random.js';
 import type { Model } from './model.js';
-
-/** How a source generates arrivals: codes of `mode`. */
-export const POISSON = 0,
-  THINNED = 1,
-  TIMETABLE = 2;
+import { POISSON, THINNED, TIMETABLE } from './codes.js';
 
 export class SourceColumns {
   readonly n: number;

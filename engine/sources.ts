@@ -10,7 +10,7 @@ import type { SimState } from './sim-state.js';
 import { P_ARRIVAL } from './events.js';
 import { hourOfWeek, seasonFactor } from './calendar.js';
 import { enter, leave, arriveOutside, pick, pickIndex } from './flow.js';
-import { THINNED, TIMETABLE } from './source-columns.js';
+import { THINNED, TIMETABLE } from './codes.js';
 
 function baseRate(s: SimState, i: number): number {
   const src = s.m.sources[i];

@@ -9,11 +9,7 @@ import { Ring } from './ring.js';
 import { makeStream, type Stream } from './random.js';
 import { makeSampler, type Sampler } from './distributions.js';
 import type { Model, Route } from './model.js';
-
-/** Who gets a freed place: codes of `prio`. */
-export const LONGEST_WAITING_FIRST = 0,
-  QUEUE_FIRST = 1,
-  BLOCKED_FIRST = 2;
+import { LONGEST_WAITING_FIRST, QUEUE_FIRST, BLOCKED_FIRST } from './codes.js';
 
 /** Rings larger than this (entries) are not kept for the next replication (see recycleRings). */
 const KEEP_RING = 1 << 18;

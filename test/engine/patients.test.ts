@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { Patients, QUEUED, FREE, recyclePatients } from '../../engine/patients.js';
+import { Patients, recyclePatients } from '../../engine/patients.js';
+import { QUEUED, FREE } from '../../engine/codes.js';
 import { SimulationError } from '../../engine/errors.js';
 import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
 
