@@ -22,7 +22,7 @@ import { table, fmt, mega, verdict, agree } from './report.js';
 import { A_ERLANG_C_WQ } from './models.js';
 import { userPath, memoryPath, timedVerdict } from './user-path.js';
 import { watchQuiet, describeQuiet } from './quiet.js';
-import { statisticsCost, canPin } from './statistics-cost.js';
+import { statisticsCost, pinnableCpus } from './statistics-cost.js';
 
 const argv = process.argv.slice(2);
 /** The whole number after `flag` (at least 1), or `dflt`; anything else stops the benchmark before it starts. */
@@ -168,10 +168,10 @@ const bPeak = measured.middle(plan.B.on, (r) => r.maxRssMiB);
 say(verdict('model B peak memory <= 100 MiB', bPeak <= 100, `${fmt(bPeak, 1)} MiB`));
 // The statistics cost in pairs of runs on one core each (statistics-cost.ts): the macro runs
 // above put an "on" and an "off" run on whichever cores they landed on.
-const pinned = canPin();
+const pinCpus = pinnableCpus();
 const statDone = watchQuiet();
 const statCost = Object.fromEntries(
-  (['A', 'B'] as const).map((m) => [m, statisticsCost(m, { root, node, pairs: statPairs, cores: availableParallelism(), pinned })]),
+  (['A', 'B'] as const).map((m) => [m, statisticsCost(m, { root, node, pairs: statPairs, cpus: pinCpus })]),
 );
 const statQuiet = statDone();
 for (const m of ['A', 'B'] as const) {
@@ -183,7 +183,7 @@ for (const m of ['A', 'B'] as const) {
     timedVerdict(
       `statistics cost <= 10% over monitor off, model ${m} (issue 19; was 20%)`,
       c.median - 1 <= 0.1,
-      `${pct(c.median - 1)} in-process, median of ${c.pairs} pairs ${pinned ? 'each on one core' : 'NOT pinned (no taskset)'} (pairs ${pct(c.low - 1)} to ${pct(c.high - 1)}); the macro runs above: ${pct(macroInProc)} in-process, ${pct(whole)} whole process`,
+      `${pct(c.median - 1)} in-process, median of ${c.pairs} pairs ${pinCpus ? 'each on one core' : 'NOT pinned (no taskset, or no /proc)'} (pairs ${pct(c.low - 1)} to ${pct(c.high - 1)}); the macro runs above: ${pct(macroInProc)} in-process, ${pct(whole)} whole process`,
       statQuiet,
     ),
   );

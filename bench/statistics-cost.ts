@@ -8,10 +8,11 @@
  * for work that misses the caches (on 2026-12-03 one ran model B 45% slower than the other
  * for minutes, while a loop without memory traffic ran alike on both), so an unpinned "on" run
  * and "off" run measured whichever cores they landed on as much as the statistics. Pairs
- * alternate cores and which of the two runs first. Without `taskset` the runs are not pinned,
+ * alternate cores and which of the two runs first. Without `taskset` (or /proc) the runs are not pinned,
  * and the output says so.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOnce } from './measure.js';
 import { quantile } from '../results/index.js';
@@ -23,9 +24,16 @@ export interface Pair {
   onFirst: boolean;
 }
 
-/** The plan of n pairs over `cores` cores: cores in turn, and the order flipped every other pair. */
-export function pairPlan(n: number, cores: number, pinned: boolean): Pair[] {
-  return Array.from({ length: n }, (_, i) => ({ core: pinned ? i % cores : null, onFirst: Math.floor(i / Math.max(1, cores)) % 2 === 1 }));
+/**
+ * The plan of n pairs over the processors this process may use (null: not pinned): each in
+ * turn, and on each, the monitored run first in every other pair.
+ */
+export function pairPlan(n: number, cpus: readonly number[] | null): Pair[] {
+  const k = cpus && cpus.length > 0 ? cpus.length : 1;
+  return Array.from({ length: n }, (_, i) => ({
+    core: cpus && cpus.length > 0 ? cpus[i % k] : null,
+    onFirst: Math.floor(i / k) % 2 === 1,
+  }));
 }
 
 export interface Spread {
@@ -42,18 +50,44 @@ export function spreadOf(ratios: readonly number[]): Spread {
   return { median: quantile(xs, 0.5), low: xs.length ? xs[0] : NaN, high: xs.length ? xs[xs.length - 1] : NaN, pairs: xs.length };
 }
 
-/** Whether `taskset` runs here (util-linux); the pairs are pinned only then. */
-export function canPin(): boolean {
-  const r = spawnSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
-  return r.status === 0;
+/** The processors of a list as Linux writes it ("0-3,8,10-11"); null when it does not read as one. */
+export function parseCpuList(text: string): number[] | null {
+  const out: number[] = [];
+  for (const part of text.trim().split(',')) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) return null;
+    const lo = Number(m[1]),
+      hi = m[2] === undefined ? lo : Number(m[2]);
+    if (hi < lo) return null;
+    for (let c = lo; c <= hi; c++) out.push(c);
+  }
+  return out.length > 0 ? out : null;
+}
+
+/**
+ * The processors this process may run on (a cluster node's job often gets a few, not 0 and 1),
+ * when `taskset` (util-linux) can pin a run to them; null otherwise, and the pairs are not pinned.
+ */
+export function pinnableCpus(): number[] | null {
+  let status: string;
+  try {
+    status = readFileSync('/proc/self/status', 'utf8');
+  } catch {
+    return null;
+  }
+  const line = /^Cpus_allowed_list:\s*(.+)$/m.exec(status);
+  const cpus = line ? parseCpuList(line[1]) : null;
+  if (!cpus) return null;
+  const r = spawnSync('taskset', ['-c', String(cpus[0]), 'true'], { stdio: 'ignore' });
+  return r.status === 0 ? cpus : null;
 }
 
 export interface CostOptions {
   root: string;
   node: string;
   pairs: number;
-  cores: number;
-  pinned: boolean;
+  /** Processors to pin the pairs to in turn (pinnableCpus()), or null. */
+  cpus: number[] | null;
 }
 
 /**
@@ -75,5 +109,5 @@ export function statisticsCost(model: string, o: CostOptions): Spread {
     const r = core === null ? runOnce(o.node, args, o.root) : runOnce('taskset', ['-c', String(core), o.node, ...args], o.root);
     return Number(r.out.seconds);
   };
-  return spreadOf(pairRatios(pairPlan(o.pairs, o.cores, o.pinned), time));
+  return spreadOf(pairRatios(pairPlan(o.pairs, o.cpus), time));
 }

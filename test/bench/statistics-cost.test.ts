@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pairPlan, pairRatios, spreadOf } from '../../bench/statistics-cost.js';
+import { pairPlan, pairRatios, parseCpuList, spreadOf } from '../../bench/statistics-cost.js';
 
 describe('bench/statistics-cost pairPlan', () => {
   it('puts the pairs on each core in turn, and on each core runs "on" first as often as "off" first', () => {
-    const plan = pairPlan(8, 2, true);
+    const plan = pairPlan(8, [0, 1]);
     expect(plan.map((p) => p.core)).toEqual([0, 1, 0, 1, 0, 1, 0, 1]);
     for (const core of [0, 1]) {
       const orders = plan.filter((p) => p.core === core).map((p) => p.onFirst);
@@ -13,14 +13,23 @@ describe('bench/statistics-cost pairPlan', () => {
   });
 
   it('pins nothing where the runs cannot be pinned, and still alternates the order', () => {
-    const plan = pairPlan(4, 1, false);
+    const plan = pairPlan(4, null);
     expect(plan.map((p) => p.core)).toEqual([null, null, null, null]);
     expect(plan.map((p) => p.onFirst)).toEqual([false, true, false, true]);
   });
 
   it('makes exactly the pairs asked for', () => {
-    expect(pairPlan(9, 2, true)).toHaveLength(9);
-    expect(pairPlan(1, 4, true)).toEqual([{ core: 0, onFirst: false }]);
+    expect(pairPlan(9, [0, 1])).toHaveLength(9);
+    expect(pairPlan(1, [0, 1, 2, 3])).toEqual([{ core: 0, onFirst: false }]);
+  });
+
+  it('pins to the processors this process may use, whichever they are', () => {
+    expect(pairPlan(4, [6, 9]).map((p) => [p.core, p.onFirst])).toEqual([
+      [6, false],
+      [9, false],
+      [6, true],
+      [9, true],
+    ]);
   });
 });
 
@@ -50,8 +59,20 @@ describe('bench/statistics-cost pairRatios', () => {
       calls.push(`${monitor ? 'on' : 'off'}@${core}`);
       return (core === 1 ? 2 : 1) * (monitor ? 1.1 : 1);
     };
-    const ratios = pairRatios(pairPlan(4, 2, true), time);
+    const ratios = pairRatios(pairPlan(4, [0, 1]), time);
     for (const r of ratios) expect(r).toBeCloseTo(1.1, 12);
     expect(calls).toEqual(['off@0', 'on@0', 'off@1', 'on@1', 'on@0', 'off@0', 'on@1', 'off@1']);
+  });
+});
+
+describe('bench/statistics-cost parseCpuList', () => {
+  it('reads the lists Linux writes, ranges and single processors', () => {
+    expect(parseCpuList('0-1')).toEqual([0, 1]);
+    expect(parseCpuList('0-3,8,10-11\n')).toEqual([0, 1, 2, 3, 8, 10, 11]);
+    expect(parseCpuList('5')).toEqual([5]);
+  });
+
+  it('is null for anything else', () => {
+    for (const bad of ['', 'x', '3-1', '0-', '1,,2', '0-1 2']) expect(parseCpuList(bad), bad).toBeNull();
   });
 });
