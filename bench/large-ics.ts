@@ -16,31 +16,19 @@ import { runOnce, medianOf, type ProcessRun } from './measure.js';
 import { scaleIcs, firstDayPeople } from './scale-ics.js';
 import { loadScenario } from '../scenarios/index.js';
 import { DAY } from '../engine/index.js';
+import { leastSquares } from '../sensitivity/index.js';
 import { table, fmt } from './report.js';
+import { refuse, wholeOption, numbersOption } from './options.js';
 
 const argv = process.argv.slice(2);
 const FLAGS = ['--people', '--years', '--runs'];
 for (let i = 0; i < argv.length; i += 2)
-  if (!FLAGS.includes(argv[i])) usage(`unknown option ${argv[i]} (options: ${FLAGS.join(', ')}, each followed by its value)`);
-/** The numbers after `flag` (comma-separated, each above 0), or `dflt`. */
-function list(flag: string, dflt: number[]): number[] {
-  const at = argv.indexOf(flag);
-  if (at < 0) return dflt;
-  const text = argv[at + 1];
-  const xs = text === undefined ? [] : text.split(',').map(Number);
-  if (xs.length === 0 || xs.some((x) => !(x > 0 && x < Infinity)))
-    usage(`${flag} wants numbers above 0, comma-separated (got ${text ?? 'nothing'})`);
-  return xs;
-}
-function usage(why: string): never {
-  process.stderr.write(`bench-large: ${why}\n`);
-  process.exit(2);
-}
-const people = list('--people', [1.25, 5]).map((m) => m * 1e6);
-const years = list('--years', [2.5, 10]);
+  if (!FLAGS.includes(argv[i]))
+    refuse('bench-large', `unknown option ${argv[i]} (options: ${FLAGS.join(', ')}, each followed by its value)`);
+const people = numbersOption('bench-large', argv, '--people', [1.25, 5]).map((m) => m * 1e6);
+const years = numbersOption('bench-large', argv, '--years', [2.5, 10]);
 /** Runs of each size, in rounds over the sizes; each figure is its median over them (this machine's single runs spread by a third). */
-const runs = list('--runs', [3]);
-if (runs.length !== 1 || !Number.isInteger(runs[0])) usage('--runs wants one whole number of runs');
+const runs = wholeOption('bench-large', argv, '--runs', 3);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scenario = join(root, 'scenarios', 'library', 'ics-default.yaml');
 const say = (s = '') => process.stdout.write(`${s}\n`);
@@ -50,7 +38,7 @@ say(
   `machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; load average ${loadavg()[0].toFixed(2)}`,
 );
 say(
-  `one replication of the baseline, 1 worker, whole process (/usr/bin/time), ${runs[0]} run(s) of each size; medians. CPU seconds are the figure to quote on a busy machine`,
+  `one replication of the baseline, 1 worker, whole process (/usr/bin/time), ${runs} run(s) of each size; medians. CPU seconds are the figure to quote on a busy machine`,
 );
 const text = readFileSync(scenario, 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'caresim-large-'));
@@ -66,7 +54,7 @@ try {
       return { n, y, days, scaled, runs: [] as ProcessRun[] };
     }),
   );
-  for (let round = 0; round < runs[0]; round++) {
+  for (let round = 0; round < runs; round++) {
     for (const cell of cells) {
       const { n, y, scaled } = cell;
       const args = [join(root, 'dist', 'cli.js'), 'run', scenario, '--only', 'baseline', '--reps', '1', '--workers', '1', '-q', '--fresh'];
@@ -126,27 +114,10 @@ if (people.length < 2 || years.length < 2) say('            (an exponent shown a
 const work = rows.map((r) => ((r.n / 1e6) * r.days) / 365);
 if (new Set(work).size < 2) say('            (the line in the work needs two sizes of different work)');
 else {
-  const line = fitLine(
-    work,
-    rows.map((r) => r.cpu),
-  );
+  const cpu = rows.map((r) => r.cpu);
+  const [a, b] = leastSquares([work], cpu);
+  const miss = Math.max(...work.map((x, i) => Math.abs(cpu[i] - a - b * x)));
   say(
-    `            CPU time ~ ${fmt(line.a, 2)} s + ${fmt(line.b, 3)} s per million people x simulated year (warm-up included); largest miss ${fmt(line.miss, 2)} s`,
+    `            CPU time ~ ${fmt(a, 2)} s + ${fmt(b, 3)} s per million people x simulated year (warm-up included); largest miss ${fmt(miss, 2)} s`,
   );
-}
-
-/** Least-squares line y = a + b x, and its largest absolute residual. */
-function fitLine(xs: number[], ys: number[]): { a: number; b: number; miss: number } {
-  const n = xs.length,
-    mx = xs.reduce((s, x) => s + x, 0) / n,
-    my = ys.reduce((s, y) => s + y, 0) / n;
-  let sxy = 0,
-    sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-  }
-  const b = sxy / sxx,
-    a = my - b * mx;
-  return { a, b, miss: Math.max(...xs.map((x, i) => Math.abs(ys[i] - a - b * x))) };
 }

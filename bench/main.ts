@@ -23,21 +23,11 @@ import { A_ERLANG_C_WQ } from './models.js';
 import { userPath, memoryPath, timedVerdict } from './user-path.js';
 import { watchQuiet, describeQuiet } from './quiet.js';
 import { statisticsCost, pinnableCpus } from './statistics-cost.js';
+import { wholeOption } from './options.js';
 
 const argv = process.argv.slice(2);
-/** The whole number after `flag` (at least 1), or `dflt`; anything else stops the benchmark before it starts. */
-function count(flag: string, dflt: number): number {
-  if (!argv.includes(flag)) return dflt;
-  const text = argv[argv.indexOf(flag) + 1];
-  const x = Number(text);
-  if (!(Number.isInteger(x) && x >= 1)) {
-    process.stderr.write(`bench: ${flag} wants a whole number, 1 or more (got ${text ?? 'nothing'})\n`);
-    process.exit(2);
-  }
-  return x;
-}
-const runs = count('--runs', 3);
-const statPairs = count('--stat-pairs', 9);
+const runs = wholeOption('bench', argv, '--runs', 3);
+const statPairs = wholeOption('bench', argv, '--stat-pairs', 9);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;
 const say = (s = '') => process.stdout.write(`${s}\n`);

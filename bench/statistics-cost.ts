@@ -29,11 +29,9 @@ export interface Pair {
  * turn, and on each, the monitored run first in every other pair.
  */
 export function pairPlan(n: number, cpus: readonly number[] | null): Pair[] {
-  const k = cpus && cpus.length > 0 ? cpus.length : 1;
-  return Array.from({ length: n }, (_, i) => ({
-    core: cpus && cpus.length > 0 ? cpus[i % k] : null,
-    onFirst: Math.floor(i / k) % 2 === 1,
-  }));
+  const pin = cpus && cpus.length > 0 ? cpus : null,
+    k = pin ? pin.length : 1;
+  return Array.from({ length: n }, (_, i) => ({ core: pin ? pin[i % k] : null, onFirst: Math.floor(i / k) % 2 === 1 }));
 }
 
 export interface Spread {

@@ -9,4 +9,4 @@ export {
   type SensitivityOutcome,
   type Input,
 } from './run-sensitivity.js';
-export { sensitivity, type Sensitivity, type Influence } from './prcc.js';
+export { sensitivity, leastSquares, type Sensitivity, type Influence } from './prcc.js';
