@@ -80,6 +80,9 @@ export function estimateLoads(model: Model, memo: CompileMemo = new CompileMemo(
   // The destinations each unit's patients would wait for in their place, per cohort (worked out
   // once: the fixed point below asks at every round).
   const waitsIn = P.map((byCohort, u) => byCohort.map((dests) => dests.filter(([d]) => blocks(u, d))));
+  // The same as two flat lists per unit and cohort, for the rounds of the fixed point.
+  const waitDests = waitsIn.map((byCohort) => byCohort.map((dests) => dests.map(([d]) => d))),
+    waitProbs = waitsIn.map((byCohort) => byCohort.map((dests) => dests.map(([, p]) => p)));
   // PERF: windows with the same demand and places (every window of a model without seasons,
   // population change or capacity changes) have the same fixed point: solve it once. Such
   // windows share one array of rates (demand.ts), so the rates are told apart by identity: two
@@ -115,18 +118,26 @@ export function estimateLoads(model: Model, memo: CompileMemo = new CompileMemo(
       }
       return s1 > 0 ? (m2 * rate[d]) / (s1 * s1) - 1 : 1;
     });
-    let stay: number[][] = [];
+    // PERF: one array of stays per window, rewritten at each round (the last round's is the
+    // answer), and plain loops: the rounds were a tenth of a load's allocation.
+    const stay: number[][] = fixed.map((byCohort) => byCohort.map(() => 0));
     for (let it = 0; it < ITERATIONS; it++) {
-      stay = model.units.map((_, u) =>
-        fixed[u].map((f, c) => {
+      for (let u = 0; u < n; u++) {
+        const fu = fixed[u],
+          su = stay[u];
+        for (let c = 0; c < fu.length; c++) {
+          const f = fu[c],
+            ds = waitDests[u][c],
+            ps = waitProbs[u][c];
           let b = 0;
-          for (const [d, p] of waitsIn[u][c]) if (wait[d] > 0) b += p * wait[d];
-          return f.service + f.handoff + f.window + b;
-        }),
-      );
+          for (let j = 0; j < ds.length; j++) if (wait[ds[j]] > 0) b += ps[j] * wait[ds[j]];
+          su[c] = f.service + f.handoff + f.window + b;
+        }
+      }
       let changed = false;
-      model.units.forEach((unit, d) => {
-        if (!Number.isFinite(places[d]) || rate[d] <= 0) return;
+      for (let d = 0; d < n; d++) {
+        const unit = model.units[d];
+        if (!Number.isFinite(places[d]) || rate[d] <= 0) continue;
         let work = 0;
         for (let c = 0; c < K; c++) {
           const l = w.lam[c][d];
@@ -144,7 +155,7 @@ export function estimateLoads(model: Model, memo: CompileMemo = new CompileMemo(
         }
         if (Math.abs(next - wait[d]) > 1e-9 * Math.max(1, next) && !(next === Infinity && wait[d] === Infinity)) changed = true;
         wait[d] = next;
-      });
+      }
       if (!changed) break;
     }
     sameRates.set(key, { rate, stay, wait });

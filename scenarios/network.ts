@@ -6,7 +6,7 @@
 import type { Model, Route, Schedule } from '../engine/index.js';
 import type { Diagnostics, Loc } from './errors.js';
 import { distMean } from '../engine/index.js';
-import { routeProbs } from './routing.js';
+import { routeProbs, routeShares } from './routing.js';
 import { DAY } from '../engine/index.js';
 import { MAX_ARRIVALS, MAX_PATIENTS } from '../engine/index.js';
 
@@ -137,21 +137,31 @@ export function trafficRates(model: Model): number[][] {
 
 /** Adds `rate` x each unit's share of route `r` into `into`. */
 export function addRoute(into: number[], r: Route, rate: number): void {
-  for (const [d, p] of routeProbs(r)) if (d >= 0) into[d] += rate * p;
+  const { dests, probs } = routeShares(r);
+  for (let j = 0; j < dests.length; j++) into[dests[j]] += rate * probs[j];
 }
 
 /** Solves lambda = ext + lambda P per cohort (blocking ignored), by fixed-point iteration. */
 export function solveTraffic(model: Model, ext: number[][]): number[][] {
+  const n = model.units.length;
   return ext.map((a, c) => {
-    const P = model.units.map((u) => routeProbs(u.next[c]));
-    let lam = a.slice();
+    const routes = model.units.map((u) => routeShares(u.next[c]));
+    // PERF: two buffers in turn, not a new array a round (a load of the default ICS solves
+    // this a few hundred times: the demand of each window of each strategy).
+    let lam = a.slice(),
+      nx = a.slice();
     for (let it = 0; it < 5000; it++) {
-      const nx = a.slice();
-      lam.forEach((l, u) => {
-        for (const [d, p] of P[u]) if (d >= 0) nx[d] += l * p;
-      });
-      const diff = nx.reduce((m, x, i) => Math.max(m, Math.abs(x - lam[i]) / Math.max(1e-12, Math.abs(x))), 0);
-      lam = nx;
+      for (let i = 0; i < n; i++) nx[i] = a[i];
+      for (let u = 0; u < n; u++) {
+        const l = lam[u],
+          { dests, probs } = routes[u];
+        for (let j = 0; j < dests.length; j++) nx[dests[j]] += l * probs[j];
+      }
+      let diff = 0;
+      for (let i = 0; i < n; i++) diff = Math.max(diff, Math.abs(nx[i] - lam[i]) / Math.max(1e-12, Math.abs(nx[i])));
+      const done = nx;
+      nx = lam;
+      lam = done;
       if (diff < 1e-10) break;
     }
     return lam;
@@ -181,9 +191,12 @@ export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string,
     if (!(load <= Number.MAX_VALUE)) load = Infinity;
     // An overloaded unit's queue grows by the excess arrivals over the run, up to its
     // waiting places; in service it holds at most its places.
-    // Not Math.max(...cap): an hourly roster over decades overflows the call stack.
+    // Not Math.max(...cap): an hourly roster over decades overflows the call stack. PERF: an
+    // index, not for-of: this runs a few times a load, never optimised, and the unoptimised
+    // iterator makes an object per step (a roster's year of shifts: 5% of a load's allocation).
     let places = unit.capacity;
-    for (const c of unit.schedule?.cap ?? []) if (c > places) places = c;
+    const cap = unit.schedule?.cap ?? [];
+    for (let i = 0; i < cap.length; i++) if (cap[i] > places) places = cap[i];
     if (load > places) {
       const excess = rate * (1 - places / load) * (model.warmup + model.horizon);
       load = places + Math.min(unit.queue, excess);

@@ -128,6 +128,35 @@ function pct(x: number): string {
   return `${Number((x * 100).toPrecision(6))}%`;
 }
 
+/** A route's destinations (codes 0 and up: units) and their probabilities, in the order of `routeProbs`. */
+export interface RouteShares {
+  readonly dests: readonly number[];
+  readonly probs: readonly number[];
+}
+
+const sharesOf = new WeakMap<Route, RouteShares>();
+
+/**
+ * The units a route sends patients to, with each one's probability (exits left out), as two
+ * lists. PERF: the demand and traffic equations read routes at every round and every day of a
+ * window; iterating `routeProbs`' Map there made a pair per destination each time (a sixth of
+ * what a load of the default ICS allocated).
+ */
+export function routeShares(r: Route): RouteShares {
+  const hit = sharesOf.get(r);
+  if (hit) return hit;
+  const dests: number[] = [],
+    probs: number[] = [];
+  for (const [d, p] of routeProbs(r)) {
+    if (d < 0) continue;
+    dests.push(d);
+    probs.push(p);
+  }
+  const shares = { dests, probs };
+  sharesOf.set(r, shares);
+  return shares;
+}
+
 /** Each compiled route's probabilities, worked out once: a compiled route never changes. */
 const probsOf = new WeakMap<Route, ReadonlyMap<number, number>>();
 
