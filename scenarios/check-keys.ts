@@ -51,12 +51,24 @@ function scalarAt(node: SNode, key: string): string | undefined {
   return e && e.value.kind === 'scalar' ? e.value.text : undefined;
 }
 
+/** The required keys of each key table, listed once: every map of every load is checked against one. */
+const requiredOf = new WeakMap<Record<string, KeySpec>, readonly string[]>();
+
+function requiredKeys(keys: Record<string, KeySpec>): readonly string[] {
+  let r = requiredOf.get(keys);
+  if (!r) {
+    r = Object.keys(keys).filter((k) => keys[k].required);
+    requiredOf.set(keys, r);
+  }
+  return r;
+}
+
 function checkMap(node: SMap, keys: Record<string, KeySpec>, path: string, diags: Diagnostics, unitKind?: string): void {
-  const names = Object.keys(keys);
   for (const e of node.entries) {
     const p = path ? `${path}.${e.key}` : e.key;
     const spec = own(keys, e.key);
     if (!spec) {
+      const names = Object.keys(keys);
       diags.error('unknown-key', e.keyLoc, p, `unknown key \`${e.key}\``, {
         expected: `one of ${names.map((n) => `\`${n}\``).join(', ')}`,
         hint: suggestName(e.key, names),
@@ -71,8 +83,9 @@ function checkMap(node: SMap, keys: Record<string, KeySpec>, path: string, diags
     }
     walk(e.value, spec.shape, p, diags, unitKind);
   }
-  for (const [k, spec] of Object.entries(keys)) {
-    if (spec.required && !node.entries.some((e) => e.key === k)) {
+  for (const k of requiredKeys(keys)) {
+    const spec = keys[k];
+    if (!node.entries.some((e) => e.key === k)) {
       diags.error('missing-key', node.loc, path ? `${path}.${k}` : k, `\`${k}\` is missing`, {
         expected: spec.doc,
         hint: spec.example !== undefined ? `add e.g. \`${k}: ${spec.example}\`` : undefined,

@@ -30,6 +30,8 @@ export function checkNetwork(
   const n = model.units.length;
   let ok = true;
   const at = (u: number) => unitLoc.get(model.units[u].name) ?? { file: '<scenario>', line: 1, col: 1 };
+  // Each unit's destinations per cohort, made once: both walks below ask for them many times.
+  const out = model.cohorts.map((_, c) => model.units.map((_, u) => edges(model, u, c)));
   for (let c = 0; c < model.cohorts.length; c++) {
     // Fixed point: a unit can exit if some destination is an exit or a unit that can.
     const canExit = new Array<boolean>(n).fill(false);
@@ -37,7 +39,7 @@ export function checkNetwork(
       changed = false;
       for (let u = 0; u < n; u++) {
         if (canExit[u]) continue;
-        if (edges(model, u, c).some((d) => d < 0 || canExit[d])) {
+        if (out[c][u].some((d) => d < 0 || canExit[d])) {
           canExit[u] = true;
           changed = true;
         }
@@ -70,7 +72,7 @@ export function checkNetwork(
   for (const s of model.sources) for (const r of s.to) for (const [d, p] of routeProbs(r)) if (p > 0) visit(d);
   while (stack.length) {
     const u = stack.pop()!;
-    for (let c = 0; c < model.cohorts.length; c++) edges(model, u, c).forEach(visit);
+    for (let c = 0; c < model.cohorts.length; c++) out[c][u].forEach(visit);
   }
   for (let u = 0; u < n; u++) {
     if (!reached[u] && !warned.has(`unreachable:${model.units[u].name}`)) {
