@@ -71,9 +71,4 @@ export function comparableFile(file: string): string {
   return JSON.stringify(r);
 }
 
-/** Erlang B blocking probability. */
-export function erlangB(c: number, a: number): number {
-  let b = 1;
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  return b;
-}
+export { erlangB } from '../validation/queueing.js';

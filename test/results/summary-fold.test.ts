@@ -6,13 +6,7 @@ import { foldOf, summariseStrategy } from '../../results/summarise.js';
 import { stat } from '../../results/statistics.js';
 import { simulate, buildModel, exponential, DAY } from '../../engine/index.js';
 import type { ReplicationResult } from '../../engine/index.js';
-
-/** Erlang B: the share of arrivals lost at c places with offered load a. */
-function erlangB(c: number, a: number): number {
-  let b = 1;
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  return b;
-}
+import { erlangB } from '../validation/queueing.js';
 
 const lossModel = (perDay: number) =>
   buildModel({

@@ -16,11 +16,7 @@ export function lossModel(capacity: number, perDay: number, losDays: number, hor
   });
 }
 
-export function erlangB(c: number, a: number): number {
-  let b = 1;
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  return b;
-}
+export { erlangB } from '../validation/queueing.js';
 
 /** A strategy; given `modelFor`, its parameters are uncertain (drawn per replication). */
 export const strategy = (name: string, model: Model, modelFor?: CompiledStrategy['modelFor']): CompiledStrategy => ({

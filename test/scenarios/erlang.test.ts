@@ -1,12 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { erlangB, erlangC, erlangStart, queueWaitMean } from '../../scenarios/erlang.js';
-
-/** The textbook recursion over every place, B(k) = a B(k-1) / (k + a B(k-1)). */
-function textbookB(c: number, a: number): number {
-  let b = 1;
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  return b;
-}
+// The textbook recursion over every place, B(k) = a B(k-1) / (k + a B(k-1)), as the yardstick.
+import { erlangB as textbookB } from '../validation/queueing.js';
 
 describe('erlangB(c, a) and erlangC(c, a)', () => {
   it('match the textbook values', () => {

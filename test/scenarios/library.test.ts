@@ -5,6 +5,7 @@ import { loadScenario, checkScenario } from '../../scenarios/index.js';
 import { simulate } from '../../engine/index.js';
 import type { ReplicationResult } from '../../engine/index.js';
 import type { UnitMetricName } from '../../results/index.js';
+import { erlangB } from '../validation/queueing.js';
 
 const LIB = join(__dirname, '../../scenarios/library');
 const files = readdirSync(LIB).filter((f) => f.endsWith('.yaml') && f !== 'ics-default.yaml');
@@ -26,12 +27,6 @@ function run(file: string, horizon: string, reps = 10): ReplicationResult[] {
 function near(results: ReplicationResult[], unit: string, metric: UnitMetricName, theory: number, bias = 0.02): void {
   const { mean, half } = ci(results.map((r) => r.units[unit][metric] ?? NaN));
   expect(Math.abs(mean - theory), `${unit}.${metric}: ${mean} ± ${half} vs ${theory}`).toBeLessThanOrEqual(half + bias * Math.abs(theory));
-}
-
-function erlangB(c: number, a: number): number {
-  let b = 1;
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  return b;
 }
 
 describe('scenarios/library (check + compile + simulate)', () => {
