@@ -56,6 +56,13 @@ export interface UnitLoad {
 }
 
 const ITERATIONS = 60;
+
+/** A window's fixed point: arrivals per minute, whole stays per cohort and waits for a place, per unit. */
+interface Solved {
+  rate: number[];
+  stay: Float64Array[];
+  wait: Float64Array;
+}
 /** Places from which a unit's Erlang B values are kept for the load's other strategies and windows. */
 const LARGE = 64;
 
@@ -92,24 +99,27 @@ export function estimateLoads(model: Model, memo: CompileMemo = new CompileMemo(
   // population change or capacity changes) have the same fixed point: solve it once. Such
   // windows share one array of rates (demand.ts), so the rates are told apart by identity: two
   // arrays with the same numbers are only solved twice.
-  const solved = new Map<readonly number[][], Map<string, { rate: number[]; stay: number[][]; wait: number[] }>>();
+  const solved = new Map<readonly number[][], Map<string, Solved>>();
   // Erlang B of a large unit is a loop over its places (2,000 for an acute hospital); the
   // strategies of a load ask for the same ones many times over.
   const loss = (c: number, a: number) => (c < LARGE ? erlangB(c, a) : memo.get(`erlangB:${c}|${numberKey(a)}`, () => erlangB(c, a)));
   const windows = demandWindows(model, memo).map((w) => {
     const places = model.units.map((_, u) => usableMeanCapacity(model, u, w.from, w.to));
     const key = places.join(',');
-    const sameRates = solved.get(w.lam) ?? new Map<string, { rate: number[]; stay: number[][]; wait: number[] }>();
+    const sameRates = solved.get(w.lam) ?? new Map<string, Solved>();
     solved.set(w.lam, sameRates);
     const hit = sameRates.get(key);
     if (hit) return { w, places, ...hit };
     const rate = model.units.map((_, u) => w.lam.reduce((s, l) => s + l[u], 0));
-    const wait = new Array<number>(n).fill(0);
+    // PERF: float arrays for the numbers the rounds rewrite: a plain array made of zeros holds
+    // small integers until a fraction arrives and changes its shape, and optimised code that met
+    // both shapes was thrown away and compiled again (a tenth of a cold `caresim check`).
+    const wait = new Float64Array(n);
     // A unit's wait depends on this window's work only (its places, rate and cs2 are fixed), and
     // most units' work stops moving after a few rounds: the last Erlang C (a loop over every
     // place, 2,000 for an acute hospital) is reused while the work is the same number.
-    const lastWork = new Array<number>(n).fill(NaN),
-      lastWait = new Array<number>(n).fill(0);
+    const lastWork = new Float64Array(n).fill(NaN),
+      lastWait = new Float64Array(n);
     // The squared coefficient of variation of each unit's service in this window: fixed, so made once.
     const cs2 = model.units.map((unit, d) => {
       let m2 = 0,
@@ -125,7 +135,7 @@ export function estimateLoads(model: Model, memo: CompileMemo = new CompileMemo(
     });
     // PERF: one array of stays per window, rewritten at each round (the last round's is the
     // answer), and plain loops: the rounds were a tenth of a load's allocation.
-    const stay: number[][] = fixed.map((byCohort) => byCohort.map(() => 0));
+    const stay = fixed.map((byCohort) => new Float64Array(byCohort.length));
     for (let it = 0; it < ITERATIONS; it++) {
       for (let u = 0; u < n; u++) {
         const fu = fixed[u],

@@ -148,12 +148,15 @@ export function solveTraffic(model: Model, ext: number[][]): number[][] {
   const n = model.units.length;
   return ext.map((a, c) => {
     const routes = model.units.map((u) => routeShares(u.next[c]));
-    // PERF: two buffers in turn, not a new array a round (a load of the default ICS solves
-    // this a few hundred times: the demand of each window of each strategy).
-    let lam = a.slice(),
-      nx = a.slice();
+    // PERF: two float buffers in turn, not a new array a round (a load of the default ICS solves
+    // this a few hundred times: the demand of each window of each strategy); plain arrays of
+    // rates hold small integers or fractions by their values, and optimised code that met both
+    // shapes was thrown away and compiled again.
+    const ext0 = Float64Array.from(a);
+    let lam = Float64Array.from(a),
+      nx = new Float64Array(n);
     for (let it = 0; it < 5000; it++) {
-      for (let i = 0; i < n; i++) nx[i] = a[i];
+      nx.set(ext0);
       for (let u = 0; u < n; u++) {
         const l = lam[u],
           { dests, probs } = routes[u];
@@ -166,7 +169,7 @@ export function solveTraffic(model: Model, ext: number[][]): number[][] {
       lam = done;
       if (diff < 1e-10) break;
     }
-    return lam;
+    return Array.from(lam);
   });
 }
 
