@@ -1,7 +1,9 @@
 /**
  * Scenario compile time: the default ICS (12 strategies incl. sweep points) checked and
- * compiled, first call in a fresh process (mathjs's one-off set-up included) and warm
- * (median of 20), plus one replication's `modelFor` (parameter uncertainty draws).
+ * compiled, first call in a fresh process (mathjs's one-off set-up included), warm (median of
+ * the 20 loads after it, while V8 still optimises the compiler's code) and steady (median of 30
+ * loads after those: what a process that compiles many times, such as the viewer's server or an
+ * optimisation, pays a load), plus one replication's `modelFor` (parameter uncertainty draws).
  * Prints one JSON line. Usage: node dist/bench-compile.js [scenario]
  */
 import { performance } from 'node:perf_hooks';
@@ -21,10 +23,25 @@ for (let i = 0; i < 20; i++) {
   loadScenario(file);
   warm.push(performance.now() - t0);
 }
+const steady: number[] = [];
+for (let i = 0; i < 30; i++) {
+  t0 = performance.now();
+  loadScenario(file);
+  steady.push(performance.now() - t0);
+}
 const draws: number[] = [];
 for (let r = 0; r < 200; r++) {
   t0 = performance.now();
   for (const s of sc.strategies) s.modelFor(sc.seed, r);
   draws.push((performance.now() - t0) / sc.strategies.length);
 }
-console.log(JSON.stringify({ file, strategies: sc.strategies.length, coldMs: cold, warmMs: median(warm), modelForMs: median(draws) }));
+console.log(
+  JSON.stringify({
+    file,
+    strategies: sc.strategies.length,
+    coldMs: cold,
+    warmMs: median(warm),
+    steadyMs: median(steady),
+    modelForMs: median(draws),
+  }),
+);

@@ -206,7 +206,7 @@ const compDone = watchQuiet();
 const comp = runOnce(node, [join(root, 'dist', 'bench-compile.js')], root).out;
 const compQuiet = compDone();
 say(
-  `first compile in a fresh process ${fmt(Number(comp.coldMs), 1)} ms (mathjs set-up included), warm ${fmt(Number(comp.warmMs), 1)} ms, modelFor ${fmt(Number(comp.modelForMs), 3)} ms per strategy and replication`,
+  `first compile in a fresh process ${fmt(Number(comp.coldMs), 1)} ms (mathjs set-up included), warm ${fmt(Number(comp.warmMs), 1)} ms (the 20 after it), steady ${fmt(Number(comp.steadyMs), 1)} ms (30 after those), modelFor ${fmt(Number(comp.modelForMs), 3)} ms per strategy and replication`,
 );
 say(
   timedVerdict(
