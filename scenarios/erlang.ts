@@ -6,7 +6,7 @@
 /**
  * Erlang B (loss probability), by the stable recursion in its reciprocal,
  * 1/B(k) = 1 + (k/a) / B(k-1): every term is positive, so nothing cancels (relative error
- * about c x 1e-16). Past about 10^308 the reciprocal is Infinity and B is 0.
+ * about c x 1e-16).
  *
  * PERF: the usual form B(k) = a B(k-1) / (k + a B(k-1)) divides at every place, and the
  * division's latency bounds the loop (an acute hospital's 2,000 places, asked about a
@@ -20,7 +20,12 @@
 export function erlangB(c: number, a: number): number {
   const perErlang = 1 / a;
   let r = 1;
-  for (let k = erlangStart(Math.min(a, c)) + 1; k <= c; k++) r = 1 + r * (k * perErlang);
+  for (let k = erlangStart(Math.min(a, c)) + 1; k <= c; k++) {
+    r = 1 + r * (k * perErlang);
+    // Past the float's range the reciprocal stays Infinity: B is 0 (a unit of 300 million
+    // places, a slip of the keyboard, no longer loops 300 million times in `check`).
+    if (r === Infinity) return 0;
+  }
   return 1 / r;
 }
 

@@ -34,6 +34,10 @@ describe('erlangB(c, a) and erlangC(c, a)', () => {
     expect(erlangStart(1900)).toBe(Math.floor(1900 - 12 * Math.sqrt(1900)));
     expect(erlangB(0, 5)).toBe(1);
     expect(erlangB(3, 0)).toBe(0);
+    // Beyond the float's range (10^-308) B is exactly 0, not NaN: 3,000 places at 8 erlangs, and
+    // 3 billion (a slip of the keyboard), where the loop stops once its reciprocal has overflowed.
+    expect(erlangB(3000, 8)).toBe(0);
+    expect(erlangB(3e9, 8)).toBe(0);
   });
 
   it('stay finite for thousands of places', () => {
