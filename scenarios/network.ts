@@ -222,7 +222,9 @@ export function checkLoad(model: Model, diags: Diagnostics, unitLoc: Map<string,
       'too-many-arrivals',
       arrivalsLoc,
       'arrivals',
-      `${Number.isFinite(arrivals) ? `about ${Number(arrivals.toPrecision(3)).toLocaleString('en-GB')}` : 'more'} arrivals in one replication${label} than caresim can simulate`,
+      Number.isFinite(arrivals)
+        ? `about ${Number(arrivals.toPrecision(3)).toLocaleString('en-GB')} arrivals in one replication${label}, more than caresim can simulate`
+        : `more arrivals in one replication${label} than caresim can simulate`,
       {
         expected: `at most ${MAX_ARRIVALS.toLocaleString('en-GB')} arrivals per replication (warm-up and horizon)`,
         hint: 'check the arrival rates, population sizes and crisis rates for a unit slip (e.g. `/minute` for `/day`), or shorten the horizon',

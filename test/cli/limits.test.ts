@@ -66,7 +66,12 @@ describe('caresim check FILE past the limits', () => {
       'rate: 1e308/day',
       /:6:3: error\[too-many-arrivals\] more arrivals in one replication than caresim can simulate/,
     ],
-    ['rate: 1e7/day', 'rate: 8/day', 'rate: 1e7/day', /:6:3: error\[too-many-arrivals\] about 1,100,000,000 arrivals in one replication/],
+    [
+      'rate: 1e7/day',
+      'rate: 8/day',
+      'rate: 1e7/day',
+      /:6:3: error\[too-many-arrivals\] about 1,100,000,000 arrivals in one replication, more than caresim can simulate/,
+    ],
     [
       'an overloaded unit whose queue outgrows the patient table',
       'capacity: 10, los: exponential(1 day), queue: none',

@@ -27,6 +27,21 @@ units:
     );
   });
 
+  it('names no wait downstream for a stay without one (no rounding residue from its parts)', () => {
+    // Service 20 days plus a Monday-only discharge window, nothing downstream to wait for: before,
+    // the parts subtracted one by one left 6.32e-16 days, printed as a wait downstream.
+    const text = `caresim: 1
+time: { horizon: 120 days, warmup: 10 days, start: 2027-01-04 }
+arrivals: { p: { rate: 8/day, to: acute } }
+units:
+  acute: { kind: beds, capacity: 40, los: lognormal(5 days, 4 days), discharge: { hours: 12:00-12:59 }, next: { rehab: 30%, home: rest } }
+  rehab: { kind: beds, capacity: 40, los: exponential(20 days), queue: none, discharge: { days: [mon], hours: 00:00-01:00 }, next: home }
+`;
+    const rehab = said(text);
+    expect(rehab).toContain('(service 20 + discharge window 3.46) / 40 places');
+    expect(rehab).not.toContain('downstream');
+  });
+
   it('asks for one place more than a load of exactly 1 has (1/day x 1 day in 1 place)', () => {
     const text = `${head}arrivals: { a: { rate: 1/day, to: w } }
 units:
