@@ -177,6 +177,21 @@ units:
     expect(a.sources.get('<--set 1>')).toBe('units.p1.capacity=3 days');
   });
 
+  it("says whose a strategy's own compile problem is, and reports the baseline's once, unlabelled", () => {
+    // The strategy sets p1's capacity to -5, which is refused; the baseline's 100 is fine.
+    const text = BASE.replace('set: { params.crisis_rate: 1.5/year }', 'set: { units.p1.capacity: -5 }');
+    const errs = analyseScenario(text, 'base.yaml').diagnostics.filter((d) => d.severity === 'error');
+    expect(errs).toHaveLength(1);
+    expect(errs[0].path).toBe('units.p1.capacity');
+    expect(errs[0].message).toMatch(/ in strategy `fixed-crisis`$/);
+    // The same problem in the baseline is the scenario's: said once, with no strategy named.
+    const both = analyseScenario(BASE.replace('capacity: 100, los: 20 days', 'capacity: -5, los: 20 days'), 'base.yaml').diagnostics.filter(
+      (d) => d.severity === 'error',
+    );
+    expect(both).toHaveLength(1);
+    expect(both[0].message).not.toMatch(/ in strategy/);
+  });
+
   it('refuses strategy changes to keys that shape the whole run', () => {
     const a = analyseScenario(BASE.replace('set: { params.crisis_rate: 1.5/year }', 'set: { time.horizon: 50 days }'), 'base.yaml');
     expect(a.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path])).toEqual([['bad-set-path', 'time.horizon']]);
