@@ -62,12 +62,20 @@ export class Diagnostics {
     return this.list.filter((d) => d.severity === 'error').length;
   }
 
+  /**
+   * While a strategy compiles, its name (e.g. `` in strategy `x` ``): a problem the scenario
+   * already had is not said again, and one of the strategy's own says whose it is.
+   */
+  whose = '';
+
   private add(severity: Diagnostic['severity'], code: string, loc: Loc, path: string, message: string, extra: DiagExtra): void {
     // The same expression may be compiled once per strategy; report it once.
     const key = `${severity}|${code}|${loc.file}|${loc.line}|${loc.col}|${path}|${message}`;
     if (this.seen.has(key)) return;
-    this.seen.add(key);
-    const d: Diagnostic = { severity, code, file: loc.file, line: loc.line, col: loc.col, path, message };
+    const own = key + this.whose;
+    if (this.whose && this.seen.has(own)) return;
+    this.seen.add(own);
+    const d: Diagnostic = { severity, code, file: loc.file, line: loc.line, col: loc.col, path, message: message + this.whose };
     if (extra.expected !== undefined) d.expected = extra.expected;
     if (extra.hint !== undefined) d.hint = extra.hint;
     this.list.push(d);

@@ -88,13 +88,17 @@ function strategy(
   economics?: Economics | null,
   warnings = true,
 ): CompiledStrategy | null {
-  const before = diags.list.length;
-  checkKeys(root, diags);
-  const c = compileTree(root, diags, header.clock, baseParams, header.memo);
-  // A problem this strategy's values make (the baseline's own are reported once, before) says
-  // whose it is: `establishment` past any health system's staff only with `p1_packages` x 1.2.
-  // A variant (a lever end, a candidate: warnings off) is named by whoever asked for it.
-  if (label && warnings) for (const d of diags.list.slice(before)) d.message += label;
+  // A problem this strategy's values make says whose it is (`establishment` past any health
+  // system's staff only with `p1_packages` x 1.2); the baseline's are said once, unnamed. A
+  // variant (a lever end, a candidate: warnings off) is named by whoever asked for it.
+  diags.whose = warnings ? label : '';
+  let c: ReturnType<typeof compileTree>;
+  try {
+    checkKeys(root, diags);
+    c = compileTree(root, diags, header.clock, baseParams, header.memo);
+  } finally {
+    diags.whose = '';
+  }
   if (!c || economics === null) return null;
   if (economics) c.model.economics = economics;
   const units = child(root, 'units');

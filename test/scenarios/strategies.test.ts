@@ -190,6 +190,18 @@ units:
     );
     expect(both).toHaveLength(1);
     expect(both[0].message).not.toMatch(/ in strategy/);
+    // Two strategies whose params make the same problem at the same place: each is named.
+    const twice = analyseScenario(
+      BASE.replace('params.acute_beds: acute_beds + 20, units.p1.capacity: 120', 'params.acute_beds: -7').replace(
+        'set: { params.crisis_rate: 1.5/year }',
+        'set: { params.acute_beds: -5 }',
+      ),
+      'base.yaml',
+    ).diagnostics.filter((d) => d.severity === 'error');
+    expect(twice.map((d) => [d.path, d.message.replace(/^.* in strategy /, '')])).toEqual([
+      ['units.acute.capacity', '`more-beds`'],
+      ['units.acute.capacity', '`fixed-crisis`'],
+    ]);
   });
 
   it('refuses strategy changes to keys that shape the whole run', () => {
