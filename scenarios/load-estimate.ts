@@ -89,10 +89,9 @@ export function estimateLoads(model: Model, memo: CompileMemo = new CompileMemo(
     }),
   );
   const blocks = (u: number, d: number) => d >= 0 && model.units[u].ifFull?.[String(d)] === undefined;
-  // The destinations each unit's patients would wait for in their place, per cohort (worked out
-  // once: the fixed point below asks at every round).
+  // The destinations each unit's patients would wait for in their place, per cohort, and their
+  // probabilities, as two flat lists (worked out once: the fixed point below asks at every round).
   const waitsIn = P.map((byCohort, u) => byCohort.map((dests) => dests.filter(([d]) => blocks(u, d))));
-  // The same as two flat lists per unit and cohort, for the rounds of the fixed point.
   const waitDests = waitsIn.map((byCohort) => byCohort.map((dests) => dests.map(([d]) => d))),
     waitProbs = waitsIn.map((byCohort) => byCohort.map((dests) => dests.map(([, p]) => p)));
   // PERF: windows with the same demand and places (every window of a model without seasons,
@@ -200,7 +199,7 @@ export function estimateLoads(model: Model, memo: CompileMemo = new CompileMemo(
         // The stay's own sum taken off whole: subtracted part by part, a stay without blocking left
         // a rounding residue (3.95e-16 days) that the warning printed as a wait downstream.
         parts.blocking += len * l * (stay[u][c] - (f.service + f.handoff + f.window));
-        for (const [d] of waitsIn[u][c]) {
+        for (const d of waitDests[u][c]) {
           if (!(wait[d] > 0)) continue;
           waitsFor.add(d);
           if (wait[d] === Infinity) short.add(d);
