@@ -17,18 +17,15 @@ const file = process.argv[2] ?? join(fileURLToPath(new URL('..', import.meta.url
 let t0 = performance.now();
 const sc = loadScenario(file);
 const cold = performance.now() - t0;
-const warm: number[] = [];
-for (let i = 0; i < 20; i++) {
-  t0 = performance.now();
-  loadScenario(file);
-  warm.push(performance.now() - t0);
-}
-const steady: number[] = [];
-for (let i = 0; i < 30; i++) {
-  t0 = performance.now();
-  loadScenario(file);
-  steady.push(performance.now() - t0);
-}
+/** The times of n more loads, one after another, in ms. */
+const loads = (n: number) =>
+  Array.from({ length: n }, () => {
+    const t = performance.now();
+    loadScenario(file);
+    return performance.now() - t;
+  });
+const warm = loads(20);
+const steady = loads(30);
 const draws: number[] = [];
 for (let r = 0; r < 200; r++) {
   t0 = performance.now();
