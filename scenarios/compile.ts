@@ -6,7 +6,7 @@
 import type { Model, Source, StaffGroup, Unit } from '../engine/index.js';
 import { Diagnostics, ScenarioError } from './errors.js';
 import type { SMap } from './tree.js';
-import { child } from './tree.js';
+import { child, keyLocations } from './tree.js';
 import { Env, type Uncertain } from './env.js';
 import { compilePopulation, cohortNames, type PopulationPart } from './compile-population.js';
 import { compileUnit } from './compile-unit.js';
@@ -84,7 +84,7 @@ export function compileTree(
     people,
     units: unitNames,
     staff: staffNames({ root }),
-    unitLoc: new Map(unitsNode?.kind === 'map' ? unitsNode.entries.map((e) => [e.key, e.keyLoc]) : []),
+    unitLoc: keyLocations(unitsNode),
     exits,
     knownExits: new Set([...BUILTIN_EXITS, ...declared]),
     t0: clock.t0,

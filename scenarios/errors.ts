@@ -62,11 +62,22 @@ export class Diagnostics {
     return this.list.filter((d) => d.severity === 'error').length;
   }
 
+  /** While `as` runs, whose problems these are (e.g. `` in strategy `x` ``). */
+  private whose = '';
+
   /**
-   * While a strategy compiles, its name (e.g. `` in strategy `x` ``): a problem the scenario
-   * already had is not said again, and one of the strategy's own says whose it is.
+   * Runs `work` with its problems named for `whose`: a problem already reported unnamed (the
+   * scenario's own, from its baseline) is not said again; one of `whose` own says whose it is.
    */
-  whose = '';
+  as<T>(whose: string, work: () => T): T {
+    const outer = this.whose;
+    this.whose = whose;
+    try {
+      return work();
+    } finally {
+      this.whose = outer;
+    }
+  }
 
   private add(severity: Diagnostic['severity'], code: string, loc: Loc, path: string, message: string, extra: DiagExtra): void {
     // The same expression may be compiled once per strategy; report it once.

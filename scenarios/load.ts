@@ -7,14 +7,15 @@ import { checkStaffing } from './staff-check.js';
 import type { CompiledScenario, CompiledStrategy, Model } from '../engine/index.js';
 import { DAY } from '../engine/index.js';
 import { makeSampler, makeStream } from '../engine/index.js';
-import { Diagnostics, ScenarioError, sortDiagnostics, type Diagnostic, type Loc } from './errors.js';
+import { Diagnostics, ScenarioError, sortDiagnostics, type Diagnostic } from './errors.js';
 import type { SMap, SNode } from './tree.js';
-import { child, cloneNode, scalar } from './tree.js';
+import { child, cloneNode, keyLocations, scalar } from './tree.js';
 import { checkKeys } from './check-keys.js';
 import { Env } from './env.js';
 import { readHeader, type Header } from './header.js';
 import { compileTree } from './compile.js';
-import { checkLoad, checkNetwork } from './network.js';
+import { checkWhole } from './network.js';
+import { checkLeverEnds, leverEndCheck } from './lever-ends.js';
 import { checkStability } from './stability.js';
 import { checkCycles } from './cycles.js';
 import { dirname, relativeTo, resolveScenario, type ReadFile } from './resolve.js';
@@ -91,18 +92,14 @@ function strategy(
   // A problem this strategy's values make says whose it is (`establishment` past any health
   // system's staff only with `p1_packages` x 1.2); the baseline's are said once, unnamed. A
   // variant (a lever end, a candidate: warnings off) is named by whoever asked for it.
-  diags.whose = warnings ? label : '';
-  let c: ReturnType<typeof compileTree>;
-  try {
+  const c = diags.as(warnings ? label : '', () => {
     checkKeys(root, diags);
-    c = compileTree(root, diags, header.clock, baseParams, header.memo);
-  } finally {
-    diags.whose = '';
-  }
+    return compileTree(root, diags, header.clock, baseParams, header.memo);
+  });
   if (!c || economics === null) return null;
   if (economics) c.model.economics = economics;
   const units = child(root, 'units');
-  const unitLoc = unitLocations(units);
+  const unitLoc = keyLocations(units);
   if (checkWhole(c.model, root, unitLoc, diags, label, warned) && warnings)
     checkStability(c.model, diags, unitLoc, label, warned, header.clock.t0, header.memo);
   checkCycles(c.model, diags, units, label, warned);
@@ -129,53 +126,6 @@ function strategy(
     uncertain: c.uncertain.size > 0,
     modelFor,
     ...(c.uncertain.size > 0 ? { drawsFor } : {}),
-  };
-}
-
-/** Where each unit's name is written, for messages about the unit. */
-function unitLocations(units: SNode | undefined): Map<string, Loc> {
-  return new Map(units?.kind === 'map' ? units.entries.map((e) => [e.key, e.keyLoc]) : []);
-}
-
-/** The checks of a whole model that can refuse it, its network and its load: whether it passed them. */
-function checkWhole(model: Model, root: SMap, unitLoc: Map<string, Loc>, diags: Diagnostics, label: string, warned: Set<string>): boolean {
-  return (
-    checkNetwork(model, diags, unitLoc, label, warned) && checkLoad(model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)
-  );
-}
-
-/**
- * Whether the scenario compiles with a lever at one end, as a variant that sets the lever's
- * param would (`variant`: the same errors, the first one first), in a fraction of its time:
- * the baseline is compiled once and each end compiles again only the parts that read the param
- * (`vary`), then the checks that can refuse a whole model run on it. Throws ScenarioError.
- */
-function leverEndCheck(
-  root: SMap,
-  header: Header,
-  baseParams: SMap | undefined,
-  variant: (set: Record<string, string>, name: string, description: string) => CompiledStrategy,
-): (set: Record<string, string>, name: string) => void {
-  const d0 = new Diagnostics();
-  const base = compileTree(root, d0, header.clock, baseParams, header.memo);
-  return (set, name) => {
-    const paths = Object.keys(set);
-    if (!base || d0.errorCount > 0 || !paths.every((p) => p.startsWith('params.'))) {
-      variant(set, name, '');
-      return;
-    }
-    const d = new Diagnostics(),
-      tree = cloneNode(root) as SMap;
-    for (const [path, v] of Object.entries(set)) applySet(tree, path, scalar(v, root.loc), root.loc, d, FIXED_KEYS);
-    checkKeys(tree, d);
-    const label = ` in \`${name}\``;
-    const model = base.vary(tree, d, new Set(paths.map((p) => p.slice('params.'.length))));
-    if (model) {
-      const units = child(tree, 'units');
-      checkWhole(model, tree, unitLocations(units), d, label, new Set());
-      checkCycles(model, d, units, label, new Set());
-    }
-    if (!model || d.errorCount > 0) throw new ScenarioError(d.list);
   };
 }
 
@@ -364,44 +314,4 @@ export function loadScenarioText(text: string, file: string, opts: LoadOptions =
   const a = analyseScenario(text, file, opts);
   if (!a.loaded) throw new ScenarioError(a.diagnostics);
   return a.loaded;
-}
-
-/**
- * A slider may be moved to either end of its range: the scenario must compile there, or the
- * viewer would offer a plan it cannot run (a lever on a param that feeds a capacity, taken
- * below 0). Each end is compiled like a strategy that sets the param (`leverEndCheck`).
- */
-function checkLeverEnds(
-  levers: readonly Lever[],
-  root: SMap,
-  compiles: (set: Record<string, string>, name: string) => void,
-  diags: Diagnostics,
-): void {
-  const section = child(root, 'levers');
-  for (const l of levers) {
-    const entry = section?.kind === 'map' ? section.entries.find((e) => e.key === l.path) : undefined;
-    const at = entry?.keyLoc ?? root.loc;
-    for (const [end, value] of [
-      ['from', l.from],
-      ['to', l.to],
-    ] as const) {
-      try {
-        compiles({ [l.path]: String(value) }, `lever ${l.path}=${value}`);
-      } catch (e) {
-        if (!(e instanceof ScenarioError)) throw e;
-        const first = e.diagnostics.find((d) => d.severity === 'error');
-        diags.error(
-          'bad-value',
-          at,
-          `levers.${l.path}.${end}`,
-          `at \`${end}: ${value}\` the scenario is invalid: ${first?.message ?? 'it does not compile'}`,
-          {
-            expected: 'a range of values the scenario accepts at both ends',
-            hint: first?.path ? `the problem is at \`${first.path}\`; narrow the lever's range` : "narrow the lever's range",
-          },
-        );
-        break;
-      }
-    }
-  }
 }

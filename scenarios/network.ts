@@ -5,6 +5,8 @@
  */
 import type { Model, Route, Schedule } from '../engine/index.js';
 import type { Diagnostics, Loc } from './errors.js';
+import type { SMap } from './tree.js';
+import { child } from './tree.js';
 import { distMean } from '../engine/index.js';
 import { routeProbs, routeShares } from './routing.js';
 import { DAY } from '../engine/index.js';
@@ -84,6 +86,20 @@ export function checkNetwork(
     }
   }
   return ok;
+}
+
+/** The checks of a whole model that can refuse it, its network and its load: whether it passed them. */
+export function checkWhole(
+  model: Model,
+  root: SMap,
+  unitLoc: Map<string, Loc>,
+  diags: Diagnostics,
+  label: string,
+  warned: Set<string>,
+): boolean {
+  return (
+    checkNetwork(model, diags, unitLoc, label, warned) && checkLoad(model, diags, unitLoc, label, child(root, 'arrivals')?.loc ?? root.loc)
+  );
 }
 
 /**

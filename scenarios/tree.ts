@@ -49,6 +49,11 @@ export function child(node: SNode | undefined, key: string): SNode | undefined {
   return node && node.kind === 'map' ? entry(node, key)?.value : undefined;
 }
 
+/** Where each key of a map is written (e.g. each unit's name under `units`); empty for anything else. */
+export function keyLocations(node: SNode | undefined): Map<string, Loc> {
+  return new Map(node?.kind === 'map' ? node.entries.map((e) => [e.key, e.keyLoc]) : []);
+}
+
 /** Deep copy, so a strategy's `set` never leaks into the baseline or another strategy. */
 export function cloneNode(node: SNode): SNode {
   switch (node.kind) {
