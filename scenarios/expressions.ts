@@ -5,36 +5,82 @@
  * a hostile expression can only fail with a clear message.
  * Each distinct text is parsed once and cached.
  */
-import { create, factory, parseDependencies } from 'mathjs';
+import {
+  create,
+  factory,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createIsBounded,
+  createNode,
+  createNumber,
+  createNumeric,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createParse,
+  createRangeNode,
+  createRelationalNode,
+  createResultSet,
+  createSymbolNode,
+  createTyped,
+} from 'mathjs';
 import type { MathNode, FactoryFunctionMap } from 'mathjs';
 import { suggestName } from './suggest.js';
 import { TIME_UNITS, qty, describeValue, type Value, type Qty } from './quantity.js';
 
-/**
- * PERF: the parser's dependencies without what only mathjs's own evaluator uses. A SymbolNode
- * asks for the Unit class (to evaluate `5 cm`), and accessor and assignment nodes for `subset`
- * (with matrices): building those typed functions was 60-110 ms of every command's start-up,
- * for nodes we walk ourselves. The parsed trees are the same; `subset` is a stand-in that
- * fails if anything ever evaluates through it.
- */
-function parserOnly(): FactoryFunctionMap {
-  const deps = parseDependencies as Record<string, FactoryFunctionMap>;
-  const { UnitDependencies: _unit, ...symbol } = deps.SymbolNodeDependencies;
-  const subsetDependencies = {
-    createSubset: factory('subset', [], () => () => {
-      throw new Error('scenario expressions are never evaluated by mathjs');
-    }),
-  };
-  return {
-    ...deps,
-    SymbolNodeDependencies: symbol,
-    FunctionNodeDependencies: { ...deps.FunctionNodeDependencies, SymbolNodeDependencies: symbol },
-    AccessorNodeDependencies: { ...deps.AccessorNodeDependencies, subsetDependencies },
-    AssignmentNodeDependencies: { ...deps.AssignmentNodeDependencies, subsetDependencies },
-  };
+/** A stand-in for a function only mathjs's own evaluator calls: it fails if anything ever does. */
+function neverEvaluated(name: string) {
+  return factory(name, [], () => () => {
+    throw new Error('scenario expressions are never evaluated by mathjs');
+  });
 }
 
-const math = create(parserOnly());
+/**
+ * PERF: the parser and its node classes, named one by one, without what only mathjs's own
+ * evaluator uses. `parseDependencies` would bring the Unit class (for a SymbolNode, to
+ * evaluate `5 cm`) with the arithmetic it needs, `subset` and `size` with the matrix types
+ * (for accessor, assignment and index nodes), and BigNumber, Complex and Fraction (for the
+ * number modes other than plain numbers): building those typed functions was 60-110 ms of
+ * every command's start-up, and their code two thirds of the compiler's bundle, loaded by
+ * every command that reads a scenario. The parsed trees are the same (a test holds them to
+ * a full mathjs instance's); `subset` and `size` are stand-ins that fail if anything ever
+ * evaluates through them.
+ */
+const parserOnly: FactoryFunctionMap = {
+  createTyped,
+  createNumber,
+  createNumeric,
+  createIsBounded,
+  createParse,
+  createNode,
+  createConstantNode,
+  createSymbolNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createFunctionNode,
+  createArrayNode,
+  createAccessorNode,
+  createAssignmentNode,
+  createBlockNode,
+  createResultSet,
+  createConditionalNode,
+  createFunctionAssignmentNode,
+  createIndexNode,
+  createObjectNode,
+  createRangeNode,
+  createRelationalNode,
+  createSubset: neverEvaluated('subset'),
+  createSize: neverEvaluated('size'),
+};
+
+const math = create(parserOnly);
 
 export const MAX_EXPR_LENGTH = 2000;
 export const MAX_EXPR_NODES = 1200;

@@ -226,7 +226,9 @@ function readObjective(section: SMap, names: Names, diags: Diagnostics): Objecti
   return { text, sense, refs, value };
 }
 
-const CONSTRAINT = /^(.*?)(<=|>=|=<|=>|==|<|>|=|≤|≥)(.*)$/;
+// ≤ and ≥ as escapes: the bundler keeps a regular expression's characters as they are, and one
+// beyond ASCII makes Node decode and V8 hold the whole compiler bundle as two-byte text.
+const CONSTRAINT = /^(.*?)(<=|>=|=<|=>|==|<|>|=|\u2264|\u2265)(.*)$/;
 
 function readConstraints(node: SNode | undefined, names: Names, env: Env, diags: Diagnostics): Constraint[] | null {
   if (!node || (node.kind === 'scalar' && node.empty)) return [];

@@ -35,7 +35,8 @@ export interface EconomicRow {
 export function economicHeading(kpi: string): string {
   if (kpi === 'recurrent_cost_per_year') return 'Change in cost / year';
   const info = kpiInfo(kpi);
-  return (info.short ?? info.label).replace(/\s*\(£\)$/, '');
+  // `£` as an escape: see CONSTRAINT in scenarios/optimise.ts.
+  return (info.short ?? info.label).replace(/\s*\(\u00a3\)$/, '');
 }
 
 /** Why a paired KPI has no mean in the file, in a board's words. */

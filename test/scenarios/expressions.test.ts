@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { evaluate, ExprError, type Scope } from '../../scenarios/expressions.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseWithAllOfMathjs } from 'mathjs';
+import { parseAllDocuments } from 'yaml';
+import seedrandom from 'seedrandom';
+import { evaluate, parseExpr, ExprError, type Scope } from '../../scenarios/expressions.js';
 import { toDist } from '../../scenarios/dist.js';
 import { qty, type Value } from '../../scenarios/quantity.js';
 import { DAY, HOUR, YEAR } from '../../engine/calendar.js';
@@ -105,5 +111,118 @@ describe('evaluate(text, scope)', () => {
   it('reports syntax errors with a character offset', () => {
     const e = fails('3 days +* 2', 'bad-expression');
     expect(e.offset).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('parseExpr(text)', () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+  /** Every string in the library's and the examples' scenarios: expressions, and names that are not. */
+  function scenarioStrings(): string[] {
+    const files = [
+      ...readdirSync(join(root, 'scenarios', 'library')).map((f) => join(root, 'scenarios', 'library', f)),
+      join(root, 'examples', 'fitted-ics.yaml'),
+      join(root, 'examples', 'fitted.yaml'),
+      join(root, 'examples', 'compare', 'scenario.yaml'),
+    ];
+    const out = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (typeof v === 'string') out.add(v);
+      else if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    for (const f of files.filter((f) => f.endsWith('.yaml')))
+      for (const doc of parseAllDocuments(readFileSync(f, 'utf8'))) if (!('empty' in doc)) collect(doc.toJS());
+    return [...out];
+  }
+
+  const edges = [
+    ...['9.1 days', '320/day', '35%', '2%/year', 'acute_beds - 40', 'lognormal(6 days, 7 days)', '[1, 2, 3]'],
+    ...['0x1F', '0b101', '0o17', '0x1Fi8', '1e3', '1.5e-3 days', '.5', '5.', '1e', '1..2', '1_000', '2 days + 6 hours'],
+    ...['1/2 days', '2 days/3 hours', '2^-3', 'x^2^3', '-(-x)', '50% of x', '3 % 2', 'a mod b', '1 to 2', '1 cm'],
+    ...['a[1]', 'a.b', '{a: 1}', 'a ? b : c', 'a = 2', 'f(x) = x', '1:3', 'a < b', '5!', "a'", 'a & b', 'a and b'],
+    ...['not a', '"str"', '[1, 2; 3, 4]', 'a; b', 'a\nb', '# c', '1 # c', 'Infinity', 'NaN', 'true', 'null', 'pi', '2i'],
+    ...['(1', '1 +', '', '   ', ')', '1 2 3', '×', '√2', 'min()', 'max(1 days, 2 hours)', 'round(2.5)'],
+  ];
+
+  /** Token soup, mostly not expressions: the errors must be mathjs's too, at the same character. */
+  function soup(count: number): string[] {
+    const rng = seedrandom('expression soup');
+    const tokens = [
+      '1',
+      '2.5',
+      '1e3',
+      '0x1F',
+      '.5',
+      ' days',
+      ' hours',
+      '/day',
+      'x',
+      '(',
+      ')',
+      '[',
+      ']',
+      ', ',
+      '+',
+      '-',
+      '*',
+      '/',
+      '^',
+      '%',
+    ];
+    tokens.push(
+      '!',
+      'lognormal(',
+      'min(',
+      '?',
+      ':',
+      '=',
+      '<',
+      '==',
+      '.',
+      '"a"',
+      ';',
+      ' ',
+      '\n',
+      ' mod ',
+      ' to ',
+      ' and ',
+      'not ',
+      '{',
+      '}',
+      "'",
+    );
+    return Array.from({ length: count }, () =>
+      Array.from({ length: 1 + Math.floor(rng() * 10) }, () => tokens[Math.floor(rng() * tokens.length)]).join(''),
+    );
+  }
+
+  it('reads every text as the whole of mathjs does: the same tree, or the same error at the same character', () => {
+    const texts = [...scenarioStrings(), ...edges, ...soup(3000)];
+    let trees = 0,
+      errors = 0;
+    for (const text of texts) {
+      let theirs: string;
+      try {
+        theirs = JSON.stringify(parseWithAllOfMathjs(text));
+      } catch (e) {
+        const err = e as Error & { char?: number };
+        theirs = `${err.message.replace(/\s*\(char \d+\)$/, '')} @${typeof err.char === 'number' ? Math.max(0, err.char - 1) : '-'}`;
+      }
+      let ours: string;
+      try {
+        ours = JSON.stringify(parseExpr(text));
+        trees++;
+      } catch (e) {
+        expect(e, text).toBeInstanceOf(ExprError);
+        const err = e as ExprError;
+        ours = `${err.message.replace(`cannot read \`${text}\`: `, '')} @${err.offset ?? '-'}`;
+        errors++;
+      }
+      expect({ text, ours }).toEqual({ text, ours: theirs });
+    }
+    // Both kinds in numbers, or the comparison proves little.
+    expect(trees).toBeGreaterThan(500);
+    expect(errors).toBeGreaterThan(500);
   });
 });

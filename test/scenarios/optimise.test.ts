@@ -71,6 +71,16 @@ describe('compileOptimise(root, env, diags) through analyseScenario', () => {
     expect(errs.every((e) => e.file === 's.yaml')).toBe(true);
   });
 
+  it('reads ≤ and ≥ as comparisons and says which target to write instead', () => {
+    const errs = errors(`  decide: { params.places: { from: 5, to: 20, step: 1 } }
+  minimise: cost_per_day
+  subject_to: [delayed_bed_days_per_day ≤ 150, units.beds.p_wait ≥ 0.1]`);
+    const ops = errs.filter((e) => e.code === 'bad-operator');
+    expect(ops.map((e) => e.message)).toEqual(['`≤` cannot state a target', '`≥` cannot state a target']);
+    expect(ops.map((e) => e.hint?.slice(0, 12))).toEqual(['write `<=`: ', 'write `>=`: ']);
+    expect(errs.some((e) => e.code === 'bad-constraint')).toBe(false);
+  });
+
   it('analyseScenario rejects unknown keys of the section, both minimise and maximise, and a decision as a target', () => {
     const errs = errors(`  decide: { params.places: { from: 1, to: 3, step: 1, stpe: 2 } }
   minimise: params.places

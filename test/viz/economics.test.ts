@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ECONOMIC_KPIS, type Results, type Stat } from '../../results/index.js';
-import { economicRows } from '../../viz/economics.js';
+import { economicHeading, economicRows } from '../../viz/economics.js';
 import { formatCI, formatValue, statDecimals } from '../../viz/format.js';
 import { economicResults } from './economic-results.js';
 
@@ -116,5 +116,12 @@ describe('a cost per admission avoided where the verdict discounts the fall in a
     // The same figure under a verdict that counts the fall is stated.
     stuck.strategies['more-p1'].verdict = { verdict: 'better', better: ['admissions_per_day'], worse: [] };
     expect(economicRows(stuck).rows[0].cells.find((c) => c.kpi === 'cost_per_admission_avoided')!.text).toMatch(/^−£2,177/);
+  });
+});
+
+describe('economicHeading(kpi)', () => {
+  it('drops the "(£)" of a short label whose figures carry their £, and names the recurrent cost a change', () => {
+    expect(economicHeading('cost_per_day')).toBe('Cost / day');
+    expect(economicHeading('recurrent_cost_per_year')).toBe('Change in cost / year');
   });
 });
