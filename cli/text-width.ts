@@ -1,12 +1,8 @@
 /**
- * The width of a line of help text in terminal columns, for the help layout's string-width.
- *
- * PERF: the three copies of string-width that yargs, cliui and wrap-ansi bring each build an
- * `Intl.Segmenter` and Unicode-property regular expressions when loaded, the newest one
- * `\p{RGI_Emoji}`: about a fifth of `caresim check`'s instructions and 35-40 ms of every
- * command's start-up, though only help and usage text is ever measured. The build
- * (build.mjs, `lazyStringWidth`) puts this answer in front of each copy and loads the copy
- * only for text it does not cover, the first time such text is measured.
+ * The width of a line of help text in terminal columns, for the help layout's string-width:
+ * the answer the build puts in front of each copy of string-width, so that a command loads a
+ * copy (and the Unicode tables it builds when loaded) only for text this does not cover
+ * (build.mjs, `lazyStringWidth`).
  */
 
 /** Printable ASCII only: no escapes, controls, combining marks, wide or ambiguous characters. */

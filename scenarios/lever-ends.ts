@@ -6,7 +6,7 @@
 import type { CompiledStrategy } from '../engine/index.js';
 import { Diagnostics, ScenarioError } from './errors.js';
 import type { SMap } from './tree.js';
-import { child, cloneNode, keyLocations, scalar } from './tree.js';
+import { child, cloneNode, entry, keyLocations, scalar } from './tree.js';
 import { checkKeys } from './check-keys.js';
 import type { Header } from './header.js';
 import { compileTree } from './compile.js';
@@ -63,8 +63,7 @@ export function checkLeverEnds(
 ): void {
   const section = child(root, 'levers');
   for (const l of levers) {
-    const entry = section?.kind === 'map' ? section.entries.find((e) => e.key === l.path) : undefined;
-    const at = entry?.keyLoc ?? root.loc;
+    const at = (section?.kind === 'map' ? entry(section, l.path)?.keyLoc : undefined) ?? root.loc;
     for (const [end, value] of [
       ['from', l.from],
       ['to', l.to],

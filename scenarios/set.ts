@@ -5,7 +5,7 @@
  */
 import type { Diagnostics, Loc } from './errors.js';
 import type { SMap, SNode } from './tree.js';
-import { cloneNode } from './tree.js';
+import { child, cloneNode } from './tree.js';
 import { FORBIDDEN_KEYS } from './parse.js';
 import { suggestName } from './expressions.js';
 
@@ -29,7 +29,7 @@ export function checkSetTarget(root: SMap, path: string, value: SNode, loc: Loc,
   for (const { prefix, what, add } of NAMED) {
     if (segs.length <= prefix.length || prefix.some((p, i) => segs[i] !== p)) continue;
     let node: SNode | undefined = root;
-    for (const p of prefix) node = node?.kind === 'map' ? node.entries.find((e) => e.key === p)?.value : undefined;
+    for (const p of prefix) node = child(node, p);
     const names = node?.kind === 'map' ? node.entries.map((e) => e.key) : [];
     const name = segs[prefix.length];
     if (names.includes(name)) return true;

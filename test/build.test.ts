@@ -7,8 +7,6 @@ import { pathToFileURL } from 'node:url';
 import { ensureBuilt, library, root, runCli } from './cli/cli-process.js';
 import { tempDir } from './temp-dir.js';
 
-beforeAll(() => ensureBuilt());
-
 interface Probed {
   code: number | null;
   stdout: string;
@@ -19,17 +17,22 @@ interface Probed {
   crypto: boolean;
 }
 
+/** Counts Intl.Segmenters built and says whether crypto was loaded, when the process exits. */
+const PROBE = [
+  'const Real = Intl.Segmenter; let built = 0;',
+  'Intl.Segmenter = class extends Real { constructor(...a) { super(...a); built++; } };',
+  "process.on('exit', () => process.stderr.write(",
+  "  `\\nprobe: ${built} ${process.moduleLoadList.includes('NativeModule crypto')}\\n`));",
+].join('\n');
+let probe: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  probe = join(tempDir('probe'), 'probe.mjs');
+  writeFileSync(probe, PROBE);
+});
+
 function probed(args: string[]): Probed {
-  const probe = join(tempDir('probe'), 'probe.mjs');
-  writeFileSync(
-    probe,
-    [
-      'const Real = Intl.Segmenter; let built = 0;',
-      'Intl.Segmenter = class extends Real { constructor(...a) { super(...a); built++; } };',
-      "process.on('exit', () => process.stderr.write(",
-      "  `\\nprobe: ${built} ${process.moduleLoadList.includes('NativeModule crypto')}\\n`));",
-    ].join('\n'),
-  );
   const r = runCli(args, { NODE_OPTIONS: `--import=${pathToFileURL(probe).href}` });
   const m = /probe: (\d+) (true|false)/.exec(r.stderr);
   expect(m, r.stderr).not.toBeNull();

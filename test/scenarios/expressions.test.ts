@@ -169,8 +169,6 @@ describe('parseExpr(text)', () => {
       '/',
       '^',
       '%',
-    ];
-    tokens.push(
       '!',
       'lognormal(',
       'min(',
@@ -191,7 +189,7 @@ describe('parseExpr(text)', () => {
       '{',
       '}',
       "'",
-    );
+    ];
     return Array.from({ length: count }, () =>
       Array.from({ length: 1 + Math.floor(rng() * 10) }, () => tokens[Math.floor(rng() * tokens.length)]).join(''),
     );
