@@ -1,5 +1,5 @@
 /**
- * Reads a results file for `caresim report` and `caresim view`. A file a planner hands us
+ * Reads a results file for `caresim report`, `caresim view` and `caresim diff`. A file a planner hands us
  * may be anything: a scenario, a journal, a shard, someone's JSON, a truncated copy. Each
  * is refused with what the file is, what was expected and what to do, before any chart
  * code meets a missing field.
@@ -124,6 +124,13 @@ export function readResultsFile(file: string): Results {
     }
     const why = e instanceof Error ? e.message : String(e);
     throw new ResultsFileError(`${file} is not JSON (${body.trim() === '' ? 'it is empty' : why}); ${EXPECTED}`);
+  }
+  // Before the shape: a shard's header counts the whole run's replications while its figures
+  // summarise its own, so shown as a run it would pass half a run off as the whole.
+  if (isObject(doc) && doc.format === 'caresim-results/1' && Object.hasOwn(doc, 'shard')) {
+    throw new ResultsFileError(
+      `${file} is a shard file (one part of a run), not a whole run; merge the shards first: \`caresim merge SHARD... --out results.json\`, then use results.json`,
+    );
   }
   const problem = resultsProblem(doc);
   if (problem) throw new ResultsFileError(`${file} cannot be shown: ${problem}; ${EXPECTED}`);

@@ -7,7 +7,7 @@ import { diffResults, kpiInfo, type Diff, type DiffRow } from '../../results/ind
 import { num } from '../summary-table.js';
 import { writeFileAtomic } from '../../runner/index.js';
 import { EXIT, type Io } from '../io.js';
-import { CliUsageError, reportError } from '../failure.js';
+import { reportError } from '../failure.js';
 import { checkFileOutputs } from '../output-paths.js';
 import { table } from '../summary-table.js';
 import { tableCsv } from '../csv.js';
@@ -25,13 +25,7 @@ export interface DiffArgs {
 /** A results file, or a usage error saying what the file is (missing, not JSON, a shard, a scenario...). */
 async function read(file: string): Promise<Results> {
   const { readResultsFile } = await import('../../viz/results-file.js');
-  const r = readResultsFile(file);
-  if (Object.hasOwn(r, 'shard')) {
-    throw new CliUsageError(
-      `${file} is a shard file (one part of a run), not a whole run; merge the shards first: \`caresim merge SHARD... --out results.json\`, then diff results.json`,
-    );
-  }
-  return r;
+  return readResultsFile(file);
 }
 
 const yesNo = (v: boolean | null) => (v === null ? '–' : v ? 'yes' : 'no');

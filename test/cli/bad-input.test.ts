@@ -38,6 +38,19 @@ const refused = (args: string[], message: RegExp) => {
 };
 
 const results = JSON.stringify(makeResults({ reps: 3 }));
+/**
+ * One part of a sharded run as `run --shard` writes it: the whole run's header with its own
+ * replications' figures, the shard's place, and Infinity as text (an unlimited unit's capacity).
+ */
+const shardOf = (infinite: boolean) => {
+  const doc = JSON.parse(results) as Record<string, any>;
+  doc.shard = { index: 0, count: 2 };
+  doc.replications_raw = { baseline: [] };
+  if (infinite) doc.strategies.baseline.daily.acute.capacity[0] = 'Infinity';
+  return JSON.stringify(doc);
+};
+const shardMessage =
+  /is a shard file \(one part of a run\), not a whole run; merge the shards first: `caresim merge SHARD\.\.\. --out results\.json`, then use results\.json/;
 const folder = join(dir, 'a-folder');
 mkdirSync(folder);
 
@@ -84,6 +97,9 @@ describe('caresim report FILE', () => {
     ],
     ['a missing file', join(dir, 'nothing-here.json'), /nothing-here\.json: no such file/],
     ['a folder', folder, /a-folder is a folder; expected a results file/],
+    // Shown as a run, a shard would pass half of the run off as the whole.
+    ['a shard file', file('shard.json', shardOf(false)), shardMessage],
+    ['a shard file with Infinity as text', file('shard-infinite.json', shardOf(true)), shardMessage],
   ];
   it.each(cases)('report refuses %s with exit 2 and says what to do', (_what, input, message) => {
     refused(['report', input, '--out', join(dir, 'report.html')], message);
@@ -130,6 +146,11 @@ describe('caresim view FILE', () => {
       ['view', journal, '--no-open'],
       /view\.json\.journal\.ndjson is the journal of an unfinished or running run, not a results file/,
     );
+  });
+
+  it('view refuses a shard file as one part of a run, with or without Infinity as text', () => {
+    refused(['view', file('view-shard.json', shardOf(false)), '--no-open'], shardMessage);
+    refused(['view', file('view-shard-infinite.json', shardOf(true)), '--no-open'], shardMessage);
   });
 
   it('view refuses a port outside 0 to 65535', () => {
