@@ -148,10 +148,11 @@ say(
 );
 const simpyRatio = measured.ratio(plan.B.simpy, plan.B.on, wall);
 say(
-  verdict(
+  timedVerdict(
     'model B >= 10x faster than SimPy',
     B.simpy ? simpyRatio >= 10 : null,
     B.simpy ? `${fmt(simpyRatio, 1)}x faster` : 'SimPy not run',
+    macroLoad,
   ),
 );
 const bPeak = measured.middle(plan.B.on, (r) => r.maxRssMiB);
