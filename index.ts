@@ -32,5 +32,6 @@ export type {
   SystemKpis,
   UnitMetrics,
 } from './results/index.js';
-export { simulate, buildModel, SimulationError, MINUTE, HOUR, DAY, WEEK, YEAR } from './engine/index.js';
-export type { Model, ReplicationResult, SimOptions } from './engine/index.js';
+// The engine on its own: a model built in code (the README's "The engine API"), one replication at a time.
+export { simulate, buildModel, exponential, fixed, lognormal, SimulationError, MINUTE, HOUR, DAY, WEEK, YEAR } from './engine/index.js';
+export type { Model, ModelInput, UnitInput, SourceInput, ReplicationResult, SimOptions } from './engine/index.js';

@@ -19,6 +19,15 @@ function readmeExample(): string {
   return m[1];
 }
 
+/** The ```ts block under `## The engine API` in README.md (plain JavaScript apart from its fence). */
+function readmeEngineExample(): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const at = readme.indexOf('\n## The engine API\n');
+  const m = /```ts\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (at < 0 || !m) throw new Error('README.md has no ```ts block under "## The engine API"');
+  return m[1];
+}
+
 beforeAll(() => {
   if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('dist/index.js is missing: run `npm run build` first');
   mkdirSync(scratch, { recursive: true });
@@ -82,6 +91,22 @@ describe("import { loadScenario, run } from 'caresim'", () => {
     const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it('README "The engine API": a model built in code from the package runs, and its blocked acute beds are the delayed bed-days KPI', () => {
+    const file = join(scratch, 'readme-engine.mjs');
+    const report =
+      'console.log(JSON.stringify([r.units.acute.blocked_mean, r.kpis.delayed_bed_days_per_day, r.units.acute.occupancy_mean]));';
+    writeFileSync(file, `${readmeEngineExample()}\n${report}\n`);
+    const r = spawnSync(process.execPath, [file], { cwd: root, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const [blocked, delayed, occupancy] = JSON.parse(r.stdout) as number[];
+    expect(delayed).toBe(blocked);
+    // Rehab is offered 4.5 x 0.4 x 20 = 36 bed-days a day for 40 beds: some acute beds wait, never all 60.
+    expect(blocked).toBeGreaterThan(0);
+    expect(blocked).toBeLessThan(occupancy);
+    // Little's law for acute: 4.5 a day x 5 days of treatment is 22.5 beds, plus the beds held blocked.
+    expect(Math.abs(occupancy - blocked - 22.5)).toBeLessThan(0.1 * 22.5);
   });
 
   it("loads the expression parser's part of mathjs, not all of it", () => {
