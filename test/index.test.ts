@@ -10,21 +10,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = join(root, 'test-artifacts', 'library');
 
-/** The first ```js block under `## Use from code` in README.md. */
-function readmeExample(): string {
+/** The first ```lang block under the README.md heading `## heading` (or a later one, should that section hold none). */
+function readmeBlock(heading: string, lang: string): string {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Use from code\n'));
-  const m = /```js\n([\s\S]*?)```/.exec(section);
-  if (!m || !section.startsWith('\n## Use from code')) throw new Error('README.md has no ```js block under "## Use from code"');
-  return m[1];
-}
-
-/** The ```ts block under `## The engine API` in README.md (plain JavaScript apart from its fence). */
-function readmeEngineExample(): string {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const at = readme.indexOf('\n## The engine API\n');
-  const m = /```ts\n([\s\S]*?)```/.exec(readme.slice(at));
-  if (at < 0 || !m) throw new Error('README.md has no ```ts block under "## The engine API"');
+  const at = readme.indexOf(`\n## ${heading}\n`);
+  const m = new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``).exec(readme.slice(at));
+  if (at < 0 || !m) throw new Error(`README.md has no \`\`\`${lang} block under "## ${heading}"`);
   return m[1];
 }
 
@@ -36,7 +27,7 @@ beforeAll(() => {
 describe("import { loadScenario, run } from 'caresim'", () => {
   it('README "Use from code": the M/M/1 sweep prints each mean wait inside its CI and within two half-widths of rho / (1 - rho)', () => {
     const file = join(scratch, 'readme-example.mjs');
-    writeFileSync(file, readmeExample());
+    writeFileSync(file, readmeBlock('Use from code', 'js'));
     const r = spawnSync(process.execPath, [file], { cwd: root, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
@@ -97,7 +88,7 @@ describe("import { loadScenario, run } from 'caresim'", () => {
     const file = join(scratch, 'readme-engine.mjs');
     const report =
       'console.log(JSON.stringify([r.units.acute.blocked_mean, r.kpis.delayed_bed_days_per_day, r.units.acute.occupancy_mean]));';
-    writeFileSync(file, `${readmeEngineExample()}\n${report}\n`);
+    writeFileSync(file, `${readmeBlock('The engine API', 'ts')}\n${report}\n`);
     const r = spawnSync(process.execPath, [file], { cwd: root, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const [blocked, delayed, occupancy] = JSON.parse(r.stdout) as number[];

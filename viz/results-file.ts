@@ -5,7 +5,7 @@
  * code meets a missing field.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { isJournalText, JOURNAL_GIVEN, withAbsentRanges, type Results } from '../results/index.js';
+import { isJournalText, JOURNAL_GIVEN, RESULTS_FORMAT, withAbsentRanges, type Results } from '../results/index.js';
 import { fields, found, isObject, list, named, num, numOrNull, optional, text, textOrNum, type Shape } from './shape.js';
 
 /** A results file that cannot be shown; the CLI prints the message and exits 2. */
@@ -65,9 +65,9 @@ const results = fields({
 /** What a parsed JSON document is wrong with as a results file, or null when it can be shown. */
 export function resultsProblem(doc: unknown): string | null {
   if (!isObject(doc)) return `it holds ${found(doc)}, not a results object`;
-  if (doc.format !== 'caresim-results/1') {
+  if (doc.format !== RESULTS_FORMAT) {
     const f = typeof doc.format === 'string' ? `\`${doc.format}\`` : 'no `format`';
-    return `it has ${f} where a results file has \`caresim-results/1\``;
+    return `it has ${f} where a results file has \`${RESULTS_FORMAT}\``;
   }
   return results(doc, '');
 }
@@ -127,7 +127,7 @@ export function readResultsFile(file: string): Results {
   }
   // Before the shape: a shard's header counts the whole run's replications while its figures
   // summarise its own, so shown as a run it would pass half a run off as the whole.
-  if (isObject(doc) && doc.format === 'caresim-results/1' && Object.hasOwn(doc, 'shard')) {
+  if (isObject(doc) && doc.format === RESULTS_FORMAT && Object.hasOwn(doc, 'shard')) {
     throw new ResultsFileError(
       `${file} is a shard file (one part of a run), not a whole run; merge the shards first: \`caresim merge SHARD... --out results.json\`, then use results.json`,
     );
